@@ -1,0 +1,30 @@
+# Folio: `make render` and `make test` are all a new machine needs (see README).
+SWIFT ?= swift
+SETUP := scripts/setup
+
+.PHONY: render test bench build setup clean
+
+setup:
+	@$(SETUP)
+
+## Release build, then render every notebook in notebooks/ into output/.
+render: setup
+	$(SWIFT) build -c release
+	.build/release/folio render
+
+## Everything that verifies the project: the Swift test suites (unit, rendering, end to end).
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Folio against its peers (NumPy, …) in one invocation; prints JSON lines and a table.
+bench: setup
+	@scripts/setup-peers
+	$(SWIFT) build -c release --product folio-bench
+	.build/release/folio-bench
+
+build: setup
+	$(SWIFT) build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,84 @@
+// swift-tools-version:6.0
+// Folio: Markdown notebooks with Swift cells → PDF, PNG/SVG figures and a static HTML site.
+// Layers (DESIGN §2), arrows point down:
+//   folio (CLI) → Report → Runner → Notebook → OutputChannel → Plot → MathType → Graphics → C shims
+//   Folio (runtime imported by notebooks) → Theory → Autograd → Tensor → CBLAS/CLAPACKE
+import PackageDescription
+
+// The Folio runtime is imported by notebook programs compiled outside SwiftPM. Building the
+// modules it re-exports with library evolution, and importing the C shims `internal`, lets
+// `swiftc` load them without finding the shims' module maps (DESIGN §4: "missing required
+// module"). The textual interface is not verified: it cannot name `Tensor.Tensor`, a type
+// that shares its module's name; clients use the binary modules.
+let evolution: [SwiftSetting] = [.unsafeFlags(["-enable-library-evolution", "-no-verify-emitted-module-interface"])]
+
+func shim(_ name: String, pkgConfig: String? = nil) -> Target {
+    .systemLibrary(name: name, path: "Sources/Shims/\(name)", pkgConfig: pkgConfig)
+}
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Folio", type: .dynamic, targets: ["Folio"]),
+        .executable(name: "folio", targets: ["folio"]),
+        .executable(name: "folio-bench", targets: ["folio-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C shims over system libraries (scripts/setup installs them).
+        shim("CCairo", pkgConfig: "cairo"),
+        shim("CPangoCairo", pkgConfig: "pangocairo"),
+        shim("CHarfBuzz", pkgConfig: "harfbuzz"),
+        shim("CFreeType", pkgConfig: "freetype2"),
+        shim("CFontconfig", pkgConfig: "fontconfig"),
+        shim("CBLAS"),
+        shim("CLAPACKE"),
+        shim("CCmarkGFM", pkgConfig: "libcmark-gfm"),
+
+        // Numerics.
+        .target(name: "Tensor", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: evolution),
+        .target(name: "Autograd", dependencies: ["Tensor"], swiftSettings: evolution),
+        .target(name: "Theory", dependencies: ["Tensor", "Autograd"], swiftSettings: evolution),
+
+        // Drawing.
+        .target(name: "Graphics", dependencies: ["CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CFontconfig"],
+                swiftSettings: evolution),
+        .target(name: "MathType", dependencies: ["Graphics", "CHarfBuzz", "CFreeType"], swiftSettings: evolution),
+        .target(name: "Plot", dependencies: ["Graphics", "MathType"], swiftSettings: evolution),
+
+        // What a cell hands back to the runner: the wire format between notebook and Folio.
+        .target(name: "OutputChannel", dependencies: ["Plot"], swiftSettings: evolution),
+
+        // The runtime library notebook code imports.
+        .target(name: "Folio", dependencies: ["Tensor", "Autograd", "Theory", "Plot", "OutputChannel"],
+                swiftSettings: evolution),
+
+        // Documents, execution, reports, the command line.
+        .target(name: "Notebook", dependencies: ["CCmarkGFM", "OutputChannel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Runner", dependencies: ["Notebook", "OutputChannel"]),
+        .target(name: "Report", dependencies: ["Notebook", "OutputChannel", "Plot", "MathType", "Graphics"]),
+        .executableTarget(name: "folio", dependencies: [
+            "Runner", "Report", "Notebook",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "folio-bench", dependencies: ["Tensor"]),
+
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
+        .testTarget(name: "TheoryTests", dependencies: ["Theory"]),
+        .testTarget(name: "GraphicsTests", dependencies: ["Graphics"]),
+        .testTarget(name: "MathTypeTests", dependencies: ["MathType"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "OutputChannelTests", dependencies: ["OutputChannel"]),
+        .testTarget(name: "FolioTests", dependencies: ["Folio"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "OutputChannel"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v5]
+)

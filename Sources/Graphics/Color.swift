@@ -1,0 +1,28 @@
+/// An sRGB colour with alpha, components in 0…1.
+public struct Color: Codable, Hashable, Sendable {
+    public var red, green, blue, alpha: Double
+
+    public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
+        (self.red, self.green, self.blue, self.alpha) = (red, green, blue, alpha)
+    }
+
+    /// `Color(hex: 0x1f77b4)`.
+    public init(hex: UInt32, alpha: Double = 1) {
+        self.init(red: Double((hex >> 16) & 0xff) / 255, green: Double((hex >> 8) & 0xff) / 255,
+                  blue: Double(hex & 0xff) / 255, alpha: alpha)
+    }
+
+    public func withAlpha(_ a: Double) -> Color { Color(red: red, green: green, blue: blue, alpha: a) }
+
+    /// `#rrggbb` for CSS and SVG.
+    public var hexString: String {
+        func h(_ x: Double) -> String {
+            let v = Int((min(max(x, 0), 1) * 255).rounded())
+            return String(v, radix: 16).count == 1 ? "0" + String(v, radix: 16) : String(v, radix: 16)
+        }
+        return "#" + h(red) + h(green) + h(blue)
+    }
+
+    public static let black = Color(red: 0, green: 0, blue: 0)
+    public static let white = Color(red: 1, green: 1, blue: 1)
+}

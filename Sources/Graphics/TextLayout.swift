@@ -1,0 +1,138 @@
+internal import CCairo
+internal import CPangoCairo
+
+/// A block of text laid out by Pango for a given width: wrapped, optionally justified,
+/// with lines that can be drawn one at a time (so a paragraph can break across pages).
+///
+/// Text is given as Pango markup (`<b>`, `<i>`, `<tt>`, `<span …>`); `TextLayout.escape`
+/// makes plain text safe for it. Font descriptions follow Pango's syntax and need the comma
+/// before the size (`"Latin Modern Roman, 11"`), else Pango falls back to another family.
+public final class TextLayout {
+    let layout: OpaquePointer
+    public let width: Double?
+
+    public struct Line {
+        public let index: Int
+        /// Top of the line's logical box and its baseline, relative to the layout's top.
+        public let top: Double
+        public let baseline: Double
+        public let height: Double
+    }
+
+    public init(canvas: Canvas, markup: String, font: String, width: Double? = nil,
+                justify: Bool = false, alignment: Alignment = .left, lineSpacing: Double = 1.0,
+                wrapAnywhere: Bool = false) {
+        layout = pango_cairo_create_layout(canvas.context)
+        self.width = width
+        Self.configure(context: pango_layout_get_context(layout), canvas: canvas)
+        pango_layout_context_changed(layout)
+        let desc = pango_font_description_from_string(font)
+        pango_layout_set_font_description(layout, desc)
+        pango_font_description_free(desc)
+        if let width {
+            pango_layout_set_width(layout, Int32((width * Double(PANGO_SCALE)).rounded()))
+            pango_layout_set_wrap(layout, wrapAnywhere ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD)
+        }
+        pango_layout_set_justify(layout, justify ? 1 : 0)
+        pango_layout_set_alignment(layout, alignment.pango)
+        if lineSpacing != 1.0 { pango_layout_set_line_spacing(layout, Float(lineSpacing)) }
+        pango_layout_set_markup(layout, markup, -1)
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+
+    public enum Alignment { case left, center, right
+        var pango: PangoAlignment {
+            switch self { case .left: PANGO_ALIGN_LEFT; case .center: PANGO_ALIGN_CENTER; case .right: PANGO_ALIGN_RIGHT }
+        }
+    }
+
+    /// Layout metrics must not depend on the output device: metric hinting off everywhere,
+    /// so PDF, SVG and PNG break lines at the same places.
+    static func configure(context: OpaquePointer?, canvas: Canvas) {
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        if case .png = canvas.kind { cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY) }
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    /// Logical size of the whole layout in points.
+    public var size: Size {
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        pango_layout_get_extents(layout, &ink, &logical)
+        return Size(Double(logical.width) / Double(PANGO_SCALE), Double(logical.height) / Double(PANGO_SCALE))
+    }
+
+    /// Baseline of the first line, from the top.
+    public var firstBaseline: Double { Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE) }
+
+    public var lines: [Line] {
+        var result: [Line] = []
+        let iter = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iter) }
+        var index = 0
+        repeat {
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, &ink, &logical)
+            let baseline = Double(pango_layout_iter_get_baseline(iter)) / Double(PANGO_SCALE)
+            result.append(Line(index: index, top: Double(logical.y) / Double(PANGO_SCALE),
+                               baseline: baseline, height: Double(logical.height) / Double(PANGO_SCALE)))
+            index += 1
+        } while pango_layout_iter_next_line(iter) != 0
+        return result
+    }
+
+    /// Draws the whole layout with its top-left corner at `origin`.
+    public func draw(on canvas: Canvas, at origin: Point, color: Color = .black) {
+        canvas.setColor(color)
+        cairo_move_to(canvas.context, origin.x, origin.y)
+        pango_cairo_show_layout(canvas.context, layout)
+    }
+
+    /// Draws lines `range` so that the first of them has its top at `top`.
+    public func drawLines(_ range: Range<Int>, on canvas: Canvas, x: Double, top: Double, color: Color = .black) {
+        let all = lines
+        guard let first = range.first, first < all.count else { return }
+        let shift = top - all[first].top
+        canvas.setColor(color)
+        for i in range where i < all.count {
+            guard let line = pango_layout_get_line_readonly(layout, Int32(i)) else { continue }
+            // Horizontal offset of the line within the layout (alignment, indentation).
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_line_get_extents(line, &ink, &logical)
+            let xOffset = lineXOffset(i)
+            cairo_move_to(canvas.context, x + xOffset, all[i].baseline + shift)
+            pango_cairo_show_layout_line(canvas.context, line)
+        }
+    }
+
+    private func lineXOffset(_ i: Int) -> Double {
+        let iter = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iter) }
+        var k = 0
+        while k < i && pango_layout_iter_next_line(iter) != 0 { k += 1 }
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        pango_layout_iter_get_line_extents(iter, &ink, &logical)
+        return Double(logical.x) / Double(PANGO_SCALE)
+    }
+
+    /// Escapes `&`, `<`, `>`, quotes for Pango markup.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

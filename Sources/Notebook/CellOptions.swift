@@ -1,0 +1,91 @@
+import Yams
+
+/// Options of a cell, from `//| key: value` lines at its top (values are YAML), as in
+/// Quarto's `#|`. An unknown key is an error at its line, never silently ignored.
+public struct CellOptions: Equatable, Sendable {
+    public enum ErrorPolicy: String, Equatable, Sendable { case stop, allow, expected }
+
+    public var label: String?
+    public var caption: String?
+    public var echo = true
+    public var eval = true
+    public var output = true
+    public var include = true
+    public var error: ErrorPolicy = .stop
+    public var cache = false
+    public var timeout: Double?
+    public var figWidth: String?
+    public var figHeight: String?
+    public var layout: String?
+
+    public init() {}
+
+    public static let knownKeys = ["label", "caption", "echo", "eval", "output", "include", "error", "cache",
+                                   "timeout", "fig-width", "fig-height", "layout"]
+
+    /// Splits the option lines off the top of `code`. `firstLine` is the Markdown line of the
+    /// code's first line. Returns the options and the remaining code with its first line.
+    static func parse(code: String, firstLine: Int, file: String) throws -> (CellOptions, String, Int) {
+        var lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var options = CellOptions()
+        var consumed = 0
+        while consumed < lines.count {
+            let raw = lines[consumed]
+            let trimmed = raw.drop(while: { $0 == " " || $0 == "\t" })
+            guard trimmed.hasPrefix("//|") else { break }
+            let line = firstLine + consumed
+            let indent = raw.count - trimmed.count
+            let body = trimmed.dropFirst(3)
+            guard let colon = body.firstIndex(of: ":") else {
+                throw Diagnostic(file: file, line: line, column: indent + 1,
+                                 message: "cell option must be `//| key: value`", sourceLine: raw)
+            }
+            let key = body[..<colon].trimmingCharacters(in: .whitespaces)
+            let valueText = String(body[body.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            let keyColumn = indent + 4 + (body.prefix(while: { $0 == " " }).count)
+            func fail(_ message: String, column: Int? = nil) -> Diagnostic {
+                Diagnostic(file: file, line: line, column: column ?? keyColumn, message: message, sourceLine: raw)
+            }
+            guard CellOptions.knownKeys.contains(key) else {
+                throw fail("unknown cell option '\(key)' (known: \(CellOptions.knownKeys.joined(separator: ", ")))")
+            }
+            let value: Yams.Node?
+            do { value = try Yams.compose(yaml: valueText) } catch {
+                throw fail("cell option '\(key)': value is not valid YAML")
+            }
+            func string() throws -> String {
+                guard let s = value?.string else { throw fail("cell option '\(key)' needs a text value") }
+                return s
+            }
+            func bool() throws -> Bool {
+                guard let b = value?.bool else { throw fail("cell option '\(key)' needs true or false") }
+                return b
+            }
+            switch key {
+            case "label": options.label = try string()
+            case "caption": options.caption = try string()
+            case "echo": options.echo = try bool()
+            case "eval": options.eval = try bool()
+            case "output": options.output = try bool()
+            case "include": options.include = try bool()
+            case "cache": options.cache = try bool()
+            case "error":
+                if let b = value?.bool { options.error = b ? .allow : .stop }
+                else if let p = ErrorPolicy(rawValue: try string()) { options.error = p }
+                else { throw fail("cell option 'error' must be allow, expected or false") }
+            case "timeout":
+                guard let t = value?.float, t > 0 else { throw fail("cell option 'timeout' needs seconds > 0") }
+                options.timeout = t
+            case "fig-width": options.figWidth = try string()
+            case "fig-height": options.figHeight = try string()
+            case "layout": options.layout = try string()
+            default: break
+            }
+            consumed += 1
+        }
+        lines.removeFirst(consumed)
+        return (options, lines.joined(separator: "\n"), firstLine + consumed)
+    }
+}
+
+import Foundation

@@ -1,0 +1,172 @@
+import Foundation
+import Yams
+
+/// The YAML block between `---` lines at the top of a notebook.
+public struct FrontMatter: Equatable, Sendable {
+    public var title: String?
+    public var subtitle: String?
+    public var author: String?
+    public var date: String?
+    public var abstract: String?
+    /// Parameters in the order written; `folio render -P name=value` overrides them.
+    public var params: [Param] = []
+    public var seed: UInt64 = 0
+    public var paper: Paper = .a4
+    public var toc = false
+    /// Seconds the whole notebook may run.
+    public var timeout: Double = 600
+    public var optimize = false
+
+    public enum Paper: String, Equatable, Sendable { case a4, letter }
+
+    public struct Param: Equatable, Sendable {
+        public var name: String
+        public var value: ParamValue
+        public var line: Int
+    }
+
+    public init() {}
+
+    static let knownKeys: Set<String> = ["title", "subtitle", "author", "date", "abstract", "params", "seed",
+                                         "paper", "toc", "execute", "format", "lang", "keywords"]
+
+    /// Parses `yaml`, whose first line is line `firstLine` of `file`.
+    static func parse(_ yaml: String, firstLine: Int, file: String) throws -> FrontMatter {
+        var fm = FrontMatter()
+        let node: Yams.Node?
+        do { node = try Yams.compose(yaml: yaml) } catch let error as YamlError {
+            throw diagnostic(error, firstLine: firstLine, file: file)
+        }
+        guard let node else { return fm }
+        guard let map = node.mapping else {
+            throw Diagnostic(file: file, line: firstLine, message: "front matter must be a YAML mapping (key: value lines)")
+        }
+        for (k, v) in map {
+            let line = firstLine + (k.mark.map { $0.line - 1 } ?? 0)
+            let column = k.mark?.column ?? 1
+            guard let key = k.string else { continue }
+            func fail(_ m: String) -> Diagnostic { Diagnostic(file: file, line: line, column: column, message: m) }
+            func text() throws -> String {
+                guard let s = v.string else { throw fail("front matter '\(key)' needs a text value") }
+                return s
+            }
+            switch key {
+            case "title": fm.title = try text()
+            case "subtitle": fm.subtitle = try text()
+            case "author":
+                if let seq = v.sequence { fm.author = seq.compactMap(\.string).joined(separator: ", ") }
+                else { fm.author = try text() }
+            case "date": fm.date = try text()
+            case "abstract": fm.abstract = try text()
+            case "seed":
+                guard let s = v.int, s >= 0 else { throw fail("front matter 'seed' needs a non-negative integer") }
+                fm.seed = UInt64(s)
+            case "paper":
+                guard let p = Paper(rawValue: try text().lowercased()) else { throw fail("front matter 'paper' must be a4 or letter") }
+                fm.paper = p
+            case "toc":
+                guard let b = v.bool else { throw fail("front matter 'toc' needs true or false") }
+                fm.toc = b
+            case "execute":
+                guard let m = v.mapping else { throw fail("front matter 'execute' needs a mapping (timeout, optimize)") }
+                for (ek, ev) in m {
+                    let eline = firstLine + (ek.mark.map { $0.line - 1 } ?? 0)
+                    switch ek.string {
+                    case "timeout":
+                        guard let t = ev.float, t > 0 else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.timeout needs seconds > 0") }
+                        fm.timeout = t
+                    case "optimize":
+                        guard let b = ev.bool else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.optimize needs true or false") }
+                        fm.optimize = b
+                    default:
+                        throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1,
+                                         message: "unknown execute option '\(ek.string ?? "?")' (known: timeout, optimize)")
+                    }
+                }
+            case "params":
+                guard let m = v.mapping else { throw fail("front matter 'params' needs a mapping of name: value") }
+                for (pk, pv) in m {
+                    let pline = firstLine + (pk.mark.map { $0.line - 1 } ?? 0)
+                    guard let name = pk.string, ParamValue.isIdentifier(name) else {
+                        throw Diagnostic(file: file, line: pline, column: pk.mark?.column ?? 1,
+                                         message: "parameter name '\(pk.string ?? "?")' is not a Swift identifier")
+                    }
+                    guard let value = ParamValue(pv) else {
+                        throw Diagnostic(file: file, line: pline, column: pk.mark?.column ?? 1,
+                                         message: "parameter '\(name)' must be a number, boolean or text")
+                    }
+                    fm.params.append(Param(name: name, value: value, line: pline))
+                }
+            default:
+                guard knownKeys.contains(key) else {
+                    throw fail("unknown front matter key '\(key)' (known: \(knownKeys.sorted().joined(separator: ", ")))")
+                }
+            }
+        }
+        return fm
+    }
+
+    private static func diagnostic(_ error: YamlError, firstLine: Int, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            return Diagnostic(file: file, line: firstLine + mark.line - 1, column: mark.column,
+                              message: "front matter is not valid YAML: \(problem)")
+        default:
+            return Diagnostic(file: file, line: firstLine, message: "front matter is not valid YAML: \(error)")
+        }
+    }
+}
+
+/// A typed parameter value; the runner declares it in the notebook program with its Swift type.
+public enum ParamValue: Equatable, Sendable, CustomStringConvertible {
+    case int(Int), double(Double), bool(Bool), string(String)
+
+    init?(_ node: Yams.Node) {
+        guard case .scalar(let s) = node else { return nil }
+        if s.style == .plain {
+            if let i = node.int { self = .int(i); return }
+            if let d = node.float { self = .double(d); return }
+            if let b = node.bool { self = .bool(b); return }
+        }
+        self = .string(s.string)
+    }
+
+    /// Parses a `-P name=value` override with the type of the value it replaces.
+    public func overridden(by text: String) -> ParamValue? {
+        switch self {
+        case .int: Int(text).map(ParamValue.int)
+        case .double: Double(text).map(ParamValue.double)
+        case .bool: Bool(text.lowercased()).map(ParamValue.bool)
+        case .string: .string(text)
+        }
+    }
+
+    public var swiftType: String {
+        switch self { case .int: "Int"; case .double: "Double"; case .bool: "Bool"; case .string: "String" }
+    }
+
+    /// The value as a Swift literal.
+    public var swiftLiteral: String {
+        switch self {
+        case .int(let i): String(i)
+        case .double(let d): d.isFinite ? "\(d)" : (d.isNaN ? "Double.nan" : (d > 0 ? "Double.infinity" : "-Double.infinity"))
+        case .bool(let b): String(b)
+        case .string(let s):
+            "\"" + s.unicodeScalars.map { c -> String in
+                switch c {
+                case "\\": "\\\\"; case "\"": "\\\""; case "\n": "\\n"; case "\r": "\\r"; case "\t": "\\t"
+                default: c.value < 0x20 ? "\\u{\(String(c.value, radix: 16))}" : String(c)
+                }
+            }.joined() + "\""
+        }
+    }
+
+    public var description: String {
+        switch self { case .int(let i): "\(i)"; case .double(let d): "\(d)"; case .bool(let b): "\(b)"; case .string(let s): s }
+    }
+
+    static func isIdentifier(_ s: String) -> Bool {
+        guard let f = s.unicodeScalars.first, f == "_" || CharacterSet.letters.contains(f) else { return false }
+        return s.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) }
+    }
+}

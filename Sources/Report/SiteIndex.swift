@@ -1,0 +1,44 @@
+import Foundation
+
+/// The site's front page: every notebook rendered into the output folder, with title, date,
+/// abstract and a thumbnail of its first figure. Built from the `page.json` each render leaves.
+public struct PageSummary: Codable, Equatable, Sendable {
+    public var name: String
+    public var title: String
+    public var date: String?
+    public var abstract: String?
+    /// Output-relative path of the first figure's PNG, if any.
+    public var thumbnail: String?
+}
+
+enum SiteIndex {
+    static func render(_ pages: [PageSummary]) -> String {
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="Folio">
+        <title>Notebooks</title>
+        <style>\(SiteStyle.css)</style>
+        </head>
+        <body>
+        <main>
+        <h1>Notebooks</h1>
+        <ul class="notebooks">
+
+        """
+        for p in pages.sorted(by: { $0.name < $1.name }) {
+            let href = HTML.escape(p.name) + ".html"
+            html += "<li>"
+            if let t = p.thumbnail { html += "<a href=\"\(href)\"><img src=\"\(HTML.escape(t))\" alt=\"\"></a>" }
+            html += "<div><h2><a href=\"\(href)\">\(HTML.escape(p.title))</a></h2>"
+            if let d = p.date { html += "<p class=\"date\">\(HTML.escape(d))</p>" }
+            if let a = p.abstract { html += "<p>\(HTML.escape(a))</p>" }
+            html += "<p class=\"files\"><a href=\"\(href)\">HTML</a> · <a href=\"\(HTML.escape(p.name)).pdf\">PDF</a></p></div></li>\n"
+        }
+        html += "</ul>\n</main>\n</body>\n</html>\n"
+        return html
+    }
+}

@@ -1,0 +1,59 @@
+/// An n-dimensional, row-major array of `Float` or `Double`.
+///
+/// Value semantics: the elements live in a Swift array, so copies are cheap until written
+/// (copy-on-write). Shape errors stop with a message naming the operation and the shapes,
+/// never with a silently wrong result.
+public struct Tensor<Scalar: TensorScalar>: Sendable {
+    public private(set) var shape: [Int]
+    public internal(set) var scalars: [Scalar]
+
+    public init(shape: [Int], scalars: [Scalar]) {
+        let count = shape.reduce(1, *)
+        guard shape.allSatisfy({ $0 >= 0 }), count == scalars.count else {
+            fatalError("Tensor(shape: \(shape), scalars:): \(scalars.count) scalars do not fill shape \(shape)")
+        }
+        self.shape = shape
+        self.scalars = scalars
+    }
+
+    public init(shape: [Int], repeating value: Scalar) {
+        self.init(shape: shape, scalars: Array(repeating: value, count: shape.reduce(1, *)))
+    }
+
+    public static func zeros(_ shape: [Int]) -> Tensor { Tensor(shape: shape, repeating: 0) }
+    public static func ones(_ shape: [Int]) -> Tensor { Tensor(shape: shape, repeating: 1) }
+
+    /// A 2-D tensor from rows; all rows must have the same length.
+    public init(rows: [[Scalar]]) {
+        let n = rows.first?.count ?? 0
+        guard rows.allSatisfy({ $0.count == n }) else {
+            fatalError("Tensor(rows:): rows have different lengths \(rows.map(\.count))")
+        }
+        self.init(shape: [rows.count, n], scalars: rows.flatMap { $0 })
+    }
+
+    public var rank: Int { shape.count }
+    public var count: Int { scalars.count }
+
+    /// The element at a full multi-index.
+    public subscript(_ index: Int...) -> Scalar {
+        get { scalars[offset(index)] }
+        set { scalars[offset(index)] = newValue }
+    }
+
+    private func offset(_ index: [Int]) -> Int {
+        guard index.count == shape.count else {
+            fatalError("Tensor subscript: \(index.count) indices for a tensor of shape \(shape)")
+        }
+        var o = 0
+        for (i, (k, n)) in zip(index, shape).enumerated() {
+            guard k >= 0 && k < n else {
+                fatalError("Tensor subscript: index \(k) out of range 0..<\(n) on axis \(i) of shape \(shape)")
+            }
+            o = o * n + k
+        }
+        return o
+    }
+}
+
+extension Tensor: Equatable {}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// One benchmark workload. `rate` turns seconds per call into the reported value (higher is better).
+struct BenchCase {
+    var suite: String
+    var name: String
+    var unit: String
+    var rate: (Double) -> Double
+    var body: () -> Void
+}
+
+struct Row: Encodable {
+    var suite, `case`, unit: String
+    var value: Double
+    var peer: String
+    var peer_value: Double
+    /// Folio's speed over the peer's: > 1 means Folio is faster.
+    var ratio: Double
+}
+
+// `folio-bench [suite…]`: all suites by default. Peers run in the same invocation.
+let suites: [String: () -> [BenchCase]] = ["tensor": TensorSuite.cases]
+let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
+let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+
+var rows: [Row] = []
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+for suite in wanted {
+    guard let make = suites[suite] else {
+        FileHandle.standardError.write(Data("folio-bench: unknown suite '\(suite)' (known: \(suites.keys.sorted().joined(separator: ", ")))\n".utf8))
+        exit(4)
+    }
+    let cases = make()
+    let peer: [String: Peer.Timing]
+    do { peer = try Peer.run(suite: suite, cases: cases.map(\.name), root: root) } catch {
+        FileHandle.standardError.write(Data("folio-bench: \(error.localizedDescription)\n".utf8))
+        exit(3)
+    }
+    for c in cases {
+        let seconds = Measure.secondsPerCall(c.body)
+        guard let p = peer[c.name] else { continue }
+        let row = Row(suite: c.suite, case: c.name, unit: c.unit, value: c.rate(seconds), peer: p.peer,
+                      peer_value: c.rate(p.seconds), ratio: p.seconds / seconds)
+        rows.append(row)
+        print(String(decoding: try encoder.encode(row), as: UTF8.self))
+    }
+}
+
+print("")
+let header = ["suite", "case", "unit", "folio", "peer", "peer value", "ratio"]
+let table = rows.map { [$0.suite, $0.case, $0.unit, String(format: "%.2f", $0.value), $0.peer,
+                        String(format: "%.2f", $0.peer_value), String(format: "%.2f×", $0.ratio)] }
+let widths = header.indices.map { i in ([header[i]] + table.map { $0[i] }).map(\.count).max()! }
+func line(_ cells: [String]) -> String {
+    cells.enumerated().map { i, c in i >= 3 ? String(repeating: " ", count: widths[i] - c.count) + c
+                                            : c + String(repeating: " ", count: widths[i] - c.count) }.joined(separator: "  ")
+}
+print(line(header))
+print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+table.forEach { print(line($0)) }

@@ -1,0 +1,129 @@
+import XCTest
+
+/// Drives the real `folio` executable, built beside this test bundle, as a user would.
+final class RenderCommandTests: XCTestCase {
+    var dir: URL!
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    @discardableResult
+    func folio(_ args: [String]) throws -> Run {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("folio")
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = args
+        p.currentDirectoryURL = dir
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func pdftotext(_ path: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        p.arguments = [dir.appendingPathComponent(path).path, "-"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let d = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: d, as: UTF8.self)
+    }
+
+    func testRendersTheHelloNotebookByDefault() throws {
+        let hello = try String(contentsOf: packageRoot.appendingPathComponent("notebooks/hello.md"), encoding: .utf8)
+        try write("notebooks/hello.md", hello)
+        let r = try folio(["render"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for f in ["output/hello.pdf", "output/hello.html", "output/index.html", "output/hello/fig-circle.png"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(f).path), f)
+        }
+        let text = try pdftotext("output/hello.pdf")
+        XCTAssertTrue(text.contains("a is 3×3:"), text)
+        XCTAssertTrue(text.contains("trace of a·aᵀ = 204.0"), text)
+    }
+
+    func testTypeErrorReportsMarkdownLineAndLeavesOutputAlone() throws {
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("output"), withIntermediateDirectories: true)
+        try write("output/bad.pdf", "previous render")
+        try write("notebooks/bad.md", """
+        ---
+        title: Broken
+        ---
+
+        ```swift
+        let fine = 1
+        ```
+
+        ```swift
+        let n: Int = fine + "two"
+        ```
+        """)
+        let r = try folio(["render", "notebooks/bad.md"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("notebooks/bad.md:10:21: error: "), r.stderr)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("output/bad.pdf"), encoding: .utf8), "previous render")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("output/bad.html").path))
+    }
+
+    func testFailingCellExitsOne() throws {
+        try write("notebooks/trap.md", "```swift\nlet r = 1.2\nif r != 1 { fatalError(\"law does not hold: ratio \\(r)\") }\n```\n")
+        let r = try folio(["render", "notebooks/trap.md"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("notebooks/trap.md:3:1: error: law does not hold: ratio 1.2"), r.stderr)
+    }
+
+    func testBadPathsAndFilesGiveOneLineErrors() throws {
+        let missing = try folio(["render", "notebooks/nope.md"])
+        XCTAssertEqual(missing.status, 4)
+        XCTAssertEqual(missing.stderr, "notebooks/nope.md:1:1: error: no such file or folder\n")
+
+        try Data([0x41, 0x0A, 0xFF, 0xFE]).write(to: dir.appendingPathComponent("notebooks/binary.md"))
+        let binary = try folio(["render", "notebooks/binary.md"])
+        XCTAssertEqual(binary.status, 4)
+        XCTAssertEqual(binary.stderr, "notebooks/binary.md:2:1: error: file is not valid UTF-8\n")
+
+        try write("notebooks/opt.md", "```swift\n//| colour: red\n```\n")
+        let opt = try folio(["render", "notebooks/opt.md"])
+        XCTAssertEqual(opt.status, 4)
+        XCTAssertTrue(opt.stderr.hasPrefix("notebooks/opt.md:2:5: error: unknown cell option 'colour'"), opt.stderr)
+
+        let usage = try folio(["render", "-P", "novalue"])
+        XCTAssertEqual(usage.status, 4)
+    }
+
+    func testEmptyNotebookGivesAnEmptyReport() throws {
+        try write("notebooks/empty.md", "")
+        let r = try folio(["render", "notebooks/empty.md", "-o", "site"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/empty.pdf").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/empty.html").path))
+    }
+
+    func testParamOverride() throws {
+        try write("notebooks/p.md", "---\nparams:\n  k: 2\n---\n```swift\nprint(\"k squared is\", params.k * params.k)\n```\n")
+        let r = try folio(["render", "notebooks/p.md", "-P", "k=12"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(try pdftotext("output/p.pdf").contains("k squared is 144"))
+        let bad = try folio(["render", "notebooks/p.md", "-P", "j=1"])
+        XCTAssertEqual(bad.status, 4)
+        XCTAssertTrue(bad.stderr.contains("no parameter 'j'"), bad.stderr)
+    }
+}

@@ -1,0 +1,56 @@
+import XCTest
+@testable import Tensor
+
+final class MatmulTests: XCTestCase {
+    /// Deterministic pseudo-random values without depending on the RNG under construction.
+    func values(_ n: Int, seed: UInt64) -> [Double] {
+        var s = seed &* 6364136223846793005 &+ 1442695040888963407
+        return (0..<n).map { _ in
+            s = s &* 6364136223846793005 &+ 1442695040888963407
+            return Double(Int64(bitPattern: s >> 11) % 2001) / 1000 - 1
+        }
+    }
+
+    func naive(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
+        var c = [Double](repeating: 0, count: m * n)
+        for i in 0..<m { for j in 0..<n { for p in 0..<k { c[i * n + j] += a[i * k + p] * b[p * n + j] } } }
+        return c
+    }
+
+    func testDoubleMatchesNaiveLoops() {
+        for (m, k, n) in [(1, 1, 1), (3, 5, 2), (17, 9, 31), (64, 64, 64)] {
+            let a = values(m * k, seed: UInt64(m)), b = values(k * n, seed: UInt64(n + 100))
+            let c = matmul(Tensor(shape: [m, k], scalars: a), Tensor(shape: [k, n], scalars: b))
+            XCTAssertEqual(c.shape, [m, n])
+            for (x, y) in zip(c.scalars, naive(a, b, m: m, k: k, n: n)) { XCTAssertEqual(x, y, accuracy: 1e-12) }
+        }
+    }
+
+    func testFloatAgreesWithDouble() {
+        let (m, k, n) = (33, 47, 29)
+        let a = values(m * k, seed: 1), b = values(k * n, seed: 2)
+        let c32 = matmul(Tensor<Float>(shape: [m, k], scalars: a.map(Float.init)), Tensor<Float>(shape: [k, n], scalars: b.map(Float.init)))
+        let c64 = naive(a, b, m: m, k: k, n: n)
+        for (x, y) in zip(c32.scalars, c64) { XCTAssertEqual(Double(x), y, accuracy: 1e-4) }
+    }
+
+    func testTransposeIdentity() {
+        // (AB)ᵀ = BᵀAᵀ
+        let a = Tensor<Double>(shape: [4, 3], scalars: values(12, seed: 3))
+        let b = Tensor<Double>(shape: [3, 5], scalars: values(15, seed: 4))
+        let lhs = matmul(a, b).transposed(), rhs = matmul(b.transposed(), a.transposed())
+        XCTAssertEqual(lhs.shape, [5, 4])
+        for (x, y) in zip(lhs.scalars, rhs.scalars) { XCTAssertEqual(x, y, accuracy: 1e-14) }
+    }
+
+    func testEmptyInnerDimensionGivesZeros() {
+        let c = matmul(Tensor<Double>.zeros([2, 0]), Tensor<Double>.zeros([0, 3]))
+        XCTAssertEqual(c, Tensor.zeros([2, 3]))
+    }
+
+    func testDescriptionIsNumPyLike() {
+        let t = Tensor<Double>(rows: [[1, 2], [3, 4.5]])
+        XCTAssertEqual(t.description, "[[ 1.,  2.],\n [ 3., 4.5]]")
+        XCTAssertEqual(t[1, 1], 4.5)
+    }
+}
