@@ -1,74 +1,64 @@
 import Tensor
 
-/// A tensor that remembers how it was computed, for reverse-mode differentiation.
+/// A tensor in a computation that can be differentiated (reverse mode, tape-based).
 ///
-/// Each operation is defined once with its forward value and its vector–Jacobian product
-/// side by side (micrograd's shape); `backward()` walks the graph in reverse topological order.
+/// Each operation is written once, with its forward value and its vector–Jacobian product
+/// (VJP) side by side. VJPs are themselves built from differentiable operations on
+/// `Variable`s, so a gradient can be differentiated again: Hessian-vector products and full
+/// Hessians come from the same rules (PyTorch's `create_graph`). Outside such a second pass
+/// the backward computation records nothing, so first-order training pays no extra.
 public final class Variable<Scalar: TensorScalar> {
     public let value: Tensor<Scalar>
-    public private(set) var grad: Tensor<Scalar>?
+    /// True for parameters and inputs we differentiate with respect to, and for anything
+    /// computed from them while recording.
+    public let requiresGrad: Bool
+    /// Filled by `backward()`: d(output)/d(self).
+    public internal(set) var grad: Tensor<Scalar>?
     let parents: [Variable]
-    /// Given the gradient of this node, the gradient contributions to each parent.
-    let vjp: (Tensor<Scalar>) -> [Tensor<Scalar>]
+    /// Given the output's cotangent, each parent's cotangent (nil: that parent gets none).
+    let vjp: ((Variable) -> [Variable?])?
+    let name: String
 
-    public init(_ value: Tensor<Scalar>) {
+    /// A leaf: a parameter (`requiresGrad: true`) or a constant.
+    public init(_ value: Tensor<Scalar>, requiresGrad: Bool = true) {
         self.value = value
+        self.requiresGrad = requiresGrad
         parents = []
-        vjp = { _ in [] }
+        vjp = nil
+        name = "leaf"
     }
 
-    init(_ value: Tensor<Scalar>, parents: [Variable], vjp: @escaping (Tensor<Scalar>) -> [Tensor<Scalar>]) {
+    /// A constant: never differentiated.
+    public static func constant(_ value: Tensor<Scalar>) -> Variable { Variable(value, requiresGrad: false) }
+
+    init(_ value: Tensor<Scalar>, op name: String, parents: [Variable], vjp: @escaping (Variable) -> [Variable?]) {
         self.value = value
-        self.parents = parents
-        self.vjp = vjp
+        self.name = name
+        let record = GradMode.isRecording && parents.contains { $0.requiresGrad }
+        requiresGrad = record
+        self.parents = record ? parents : []
+        self.vjp = record ? vjp : nil
     }
 
-    /// Accumulates d(self)/d(node) into every node's `grad`. `self` must be a scalar (one element).
-    public func backward() {
-        guard value.count == 1 else {
-            fatalError("backward(): output has shape \(value.shape); differentiate a scalar (one element)")
-        }
-        var order: [Variable] = []
-        var seen = Set<ObjectIdentifier>()
-        func visit(_ v: Variable) {
-            guard seen.insert(ObjectIdentifier(v)).inserted else { return }
-            v.parents.forEach(visit)
-            order.append(v)
-        }
-        visit(self)
-        for v in order { v.grad = nil }
-        grad = Tensor(shape: value.shape, repeating: 1)
-        for v in order.reversed() {
-            guard let g = v.grad else { continue }
-            for (p, pg) in zip(v.parents, v.vjp(g)) {
-                p.grad = p.grad.map { $0 + pg } ?? pg
-            }
-        }
-    }
+    public var shape: [Int] { value.shape }
+
+    /// The same value, cut off from the graph.
+    public func detached() -> Variable { Variable(value, requiresGrad: false) }
 }
 
-public func + <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> {
-    Variable(a.value + b.value, parents: [a, b]) { g in [g, g] }
-}
+/// Whether operations record themselves for differentiation (off inside first-order backward
+/// passes and `withoutGradients`).
+public enum GradMode {
+    nonisolated(unsafe) static var recordingDepth = 0
+    nonisolated(unsafe) static var pausedDepth = 0
+    static var isRecording: Bool { pausedDepth == 0 }
 
-public func * <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> {
-    Variable(a.value * b.value, parents: [a, b]) { g in [g * b.value, g * a.value] }
-}
-
-public func matmul<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> {
-    Variable(matmul(a.value, b.value), parents: [a, b]) { g in
-        [matmul(g, b.value.transposed()), matmul(a.value.transposed(), g)]
+    static func paused<R>(_ body: () throws -> R) rethrows -> R {
+        pausedDepth += 1
+        defer { pausedDepth -= 1 }
+        return try body()
     }
 }
 
-public func relu<T>(_ x: Variable<T>) -> Variable<T> {
-    Variable(relu(x.value), parents: [x]) { g in
-        [Tensor(shape: g.shape, scalars: zip(g.scalars, x.value.scalars).map { $1 > 0 ? $0 : 0 })]
-    }
-}
-
-public func sum<T>(_ x: Variable<T>) -> Variable<T> {
-    Variable(Tensor(shape: [], scalars: [x.value.sum()]), parents: [x]) { g in
-        [Tensor(shape: x.value.shape, repeating: g.scalars[0])]
-    }
-}
+/// Runs `body` without recording operations (evaluation, optimizer updates).
+public func withoutGradients<R>(_ body: () throws -> R) rethrows -> R { try GradMode.paused(body) }

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The activation functions of the reference texts (book Table 1.1 / 3.1 and the Shen deck),
+/// each with its first and second derivative so Hessians work. Kinks (ReLU at 0) take the
+/// right-continuous one-sided value, as PyTorch and JAX do.
+public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
+    case identity
+    case heaviside
+    case relu
+    /// max(x, a·x) for slope a (PReLU with a fixed slope).
+    case leakyReLU(slope: Double)
+    /// max(0, x)^p.
+    case powerReLU(power: Double)
+    case elu(alpha: Double)
+    /// x / (1 + |x|).
+    case softsign
+    /// Inverse square root linear unit: x for x ≥ 0, x/√(1 + a x²) below.
+    case isrlu(alpha: Double)
+    /// Inverse square root unit x/√(1 + a x²).
+    case isru(alpha: Double)
+    case tanh
+    case sigmoid
+    case arctan
+    case softplus
+    /// e^(−x²/2).
+    case gaussian
+    case sine
+    /// x·Φ(x), Φ the standard normal CDF.
+    case gelu
+
+    public static let all: [Activation] = [.identity, .heaviside, .relu, .leakyReLU(slope: 0.01), .powerReLU(power: 2),
+                                           .elu(alpha: 1), .softsign, .isrlu(alpha: 1), .isru(alpha: 1), .tanh, .sigmoid,
+                                           .arctan, .softplus, .gaussian, .sine, .gelu]
+
+    public var description: String {
+        switch self {
+        case .identity: "identity"; case .heaviside: "Heaviside"; case .relu: "ReLU"
+        case .leakyReLU(let a): "leaky ReLU (a = \(a))"; case .powerReLU(let p): "power ReLU (p = \(p))"
+        case .elu(let a): "ELU (α = \(a))"; case .softsign: "softsign"; case .isrlu(let a): "ISRLU (a = \(a))"
+        case .isru(let a): "ISRU (a = \(a))"; case .tanh: "tanh"; case .sigmoid: "logistic"; case .arctan: "arctan"
+        case .softplus: "softplus"; case .gaussian: "Gaussian"; case .sine: "sine"; case .gelu: "GELU"
+        }
+    }
+
+    /// σ and its derivatives, for `Variable.apply`.
+    public var function: ElementwiseFunction {
+        switch self {
+        case .identity: ElementwiseFunction("identity", [{ $0 }, { _ in 1 }, { _ in 0 }, { _ in 0 }])
+        case .heaviside: ElementwiseFunction("heaviside", [{ $0 > 0 ? 1 : 0 }, { _ in 0 }, { _ in 0 }])
+        case .relu: ElementwiseFunction("relu", [{ max(0, $0) }, { $0 > 0 ? 1 : 0 }, { _ in 0 }, { _ in 0 }])
+        case .leakyReLU(let a):
+            ElementwiseFunction("leakyReLU", [{ $0 > 0 ? $0 : a * $0 }, { $0 > 0 ? 1 : a }, { _ in 0 }, { _ in 0 }])
+        case .powerReLU(let p):
+            ElementwiseFunction("powerReLU", [
+                { $0 > 0 ? pow($0, p) : 0 }, { $0 > 0 ? p * pow($0, p - 1) : 0 },
+                { $0 > 0 ? p * (p - 1) * pow($0, p - 2) : 0 },
+            ])
+        case .elu(let a):
+            ElementwiseFunction("elu", [{ $0 > 0 ? $0 : a * expm1($0) }, { $0 > 0 ? 1 : a * exp($0) }, { $0 > 0 ? 0 : a * exp($0) }])
+        case .softsign:
+            ElementwiseFunction("softsign", [
+                { $0 / (1 + Swift.abs($0)) }, { 1 / ((1 + Swift.abs($0)) * (1 + Swift.abs($0))) },
+                { -2 * ($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) / pow(1 + Swift.abs($0), 3) },
+            ])
+        case .isrlu(let a):
+            ElementwiseFunction("isrlu", [
+                { $0 >= 0 ? $0 : $0 / Foundation.sqrt(1 + a * $0 * $0) },
+                { $0 >= 0 ? 1 : pow(1 + a * $0 * $0, -1.5) },
+                { $0 >= 0 ? 0 : -3 * a * $0 * pow(1 + a * $0 * $0, -2.5) },
+            ])
+        case .isru(let a):
+            ElementwiseFunction("isru", [
+                { $0 / Foundation.sqrt(1 + a * $0 * $0) }, { pow(1 + a * $0 * $0, -1.5) },
+                { -3 * a * $0 * pow(1 + a * $0 * $0, -2.5) },
+            ])
+        case .tanh: Elementwise.tanh
+        case .sigmoid: Elementwise.sigmoid
+        case .arctan: ElementwiseFunction("arctan", [atan, { 1 / (1 + $0 * $0) }, { -2 * $0 / ((1 + $0 * $0) * (1 + $0 * $0)) }])
+        case .softplus:
+            ElementwiseFunction("softplus", [
+                // log(1 + eˣ) without overflow for large x.
+                { max($0, 0) + log1p(exp(-Swift.abs($0))) },
+                Elementwise.sigmoid.derivatives[0], Elementwise.sigmoid.derivatives[1], Elementwise.sigmoid.derivatives[2],
+            ])
+        case .gaussian:
+            ElementwiseFunction("gaussian", [
+                { exp(-$0 * $0 / 2) }, { -$0 * exp(-$0 * $0 / 2) }, { ($0 * $0 - 1) * exp(-$0 * $0 / 2) },
+                { (3 * $0 - $0 * $0 * $0) * exp(-$0 * $0 / 2) },
+            ])
+        case .sine: Elementwise.sin
+        case .gelu:
+            ElementwiseFunction("gelu", [
+                { $0 * 0.5 * erfc(-$0 / 2.0.squareRoot()) },
+                { 0.5 * erfc(-$0 / 2.0.squareRoot()) + $0 * exp(-$0 * $0 / 2) / (2 * Double.pi).squareRoot() },
+                { (2 - $0 * $0) * exp(-$0 * $0 / 2) / (2 * Double.pi).squareRoot() },
+            ])
+        }
+    }
+
+    /// σ at a point (for tables and thumbnails).
+    public func callAsFunction(_ x: Double) -> Double { function.derivatives[0](x) }
+}
+
+extension Variable {
+    public func activated(_ a: Activation) -> Variable { apply(a.function) }
+}
+
+public func relu<T>(_ x: Variable<T>) -> Variable<T> { x.activated(.relu) }

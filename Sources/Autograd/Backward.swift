@@ -1,0 +1,71 @@
+import Tensor
+
+/// Reverse accumulation over the recorded graph.
+public enum Backward {
+    /// Cotangents of `output` with respect to each of `inputs`, seeded with `seed`
+    /// (default: ones, which requires a one-element output). With `createGraph` the returned
+    /// gradients are themselves recorded, so they can be differentiated again.
+    public static func gradients<T>(of output: Variable<T>, wrt inputs: [Variable<T>], seed: Tensor<T>? = nil,
+                                    createGraph: Bool = false) -> [Variable<T>] {
+        let seedValue: Tensor<T>
+        if let seed {
+            guard seed.shape == output.shape else {
+                fatalError("gradients: seed has shape \(seed.shape) but the output has shape \(output.shape)")
+            }
+            seedValue = seed
+        } else {
+            guard output.value.count == 1 else {
+                fatalError("backward: the output has shape \(output.shape); pass a seed of that shape or reduce it to one element (e.g. sum)")
+            }
+            seedValue = Tensor(shape: output.shape, repeating: 1)
+        }
+        // Topological order of the nodes that lead to the output.
+        var order: [Variable<T>] = []
+        var seen = Set<ObjectIdentifier>()
+        var stack: [(Variable<T>, Bool)] = [(output, false)]
+        while let (node, expanded) = stack.popLast() {
+            if expanded { order.append(node); continue }
+            guard seen.insert(ObjectIdentifier(node)).inserted else { continue }
+            stack.append((node, true))
+            for p in node.parents where p.requiresGrad { stack.append((p, false)) }
+        }
+        func run() -> [ObjectIdentifier: Variable<T>] {
+            var cotangent: [ObjectIdentifier: Variable<T>] = [ObjectIdentifier(output): Variable(seedValue, requiresGrad: false)]
+            for node in order.reversed() {
+                guard let g = cotangent[ObjectIdentifier(node)], let vjp = node.vjp else { continue }
+                for (p, pg) in zip(node.parents, vjp(g)) {
+                    guard let pg, p.requiresGrad else { continue }
+                    let key = ObjectIdentifier(p)
+                    cotangent[key] = cotangent[key].map { $0 + pg } ?? pg
+                }
+            }
+            return cotangent
+        }
+        let cot = createGraph ? run() : GradMode.paused(run)
+        return inputs.map { x in
+            cot[ObjectIdentifier(x)] ?? Variable(Tensor(shape: x.shape, repeating: 0), requiresGrad: false)
+        }
+    }
+}
+
+extension Variable {
+    /// Accumulates d(self)/d(leaf) into the `grad` of every leaf that requires it.
+    /// `self` must have one element unless a `seed` of its shape is given.
+    public func backward(seed: Tensor<Scalar>? = nil) {
+        var leaves: [Variable] = []
+        var seen = Set<ObjectIdentifier>()
+        var stack: [Variable] = [self]
+        while let n = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(n)).inserted else { continue }
+            if n.parents.isEmpty && n.requiresGrad { leaves.append(n) }
+            stack.append(contentsOf: n.parents)
+        }
+        let grads = Backward.gradients(of: self, wrt: leaves, seed: seed)
+        for (leaf, g) in zip(leaves, grads) {
+            leaf.grad = leaf.grad.map { Kernels.zip($0, g.value, op: "+", +) } ?? g.value
+        }
+    }
+
+    /// Forgets an accumulated gradient.
+    public func zeroGrad() { grad = nil }
+}

@@ -1,0 +1,53 @@
+import Tensor
+
+/// Second-order information by differentiating gradients (double backward).
+public enum Curvature {
+    /// H·v for the Hessian H of the scalar `f` at `parameters`, v laid out like the parameters.
+    public static func hessianVectorProduct<T>(at parameters: [Tensor<T>], direction v: [Tensor<T>],
+                                               _ f: ([Variable<T>]) -> Variable<T>) -> [Tensor<T>] {
+        let theta = parameters.map { Variable($0) }
+        let grads = Backward.gradients(of: f(theta), wrt: theta, createGraph: true)
+        // ⟨∇f, v⟩, then its gradient: H v.
+        let terms = zip(grads, v).map { sum($0 * Variable.constant($1)) }
+        let dot = terms.dropFirst().reduce(terms[0]) { $0 + $1 }
+        return Backward.gradients(of: dot, wrt: theta).map(\.value)
+    }
+
+    /// The full Hessian of `f` at a flat parameter vector θ ([P] → [P, P]), by P Hessian-vector
+    /// products. For small P (use f64).
+    public static func hessian<T>(at theta: Tensor<T>, _ f: (Variable<T>) -> Variable<T>) -> Tensor<T> {
+        let p = theta.count
+        var rows: [T] = []
+        rows.reserveCapacity(p * p)
+        for i in 0..<p {
+            var e = [T](repeating: 0, count: p)
+            e[i] = 1
+            let hv = hessianVectorProduct(at: [theta], direction: [Tensor(shape: theta.shape, scalars: e)]) { f($0[0]) }
+            rows += hv[0].scalars
+        }
+        return Tensor(shape: [p, p], scalars: rows)
+    }
+}
+
+extension MLP {
+    /// Per-example Jacobian of a scalar-output network: row i is ∂f(θ, xᵢ)/∂θ, flattened
+    /// ([n, P]). J·Jᵀ is the empirical NTK on these inputs.
+    public func parameterJacobian(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
+        guard widths.last == 1 else { fatalError("parameterJacobian: needs a scalar-output network, widths \(widths)") }
+        let n = x.shape[0], d = x.shape[1]
+        var rows: [Scalar] = []
+        for i in 0..<n {
+            let xi = Tensor(shape: [1, d], scalars: Array(x.scalars[i * d..<(i + 1) * d]))
+            let (_, g) = valueAndGradient(at: parameters) { theta in sum(forward(.constant(xi), parameters: theta)) }
+            rows += g.flatMap(\.scalars)
+        }
+        return Tensor(shape: [n, parameterCount], scalars: rows)
+    }
+
+    /// ∂f/∂x for every input row (gradients with respect to inputs), [n, N₀] for scalar outputs.
+    public func inputGradient(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
+        let input = Variable(x)
+        let out = forward(input, parameters: parameters.map(Variable.constant))
+        return Backward.gradients(of: sum(out), wrt: [input])[0].value
+    }
+}
