@@ -27,10 +27,12 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
     case sine
     /// x·Φ(x), Φ the standard normal CDF.
     case gelu
+    /// The error function (its infinite-width kernels have closed forms).
+    case erf
 
     public static let all: [Activation] = [.identity, .heaviside, .relu, .leakyReLU(slope: 0.01), .powerReLU(power: 2),
                                            .elu(alpha: 1), .softsign, .isrlu(alpha: 1), .isru(alpha: 1), .tanh, .sigmoid,
-                                           .arctan, .softplus, .gaussian, .sine, .gelu]
+                                           .arctan, .softplus, .gaussian, .sine, .gelu, .erf]
 
     public var description: String {
         switch self {
@@ -38,7 +40,7 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
         case .leakyReLU(let a): "leaky ReLU (a = \(a))"; case .powerReLU(let p): "power ReLU (p = \(p))"
         case .elu(let a): "ELU (α = \(a))"; case .softsign: "softsign"; case .isrlu(let a): "ISRLU (a = \(a))"
         case .isru(let a): "ISRU (a = \(a))"; case .tanh: "tanh"; case .sigmoid: "logistic"; case .arctan: "arctan"
-        case .softplus: "softplus"; case .gaussian: "Gaussian"; case .sine: "sine"; case .gelu: "GELU"
+        case .softplus: "softplus"; case .gaussian: "Gaussian"; case .sine: "sine"; case .gelu: "GELU"; case .erf: "erf"
         }
     }
 
@@ -88,6 +90,11 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
                 { (3 * $0 - $0 * $0 * $0) * exp(-$0 * $0 / 2) },
             ])
         case .sine: Elementwise.sin
+        case .erf:
+            ElementwiseFunction("erf", [
+                Foundation.erf, { 2 / Double.pi.squareRoot() * exp(-$0 * $0) },
+                { -4 * $0 / Double.pi.squareRoot() * exp(-$0 * $0) },
+            ])
         case .gelu:
             ElementwiseFunction("gelu", [
                 { $0 * 0.5 * erfc(-$0 / 2.0.squareRoot()) },

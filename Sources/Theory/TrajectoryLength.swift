@@ -1,37 +1,45 @@
-import Foundation
+import Autograd
 import Tensor
 
-/// Lengths of sampled curves, the quantity of Raghu et al.'s trajectory-length experiment.
+/// Lengths of sampled curves and of their images through a network's layers
+/// (Raghu et al. 2017; book §1.3.3, Fig. 1.11).
 public enum TrajectoryLength {
     /// Length of the polyline through the rows of `points` ([n, d]), in order.
-    /// Pass `closed: true` for a closed curve (the circle), adding the last-to-first segment.
+    /// `closed: true` adds the last-to-first segment (for the circle).
     public static func polyline<T>(_ points: Tensor<T>, closed: Bool = false) -> Double {
         guard points.rank == 2 else { fatalError("TrajectoryLength.polyline: needs [n, d] points, got \(points.shape)") }
         let (n, d) = (points.shape[0], points.shape[1])
         guard n > 1 else { return 0 }
         let p = points.scalars
-        var total = 0.0
-        func seg(_ i: Int, _ j: Int) -> Double {
+        func segment(_ i: Int, _ j: Int) -> Double {
             var s = 0.0
-            for k in 0..<d { let diff = Double(p[i * d + k] - p[j * d + k]); s += diff * diff }
+            for k in 0..<d { let diff = Double(p[i * d + k]) - Double(p[j * d + k]); s += diff * diff }
             return s.squareRoot()
         }
-        for i in 1..<n { total += seg(i - 1, i) }
-        if closed { total += seg(n - 1, 0) }
+        var total = 0.0
+        for i in 1..<n { total += segment(i - 1, i) }
+        if closed { total += segment(n - 1, 0) }
         return total
+    }
+
+    /// Length of the curve's image after each affine layer: element 0 is the input curve,
+    /// element ℓ the output of affine layer ℓ (post-activation; the last layer's activation
+    /// is the network's output activation).
+    public static func measure<T>(_ net: MLP<T>, along curve: Tensor<T>, closed: Bool = false) -> [Double] {
+        [polyline(curve, closed: closed)] + net.layerOutputs(curve).map { polyline($0, closed: closed) }
+    }
+
+    /// Least-squares slope and intercept of log(length) against layer index: the per-layer
+    /// growth rate is exp(slope).
+    public static func logGrowth(_ lengths: [Double]) -> (slope: Double, intercept: Double) {
+        let ys = lengths.map { log($0) }
+        let xs = ys.indices.map(Double.init)
+        let n = Double(ys.count), mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
+        let sxy = zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
+        let sxx = xs.map { ($0 - mx) * ($0 - mx) }.reduce(0, +)
+        let slope = sxx == 0 ? 0 : sxy / sxx
+        return (slope, my - slope * mx)
     }
 }
 
-/// Sampled curves to push through networks.
-public enum Curves {
-    /// γ(t) = (cos 2πt, sin 2πt) at `points` equally spaced t in [0, 1), as [points, 2].
-    public static func circle<T: TensorScalar>(points: Int, as _: T.Type = Double.self) -> Tensor<T> {
-        var xs: [T] = []
-        xs.reserveCapacity(points * 2)
-        for i in 0..<points {
-            let t = 2 * Double.pi * Double(i) / Double(points)
-            xs.append(T(cos(t))); xs.append(T(sin(t)))
-        }
-        return Tensor(shape: [points, 2], scalars: xs)
-    }
-}
+import Foundation

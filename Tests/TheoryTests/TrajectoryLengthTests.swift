@@ -1,26 +1,48 @@
 import XCTest
 import Tensor
+import Autograd
 @testable import Theory
 
 final class TrajectoryLengthTests: XCTestCase {
     func testInscribedPolygonPerimeter() {
         // A regular k-gon inscribed in the unit circle has perimeter 2k·sin(π/k).
         for k in [3, 4, 10, 1000] {
-            let length = TrajectoryLength.polyline(Curves.circle(points: k), closed: true)
-            XCTAssertEqual(length, 2 * Double(k) * sin(Double.pi / Double(k)), accuracy: 1e-12)
+            XCTAssertEqual(TrajectoryLength.polyline(Curves.circle(points: k), closed: true),
+                           2 * Double(k) * sin(Double.pi / Double(k)), accuracy: 1e-12)
         }
-    }
-
-    func testLengthScalesLinearly() {
-        // Length is positively homogeneous: ‖σγ‖ = σ‖γ‖.
-        let circle = Curves.circle(points: 500)
-        let scaled = 3.5 * circle
-        XCTAssertEqual(TrajectoryLength.polyline(scaled), 3.5 * TrajectoryLength.polyline(circle), accuracy: 1e-12)
-    }
-
-    func testOpenCurveOmitsClosingSegment() {
         let square = Tensor<Double>(rows: [[0, 0], [1, 0], [1, 1], [0, 1]])
         XCTAssertEqual(TrajectoryLength.polyline(square), 3)
         XCTAssertEqual(TrajectoryLength.polyline(square, closed: true), 4)
+    }
+
+    func testSigmaPowerLawWithZeroBiasesIsExact() {
+        // Law 1: with zero biases, layer-ℓ length at σ equals σ^ℓ × the length at σ = 1
+        // for the same standard-normal draws (ReLU is positively homogeneous).
+        let family = RandomNetworkFamily<Float>(widths: [2] + Array(repeating: 20, count: 10) + [2], activation: .relu, seed: 7)
+        let circle = Curves.circle(points: 2000, as: Float.self)
+        let base = TrajectoryLength.measure(family.network(sigmaW: 1, sigmaB: 0), along: circle, closed: true)
+        for sigma in [0.5, 2.0, 4.0] {
+            let lengths = TrajectoryLength.measure(family.network(sigmaW: sigma, sigmaB: 0), along: circle, closed: true)
+            for (l, (a, b)) in zip(lengths, base).enumerated() {
+                XCTAssertEqual(a / (b * pow(sigma, Double(l))), 1, accuracy: 1e-5, "σ = \(sigma), layer \(l)")
+            }
+        }
+        // With bias variance σ² the law is only approximate.
+        let withBias = TrajectoryLength.measure(family.network(sigmaW: 2, sigmaB: 2), along: circle, closed: true)
+        XCTAssertNotEqual(withBias[10] / (base[10] * pow(2, 10)), 1, accuracy: 1e-6)
+    }
+
+    func testLogGrowthFitRecoversARate() {
+        let lengths = (0..<8).map { 3 * pow(1.7, Double($0)) }
+        let fit = TrajectoryLength.logGrowth(lengths)
+        XCTAssertEqual(exp(fit.slope), 1.7, accuracy: 1e-12)
+        XCTAssertEqual(exp(fit.intercept), 3, accuracy: 1e-12)
+    }
+
+    func testCurves() {
+        let seg = Curves.segment(from: [0, 0], to: [3, 4], points: 11)
+        XCTAssertEqual(TrajectoryLength.polyline(seg), 5, accuracy: 1e-12)
+        let gc = Curves.greatCircle([1, 0, 0], [0, 0, 1], points: 400)
+        XCTAssertEqual(TrajectoryLength.polyline(gc, closed: true), 2 * .pi, accuracy: 1e-3)
     }
 }

@@ -1,0 +1,77 @@
+import XCTest
+import Tensor
+import Autograd
+@testable import Theory
+
+final class LandscapeAndKernelTests: XCTestCase {
+    func testFilterNormalisedDirectionsHaveTheRowNormsOfTheWeights() {
+        let net = MLP<Double>(widths: [2, 8, 8, 1], activation: .relu, seed: 1)
+        let d = Directions.random(like: net.parameters, normalisation: .filter, seed: 3)
+        for (k, (w, dk)) in zip(net.parameters, d).enumerated() {
+            if w.rank == 1 { XCTAssertTrue(dk.scalars.allSatisfy { $0 == 0 }, "bias \(k) zeroed"); continue }
+            let cols = w.shape[1]
+            for r in 0..<w.shape[0] {
+                let wn = Directions.norm(w.scalars[r * cols..<(r + 1) * cols]), dn = Directions.norm(dk.scalars[r * cols..<(r + 1) * cols])
+                XCTAssertEqual(dn, wn, accuracy: 1e-9 * max(1, wn))
+            }
+        }
+    }
+
+    func testSurfaceCentreIsTheLossBitForBitAndOrientationIsRight() {
+        let xs = (0..<40).map { Double($0) / 20 - 1 }
+        let x = Tensor(shape: [20, 2], scalars: xs), y = Tensor(shape: [20, 1], scalars: (0..<20).map { sin(Double($0)) })
+        let net = MLP<Double>(widths: [2, 16, 16, 1], activation: .relu, seed: 2)
+        let land = LossLandscape(net, x: x, y: y)
+        let d1 = Directions.random(like: net.parameters, normalisation: .filter, seed: 4)
+        let d2 = Directions.random(like: net.parameters, normalisation: .filter, seed: 5)
+        // Non-square grid: 7 alphas (columns) × 5 betas (rows).
+        let surface = land.surface(d1, d2, alphas: LossLandscape<Double>.grid(span: 1, count: 7), betas: LossLandscape<Double>.grid(span: 0.5, count: 5))
+        XCTAssertEqual(surface.values.count, 35)
+        XCTAssertEqual(surface[row: 2, column: 3], land.centre, "centre bit for bit")
+        XCTAssertEqual(surface[row: 2, column: 3].bitPattern, land.centre.bitPattern)
+        // Entry (row r, column c) is θ* + α_c d1 + β_r d2, computed the slow way.
+        for (r, c) in [(0, 6), (4, 1), (3, 0)] {
+            var moved = net
+            moved.parameters = zip(net.parameters, zip(d1, d2)).map { w, d in
+                Tensor(shape: w.shape, scalars: (0..<w.count).map { w.scalars[$0] + surface.alphas[c] * d.0.scalars[$0] + surface.betas[r] * d.1.scalars[$0] })
+            }
+            XCTAssertEqual(surface[row: r, column: c], LossLandscape.meanSquaredError(moved(x), y), accuracy: 1e-12)
+        }
+        XCTAssertEqual(land.slice(d1, alphas: [0]), [land.centre])
+    }
+
+    func testReLUNNGPMatchesMonteCarloWithinThreeStandardErrors() {
+        let x = Tensor<Double>(rows: [[1, 0.5, -0.3], [0.2, -1, 0.8], [-0.7, 0.4, 0.1]])
+        let k = InfiniteWidthKernels.compute(x, hiddenLayers: 1, nonlinearity: .relu, weightVariance: 2, biasVariance: 0.1).nngp
+        // Output covariance over many random networks (width 512, one hidden layer).
+        var samples: [[Double]] = []
+        for s in 0..<400 {
+            let net = MLP<Double>(widths: [3, 512, 1], activation: .relu, initialization: .normal(weightVariance: 2, biasVariance: 0.1), seed: UInt64(1000 + s))
+            samples.append(net(x).scalars)
+        }
+        for (i, j) in [(0, 0), (0, 1), (1, 2), (2, 2)] {
+            let prods = samples.map { $0[i] * $0[j] }
+            let mean = prods.reduce(0, +) / Double(prods.count)
+            let se = (prods.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(prods.count - 1) / Double(prods.count)).squareRoot()
+            XCTAssertEqual(mean, k[i, j], accuracy: 3 * se + 0.02 * abs(k[i, j]), "K[\(i),\(j)]")
+        }
+    }
+
+    func testEmpiricalNTKApproachesTheClosedForm() {
+        let x = Tensor<Double>(rows: [[1, 0.5], [0.2, -1], [-0.7, 0.4], [0.3, 0.3]])
+        let theta = InfiniteWidthKernels.compute(x, hiddenLayers: 1, nonlinearity: .erf, weightVariance: 1.5, biasVariance: 0.2).ntk
+        func relativeError(width: Int, seed: UInt64) -> Double {
+            let net = MLP<Double>(widths: [2, width, 1], activation: .erf, initialization: .normal(weightVariance: 1.5, biasVariance: 0.2),
+                                  parametrisation: .ntk, seed: seed)
+            let j = net.parameterJacobian(x)
+            let k = matmul(j, j.transposed())
+            let diff = zip(k.scalars, theta.scalars).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+            return diff / theta.scalars.map { $0 * $0 }.reduce(0, +).squareRoot()
+        }
+        let small = (0..<6).map { relativeError(width: 64, seed: UInt64($0)) }.reduce(0, +) / 6
+        let large = (0..<6).map { relativeError(width: 1024, seed: UInt64(10 + $0)) }.reduce(0, +) / 6
+        // Error ∝ n^(−1/2): 16× the width, about a quarter of the error.
+        XCTAssertLessThan(large, small / 2.5)
+        XCTAssertLessThan(large, 0.06)
+    }
+}
