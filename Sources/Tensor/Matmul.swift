@@ -1,6 +1,40 @@
-/// Matrix product of two 2-D tensors through OpenBLAS gemm.
+/// Matrix products through OpenBLAS gemm: 2-D, batched (leading axes broadcast, as NumPy's
+/// `matmul`), matrix–vector, and outer products.
 public func matmul<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
-    guard a.rank == 2, b.rank == 2, a.shape[1] == b.shape[0] else {
+    if a.rank == 2 && b.rank == 2 { return matmul2D(a, b) }
+    guard a.rank >= 1, b.rank >= 1 else { fatalError("matmul: operands of shapes \(a.shape) and \(b.shape) must have rank ≥ 1") }
+    // NumPy rules: a 1-D left operand is a row, a 1-D right operand a column; both removed after.
+    let a2 = a.rank == 1 ? a.reshaped([1, a.count]) : a
+    let b2 = b.rank == 1 ? b.reshaped([b.count, 1]) : b
+    let (m, k) = (a2.shape[a2.rank - 2], a2.shape[a2.rank - 1])
+    let (k2, n) = (b2.shape[b2.rank - 2], b2.shape[b2.rank - 1])
+    guard k == k2 else { fatalError("matmul: shapes \(a.shape) and \(b.shape) are not aligned (\(k) vs \(k2))") }
+    let batch = broadcastShapes("matmul", Array(a2.shape.dropLast(2)), Array(b2.shape.dropLast(2)))
+    let A = a2.broadcast(to: batch + [m, k]), B = b2.broadcast(to: batch + [k, n])
+    let count = batch.reduce(1, *)
+    var c = [T](repeating: 0, count: count * m * n)
+    if m > 0 && n > 0 && k > 0 {
+        A.scalars.withUnsafeBufferPointer { pa in
+            B.scalars.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    for i in 0..<count {
+                        T.gemm(transA: false, transB: false, m: m, n: n, k: k, alpha: 1,
+                               a: pa.baseAddress! + i * m * k, lda: k, b: pb.baseAddress! + i * k * n, ldb: n,
+                               beta: 0, c: pc.baseAddress! + i * m * n, ldc: n)
+                    }
+                }
+            }
+        }
+    }
+    var shape = batch + [m, n]
+    if b.rank == 1 { shape.removeLast() }
+    if a.rank == 1 { shape.remove(at: shape.count - (b.rank == 1 ? 1 : 2)) }
+    return Tensor(shape: shape, scalars: c)
+}
+
+/// Matrix product of two 2-D tensors.
+func matmul2D<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
+    guard a.shape[1] == b.shape[0] else {
         fatalError("matmul: shapes \(a.shape) and \(b.shape) are not aligned (need [m, k] · [k, n])")
     }
     let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
@@ -17,6 +51,18 @@ public func matmul<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
         }
     }
     return Tensor(shape: [m, n], scalars: c)
+}
+
+/// Outer product of two 1-D tensors: [m] ⊗ [n] → [m, n].
+public func outer<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
+    guard a.rank == 1, b.rank == 1 else { fatalError("outer: needs 1-D tensors, got shapes \(a.shape) and \(b.shape)") }
+    return a.reshaped([a.count, 1]) * b.reshaped([1, b.count])
+}
+
+/// Inner product of two 1-D tensors of equal length.
+public func dot<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> T {
+    guard a.rank == 1, b.rank == 1, a.count == b.count else { fatalError("dot: needs 1-D tensors of equal length, got shapes \(a.shape) and \(b.shape)") }
+    return (a * b).sum()
 }
 
 infix operator • : MultiplicationPrecedence

@@ -1,5 +1,9 @@
 /// An n-dimensional, row-major array of `Float` or `Double`.
 ///
+/// Storage is always one contiguous row-major array: operations NumPy does with strided
+/// views (transpose, slicing, broadcast) produce new contiguous tensors here, so `contiguous()`
+/// is the identity and every kernel is a flat loop.
+///
 /// Value semantics: the elements live in a Swift array, so copies are cheap until written
 /// (copy-on-write). Shape errors stop with a message naming the operation and the shapes,
 /// never with a silently wrong result.
@@ -20,6 +24,12 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
         self.init(shape: shape, scalars: Array(repeating: value, count: shape.reduce(1, *)))
     }
 
+    /// A rank-0 tensor holding one value.
+    public init(_ value: Scalar) { self.init(shape: [], scalars: [value]) }
+
+    /// A 1-D tensor of the given values.
+    public init(_ values: [Scalar]) { self.init(shape: [values.count], scalars: values) }
+
     public static func zeros(_ shape: [Int]) -> Tensor { Tensor(shape: shape, repeating: 0) }
     public static func ones(_ shape: [Int]) -> Tensor { Tensor(shape: shape, repeating: 1) }
 
@@ -34,6 +44,14 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
 
     public var rank: Int { shape.count }
     public var count: Int { scalars.count }
+    /// Row-major strides in elements (storage is always contiguous).
+    public var strides: [Int] { contiguousStrides(shape) }
+
+    /// The only element of a one-element tensor.
+    public var scalar: Scalar {
+        guard count == 1 else { fatalError("scalar: tensor of shape \(shape) has \(count) elements, not 1") }
+        return scalars[0]
+    }
 
     /// The element at a full multi-index.
     public subscript(_ index: Int...) -> Scalar {
@@ -41,19 +59,7 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
         set { scalars[offset(index)] = newValue }
     }
 
-    private func offset(_ index: [Int]) -> Int {
-        guard index.count == shape.count else {
-            fatalError("Tensor subscript: \(index.count) indices for a tensor of shape \(shape)")
-        }
-        var o = 0
-        for (i, (k, n)) in zip(index, shape).enumerated() {
-            guard k >= 0 && k < n else {
-                fatalError("Tensor subscript: index \(k) out of range 0..<\(n) on axis \(i) of shape \(shape)")
-            }
-            o = o * n + k
-        }
-        return o
-    }
+    private func offset(_ index: [Int]) -> Int { flatOffset("Tensor subscript", index, shape) }
 }
 
 extension Tensor: Equatable {}

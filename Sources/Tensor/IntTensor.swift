@@ -1,0 +1,87 @@
+/// An n-dimensional row-major array of `Int`: indices, labels, argmax results.
+public struct IntTensor: Sendable, Equatable, CustomStringConvertible {
+    public private(set) var shape: [Int]
+    public internal(set) var scalars: [Int]
+
+    public init(shape: [Int], scalars: [Int]) {
+        guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) == scalars.count else {
+            fatalError("IntTensor(shape: \(shape), scalars:): \(scalars.count) scalars do not fill shape \(shape)")
+        }
+        self.shape = shape
+        self.scalars = scalars
+    }
+    public init(_ values: [Int]) { self.init(shape: [values.count], scalars: values) }
+
+    /// 0, 1, …, n − 1.
+    public static func arange(_ n: Int) -> IntTensor { IntTensor(Array(0..<n)) }
+
+    public var rank: Int { shape.count }
+    public var count: Int { scalars.count }
+
+    public subscript(_ index: Int...) -> Int {
+        get { scalars[flatOffset("IntTensor subscript", index, shape)] }
+        set { scalars[flatOffset("IntTensor subscript", index, shape)] = newValue }
+    }
+
+    /// The same elements as floating point.
+    public func asType<T: TensorScalar>(_: T.Type) -> Tensor<T> { Tensor(shape: shape, scalars: scalars.map { T($0) }) }
+
+    public var description: String { formatNested(shape, scalars.map(String.init)) }
+}
+
+/// An n-dimensional row-major array of `Bool`: masks and comparison results.
+public struct BoolTensor: Sendable, Equatable, CustomStringConvertible {
+    public private(set) var shape: [Int]
+    public internal(set) var scalars: [Bool]
+
+    public init(shape: [Int], scalars: [Bool]) {
+        guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) == scalars.count else {
+            fatalError("BoolTensor(shape: \(shape), scalars:): \(scalars.count) scalars do not fill shape \(shape)")
+        }
+        self.shape = shape
+        self.scalars = scalars
+    }
+    public init(_ values: [Bool]) { self.init(shape: [values.count], scalars: values) }
+
+    public var rank: Int { shape.count }
+    public var count: Int { scalars.count }
+    /// How many elements are true.
+    public var trueCount: Int { scalars.reduce(0) { $0 + ($1 ? 1 : 0) } }
+    public var all: Bool { scalars.allSatisfy { $0 } }
+    public var any: Bool { scalars.contains(true) }
+
+    public subscript(_ index: Int...) -> Bool {
+        get { scalars[flatOffset("BoolTensor subscript", index, shape)] }
+        set { scalars[flatOffset("BoolTensor subscript", index, shape)] = newValue }
+    }
+
+    /// 1 where true, 0 where false.
+    public func asType<T: TensorScalar>(_: T.Type) -> Tensor<T> { Tensor(shape: shape, scalars: scalars.map { $0 ? 1 : 0 }) }
+
+    public static prefix func ! (a: BoolTensor) -> BoolTensor { BoolTensor(shape: a.shape, scalars: a.scalars.map { !$0 }) }
+    public static func && (a: BoolTensor, b: BoolTensor) -> BoolTensor {
+        let (s, v) = broadcastZip("&&", a.shape, a.scalars, b.shape, b.scalars) { $0 && $1 }
+        return BoolTensor(shape: s, scalars: v)
+    }
+    public static func || (a: BoolTensor, b: BoolTensor) -> BoolTensor {
+        let (s, v) = broadcastZip("||", a.shape, a.scalars, b.shape, b.scalars) { $0 || $1 }
+        return BoolTensor(shape: s, scalars: v)
+    }
+
+    public var description: String { formatNested(shape, scalars.map { $0 ? "True" : "False" }) }
+}
+
+/// Row-major flat offset of a full multi-index, with range checks naming `op`.
+func flatOffset(_ op: String, _ index: [Int], _ shape: [Int]) -> Int {
+    guard index.count == shape.count else {
+        fatalError("\(op): \(index.count) indices for a tensor of shape \(shape)")
+    }
+    var o = 0
+    for (i, (k, n)) in zip(index, shape).enumerated() {
+        guard k >= 0 && k < n else {
+            fatalError("\(op): index \(k) out of range 0..<\(n) on axis \(i) of shape \(shape)")
+        }
+        o = o * n + k
+    }
+    return o
+}

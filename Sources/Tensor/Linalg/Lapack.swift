@@ -1,0 +1,75 @@
+internal import CLAPACKE
+
+// Row-major LAPACKE routing for `TensorScalar` (declared there). Leading dimensions are those
+// of row-major storage; every routine returns LAPACK's `info` (0 = success).
+
+private let rowMajor = LAPACK_ROW_MAJOR
+private func i32(_ x: Int) -> Int32 { Int32(x) }
+
+extension Float {
+    public static func gesdd(_ jobz: UInt8, _ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Float>, _ lda: Int,
+                             _ s: UnsafeMutablePointer<Float>, _ u: UnsafeMutablePointer<Float>?, _ ldu: Int,
+                             _ vt: UnsafeMutablePointer<Float>?, _ ldvt: Int) -> Int {
+        Int(LAPACKE_sgesdd(rowMajor, CChar(bitPattern: jobz), i32(m), i32(n), a, i32(lda), s, u, i32(ldu), vt, i32(ldvt)))
+    }
+    public static func syevd(_ n: Int, _ a: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>) -> Int {
+        Int(LAPACKE_ssyevd(rowMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "L")), i32(n), a, i32(n), w))
+    }
+    public static func gesv(_ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>) -> Int {
+        var ipiv = [Int32](repeating: 0, count: max(n, 1))
+        return Int(LAPACKE_sgesv(rowMajor, i32(n), i32(nrhs), a, i32(n), &ipiv, b, i32(nrhs)))
+    }
+    public static func potrf(_ n: Int, _ a: UnsafeMutablePointer<Float>) -> Int {
+        Int(LAPACKE_spotrf(rowMajor, CChar(UInt8(ascii: "L")), i32(n), a, i32(n)))
+    }
+    public static func getrf(_ n: Int, _ a: UnsafeMutablePointer<Float>, _ ipiv: UnsafeMutablePointer<Int32>) -> Int {
+        Int(LAPACKE_sgetrf(rowMajor, i32(n), i32(n), a, i32(n), ipiv))
+    }
+    public static func geqrf(_ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Float>, _ tau: UnsafeMutablePointer<Float>) -> Int {
+        Int(LAPACKE_sgeqrf(rowMajor, i32(m), i32(n), a, i32(n), tau))
+    }
+    public static func orgqr(_ m: Int, _ n: Int, _ k: Int, _ a: UnsafeMutablePointer<Float>, _ tau: UnsafePointer<Float>) -> Int {
+        Int(LAPACKE_sorgqr(rowMajor, i32(m), i32(n), i32(k), a, i32(n), tau))
+    }
+    public static func gelsd(_ m: Int, _ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>,
+                             _ ldb: Int, _ s: UnsafeMutablePointer<Float>, _ rcond: Float, _ rank: inout Int) -> Int {
+        var r: Int32 = 0
+        let info = LAPACKE_sgelsd(rowMajor, i32(m), i32(n), i32(nrhs), a, i32(n), b, i32(ldb), s, rcond, &r)
+        rank = Int(r)
+        return Int(info)
+    }
+}
+
+extension Double {
+    public static func gesdd(_ jobz: UInt8, _ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Double>, _ lda: Int,
+                             _ s: UnsafeMutablePointer<Double>, _ u: UnsafeMutablePointer<Double>?, _ ldu: Int,
+                             _ vt: UnsafeMutablePointer<Double>?, _ ldvt: Int) -> Int {
+        Int(LAPACKE_dgesdd(rowMajor, CChar(bitPattern: jobz), i32(m), i32(n), a, i32(lda), s, u, i32(ldu), vt, i32(ldvt)))
+    }
+    public static func syevd(_ n: Int, _ a: UnsafeMutablePointer<Double>, _ w: UnsafeMutablePointer<Double>) -> Int {
+        Int(LAPACKE_dsyevd(rowMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "L")), i32(n), a, i32(n), w))
+    }
+    public static func gesv(_ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>) -> Int {
+        var ipiv = [Int32](repeating: 0, count: max(n, 1))
+        return Int(LAPACKE_dgesv(rowMajor, i32(n), i32(nrhs), a, i32(n), &ipiv, b, i32(nrhs)))
+    }
+    public static func potrf(_ n: Int, _ a: UnsafeMutablePointer<Double>) -> Int {
+        Int(LAPACKE_dpotrf(rowMajor, CChar(UInt8(ascii: "L")), i32(n), a, i32(n)))
+    }
+    public static func getrf(_ n: Int, _ a: UnsafeMutablePointer<Double>, _ ipiv: UnsafeMutablePointer<Int32>) -> Int {
+        Int(LAPACKE_dgetrf(rowMajor, i32(n), i32(n), a, i32(n), ipiv))
+    }
+    public static func geqrf(_ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Double>, _ tau: UnsafeMutablePointer<Double>) -> Int {
+        Int(LAPACKE_dgeqrf(rowMajor, i32(m), i32(n), a, i32(n), tau))
+    }
+    public static func orgqr(_ m: Int, _ n: Int, _ k: Int, _ a: UnsafeMutablePointer<Double>, _ tau: UnsafePointer<Double>) -> Int {
+        Int(LAPACKE_dorgqr(rowMajor, i32(m), i32(n), i32(k), a, i32(n), tau))
+    }
+    public static func gelsd(_ m: Int, _ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>,
+                             _ ldb: Int, _ s: UnsafeMutablePointer<Double>, _ rcond: Double, _ rank: inout Int) -> Int {
+        var r: Int32 = 0
+        let info = LAPACKE_dgelsd(rowMajor, i32(m), i32(n), i32(nrhs), a, i32(n), b, i32(ldb), s, rcond, &r)
+        rank = Int(r)
+        return Int(info)
+    }
+}

@@ -1,0 +1,27 @@
+import Dispatch
+
+/// Elementwise work is split across two threads above this many elements; below it the
+/// thread hand-off costs more than it saves.
+public nonisolated(unsafe) var parallelThreshold = 1 << 15
+
+/// Number of threads used by large elementwise kernels and by random sampling. Results never
+/// depend on it: each element is computed by the same code whichever thread runs it.
+public nonisolated(unsafe) var tensorThreads = 2
+
+/// Runs `body` over `0..<count` in contiguous chunks, on `tensorThreads` threads when
+/// `count >= threshold`. Chunks are disjoint, so writes to distinct elements need no locks.
+@inline(__always)
+func parallelChunks(_ count: Int, threshold: Int = parallelThreshold, _ body: (Range<Int>) -> Void) {
+    let threads = tensorThreads
+    if threads <= 1 || count < threshold {
+        if count > 0 { body(0..<count) }
+        return
+    }
+    let chunk = (count + threads - 1) / threads
+    withoutActuallyEscaping(body) { body in
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            let lo = t * chunk, hi = min(count, lo + chunk)
+            if lo < hi { body(lo..<hi) }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+/// Reductions along an axis (NumPy `axis=`, `keepdims=`) and over all elements.
+///
+/// An axis reduction views the tensor as [outer, n, inner] and combines the n slices; the
+/// order of combination is fixed, so results do not depend on threads.
+extension Tensor {
+    /// Splits `shape` around `axis` into (outer, n, inner) and the result shape.
+    func axisLayout(_ op: String, _ axis: Int, keepDims: Bool) -> (outer: Int, n: Int, inner: Int, shape: [Int]) {
+        let a = normalizeAxis(op, axis, rank: rank)
+        let outer = shape[..<a].reduce(1, *), inner = shape[(a + 1)...].reduce(1, *)
+        var s = shape
+        if keepDims { s[a] = 1 } else { s.remove(at: a) }
+        return (outer, shape[a], inner, s)
+    }
+
+    /// Folds the n slices along `axis` with `f`, starting from the first slice.
+    @inline(__always)
+    func foldAxis(_ op: String, _ axis: Int, keepDims: Bool, _ f: (Scalar, Scalar) -> Scalar) -> Tensor {
+        let (outer, n, inner, s) = axisLayout(op, axis, keepDims: keepDims)
+        guard n > 0 else { fatalError("\(op): cannot reduce an empty axis \(axis) of shape \(shape)") }
+        var out = [Scalar](repeating: 0, count: outer * inner)
+        scalars.withUnsafeBufferPointer { p in
+            out.withUnsafeMutableBufferPointer { o in
+                for i in 0..<outer {
+                    let base = i * n * inner
+                    for j in 0..<inner { o[i * inner + j] = p[base + j] }
+                    for k in 1..<Swift.max(n, 1) {
+                        let row = base + k * inner
+                        for j in 0..<inner { o[i * inner + j] = f(o[i * inner + j], p[row + j]) }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: s, scalars: out)
+    }
+
+    /// Sum of all elements (eight interleaved partial sums, for speed and accuracy).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func sum() -> Scalar {
+        scalars.withUnsafeBufferPointer { p in
+            var acc = SIMD8<Scalar>(repeating: 0)
+            let n = p.count, m = n & ~7
+            var i = 0
+            while i < m {
+                acc += SIMD8(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5], p[i + 6], p[i + 7])
+                i += 8
+            }
+            var s = acc.sum()
+            while i < n { s += p[i]; i += 1 }
+            return s
+        }
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func sum(axis: Int, keepDims: Bool = false) -> Tensor {
+        let (_, n, _, s) = axisLayout("sum", axis, keepDims: keepDims)
+        if n == 0 { return .zeros(s) }
+        return foldAxis("sum", axis, keepDims: keepDims, +)
+    }
+
+    public func mean() -> Scalar {
+        guard count > 0 else { fatalError("mean: tensor of shape \(shape) is empty") }
+        return sum() / Scalar(count)
+    }
+    public func mean(axis: Int, keepDims: Bool = false) -> Tensor {
+        let n = shape[normalizeAxis("mean", axis, rank: rank)]
+        guard n > 0 else { fatalError("mean: axis \(axis) of shape \(shape) is empty") }
+        return sum(axis: axis, keepDims: keepDims) / Scalar(n)
+    }
+
+    /// Largest element (NaN if any element is NaN, as NumPy).
+    public func max() -> Scalar {
+        guard count > 0 else { fatalError("max: tensor of shape \(shape) is empty") }
+        return scalars.dropFirst().reduce(scalars[0]) { $0 > $1 || $0.isNaN ? $0 : $1 }
+    }
+    public func min() -> Scalar {
+        guard count > 0 else { fatalError("min: tensor of shape \(shape) is empty") }
+        return scalars.dropFirst().reduce(scalars[0]) { $0 < $1 || $0.isNaN ? $0 : $1 }
+    }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func max(axis: Int, keepDims: Bool = false) -> Tensor {
+        foldAxis("max", axis, keepDims: keepDims) { $0 > $1 || $0.isNaN ? $0 : $1 }
+    }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func min(axis: Int, keepDims: Bool = false) -> Tensor {
+        foldAxis("min", axis, keepDims: keepDims) { $0 < $1 || $0.isNaN ? $0 : $1 }
+    }
+
+    /// Index of the first largest element along `axis` (NumPy `argmax`).
+    public func argmax(axis: Int, keepDims: Bool = false) -> IntTensor { argBest("argmax", axis, keepDims, >) }
+    public func argmin(axis: Int, keepDims: Bool = false) -> IntTensor { argBest("argmin", axis, keepDims, <) }
+    /// Flat index of the first largest element.
+    public func argmax() -> Int { flattened().argBest("argmax", 0, false, >).scalars[0] }
+    public func argmin() -> Int { flattened().argBest("argmin", 0, false, <).scalars[0] }
+
+    func argBest(_ op: String, _ axis: Int, _ keepDims: Bool, _ better: (Scalar, Scalar) -> Bool) -> IntTensor {
+        let (outer, n, inner, s) = axisLayout(op, axis, keepDims: keepDims)
+        guard n > 0 else { fatalError("\(op): axis \(axis) of shape \(shape) is empty") }
+        var out = [Int](repeating: 0, count: outer * inner)
+        for i in 0..<outer {
+            for j in 0..<inner {
+                var best = scalars[i * n * inner + j], at = 0
+                for k in 1..<n {
+                    let x = scalars[(i * n + k) * inner + j]
+                    if best.isNaN { break }   // NumPy: the first NaN wins
+                    if better(x, best) || x.isNaN { best = x; at = k }
+                }
+                out[i * inner + j] = at
+            }
+        }
+        return IntTensor(shape: s, scalars: out)
+    }
+
+    /// Variance with `ddof` delta degrees of freedom (NumPy `var`: ddof 0; sample variance: 1),
+    /// computed two-pass (subtract the mean first) for accuracy.
+    public func variance(ddof: Int = 0) -> Scalar {
+        guard count > ddof else { fatalError("variance: \(count) elements, ddof \(ddof)") }
+        let d = self - mean()
+        return (d * d).sum() / Scalar(count - ddof)
+    }
+    public func variance(axis: Int, ddof: Int = 0, keepDims: Bool = false) -> Tensor {
+        let n = shape[normalizeAxis("variance", axis, rank: rank)]
+        guard n > ddof else { fatalError("variance: axis \(axis) of shape \(shape) has \(n) elements, ddof \(ddof)") }
+        let d = self - mean(axis: axis, keepDims: true)
+        return (d * d).sum(axis: axis, keepDims: keepDims) / Scalar(n - ddof)
+    }
+    public func std(ddof: Int = 0) -> Scalar { variance(ddof: ddof).squareRoot() }
+    public func std(axis: Int, ddof: Int = 0, keepDims: Bool = false) -> Tensor {
+        sqrt(variance(axis: axis, ddof: ddof, keepDims: keepDims))
+    }
+
+    /// p-norm of all elements (Frobenius for matrices with p = 2); p = .infinity gives max |x|.
+    public func norm(_ p: Scalar = 2) -> Scalar {
+        if p == .infinity { return count == 0 ? 0 : abs(self).max() }
+        if p == 2 {
+            // Scaled so that squares neither overflow nor underflow.
+            let m = count == 0 ? 0 : abs(self).max()
+            if m == 0 || !m.isFinite { return m }
+            let s = self / m
+            return m * (s * s).sum().squareRoot()
+        }
+        if p == 1 { return abs(self).sum() }
+        return Scalar.pow(pow(abs(self), p).sum(), 1 / p)
+    }
+    /// 2-norm along an axis.
+    public func norm(axis: Int, keepDims: Bool = false) -> Tensor { sqrt((self * self).sum(axis: axis, keepDims: keepDims)) }
+
+    /// log Σ exp(x) along `axis`, shifted by the maximum so it neither overflows nor underflows.
+    public func logsumexp(axis: Int, keepDims: Bool = false) -> Tensor {
+        let m = max(axis: axis, keepDims: true)
+        let safeM = `where`(m .== Tensor(Scalar.infinity) || m .== Tensor(-Scalar.infinity), Tensor(0), m)
+        let r = log(exp(self - safeM).sum(axis: axis, keepDims: true)) + safeM
+        return keepDims ? r : r.squeezed(axis: axis)
+    }
+    public func logsumexp() -> Scalar { flattened().logsumexp(axis: 0).scalar }
+
+    /// exp(x) / Σ exp(x) along `axis` (default: last), computed shifted by the maximum.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func softmax(axis: Int = -1) -> Tensor {
+        let (outer, n, inner, _) = axisLayout("softmax", axis, keepDims: true)
+        if inner == 1 {
+            // Rows are contiguous: one pass each for max, exp-and-sum, scale.
+            var out = scalars
+            out.withUnsafeMutableBufferPointer { o in
+                for i in 0..<outer {
+                    let row = UnsafeMutableBufferPointer(rebasing: o[(i * n)..<((i + 1) * n)])
+                    var m = row[0]
+                    for x in row where x > m { m = x }
+                    var s: Scalar = 0
+                    for k in 0..<n { let e = Scalar.exp(row[k] - m); row[k] = e; s += e }
+                    let inv = 1 / s
+                    for k in 0..<n { row[k] *= inv }
+                }
+            }
+            return Tensor(shape: shape, scalars: out)
+        }
+        let e = exp(self - max(axis: axis, keepDims: true))
+        return e / e.sum(axis: axis, keepDims: true)
+    }
+    /// log of softmax, computed as x − logsumexp(x).
+    public func logSoftmax(axis: Int = -1) -> Tensor { self - logsumexp(axis: axis, keepDims: true) }
+
+    /// Running sums along `axis` (NumPy `cumsum`).
+    public func cumsum(axis: Int) -> Tensor {
+        let (outer, n, inner, _) = axisLayout("cumsum", axis, keepDims: true)
+        var out = scalars
+        for i in 0..<outer {
+            for k in 1..<Swift.max(n, 1) {
+                let row = (i * n + k) * inner, prev = row - inner
+                for j in 0..<inner { out[row + j] += out[prev + j] }
+            }
+        }
+        return Tensor(shape: shape, scalars: out)
+    }
+}
+
+/// Sum of all elements (a free function for NumPy habits: `sum(x)`).
+public func sum<T>(_ x: Tensor<T>) -> T { x.sum() }
