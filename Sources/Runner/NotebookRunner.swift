@@ -61,6 +61,7 @@ public struct NotebookRunner {
         let plan = ExecutionPlan(document: document, context: try context(for: document, params: params))
         var result = RunResult(cells: [:], compileErrors: [], failures: [])
         result.plan = plan
+        result.compilerVersion = try toolchain.compilerVersion(memo: cache?.digests)
         for cell in document.cells {
             result.cells[cell.index] = .init(outputs: [], status: .notRun)
             if !cell.options.eval { result.cells[cell.index]?.reason = "eval: false" }
@@ -77,7 +78,7 @@ public struct NotebookRunner {
                 guard let hit = cache.load(entry.key), let cell = document.cells.first(where: { $0.index == entry.index }) else { break }
                 var r = RunResult.CellResult(outputs: Self.shiftLines(hit.outputs, by: cell.firstLine - 1),
                                              status: Self.shiftLines(hit.status, by: cell.firstLine - 1))
-                (r.cache, r.reason, r.seconds, r.key, r.seed) = (.reused, "unchanged: reused the cached result", hit.seconds, entry.key, entry.seed)
+                (r.cache, r.reason, r.seconds, r.key, r.seed) = (.reused, "unchanged", hit.seconds, entry.key, entry.seed)
                 if hit.hasLog { r.fullLog = cache.logURL(entry.key) }
                 result.cells[entry.index] = r
                 reused += 1
