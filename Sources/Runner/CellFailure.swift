@@ -9,6 +9,7 @@ enum CellFailure {
     static func isCrashNoise(_ line: Substring) -> Bool {
         line.contains("Fatal error") || line.hasPrefix("*** Signal") || line.hasPrefix("💣")
             || line.hasPrefix("Current stack trace:") || line.contains("Backtracing from")
+            || line.hasPrefix("swift-runtime: ")
     }
 
     /// Builds the error and removes the crash noise from the cell's stderr output.
