@@ -177,8 +177,9 @@ public struct NotebookRunner {
                 r.fullLog = url
             }
             result.cells[cell.index] = r
-            // A run stopped by a time limit says nothing reproducible about the cell: not cached.
-            if let cache, run.killedBecause == nil {
+            // A cell stopped by a time limit has no reproducible result: it is not cached.
+            let stopped = run.killedBecause != nil && progress.ended[cell.index] == nil
+            if let cache, !stopped {
                 let entryToStore = ResultCache.Entry(outputs: Self.shiftLines(capped, by: 1 - cell.firstLine),
                                                      status: Self.shiftLines(status, by: 1 - cell.firstLine),
                                                      seconds: r.seconds, hasLog: log != nil)

@@ -17,15 +17,17 @@ public struct OutputLimits: Sendable, Equatable {
             guard case .stream(let name, let text) = output else { result.append(output); continue }
             if cut { hiddenLines += text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }; hiddenBytes += text.utf8.count; continue }
             let bytes = Array(text.utf8)
-            var linesSeen = 0, end = 0
+            var linesSeen = 0, end = 0, overLines = false
             while end < bytes.count {
-                if end + 1 > byteBudget || (bytes[end] == 0x0A && linesSeen + 1 > lineBudget) { cut = true; break }
+                if bytes[end] == 0x0A && linesSeen + 1 > lineBudget { cut = true; overLines = true; break }
+                if end + 1 > byteBudget { cut = true; break }
                 if bytes[end] == 0x0A { linesSeen += 1 }
                 end += 1
             }
             if cut {
                 // Keep whole lines; a cell whose first line is already too long keeps whole characters.
                 if let nl = bytes[..<end].lastIndex(of: 0x0A) { end = nl + 1 }
+                else if overLines { end = 0 }
                 else { while end > 0 && end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 } }
                 hiddenLines += bytes[end...].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
                 hiddenBytes += bytes.count - end
