@@ -9,8 +9,12 @@ enum CellSession {
     nonisolated(unsafe) static var directory: URL? = ProcessInfo.processInfo.environment[RunFiles.environmentKey]
         .map { URL(fileURLWithPath: $0) }
     nonisolated(unsafe) static var stdoutFD: Int32 = -1
+    /// Scope of `memo` values in the running cell (set by the runner, see `Memo.swift`).
+    nonisolated(unsafe) static var memoScope = ""
 
-    static func begin(_ cell: Int) {
+    static func begin(_ cell: Int, seed: UInt64, memoScope: String) {
+        cellSeed = seed
+        self.memoScope = memoScope
         guard let dir = directory else { current = cell; return }
         fflush(stdout); fflush(stderr)
         let out = open(dir.appendingPathComponent(RunFiles.stdout(cell)).path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -21,12 +25,19 @@ enum CellSession {
         // Line-buffered, so what a cell printed before a trap is on disk when the process dies.
         setvbuf(stdout, nil, _IOLBF, 0)
         current = cell
-        appendProgress("begin \(cell)\n")
+        appendProgress("begin \(cell) \(monotonicNanoseconds())\n")
     }
 
     static func end(_ cell: Int) {
         fflush(stdout); fflush(stderr)
-        appendProgress("end \(cell)\n")
+        appendProgress("end \(cell) \(monotonicNanoseconds())\n")
+    }
+
+    /// CLOCK_MONOTONIC is shared by all processes, so the runner can time cells from these stamps.
+    static func monotonicNanoseconds() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 
     static func append(_ output: CellOutput) {
@@ -56,5 +67,12 @@ enum CellSession {
     }
 }
 
-public func _folioBeginCell(_ cell: Int) { CellSession.begin(cell) }
+/// The running cell's random seed, derived by the runner from the document `seed` and the
+/// cell's label (or its index when unlabelled): inserting a cell elsewhere does not change it.
+/// Seed your generator with it, e.g. `var rng = Philox(seed: cellSeed)`.
+public nonisolated(unsafe) internal(set) var cellSeed: UInt64 = 0
+
+public func _folioBeginCell(_ cell: Int, seed: UInt64 = 0, memoScope: String = "") {
+    CellSession.begin(cell, seed: seed, memoScope: memoScope)
+}
 public func _folioEndCell(_ cell: Int) { CellSession.end(cell) }

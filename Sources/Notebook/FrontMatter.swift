@@ -16,6 +16,9 @@ public struct FrontMatter: Equatable, Sendable {
     /// Seconds the whole notebook may run.
     public var timeout: Double = 600
     public var optimize = false
+    /// Files the cells read, relative to the notebook's folder (front matter `inputs`). Their
+    /// bytes are part of every cell's cache key, so editing a data file re-runs the notebook.
+    public var inputs: [String] = []
 
     public enum Paper: String, Equatable, Sendable { case a4, letter }
 
@@ -28,7 +31,7 @@ public struct FrontMatter: Equatable, Sendable {
     public init() {}
 
     static let knownKeys: Set<String> = ["title", "subtitle", "author", "date", "abstract", "params", "seed",
-                                         "paper", "toc", "execute", "format", "lang", "keywords"]
+                                         "paper", "toc", "execute", "format", "lang", "keywords", "inputs"]
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`.
     static func parse(_ yaml: String, firstLine: Int, file: String) throws -> FrontMatter {
@@ -67,6 +70,10 @@ public struct FrontMatter: Equatable, Sendable {
             case "toc":
                 guard let b = v.bool else { throw fail("front matter 'toc' needs true or false") }
                 fm.toc = b
+            case "inputs":
+                if let one = v.string { fm.inputs = [one] }
+                else if let seq = v.sequence, seq.allSatisfy({ $0.string != nil }) { fm.inputs = seq.compactMap(\.string) }
+                else { throw fail("front matter 'inputs' needs a file path or a list of file paths") }
             case "execute":
                 guard let m = v.mapping else { throw fail("front matter 'execute' needs a mapping (timeout, optimize)") }
                 for (ek, ev) in m {

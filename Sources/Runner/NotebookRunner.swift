@@ -2,15 +2,23 @@ import Foundation
 import Notebook
 import OutputChannel
 
-/// Tangles, compiles and runs a notebook in a child process, then collects each cell's outputs.
+/// Tangles, compiles and runs a notebook in a child process, then collects each cell's
+/// outputs — or reuses them from the cache when nothing that could change them changed.
 public struct NotebookRunner {
     public var toolchain: Toolchain
-    /// Scratch space for this notebook's program and run files.
+    /// Scratch space for this notebook's program and run files (one per notebook and render).
     public var workDirectory: URL
+    /// Where results and compiled programs are kept between renders; nil: always compile and run.
+    public var cache: ResultCache?
+    /// Overrides the front matter's `execute.optimize` (`folio render --optimize`).
+    public var optimize: Bool?
+    public var limits = OutputLimits()
 
-    public init(toolchain: Toolchain, workDirectory: URL) {
+    public init(toolchain: Toolchain, workDirectory: URL, cache: ResultCache? = nil, optimize: Bool? = nil) {
         self.toolchain = toolchain
         self.workDirectory = workDirectory
+        self.cache = cache
+        self.optimize = optimize
     }
 
     /// Parameters after `-P name=value` overrides; an unknown name or a value of the wrong
@@ -31,113 +39,188 @@ public struct NotebookRunner {
         return params
     }
 
+    /// The cache-relevant inputs of this render.
+    public func context(for document: Document, params: [FrontMatter.Param]) throws -> ExecutionContext {
+        let folder = URL(fileURLWithPath: document.path).deletingLastPathComponent()
+        let digest = FileDigest(memoDirectory: nil)
+        var inputs: [String: String] = [:]
+        for input in document.frontMatter.inputs {
+            let url = input.hasPrefix("/") ? URL(fileURLWithPath: input) : folder.appendingPathComponent(input)
+            guard let hash = digest.sha256(url) else {
+                throw Diagnostic(file: document.path, line: 1, message: "declared input '\(input)' cannot be read (looked for \(url.path))")
+            }
+            inputs[input] = hash
+        }
+        return ExecutionContext(toolchain: try toolchain.fingerprint(memo: cache?.digests),
+                                flags: Compilation.flags(optimize: optimize ?? document.frontMatter.optimize),
+                                params: params.map { "\($0.name): \($0.value.swiftType) = \($0.value.swiftLiteral)" },
+                                seed: document.frontMatter.seed, inputs: inputs)
+    }
+
     public func run(_ document: Document, params: [FrontMatter.Param]) throws -> RunResult {
+        let plan = ExecutionPlan(document: document, context: try context(for: document, params: params))
+        var result = RunResult(cells: [:], compileErrors: [], failures: [])
+        result.plan = plan
+        result.compilerVersion = try toolchain.compilerVersion(memo: cache?.digests)
+        for cell in document.cells {
+            result.cells[cell.index] = .init(outputs: [], status: .notRun)
+            if !cell.options.eval { result.cells[cell.index]?.reason = "eval: false" }
+        }
+        guard !plan.entries.isEmpty else { return result }
+        let previous = cache?.loadRecord(for: document.path)
+        let lineOf = { (i: Int) in document.cells.first { $0.index == i }?.firstLine ?? 1 }
+
+        // Reuse cached results from the top while they last. A cached failure ends the
+        // notebook there, exactly as running it would (a trap ends the process).
+        var reused = 0
+        if let cache {
+            for entry in plan.entries {
+                guard let hit = cache.load(entry.key), let cell = document.cells.first(where: { $0.index == entry.index }) else { break }
+                var r = RunResult.CellResult(outputs: Self.shiftLines(hit.outputs, by: cell.firstLine - 1),
+                                             status: Self.shiftLines(hit.status, by: cell.firstLine - 1))
+                (r.cache, r.reason, r.seconds, r.key, r.seed) = (.reused, "unchanged", hit.seconds, entry.key, entry.seed)
+                if hit.hasLog { r.fullLog = cache.logURL(entry.key) }
+                result.cells[entry.index] = r
+                reused += 1
+                if case .failed = hit.status { break }
+            }
+        }
+        let endedByCachedFailure = reused > 0 && { if case .failed = result.cells[plan.entries[reused - 1].index]!.status { true } else { false } }()
+        if reused < plan.entries.count && !endedByCachedFailure {
+            let firstMiss = reused
+            try execute(document, params: params, plan: plan, into: &result)
+            for (position, entry) in plan.entries.enumerated() {
+                guard var r = result.cells[entry.index], r.cache != .notRun else { continue }
+                if position < firstMiss {
+                    r.cache = .rebuilt
+                    r.reason = "unchanged, but re-run to rebuild the state of the cell at line \(lineOf(plan.entries[firstMiss].index))"
+                } else {
+                    r.reason = CacheExplanation.whyMissed(position: position, plan: plan, previous: previous, lineOf: lineOf)
+                }
+                result.cells[entry.index] = r
+            }
+        }
+        if result.compileErrors.isEmpty { applyErrorPolicies(document, &result) }
+        try? cache?.storeRecord(ExecutionRecord(context: plan.context, entries: plan.entries), for: document.path)
+        return result
+    }
+
+    /// Compiles (unless the same program is cached) and runs the whole notebook, since cells
+    /// share one scope; fills `result` and stores each finished cell's result in the cache.
+    func execute(_ document: Document, params: [FrontMatter.Param], plan: ExecutionPlan, into result: inout RunResult) throws {
         let fm = FileManager.default
         try? fm.removeItem(at: workDirectory)
         let runDir = workDirectory.appendingPathComponent("run")
         try fm.createDirectory(at: runDir, withIntermediateDirectories: true)
         try fm.createDirectory(at: toolchain.moduleCache, withIntermediateDirectories: true)
 
-        var result = RunResult(cells: [:], compileErrors: [], failures: [])
-        for cell in document.cells { result.cells[cell.index] = .init(outputs: [], status: .notRun) }
-        guard document.cells.contains(where: { $0.options.eval }) else { return result }
-
-        let source = Tangler.program(for: document, params: params, seed: document.frontMatter.seed)
+        let program = Tangler.generate(for: document, params: params, seed: document.frontMatter.seed, plan: plan)
         let main = workDirectory.appendingPathComponent("main.swift")
-        try source.write(to: main, atomically: true, encoding: .utf8)
-        let binary = workDirectory.appendingPathComponent("notebook")
-        let lib = toolchain.libraryDirectory.path
-        var args = [document.frontMatter.optimize ? "-O" : "-Onone", "-g", "-swift-version", "5",
-                    "-module-name", "Notebook", "-diagnostic-style", "llvm",
-                    "-module-cache-path", toolchain.moduleCache.path,
-                    "-I", lib + "/Modules", "-L", lib, "-lFolio", "-Xlinker", "-rpath", "-Xlinker", lib,
-                    main.path, "-o", binary.path]
-        if document.frontMatter.optimize { args.insert("-wmo", at: 1) }
-        let compile = try ChildProcess.run(toolchain.swiftc, arguments: args, directory: workDirectory,
-                                           timeout: 600, logName: "compile")
-        if compile.status != 0 {
-            result.compileErrors = Self.diagnostics(compile.stderr + compile.stdout, document: document)
-            if result.compileErrors.isEmpty {
-                result.compileErrors = [Diagnostic(file: document.path, line: 1,
-                                                   message: "the notebook program did not compile:\n" + compile.stderr)]
+        try program.source.write(to: main, atomically: true, encoding: .utf8)
+        let programDigest = SHA256.hex("\(plan.context.toolchain)\n\(plan.context.flags)\n\(program.source)")
+        var binary = workDirectory.appendingPathComponent("notebook")
+        if let cached = cache?.programURL(programDigest), fm.isExecutableFile(atPath: cached.path) {
+            binary = cached
+        } else {
+            let args = Compilation.arguments(flags: plan.context.flags, toolchain: toolchain, main: main, output: binary)
+            result.compilerInvocations += 1
+            let compile = try ChildProcess.run(toolchain.swiftc, arguments: args, directory: workDirectory,
+                                               timeout: 600, logName: "compile")
+            if compile.status != 0 {
+                result.compileErrors = Compilation.diagnostics(compile.stderr + compile.stdout, document: document,
+                                                               program: program, mainPath: main.path)
+                if result.compileErrors.isEmpty {
+                    result.compileErrors = [Diagnostic(file: document.path, line: 1,
+                                                       message: "the notebook program did not compile:\n" + compile.stderr)]
+                }
+                return
             }
-            return result
+            if let cache { binary = (try? cache.storeProgram(binary, digest: programDigest)) ?? binary }
         }
 
         var env = ProcessInfo.processInfo.environment
         env[RunFiles.environmentKey] = runDir.path
-        let run = try ChildProcess.run(binary, arguments: [], environment: env, directory: runDir,
-                                       timeout: document.frontMatter.timeout, logName: "notebook")
-        let progress = (try? String(contentsOf: runDir.appendingPathComponent(RunFiles.progress), encoding: .utf8)) ?? ""
-        var begun = Set<Int>(), ended = Set<Int>()
-        for line in progress.split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let i = Int(parts[1]) else { continue }
-            if parts[0] == "begin" { begun.insert(i) } else { ended.insert(i) }
-        }
-        for cell in document.cells where begun.contains(cell.index) {
+        if let cache { env["FOLIO_MEMO_DIR"] = cache.memo.path }
+        let reportFile = workDirectory.appendingPathComponent("backtrace.json")
+        env["SWIFT_BACKTRACE"] = Backtrace.environmentValue(reportFile: reportFile)
+        let cellTimeouts = Dictionary(uniqueKeysWithValues: document.cells.compactMap { c in c.options.timeout.map { (c.index, $0) } })
+        result.programRuns += 1
+        let run = try ChildProcess.run(binary, arguments: [], environment: env,
+                                       directory: URL(fileURLWithPath: document.path).deletingLastPathComponent(),
+                                       logDirectory: workDirectory, timeout: document.frontMatter.timeout, logName: "notebook",
+                                       watchdog: cellTimeouts.isEmpty ? nil : {
+            guard let (cell, since) = Progress(runDirectory: runDir).running, let limit = cellTimeouts[cell] else { return nil }
+            return Double(Progress.now() &- since) / 1e9 > limit ? "cell time limit of \(ChildProcess.seconds(limit)) s" : nil
+        })
+        let finished = Progress.now()
+        let progress = Progress(runDirectory: runDir)
+        let backtrace = (try? Data(contentsOf: reportFile)).flatMap { Backtrace.parse($0, file: document.path) }
+        for entry in plan.entries {
+            guard let began = progress.begun[entry.index], let cell = document.cells.first(where: { $0.index == entry.index }) else { continue }
             var outputs = try RunFiles.read(cell: cell.index, in: runDir)
             var status = RunResult.CellStatus.succeeded
-            if !ended.contains(cell.index) {
-                let error = Self.cellError(outputs: &outputs, run: run, document: document, cell: cell)
+            if progress.ended[cell.index] == nil {
+                let error = CellFailure.error(outputs: &outputs, killedBecause: run.killedBecause, signaled: run.signaled,
+                                              status: run.status, backtrace: backtrace, document: document, cell: cell)
                 outputs.append(.error(error))
                 status = .failed(error)
-                if cell.options.error != .allow && cell.options.error != .expected {
-                    result.failures.append(Diagnostic(file: document.path, line: error.line ?? cell.firstLine,
-                                                      column: error.column ?? 1, message: error.message))
-                }
-            } else if cell.options.error == .expected {
-                result.failures.append(Diagnostic(file: document.path, line: cell.firstLine,
-                                                  message: "cell is marked `error: expected` but ran without error"))
             }
-            result.cells[cell.index] = .init(outputs: outputs, status: status)
+            let logName = "cell-\(cell.options.label ?? String(cell.index)).log"
+            let (capped, log) = limits.cap(outputs, logName: logName)
+            var r = RunResult.CellResult(outputs: capped, status: status)
+            r.cache = .ran
+            r.seconds = Double((progress.ended[cell.index] ?? finished) &- began) / 1e9
+            (r.key, r.seed) = (entry.key, entry.seed)
+            if let log {
+                let url = cache?.logURL(entry.key) ?? workDirectory.appendingPathComponent(logName)
+                try? ResultCache.atomicWrite(Data(log.utf8), to: url)
+                r.fullLog = url
+            }
+            result.cells[cell.index] = r
+            // A cell stopped by a time limit has no reproducible result: it is not cached.
+            let stopped = run.killedBecause != nil && progress.ended[cell.index] == nil
+            if let cache, !stopped {
+                let entryToStore = ResultCache.Entry(outputs: Self.shiftLines(capped, by: 1 - cell.firstLine),
+                                                     status: Self.shiftLines(status, by: 1 - cell.firstLine),
+                                                     seconds: r.seconds, hasLog: log != nil)
+                try? cache.store(entryToStore, key: entry.key, log: nil)
+            }
         }
-        if result.failures.isEmpty && run.status != 0 && !run.signaled && begun == ended {
+        if run.status != 0 && !run.signaled && run.killedBecause == nil && progress.running == nil,
+           !result.cells.values.contains(where: { if case .failed = $0.status { true } else { false } }) {
             result.failures.append(Diagnostic(file: document.path, line: 1,
                                               message: "the notebook program exited with status \(run.status)"))
         }
-        return result
     }
 
-    /// A failing cell's error: the runtime's own message (Swift writes "Fatal error: …" to the
-    /// cell's stderr, which we moved out of the stream outputs), or the timeout.
-    static func cellError(outputs: inout [CellOutput], run: ChildProcess.Result, document: Document, cell: Cell) -> CellError {
-        if run.timedOut {
-            return CellError(message: "the notebook exceeded its time limit of \(Int(document.frontMatter.timeout)) s in this cell",
-                             line: cell.firstLine, column: 1)
+    /// Default policy `stop`: a failed cell fails the render. `allow`: shown, not a failure.
+    /// `expected`: the cell must fail. Applied after the fact, so it is not part of the cache key.
+    func applyErrorPolicies(_ document: Document, _ result: inout RunResult) {
+        for cell in document.cells where cell.options.eval {
+            guard let r = result.cells[cell.index] else { continue }
+            switch (r.status, cell.options.error) {
+            case (.failed(let error), .stop):
+                result.failures.append(Diagnostic(file: document.path, line: error.line ?? cell.firstLine,
+                                                  column: error.column ?? 1, message: error.message))
+            case (.succeeded, .expected):
+                result.failures.append(Diagnostic(file: document.path, line: cell.firstLine,
+                                                  message: "cell is marked `error: expected` but ran without error"))
+            default: break
+            }
         }
-        var stderrText = ""
-        outputs.removeAll { if case .stream("stderr", let t) = $0 { stderrText += t; return true }; return false }
-        // Swift traps print "Module/file.md:LINE: Fatal error: message" (#fileID), so match the file name.
-        let file = NSRegularExpression.escapedPattern(for: URL(fileURLWithPath: document.path).lastPathComponent)
-        let pattern = try! NSRegularExpression(pattern: #"(?m)^(?:.*/)?"# + file + #":(\d+): (?:Fatal error|Precondition failed|Assertion failed)(?:: )?(.*)$"#)
-        let ns = stderrText as NSString
-        if let m = pattern.firstMatch(in: stderrText, range: NSRange(location: 0, length: ns.length)) {
-            let message = ns.substring(with: m.range(at: 2))
-            return CellError(message: message.isEmpty ? "fatal error" : message,
-                             line: Int(ns.substring(with: m.range(at: 1))), column: 1)
-        }
-        let message = stderrText.split(separator: "\n").first { !$0.hasPrefix("💣") && !$0.isEmpty && !$0.hasPrefix("*** ") }
-            .map(String.init) ?? (run.signaled ? "the cell crashed (signal \(run.status))" : "the cell failed")
-        return CellError(message: message.trimmingCharacters(in: .whitespaces), line: cell.firstLine, column: 1)
     }
 
-    /// `file.md:L:C: error: msg` lines of the compiler's output that point into the notebook.
-    static func diagnostics(_ output: String, document: Document) -> [Diagnostic] {
-        let sourceLines = (try? String(contentsOfFile: document.path, encoding: .utf8))?
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var result: [Diagnostic] = []
-        let prefix = document.path + ":"
-        for line in output.split(separator: "\n") where line.hasPrefix(prefix) {
-            let rest = line.dropFirst(prefix.count)
-            let parts = rest.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
-            guard parts.count == 4, let l = Int(parts[0]), let c = Int(parts[1]),
-                  parts[2].trimmingCharacters(in: .whitespaces) == "error" else { continue }
-            let src = sourceLines.flatMap { l - 1 < $0.count ? $0[l - 1] : nil }
-            let d = Diagnostic(file: document.path, line: l, column: c,
-                               message: parts[3].trimmingCharacters(in: .whitespaces), sourceLine: src)
-            if !result.contains(d) { result.append(d) }
-        }
-        return result
+    static func shiftLines(_ outputs: [CellOutput], by delta: Int) -> [CellOutput] {
+        outputs.map { if case .error(let e) = $0 { .error(shift(e, delta)) } else { $0 } }
+    }
+
+    static func shiftLines(_ status: RunResult.CellStatus, by delta: Int) -> RunResult.CellStatus {
+        if case .failed(let e) = status { .failed(shift(e, delta)) } else { status }
+    }
+
+    private static func shift(_ e: CellError, _ delta: Int) -> CellError {
+        var e = e
+        e.line = e.line.map { $0 + delta }
+        return e
     }
 }

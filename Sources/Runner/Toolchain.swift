@@ -7,6 +7,9 @@ public struct Toolchain: Sendable {
     public var swiftc: URL
     public var libraryDirectory: URL
     public var moduleCache: URL
+    /// Root of Folio's persistent caches (results, compiled programs, memo values):
+    /// `FOLIO_CACHE_DIR`, else `$XDG_CACHE_HOME/folio`, else `~/.cache/folio`.
+    public var cacheDirectory: URL
 
     public enum Problem: Error, CustomStringConvertible {
         case noCompiler, noRuntime(String)
@@ -18,8 +21,9 @@ public struct Toolchain: Sendable {
         }
     }
 
-    public init(swiftc: URL, libraryDirectory: URL, moduleCache: URL) {
+    public init(swiftc: URL, libraryDirectory: URL, moduleCache: URL, cacheDirectory: URL? = nil) {
         (self.swiftc, self.libraryDirectory, self.moduleCache) = (swiftc, libraryDirectory, moduleCache)
+        self.cacheDirectory = cacheDirectory ?? moduleCache.deletingLastPathComponent()
     }
 
     public static func locate() throws -> Toolchain {
@@ -38,10 +42,11 @@ public struct Toolchain: Sendable {
         guard let swiftc = env["SWIFTC"].map({ URL(fileURLWithPath: $0) }) ?? findOnPath("swiftc", env["PATH"]) else {
             throw Problem.noCompiler
         }
-        let cacheRoot = env["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? fm.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
+        let cacheRoot = env["FOLIO_CACHE_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? (env["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+                ?? fm.homeDirectoryForCurrentUser.appendingPathComponent(".cache")).appendingPathComponent("folio")
         return Toolchain(swiftc: swiftc, libraryDirectory: libDir,
-                         moduleCache: cacheRoot.appendingPathComponent("folio/module-cache"))
+                         moduleCache: cacheRoot.appendingPathComponent("module-cache"), cacheDirectory: cacheRoot)
     }
 
     static func findOnPath(_ name: String, _ path: String?) -> URL? {

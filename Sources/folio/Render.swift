@@ -1,13 +1,12 @@
 import ArgumentParser
 import Foundation
 import Notebook
-import Report
 import Runner
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a notebook's cells and write its PDF, HTML page and figures.",
-        discussion: "With no paths, renders every .md file in notebooks/. Exit codes: 0 success, 1 a cell failed at run time, 2 a compile error, 3 a render error, 4 a usage or configuration error."
+        discussion: "With no paths, renders every .md file in notebooks/. Results are cached (see `folio cache clear`). Exit codes: 0 success, 1 a cell failed at run time, 2 a compile error, 3 a render error, 4 a usage or configuration error."
     )
 
     @Argument(help: "Notebook files or folders of notebooks (default: notebooks/).")
@@ -22,6 +21,18 @@ struct Render: ParsableCommand {
     @Option(help: "Resolution of the PNG figure files, in dots per inch.")
     var dpi: Double = 200
 
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Render this many notebooks at once.")
+    var jobs = 1
+
+    @Flag(help: "Compile the notebooks with -O (as front matter `execute: {optimize: true}`).")
+    var optimize = false
+
+    @Flag(help: "Say for each cell whether it ran or was reused from the cache, and why.")
+    var explain = false
+
+    @Flag(name: .customLong("no-cache"), help: "Ignore and do not update the result cache.")
+    var noCache = false
+
     func run() throws {
         var overrides: [String: String] = [:]
         for p in params {
@@ -30,6 +41,10 @@ struct Render: ParsableCommand {
                 throw FolioExit.usageError
             }
             overrides[String(p[..<eq])] = String(p[p.index(after: eq)...])
+        }
+        guard jobs >= 1 else {
+            FileHandle.standardError.write("folio: error: -j expects a number of notebooks ≥ 1, got \(jobs)\n")
+            throw FolioExit.usageError
         }
         let files: [String]
         do { files = try notebookFiles() } catch let d as Diagnostic {
@@ -41,58 +56,25 @@ struct Render: ParsableCommand {
             FileHandle.standardError.write("folio: error: \(error)\n")
             throw FolioExit.usageError
         }
+        let job = NotebookRender(toolchain: toolchain, overrides: overrides, output: URL(fileURLWithPath: output),
+                                 dpi: dpi, optimize: optimize ? true : nil, explain: explain,
+                                 cache: noCache ? nil : ResultCache(root: toolchain.cacheDirectory))
+        // Notebooks render in parallel; their messages are printed afterwards in input order,
+        // so the terminal output does not depend on scheduling.
+        let outcomes = Outcomes(count: files.count)
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = jobs
+        for (i, file) in files.enumerated() {
+            queue.addOperation { outcomes.set(i, job.render(file)) }
+        }
+        queue.waitUntilAllOperationsAreFinished()
         var worst: Int32 = 0
-        for file in files {
-            let code = render(file, toolchain: toolchain, overrides: overrides)
-            if code != 0 && (worst == 0 || code > worst) { worst = code }
+        for outcome in outcomes.all {
+            if !outcome.stdout.isEmpty { print(outcome.stdout, terminator: "") }
+            if !outcome.stderr.isEmpty { FileHandle.standardError.write(outcome.stderr) }
+            if outcome.code != 0 && (worst == 0 || outcome.code > worst) { worst = outcome.code }
         }
         if worst != 0 { throw ExitCode(worst) }
-    }
-
-    /// Renders one notebook; returns its exit code and prints what went wrong.
-    func render(_ path: String, toolchain: Toolchain, overrides: [String: String]) -> Int32 {
-        let err = FileHandle.standardError
-        let document: Document
-        let resolved: [FrontMatter.Param]
-        do {
-            document = try Document.load(path: path)
-            resolved = try NotebookRunner.resolveParams(document, overrides: overrides)
-        } catch {
-            err.write("\(error)\n")
-            return FolioExit.usageError.rawValue
-        }
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("folio-\(getpid())-\(document.name)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let result: RunResult
-        do {
-            result = try NotebookRunner(toolchain: toolchain, workDirectory: scratch).run(document, params: resolved)
-        } catch {
-            err.write("folio: error: \(path): could not run the notebook: \(error)\n")
-            return FolioExit.renderError.rawValue
-        }
-        if !result.compileErrors.isEmpty {
-            for d in result.compileErrors { err.write("\(d)\n") }
-            err.write("folio: \(path): not rendered (compile errors); existing output left as it was\n")
-            return FolioExit.compileError.rawValue
-        }
-        if !result.failures.isEmpty {
-            for d in result.failures { err.write("\(d)\n") }
-            err.write("folio: \(path): not rendered (a cell failed); existing output left as it was\n")
-            return FolioExit.cellFailed.rawValue
-        }
-        let notebook = RenderedNotebook(document: document, outputs: result.cells.mapValues(\.outputs))
-        do {
-            var writer = ReportWriter(outputDirectory: URL(fileURLWithPath: output))
-            writer.figureDPI = dpi
-            let written = try writer.write(notebook)
-            let pdf = written.first { $0.pathExtension == "pdf" && $0.deletingLastPathComponent().path == URL(fileURLWithPath: output).path }
-            print("rendered \(path) → \(pdf?.path ?? output)")
-            return 0
-        } catch {
-            err.write("folio: error: \(path): could not write the report: \(error)\n")
-            return FolioExit.renderError.rawValue
-        }
     }
 
     /// The notebooks to render: given files, `.md` files in given folders, or `notebooks/`.
@@ -114,6 +96,15 @@ struct Render: ParsableCommand {
         }
         return files
     }
+}
+
+/// Results of parallel renders, by input position.
+final class Outcomes: @unchecked Sendable {
+    private var items: [NotebookRender.Outcome]
+    private let lock = NSLock()
+    init(count: Int) { items = Array(repeating: .init(code: 0), count: count) }
+    func set(_ i: Int, _ o: NotebookRender.Outcome) { lock.lock(); items[i] = o; lock.unlock() }
+    var all: [NotebookRender.Outcome] { lock.lock(); defer { lock.unlock() }; return items }
 }
 
 extension FileHandle {

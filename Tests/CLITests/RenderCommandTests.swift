@@ -87,7 +87,7 @@ final class RenderCommandTests: XCTestCase {
         try write("notebooks/trap.md", "```swift\nlet r = 1.2\nif r != 1 { fatalError(\"law does not hold: ratio \\(r)\") }\n```\n")
         let r = try folio(["render", "notebooks/trap.md"])
         XCTAssertEqual(r.status, 1, r.stderr)
-        XCTAssertTrue(r.stderr.contains("notebooks/trap.md:3:1: error: law does not hold: ratio 1.2"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("notebooks/trap.md:3:13: error: law does not hold: ratio 1.2"), r.stderr)
     }
 
     func testBadPathsAndFilesGiveOneLineErrors() throws {

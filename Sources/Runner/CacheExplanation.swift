@@ -1,0 +1,34 @@
+import Foundation
+
+/// Why a cell's cached result could not be used, in words, found by comparing this render's
+/// plan with the notebook's previous one (`folio render --explain`).
+enum CacheExplanation {
+    static func whyMissed(position: Int, plan: ExecutionPlan, previous: ExecutionRecord?, lineOf: (Int) -> Int) -> String {
+        guard let previous else { return "no cached result (first render with this cache)" }
+        let now = plan.context, before = previous.context
+        if now.toolchain != before.toolchain { return "the compiler or the Folio library changed" }
+        if now.flags != before.flags {
+            return "compile flags changed (\(before.flags.joined(separator: " ")) → \(now.flags.joined(separator: " ")))"
+        }
+        if now.seed != before.seed { return "the document seed changed (\(before.seed) → \(now.seed))" }
+        if now.params != before.params {
+            let changed = Set(now.params).symmetricDifference(before.params)
+                .compactMap { $0.split(separator: ":").first.map(String.init) }
+            return "parameter \(Set(changed).sorted().joined(separator: ", ")) changed"
+        }
+        if now.inputs != before.inputs {
+            let changed = Set(now.inputs.keys).union(before.inputs.keys).filter { now.inputs[$0] != before.inputs[$0] }
+            return "input file \(changed.sorted().joined(separator: ", ")) changed"
+        }
+        // Same context: the first evaluated cell, from the top, that differs from last time.
+        for i in 0...position {
+            let entry = plan.entries[i]
+            let old = i < previous.entries.count ? previous.entries[i] : nil
+            if old?.own != entry.own {
+                if i == position { return old == nil ? "new cell" : "its code or options changed" }
+                return "upstream cell at line \(lineOf(entry.index)) changed"
+            }
+        }
+        return "no cached result (the cache was cleared or the entry evicted)"
+    }
+}

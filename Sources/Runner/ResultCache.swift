@@ -1,0 +1,108 @@
+import Foundation
+import OutputChannel
+
+/// Folio's persistent cache directory:
+///
+///     results/<k0k1>/<key>.json   a cell's outputs and status, by its ExecutionPlan key
+///     results/<k0k1>/<key>.log    the full output of a cell whose inline output was capped
+///     programs/<digest>           compiled notebook programs, by source + flags + toolchain
+///     notebooks/<digest>.json     the last plan of each notebook, for `--explain`
+///     memo/                       values saved by `memo(_:_:)` in cells
+///     digests/                    remembered file digests (see FileDigest)
+///
+/// Every write is a temporary file renamed into place, so concurrent renders sharing the
+/// cache see either the old entry or the new one, never a torn file.
+public struct ResultCache: Sendable {
+    public var root: URL
+    public init(root: URL) { self.root = root }
+
+    /// One cached cell result. Error lines are stored relative to the cell's first line.
+    struct Entry: Codable {
+        var outputs: [CellOutput]
+        var status: RunResult.CellStatus
+        var seconds: Double
+        var hasLog: Bool
+    }
+
+    var digests: URL { root.appendingPathComponent("digests") }
+    var memo: URL { root.appendingPathComponent("memo") }
+
+    private func resultURL(_ key: String, _ ext: String) -> URL {
+        root.appendingPathComponent("results/\(key.prefix(2))/\(key).\(ext)")
+    }
+
+    func load(_ key: String) -> Entry? {
+        guard let data = try? Data(contentsOf: resultURL(key, "json")) else { return nil }
+        return try? ChannelCoding.decoder().decode(Entry.self, from: data)
+    }
+
+    func logURL(_ key: String) -> URL { resultURL(key, "log") }
+
+    func store(_ entry: Entry, key: String, log: String?) throws {
+        if let log { try Self.atomicWrite(Data(log.utf8), to: resultURL(key, "log")) }
+        try Self.atomicWrite(try ChannelCoding.encoder().encode(entry), to: resultURL(key, "json"))
+    }
+
+    func programURL(_ digest: String) -> URL { root.appendingPathComponent("programs/\(digest)") }
+
+    /// Moves a freshly compiled program into the cache (a rename, so it is atomic).
+    func storeProgram(_ binary: URL, digest: String) throws -> URL {
+        let target = programURL(digest)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(digest).\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: binary, to: staging)
+        guard rename(staging.path, target.path) == 0 else {
+            try? FileManager.default.removeItem(at: staging)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+        }
+        return target
+    }
+
+    func notebookRecordURL(_ path: String) -> URL {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return root.appendingPathComponent("notebooks/\(SHA256.hex(absolute)).json")
+    }
+
+    func loadRecord(for path: String) -> ExecutionRecord? {
+        guard let data = try? Data(contentsOf: notebookRecordURL(path)) else { return nil }
+        return try? JSONDecoder().decode(ExecutionRecord.self, from: data)
+    }
+
+    func storeRecord(_ record: ExecutionRecord, for path: String) throws {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        try Self.atomicWrite(try e.encode(record), to: notebookRecordURL(path))
+    }
+
+    /// Removes everything but the compiler's module cache; returns the number of bytes freed.
+    @discardableResult
+    public func clear() throws -> Int {
+        var freed = 0
+        for sub in ["results", "programs", "notebooks", "memo", "digests"] {
+            let dir = root.appendingPathComponent(sub)
+            if let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: [.fileSizeKey]) {
+                for case let f as URL in e { freed += (try? f.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
+            }
+            if FileManager.default.fileExists(atPath: dir.path) { try FileManager.default.removeItem(at: dir) }
+        }
+        return freed
+    }
+
+    /// Writes through a uniquely named temporary file in the same folder, then renames it.
+    public static func atomicWrite(_ data: Data, to url: URL) throws {
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        try data.write(to: tmp)
+        guard rename(tmp.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: tmp)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+}
+
+/// The plan of a notebook's last render, kept so the next one can say what changed.
+struct ExecutionRecord: Codable {
+    var context: ExecutionContext
+    var entries: [ExecutionPlan.Entry]
+}

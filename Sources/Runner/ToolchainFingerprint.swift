@@ -1,0 +1,40 @@
+import Foundation
+import OutputChannel
+
+extension Toolchain {
+    /// Modules a notebook program loads through `import Folio`; their interfaces and the
+    /// shared library are what the compiled program depends on.
+    static let runtimeModules = ["Folio", "Tensor", "Autograd", "Theory", "Plot", "Graphics", "MathType", "OutputChannel"]
+
+    /// `swiftc -version`, e.g. "Swift version 6.3.1 (swift-6.3.1-RELEASE)". Remembered per
+    /// compiler binary (by its file identity) so a cached render never starts the compiler.
+    public func compilerVersion(memo: URL?) throws -> String {
+        let exe = swiftc.resolvingSymlinksInPath()
+        var st = stat()
+        let identity = stat(exe.path, &st) == 0 ? SHA256.hex("\(exe.path)|\(st.st_size)|\(st.st_mtim.tv_sec)|\(st.st_ino)") : nil
+        let file = identity.flatMap { id in memo.map { $0.appendingPathComponent("swiftc-\(id)") } }
+        if let file, let known = try? String(contentsOf: file, encoding: .utf8), !known.isEmpty { return known }
+        let tmp = FileManager.default.temporaryDirectory
+        let r = try ChildProcess.run(swiftc, arguments: ["-version"], directory: tmp,
+                                     logDirectory: tmp, timeout: 60, logName: "folio-swiftc-version-\(UUID())")
+        let version = (r.stdout + r.stderr).split(separator: "\n").first.map(String.init) ?? "unknown"
+        if let file, let memo {
+            try? FileManager.default.createDirectory(at: memo, withIntermediateDirectories: true)
+            try? Data(version.utf8).write(to: file, options: .atomic)
+        }
+        return version
+    }
+
+    /// One digest over the compiler version and the bytes of the Folio runtime build.
+    public func fingerprint(memo: URL?) throws -> String {
+        var h = SHA256()
+        h.update(try compilerVersion(memo: memo) + "\n")
+        let digest = FileDigest(memoDirectory: memo)
+        var files = [libraryDirectory.appendingPathComponent("libFolio.so")]
+        files += Self.runtimeModules.map { libraryDirectory.appendingPathComponent("Modules/\($0).swiftmodule") }
+        for f in files {
+            h.update("\(f.lastPathComponent) \(digest.sha256(f) ?? "missing")\n")
+        }
+        return h.finalize()
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Notebook
+import OutputChannel
+import Report
+import Runner
+
+/// Renders one notebook: run (or reuse) its cells, write the report, the logs of capped
+/// outputs and the provenance manifest. Messages are collected, not printed, so that
+/// notebooks rendered in parallel do not interleave their output.
+struct NotebookRender: Sendable {
+    var toolchain: Toolchain
+    var overrides: [String: String]
+    var output: URL
+    var dpi: Double
+    var optimize: Bool?
+    var explain: Bool
+    var cache: ResultCache?
+
+    struct Outcome: Sendable {
+        var code: Int32
+        var stdout = ""
+        var stderr = ""
+    }
+
+    /// The report layer refreshes the shared `index.html` from every page in the folder;
+    /// one notebook at a time per process keeps that refresh consistent.
+    private static let reportLock = NSLock()
+
+    func render(_ path: String) -> Outcome {
+        var outcome = Outcome(code: 0)
+        let document: Document
+        let resolved: [FrontMatter.Param]
+        do {
+            document = try Document.load(path: path)
+            resolved = try NotebookRunner.resolveParams(document, overrides: overrides)
+        } catch {
+            outcome.stderr = "\(error)\n"
+            outcome.code = FolioExit.usageError.rawValue
+            return outcome
+        }
+        // A scratch folder of its own: parallel and concurrent renders never share one.
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("folio-\(getpid())-\(UUID().uuidString.prefix(8))-\(document.name)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let result: RunResult
+        do {
+            result = try NotebookRunner(toolchain: toolchain, workDirectory: scratch, cache: cache, optimize: optimize)
+                .run(document, params: resolved)
+        } catch let d as Diagnostic {
+            outcome.stderr = "\(d)\n"
+            outcome.code = FolioExit.usageError.rawValue
+            return outcome
+        } catch {
+            outcome.stderr = "folio: error: \(path): could not run the notebook: \(error)\n"
+            outcome.code = FolioExit.renderError.rawValue
+            return outcome
+        }
+        if explain { outcome.stdout += Self.explanation(document, result) }
+        if !result.compileErrors.isEmpty {
+            for d in result.compileErrors { outcome.stderr += "\(d)\n" }
+            outcome.stderr += "folio: \(path): not rendered (compile errors); existing output left as it was\n"
+            outcome.code = FolioExit.compileError.rawValue
+            return outcome
+        }
+        if !result.failures.isEmpty {
+            for d in result.failures { outcome.stderr += "\(d)\n" }
+            outcome.stderr += "folio: \(path): not rendered (a cell failed); existing output left as it was\n"
+            outcome.code = FolioExit.cellFailed.rawValue
+            return outcome
+        }
+        do {
+            let written = try writeReport(document, result)
+            let pdf = written.first { $0.pathExtension == "pdf" && $0.deletingLastPathComponent().path == output.path }
+            outcome.stdout += "rendered \(path) → \(pdf?.path ?? output.path)\n"
+        } catch {
+            outcome.stderr = "folio: error: \(path): could not write the report: \(error)\n"
+            outcome.code = FolioExit.renderError.rawValue
+        }
+        return outcome
+    }
+
+    func writeReport(_ document: Document, _ result: RunResult) throws -> [URL] {
+        let notebook = RenderedNotebook(document: document, outputs: result.cells.mapValues(\.outputs))
+        var writer = ReportWriter(outputDirectory: output)
+        writer.figureDPI = dpi
+        Self.reportLock.lock()
+        var written: [URL]
+        do { written = try writer.write(notebook) } catch { Self.reportLock.unlock(); throw error }
+        Self.reportLock.unlock()
+        // Full logs of capped outputs, beside the figures.
+        let folder = output.appendingPathComponent(document.name)
+        for cell in document.cells {
+            guard let log = result.cells[cell.index]?.fullLog, let data = FileManager.default.contents(atPath: log.path) else { continue }
+            let url = folder.appendingPathComponent("cell-\(cell.options.label ?? String(cell.index)).log")
+            try ResultCache.atomicWrite(data, to: url)
+            written.append(url)
+        }
+        var hashes: [String: String] = [:]
+        let root = output.standardizedFileURL.path + "/"
+        for url in written where url.lastPathComponent != "index.html" {
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            hashes[url.standardizedFileURL.path.replacingOccurrences(of: root, with: "")] = SHA256.hex(data)
+        }
+        let manifest = Provenance(tool: "folio \(FolioCommand.version)", document: document, result: result,
+                                  compiler: result.compilerVersion, files: hashes)
+        let url = folder.appendingPathComponent("manifest.json")
+        try ResultCache.atomicWrite(try manifest.json(), to: url)
+        return written + [url]
+    }
+
+    /// `--explain`: one line per cell.
+    static func explanation(_ document: Document, _ result: RunResult) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var s = "\(document.path): \(plural(result.compilerInvocations, "compile")), \(plural(result.programRuns, "run"))\n"
+        for cell in document.cells {
+            guard let r = result.cells[cell.index] else { continue }
+            let name = cell.options.label.map { " [\($0)]" } ?? ""
+            let time = r.cache == .notRun ? "" : String(format: " (%.2f s)", r.seconds)
+            let reason = r.reason.isEmpty ? "" : ": \(r.reason)"
+            s += "  line \(cell.firstLine)\(name): \(r.cache.rawValue)\(reason)\(time)\n"
+        }
+        return s
+    }
+}

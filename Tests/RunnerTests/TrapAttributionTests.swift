@@ -1,0 +1,83 @@
+import XCTest
+import Notebook
+import OutputChannel
+@testable import Runner
+
+/// Every kind of trap is attributed to its cell and Markdown line (and column), from the
+/// Swift backtracer's report. One compiled program serves all kinds: the trap is chosen by a
+/// declared input file, so changing it re-runs the cached program without recompiling.
+final class TrapAttributionTests: XCTestCase {
+    static let notebook = """
+    ---
+    title: Traps
+    inputs: [trap.txt]
+    ---
+
+    ```swift
+    //| label: setup
+    import Foundation
+    let kind = try! String(contentsOfFile: "trap.txt", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    print("setup done")
+    let xs = [1, 2, 3]
+    let none: Int? = nil
+    var big = Int.max
+    var zero = 0
+    ```
+
+    The next cell traps in the way `trap.txt` says.
+
+    ```swift
+    //| label: trap
+    print("trap cell starts")
+    if kind == "fatal" { fatalError("law violated: ratio 1.2") }
+    if kind == "unwrap" { print(none!) }
+    if kind == "index" { print(xs[xs.count + zero]) }
+    if kind == "overflow" { big += 1 }
+    if kind == "divide" { print(10 / zero) }
+    print("no trap")
+    ```
+
+    ```swift
+    print("after")
+    ```
+    """
+
+    func testEachTrapKindIsAttributedToItsCellAndLine() throws {
+        let f = try RunnerFixture()
+        let cases: [(kind: String, line: Int, message: String)] = [
+            ("fatal", 22, "law violated: ratio 1.2"),
+            ("unwrap", 23, "Unexpectedly found nil while unwrapping an Optional value"),
+            ("index", 24, "Index out of range"),
+            ("overflow", 25, "arithmetic overflow"),
+            ("divide", 26, "Division by zero"),
+        ]
+        var compiles = 0
+        for c in cases {
+            _ = try f.write("trap.txt", c.kind)
+            let (_, result) = try f.run(Self.notebook)
+            compiles += result.compilerInvocations
+            XCTAssertEqual(result.cells[0]?.outputs, [.stream(name: "stdout", text: "setup done\n")], c.kind)
+            XCTAssertEqual(result.cells[0]?.status, .succeeded, c.kind)
+            guard case .failed(let error)? = result.cells[1]?.status else {
+                XCTFail("\(c.kind): the trap cell did not fail: \(String(describing: result.cells[1]))"); continue
+            }
+            XCTAssertEqual(error.message, c.message, c.kind)
+            XCTAssertEqual(error.line, c.line, c.kind)
+            XCTAssertEqual(result.cells[1]?.outputs.first, .stream(name: "stdout", text: "trap cell starts\n"), c.kind)
+            XCTAssertEqual(result.cells[1]?.outputs.last, .error(error), c.kind)
+            // No crash noise survives in the cell's outputs.
+            XCTAssertFalse(result.cells[1]!.outputs.contains { if case .stream("stderr", _) = $0 { true } else { false } }, "\(c.kind): \(result.cells[1]!.outputs)")
+            XCTAssertEqual(result.cells[2]?.status, .notRun, c.kind)
+            XCTAssertEqual(result.failures.map(\.line), [c.line], c.kind)
+        }
+        XCTAssertEqual(compiles, 1, "the program is compiled once; only the input file changed")
+    }
+
+    func testColumnsPointAtTheTrappingExpression() throws {
+        let f = try RunnerFixture()
+        _ = try f.write("trap.txt", "fatal")
+        let (_, result) = try f.run(Self.notebook)
+        guard case .failed(let error)? = result.cells[1]?.status else { return XCTFail() }
+        XCTAssertEqual(error.column, 22, "the column of `fatalError(`")
+    }
+}
