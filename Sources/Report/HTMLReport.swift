@@ -156,10 +156,10 @@ public enum HTMLReport {
             return html
         }
 
-        func caption(kind: String, number: Int?, text: String?) -> String {
+        func caption(kind: String, number: Int?, text: [Inline]?) -> String {
             guard number != nil || text != nil else { return "" }
             let label = number.map { "<span class=\"label\">\(kind) \($0):</span>" + (text == nil ? "" : " ") } ?? ""
-            return label + HTML.escape(text ?? "")
+            return label + (text.map(inline) ?? "")
         }
 
         func cell(_ cell: Cell) -> String {
@@ -172,7 +172,7 @@ public enum HTMLReport {
             }
             guard cell.options.output else { return html + "</div>\n" }
             if tableNumber != nil {
-                html += "<p class=\"caption\">\(caption(kind: "Table", number: tableNumber, text: cell.options.caption))</p>\n"
+                html += "<p class=\"caption\">\(caption(kind: "Table", number: tableNumber, text: numbering.captions[cell.index]))</p>\n"
             }
             let outputs = notebook.outputs[cell.index] ?? []
             var figureStems = (stems[cell.index] ?? []).makeIterator()
@@ -185,7 +185,7 @@ public enum HTMLReport {
                 case .figure(let figure):
                     let stem = figureStems.next() ?? "figure"
                     let base = HTML.escape(figureDirectory + "/" + stem)
-                    let alt = HTML.escape(cell.options.caption ?? figure.title ?? "Figure")
+                    let alt = HTML.escape(numbering.captions[cell.index]?.plainText ?? figure.title ?? "Figure")
                     var f = "<picture><source srcset=\"\(base).svg\" type=\"image/svg+xml\">"
                     f += "<img src=\"\(base).png\" width=\"\(Int((figure.width * 96 / 72).rounded()))\" height=\"\(Int((figure.height * 96 / 72).rounded()))\" alt=\"\(alt)\"></picture>"
                     f += "<span class=\"figfiles\"><a href=\"\(base).png\">PNG</a> <a href=\"\(base).svg\">SVG</a> <a href=\"\(base).pdf\">PDF</a></span>"
@@ -197,7 +197,7 @@ public enum HTMLReport {
             }
             if !figures.isEmpty {
                 html += "<figure>\n" + figures.joined(separator: "\n") + "\n"
-                let cap = tableNumber == nil ? caption(kind: "Figure", number: figureNumber, text: cell.options.caption) : ""
+                let cap = tableNumber == nil ? caption(kind: "Figure", number: figureNumber, text: numbering.captions[cell.index]) : ""
                 if !cap.isEmpty { html += "<figcaption>\(cap)</figcaption>\n" }
                 html += "</figure>\n"
             }

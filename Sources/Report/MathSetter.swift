@@ -18,9 +18,7 @@ struct MathBox {
 enum MathSetter {
     /// Inline math inside a line of PDF text.
     static func inlinePDF(_ tex: String, into text: inout RichText) {
-        text.tag("<i>")
         TeXFallback.pango(tex, into: &text)
-        text.tag("</i>")
     }
 
     /// A display formula as something of known size the composer places and draws.

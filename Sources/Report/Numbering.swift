@@ -31,6 +31,8 @@ struct Numbering {
     private(set) var equationNumbers: [String: Int] = [:]
     private(set) var targets: [String: Target] = [:]
     private var headingByLine: [Int: Int] = [:]
+    /// Cell captions read as Markdown (math, emphasis, cross references), by cell index.
+    private(set) var captions: [Int: [Inline]] = [:]
     /// Unknown references and duplicate labels, with their Markdown lines.
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -100,6 +102,11 @@ struct Numbering {
                 case .list(_, _, let items, _): items.forEach(walk)
                 case .quote(let inner, _): walk(inner)
                 case .cell(let cell):
+                    if let text = cell.options.caption {
+                        let content = Self.markdownInline(text, line: max(1, cell.firstLine - 1))
+                        captions[cell.index] = content
+                        collect(content)
+                    }
                     let label = cell.options.label
                     let showsFigure = (notebook.outputs[cell.index] ?? []).contains { if case .figure = $0 { return true }; return false }
                     if showsFigure && (cell.options.caption != nil || label?.hasPrefix("fig-") == true) {
@@ -127,6 +134,24 @@ struct Numbering {
             let hint = known.isEmpty ? "no \(kind)- labels are defined" : "known: " + known.joined(separator: ", ")
             diagnostics.append(Diagnostic(file: doc.path, line: line, message: "unknown cross reference @\(label) (\(hint))"))
         }
+    }
+
+    /// A one-line Markdown text as inlines; references get `line` (where the cell's options are).
+    static func markdownInline(_ text: String, line: Int) -> [Inline] {
+        guard let doc = try? Document.parse(text, path: ""), case .paragraph(let content, _)? = doc.blocks.first,
+              doc.blocks.count == 1 else { return [.text(text)] }
+        func relocate(_ inlines: [Inline]) -> [Inline] {
+            inlines.map { i in
+                switch i {
+                case .crossReference(let label, _): .crossReference(label: label, line: line)
+                case .emphasis(let c): .emphasis(relocate(c))
+                case .strong(let c): .strong(relocate(c))
+                case .link(let u, let c): .link(url: u, content: relocate(c))
+                default: i
+                }
+            }
+        }
+        return relocate(content)
     }
 
     func heading(atLine line: Int) -> Heading? { headingByLine[line].map { headings[$0] } }

@@ -265,19 +265,19 @@ public enum PDFReport {
             composer.box(layout, indent: indent, background: style.codeBackground, border: style.codeBorder)
         }
 
-        func captionLayout(kind: String, number: Int?, text: String?, indent: Double) -> TextLayout? {
+        func captionLayout(kind: String, number: Int?, text: [Inline]?, indent: Double) -> (TextLayout, RichText)? {
             guard number != nil || text != nil else { return nil }
             var rich = RichText()
             if let number { rich.tag("<b>"); rich.text("\(kind) \(number):"); rich.tag("</b>"); if text != nil { rich.text(" ") } }
-            if let text { rich.text(text) }
+            if let text { InlineMarkup.pango(text, context, into: &rich) }
             let width = min(style.textWidth - indent, 400)
-            return composer.layout(rich, font: style.caption, width: width, alignment: .center)
+            return (composer.layout(rich, font: style.caption, width: width, alignment: .center), rich)
         }
 
-        func drawCaption(_ layout: TextLayout, indent: Double) {
+        func drawCaption(_ caption: (TextLayout, RichText), indent: Double) {
             let width = min(style.textWidth - indent, 400)
             let offset = indent + (style.textWidth - indent - width) / 2
-            composer.flow(layout, indent: offset, minLinesAtBottom: 3)
+            composer.flow(caption.0, indent: offset, minLinesAtBottom: 3, rich: caption.1, footnote: footnoteLayout)
         }
 
         func cell(_ cell: Cell, indent: Double) {
@@ -291,8 +291,8 @@ public enum PDFReport {
             }
             // A table cell's caption goes above its output; a figure's below the last figure.
             let tableNumber = numbering.cellTableNumbers[cell.index]
-            if tableNumber != nil, let caption = captionLayout(kind: "Table", number: tableNumber, text: cell.options.caption, indent: indent) {
-                composer.ensure(caption.size.height + 30)
+            if tableNumber != nil, let caption = captionLayout(kind: "Table", number: tableNumber, text: numbering.captions[cell.index], indent: indent) {
+                composer.ensure(caption.0.size.height + 30)
                 if let label = cell.options.label { composer.destination(label, offset: 6) }
                 drawCaption(caption, indent: indent)
                 composer.space(4)
@@ -310,10 +310,10 @@ public enum PDFReport {
                     figuresSeen += 1
                     let last = figuresSeen == figureCount
                     let caption = last && tableNumber == nil
-                        ? captionLayout(kind: "Figure", number: numbering.figureNumbers[cell.index], text: cell.options.caption, indent: indent)
+                        ? captionLayout(kind: "Figure", number: numbering.figureNumbers[cell.index], text: numbering.captions[cell.index], indent: indent)
                         : nil
                     composer.space(6)
-                    let keep = caption.map { $0.size.height + 6 } ?? 0
+                    let keep = caption.map { $0.0.size.height + 6 } ?? 0
                     let rect = composer.figure(figure, indent: indent, keepWith: keep)
                     if figuresSeen == 1, tableNumber == nil, let label = cell.options.label {
                         canvas.destination(label, at: Point(style.margin.left, max(0, rect.y - 12)))
@@ -344,12 +344,18 @@ public enum PDFReport {
             let font = style.caption
             let pad = 6.0
             let available = style.textWidth - indent
-            func rich(_ cells: [[Inline]], _ c: Int) -> RichText { c < cells.count ? InlineMarkup.pango(cells[c], context) : RichText() }
+            let measure = InlineContext(numbering: numbering)   // footnotes are counted when drawn
+            func natural(_ cells: [[Inline]], _ c: Int, bold: Bool) -> Double {
+                var t = RichText()
+                if bold { t.tag("<b>") }
+                if c < cells.count { InlineMarkup.pango(cells[c], measure, into: &t) }
+                if bold { t.tag("</b>") }
+                return composer.layout(t, font: font).size.width
+            }
             // Natural column widths; shrink proportionally when the table is wider than the text.
-            let all = [header] + rows
             var widths = (0..<columns).map { c in
-                all.map { composer.layout(rich($0, c), font: font).size.width }.max() ?? 0
-            }.map { $0 + 2 * pad }
+                max(natural(header, c, bold: true), rows.map { natural($0, c, bold: false) }.max() ?? 0) + 2 * pad
+            }
             let total = widths.reduce(0, +)
             if total > available { widths = widths.map { $0 * available / total } }
             let tableWidth = widths.reduce(0, +)

@@ -8,18 +8,44 @@ enum TeXFallback {
         case sup([Piece]), sub([Piece])
     }
 
+    /// Set in Latin Modern Math, with variables as its mathematical italic letters, so the
+    /// fallback already looks like TeX's math.
     static func pango(_ tex: String, into out: inout RichText) {
         func emit(_ pieces: [Piece]) {
             for p in pieces {
                 switch p {
                 case .text(let s, let upright):
-                    if upright { out.tag("<span font_style=\"normal\">"); out.text(s); out.tag("</span>") } else { out.text(s) }
+                    if s == "√" {
+                        // Latin Modern Math's radical is the bottom of an extensible sign; a
+                        // text radical reads better without a vinculum.
+                        out.tag("<span font_family=\"DejaVu Serif\" size=\"90%\">"); out.text(s); out.tag("</span>")
+                    } else {
+                        out.text(upright ? s : String(String.UnicodeScalarView(s.unicodeScalars.map(mathItalic))))
+                    }
                 case .sup(let inner): out.tag("<sup>"); emit(inner); out.tag("</sup>")
                 case .sub(let inner): out.tag("<sub>"); emit(inner); out.tag("</sub>")
                 }
             }
         }
+        out.tag("<span font_family=\"Latin Modern Math\">")
         emit(parse(tex))
+        out.tag("</span>")
+    }
+
+    /// The Unicode mathematical italic form of a Latin or Greek letter.
+    static func mathItalic(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        let v = c.value
+        let mapped: UInt32? = switch v {
+        case 0x68: 0x210E                                  // ℎ has its own code point
+        case 0x61...0x7A: 0x1D44E + v - 0x61
+        case 0x41...0x5A: 0x1D434 + v - 0x41
+        case 0x3B1...0x3C9: 0x1D6FC + v - 0x3B1
+        case 0x3F5: 0x1D716
+        case 0x3D5: 0x1D719
+        case 0x3D1: 0x1D717
+        default: nil
+        }
+        return mapped.flatMap(Unicode.Scalar.init) ?? c
     }
 
     static func html(_ tex: String) -> String {
@@ -80,8 +106,9 @@ enum TeXFallback {
             if c == " " || c == "\n" || c == "\t" || c == "&" { return [] }
             if c == "~" { return [.text("\u{00A0}", upright: true)] }
             if c.isLetter { return [.text(String(c), upright: false)] }
-            if c == "-" { return [.text("\u{2009}\u{2212}\u{2009}", upright: true)] }
-            if "+=<>".contains(c) { return [.text("\u{2009}\(c)\u{2009}", upright: true)] }
+            if c == "-" { return [.text("\u{205F}\u{2212}\u{205F}", upright: true)] }
+            if c == "+" { return [.text("\u{205F}+\u{205F}", upright: true)] }
+            if "=<>".contains(c) { return [.text("\u{2005}\(c)\u{2005}", upright: true)] }
             if c == "'" { return [.text("\u{2032}", upright: true)] }
             return [.text(String(c), upright: true)]
         }
@@ -113,7 +140,7 @@ enum TeXFallback {
             case "frac", "dfrac", "tfrac":
                 let num = merge(atom()), den = merge(atom())
                 return wrap(num) + [.text("/", upright: true)] + wrap(den)
-            case "sqrt": return [.text("√", upright: true)] + wrap(merge(atom()))
+            case "sqrt": return [.text("√", upright: true)] + wrap(merge(atom()), keepNumbers: true)
             case "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "displaystyle", "limits":
                 return []
             case "quad": return [.text("\u{2003}", upright: true)]
@@ -123,7 +150,7 @@ enum TeXFallback {
                 if let s = Self.symbols[name] {
                     // Lower-case Greek is italic like other variables; the rest upright.
                     let italic = s.count == 1 && s.unicodeScalars.first!.value >= 0x3B1 && s.unicodeScalars.first!.value <= 0x3C9
-                    let spaced = Self.relations.contains(name) ? "\u{2009}\(s)\u{2009}" : s
+                    let spaced = Self.relations.contains(name) ? "\u{2005}\(s)\u{2005}" : s
                     return [.text(spaced, upright: !italic)]
                 }
                 return [.text(name, upright: true)]
@@ -131,8 +158,9 @@ enum TeXFallback {
         }
 
         /// Parenthesises a fraction's part unless it is a single symbol.
-        func wrap(_ p: [Piece]) -> [Piece] {
-            if p.count == 1, case .text(let s, _) = p[0], s.count == 1 { return p }
+        func wrap(_ p: [Piece], keepNumbers: Bool = false) -> [Piece] {
+            if p.count == 1, case .text(let s, _) = p[0], s.count == 1 || (keepNumbers && s.allSatisfy(\.isNumber)) { return p }
+            if p.count == 2, case .text("√", _) = p[0] { return p }
             return [.text("(", upright: true)] + p + [.text(")", upright: true)]
         }
 
