@@ -91,7 +91,7 @@ extension Canvas {
     /// Names the point `p` of the current page, the target of `linkArea(_:destination:)`.
     public func destination(_ name: String, at p: Point) {
         guard kind == .pdf else { return }
-        let attrs = "name='\(Self.quoted(name))' x=\(Self.number(p.x)) y=\(Self.number(p.y)) internal"
+        let attrs = "name='\(Self.quoted(name))' x=\(Self.number(p.x)) y=\(Self.number(p.y))"
         cairo_tag_begin(context, CAIRO_TAG_DEST, attrs)
         cairo_tag_end(context, CAIRO_TAG_DEST)
     }
