@@ -1,14 +1,22 @@
 /// The document model: Markdown blocks and inlines with their source lines, and Swift cells.
+///
+/// Cases are only ever added, never reshaped, so code that matches on them keeps compiling.
 public indirect enum Block: Equatable, Sendable {
+    /// A heading's `{#sec-x .unnumbered}` attributes arrive as a trailing `Inline.attributes`.
     case heading(level: Int, content: [Inline], line: Int)
     case paragraph([Inline], line: Int)
     /// A fenced or indented code block that is shown, never run (```text, ```python, …).
     case code(language: String, text: String, line: Int)
     case cell(Cell)
     case displayMath(tex: String, line: Int)
+    /// Display math labelled `$$ … $$ {#eq-x}`: numbered, and the target of `@eq-x`.
+    case equation(tex: String, label: String, line: Int)
     case list(ordered: Bool, start: Int, items: [[Block]], line: Int)
     case quote([Block], line: Int)
     case table(header: [[Inline]], rows: [[[Inline]]], line: Int)
+    /// A `: Caption {#tbl-x}` paragraph right after a table (Pandoc's and Quarto's syntax):
+    /// always follows the `.table` it captions.
+    case tableCaption([Inline], label: String?, line: Int)
     case rule(line: Int)
     case html(String, line: Int)
 }
@@ -21,6 +29,16 @@ public indirect enum Inline: Equatable, Sendable {
     case code(String)
     case math(String)
     case link(url: String, content: [Inline])
+    case image(url: String, alt: [Inline])
+    /// `@fig-x`, `@tbl-x`, `@eq-x`, `@sec-x`, resolved to "Figure 2" etc. by the report.
+    /// `line` is the Markdown line, for the error when no such label exists.
+    case crossReference(label: String, line: Int)
+    /// A footnote's text at the place of its mark; the report numbers them in reading order.
+    case footnote([Block])
+    /// The box at the start of a task-list item (`- [x] done`).
+    case checkbox(checked: Bool)
+    /// `{#id .class}` written at the end of a heading; it belongs to the heading, not its text.
+    case attributes(id: String?, classes: [String])
     case softBreak
     case lineBreak
 }
@@ -32,9 +50,17 @@ extension Array where Element == Inline {
             switch inline {
             case .text(let s), .code(let s): s
             case .math(let s): s
-            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, let c): c.plainText
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, let c), .image(_, let c): c.plainText
+            case .crossReference(let label, _): "@" + label
+            case .footnote, .checkbox, .attributes: ""
             case .softBreak, .lineBreak: " "
             }
         }.joined()
+    }
+
+    /// The `{#id .class}` attributes of a heading, if written.
+    public var attributes: (id: String?, classes: [String])? {
+        for case .attributes(let id, let classes) in self { return (id, classes) }
+        return nil
     }
 }

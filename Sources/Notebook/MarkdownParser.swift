@@ -5,6 +5,7 @@ struct MarkdownParser {
     let file: String
     let math: MathProtection
     private var cellCount = 0
+    private var footnotes: [String: OpaquePointer] = [:]
 
     init(file: String, math: MathProtection) { self.file = file; self.math = math }
 
@@ -18,6 +19,12 @@ struct MarkdownParser {
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         guard let root = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
         defer { cmark_node_free(root) }
+        // cmark-gfm moves footnote definitions to the end; their text is placed at each mark.
+        // A reference's literal is its definition's ordinal ("1", "2", …) among the used
+        // definitions, which cmark-gfm appends to the document in that order.
+        for n in children(of: root) where cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION {
+            footnotes["\(footnotes.count + 1)"] = n
+        }
         return try blocks(children(of: root))
     }
 
@@ -28,7 +35,14 @@ struct MarkdownParser {
         return result
     }
 
-    private func type(_ n: OpaquePointer) -> String { String(cString: cmark_node_get_type_string(n)) }
+    /// cmark-gfm names footnote nodes "<unknown>"; they get names of their own here.
+    private func type(_ n: OpaquePointer) -> String {
+        switch cmark_node_get_type(n) {
+        case CMARK_NODE_FOOTNOTE_REFERENCE: "footnote_reference"
+        case CMARK_NODE_FOOTNOTE_DEFINITION: "footnote_definition"
+        default: String(cString: cmark_node_get_type_string(n))
+        }
+    }
     private func literal(_ n: OpaquePointer) -> String { cmark_node_get_literal(n).map { String(cString: $0) } ?? "" }
     private func line(_ n: OpaquePointer) -> Int { Int(cmark_node_get_start_line(n)) }
 
@@ -37,13 +51,35 @@ struct MarkdownParser {
         for n in nodes {
             switch type(n) {
             case "heading":
-                result.append(.heading(level: Int(cmark_node_get_heading_level(n)), content: inlines(children(of: n)), line: line(n)))
+                var content = try inlines(children(of: n), line: line(n))
+                if case .text(let last)? = content.last, let (rest, id, classes) = Attributes.split(last) {
+                    content.removeLast()
+                    let kept = rest.trimmingCharacters(in: .whitespaces)
+                    if !kept.isEmpty { content.append(.text(kept)) }
+                    content.append(.attributes(id: id, classes: classes))
+                }
+                result.append(.heading(level: Int(cmark_node_get_heading_level(n)), content: content, line: line(n)))
             case "paragraph":
                 let content = children(of: n)
-                if content.count == 1, type(content[0]) == "text", let span = math.displaySpan(literal(content[0])) {
+                let single = content.count == 1 && type(content[0]) == "text" ? literal(content[0]) : nil
+                if let text = single, let span = math.displaySpan(text) {
                     result.append(.displayMath(tex: span.tex, line: span.line))
+                } else if let text = single, let (rest, id, _) = Attributes.split(text), let id, id.hasPrefix("eq-"),
+                          let span = math.displaySpan(rest) {
+                    // `$$ x $$ {#eq-x}` on one line.
+                    result.append(.equation(tex: span.tex, label: id, line: span.line))
+                } else if let text = single, let (rest, id, _) = Attributes.split(text), let id, id.hasPrefix("eq-"),
+                          rest.trimmingCharacters(in: .whitespaces).isEmpty, case .displayMath(let tex, let l)? = result.last {
+                    // `$$ … $$ {#eq-x}` over several lines: the math's newlines end the paragraph
+                    // before the label, which then stands alone right after it.
+                    result[result.count - 1] = .equation(tex: tex, label: id, line: l)
+                } else if let text = single, text.hasPrefix(": "), case .table? = result.last {
+                    var caption = String(text.dropFirst(2)), label: String? = nil
+                    if let (rest, id, _) = Attributes.split(caption) { caption = rest; label = id }
+                    let inl = try inlines(caption.trimmingCharacters(in: .whitespaces), line: line(n))
+                    result.append(.tableCaption(inl, label: label, line: line(n)))
                 } else {
-                    result.append(.paragraph(inlines(content), line: line(n)))
+                    result.append(.paragraph(try inlines(content, line: line(n)), line: line(n)))
                 }
             case "code_block":
                 let info = cmark_node_get_fence_info(n).map { String(cString: $0) } ?? ""
@@ -61,7 +97,16 @@ struct MarkdownParser {
             case "list":
                 let ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST
                 var items: [[Block]] = []
-                for item in children(of: n) { items.append(try blocks(children(of: item))) }
+                for item in children(of: n) {
+                    var content = try blocks(children(of: item))
+                    if type(item) == "tasklist" {
+                        // The box leads the item's first paragraph, as a reader sees it.
+                        let box = Inline.checkbox(checked: cmark_gfm_extensions_get_tasklist_item_checked(item))
+                        if case .paragraph(let inl, let l)? = content.first { content[0] = .paragraph([box] + inl, line: l) }
+                        else { content.insert(.paragraph([box], line: line(item)), at: 0) }
+                    }
+                    items.append(content)
+                }
                 result.append(.list(ordered: ordered, start: Int(cmark_node_get_list_start(n)), items: items, line: line(n)))
             case "block_quote":
                 result.append(.quote(try blocks(children(of: n)), line: line(n)))
@@ -73,7 +118,7 @@ struct MarkdownParser {
                 var header: [[Inline]] = []
                 var rows: [[[Inline]]] = []
                 for row in children(of: n) {
-                    let cells = children(of: row).map { inlines(children(of: $0)) }
+                    let cells = try children(of: row).map { try inlines(children(of: $0), line: line(row)) }
                     if type(row) == "table_header" || cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells }
                     else { rows.append(cells) }
                 }
@@ -92,26 +137,50 @@ struct MarkdownParser {
         return math.restore(s).map { if case .math(let t) = $0 { return "$" + t + "$" }; if case .text(let t) = $0 { return t }; return "" }.joined()
     }
 
-    private func inlines(_ nodes: [OpaquePointer]) -> [Inline] {
+    /// Inlines of a block that starts at Markdown line `line`.
+    private func inlines(_ nodes: [OpaquePointer], line: Int) throws -> [Inline] {
+        var l = line
+        return try inlines(nodes, line: &l)
+    }
+
+    /// Inlines from text alone (a caption written after `: `).
+    private func inlines(_ text: String, line: Int) throws -> [Inline] {
+        CrossReferences.split(math.restore(text), line: line)
+    }
+
+    /// `line` follows the soft and hard breaks, so cross-reference errors name the right line.
+    private func inlines(_ nodes: [OpaquePointer], line: inout Int) throws -> [Inline] {
         var result: [Inline] = []
         for n in nodes {
             switch type(n) {
-            case "text": result += math.restore(literal(n))
-            case "softbreak": result.append(.softBreak)
-            case "linebreak": result.append(.lineBreak)
+            case "text":
+                let text = literal(n)
+                result += CrossReferences.split(math.restore(text), line: line)
+                line += text.filter { $0 == "\n" }.count
+            case "softbreak": result.append(.softBreak); line += 1
+            case "linebreak": result.append(.lineBreak); line += 1
             case "code": result.append(.code(literal(n)))
-            case "emph": result.append(.emphasis(inlines(children(of: n))))
-            case "strong": result.append(.strong(inlines(children(of: n))))
-            case "strikethrough": result.append(.strikethrough(inlines(children(of: n))))
+            case "emph": result.append(.emphasis(try inlines(children(of: n), line: &line)))
+            case "strong": result.append(.strong(try inlines(children(of: n), line: &line)))
+            case "strikethrough": result.append(.strikethrough(try inlines(children(of: n), line: &line)))
             case "link":
                 let url = cmark_node_get_url(n).map { String(cString: $0) } ?? ""
-                result.append(.link(url: url, content: inlines(children(of: n))))
+                result.append(.link(url: url, content: try inlines(children(of: n), line: &line)))
             case "image":
-                result += inlines(children(of: n))
+                let url = cmark_node_get_url(n).map { String(cString: $0) } ?? ""
+                result.append(.image(url: url, alt: try inlines(children(of: n), line: &line)))
+            case "footnote_reference":
+                let label = literal(n)
+                guard let def = footnotes[label] else {
+                    throw Diagnostic(file: file, line: line, message: "footnote mark [^…] has no definition")
+                }
+                // A definition is parsed at each of its marks; cmark-gfm allows repeats.
+                var copy = self
+                result.append(.footnote(try copy.blocks(children(of: def))))
             case "html_inline":
                 result.append(.text(literal(n)))
             default:
-                result += inlines(children(of: n))
+                result += try inlines(children(of: n), line: &line)
             }
         }
         // Adjacent text runs merge, so consumers see whole words.
@@ -125,3 +194,68 @@ struct MarkdownParser {
 }
 
 import Foundation
+
+/// Pandoc-style attributes at the end of a line: `Title {#sec-x .unnumbered}`.
+enum Attributes {
+    /// Splits `text` into what precedes a trailing `{…}` and the id and classes inside it.
+    /// Returns nil unless the braces hold only `#id`, `.class` and `key=value` words.
+    static func split(_ text: String) -> (rest: String, id: String?, classes: [String])? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return nil }
+        let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        var id: String? = nil, classes: [String] = []
+        for word in inner.split(separator: " ") {
+            if word.hasPrefix("#"), word.count > 1 { id = String(word.dropFirst()) }
+            else if word.hasPrefix("."), word.count > 1 { classes.append(String(word.dropFirst())) }
+            else if word == "-" { classes.append("unnumbered") }   // Pandoc's shorthand
+            else if !word.contains("=") { return nil }
+        }
+        guard id != nil || !classes.isEmpty else { return nil }
+        return (String(trimmed[..<open]), id, classes)
+    }
+}
+
+/// Finds `@fig-x`, `@tbl-x`, `@eq-x`, `@sec-x` in text (Quarto's syntax).
+enum CrossReferences {
+    static let kinds = ["fig", "tbl", "eq", "sec"]
+
+    static func split(_ inlines: [Inline], line: Int) -> [Inline] {
+        inlines.flatMap { inline -> [Inline] in
+            if case .text(let s) = inline { return split(s, line: line) }
+            return [inline]
+        }
+    }
+
+    static func split(_ text: String, line: Int) -> [Inline] {
+        guard text.contains("@") else { return [.text(text)] }
+        let chars = Array(text)
+        var result: [Inline] = []
+        var buffer = ""
+        var line = line
+        var i = 0
+        func isLabel(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "-" || c == "_" || c == ":" }
+        while i < chars.count {
+            let c = chars[i]
+            // Not inside a word (an e-mail address is not a reference).
+            let startsWord = i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber)
+            if c == "@", startsWord {
+                var j = i + 1
+                while j < chars.count && isLabel(chars[j]) { j += 1 }
+                // A label does not end in punctuation: "see @fig-a." ends the sentence.
+                while j > i + 1 && (chars[j - 1] == "-" || chars[j - 1] == ":" || chars[j - 1] == "_") { j -= 1 }
+                let label = String(chars[(i + 1)..<j])
+                if let dash = label.firstIndex(of: "-"), kinds.contains(String(label[..<dash])), label.index(after: dash) < label.endIndex {
+                    if !buffer.isEmpty { result.append(.text(buffer)); buffer = "" }
+                    result.append(.crossReference(label: label, line: line))
+                    i = j
+                    continue
+                }
+            }
+            if c == "\n" { line += 1 }
+            buffer.append(c)
+            i += 1
+        }
+        if !buffer.isEmpty { result.append(.text(buffer)) }
+        return result
+    }
+}

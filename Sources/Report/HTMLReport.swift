@@ -1,116 +1,207 @@
 import Notebook
 import OutputChannel
 
-/// A rendered notebook as one static HTML page. Figures are referenced as files written
-/// beside it (SVG, with the PNG as fallback); all text is escaped.
+/// A rendered notebook as one static HTML page: title block, table of contents, numbered
+/// sections, figures, tables and equations, cross-reference links, footnotes, highlighted code
+/// and cell outputs. Figures are referenced as files written beside it (SVG, with the PNG as
+/// fallback) at their physical size. All text is escaped; raw HTML and scripts never pass.
 public enum HTMLReport {
     /// `figureDirectory` is the page-relative folder holding the figure files.
     public static func render(_ notebook: RenderedNotebook, figureDirectory: String) -> String {
-        let doc = notebook.document
-        let fm = doc.frontMatter
-        var html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Folio">
-        <title>\(HTML.escape(doc.title))</title>
-        <style>\(SiteStyle.css)</style>
-        </head>
-        <body>
-        <main>
-
-        """
-        if fm.title != nil {
-            html += "<header class=\"title\">\n<h1>\(HTML.escape(doc.title))</h1>\n"
-            if let s = fm.subtitle { html += "<p class=\"subtitle\">\(HTML.escape(s))</p>\n" }
-            if let a = fm.author { html += "<p class=\"author\">\(HTML.escape(a))</p>\n" }
-            if let d = fm.date { html += "<p class=\"date\">\(HTML.escape(d))</p>\n" }
-            if let ab = fm.abstract { html += "<div class=\"abstract\"><h2>Abstract</h2><p>\(HTML.escape(ab))</p></div>\n" }
-            html += "<nav class=\"files\"><a href=\"\(HTML.escape(doc.name)).pdf\">PDF</a></nav>\n</header>\n"
-        }
-        var figureStems = notebook.figures.map(\.stem).makeIterator()
-        html += blocks(doc.blocks, notebook: notebook, figureDirectory: figureDirectory, stems: &figureStems)
-        html += "</main>\n</body>\n</html>\n"
-        return html
+        let page = Page(notebook: notebook, figureDirectory: figureDirectory)
+        return page.render()
     }
 
-    static func blocks(_ blocks: [Block], notebook: RenderedNotebook, figureDirectory: String,
-                       stems: inout IndexingIterator<[String]>) -> String {
-        var html = ""
-        for block in blocks {
-            switch block {
-            case .heading(let level, let content, _):
-                html += "<h\(level) id=\"\(slug(content.plainText))\">\(InlineMarkup.html(content))</h\(level)>\n"
-            case .paragraph(let content, _):
-                html += "<p>\(InlineMarkup.html(content))</p>\n"
-            case .displayMath(let tex, _):
-                html += "<div class=\"display-math math\">\(HTML.escape(tex))</div>\n"
-            case .code(let language, let text, _):
-                let cls = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
-                html += "<pre><code\(cls)>\(HTML.escape(text))</code></pre>\n"
-            case .cell(let cell):
-                guard cell.options.include else { continue }
-                html += "<div class=\"cell\"\(cell.options.label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n"
-                if cell.options.echo && !cell.code.isEmpty {
-                    html += "<pre><code class=\"language-swift\">\(HTML.escape(cell.code))</code></pre>\n"
-                }
-                for output in notebook.outputs[cell.index] ?? [] {
-                    switch output {
-                    case .stream(_, let text), .value(let text):
-                        guard cell.options.output, !text.isEmpty else { continue }
-                        html += "<div class=\"output\"><pre>\(HTML.escape(text))</pre></div>\n"
-                    case .figure(let figure):
-                        let stem = stems.next() ?? "figure"
-                        guard cell.options.output else { continue }
-                        let base = figureDirectory + "/" + stem
-                        html += "<figure><picture><source srcset=\"\(HTML.escape(base)).svg\" type=\"image/svg+xml\">"
-                        html += "<img src=\"\(HTML.escape(base)).png\" width=\"\(Int(figure.width * 96 / 72))\" height=\"\(Int(figure.height * 96 / 72))\" alt=\"\(HTML.escape(cell.options.caption ?? figure.title ?? "Figure"))\"></picture>"
-                        if let caption = cell.options.caption { html += "<figcaption>\(HTML.escape(caption))</figcaption>" }
-                        html += "</figure>\n"
-                    case .error(let error):
-                        guard cell.options.output else { continue }
-                        let loc = error.line.map { "\(notebook.document.path):\($0): " } ?? ""
-                        html += "<div class=\"output\"><pre class=\"error\">\(HTML.escape(loc + error.message))</pre></div>\n"
-                    }
-                }
-                html += "</div>\n"
-            case .list(let ordered, let start, let items, _):
-                let tag = ordered ? "ol" : "ul"
-                html += ordered && start != 1 ? "<ol start=\"\(start)\">\n" : "<\(tag)>\n"
-                for item in items {
-                    // Tight list items hold one paragraph: show it without <p>.
-                    if item.count == 1, case .paragraph(let content, _) = item[0] {
-                        html += "<li>\(InlineMarkup.html(content))</li>\n"
-                    } else {
-                        html += "<li>\(Self.blocks(item, notebook: notebook, figureDirectory: figureDirectory, stems: &stems))</li>\n"
-                    }
-                }
-                html += "</\(tag)>\n"
-            case .quote(let inner, _):
-                html += "<blockquote>\n\(Self.blocks(inner, notebook: notebook, figureDirectory: figureDirectory, stems: &stems))</blockquote>\n"
-            case .table(let header, let rows, _):
-                html += "<table>\n"
-                if !header.isEmpty { html += "<thead><tr>" + header.map { "<th>\(InlineMarkup.html($0))</th>" }.joined() + "</tr></thead>\n" }
-                html += "<tbody>\n" + rows.map { "<tr>" + $0.map { "<td>\(InlineMarkup.html($0))</td>" }.joined() + "</tr>\n" }.joined() + "</tbody>\n</table>\n"
-            case .rule:
-                html += "<hr>\n"
-            case .html:
-                // Raw HTML from the notebook is not passed through: pages stay script-free.
-                continue
+    struct Page {
+        let notebook: RenderedNotebook
+        let figureDirectory: String
+        let numbering: Numbering
+        let context: InlineContext
+        /// Markdown `#` becomes `<h2>` when the page has a title block (its `<h1>`).
+        let headingShift: Int
+        let stems: [Int: [String]]
+
+        init(notebook: RenderedNotebook, figureDirectory: String) {
+            self.notebook = notebook
+            self.figureDirectory = figureDirectory
+            numbering = Numbering(notebook)
+            context = InlineContext(numbering: numbering)
+            headingShift = notebook.document.frontMatter.title != nil ? 1 : 0
+            var stems: [Int: [String]] = [:]
+            for f in notebook.figures { stems[f.cell, default: []].append(f.stem) }
+            self.stems = stems
+        }
+
+        func render() -> String {
+            let doc = notebook.document
+            let fm = doc.frontMatter
+            let name = HTML.escape(doc.name)
+            var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="Folio">
+            <title>\(HTML.escape(doc.title))</title>
+            <style>\(SiteStyle.css)\(SwiftHighlighter.css)</style>
+            </head>
+            <body>
+            <main>
+
+            """
+            html += "<nav class=\"files\"><a href=\"index.html\">All notebooks</a> · <a href=\"\(name).pdf\">PDF</a></nav>\n"
+            if fm.title != nil {
+                html += "<header class=\"title\">\n<h1>\(HTML.escape(doc.title))</h1>\n"
+                if let s = fm.subtitle { html += "<p class=\"subtitle\">\(HTML.escape(s))</p>\n" }
+                if let a = fm.author { html += "<p class=\"author\">\(HTML.escape(a))</p>\n" }
+                if let d = fm.date { html += "<p class=\"date\">\(HTML.escape(d))</p>\n" }
+                if let ab = fm.abstract { html += "<div class=\"abstract\"><h2>Abstract</h2><p>\(HTML.escape(ab))</p></div>\n" }
+                html += "</header>\n"
             }
+            html += tableOfContents()
+            html += blocks(doc.blocks)
+            html += footnotes()
+            html += "</main>\n</body>\n</html>\n"
+            return html
         }
-        return html
-    }
 
-    /// GitHub-style anchor: lower case, spaces to hyphens, other punctuation dropped.
-    static func slug(_ s: String) -> String {
-        let lowered = s.lowercased()
-        var out = ""
-        for c in lowered {
-            if c.isLetter || c.isNumber { out.append(c) } else if c == " " || c == "-" { out.append("-") }
+        func tableOfContents() -> String {
+            let entries = numbering.headings.filter { $0.level <= 3 }
+            guard entries.count >= 2 || notebook.document.frontMatter.toc else { return "" }
+            var html = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ul>\n"
+            for h in entries {
+                let number = notebook.numberSections ? h.number.map { "<span class=\"secnum\">\($0)</span> " } ?? "" : ""
+                // Footnote marks stay out of the contents.
+                let title = h.title.filter { if case .footnote = $0 { return false }; return true }
+                html += "<li class=\"toc\(h.level)\"><a href=\"#\(HTML.escape(h.anchor))\">\(number)\(InlineMarkup.html(title, InlineContext(numbering: numbering)))</a></li>\n"
+            }
+            return html + "</ul>\n</nav>\n"
         }
-        return out
+
+        func footnotes() -> String {
+            // Footnote text may itself hold footnotes; render until none are left.
+            var html = "", k = 0
+            while k < context.footnotes.count {
+                let (n, blocks) = context.footnotes[k]
+                html += "<li id=\"fn-\(n)\">\(self.blocks(blocks)) <a class=\"back\" href=\"#fnref-\(n)\" aria-label=\"Back to text\">↩</a></li>\n"
+                k += 1
+            }
+            return html.isEmpty ? "" : "<section class=\"footnotes\">\n<hr>\n<ol>\n\(html)</ol>\n</section>\n"
+        }
+
+        func inline(_ c: [Inline]) -> String { InlineMarkup.html(c, context) }
+
+        func blocks(_ blocks: [Block]) -> String {
+            var html = ""
+            for (k, block) in blocks.enumerated() {
+                switch block {
+                case .heading(let level, let content, let line):
+                    let info = numbering.heading(atLine: line)
+                    let h = min(level + headingShift, 6)
+                    let number = notebook.numberSections ? info?.number.map { "<span class=\"secnum\">\($0)</span> " } ?? "" : ""
+                    let id = info.map { " id=\"\(HTML.escape($0.anchor))\"" } ?? ""
+                    html += "<h\(h)\(id)>\(number)\(inline(content))</h\(h)>\n"
+                case .paragraph(let content, _):
+                    html += "<p>\(inline(content))</p>\n"
+                case .displayMath(let tex, _):
+                    html += "<div class=\"display-math\">\(MathSetter.displayHTML(tex))</div>\n"
+                case .equation(let tex, let label, _):
+                    let n = numbering.equationNumbers[label].map { "<span class=\"eqno\">(\($0))</span>" } ?? ""
+                    html += "<div class=\"display-math\" id=\"\(HTML.escape(label))\">\(MathSetter.displayHTML(tex))\(n)</div>\n"
+                case .code(let language, let text, _):
+                    let cls = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
+                    let body = language == "swift" ? SwiftHighlighter.html(text) : HTML.escape(text)
+                    html += "<pre><code\(cls)>\(body)</code></pre>\n"
+                case .cell(let cell):
+                    html += self.cell(cell)
+                case .list(let ordered, let start, let items, _):
+                    let tag = ordered ? "ol" : "ul"
+                    let isTasks = items.contains { item in
+                        if case .paragraph(let c, _)? = item.first, case .checkbox? = c.first { return true }; return false
+                    }
+                    html += ordered && start != 1 ? "<ol start=\"\(start)\">\n" : "<\(tag)\(isTasks ? " class=\"tasks\"" : "")>\n"
+                    for item in items {
+                        // Tight list items hold one paragraph: show it without <p>.
+                        if item.count == 1, case .paragraph(let content, _) = item[0] {
+                            html += "<li>\(inline(content))</li>\n"
+                        } else if case .paragraph(let content, _)? = item.first {
+                            html += "<li>\(inline(content))\n\(self.blocks(Array(item.dropFirst())))</li>\n"
+                        } else {
+                            html += "<li>\(self.blocks(item))</li>\n"
+                        }
+                    }
+                    html += "</\(tag)>\n"
+                case .quote(let inner, _):
+                    html += "<blockquote>\n\(self.blocks(inner))</blockquote>\n"
+                case .table(let header, let rows, _):
+                    var caption = "", id = ""
+                    if k + 1 < blocks.count, case .tableCaption(let c, let label, let line) = blocks[k + 1] {
+                        let n = numbering.tableNumbers[line].map { "<span class=\"label\">Table \($0):</span> " } ?? ""
+                        caption = "<caption>\(n)\(inline(c))</caption>\n"
+                        if let label { id = " id=\"\(HTML.escape(label))\"" }
+                    }
+                    html += "<div class=\"table\"><table\(id)>\n\(caption)"
+                    if !header.isEmpty { html += "<thead><tr>" + header.map { "<th>\(inline($0))</th>" }.joined() + "</tr></thead>\n" }
+                    html += "<tbody>\n" + rows.map { "<tr>" + $0.map { "<td>\(inline($0))</td>" }.joined() + "</tr>\n" }.joined() + "</tbody>\n</table></div>\n"
+                case .tableCaption:
+                    continue
+                case .rule:
+                    html += "<hr>\n"
+                case .html:
+                    // Raw HTML from the notebook is not passed through: pages stay script-free.
+                    continue
+                }
+            }
+            return html
+        }
+
+        func caption(kind: String, number: Int?, text: [Inline]?) -> String {
+            guard number != nil || text != nil else { return "" }
+            let label = number.map { "<span class=\"label\">\(kind) \($0):</span>" + (text == nil ? "" : " ") } ?? ""
+            return label + (text.map(inline) ?? "")
+        }
+
+        func cell(_ cell: Cell) -> String {
+            guard cell.options.include else { return "" }
+            let tableNumber = numbering.cellTableNumbers[cell.index]
+            let figureNumber = numbering.figureNumbers[cell.index]
+            var html = "<div class=\"cell\"\(cell.options.label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n"
+            if cell.options.echo && !cell.code.isEmpty {
+                html += "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(cell.code))</code></pre>\n"
+            }
+            guard cell.options.output else { return html + "</div>\n" }
+            if tableNumber != nil {
+                html += "<p class=\"caption\">\(caption(kind: "Table", number: tableNumber, text: numbering.captions[cell.index]))</p>\n"
+            }
+            let outputs = notebook.outputs[cell.index] ?? []
+            var figureStems = (stems[cell.index] ?? []).makeIterator()
+            var figures: [String] = []
+            for output in outputs {
+                switch output {
+                case .stream(_, let text), .value(let text):
+                    guard !text.isEmpty else { continue }
+                    html += "<div class=\"output\"><pre>\(HTML.escape(text))</pre></div>\n"
+                case .figure(let figure):
+                    let stem = figureStems.next() ?? "figure"
+                    let base = HTML.escape(figureDirectory + "/" + stem)
+                    let alt = HTML.escape(numbering.captions[cell.index]?.plainText ?? figure.title ?? "Figure")
+                    var f = "<picture><source srcset=\"\(base).svg\" type=\"image/svg+xml\">"
+                    f += "<img src=\"\(base).png\" width=\"\(Int((figure.width * 96 / 72).rounded()))\" height=\"\(Int((figure.height * 96 / 72).rounded()))\" alt=\"\(alt)\"></picture>"
+                    f += "<span class=\"figfiles\"><a href=\"\(base).png\">PNG</a> <a href=\"\(base).svg\">SVG</a> <a href=\"\(base).pdf\">PDF</a></span>"
+                    figures.append(f)
+                case .error(let error):
+                    let loc = error.line.map { "\(notebook.document.path):\($0): " } ?? ""
+                    html += "<div class=\"output\"><pre class=\"error\">\(HTML.escape(loc + error.message))</pre></div>\n"
+                }
+            }
+            if !figures.isEmpty {
+                html += "<figure>\n" + figures.joined(separator: "\n") + "\n"
+                let cap = tableNumber == nil ? caption(kind: "Figure", number: figureNumber, text: numbering.captions[cell.index]) : ""
+                if !cap.isEmpty { html += "<figcaption>\(cap)</figcaption>\n" }
+                html += "</figure>\n"
+            }
+            return html + "</div>\n"
+        }
     }
 }

@@ -1,35 +1,89 @@
 import Graphics
 import Notebook
 
+/// What inline rendering needs from the whole document: the numbers that cross references
+/// print, and footnotes numbered in reading order (collected for the page bottom or page end).
+final class InlineContext {
+    let numbering: Numbering
+    private(set) var footnotes: [(number: Int, blocks: [Block])] = []
+
+    init(numbering: Numbering) { self.numbering = numbering }
+
+    func addFootnote(_ blocks: [Block]) -> Int {
+        footnotes.append((footnotes.count + 1, blocks))
+        return footnotes.count
+    }
+}
+
 /// Inline Markdown as Pango markup (PDF) and as HTML. Both escape the author's text.
 enum InlineMarkup {
-    static func pango(_ inlines: [Inline]) -> String {
-        inlines.map { i -> String in
-            switch i {
-            case .text(let s): TextLayout.escape(s)
-            case .emphasis(let c): "<i>" + pango(c) + "</i>"
-            case .strong(let c): "<b>" + pango(c) + "</b>"
-            case .strikethrough(let c): "<s>" + pango(c) + "</s>"
-            case .code(let s): "<span font_family=\"\(Fonts.mono)\" size=\"88%\">" + TextLayout.escape(s) + "</span>"
-            // Typeset math arrives with MathType; until then the TeX source is set in italic.
-            case .math(let s): "<i>" + TextLayout.escape(s) + "</i>"
-            case .link(_, let c): "<span foreground=\"#1a4f8b\">" + pango(c) + "</span>"
-            case .softBreak: " "
-            case .lineBreak: "\n"
-            }
-        }.joined()
+    static let linkColor = "#1a4f8b"
+
+    static func pango(_ inlines: [Inline], _ ctx: InlineContext) -> RichText {
+        var out = RichText()
+        pango(inlines, ctx, into: &out)
+        return out
     }
 
-    static func html(_ inlines: [Inline]) -> String {
+    static func pango(_ inlines: [Inline], _ ctx: InlineContext, into out: inout RichText) {
+        for i in inlines {
+            switch i {
+            case .text(let s): out.text(s)
+            case .emphasis(let c): out.tag("<i>"); pango(c, ctx, into: &out); out.tag("</i>")
+            case .strong(let c): out.tag("<b>"); pango(c, ctx, into: &out); out.tag("</b>")
+            case .strikethrough(let c): out.tag("<s>"); pango(c, ctx, into: &out); out.tag("</s>")
+            case .code(let s):
+                out.tag("<span font_family=\"\(Fonts.mono)\" size=\"86%\">"); out.text(s); out.tag("</span>")
+            case .math(let s): MathSetter.inlinePDF(s, into: &out)
+            case .link(let url, let c):
+                let target: RichText.Target = url.hasPrefix("#") ? .destination(String(url.dropFirst())) : .uri(url)
+                out.tag("<span foreground=\"\(linkColor)\">")
+                out.link(target) { pango(c, ctx, into: &$0) }
+                out.tag("</span>")
+            case .image(let url, let alt):
+                // Images from files are shown in HTML; the PDF names them and links to them.
+                out.tag("<span foreground=\"\(linkColor)\"><i>")
+                out.link(.uri(url)) { $0.text("[" + (alt.isEmpty ? url : alt.plainText) + "]") }
+                out.tag("</i></span>")
+            case .crossReference(let label, _):
+                if let t = ctx.numbering.targets[label] {
+                    out.tag("<span foreground=\"\(linkColor)\">")
+                    out.link(.destination(t.anchor)) { $0.text(t.text) }
+                    out.tag("</span>")
+                } else {
+                    out.tag("<span foreground=\"#b00020\" weight=\"bold\">"); out.text("@\(label)??"); out.tag("</span>")
+                }
+            case .footnote(let blocks): out.footnote(number: ctx.addFootnote(blocks), blocks: blocks)
+            case .checkbox(let checked): out.text(checked ? "☑\u{2002}" : "☐\u{2002}")
+            case .attributes: break
+            case .softBreak: out.text(" ")
+            case .lineBreak: out.text("\u{2028}")
+            }
+        }
+    }
+
+    static func html(_ inlines: [Inline], _ ctx: InlineContext) -> String {
         inlines.map { i -> String in
             switch i {
             case .text(let s): HTML.escape(s)
-            case .emphasis(let c): "<em>" + html(c) + "</em>"
-            case .strong(let c): "<strong>" + html(c) + "</strong>"
-            case .strikethrough(let c): "<del>" + html(c) + "</del>"
+            case .emphasis(let c): "<em>" + html(c, ctx) + "</em>"
+            case .strong(let c): "<strong>" + html(c, ctx) + "</strong>"
+            case .strikethrough(let c): "<del>" + html(c, ctx) + "</del>"
             case .code(let s): "<code>" + HTML.escape(s) + "</code>"
-            case .math(let s): "<span class=\"math\">" + HTML.escape(s) + "</span>"
-            case .link(let url, let c): "<a href=\"" + HTML.escape(url) + "\">" + html(c) + "</a>"
+            case .math(let s): MathSetter.inlineHTML(s)
+            case .link(let url, let c): "<a href=\"" + HTML.escape(HTML.safeURL(url)) + "\">" + html(c, ctx) + "</a>"
+            case .image(let url, let alt): "<img src=\"\(HTML.escape(HTML.safeURL(url)))\" alt=\"\(HTML.escape(alt.plainText))\">"
+            case .crossReference(let label, _):
+                if let t = ctx.numbering.targets[label] {
+                    "<a class=\"xref\" href=\"#\(HTML.escape(t.anchor))\">\(HTML.escape(t.text))</a>"
+                } else {
+                    "<span class=\"unresolved\" title=\"unknown cross reference\">@\(HTML.escape(label))??</span>"
+                }
+            case .footnote(let blocks):
+                { let n = ctx.addFootnote(blocks)
+                  return "<sup class=\"fnref\" id=\"fnref-\(n)\"><a href=\"#fn-\(n)\">\(n)</a></sup>" }()
+            case .checkbox(let checked): "<span class=\"task\">\(checked ? "☑" : "☐")</span> "
+            case .attributes: ""
             case .softBreak: "\n"
             case .lineBreak: "<br>\n"
             }
@@ -52,5 +106,12 @@ enum HTML {
             }
         }
         return out
+    }
+
+    /// `javascript:` and other script-running schemes become inert: pages stay script-free.
+    static func safeURL(_ url: String) -> String {
+        let scheme = url.prefix(while: { $0 != ":" && $0 != "/" && $0 != "#" && $0 != "?" }).lowercased()
+        if url.contains(":") && ["javascript", "vbscript", "data"].contains(scheme.trimmingCharacters(in: .whitespaces)) { return "#" }
+        return url
     }
 }

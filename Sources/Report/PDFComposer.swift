@@ -1,14 +1,22 @@
 import Graphics
 import Plot
+import Notebook
 
-/// Flows blocks down pages: text that breaks between lines, boxes that continue on the next
-/// page, figures that move whole to the next page when they do not fit, page numbers.
+/// Flows blocks down pages: text that breaks between lines (with its links and footnotes),
+/// boxes that continue on the next page, figures that move whole to the next page when they
+/// do not fit, footnotes at the page bottom, rules beside block quotes, running head and folio.
 final class PDFComposer {
     let canvas: Canvas
     let style: PageStyle
+    /// Set in the running head of every page after the first.
+    var runningHead: String?
     private(set) var page = 1
     private(set) var y: Double
     private var pageHasContent = false
+    /// Footnotes placed on this page, drawn at its bottom when the page ends.
+    private var footnotes: [TextLayout] = []
+    /// Left rules of the block quotes that are open, with where each began on this page.
+    private var quoteRules: [(x: Double, top: Double)] = []
 
     init(canvas: Canvas, style: PageStyle) {
         self.canvas = canvas
@@ -16,7 +24,12 @@ final class PDFComposer {
         y = style.margin.top
     }
 
-    var remaining: Double { style.bottom - y }
+    static let footnoteGap = 10.0
+    private var footnoteHeight: Double {
+        footnotes.isEmpty ? 0 : footnotes.reduce(Self.footnoteGap) { $0 + $1.size.height + 2 }
+    }
+
+    var remaining: Double { style.bottom - footnoteHeight - y }
 
     /// Moves down by `h` after drawing something of that height at `y`.
     func advance(_ h: Double) { y += h; pageHasContent = true }
@@ -24,23 +37,63 @@ final class PDFComposer {
     func space(_ h: Double) { if pageHasContent { y = min(y + h, style.bottom) } }
 
     func newPage() {
-        drawFolio()
+        endPage()
         canvas.newPage()
         page += 1
         y = style.margin.top
         pageHasContent = false
+        for k in quoteRules.indices { quoteRules[k].top = y }
     }
 
     /// Starts a new page unless `height` fits on this one.
     func ensure(_ height: Double) { if height > remaining && pageHasContent { newPage() } }
 
-    func finish() { drawFolio() }
+    func finish() { endPage() }
 
-    private func drawFolio() {
-        let number = TextLayout(canvas: canvas, markup: "\(page)", font: Fonts.description(Fonts.serif, size: 9))
-        number.draw(on: canvas, at: Point((style.width - number.size.width) / 2, style.height - style.margin.bottom / 2 - 6),
-                    color: style.muted)
+    private func endPage() {
+        for rule in quoteRules { drawQuoteRule(x: rule.x, from: rule.top, to: y) }
+        drawFootnotes()
+        let folio = TextLayout(canvas: canvas, markup: "\(page)", font: Fonts.description(Fonts.serif, size: 9))
+        folio.draw(on: canvas, at: Point((style.width - folio.size.width) / 2, style.height - style.margin.bottom / 2 - 6),
+                   color: style.muted)
+        if page > 1, let runningHead {
+            let head = TextLayout(canvas: canvas, markup: "<i>" + TextLayout.escape(runningHead) + "</i>",
+                                  font: Fonts.description(Fonts.serif, size: 8.5), width: style.textWidth, alignment: .center)
+            head.draw(on: canvas, at: Point(style.margin.left, style.margin.top / 2 - 4), color: style.muted)
+        }
     }
+
+    // MARK: Footnotes
+
+    private func drawFootnotes() {
+        guard !footnotes.isEmpty else { return }
+        var top = style.bottom - footnoteHeight + Self.footnoteGap
+        canvas.move(to: Point(style.margin.left, top - 5))
+        canvas.line(to: Point(style.margin.left + style.textWidth / 3, top - 5))
+        canvas.stroke(style.muted, width: 0.4)
+        for note in footnotes {
+            note.draw(on: canvas, at: Point(style.margin.left, top), color: style.ink)
+            top += note.size.height + 2
+        }
+        footnotes = []
+    }
+
+    // MARK: Block quotes
+
+    func beginQuoteRule(x: Double) { quoteRules.append((x, y)) }
+
+    func endQuoteRule() {
+        guard let rule = quoteRules.popLast() else { return }
+        drawQuoteRule(x: rule.x, from: rule.top, to: y)
+    }
+
+    private func drawQuoteRule(x: Double, from top: Double, to bottom: Double) {
+        guard bottom > top + 1 else { return }
+        canvas.rectangle(Rect(x: x, y: top, width: 1.6, height: bottom - top))
+        canvas.fill(style.quoteRule)
+    }
+
+    // MARK: Text
 
     func layout(_ markup: String, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
                 alignment: TextLayout.Alignment = .left, wrapAnywhere: Bool = false) -> TextLayout {
@@ -48,24 +101,76 @@ final class PDFComposer {
                    justify: justify, alignment: alignment, wrapAnywhere: wrapAnywhere)
     }
 
-    /// Draws a text layout line by line, breaking across pages. `keepFirst` lines must stay
-    /// together with what follows on one page (headings: keep with the next lines).
+    /// Lays out rich text with room for its inline boxes.
+    func layout(_ text: RichText, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
+                alignment: TextLayout.Alignment = .left) -> TextLayout {
+        let l = layout(text.markup, font: font, indent: indent, width: width, justify: justify, alignment: alignment)
+        l.reserve(text.inlineBoxes)
+        return l
+    }
+
+    /// Draws a text layout line by line, breaking across pages, keeping at least
+    /// `minLinesAtBottom` lines together at a page bottom (orphans) and at a page top (widows).
+    /// With `rich`, places its link areas over their glyphs, draws its inline boxes, and sets
+    /// its footnotes (laid out by `footnote`) at the bottom of the page where their mark falls.
     func flow(_ text: TextLayout, indent: Double = 0, color: Color? = nil, minLinesAtBottom: Int = 2,
+              rich: RichText? = nil, footnote: ((Int, [Block]) -> TextLayout)? = nil,
               onFirstLine: ((Double) -> Void)? = nil) {
         let lines = text.lines
+        // Footnote layouts by the line their mark is on.
+        var notesByLine: [Int: [TextLayout]] = [:]
+        if let rich, let footnote {
+            for f in rich.footnotes { notesByLine[text.line(containing: f.offset), default: []].append(footnote(f.number, f.blocks)) }
+        }
+        func notesHeight(_ k: Int) -> Double {
+            guard let notes = notesByLine[k] else { return 0 }
+            return notes.reduce(footnotes.isEmpty ? Self.footnoteGap : 0) { $0 + $1.size.height + 2 }
+        }
         var i = 0
         while i < lines.count {
-            // Widow/orphan control: do not leave fewer than `minLinesAtBottom` lines at a page bottom.
-            let needed = lines[i..<min(i + minLinesAtBottom, lines.count)].reduce(0) { $0 + $1.height }
+            var needed = 0.0
+            for k in i..<min(i + minLinesAtBottom, lines.count) { needed += lines[k].height + notesHeight(k) }
             if needed > remaining && pageHasContent { newPage() }
             var j = i, height = 0.0
-            while j < lines.count && (height + lines[j].height <= remaining || j == i) { height += lines[j].height; j += 1 }
+            while j < lines.count {
+                guard height + lines[j].height + notesHeight(j) <= remaining || j == i else { break }
+                height += lines[j].height
+                // Footnotes of this line are now on this page (and shrink what remains of it).
+                if let notes = notesByLine[j] { footnotes += notes; notesByLine[j] = nil }
+                j += 1
+            }
+            // Widow control: if only one line would carry over, move one more line with it
+            // (unless that line's footnotes were already placed here).
+            if j < lines.count && lines.count - j == 1 && j - i > minLinesAtBottom && minLinesAtBottom > 1
+                && !(rich?.footnotes.contains { text.line(containing: $0.offset) == j - 1 } ?? false) {
+                j -= 1; height -= lines[j].height
+            }
+            let x = style.margin.left + indent
+            let shift = y - lines[i].top
             if i == 0 { onFirstLine?(y + lines[0].baseline - lines[0].top) }
-            text.drawLines(i..<j, on: canvas, x: style.margin.left + indent, top: y, color: color ?? style.ink)
+            text.drawLines(i..<j, on: canvas, x: x, top: y, color: color ?? style.ink)
+            if let rich { annotate(rich, text, lines: i..<j, x: x, shift: shift) }
             y += height
             pageHasContent = true
             i = j
             if i < lines.count { newPage() }
+        }
+    }
+
+    /// Link areas and inline boxes of `rich` that fall on `lines`, drawn at their page places.
+    private func annotate(_ rich: RichText, _ text: TextLayout, lines: Range<Int>, x: Double, shift: Double) {
+        for link in rich.links {
+            let rects = text.rects(covering: link.range).filter { lines.contains($0.line) }
+                .map { Rect(x: x + $0.rect.x, y: shift + $0.rect.y, width: $0.rect.width, height: $0.rect.height) }
+            switch link.target {
+            case .uri(let u): canvas.linkArea(rects, uri: u)
+            case .destination(let d): canvas.linkArea(rects, destination: d)
+            }
+        }
+        for box in rich.boxes where lines.contains(text.line(containing: box.offset)) {
+            let r = text.characterRect(at: box.offset)
+            let line = text.lines[text.line(containing: box.offset)]
+            box.math.draw(canvas, Point(x + r.x, shift + line.baseline))
         }
     }
 
@@ -77,7 +182,8 @@ final class PDFComposer {
         let boxX = style.margin.left + indent
         let boxWidth = style.textWidth - indent
         while i < lines.count {
-            let firstNeeds = lines[i].height + 2 * padding
+            // Do not start a box with a lone line at the page bottom.
+            let firstNeeds = lines[i..<min(i + 2, lines.count)].reduce(0) { $0 + $1.height } + 2 * padding
             if firstNeeds > remaining && pageHasContent { newPage() }
             var j = i, height = 0.0
             while j < lines.count && (height + lines[j].height + 2 * padding <= remaining || j == i) {
@@ -100,27 +206,35 @@ final class PDFComposer {
         }
     }
 
-    /// A figure at its physical size, centred; moves whole to the next page when it does not fit.
-    /// Returns the top of the figure on its page.
+    /// A figure at its physical size, centred; moves whole to the next page when it (with the
+    /// `keepWith` height of its caption) does not fit. Scaled down only if larger than the text
+    /// block. Returns the figure's rectangle on its page.
     @discardableResult
-    func figure(_ figure: Figure, captionHeight: Double = 0) -> Double {
-        ensure(figure.height + captionHeight)
-        let scale = figure.width > style.textWidth ? style.textWidth / figure.width : 1
-        let x = style.margin.left + (style.textWidth - figure.width * scale) / 2
-        let top = y
+    func figure(_ figure: Figure, indent: Double = 0, keepWith: Double = 0) -> Rect {
+        let available = style.textWidth - indent
+        let maxHeight = style.bottom - style.margin.top - keepWith
+        let scale = min(1, available / figure.width, maxHeight / figure.height)
+        ensure(figure.height * scale + keepWith)
+        let x = style.margin.left + indent + (available - figure.width * scale) / 2
+        let rect = Rect(x: x, y: y, width: figure.width * scale, height: figure.height * scale)
         canvas.save()
         canvas.translate(x, y)
         canvas.scale(scale, scale)
         figure.draw(on: canvas)
         canvas.restore()
-        y += figure.height * scale
+        y += rect.height
         pageHasContent = true
-        return top
+        return rect
+    }
+
+    /// Names the current position for links to `name`.
+    func destination(_ name: String, offset: Double = 0) {
+        canvas.destination(name, at: Point(style.margin.left, max(0, y - offset)))
     }
 
     /// A horizontal rule across the text block.
-    func rule(color: Color, width: Double = 0.5) {
-        canvas.move(to: Point(style.margin.left, y))
+    func rule(color: Color, width: Double = 0.5, indent: Double = 0) {
+        canvas.move(to: Point(style.margin.left + indent, y))
         canvas.line(to: Point(style.margin.left + style.textWidth, y))
         canvas.stroke(color, width: width)
         pageHasContent = true

@@ -2,32 +2,60 @@ import Graphics
 import Notebook
 import OutputChannel
 
-/// A rendered notebook as a paginated PDF: title block, prose, code cells and their outputs.
+/// A rendered notebook as a paginated PDF, typeset like a LaTeX article: title block, optional
+/// table of contents, numbered sections, prose with links and footnotes, numbered equations,
+/// code cells with syntax colouring and their outputs, numbered figures and tables, clickable
+/// cross references, an outline of the headings, and document metadata.
 public enum PDFReport {
     public static func render(_ notebook: RenderedNotebook) -> [UInt8] {
-        let fm = notebook.document.frontMatter
-        let style = PageStyle(paper: fm.paper)
-        let canvas = Canvas(.pdf, width: style.width, height: style.height,
-                            title: notebook.document.title, author: fm.author)
-        let composer = PDFComposer(canvas: canvas, style: style)
-        let writer = Writer(composer: composer, style: style, notebook: notebook)
-        writer.titleBlock()
-        writer.blocks(notebook.document.blocks, indent: 0)
-        composer.finish()
-        return canvas.finish()
+        let numbering = Numbering(notebook)
+        // A table of contents needs the pages of the headings: lay out once to learn them
+        // (the contents take the same room with any page numbers), then for real.
+        var pages: [String: Int] = [:]
+        if notebook.document.frontMatter.toc {
+            let first = Writer(notebook: notebook, numbering: numbering, headingPages: nil)
+            first.write()
+            pages = first.recordedPages
+            _ = first.composer.canvas.finish()
+        }
+        let writer = Writer(notebook: notebook, numbering: numbering, headingPages: pages)
+        writer.write()
+        return writer.composer.canvas.finish()
     }
 
     final class Writer {
         let composer: PDFComposer
         let style: PageStyle
         let notebook: RenderedNotebook
-        var outline: [Int32] = [0, 0, 0, 0, 0, 0, 0]
+        let numbering: Numbering
+        let context: InlineContext
+        /// Pages of the headings from a first pass, for the table of contents.
+        let headingPages: [String: Int]?
+        private(set) var recordedPages: [String: Int] = [:]
+        private var outline: [Int32] = [0, 0, 0, 0, 0, 0, 0]
+        private var listDepth = 0
 
-        init(composer: PDFComposer, style: PageStyle, notebook: RenderedNotebook) {
-            (self.composer, self.style, self.notebook) = (composer, style, notebook)
+        init(notebook: RenderedNotebook, numbering: Numbering, headingPages: [String: Int]?) {
+            let fm = notebook.document.frontMatter
+            style = PageStyle(paper: fm.paper)
+            let canvas = Canvas(.pdf, width: style.width, height: style.height, title: notebook.document.title, author: fm.author)
+            canvas.setMetadata(subject: fm.abstract ?? fm.subtitle, keywords: nil)
+            composer = PDFComposer(canvas: canvas, style: style)
+            composer.runningHead = notebook.document.title
+            (self.notebook, self.numbering, self.headingPages) = (notebook, numbering, headingPages)
+            context = InlineContext(numbering: numbering)
         }
 
         var canvas: Canvas { composer.canvas }
+
+        func write() {
+            titleBlock()
+            if notebook.document.frontMatter.toc { tableOfContents() }
+            blocks(notebook.document.blocks, indent: 0)
+            composer.finish()
+        }
+
+        // MARK: Front matter
 
         func titleBlock() {
             let fm = notebook.document.frontMatter
@@ -36,77 +64,118 @@ public enum PDFReport {
                 composer.flow(composer.layout(markup, font: font, alignment: .center))
             }
             composer.space(6)
-            centered("<b>" + TextLayout.escape(notebook.document.title) + "</b>", Fonts.description(Fonts.serif, size: 20))
-            if let s = fm.subtitle { composer.space(4); centered(TextLayout.escape(s), Fonts.description(Fonts.serif, size: 13)) }
-            if let a = fm.author { composer.space(10); centered(TextLayout.escape(a), Fonts.description(Fonts.serif, size: 12)) }
-            if let d = fm.date { composer.space(4); centered(TextLayout.escape(d), Fonts.description(Fonts.serif, size: 11)) }
+            centered(TextLayout.escape(notebook.document.title), Fonts.description(Fonts.serif, size: 17.28))
+            if let s = fm.subtitle { composer.space(4); centered(TextLayout.escape(s), Fonts.description(Fonts.serif, size: 12)) }
+            if let a = fm.author { composer.space(12); centered(TextLayout.escape(a), Fonts.description(Fonts.serif, size: 12)) }
+            if let d = fm.date { composer.space(6); centered(TextLayout.escape(d), Fonts.description(Fonts.serif, size: 12)) }
             if let abstract = fm.abstract {
-                composer.space(16)
-                centered("<b>Abstract</b>", Fonts.description(Fonts.serif, size: 9.5))
+                composer.space(20)
+                centered("<b>Abstract</b>", style.small)
                 composer.space(4)
                 let indent = 36.0
-                composer.flow(composer.layout(TextLayout.escape(abstract), font: Fonts.description(Fonts.serif, size: 9.5),
+                composer.flow(composer.layout(TextLayout.escape(abstract), font: style.small,
                                               indent: indent, width: style.textWidth - 2 * indent, justify: true),
                               indent: indent)
             }
-            composer.space(22)
+            composer.space(20)
         }
+
+        func tableOfContents() {
+            composer.space(4)
+            let title = composer.layout("<b>Contents</b>", font: style.heading(2))
+            composer.flow(title, minLinesAtBottom: 1) { [self] baseline in
+                canvas.addOutline(title: "Contents", page: composer.page, y: baseline - 14)
+            }
+            composer.space(6)
+            for h in numbering.headings where h.level <= 3 {
+                let indent = Double(h.level - 1) * 16
+                let page = headingPages?[h.anchor].map(String.init) ?? "0"
+                var text = RichText()
+                let numberWidth = h.level == 1 ? 18.0 : 26.0
+                if h.level == 1 { text.tag("<b>") }
+                text.link(.destination(h.anchor)) { t in
+                    InlineMarkup.pango(h.title, InlineContext(numbering: numbering), into: &t)
+                }
+                if h.level == 1 { text.tag("</b>") }
+                let entry = composer.layout(text, font: style.body, indent: indent + numberWidth, width: style.textWidth - indent - numberWidth - 30)
+                let pageLayout = composer.layout(h.level == 1 ? "<b>\(page)</b>" : page, font: style.body, width: 30, alignment: .right)
+                let numberLayout = composer.layout(h.level == 1 ? "<b>\(h.number ?? "")</b>" : h.number ?? "", font: style.body, width: numberWidth)
+                composer.space(h.level == 1 ? 5 : 1)
+                composer.flow(entry, indent: indent + numberWidth, minLinesAtBottom: 1, rich: text) { [self] baseline in
+                    let top = baseline - entry.firstBaseline
+                    numberLayout.draw(on: canvas, at: Point(style.margin.left + indent, top), color: style.ink)
+                    pageLayout.draw(on: canvas, at: Point(style.margin.left + style.textWidth - 30, top), color: style.ink)
+                    canvas.linkArea([Rect(x: style.margin.left + style.textWidth - 30, y: top, width: 30, height: entry.lines[0].height)],
+                                    destination: h.anchor)
+                }
+            }
+            composer.space(18)
+        }
+
+        // MARK: Blocks
 
         func blocks(_ blocks: [Block], indent: Double) {
-            for block in blocks { self.block(block, indent: indent) }
+            for (k, block) in blocks.enumerated() {
+                // A table's caption, written after it, is set above it (as in LaTeX).
+                if case .tableCaption = block { continue }
+                var caption: (content: [Inline], label: String?, line: Int)? = nil
+                if case .table = block, k + 1 < blocks.count, case .tableCaption(let c, let label, let line) = blocks[k + 1] {
+                    caption = (c, label, line)
+                }
+                if case .heading(let level, let content, let line) = block {
+                    // Consecutive headings stay together with the text after the last.
+                    var next = false
+                    if k + 1 < blocks.count, case .heading = blocks[k + 1] { next = true }
+                    heading(level: level, content: content, line: line, indent: indent, followedByHeading: next)
+                    continue
+                }
+                self.block(block, indent: indent, caption: caption)
+            }
         }
 
-        func block(_ block: Block, indent: Double) {
+        func paragraph(_ content: [Inline], font: String? = nil, indent: Double, justify: Bool = true,
+                       onFirstLine: ((Double) -> Void)? = nil) {
+            let rich = InlineMarkup.pango(content, context)
+            let layout = composer.layout(rich, font: font ?? style.body, indent: indent, justify: justify)
+            composer.flow(layout, indent: indent, rich: rich, footnote: footnoteLayout, onFirstLine: onFirstLine)
+        }
+
+        func footnoteLayout(_ number: Int, _ blocks: [Block]) -> TextLayout {
+            var text = RichText()
+            text.tag("<sup>"); text.text("\(number)"); text.tag("</sup>\u{2002}")
+            for case .paragraph(let content, _) in blocks { InlineMarkup.pango(content, context, into: &text); text.text(" ") }
+            return composer.layout(text, font: Fonts.description(Fonts.serif, size: 8.5), justify: true)
+        }
+
+        func block(_ block: Block, indent: Double, caption: (content: [Inline], label: String?, line: Int)? = nil) {
             switch block {
-            case .heading(let level, let content, _):
-                let text = composer.layout(InlineMarkup.pango(content), font: style.heading(level), indent: indent)
-                composer.space(level == 1 ? 16 : 12)
-                // Keep a heading with at least three lines of what follows.
-                composer.ensure(text.size.height + 3 * style.bodySize * 1.3)
-                let title = content.plainText
-                let parentLevel = max(0, min(level - 1, outline.count - 1))
-                composer.flow(text, indent: indent, minLinesAtBottom: 1) { [self] baseline in
-                    let id = canvas.addOutline(parent: outline[parentLevel], title: title, page: composer.page, y: baseline - 14)
-                    if level < outline.count { outline[level] = id; for k in (level + 1)..<outline.count { outline[k] = id } }
-                }
-                composer.space(5)
+            case .heading(let level, let content, let line):
+                heading(level: level, content: content, line: line, indent: indent)
             case .paragraph(let content, _):
-                composer.flow(composer.layout(InlineMarkup.pango(content), font: style.body, indent: indent, justify: true), indent: indent)
-                composer.space(7)
+                paragraph(content, indent: indent)
+                composer.space(6)
             case .displayMath(let tex, _):
-                composer.space(2)
-                composer.flow(composer.layout("<i>" + TextLayout.escape(tex) + "</i>", font: style.body, indent: indent, alignment: .center), indent: indent)
-                composer.space(9)
-            case .code(_, let text, _):
-                codeBox(text, indent: indent)
+                displayMath(tex, label: nil, indent: indent)
+            case .equation(let tex, let label, _):
+                displayMath(tex, label: label, indent: indent)
+            case .code(let language, let text, _):
+                codeBox(text, swift: language == "swift", indent: indent)
                 composer.space(8)
             case .cell(let cell):
                 self.cell(cell, indent: indent)
             case .list(let ordered, let start, let items, _):
-                for (k, item) in items.enumerated() {
-                    let marker = ordered ? "\(start + k)." : "•"
-                    let markerLayout = composer.layout(marker, font: style.body, width: 16, alignment: .right)
-                    var first = true
-                    for b in item {
-                        if first, case .paragraph(let content, _) = b {
-                            let text = composer.layout(InlineMarkup.pango(content), font: style.body, indent: indent + 20)
-                            composer.flow(text, indent: indent + 20) { [self] baseline in
-                                markerLayout.draw(on: canvas, at: Point(style.margin.left + indent,
-                                                                        baseline - markerLayout.firstBaseline), color: style.ink)
-                            }
-                            composer.space(3)
-                        } else {
-                            self.block(b, indent: indent + 20)
-                        }
-                        first = false
-                    }
-                }
-                composer.space(5)
+                list(ordered: ordered, start: start, items: items, indent: indent)
             case .quote(let inner, _):
+                composer.space(2)
+                composer.beginQuoteRule(x: style.margin.left + indent + 6)
                 blocks(inner, indent: indent + 18)
+                composer.endQuoteRule()
+                composer.space(6)
             case .table(let header, let rows, _):
-                table(header: header, rows: rows, indent: indent)
-                composer.space(9)
+                table(header: header, rows: rows, indent: indent, caption: caption)
+                composer.space(10)
+            case .tableCaption:
+                break
             case .rule:
                 composer.space(6)
                 composer.rule(color: style.codeBorder)
@@ -116,19 +185,120 @@ public enum PDFReport {
             }
         }
 
-        func codeBox(_ text: String, indent: Double) {
-            let layout = composer.layout(TextLayout.escape(text), font: style.code, indent: indent + 12, wrapAnywhere: true)
+        func heading(level: Int, content: [Inline], line: Int, indent: Double, followedByHeading: Bool = false) {
+            let info = numbering.heading(atLine: line)
+            var rich = RichText()
+            if notebook.numberSections, let n = info?.number { rich.text(n); rich.text("\u{2003}") }
+            InlineMarkup.pango(content, context, into: &rich)
+            let text = composer.layout(rich, font: style.heading(level), indent: indent)
+            composer.space(level == 1 ? 18 : 13)
+            // Keep a heading with at least three lines of what follows.
+            composer.ensure(text.size.height + 3 * style.bodySize * 1.3 + (followedByHeading ? 36 : 0))
+            let title = (info?.number.map { notebook.numberSections ? $0 + " " : "" } ?? "") + content.plainText
+            let parentLevel = max(0, min(level - 1, outline.count - 1))
+            composer.flow(text, indent: indent, minLinesAtBottom: 1, rich: rich) { [self] baseline in
+                let id = canvas.addOutline(parent: outline[parentLevel], title: title, page: composer.page, y: baseline - 14)
+                if level < outline.count { outline[level] = id; for k in (level + 1)..<outline.count { outline[k] = id } }
+                if let anchor = info?.anchor {
+                    canvas.destination(anchor, at: Point(style.margin.left, max(0, baseline - 18)))
+                    recordedPages[anchor] = composer.page
+                }
+            }
+            composer.space(level == 1 ? 6 : 4)
+        }
+
+        func displayMath(_ tex: String, label: String?, indent: Double) {
+            let number = label.flatMap { numbering.equationNumbers[$0] }
+            let numberLayout = number.map { composer.layout("(\($0))", font: style.body) }
+            let reserve = numberLayout == nil ? 0 : 40.0
+            let math = MathSetter.displayPDF(tex, canvas: canvas, font: style.body,
+                                             width: style.textWidth - indent - 2 * reserve)
+            composer.space(4)
+            composer.ensure(math.height)
+            if let label { composer.destination(label, offset: 12) }
+            let top = composer.y
+            math.draw(canvas, Point(style.margin.left + indent + reserve, top))
+            if let numberLayout {
+                numberLayout.draw(on: canvas, at: Point(style.margin.left + style.textWidth - numberLayout.size.width,
+                                                        top + (math.height - numberLayout.size.height) / 2), color: style.ink)
+            }
+            composer.advance(math.height)
+            composer.space(9)
+        }
+
+        func list(ordered: Bool, start: Int, items: [[Block]], indent: Double) {
+            listDepth += 1
+            defer { listDepth -= 1 }
+            let bullets = ["•", "–", "∗", "·"]
+            let markerWidth = 16.0, gap = 6.0
+            composer.space(listDepth == 1 ? 2 : 0)
+            for (k, item) in items.enumerated() {
+                var item = item
+                var marker = ordered ? "\(start + k)." : bullets[(listDepth - 1) % bullets.count]
+                // A task item shows its box in the bullet's place.
+                if case .paragraph(let content, let l)? = item.first, case .checkbox(let checked)? = content.first {
+                    marker = checked ? "☑" : "☐"
+                    item[0] = .paragraph(Array(content.dropFirst()), line: l)
+                }
+                let markerLayout = composer.layout(TextLayout.escape(marker), font: style.body, width: markerWidth, alignment: .right)
+                let textIndent = indent + markerWidth + gap
+                for (b, blockInItem) in item.enumerated() {
+                    if b == 0, case .paragraph(let content, _) = blockInItem {
+                        paragraph(content, indent: textIndent) { [self] baseline in
+                            markerLayout.draw(on: canvas, at: Point(style.margin.left + indent, baseline - markerLayout.firstBaseline),
+                                              color: style.ink)
+                        }
+                        composer.space(2.5)
+                    } else {
+                        self.blocks([blockInItem], indent: textIndent)
+                    }
+                }
+            }
+            composer.space(listDepth == 1 ? 6 : 1)
+        }
+
+        // MARK: Code cells
+
+        func codeBox(_ text: String, swift: Bool, indent: Double) {
+            let markup = swift ? SwiftHighlighter.pango(text) : TextLayout.escape(text)
+            let layout = composer.layout(markup, font: style.code, indent: indent + 12, wrapAnywhere: true)
             composer.box(layout, indent: indent, background: style.codeBackground, border: style.codeBorder)
+        }
+
+        func captionLayout(kind: String, number: Int?, text: [Inline]?, indent: Double) -> (TextLayout, RichText)? {
+            guard number != nil || text != nil else { return nil }
+            var rich = RichText()
+            if let number { rich.tag("<b>"); rich.text("\(kind) \(number):"); rich.tag("</b>"); if text != nil { rich.text(" ") } }
+            if let text { InlineMarkup.pango(text, context, into: &rich) }
+            let width = min(style.textWidth - indent, 400)
+            return (composer.layout(rich, font: style.caption, width: width, alignment: .center), rich)
+        }
+
+        func drawCaption(_ caption: (TextLayout, RichText), indent: Double) {
+            let width = min(style.textWidth - indent, 400)
+            let offset = indent + (style.textWidth - indent - width) / 2
+            composer.flow(caption.0, indent: offset, minLinesAtBottom: 3, rich: caption.1, footnote: footnoteLayout)
         }
 
         func cell(_ cell: Cell, indent: Double) {
             guard cell.options.include else { return }
+            let outputs = cell.options.output ? notebook.outputs[cell.index] ?? [] : []
+            let figureCount = outputs.filter { if case .figure = $0 { return true }; return false }.count
             if cell.options.echo && !cell.code.isEmpty {
-                codeBox(cell.code, indent: indent)
+                composer.space(2)
+                codeBox(cell.code, swift: true, indent: indent)
                 composer.space(5)
             }
-            guard cell.options.output else { return }
-            for output in notebook.outputs[cell.index] ?? [] {
+            // A table cell's caption goes above its output; a figure's below the last figure.
+            let tableNumber = numbering.cellTableNumbers[cell.index]
+            if tableNumber != nil, let caption = captionLayout(kind: "Table", number: tableNumber, text: numbering.captions[cell.index], indent: indent) {
+                composer.ensure(caption.0.size.height + 30)
+                if let label = cell.options.label { composer.destination(label, offset: 6) }
+                drawCaption(caption, indent: indent)
+                composer.space(4)
+            }
+            var figuresSeen = 0
+            for output in outputs {
                 switch output {
                 case .stream(_, let text), .value(let text):
                     let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
@@ -137,14 +307,22 @@ public enum PDFReport {
                     composer.box(layout, indent: indent, padding: 4, background: .white, border: nil, leftRule: style.outputRule)
                     composer.space(5)
                 case .figure(let figure):
-                    composer.space(4)
-                    composer.figure(figure)
-                    if let caption = cell.options.caption {
-                        composer.space(4)
-                        composer.flow(composer.layout(TextLayout.escape(caption), font: Fonts.description(Fonts.serif, size: 9.5),
-                                                      indent: indent, alignment: .center), indent: indent)
+                    figuresSeen += 1
+                    let last = figuresSeen == figureCount
+                    let caption = last && tableNumber == nil
+                        ? captionLayout(kind: "Figure", number: numbering.figureNumbers[cell.index], text: numbering.captions[cell.index], indent: indent)
+                        : nil
+                    composer.space(6)
+                    let keep = caption.map { $0.0.size.height + 6 } ?? 0
+                    let rect = composer.figure(figure, indent: indent, keepWith: keep)
+                    if figuresSeen == 1, tableNumber == nil, let label = cell.options.label {
+                        canvas.destination(label, at: Point(style.margin.left, max(0, rect.y - 12)))
                     }
-                    composer.space(8)
+                    if let caption {
+                        composer.space(6)
+                        drawCaption(caption, indent: indent)
+                    }
+                    composer.space(10)
                 case .error(let error):
                     var message = error.message
                     if let line = error.line { message = "\(notebook.document.path):\(line): \(message)" }
@@ -157,28 +335,79 @@ public enum PDFReport {
             composer.space(4)
         }
 
-        func table(header: [[Inline]], rows: [[[Inline]]], indent: Double) {
+        // MARK: Tables
+
+        func table(header: [[Inline]], rows: [[[Inline]]], indent: Double,
+                   caption: (content: [Inline], label: String?, line: Int)?) {
             let columns = max(header.count, rows.map(\.count).max() ?? 0)
             guard columns > 0 else { return }
-            let width = (style.textWidth - indent) / Double(columns)
-            let font = Fonts.description(Fonts.serif, size: 9.5)
+            let font = style.caption
+            let pad = 6.0
+            let available = style.textWidth - indent
+            let measure = InlineContext(numbering: numbering)   // footnotes are counted when drawn
+            func natural(_ cells: [[Inline]], _ c: Int, bold: Bool) -> Double {
+                var t = RichText()
+                if bold { t.tag("<b>") }
+                if c < cells.count { InlineMarkup.pango(cells[c], measure, into: &t) }
+                if bold { t.tag("</b>") }
+                return composer.layout(t, font: font).size.width
+            }
+            // Natural column widths; shrink proportionally when the table is wider than the text.
+            var widths = (0..<columns).map { c in
+                max(natural(header, c, bold: true), rows.map { natural($0, c, bold: false) }.max() ?? 0) + 2 * pad
+            }
+            let total = widths.reduce(0, +)
+            if total > available { widths = widths.map { $0 * available / total } }
+            let tableWidth = widths.reduce(0, +)
+            let left = style.margin.left + indent + (available - tableWidth) / 2
+            if let caption {
+                let number = numbering.tableNumbers[caption.line]
+                var text = RichText()
+                if let number { text.tag("<b>"); text.text("Table \(number):"); text.tag("</b> ") }
+                InlineMarkup.pango(caption.content, context, into: &text)
+                let layout = composer.layout(text, font: style.caption, width: min(available, 400), alignment: .center)
+                composer.ensure(layout.size.height + 40)
+                if let label = caption.label { composer.destination(label, offset: 6) }
+                composer.flow(layout, indent: indent + (available - min(available, 400)) / 2, minLinesAtBottom: 3, rich: text)
+                composer.space(5)
+            }
             func row(_ cells: [[Inline]], bold: Bool) {
-                let layouts = (0..<columns).map { c -> TextLayout in
-                    let markup = c < cells.count ? InlineMarkup.pango(cells[c]) : ""
-                    return composer.layout(bold ? "<b>\(markup)</b>" : markup, font: font, width: width - 8)
+                let texts = (0..<columns).map { c -> RichText in
+                    var t = RichText()
+                    if bold { t.tag("<b>") }
+                    InlineMarkup.pango(c < cells.count ? cells[c] : [], context, into: &t)
+                    if bold { t.tag("</b>") }
+                    return t
                 }
-                let h = (layouts.map(\.size.height).max() ?? 0) + 6
+                let layouts = texts.enumerated().map { composer.layout($1, font: font, width: widths[$0] - 2 * pad) }
+                let h = (layouts.map(\.size.height).max() ?? 0) + 5
                 composer.ensure(h)
                 let top = composer.y
+                var x = left
                 for (c, l) in layouts.enumerated() {
-                    l.draw(on: canvas, at: Point(style.margin.left + indent + Double(c) * width + 4, top + 3), color: style.ink)
+                    l.draw(on: canvas, at: Point(x + pad, top + 2.5), color: style.ink)
+                    for link in texts[c].links {
+                        let rects = l.rects(covering: link.range).map { Rect(x: x + pad + $0.rect.x, y: top + 2.5 + $0.rect.y, width: $0.rect.width, height: $0.rect.height) }
+                        switch link.target {
+                        case .uri(let u): canvas.linkArea(rects, uri: u)
+                        case .destination(let d): canvas.linkArea(rects, destination: d)
+                        }
+                    }
+                    x += widths[c]
                 }
                 composer.advance(h)
             }
-            composer.rule(color: style.ink, width: 0.8)
-            if !header.isEmpty { row(header, bold: true); composer.rule(color: style.ink, width: 0.5) }
+            func rule(_ w: Double) {
+                canvas.move(to: Point(left, composer.y))
+                canvas.line(to: Point(left + tableWidth, composer.y))
+                canvas.stroke(style.ink, width: w)
+            }
+            composer.ensure(40)
+            rule(0.8); composer.advance(1)
+            if !header.isEmpty { row(header, bold: true); rule(0.5); composer.advance(1) }
             for r in rows { row(r, bold: false) }
-            composer.rule(color: style.ink, width: 0.8)
+            rule(0.8)
+            composer.advance(1)
         }
     }
 }

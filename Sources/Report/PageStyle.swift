@@ -33,3 +33,11 @@ struct PageStyle {
         }
     }
 }
+
+extension PageStyle {
+    /// Body ink, for drawing code that has no style at hand (math boxes).
+    static let inkColor = Color(hex: 0x1a1a1a)
+    var quoteRule: Color { Color(hex: 0xc4c9cf) }
+    var small: String { Fonts.description(Fonts.serif, size: 9) }
+    var caption: String { Fonts.description(Fonts.serif, size: 9.5) }
+}

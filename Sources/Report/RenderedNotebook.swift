@@ -6,21 +6,24 @@ public struct RenderedNotebook: Sendable {
     public var document: Document
     /// Outputs by `Cell.index`; a cell missing here shows no output.
     public var outputs: [Int: [CellOutput]]
+    /// Headings show their numbers (1, 1.1, …) as in a LaTeX article; `@sec-x` prints the
+    /// number either way. The CLI can set this from the front matter.
+    public var numberSections = true
 
     public init(document: Document, outputs: [Int: [CellOutput]]) {
         self.document = document
         self.outputs = outputs
     }
 
-    /// Figures in document order, with the file stem each is written under.
-    public var figures: [(stem: String, figure: Plot.Figure)] {
-        var result: [(String, Plot.Figure)] = []
+    /// Figures in document order, with the file stem each is written under and its cell's index.
+    public var figures: [(stem: String, figure: Plot.Figure, cell: Int)] {
+        var result: [(String, Plot.Figure, Int)] = []
         for cell in document.cells {
             var k = 0
             for case .figure(let f) in outputs[cell.index] ?? [] {
                 k += 1
                 let base = cell.options.label ?? "cell-\(cell.index + 1)"
-                result.append((k == 1 ? base : "\(base)-\(k)", f))
+                result.append((k == 1 ? base : "\(base)-\(k)", f, cell.index))
             }
         }
         return result

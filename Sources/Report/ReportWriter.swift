@@ -18,7 +18,7 @@ public struct ReportWriter {
         let html = HTMLReport.render(notebook, figureDirectory: name)
         var files: [(URL, Data)] = []
         let figureDir = outputDirectory.appendingPathComponent(name)
-        for (stem, figure) in notebook.figures {
+        for (stem, figure, _) in notebook.figures {
             files.append((figureDir.appendingPathComponent(stem + ".png"), Data(FigureFiles.png(figure, dpi: figureDPI))))
             files.append((figureDir.appendingPathComponent(stem + ".svg"), Data(FigureFiles.svg(figure))))
             files.append((figureDir.appendingPathComponent(stem + ".pdf"), Data(FigureFiles.pdf(figure))))

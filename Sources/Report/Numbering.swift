@@ -1,0 +1,174 @@
+import Notebook
+import OutputChannel
+
+/// Numbers of sections, figures, tables and equations, and the targets of cross references,
+/// computed once per document so the PDF and the HTML number everything the same way.
+///
+/// Rules (Quarto's): a cell is a numbered figure when it shows a figure and has a caption or a
+/// `fig-` label; a table is numbered when it has a caption (a `tbl-` labelled cell with a
+/// caption, or a Markdown table followed by `: Caption {#tbl-x}`); a display equation is
+/// numbered when labelled `{#eq-x}`; sections are numbered 1, 1.1, … unless `{.unnumbered}`.
+struct Numbering {
+    struct Heading {
+        var level: Int
+        /// "2.1", or nil for an unnumbered heading.
+        var number: String?
+        var anchor: String
+        var title: [Inline]
+    }
+
+    struct Target {
+        /// What a reference prints: "Figure 2", "Table 1", "Equation (3)", "Section 2.1".
+        var text: String
+        var anchor: String
+    }
+
+    /// In document order (including nested blocks), by source line.
+    private(set) var headings: [Heading] = []
+    private(set) var figureNumbers: [Int: Int] = [:]      // cell index → number
+    private(set) var cellTableNumbers: [Int: Int] = [:]   // cell index → number
+    private(set) var tableNumbers: [Int: Int] = [:]       // caption line → number
+    private(set) var equationNumbers: [String: Int] = [:]
+    private(set) var targets: [String: Target] = [:]
+    private var headingByLine: [Int: Int] = [:]
+    /// Cell captions read as Markdown (math, emphasis, cross references), by cell index.
+    private(set) var captions: [Int: [Inline]] = [:]
+    /// Unknown references and duplicate labels, with their Markdown lines.
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(_ notebook: RenderedNotebook) {
+        let doc = notebook.document
+        var counters = [Int](repeating: 0, count: 7)
+        var usedAnchors: Set<String> = []
+        var figures = 0, tables = 0, equations = 0
+        var references: [(String, Int)] = []
+
+        func define(_ label: String, _ target: Target, line: Int) {
+            if targets[label] != nil {
+                diagnostics.append(Diagnostic(file: doc.path, line: line, message: "label '\(label)' is defined twice"))
+            }
+            targets[label] = target
+        }
+        func collect(_ inlines: [Inline]) {
+            for i in inlines {
+                switch i {
+                case .crossReference(let label, let line): references.append((label, line))
+                case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, let c), .image(_, let c): collect(c)
+                case .footnote(let blocks): walk(blocks)
+                default: break
+                }
+            }
+        }
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(let level, let content, let line):
+                    collect(content)
+                    let attrs = content.attributes
+                    let numbered = !(attrs?.classes.contains("unnumbered") ?? false)
+                    var number: String? = nil
+                    if numbered {
+                        let l = min(max(level, 1), 6)
+                        counters[l] += 1
+                        for k in (l + 1)..<counters.count { counters[k] = 0 }
+                        // A document whose sections start at level 2 numbers them 1, 2, … not 0.1.
+                        let top = headings.isEmpty ? l : min(l, headings.map(\.level).min() ?? l)
+                        number = counters[top...l].map(String.init).joined(separator: ".")
+                    }
+                    var anchor = attrs?.id ?? Self.slug(content.plainText)
+                    if anchor.isEmpty { anchor = "section" }
+                    let base = anchor
+                    var k = 1
+                    while usedAnchors.contains(anchor) { k += 1; anchor = "\(base)-\(k)" }
+                    usedAnchors.insert(anchor)
+                    headingByLine[line] = headings.count
+                    headings.append(Heading(level: level, number: number, anchor: anchor, title: content))
+                    if let id = attrs?.id {
+                        define(id, Target(text: number.map { "Section \($0)" } ?? "Section “\(content.plainText)”", anchor: anchor), line: line)
+                    }
+                case .paragraph(let c, _): collect(c)
+                case .tableCaption(let c, let label, let line):
+                    collect(c)
+                    tables += 1
+                    tableNumbers[line] = tables
+                    if let label { define(label, Target(text: "Table \(tables)", anchor: label), line: line) }
+                case .table(let header, let rows, _):
+                    header.forEach(collect)
+                    rows.forEach { $0.forEach(collect) }
+                case .equation(_, let label, let line):
+                    equations += 1
+                    equationNumbers[label] = equations
+                    define(label, Target(text: "Equation (\(equations))", anchor: label), line: line)
+                case .list(_, _, let items, _): items.forEach(walk)
+                case .quote(let inner, _): walk(inner)
+                case .cell(let cell):
+                    if let text = cell.options.caption {
+                        let content = Self.markdownInline(text, line: max(1, cell.firstLine - 1))
+                        captions[cell.index] = content
+                        collect(content)
+                    }
+                    let label = cell.options.label
+                    let showsFigure = (notebook.outputs[cell.index] ?? []).contains { if case .figure = $0 { return true }; return false }
+                    if showsFigure && (cell.options.caption != nil || label?.hasPrefix("fig-") == true) {
+                        figures += 1
+                        figureNumbers[cell.index] = figures
+                        if let label { define(label, Target(text: "Figure \(figures)", anchor: label), line: cell.firstLine) }
+                    } else if let label, label.hasPrefix("tbl-") {
+                        tables += 1
+                        cellTableNumbers[cell.index] = tables
+                        define(label, Target(text: "Table \(tables)", anchor: label), line: cell.firstLine)
+                    } else if let label, label.hasPrefix("fig-") {
+                        // Labelled as a figure but shows none: still a target, so a reference
+                        // does not dangle, but say why it has no number.
+                        diagnostics.append(Diagnostic(file: doc.path, line: cell.firstLine,
+                                                      message: "cell '\(label)' is labelled as a figure but shows no figure"))
+                    }
+                default: break
+                }
+            }
+        }
+        walk(doc.blocks)
+        for (label, line) in references where targets[label] == nil {
+            let kind = String(label.prefix(while: { $0 != "-" }))
+            let known = targets.keys.filter { $0.hasPrefix(kind + "-") }.sorted()
+            let hint = known.isEmpty ? "no \(kind)- labels are defined" : "known: " + known.joined(separator: ", ")
+            diagnostics.append(Diagnostic(file: doc.path, line: line, message: "unknown cross reference @\(label) (\(hint))"))
+        }
+    }
+
+    /// A one-line Markdown text as inlines; references get `line` (where the cell's options are).
+    static func markdownInline(_ text: String, line: Int) -> [Inline] {
+        guard let doc = try? Document.parse(text, path: ""), case .paragraph(let content, _)? = doc.blocks.first,
+              doc.blocks.count == 1 else { return [.text(text)] }
+        func relocate(_ inlines: [Inline]) -> [Inline] {
+            inlines.map { i in
+                switch i {
+                case .crossReference(let label, _): .crossReference(label: label, line: line)
+                case .emphasis(let c): .emphasis(relocate(c))
+                case .strong(let c): .strong(relocate(c))
+                case .link(let u, let c): .link(url: u, content: relocate(c))
+                default: i
+                }
+            }
+        }
+        return relocate(content)
+    }
+
+    func heading(atLine line: Int) -> Heading? { headingByLine[line].map { headings[$0] } }
+
+    /// GitHub-style anchor: lower case, spaces to hyphens, other punctuation dropped.
+    static func slug(_ s: String) -> String {
+        var out = ""
+        for c in s.lowercased() {
+            if c.isLetter || c.isNumber { out.append(c) } else if c == " " || c == "-" { out.append("-") }
+        }
+        return out
+    }
+}
+
+extension RenderedNotebook {
+    /// Problems found while resolving the document: unknown cross references (with the Markdown
+    /// line of the reference), duplicate labels. The report still renders; each unknown
+    /// reference shows as a visible "??" warning in both PDF and HTML.
+    public var diagnostics: [Diagnostic] { Numbering(self).diagnostics }
+}

@@ -1,0 +1,61 @@
+import XCTest
+@testable import Notebook
+
+/// The Markdown model's extensions: attributes, labelled equations, cross references,
+/// footnotes, task lists, images and table captions, with the lines they came from.
+final class MarkdownModelTests: XCTestCase {
+    func parse(_ s: String) throws -> [Block] { try Document.parse(s, path: "t.md").blocks }
+
+    func testHeadingAttributesAreSplitOffTheTitle() throws {
+        let blocks = try parse("# Results {#sec-results}\n\n## Notes {.unnumbered}\n\n# Plain {braces} title\n")
+        guard case .heading(1, let c, 1) = blocks[0] else { return XCTFail("\(blocks)") }
+        XCTAssertEqual(c.plainText, "Results")
+        XCTAssertEqual(c.attributes?.id, "sec-results")
+        guard case .heading(2, let c2, 3) = blocks[1] else { return XCTFail("\(blocks)") }
+        XCTAssertEqual(c2.attributes?.classes, ["unnumbered"])
+        XCTAssertNil(c2.attributes?.id)
+        guard case .heading(1, let c3, 5) = blocks[2] else { return XCTFail("\(blocks)") }
+        XCTAssertEqual(c3.plainText, "Plain {braces} title", "braces that are not attributes stay text")
+        XCTAssertNil(c3.attributes)
+    }
+
+    func testLabelledDisplayMathOnOneLineAndOverSeveral() throws {
+        let blocks = try parse("$$ a = b $$ {#eq-one}\n\ntext\n\n$$\nx^2\n$$ {#eq-two}\n\n$$ c $$\n")
+        XCTAssertEqual(blocks[0], .equation(tex: " a = b ", label: "eq-one", line: 1))
+        XCTAssertEqual(blocks[2], .equation(tex: "\nx^2\n", label: "eq-two", line: 5))
+        XCTAssertEqual(blocks[3], .displayMath(tex: " c ", line: 9))
+        XCTAssertEqual(blocks.count, 4)
+    }
+
+    func testCrossReferencesCarryTheirLine() throws {
+        let blocks = try parse("Intro.\n\nSee @fig-a and\n(@tbl-b), e-mail me@sec-x.org, @eq-c.\n")
+        guard case .paragraph(let c, 3) = blocks[1] else { return XCTFail("\(blocks)") }
+        let refs = c.compactMap { i -> String? in if case .crossReference(let l, let line) = i { return "\(l):\(line)" }; return nil }
+        XCTAssertEqual(refs, ["fig-a:3", "tbl-b:4", "eq-c:4"], "an address is not a reference; trailing '.' is not in the label")
+        XCTAssertTrue(c.plainText.contains("me@sec-x.org"))
+    }
+
+    func testFootnotesAreInlinedAtTheirMark() throws {
+        let blocks = try parse("Text.[^a] More.\n\n[^a]: The *note*.\n")
+        XCTAssertEqual(blocks.count, 1, "the definition is not a block of its own: \(blocks)")
+        guard case .paragraph(let c, _) = blocks[0] else { return XCTFail() }
+        guard let note = c.first(where: { if case .footnote = $0 { return true }; return false }),
+              case .footnote(let body) = note, case .paragraph(let inner, _)? = body.first else { return XCTFail("\(c)") }
+        XCTAssertEqual(inner, [.text("The "), .emphasis([.text("note")]), .text(".")])
+    }
+
+    func testTaskItemsLeadWithACheckbox() throws {
+        let blocks = try parse("- [x] done\n- [ ] open\n- plain\n")
+        guard case .list(false, _, let items, 1) = blocks[0] else { return XCTFail("\(blocks)") }
+        XCTAssertEqual(items[0], [.paragraph([.checkbox(checked: true), .text("done")], line: 1)])
+        XCTAssertEqual(items[1], [.paragraph([.checkbox(checked: false), .text("open")], line: 2)])
+        XCTAssertEqual(items[2], [.paragraph([.text("plain")], line: 3)])
+    }
+
+    func testImagesAndTableCaptions() throws {
+        let blocks = try parse("![A plot](plot.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n: Sizes $n$. {#tbl-sizes}\n")
+        XCTAssertEqual(blocks[0], .paragraph([.image(url: "plot.png", alt: [.text("A plot")])], line: 1))
+        guard case .table = blocks[1] else { return XCTFail("\(blocks)") }
+        XCTAssertEqual(blocks[2], .tableCaption([.text("Sizes "), .math("n"), .text(".")], label: "tbl-sizes", line: 7))
+    }
+}
