@@ -3,10 +3,10 @@ import Graphics
 
 extension Axes {
     /// Draws the axes with its data inside `plot` (guides go into the margins around it).
-    func draw(on canvas: Canvas, plot: Rect) {
+    func draw(on canvas: Canvas, plot: Rect, legendOutside: Bool? = nil) {
         if view3D != nil { return Scene3D(axes: self).draw(on: canvas, in: plot) }
         let plot = aspectAdjusted(plot)
-        let g = guides(plot: plot, canvas: canvas)
+        let g = guides(plot: plot, canvas: canvas, legendOutside: legendOutside)
         let f = g.frame
         let ink = PlotStyle.ink
         func xs(_ v: Double) -> Double { f.px(v) }

@@ -38,7 +38,8 @@ struct AxesGuides {
 
 extension Axes {
     /// Measures the guides for a plot rectangle `plot`.
-    func guides(plot: Rect, canvas: Canvas) -> AxesGuides {
+    /// `legendOutside` fixes the legend decision made when measuring (nil: decide here).
+    func guides(plot: Rect, canvas: Canvas, legendOutside: Bool? = nil) -> AxesGuides {
         let lim = limits()
         let frame = PlotFrame(rect: plot, xScale: xScale, yScale: yScale, xLimits: lim.x, yLimits: lim.y)
         let x = AxisGuide.make(scale: xScale, lo: lim.x.0, hi: lim.x.1, length: plot.width, horizontal: true, canvas: canvas)
@@ -51,18 +52,24 @@ extension Axes {
         if let bar = Colorbar(axes: self, canvas: canvas) { g.colorbar = (bar, bar.guide(length: plot.height, canvas: canvas)) }
         if let legend = Legend(axes: self, canvas: canvas) {
             g.legend = legend
-            g.legendOrigin = view3D != nil ? Point(plot.maxX - legend.size.width, plot.y) : legend.origin(in: frame, axes: self)
+            g.legendOrigin = view3D != nil ? Point(plot.maxX - legend.size.width, plot.y)
+                : legendOutside == true ? nil : legend.origin(in: frame, axes: self, forceInside: legendOutside == false)
         }
         return g
     }
 
     /// Margins this axes needs inside a cell (two passes: tick labels depend on the plot size).
-    func margins(cell: Rect, canvas: Canvas) -> Margins {
+    /// Also returns whether the legend goes outside, so drawing keeps the measured decision.
+    func margins(cell: Rect, canvas: Canvas) -> (margins: Margins, legendOutside: Bool) {
         var m = Margins(left: 40, right: 10, top: 10, bottom: 30)
-        for _ in 0..<2 {
-            m = guides(plot: Axes.inset(cell, m), canvas: canvas).margins
+        var outside = false
+        for pass in 0..<3 {
+            // Decide the legend in the first two passes, then measure with the decision fixed.
+            let g = guides(plot: Axes.inset(cell, m), canvas: canvas, legendOutside: pass == 2 ? outside : nil)
+            if pass < 2 { outside = g.legend != nil && g.legendOrigin == nil }
+            m = g.margins
         }
-        return m
+        return (m, outside)
     }
 
     static func inset(_ r: Rect, _ m: Margins) -> Rect {

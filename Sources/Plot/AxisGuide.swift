@@ -51,12 +51,23 @@ struct AxisGuide {
                     }
                     return LabelRenderer.markup(canvas, Ticks.labels([v]).labels[0], size)
                 }
-                if fits(major, labels) || maxCount <= 2 { return AxisGuide(major: major, labels: labels, minor: [], exponent: nil) }
+                if fits(major, labels) { return AxisGuide(major: major, labels: labels, minor: [], exponent: nil) }
+                if maxCount <= 2 {
+                    // Still crowded (the ±threshold decades sit close to 0): keep 0 and the outer
+                    // decades, dropping any label that would touch one already kept.
+                    let order = major.indices.sorted { abs(major[$0]) == abs(major[$1]) ? $0 < $1 : (major[$0] == 0 || (major[$1] != 0 && abs(major[$0]) > abs(major[$1]))) }
+                    var kept: [Int] = []
+                    for i in order where kept.allSatisfy({ j in
+                        let (a, b) = (min(i, j), max(i, j))
+                        return fits([major[a], major[b]], [labels[a], labels[b]]) }) { kept.append(i) }
+                    kept.sort()
+                    return AxisGuide(major: kept.map { major[$0] }, labels: kept.map { labels[$0] }, minor: [], exponent: nil)
+                }
                 maxCount -= 1
             }
         default:
             // Linear (and log axes spanning less than a decade, labelled with plain numbers).
-            var target = max(2, min(10, Int(length / (horizontal ? 55 : 32)) + 1))
+            var target = max(2, min(10, Int(length / (horizontal ? 50 : 26)) + 1))
             while true {
                 let major = Ticks.linear(lo, hi, target: target)
                 let (text, exponent) = Ticks.labels(major)

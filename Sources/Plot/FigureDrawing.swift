@@ -17,10 +17,13 @@ extension Figure {
             Rect(x: origin.x + pad + Double(c) * cellW, y: top + Double(r) * cellH, width: cellW, height: cellH)
         }
         var colM = Array(repeating: Margins(), count: columns), rowM = Array(repeating: Margins(), count: rows)
+        var outside = Array(repeating: false, count: panels.count)
         for r in 0..<rows {
             for c in 0..<columns {
-                var m = panels[r * columns + c].margins(cell: cell(r, c), canvas: canvas)
-                m.top += letterHeight
+                var (m, out) = panels[r * columns + c].margins(cell: cell(r, c), canvas: canvas)
+                outside[r * columns + c] = out
+                // The letter sits on the title's line, left of the plot; without a title it needs its own line.
+                if panels[r * columns + c].title == nil { m.top += letterHeight }
                 colM[c] = colM[c].union(Margins(left: m.left, right: m.right))
                 rowM[r] = rowM[r].union(Margins(top: m.top, bottom: m.bottom))
             }
@@ -33,11 +36,11 @@ extension Figure {
             var x = origin.x + pad
             for c in 0..<columns {
                 let plot = Rect(x: x + colM[c].left, y: y + rowM[r].top, width: plotW, height: plotH)
-                panels[r * columns + c].draw(on: canvas, plot: plot)
+                panels[r * columns + c].draw(on: canvas, plot: plot, legendOutside: outside[r * columns + c])
                 if panelLetters {
                     let letter = LabelRenderer.render(canvas, "(\(Character(UnicodeScalar(97 + (r * columns + c) % 26)!)))",
                                                       PlotStyle.labelSize + 0.5, true)
-                    letter.draw(canvas, Point(x, y), PlotStyle.ink)
+                    letter.draw(canvas, Point(x, plot.y - letter.size.height - 5), PlotStyle.ink)
                 }
                 x += colM[c].left + plotW + colM[c].right
             }

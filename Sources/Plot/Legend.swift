@@ -39,23 +39,26 @@ struct Legend {
 
     /// Top-left corner: the requested corner, or for `.best` the corner covering the fewest data
     /// points; nil means "outside" (no inside corner is free).
-    func origin(in frame: PlotFrame, axes: Axes) -> Point? {
+    /// With `forceInside`, the least-covered position even when it covers data.
+    func origin(in frame: PlotFrame, axes: Axes, forceInside: Bool = false) -> Point? {
         let inset = 4.0, s = size, r = frame.rect
-        let corners: [(LegendPlacement, Point)] = [
-            (.upperRight, Point(r.maxX - s.width - inset, r.y + inset)), (.upperLeft, Point(r.x + inset, r.y + inset)),
-            (.lowerLeft, Point(r.x + inset, r.maxY - s.height - inset)),
-            (.lowerRight, Point(r.maxX - s.width - inset, r.maxY - s.height - inset)),
+        let (l, c, rt) = (r.x + inset, r.x + (r.width - s.width) / 2, r.maxX - s.width - inset)
+        let (t, m, b) = (r.y + inset, r.y + (r.height - s.height) / 2, r.maxY - s.height - inset)
+        // matplotlib's order of preference among equally empty spots.
+        let spots: [(LegendPlacement?, Point)] = [
+            (.upperRight, Point(rt, t)), (.upperLeft, Point(l, t)), (.lowerLeft, Point(l, b)), (.lowerRight, Point(rt, b)),
+            (nil, Point(rt, m)), (nil, Point(l, m)), (nil, Point(c, b)), (nil, Point(c, t)),
         ]
-        if let fixed = corners.first(where: { $0.0 == axes.legend }) { return fixed.1 }
-        if axes.legend == .outside || s.width > r.width * 0.6 || s.height > r.height * 0.7 { return nil }
+        if let fixed = spots.first(where: { $0.0 == axes.legend }) { return fixed.1 }
+        if !forceInside && (axes.legend == .outside || s.width > r.width * 0.6 || s.height > r.height * 0.7) { return nil }
         let pts = Legend.samples(axes, frame)
         var best: (Int, Point)?
-        for (_, p) in corners {
-            let box = Rect(x: p.x - 2, y: p.y - 2, width: s.width + 4, height: s.height + 4)
+        for (_, p) in spots {
+            let box = Rect(x: p.x - 3, y: p.y - 3, width: s.width + 6, height: s.height + 6)
             let n = pts.reduce(0) { $0 + (($1.x >= box.x && $1.x <= box.maxX && $1.y >= box.y && $1.y <= box.maxY) ? 1 : 0) }
             if best == nil || n < best!.0 { best = (n, p) }
         }
-        return best!.0 == 0 ? best!.1 : nil
+        return best!.0 == 0 || forceInside ? best!.1 : nil
     }
 
     /// Points along the drawn data (segments sampled every few points) for placement.
@@ -79,10 +82,17 @@ struct Legend {
             case .scatter(let s): for i in s.x.indices where f.accepts(s.x[i], s.y[i]) { out.append(f.point(s.x[i], s.y[i])) }
             case .band(let b): along(b.x, b.lower); along(b.x, b.upper)
             case .bars(let b): for i in b.left.indices where f.accepts(b.left[i], b.height[i]) {
-                    let x = b.left[i] + b.width[i] / 2
-                    along([x, x], [b.baseline, b.height[i]])
+                    for x in [b.left[i], b.left[i] + b.width[i] / 2, b.left[i] + b.width[i]] {
+                        along([x, x, x], [b.baseline, (b.baseline + b.height[i]) / 2, b.height[i]])
+                    }
                 }
             case .stem(let s): along(s.x, s.y)
+            case .text(let t) where f.accepts(t.x, t.y):
+                // The text's box, roughly: it extends right of its anchor by ~0.5 em per character.
+                let p = f.point(t.x, t.y), w = Double(t.text.count) * t.size * 0.5
+                let x0 = t.anchor == .left ? p.x : t.anchor == .center ? p.x - w / 2 : p.x - w
+                for k in 0...6 { out.append(Point(x0 + w * Double(k) / 6, p.y)); out.append(Point(x0 + w * Double(k) / 6, p.y - t.size)) }
+            case .arrow(let a): along([a.from[0], a.to[0]], [a.from[1], a.to[1]])
             case .heatmap, .contour, .regions: return [f.point((f.xScale.inverse(f.x0) + f.xScale.inverse(f.x1)) / 2, 0)]
                 + (0..<64).map { Point(f.rect.x + f.rect.width * Double($0 % 8) / 7, f.rect.y + f.rect.height * Double($0 / 8) / 7) }
             default: break

@@ -15,9 +15,16 @@ public enum Ticks {
         guard lo.isFinite, hi.isFinite else { return [] }
         if lo == hi { return [lo] }
         let (dmin, dmax) = (min(lo, hi), max(lo, hi))
-        guard let best = extended(dmin, dmax, m: max(2, target)) else { return [] }
+        // The search may choose labels past the data; ask for denser labellings until at least
+        // two fall inside the range.
         let eps = (dmax - dmin) * 1e-9
-        return best.filter { $0 >= dmin - eps && $0 <= dmax + eps }
+        var inside: [Double] = []
+        for m in max(2, target)...(max(2, target) + 8) {
+            guard let best = extended(dmin, dmax, m: m) else { continue }
+            inside = best.filter { $0 >= dmin - eps && $0 <= dmax + eps }
+            if inside.count >= 2 { break }
+        }
+        return inside
     }
 
     /// The extended Wilkinson labelling of [dmin, dmax] with about m labels (may extend past the data).
@@ -159,6 +166,7 @@ public enum Ticks {
 
     /// `10<sup>k</sup>` in Pango markup, with a typographic minus.
     public static func powerOfTenMarkup(_ k: Int) -> String {
-        "10<sup>" + (k < 0 ? "\u{2212}\(-k)" : "\(k)") + "</sup>"
+        // Pango's <sup> neither shrinks nor raises enough at small sizes: explicit span.
+        "10<span size=\"70%\" rise=\"3.2pt\">" + (k < 0 ? "\u{2212}\(-k)" : "\(k)") + "</span>"
     }
 }
