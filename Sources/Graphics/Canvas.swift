@@ -70,6 +70,7 @@ public final class Canvas {
             let px = pixels(channels: 3)
             sink.bytes = PNGEncoder.encode(pixels: px.bytes, width: px.width, height: px.height, channels: 3, dpi: dpi)
         }
+        if kind == .svg { sink.bytes = SVGIds.normalize(sink.bytes) }
         if cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS {
             fatalError("Canvas: cairo surface error: \(String(cString: cairo_status_to_string(cairo_surface_status(surface))))")
         }

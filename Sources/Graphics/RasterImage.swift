@@ -16,3 +16,17 @@ public struct RasterImage: Sendable {
     /// (heatmaps), `bilinear` smooths photographs.
     public enum Interpolation: Sendable { case nearest, bilinear }
 }
+
+extension RasterImage {
+    /// Decodes PNG bytes (through Cairo's reader) into straight-alpha RGBA; nil if they are not a PNG.
+    public init?(png bytes: [UInt8]) {
+        guard let px = PNGReader.decode(bytes) else { return nil }
+        self.init(width: px.width, height: px.height, rgba: px.rgba)
+    }
+
+    /// The RGBA of pixel (x, y).
+    public subscript(x x: Int, y y: Int) -> [UInt8] {
+        let o = (y * width + x) * 4
+        return Array(rgba[o..<o + 4])
+    }
+}
