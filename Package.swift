@@ -38,6 +38,7 @@ let package = Package(
         shim("CBLAS"),
         shim("CLAPACKE"),
         shim("CCmarkGFM", pkgConfig: "libcmark-gfm"),
+        shim("CPNG", pkgConfig: "libpng"),
 
         // Numerics.
         .target(name: "Tensor", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: evolution),
@@ -45,7 +46,7 @@ let package = Package(
         .target(name: "Theory", dependencies: ["Tensor", "Autograd"], swiftSettings: evolution),
 
         // Drawing.
-        .target(name: "Graphics", dependencies: ["CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CFontconfig"],
+        .target(name: "Graphics", dependencies: ["CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CFontconfig", "CPNG"],
                 swiftSettings: evolution),
         .target(name: "MathType", dependencies: ["Graphics", "CHarfBuzz", "CFreeType"], swiftSettings: evolution),
         .target(name: "Plot", dependencies: ["Graphics", "MathType"], swiftSettings: evolution),
@@ -65,14 +66,14 @@ let package = Package(
             "Runner", "Report", "Notebook",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "folio-bench", dependencies: ["Tensor"]),
+        .executableTarget(name: "folio-bench", dependencies: ["Tensor", "Plot", "Graphics"]),
 
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics"]),
         .testTarget(name: "MathTypeTests", dependencies: ["MathType"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics"]),
         .testTarget(name: "OutputChannelTests", dependencies: ["OutputChannel"]),
         .testTarget(name: "FolioTests", dependencies: ["Folio"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),

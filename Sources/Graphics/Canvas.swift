@@ -65,11 +65,12 @@ public final class Canvas {
         switch kind {
         case .pdf, .svg:
             cairo_surface_finish(surface)
-        case .png:
-            cairo_surface_flush(surface)
-            let closure = Unmanaged.passUnretained(sink).toOpaque()
-            cairo_surface_write_to_png_stream(surface, byteSinkWrite, closure)
+        case .png(let dpi):
+            // The page is painted white first, so it is opaque: RGB is enough.
+            let px = pixels(channels: 3)
+            sink.bytes = PNGEncoder.encode(pixels: px.bytes, width: px.width, height: px.height, channels: 3, dpi: dpi)
         }
+        if kind == .svg { sink.bytes = SVGIds.normalize(sink.bytes) }
         if cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS {
             fatalError("Canvas: cairo surface error: \(String(cString: cairo_status_to_string(cairo_surface_status(surface))))")
         }
@@ -78,23 +79,40 @@ public final class Canvas {
 
     /// The pixels of a PNG canvas as RGBA bytes, row by row (for tests and thumbnails).
     public func pixels() -> (width: Int, height: Int, rgba: [UInt8]) {
+        let px = pixels(channels: 4)
+        return (px.width, px.height, px.bytes)
+    }
+
+    /// Straight-alpha RGBA (4) or RGB (3) rows from Cairo's premultiplied native-endian ARGB32.
+    func pixels(channels: Int) -> (width: Int, height: Int, bytes: [UInt8]) {
         guard case .png = kind else { fatalError("Canvas.pixels(): only PNG canvases have pixels") }
         cairo_surface_flush(surface)
         let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
         let data = cairo_image_surface_get_data(surface)!
-        var rgba = [UInt8](repeating: 0, count: w * h * 4)
-        for y in 0..<h {
-            for x in 0..<w {
-                // Cairo stores premultiplied native-endian ARGB32: B, G, R, A in memory on little-endian.
-                let p = data + y * stride + x * 4
-                let a = p[3]
-                func un(_ c: UInt8) -> UInt8 { a == 0 ? 0 : UInt8(min(255, (Int(c) * 255 + Int(a) / 2) / Int(a))) }
-                let o = (y * w + x) * 4
-                rgba[o] = un(p[2]); rgba[o + 1] = un(p[1]); rgba[o + 2] = un(p[0]); rgba[o + 3] = a
+        var out = [UInt8](repeating: 0, count: w * h * channels)
+        out.withUnsafeMutableBufferPointer { o in
+            for y in 0..<h {
+                let row = data + y * stride
+                var k = y * w * channels
+                for x in 0..<w {
+                    // B, G, R, A in memory on little-endian.
+                    let p = row + x * 4
+                    let a = p[3]
+                    if a == 255 {
+                        o[k] = p[2]; o[k + 1] = p[1]; o[k + 2] = p[0]
+                    } else if a != 0 {
+                        let ai = Int(a)
+                        o[k] = UInt8(min(255, (Int(p[2]) * 255 + ai / 2) / ai))
+                        o[k + 1] = UInt8(min(255, (Int(p[1]) * 255 + ai / 2) / ai))
+                        o[k + 2] = UInt8(min(255, (Int(p[0]) * 255 + ai / 2) / ai))
+                    }
+                    if channels == 4 { o[k + 3] = a }
+                    k += channels
+                }
             }
         }
-        return (w, h, rgba)
+        return (w, h, out)
     }
 
     // MARK: Paths and paint
@@ -137,6 +155,80 @@ public final class Canvas {
     }
 
     public func clip() { cairo_clip(context) }
+
+    /// A full circle as a closed sub-path.
+    public func circle(center: Point, radius: Double) {
+        cairo_new_sub_path(context)
+        cairo_arc(context, center.x, center.y, radius, 0, 2 * .pi)
+        cairo_close_path(context)
+    }
+
+    public func newPath() { cairo_new_path(context) }
+
+    public enum LineCap { case butt, round, square }
+    public enum LineJoin { case miter, round, bevel }
+
+    public func setLineCap(_ cap: LineCap) {
+        cairo_set_line_cap(context, cap == .butt ? CAIRO_LINE_CAP_BUTT : cap == .round ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_SQUARE)
+    }
+
+    public func setLineJoin(_ join: LineJoin) {
+        cairo_set_line_join(context, join == .miter ? CAIRO_LINE_JOIN_MITER : join == .round ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_BEVEL)
+    }
+
+    /// Turns shape anti-aliasing off or on (off for abutting facets, so no hairline seams show).
+    public func setAntialias(_ on: Bool) {
+        cairo_set_antialias(context, on ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE)
+    }
+
+    /// Fills the current path with a linear gradient.
+    public func fill(_ gradient: LinearGradient, preserve: Bool = false) {
+        let pattern = cairo_pattern_create_linear(gradient.from.x, gradient.from.y, gradient.to.x, gradient.to.y)
+        defer { cairo_pattern_destroy(pattern) }
+        for s in gradient.stops {
+            cairo_pattern_add_color_stop_rgba(pattern, s.offset, s.color.red, s.color.green, s.color.blue, s.color.alpha)
+        }
+        cairo_set_source(context, pattern)
+        preserve ? cairo_fill_preserve(context) : cairo_fill(context)
+    }
+
+    /// Draws `image` scaled to fill `rect`, resampled by `interpolation` (vector outputs embed
+    /// the pixels once and mark them non-interpolated for `nearest`).
+    public func draw(_ image: RasterImage, in rect: Rect, interpolation: RasterImage.Interpolation = .nearest) {
+        guard rect.width > 0, rect.height > 0 else { return }
+        let surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.width), Int32(image.height))!
+        defer { cairo_surface_destroy(surf) }
+        cairo_surface_flush(surf)
+        let stride = Int(cairo_image_surface_get_stride(surf))
+        let data = cairo_image_surface_get_data(surf)!
+        image.rgba.withUnsafeBufferPointer { src in
+            for y in 0..<image.height {
+                let row = data + y * stride
+                for x in 0..<image.width {
+                    let s = (y * image.width + x) * 4
+                    let a = Int(src[s + 3])
+                    let p = row + x * 4
+                    // Premultiplied BGRA in memory (little-endian ARGB32).
+                    p[0] = UInt8((Int(src[s + 2]) * a + 127) / 255)
+                    p[1] = UInt8((Int(src[s + 1]) * a + 127) / 255)
+                    p[2] = UInt8((Int(src[s]) * a + 127) / 255)
+                    p[3] = UInt8(a)
+                }
+            }
+        }
+        cairo_surface_mark_dirty(surf)
+        cairo_save(context)
+        cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(context)
+        cairo_translate(context, rect.x, rect.y)
+        cairo_scale(context, rect.width / Double(image.width), rect.height / Double(image.height))
+        cairo_set_source_surface(context, surf, 0, 0)
+        let pattern = cairo_get_source(context)
+        cairo_pattern_set_filter(pattern, interpolation == .nearest ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR)
+        cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
+        cairo_paint(context)
+        cairo_restore(context)
+    }
 
     // MARK: Document structure (PDF)
 

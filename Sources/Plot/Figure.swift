@@ -1,39 +1,55 @@
 import Graphics
 
-/// A figure as a value: what to draw, not how. Codable, so a notebook process can hand it
-/// to the renderer, which draws it at its physical size into a PDF page, an SVG or a PNG.
+/// A figure as a value: a grid of panels (`Axes`), what to draw, not how. Codable, so a notebook
+/// process can hand it to the renderer, which draws it at its physical size into a PDF page, an SVG or a PNG.
 public struct Figure: Codable, Equatable, Sendable {
-    /// Physical size in points (1/72 in).
+    /// Physical size in points (1/72 in); `Length.inches(_:)` / `.millimetres(_:)` convert.
     public var width: Double
     public var height: Double
     public var title: String?
-    public var xLabel: String?
-    public var yLabel: String?
-    public var series: [LineSeries]
+    public var rows: Int
+    public var columns: Int
+    /// Panels in row-major order.
+    public var panels: [Axes]
+    /// Letters (a), (b), … at the top left of each panel.
+    public var panelLetters: Bool = false
 
+    /// A figure with one panel.
     public init(width: Double = 4.5 * 72, height: Double = 3 * 72, title: String? = nil,
-                xLabel: String? = nil, yLabel: String? = nil, series: [LineSeries] = []) {
-        (self.width, self.height, self.title, self.xLabel, self.yLabel, self.series) =
-            (width, height, title, xLabel, yLabel, series)
+                xLabel: String? = nil, yLabel: String? = nil) {
+        self.init(width: width, height: height, rows: 1, columns: 1, title: nil)
+        panels[0] = Axes(title: title, xLabel: xLabel, yLabel: yLabel)
     }
 
-    /// Adds a line through (x[i], y[i]).
+    /// A grid of `rows` × `columns` empty panels; fill them through `fig[row, column]`.
+    public init(width: Double, height: Double, rows: Int, columns: Int, title: String? = nil, panelLetters: Bool = false) {
+        guard rows >= 1, columns >= 1 else { fatalError("Figure: a grid needs ≥ 1 row and column, got \(rows)×\(columns)") }
+        guard width > 0, height > 0 else { fatalError("Figure: size must be positive, got \(width)×\(height) pt") }
+        (self.width, self.height, self.title, self.rows, self.columns, self.panelLetters) =
+            (width, height, title, rows, columns, panelLetters)
+        panels = Array(repeating: Axes(), count: rows * columns)
+    }
+
+    public subscript(row: Int, column: Int) -> Axes {
+        get { panels[index(row, column)] }
+        set { panels[index(row, column)] = newValue }
+    }
+
+    func index(_ row: Int, _ column: Int) -> Int {
+        guard (0..<rows).contains(row), (0..<columns).contains(column) else {
+            fatalError("Figure[\(row), \(column)]: the grid is \(rows)×\(columns)")
+        }
+        return row * columns + column
+    }
+
+    /// The single panel's axes (the first panel of a grid).
+    public var axes: Axes {
+        get { panels[0] }
+        set { panels[0] = newValue }
+    }
+
+    /// Adds a line to the first panel.
     public mutating func line(x: [Double], y: [Double], label: String? = nil, color: Color? = nil) {
-        guard x.count == y.count else { fatalError("Figure.line: x has \(x.count) points, y has \(y.count)") }
-        let c = color ?? Palette.cycle[series.count % Palette.cycle.count]
-        series.append(LineSeries(x: x, y: y, label: label, color: c))
+        panels[0].line(x: x, y: y, label: label, color: color)
     }
-}
-
-public struct LineSeries: Codable, Equatable, Sendable {
-    public var x: [Double]
-    public var y: [Double]
-    public var label: String?
-    public var color: Color
-}
-
-public enum Palette {
-    /// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-    public static let cycle: [Color] = [0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0xF0E442, 0x000000]
-        .map { Color(hex: $0) }
 }

@@ -1,32 +1,172 @@
 import Foundation
 
-/// Tick positions for a linear axis: "nice" steps of 1, 2, 2.5 or 5 × 10^k giving about
-/// `target` ticks that cover [lo, hi]. (The extended Wilkinson search arrives with the full Plot.)
+/// Tick positions and labels.
+///
+/// Linear axes use the extended Wilkinson search (Talbot, Lin & Hanrahan 2010): among steps
+/// q·10^z (q from a preference list) and starting points, pick the labelling that best trades
+/// simplicity, coverage of the data and closeness to the wanted density. Axis drawing asks for
+/// fewer ticks until the labels no longer overlap.
 public enum Ticks {
+    static let niceSteps: [Double] = [1, 5, 2, 2.5, 4, 3]
+    static let weights = (simplicity: 0.25, coverage: 0.2, density: 0.5, legibility: 0.05)
+
+    /// About `target` ticks inside [lo, hi] (both ends inclusive).
     public static func linear(_ lo: Double, _ hi: Double, target: Int = 5) -> [Double] {
         guard lo.isFinite, hi.isFinite else { return [] }
         if lo == hi { return [lo] }
-        let raw = (hi - lo) / Double(max(target, 1))
-        let exponent = Int(floor(log10(raw)))
-        let mag = pow(10, Double(exponent))
-        let mantissa = [1, 2, 2.5, 5, 10].first { $0 * mag >= raw } ?? 10
-        let step = mantissa * mag
-        // k·m·10^e computed as (k·m)/10^(−e) for e < 0, so 3 × 0.2 prints as 0.6, not 0.6000000000000001.
-        func value(_ k: Double) -> Double {
-            exponent < 0 ? (k * mantissa) / pow(10, Double(-exponent)) : k * mantissa * pow(10, Double(exponent))
+        let (dmin, dmax) = (min(lo, hi), max(lo, hi))
+        // The search may choose labels past the data; ask for denser labellings until at least
+        // two fall inside the range.
+        let eps = (dmax - dmin) * 1e-9
+        var inside: [Double] = []
+        for m in max(2, target)...(max(2, target) + 8) {
+            guard let best = extended(dmin, dmax, m: m) else { continue }
+            inside = best.filter { $0 >= dmin - eps && $0 <= dmax + eps }
+            if inside.count >= 2 { break }
         }
-        var ticks: [Double] = []
-        var k = (lo / step).rounded(.up)
-        while value(k) <= hi + step * 1e-9 {
-            ticks.append(k == 0 ? 0 : value(k))
-            k += 1
-        }
-        return ticks
+        return inside
     }
 
-    /// Shortest label that tells ticks apart ("0.5", "1", "2.5").
+    /// The extended Wilkinson labelling of [dmin, dmax] with about m labels (may extend past the data).
+    static func extended(_ dmin: Double, _ dmax: Double, m: Int) -> [Double]? {
+        let Q = niceSteps, n = Double(Q.count)
+        let w = weights
+        let range = dmax - dmin
+        var bestScore = -2.0
+        var best: (start: Double, count: Int, q: Double, j: Double, z: Int)?
+        func coverage(_ lmin: Double, _ lmax: Double) -> Double {
+            1 - 0.5 * (pow(dmax - lmax, 2) + pow(dmin - lmin, 2)) / pow(0.1 * range, 2)
+        }
+        func coverageMax(_ span: Double) -> Double {
+            guard span > range else { return 1 }
+            let half = (span - range) / 2
+            return 1 - 0.5 * (2 * half * half) / pow(0.1 * range, 2)
+        }
+        func density(_ k: Double, _ lmin: Double, _ lmax: Double) -> Double {
+            let r = (k - 1) / (lmax - lmin)
+            let rt = (Double(m) - 1) / (max(lmax, dmax) - min(dmin, lmin))
+            return 2 - max(r / rt, rt / r)
+        }
+        func densityMax(_ k: Double) -> Double { k >= Double(m) ? 2 - (k - 1) / (Double(m) - 1) : 1 }
+
+        var j = 1.0
+        outer: while j < 20 {
+            for (qi, q) in Q.enumerated() {
+                let sm = 1 - Double(qi) / (n - 1) - j + 1
+                if w.simplicity * sm + w.coverage + w.density + w.legibility < bestScore { break outer }
+                var k = 2.0
+                while k < 50 {
+                    let dm = densityMax(k)
+                    if w.simplicity * sm + w.coverage + w.density * dm + w.legibility < bestScore { break }
+                    let delta = range / (k + 1) / j / q
+                    var z = Int(ceil(log10(delta)))
+                    while z < 400 {
+                        let step = j * q * pow(10, Double(z))
+                        let cm = coverageMax(step * (k - 1))
+                        if w.simplicity * sm + w.coverage * cm + w.density * dm + w.legibility < bestScore { break }
+                        let minStart = floor(dmax / step) * j - (k - 1) * j
+                        let maxStart = ceil(dmin / step) * j
+                        if minStart > maxStart { z += 1; continue }
+                        var start = minStart
+                        while start <= maxStart {
+                            let lmin = start * (step / j), lmax = lmin + step * (k - 1)
+                            // Zero among the labels is a bonus to simplicity.
+                            let r = lmin.truncatingRemainder(dividingBy: step)
+                            let hasZero = (abs(r) < 1e-10 * step || step - abs(r) < 1e-10 * step) && lmin <= 0 && lmax >= 0
+                            let s = 1 - Double(qi) / (n - 1) - j + (hasZero ? 1 : 0)
+                            let score = w.simplicity * s + w.coverage * coverage(lmin, lmax)
+                                + w.density * density(k, lmin, lmax) + w.legibility
+                            if score > bestScore {
+                                bestScore = score
+                                best = (start, Int(k), q, j, z)
+                            }
+                            start += 1
+                        }
+                        z += 1
+                    }
+                    k += 1
+                }
+            }
+            j += 1
+        }
+        guard let b = best else { return nil }
+        // Label i is (start + i·j)·q·10^z; dividing by 10^−z keeps decimals exact (0.6, not 0.6000000000000001).
+        return (0..<b.count).map { i in
+            let units = (b.start + Double(i) * b.j) * b.q
+            let v = b.z < 0 ? units / pow(10, Double(-b.z)) : units * pow(10, Double(b.z))
+            return v == 0 ? 0 : v
+        }
+    }
+
+    /// Major ticks of a log axis: every decade inside [lo, hi], thinned to at most `maxCount`
+    /// (every 2nd, 3rd, … decade). Values are powers of ten.
+    public static func logMajor(_ lo: Double, _ hi: Double, maxCount: Int = 8) -> [Double] {
+        guard lo > 0, hi > lo, lo.isFinite, hi.isFinite else { return lo > 0 && lo == hi ? [lo] : [] }
+        let a = Int(ceil(log10(lo) - 1e-9)), b = Int(floor(log10(hi) + 1e-9))
+        guard a <= b else { return [] }
+        let every = max(1, Int(ceil(Double(b - a + 1) / Double(max(1, maxCount)))))
+        return stride(from: a, through: b, by: 1).filter { ($0 - a) % every == 0 || every == 1 }.map { pow(10, Double($0)) }
+    }
+
+    /// Minor ticks of a log axis: 2…9 × 10^k inside [lo, hi] (none when decades are thinned heavily).
+    public static func logMinor(_ lo: Double, _ hi: Double) -> [Double] {
+        guard lo > 0, hi > lo, lo.isFinite, hi.isFinite else { return [] }
+        let a = Int(floor(log10(lo))), b = Int(ceil(log10(hi)))
+        guard b - a <= 12 else { return [] }
+        var out: [Double] = []
+        for e in a...b { for m in 2...9 {
+            let v = Double(m) * pow(10, Double(e))
+            if v >= lo && v <= hi { out.append(v) }
+        } }
+        return out
+    }
+
+    /// Ticks of a symlog axis: 0, and ±threshold·10^k decades inside the range.
+    public static func symlog(_ lo: Double, _ hi: Double, threshold c: Double, maxCount: Int = 9) -> [Double] {
+        var out: [Double] = []
+        if lo <= 0 && hi >= 0 { out.append(0) }
+        if hi > c { out += logMajor(max(lo, c), hi, maxCount: maxCount / 2 + 1) }
+        if lo < -c { out += logMajor(max(-hi, c), -lo, maxCount: maxCount / 2 + 1).map { -$0 } }
+        return out.sorted()
+    }
+
+    /// Labels for linear ticks with the fewest decimals that tell them apart; large or tiny
+    /// magnitudes factor out a power of ten returned as `exponent` (drawn as ×10^k at the axis end).
+    public static func labels(_ ticks: [Double]) -> (labels: [String], exponent: Int) {
+        guard !ticks.isEmpty else { return ([], 0) }
+        let big = ticks.map(abs).max()!
+        var exponent = 0
+        if big > 0 {
+            let e = Int(floor(log10(big)))
+            if e >= 5 || e <= -4 { exponent = e }
+        }
+        let scaled = ticks.map { exponent == 0 ? $0 : $0 / pow(10, Double(exponent)) }
+        var decimals = 0
+        while decimals < 10 {
+            let p = pow(10, Double(decimals))
+            if scaled.allSatisfy({ abs(($0 * p).rounded() - $0 * p) < 1e-6 * max(1, abs($0 * p)) }) { break }
+            decimals += 1
+        }
+        return (scaled.map { format($0, decimals: decimals) }, exponent)
+    }
+
+    /// The shortest label for one value given a tick step (kept for callers that label single values).
     public static func label(_ v: Double, step: Double) -> String {
-        let decimals = max(0, -Int(floor(log10(step) + 1e-9)) + (step / pow(10, floor(log10(step))) == 2.5 ? 1 : 0))
-        return String(format: "%.\(decimals)f", v).replacingOccurrences(of: "-", with: "\u{2212}")
+        labels([v, v + step]).labels[0]
+    }
+
+    static func format(_ v: Double, decimals: Int) -> String {
+        var s = String(format: "%.\(decimals)f", v)
+        if s.hasPrefix("-") {
+            // "-0" and "-0.0" are zero; a true negative gets a typographic minus.
+            if Double(s) == 0 { s.removeFirst() } else { s = "\u{2212}" + s.dropFirst() }
+        }
+        return s
+    }
+
+    /// `10<sup>k</sup>` in Pango markup, with a typographic minus.
+    public static func powerOfTenMarkup(_ k: Int) -> String {
+        // Pango's <sup> neither shrinks nor raises enough at small sizes: explicit span.
+        "10<span size=\"70%\" rise=\"3.2pt\">" + (k < 0 ? "\u{2212}\(-k)" : "\(k)") + "</span>"
     }
 }

@@ -1,0 +1,32 @@
+/// An RGBA image (8 bits per channel, straight alpha, rows top to bottom) to draw on a Canvas:
+/// heatmaps, colorbars, embedded pictures.
+public struct RasterImage: Sendable {
+    public let width: Int
+    public let height: Int
+    public var rgba: [UInt8]
+
+    public init(width: Int, height: Int, rgba: [UInt8]) {
+        guard width > 0, height > 0, rgba.count == width * height * 4 else {
+            fatalError("RasterImage: \(rgba.count) bytes do not hold \(width)×\(height) RGBA pixels")
+        }
+        (self.width, self.height, self.rgba) = (width, height, rgba)
+    }
+
+    /// How pixels are resampled when the image is scaled: `nearest` keeps data cells crisp
+    /// (heatmaps), `bilinear` smooths photographs.
+    public enum Interpolation: Sendable { case nearest, bilinear }
+}
+
+extension RasterImage {
+    /// Decodes PNG bytes (through Cairo's reader) into straight-alpha RGBA; nil if they are not a PNG.
+    public init?(png bytes: [UInt8]) {
+        guard let px = PNGReader.decode(bytes) else { return nil }
+        self.init(width: px.width, height: px.height, rgba: px.rgba)
+    }
+
+    /// The RGBA of pixel (x, y).
+    public subscript(x x: Int, y y: Int) -> [UInt8] {
+        let o = (y * width + x) * 4
+        return Array(rgba[o..<o + 4])
+    }
+}

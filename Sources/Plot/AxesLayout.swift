@@ -1,0 +1,89 @@
+import Foundation
+import Graphics
+
+/// Space around a plot rectangle, in points.
+public struct Margins: Equatable, Sendable {
+    public var left = 0.0, right = 0.0, top = 0.0, bottom = 0.0
+    func union(_ o: Margins) -> Margins {
+        Margins(left: max(left, o.left), right: max(right, o.right), top: max(top, o.top), bottom: max(bottom, o.bottom))
+    }
+}
+
+/// Everything an axes draws around its data, measured for one plot rectangle.
+struct AxesGuides {
+    var frame: PlotFrame
+    var x: AxisGuide
+    var y: AxisGuide
+    var title, xLabel, yLabel: DrawnLabel?
+    var colorbar: (Colorbar, AxisGuide)?
+    var legend: Legend?
+    /// Legend top-left inside the axes; nil with a legend means it sits outside on the right.
+    var legendOrigin: Point?
+
+    /// Margins the guides need so nothing is clipped by the cell.
+    var margins: Margins {
+        let tick = PlotStyle.tickLength + 2
+        var m = Margins()
+        if view3DMode { return Margins(left: 4, right: 4, top: 4 + (title.map { $0.size.height + 4 } ?? 0), bottom: 4) }
+        m.left = 3 + (yLabel.map { $0.size.height + 5 } ?? 0) + y.maxLabelWidth + tick
+        m.bottom = 3 + tick + x.maxLabelHeight + (xLabel.map { $0.size.height + 4 } ?? 0)
+        m.top = 4 + max(y.maxLabelHeight / 2, y.exponent.map { $0.size.height + 2 } ?? 0) + (title.map { $0.size.height + 6 } ?? 0)
+        m.right = 4 + max(x.labels.last.map { $0.size.width / 2 } ?? 0, x.exponent.map { $0.size.width * 0.5 } ?? 0)
+        if let (bar, guide) = colorbar { m.right = max(m.right, bar.width(guide: guide) + 4) }
+        if let legend, legendOrigin == nil { m.right += legend.size.width + 8 }
+        return m
+    }
+    var view3DMode = false
+}
+
+extension Axes {
+    /// Measures the guides for a plot rectangle `plot`.
+    /// `legendOutside` fixes the legend decision made when measuring (nil: decide here).
+    func guides(plot: Rect, canvas: Canvas, legendOutside: Bool? = nil) -> AxesGuides {
+        let lim = limits()
+        let frame = PlotFrame(rect: plot, xScale: xScale, yScale: yScale, xLimits: lim.x, yLimits: lim.y)
+        let x = AxisGuide.make(scale: xScale, lo: lim.x.0, hi: lim.x.1, length: plot.width, horizontal: true, canvas: canvas)
+        let y = AxisGuide.make(scale: yScale, lo: lim.y.0, hi: lim.y.1, length: plot.height, horizontal: false, canvas: canvas)
+        var g = AxesGuides(frame: frame, x: x, y: y,
+                           title: title.map { LabelRenderer.render(canvas, $0, PlotStyle.titleSize, false) },
+                           xLabel: xLabel.map { LabelRenderer.render(canvas, $0, PlotStyle.labelSize, false) },
+                           yLabel: yLabel.map { LabelRenderer.render(canvas, $0, PlotStyle.labelSize, false) })
+        g.view3DMode = view3D != nil
+        if let bar = Colorbar(axes: self, canvas: canvas) { g.colorbar = (bar, bar.guide(length: plot.height, canvas: canvas)) }
+        if let legend = Legend(axes: self, canvas: canvas) {
+            g.legend = legend
+            g.legendOrigin = view3D != nil ? Point(plot.maxX - legend.size.width, plot.y)
+                : legendOutside == true ? nil : legend.origin(in: frame, axes: self, forceInside: legendOutside == false)
+        }
+        return g
+    }
+
+    /// Margins this axes needs inside a cell (two passes: tick labels depend on the plot size).
+    /// Also returns whether the legend goes outside, so drawing keeps the measured decision.
+    func margins(cell: Rect, canvas: Canvas) -> (margins: Margins, legendOutside: Bool) {
+        var m = Margins(left: 40, right: 10, top: 10, bottom: 30)
+        var outside = false
+        for pass in 0..<3 {
+            // Decide the legend in the first two passes, then measure with the decision fixed.
+            let g = guides(plot: Axes.inset(cell, m), canvas: canvas, legendOutside: pass == 2 ? outside : nil)
+            if pass < 2 { outside = g.legend != nil && g.legendOrigin == nil }
+            m = g.margins
+        }
+        return (m, outside)
+    }
+
+    static func inset(_ r: Rect, _ m: Margins) -> Rect {
+        Rect(x: r.x + m.left, y: r.y + m.top, width: max(1, r.width - m.left - m.right), height: max(1, r.height - m.top - m.bottom))
+    }
+
+    /// The plot rectangle shrunk to equal data units on both axes, centred.
+    func aspectAdjusted(_ plot: Rect) -> Rect {
+        guard equalAspect else { return plot }
+        let lim = limits()
+        let dx = abs(xScale.forward(lim.x.1) - xScale.forward(lim.x.0)), dy = abs(yScale.forward(lim.y.1) - yScale.forward(lim.y.0))
+        guard dx > 0, dy > 0 else { return plot }
+        let k = min(plot.width / dx, plot.height / dy)
+        let w = dx * k, h = dy * k
+        return Rect(x: plot.x + (plot.width - w) / 2, y: plot.y + (plot.height - h) / 2, width: w, height: h)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Graphics
+
+/// Ticks and tick labels of one axis, chosen for its drawn length so labels never overlap.
+struct AxisGuide {
+    var major: [Double]
+    var labels: [DrawnLabel]
+    var minor: [Double]
+    /// `×10^k` drawn at the end of the axis when labels factor out a power of ten.
+    var exponent: DrawnLabel?
+
+    var maxLabelWidth: Double { labels.map(\.size.width).max() ?? 0 }
+    var maxLabelHeight: Double { labels.map(\.size.height).max() ?? 0 }
+
+    /// `lo`, `hi` in data units; `length` in points; horizontal axes space labels by width.
+    static func make(scale: AxisScale, lo: Double, hi: Double, length: Double, horizontal: Bool, canvas: Canvas) -> AxisGuide {
+        let size = PlotStyle.tickSize
+        func position(_ v: Double) -> Double {
+            let (a, b) = (scale.forward(lo), scale.forward(hi))
+            return (scale.forward(v) - a) / (b - a) * length
+        }
+        func fits(_ ticks: [Double], _ labels: [DrawnLabel]) -> Bool {
+            for i in 1..<max(1, ticks.count) {
+                let gap = abs(position(ticks[i]) - position(ticks[i - 1]))
+                let need = horizontal ? (labels[i].size.width + labels[i - 1].size.width) / 2 + 5
+                                      : (labels[i].size.height + labels[i - 1].size.height) / 2 + 1
+                if gap < need { return false }
+            }
+            return true
+        }
+        switch scale {
+        case .log where hi / lo >= 10:
+            var maxCount = Int(length / (horizontal ? 28 : 14))
+            while true {
+                let major = Ticks.logMajor(lo, hi, maxCount: max(1, maxCount))
+                let labels = major.map { LabelRenderer.markup(canvas, Ticks.powerOfTenMarkup(Int(log10($0).rounded())), size) }
+                if fits(major, labels) || maxCount <= 1 {
+                    let thinned = major.count >= 2 && log10(major[1] / major[0]) > 1.5
+                    return AxisGuide(major: major, labels: labels, minor: thinned ? [] : Ticks.logMinor(lo, hi), exponent: nil)
+                }
+                maxCount -= 1
+            }
+        case .symlog(let c):
+            var maxCount = Int(length / (horizontal ? 28 : 14))
+            while true {
+                let major = Ticks.symlog(lo, hi, threshold: c, maxCount: max(2, maxCount))
+                let labels = major.map { v -> DrawnLabel in
+                    let e = log10(abs(v))
+                    if v != 0, abs(e - e.rounded()) < 1e-9 {
+                        return LabelRenderer.markup(canvas, (v < 0 ? "\u{2212}" : "") + Ticks.powerOfTenMarkup(Int(e.rounded())), size)
+                    }
+                    return LabelRenderer.markup(canvas, Ticks.labels([v]).labels[0], size)
+                }
+                if fits(major, labels) { return AxisGuide(major: major, labels: labels, minor: [], exponent: nil) }
+                if maxCount <= 2 {
+                    // Still crowded (the ±threshold decades sit close to 0): keep 0 and the outer
+                    // decades, dropping any label that would touch one already kept.
+                    let order = major.indices.sorted { abs(major[$0]) == abs(major[$1]) ? $0 < $1 : (major[$0] == 0 || (major[$1] != 0 && abs(major[$0]) > abs(major[$1]))) }
+                    var kept: [Int] = []
+                    for i in order where kept.allSatisfy({ j in
+                        let (a, b) = (min(i, j), max(i, j))
+                        return fits([major[a], major[b]], [labels[a], labels[b]]) }) { kept.append(i) }
+                    kept.sort()
+                    return AxisGuide(major: kept.map { major[$0] }, labels: kept.map { labels[$0] }, minor: [], exponent: nil)
+                }
+                maxCount -= 1
+            }
+        default:
+            // Linear (and log axes spanning less than a decade, labelled with plain numbers).
+            var target = max(2, min(10, Int(length / (horizontal ? 50 : 26)) + 1))
+            while true {
+                let major = Ticks.linear(lo, hi, target: target)
+                let (text, exponent) = Ticks.labels(major)
+                let labels = text.map { LabelRenderer.markup(canvas, $0, size) }
+                if fits(major, labels) || target <= 2 {
+                    let exp = exponent == 0 ? nil : LabelRenderer.markup(canvas, "×" + Ticks.powerOfTenMarkup(exponent), size)
+                    return AxisGuide(major: major, labels: labels, minor: [], exponent: exp)
+                }
+                target -= 1
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Graphics
+
+/// The legend: one row per labelled mark, placed in the emptiest inside corner or outside right.
+struct Legend {
+    enum Swatch { case line(Color, [Double]), patch(Color), marker(Color, MarkerShape) }
+    var entries: [(swatch: Swatch, label: DrawnLabel)]
+    static let handle = 16.0, pad = 4.0, gap = 4.0, rowGap = 2.0
+
+    init?(axes: Axes, canvas: Canvas) {
+        var e: [(Swatch, DrawnLabel)] = []
+        func add(_ s: Swatch, _ text: String?) {
+            if let text { e.append((s, LabelRenderer.render(canvas, text, PlotStyle.legendSize, false))) }
+        }
+        for m in axes.marks {
+            switch m {
+            case .line(let l): add(.line(l.color, l.dash), l.label)
+            case .scatter(let s): add(.marker(s.color, s.marker), s.label)
+            case .band(let b): add(.patch(b.color.withAlpha(b.opacity)), b.label)
+            case .bars(let b): add(.patch(b.color), b.label)
+            case .stem(let s): add(.marker(s.color, .circle), s.label)
+            case .step(let s): add(.line(s.color, []), s.label)
+            case .rule(let r): add(.line(r.color, r.dash), r.label)
+            case .regions(let r): for (n, c) in zip(r.names, r.colors) { add(.patch(c), n) }
+            case .line3D(let l): add(.line(l.color, []), l.label)
+            case .points3D(let p): add(.marker(p.color, .circle), p.label)
+            default: break
+            }
+        }
+        guard !e.isEmpty, axes.legend != .none else { return nil }
+        entries = e
+    }
+
+    var size: Size {
+        let w = entries.map(\.label.size.width).max()! + Legend.handle + Legend.gap + 2 * Legend.pad
+        let h = entries.map(\.label.size.height).reduce(0, +) + Double(entries.count - 1) * Legend.rowGap + 2 * Legend.pad
+        return Size(w, h)
+    }
+
+    /// Top-left corner: the requested corner, or for `.best` the corner covering the fewest data
+    /// points; nil means "outside" (no inside corner is free).
+    /// With `forceInside`, the least-covered position even when it covers data.
+    func origin(in frame: PlotFrame, axes: Axes, forceInside: Bool = false) -> Point? {
+        let inset = 4.0, s = size, r = frame.rect
+        let (l, c, rt) = (r.x + inset, r.x + (r.width - s.width) / 2, r.maxX - s.width - inset)
+        let (t, m, b) = (r.y + inset, r.y + (r.height - s.height) / 2, r.maxY - s.height - inset)
+        // matplotlib's order of preference among equally empty spots.
+        let spots: [(LegendPlacement?, Point)] = [
+            (.upperRight, Point(rt, t)), (.upperLeft, Point(l, t)), (.lowerLeft, Point(l, b)), (.lowerRight, Point(rt, b)),
+            (nil, Point(rt, m)), (nil, Point(l, m)), (nil, Point(c, b)), (nil, Point(c, t)),
+        ]
+        if let fixed = spots.first(where: { $0.0 == axes.legend }) { return fixed.1 }
+        if !forceInside && (axes.legend == .outside || s.width > r.width * 0.6 || s.height > r.height * 0.7) { return nil }
+        let pts = Legend.samples(axes, frame)
+        var best: (Int, Point)?
+        for (_, p) in spots {
+            let box = Rect(x: p.x - 3, y: p.y - 3, width: s.width + 6, height: s.height + 6)
+            let n = pts.reduce(0) { $0 + (($1.x >= box.x && $1.x <= box.maxX && $1.y >= box.y && $1.y <= box.maxY) ? 1 : 0) }
+            if best == nil || n < best!.0 { best = (n, p) }
+        }
+        return best!.0 == 0 || forceInside ? best!.1 : nil
+    }
+
+    /// Points along the drawn data (segments sampled every few points) for placement.
+    static func samples(_ axes: Axes, _ f: PlotFrame) -> [Point] {
+        var out: [Point] = []
+        func along(_ xs: [Double], _ ys: [Double]) {
+            let stride = max(1, xs.count / 400)
+            var prev: Point?
+            for i in Swift.stride(from: 0, to: xs.count, by: stride) {
+                guard f.accepts(xs[i], ys[i]) else { prev = nil; continue }
+                let p = f.point(xs[i], ys[i])
+                if let q = prev { for k in 1...8 { let t = Double(k) / 8; out.append(Point(q.x + t * (p.x - q.x), q.y + t * (p.y - q.y))) } }
+                out.append(p)
+                prev = p
+            }
+        }
+        for m in axes.marks {
+            switch m {
+            case .line(let l): along(l.x, l.y)
+            case .step(let s): along(s.x, s.y)
+            case .scatter(let s): for i in s.x.indices where f.accepts(s.x[i], s.y[i]) { out.append(f.point(s.x[i], s.y[i])) }
+            case .band(let b): along(b.x, b.lower); along(b.x, b.upper)
+            case .bars(let b): for i in b.left.indices where f.accepts(b.left[i], b.height[i]) {
+                    for x in [b.left[i], b.left[i] + b.width[i] / 2, b.left[i] + b.width[i]] {
+                        along([x, x, x], [b.baseline, (b.baseline + b.height[i]) / 2, b.height[i]])
+                    }
+                }
+            case .stem(let s): along(s.x, s.y)
+            case .text(let t) where f.accepts(t.x, t.y):
+                // The text's box, roughly: it extends right of its anchor by ~0.5 em per character.
+                let p = f.point(t.x, t.y), w = Double(t.text.count) * t.size * 0.5
+                let x0 = t.anchor == .left ? p.x : t.anchor == .center ? p.x - w / 2 : p.x - w
+                for k in 0...6 { out.append(Point(x0 + w * Double(k) / 6, p.y)); out.append(Point(x0 + w * Double(k) / 6, p.y - t.size)) }
+            case .arrow(let a): along([a.from[0], a.to[0]], [a.from[1], a.to[1]])
+            case .heatmap, .contour, .regions: return [f.point((f.xScale.inverse(f.x0) + f.xScale.inverse(f.x1)) / 2, 0)]
+                + (0..<64).map { Point(f.rect.x + f.rect.width * Double($0 % 8) / 7, f.rect.y + f.rect.height * Double($0 / 8) / 7) }
+            default: break
+            }
+        }
+        return out
+    }
+
+    func draw(on canvas: Canvas, at o: Point) {
+        let s = size
+        canvas.roundedRectangle(Rect(x: o.x, y: o.y, width: s.width, height: s.height), radius: 2)
+        canvas.fill(Color.white.withAlpha(0.9), preserve: true)
+        canvas.stroke(Color(hex: 0xcccccc), width: 0.5)
+        var y = o.y + Legend.pad
+        for (swatch, label) in entries {
+            let mid = y + label.size.height / 2
+            let x = o.x + Legend.pad
+            switch swatch {
+            case .line(let c, let dash):
+                canvas.move(to: Point(x, mid)); canvas.line(to: Point(x + Legend.handle, mid))
+                canvas.stroke(c, width: 1.5, dash: dash)
+            case .patch(let c):
+                canvas.rectangle(Rect(x: x, y: mid - 3.5, width: Legend.handle, height: 7)); canvas.fill(c)
+            case .marker(let c, let shape):
+                Mark.marker(shape, at: Point(x + Legend.handle / 2, mid), size: 5, on: canvas)
+                shape == .cross || shape == .plus ? canvas.stroke(c, width: 1) : canvas.fill(c)
+            }
+            label.draw(canvas, Point(x + Legend.handle + Legend.gap, y), PlotStyle.ink)
+            y += label.size.height + Legend.rowGap
+        }
+    }
+}

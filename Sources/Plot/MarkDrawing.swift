@@ -1,0 +1,192 @@
+import Foundation
+import Graphics
+
+/// Drawing of the 2-D marks inside a plot frame (the canvas is already clipped to it).
+extension Mark {
+    func draw(on canvas: Canvas, frame f: PlotFrame) {
+        switch self {
+        case .line(let l): Mark.polyline(l.x, l.y, on: canvas, frame: f)
+            canvas.setLineJoin(.round); canvas.setLineCap(.butt)
+            canvas.stroke(l.color, width: l.width, dash: l.dash)
+        case .scatter(let s): Mark.drawScatter(s, on: canvas, frame: f)
+        case .band(let b): Mark.drawBand(b, on: canvas, frame: f)
+        case .bars(let b):
+            for i in b.height.indices where f.accepts(b.left[i], b.height[i]) && b.height[i] != b.baseline {
+                let base = f.yScale.accepts(b.baseline) ? f.py(b.baseline) : f.rect.maxY
+                let xa = f.px(b.left[i]), xb = f.px(b.left[i] + b.width[i]), yt = f.py(b.height[i])
+                canvas.rectangle(Rect(x: xa, y: min(yt, base), width: xb - xa, height: abs(base - yt)))
+            }
+            canvas.fill(b.color, preserve: b.edge)
+            if b.edge { canvas.stroke(.white, width: 0.4) }
+        case .stem(let s):
+            for (x, y) in zip(s.x, s.y) where f.accepts(x, y) {
+                canvas.move(to: f.point(x, s.baseline)); canvas.line(to: f.point(x, y))
+            }
+            canvas.stroke(s.color, width: 1)
+            for (x, y) in zip(s.x, s.y) where f.accepts(x, y) { canvas.circle(center: f.point(x, y), radius: 2.2) }
+            canvas.fill(s.color)
+        case .step(let s):
+            var sx: [Double] = [], sy: [Double] = []
+            for i in s.x.indices {
+                if i > 0 {
+                    switch s.position {
+                    case .post: sx.append(s.x[i]); sy.append(s.y[i - 1])
+                    case .pre: sx.append(s.x[i - 1]); sy.append(s.y[i])
+                    case .mid:
+                        let m = (s.x[i - 1] + s.x[i]) / 2
+                        sx += [m, m]; sy += [s.y[i - 1], s.y[i]]
+                    }
+                }
+                sx.append(s.x[i]); sy.append(s.y[i])
+            }
+            Mark.polyline(sx, sy, on: canvas, frame: f)
+            canvas.setLineJoin(.miter)
+            canvas.stroke(s.color, width: s.width)
+        case .heatmap(let h):
+            let lo = h.valueRange[0], hi = h.valueRange[1]
+            var rgba = [UInt8](repeating: 0, count: h.rows * h.columns * 4)
+            for r in 0..<h.rows {
+                // Image rows run top to bottom; data row 0 is at the bottom.
+                let dst = (h.rows - 1 - r) * h.columns
+                for c in 0..<h.columns {
+                    let v = h.values[r * h.columns + c]
+                    guard let hex = h.colormap.hex((v - lo) / (hi - lo)) else { continue }
+                    let o = (dst + c) * 4
+                    rgba[o] = UInt8(hex >> 16); rgba[o + 1] = UInt8((hex >> 8) & 0xff); rgba[o + 2] = UInt8(hex & 0xff); rgba[o + 3] = 255
+                }
+            }
+            let a = f.point(h.xRange[0], h.yRange[1]), b = f.point(h.xRange[1], h.yRange[0])
+            canvas.draw(RasterImage(width: h.columns, height: h.rows, rgba: rgba),
+                        in: Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y), interpolation: .nearest)
+        case .contour(let c): ContourDrawing.draw(c, on: canvas, frame: f)
+        case .regions(let r):
+            var rgba = [UInt8](repeating: 0, count: r.rows * r.columns * 4)
+            for row in 0..<r.rows {
+                for col in 0..<r.columns {
+                    let color = r.colors[r.categories[row * r.columns + col] % r.colors.count]
+                    let o = ((r.rows - 1 - row) * r.columns + col) * 4
+                    rgba[o] = UInt8((color.red * 255).rounded()); rgba[o + 1] = UInt8((color.green * 255).rounded())
+                    rgba[o + 2] = UInt8((color.blue * 255).rounded()); rgba[o + 3] = 255
+                }
+            }
+            let a = f.point(r.xRange[0], r.yRange[1]), b = f.point(r.xRange[1], r.yRange[0])
+            canvas.draw(RasterImage(width: r.columns, height: r.rows, rgba: rgba),
+                        in: Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y), interpolation: .nearest)
+        case .rule(let r):
+            if r.orientation == .horizontal {
+                guard f.yScale.accepts(r.value) else { return }
+                canvas.move(to: Point(f.rect.x, f.py(r.value))); canvas.line(to: Point(f.rect.maxX, f.py(r.value)))
+            } else {
+                guard f.xScale.accepts(r.value) else { return }
+                canvas.move(to: Point(f.px(r.value), f.rect.y)); canvas.line(to: Point(f.px(r.value), f.rect.maxY))
+            }
+            canvas.stroke(r.color, width: r.width, dash: r.dash)
+        case .text(let t):
+            guard f.accepts(t.x, t.y) else { return }
+            let label = LabelRenderer.render(canvas, t.text, t.size, false)
+            let p = f.point(t.x, t.y)
+            let dx = t.anchor == .left ? 0 : t.anchor == .center ? -label.size.width / 2 : -label.size.width
+            label.draw(canvas, Point(p.x + dx, p.y - label.baseline), t.color)
+        case .arrow(let a): Mark.drawArrow(a, on: canvas, frame: f)
+        case .surface, .line3D, .points3D: break
+        }
+    }
+
+    /// Adds the polyline through the finite points; a non-drawable point lifts the pen.
+    static func polyline(_ xs: [Double], _ ys: [Double], on canvas: Canvas, frame f: PlotFrame) {
+        var penDown = false
+        for (x, y) in zip(xs, ys) {
+            guard f.accepts(x, y) else { penDown = false; continue }
+            let p = f.point(x, y)
+            if penDown { canvas.line(to: p) } else { canvas.move(to: p); penDown = true }
+        }
+    }
+
+    static func marker(_ shape: MarkerShape, at p: Point, size: Double, on canvas: Canvas) {
+        let r = size / 2
+        switch shape {
+        case .circle: canvas.circle(center: p, radius: r)
+        case .square: canvas.rectangle(Rect(x: p.x - r * 0.9, y: p.y - r * 0.9, width: 1.8 * r, height: 1.8 * r))
+        case .triangle:
+            canvas.move(to: Point(p.x, p.y - r * 1.15)); canvas.line(to: Point(p.x + r, p.y + r * 0.6))
+            canvas.line(to: Point(p.x - r, p.y + r * 0.6)); canvas.closePath()
+        case .diamond:
+            canvas.move(to: Point(p.x, p.y - r * 1.2)); canvas.line(to: Point(p.x + r, p.y))
+            canvas.line(to: Point(p.x, p.y + r * 1.2)); canvas.line(to: Point(p.x - r, p.y)); canvas.closePath()
+        case .cross:
+            canvas.move(to: Point(p.x - r, p.y - r)); canvas.line(to: Point(p.x + r, p.y + r))
+            canvas.move(to: Point(p.x - r, p.y + r)); canvas.line(to: Point(p.x + r, p.y - r))
+        case .plus:
+            canvas.move(to: Point(p.x - r, p.y)); canvas.line(to: Point(p.x + r, p.y))
+            canvas.move(to: Point(p.x, p.y - r)); canvas.line(to: Point(p.x, p.y + r))
+        }
+    }
+
+    static func drawScatter(_ s: ScatterMark, on canvas: Canvas, frame f: PlotFrame) {
+        let stroked = s.marker == .cross || s.marker == .plus
+        if let values = s.values {
+            let r = Axes.finiteRange(values)
+            for i in s.x.indices where f.accepts(s.x[i], s.y[i]) && values[i].isFinite {
+                marker(s.marker, at: f.point(s.x[i], s.y[i]), size: s.size, on: canvas)
+                let c = s.colormap.color((values[i] - r[0]) / (r[1] - r[0]))
+                stroked ? canvas.stroke(c, width: 1) : canvas.fill(c)
+            }
+            return
+        }
+        for i in s.x.indices where f.accepts(s.x[i], s.y[i]) {
+            marker(s.marker, at: f.point(s.x[i], s.y[i]), size: s.size, on: canvas)
+        }
+        stroked ? canvas.stroke(s.color, width: 1) : canvas.fill(s.color)
+    }
+
+    static func drawBand(_ b: BandMark, on canvas: Canvas, frame f: PlotFrame) {
+        // One closed polygon per run of drawable points (gaps split the band).
+        var run: [Int] = []
+        func flush() {
+            guard run.count >= 2 else { run = []; return }
+            canvas.move(to: f.point(b.x[run[0]], b.upper[run[0]]))
+            for i in run.dropFirst() { canvas.line(to: f.point(b.x[i], b.upper[i])) }
+            for i in run.reversed() { canvas.line(to: f.point(b.x[i], b.lower[i])) }
+            canvas.closePath()
+            run = []
+        }
+        for i in b.x.indices {
+            if f.accepts(b.x[i], b.lower[i]) && f.yScale.accepts(b.upper[i]) { run.append(i) } else { flush() }
+        }
+        flush()
+        canvas.fill(b.color.withAlpha(b.opacity))
+    }
+
+    static func drawArrow(_ a: ArrowMark, on canvas: Canvas, frame f: PlotFrame) {
+        let p0 = f.point(a.from[0], a.from[1]), p1 = f.point(a.to[0], a.to[1])
+        let dx = p1.x - p0.x, dy = p1.y - p0.y, len = max(1e-9, (dx * dx + dy * dy).squareRoot())
+        let (ux, uy) = (dx / len, dy / len)
+        let head = 6.0, half = 2.6
+        let base = Point(p1.x - ux * head, p1.y - uy * head)
+        canvas.move(to: p0); canvas.line(to: base)
+        canvas.stroke(a.color, width: 0.9)
+        canvas.move(to: p1)
+        canvas.line(to: Point(base.x - uy * half, base.y + ux * half))
+        canvas.line(to: Point(base.x + uy * half, base.y - ux * half))
+        canvas.closePath()
+        canvas.fill(a.color)
+        if let text = a.text {
+            let l = LabelRenderer.render(canvas, text, PlotStyle.tickSize, false)
+            // Text sits beyond the tail, on the side away from the head.
+            let tx = ux > 0 ? p0.x - l.size.width - 2 : p0.x + 2
+            let ty = uy > 0 ? p0.y - l.size.height : p0.y
+            l.draw(canvas, Point(tx, ty), a.color)
+        }
+    }
+
+    /// Colour scale this mark brings (for the colorbar): map, value range, discrete levels.
+    var colorScale: (Colormap, [Double], [Double]?)? {
+        switch self {
+        case .heatmap(let h): return (h.colormap, h.valueRange, nil)
+        case .contour(let c) where c.filled: return (c.colormap, [c.levels.first!, c.levels.last!], c.levels)
+        case .surface(let s): return (s.colormap, Axes.finiteRange(s.z), nil)
+        case .scatter(let s) where s.values != nil: return (s.colormap, Axes.finiteRange(s.values!), nil)
+        default: return nil
+        }
+    }
+}

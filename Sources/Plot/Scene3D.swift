@@ -1,0 +1,190 @@
+import Foundation
+import Graphics
+
+/// A 3-D axes: an orthographic view of the data box, drawn back to front (painter's algorithm).
+/// Surface facets, line segments and points go into one depth-sorted list, so a trajectory on a
+/// surface is hidden exactly where the surface passes in front of it.
+struct Scene3D {
+    let axes: Axes
+    let view: View3D
+    var lo = [Double](repeating: .infinity, count: 3), hi = [Double](repeating: -.infinity, count: 3)
+
+    init(axes: Axes) {
+        self.axes = axes
+        view = axes.view3D ?? View3D()
+        func add(_ x: Double, _ y: Double, _ z: Double) {
+            guard x.isFinite, y.isFinite, z.isFinite else { return }
+            for (k, v) in [x, y, z].enumerated() { lo[k] = min(lo[k], v); hi[k] = max(hi[k], v) }
+        }
+        for m in axes.marks {
+            switch m {
+            case .surface(let s):
+                for r in 0..<s.rows { for c in 0..<s.columns {
+                    add(s.xRange[0] + (s.xRange[1] - s.xRange[0]) * Double(c) / Double(s.columns - 1),
+                        s.yRange[0] + (s.yRange[1] - s.yRange[0]) * Double(r) / Double(s.rows - 1), s.z[r * s.columns + c])
+                } }
+            case .line3D(let l): for i in l.x.indices { add(l.x[i], l.y[i], l.z[i]) }
+            case .points3D(let p): for i in p.x.indices { add(p.x[i], p.y[i], p.z[i]) }
+            default: break
+            }
+        }
+        for k in 0..<3 {
+            if !lo[k].isFinite { (lo[k], hi[k]) = (0, 1) }
+            if lo[k] == hi[k] { lo[k] -= 0.5; hi[k] += 0.5 }
+        }
+    }
+
+    /// Data → the unit box [-1, 1]² × [-0.75, 0.75] (z a little flatter, as in matplotlib).
+    func normalized(_ x: Double, _ y: Double, _ z: Double) -> (Double, Double, Double) {
+        (2 * (x - lo[0]) / (hi[0] - lo[0]) - 1, 2 * (y - lo[1]) / (hi[1] - lo[1]) - 1, 1.5 * (z - lo[2]) / (hi[2] - lo[2]) - 0.75)
+    }
+
+    /// Unit box → (screen x, screen y up, depth: larger is farther from the viewer).
+    func project(_ p: (Double, Double, Double)) -> (u: Double, v: Double, depth: Double) {
+        let a = view.azimuth * .pi / 180, e = view.elevation * .pi / 180
+        let xr = p.0 * cos(a) + p.1 * sin(a)
+        let yr = -p.0 * sin(a) + p.1 * cos(a)
+        return (xr, p.2 * cos(e) + yr * sin(e), yr * cos(e) - p.2 * sin(e))
+    }
+
+    enum Item {
+        case facet([Point], Color)
+        case segment(Point, Point, Color, Double)
+        case dot(Point, Color, Double)
+    }
+
+    func draw(on canvas: Canvas, in cell: Rect) {
+        var rect = cell
+        if let t = axes.title {
+            let l = LabelRenderer.render(canvas, t, PlotStyle.titleSize, false)
+            l.draw(canvas, Point(cell.x + (cell.width - l.size.width) / 2, cell.y - l.size.height - 4), PlotStyle.ink)
+        }
+        // Fit the projected box (with room for tick labels) into the rectangle.
+        let corners = [-1.0, 1].flatMap { x in [-1.0, 1].flatMap { y in [-0.75, 0.75].map { z in project((x, y, z)) } } }
+        let u0 = corners.map(\.u).min()!, u1 = corners.map(\.u).max()!, v0 = corners.map(\.v).min()!, v1 = corners.map(\.v).max()!
+        rect = Rect(x: rect.x + 34, y: rect.y + 6, width: max(1, rect.width - 68), height: max(1, rect.height - 30))
+        let k = min(rect.width / (u1 - u0), rect.height / (v1 - v0))
+        let cx = rect.x + rect.width / 2, cy = rect.y + rect.height / 2
+        func screen(_ p: (Double, Double, Double)) -> (Point, Double) {
+            let q = project(p)
+            return (Point(cx + (q.u - (u0 + u1) / 2) * k, cy - (q.v - (v0 + v1) / 2) * k), q.depth)
+        }
+        drawBox(on: canvas, screen: screen)
+
+        var items: [(depth: Double, order: Int, item: Item)] = []
+        let light = { () -> (Double, Double, Double) in let l = (-0.5, -0.6, 1.0); let n = (l.0 * l.0 + l.1 * l.1 + l.2 * l.2).squareRoot(); return (l.0 / n, l.1 / n, l.2 / n) }()
+        for m in axes.marks {
+            switch m {
+            case .surface(let s):
+                let zr = Axes.finiteRange(s.z)
+                func world(_ r: Int, _ c: Int) -> (Double, Double, Double) {
+                    normalized(s.xRange[0] + (s.xRange[1] - s.xRange[0]) * Double(c) / Double(s.columns - 1),
+                               s.yRange[0] + (s.yRange[1] - s.yRange[0]) * Double(r) / Double(s.rows - 1), s.z[r * s.columns + c])
+                }
+                for r in 0..<(s.rows - 1) {
+                    for c in 0..<(s.columns - 1) {
+                        let zs = [s.z[r * s.columns + c], s.z[r * s.columns + c + 1], s.z[(r + 1) * s.columns + c + 1], s.z[(r + 1) * s.columns + c]]
+                        guard zs.allSatisfy(\.isFinite) else { continue }
+                        let w = [world(r, c), world(r, c + 1), world(r + 1, c + 1), world(r + 1, c)]
+                        let pts = w.map { screen($0) }
+                        // Lambert shading of the facet normal, two-sided, kept mild so the colormap still reads.
+                        let a = (w[2].0 - w[0].0, w[2].1 - w[0].1, w[2].2 - w[0].2), b = (w[3].0 - w[1].0, w[3].1 - w[1].1, w[3].2 - w[1].2)
+                        var n = (a.1 * b.2 - a.2 * b.1, a.2 * b.0 - a.0 * b.2, a.0 * b.1 - a.1 * b.0)
+                        let len = max(1e-12, (n.0 * n.0 + n.1 * n.1 + n.2 * n.2).squareRoot())
+                        n = (n.0 / len, n.1 / len, n.2 / len)
+                        let shade = 0.72 + 0.28 * abs(n.0 * light.0 + n.1 * light.1 + n.2 * light.2)
+                        let base = s.colormap.color((zs.reduce(0, +) / 4 - zr[0]) / (zr[1] - zr[0]))
+                        let color = Color(red: base.red * shade, green: base.green * shade, blue: base.blue * shade)
+                        items.append((pts.map(\.1).reduce(0, +) / 4, items.count, .facet(pts.map(\.0), color)))
+                    }
+                }
+            case .line3D(let l):
+                for i in 1..<max(1, l.x.count) {
+                    let p = [l.x[i - 1], l.y[i - 1], l.z[i - 1], l.x[i], l.y[i], l.z[i]]
+                    guard p.allSatisfy(\.isFinite) else { continue }
+                    let (a, da) = screen(normalized(p[0], p[1], p[2])), (b, db) = screen(normalized(p[3], p[4], p[5]))
+                    // A segment lying on a surface must win against the facet under it: nudge it towards the viewer.
+                    items.append(((da + db) / 2 - 0.02, items.count, .segment(a, b, l.color, l.width)))
+                }
+            case .points3D(let p):
+                for i in p.x.indices where p.x[i].isFinite && p.y[i].isFinite && p.z[i].isFinite {
+                    let (q, d) = screen(normalized(p.x[i], p.y[i], p.z[i]))
+                    items.append((d - 0.02, items.count, .dot(q, p.color, p.size)))
+                }
+            default: break
+            }
+        }
+        items.sort { $0.depth != $1.depth ? $0.depth > $1.depth : $0.order < $1.order }
+        canvas.setLineJoin(.round); canvas.setLineCap(.round)
+        for (_, _, item) in items {
+            switch item {
+            case .facet(let pts, let c):
+                canvas.move(to: pts[0]); for p in pts.dropFirst() { canvas.line(to: p) }; canvas.closePath()
+                // The thin stroke in the facet's own colour covers anti-aliasing seams between facets.
+                canvas.fill(c, preserve: true)
+                canvas.stroke(c, width: 0.35)
+            case .segment(let a, let b, let c, let w):
+                canvas.move(to: a); canvas.line(to: b); canvas.stroke(c, width: w)
+            case .dot(let p, let c, let s):
+                canvas.circle(center: p, radius: s / 2); canvas.fill(c)
+            }
+        }
+        canvas.setLineCap(.butt)
+        if let legend = Legend(axes: axes, canvas: canvas) {
+            legend.draw(on: canvas, at: Point(cell.maxX - legend.size.width, cell.y))
+        }
+    }
+
+    /// The three back panes with grid lines, and ticks with labels on the front edges.
+    func drawBox(on canvas: Canvas, screen: ((Double, Double, Double)) -> (Point, Double)) {
+        let zb = 0.75
+        func depth(_ p: (Double, Double, Double)) -> Double { project(p).depth }
+        let xBack = depth((1, 0, 0)) > depth((-1, 0, 0)) ? 1.0 : -1.0
+        let yBack = depth((0, 1, 0)) > depth((0, -1, 0)) ? 1.0 : -1.0
+        let zBack = view.elevation >= 0 ? -zb : zb
+        func quad(_ ps: [(Double, Double, Double)]) {
+            let q = ps.map { screen($0).0 }
+            canvas.move(to: q[0]); for p in q.dropFirst() { canvas.line(to: p) }; canvas.closePath()
+        }
+        let pane = Color(hex: 0xf3f3f3), edge = Color(hex: 0xb0b0b0)
+        quad([(xBack, -1, -zb), (xBack, 1, -zb), (xBack, 1, zb), (xBack, -1, zb)])
+        quad([(-1, yBack, -zb), (1, yBack, -zb), (1, yBack, zb), (-1, yBack, zb)])
+        quad([(-1, -1, zBack), (1, -1, zBack), (1, 1, zBack), (-1, 1, zBack)])
+        canvas.fill(pane, preserve: true)
+        canvas.stroke(edge, width: 0.5)
+
+        let names = [axes.xLabel, axes.yLabel, axes.zLabel]
+        let centre = screen((0, 0, 0)).0
+        for axis in 0..<3 {
+            let ticks = Ticks.linear(lo[axis], hi[axis], target: 5)
+            let labels = Ticks.labels(ticks).labels
+            for (t, text) in zip(ticks, labels) {
+                let s = axis == 2 ? 1.5 * (t - lo[2]) / (hi[2] - lo[2]) - 0.75 : 2 * (t - lo[axis]) / (hi[axis] - lo[axis]) - 1
+                // Grid lines across the back panes, ticks on the front edge.
+                let (a, b, front): ((Double, Double, Double), (Double, Double, Double), (Double, Double, Double))
+                switch axis {
+                case 0: (a, b, front) = ((s, yBack, zBack), (s, yBack, -zBack), (s, -yBack, zBack))
+                case 1: (a, b, front) = ((xBack, s, zBack), (xBack, s, -zBack), (-xBack, s, zBack))
+                default: (a, b, front) = ((xBack, -yBack, s), (xBack, yBack, s), (-xBack, yBack, s))
+                }
+                canvas.move(to: screen(a).0); canvas.line(to: screen(b).0)
+                if axis < 2 { canvas.move(to: screen(a).0); canvas.line(to: screen(front).0) } else { canvas.line(to: screen((-xBack, yBack, s)).0) }
+                canvas.stroke(Color(hex: 0xdddddd), width: 0.4)
+                let p = screen(front).0
+                var dx = p.x - centre.x, dy = p.y - centre.y
+                let n = max(1e-9, (dx * dx + dy * dy).squareRoot()); dx /= n; dy /= n
+                let l = LabelRenderer.markup(canvas, text, PlotStyle.tickSize - 1)
+                let at = Point(p.x + dx * 9 - l.size.width / 2, p.y + dy * 9 - l.size.height / 2)
+                l.draw(canvas, at, PlotStyle.ink)
+            }
+            if let name = names[axis] {
+                let mid: (Double, Double, Double) = axis == 0 ? (0, -yBack, zBack) : axis == 1 ? (-xBack, 0, zBack) : (-xBack, yBack, 0)
+                let p = screen(mid).0
+                var dx = p.x - centre.x, dy = p.y - centre.y
+                let n = max(1e-9, (dx * dx + dy * dy).squareRoot()); dx /= n; dy /= n
+                let l = LabelRenderer.render(canvas, name, PlotStyle.labelSize, false)
+                l.draw(canvas, Point(p.x + dx * 24 - l.size.width / 2, p.y + dy * 24 - l.size.height / 2), PlotStyle.ink)
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import XCTest
+import Graphics
+@testable import Plot
+
+final class GalleryTests: XCTestCase {
+    /// Writes every gallery figure as PNG (150 dpi) and PDF to $FOLIO_GALLERY (or a temp dir),
+    /// and checks each is non-blank with ink inside its margins.
+    func testGalleryRendersEveryMark() throws {
+        let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["FOLIO_GALLERY"]
+                      ?? NSTemporaryDirectory() + "folio-gallery")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, fig) in Gallery.all {
+            let c = Gallery.png(fig)
+            let px = c.pixels()
+            var ink = 0
+            for i in stride(from: 0, to: px.rgba.count, by: 4) where px.rgba[i] < 200 || px.rgba[i + 1] < 200 || px.rgba[i + 2] < 200 { ink += 1 }
+            XCTAssertGreaterThan(ink, px.width * px.height / 100, name)
+            try Data(c.finish()).write(to: dir.appendingPathComponent(name + ".png"))
+            try Data(Gallery.pdf(fig)).write(to: dir.appendingPathComponent(name + ".pdf"))
+        }
+    }
+}
