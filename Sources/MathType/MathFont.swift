@@ -1,14 +1,20 @@
 internal import CHarfBuzz
+import Foundation
 import Graphics
 
 /// An OpenType font with a MATH table, read through HarfBuzz's hb-ot-math API.
-/// Latin Modern Math is the default; any font with a MATH table works.
-public final class MathFont {
+/// Latin Modern Math is the default; any font with a MATH table works (STIX Math, TeX Gyre…).
+/// All lengths it returns are in ems of the font.
+public final class MathFont: @unchecked Sendable {
     public let family: String
     public let path: String
     let face: OpaquePointer
     let font: OpaquePointer
     public let unitsPerEm: Int
+    public private(set) var constants: MathConstants
+    private let lock = NSLock()
+    private var metricsCache: [UInt32: GlyphMetrics] = [:]
+    private var glyphCache: [UInt32: UInt32] = [:]
 
     public enum LoadError: Error, CustomStringConvertible {
         case notFound(String), noMathTable(String)
@@ -29,8 +35,11 @@ public final class MathFont {
         self.family = family
         self.path = path
         unitsPerEm = Int(hb_face_get_upem(face))
+        hb_font_set_scale(font, Int32(unitsPerEm), Int32(unitsPerEm))
+        constants = MathConstants()
         // Throwing after every property is set runs deinit, which releases the face and font.
         guard hb_ot_math_has_data(face) != 0 else { throw LoadError.noMathTable(family) }
+        constants = MathConstants(font: font, unitsPerEm: unitsPerEm)
     }
 
     deinit {
@@ -38,12 +47,98 @@ public final class MathFont {
         hb_face_destroy(face)
     }
 
-    /// A MATH table constant in ems (e.g. `.axisHeight` is the height of the fraction bar).
-    func constant(_ c: hb_ot_math_constant_t) -> Double {
-        Double(hb_ot_math_get_constant(font, c)) / Double(unitsPerEm)
+    public var axisHeight: Double { constants.axisHeight }
+    public var fractionRuleThickness: Double { constants.fractionRuleThickness }
+    public var superscriptShiftUp: Double { constants.superscriptShiftUp }
+
+    private var em: Double { Double(unitsPerEm) }
+
+    /// The glyph the font's cmap gives a code point, or nil when the font lacks it.
+    public func glyph(for scalar: Unicode.Scalar) -> UInt32? {
+        lock.lock(); defer { lock.unlock() }
+        if let g = glyphCache[scalar.value] { return g == 0 ? nil : g }
+        var g: hb_codepoint_t = 0
+        let found = hb_font_get_nominal_glyph(font, scalar.value, &g) != 0
+        glyphCache[scalar.value] = found ? g : 0
+        return found && g != 0 ? g : nil
     }
 
-    public var axisHeight: Double { constant(HB_OT_MATH_CONSTANT_AXIS_HEIGHT) }
-    public var fractionRuleThickness: Double { constant(HB_OT_MATH_CONSTANT_FRACTION_RULE_THICKNESS) }
-    public var superscriptShiftUp: Double { constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP) }
+    /// Advance, ink height above and depth below the baseline, italic correction, accent attachment.
+    public struct GlyphMetrics: Equatable {
+        public var advance, height, depth, italic: Double
+        /// Horizontal position where a top accent attaches (MATH table, else the centre of the advance).
+        public var topAccent: Double
+    }
+
+    public func metrics(_ g: UInt32) -> GlyphMetrics {
+        lock.lock(); defer { lock.unlock() }
+        if let m = metricsCache[g] { return m }
+        var ext = hb_glyph_extents_t()
+        _ = hb_font_get_glyph_extents(font, g, &ext)
+        let advance = Double(hb_font_get_glyph_h_advance(font, g)) / em
+        let height = Double(ext.y_bearing) / em
+        let depth = -Double(ext.y_bearing + ext.height) / em
+        let italic = Double(hb_ot_math_get_glyph_italics_correction(font, g)) / em
+        let attach = hb_ot_math_get_glyph_top_accent_attachment(font, g)
+        // HarfBuzz returns half the advance when the glyph has no attachment point.
+        let m = GlyphMetrics(advance: advance, height: max(height, 0), depth: max(depth, 0), italic: italic,
+                             topAccent: Double(attach) / em)
+        metricsCache[g] = m
+        return m
+    }
+
+    /// Whether the glyph is an extended shape (big operators, tall delimiters) per the MATH table.
+    func isExtendedShape(_ g: UInt32) -> Bool { hb_ot_math_is_glyph_extended_shape(face, g) != 0 }
+
+    /// Size variants of `g` in one direction, smallest first (the glyph itself is the first).
+    public func variants(_ g: UInt32, vertical: Bool) -> [(glyph: UInt32, advance: Double)] {
+        let dir = vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR
+        var count: UInt32 = 64
+        var buf = [hb_ot_math_glyph_variant_t](repeating: .init(), count: 64)
+        _ = hb_ot_math_get_glyph_variants(font, g, dir, 0, &count, &buf)
+        return buf.prefix(Int(count)).map { ($0.glyph, Double($0.advance) / em) }
+    }
+
+    /// One part of a glyph assembly (an extensible delimiter, brace or arrow).
+    public struct AssemblyPart {
+        public var glyph: UInt32
+        public var startConnector, endConnector, fullAdvance: Double
+        public var isExtender: Bool
+    }
+
+    /// The parts (bottom-to-top or left-to-right) from which the font builds `g` at any size.
+    public func assembly(_ g: UInt32, vertical: Bool) -> (parts: [AssemblyPart], italic: Double) {
+        let dir = vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR
+        var count: UInt32 = 32
+        var buf = [hb_ot_math_glyph_part_t](repeating: .init(), count: 32)
+        var italic: hb_position_t = 0
+        _ = hb_ot_math_get_glyph_assembly(font, g, dir, 0, &count, &buf, &italic)
+        let parts = buf.prefix(Int(count)).map {
+            AssemblyPart(glyph: $0.glyph, startConnector: Double($0.start_connector_length) / em,
+                         endConnector: Double($0.end_connector_length) / em,
+                         fullAdvance: Double($0.full_advance) / em,
+                         isExtender: ($0.flags.rawValue & HB_OT_MATH_GLYPH_PART_FLAG_EXTENDER.rawValue) != 0)
+        }
+        return (parts, Double(italic) / em)
+    }
+
+    /// Shapes a run of text with HarfBuzz (kerning, ligatures): glyphs with x offsets in ems.
+    func shape(_ text: String) -> (glyphs: [(id: UInt32, x: Double, y: Double)], width: Double) {
+        let buffer = hb_buffer_create()
+        defer { hb_buffer_destroy(buffer) }
+        hb_buffer_add_utf8(buffer, text, -1, 0, -1)
+        hb_buffer_guess_segment_properties(buffer)
+        hb_shape(font, buffer, nil, 0)
+        var n: UInt32 = 0
+        guard let infos = hb_buffer_get_glyph_infos(buffer, &n), let pos = hb_buffer_get_glyph_positions(buffer, &n) else {
+            return ([], 0)
+        }
+        var x = 0.0
+        var out: [(id: UInt32, x: Double, y: Double)] = []
+        for i in 0..<Int(n) {
+            out.append((infos[i].codepoint, x + Double(pos[i].x_offset) / em, Double(pos[i].y_offset) / em))
+            x += Double(pos[i].x_advance) / em
+        }
+        return (out, x)
+    }
 }

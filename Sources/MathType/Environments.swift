@@ -1,0 +1,150 @@
+/// \begin{…}…\end{…}: matrix, pmatrix, bmatrix, Bmatrix, vmatrix, Vmatrix, cases, aligned, array…
+extension Commands {
+    static let environmentCommands: [String: CommandHandler] = [
+        "begin": { p, tok in
+            let name = try p.rawArgument(after: tok).trimmingCharacters(in: .whitespaces)
+            guard var env = Commands.environments[name] else {
+                throw p.fail(tok.offset, "unknown environment '\(name)'")
+            }
+            if name == "array" || name == "darray" {
+                let spec = try p.rawArgument(after: tok)
+                env.align = spec.unicodeScalars.compactMap { c -> ArrayEnv.Align? in
+                    switch c { case "l": .left; case "c": .center; case "r": .right; default: nil }
+                }
+                if env.align.isEmpty { throw p.fail(tok.offset, "array needs a column specification like {cc}") }
+            }
+            env.rows = try p.parseRows(environment: name, openedAt: tok.offset)
+            return .array(env)
+        },
+    ]
+
+    /// Defaults of each environment; `align` repeats its last entry for extra columns.
+    static let environments: [String: ArrayEnv] = {
+        func m(_ l: Unicode.Scalar?, _ r: Unicode.Scalar?) -> ArrayEnv {
+            ArrayEnv(rows: [], align: [.center], columnGap: 1.0, cellStyle: .text, left: l, right: r)
+        }
+        return [
+            "matrix": m(nil, nil), "pmatrix": m("(", ")"), "bmatrix": m("[", "]"), "Bmatrix": m("{", "}"),
+            "vmatrix": m("|", "|"), "Vmatrix": m("\u{2016}", "\u{2016}"), "smallmatrix": ArrayEnv(
+                rows: [], align: [.center], columnGap: 0.55, cellStyle: .script, extraRowGap: -0.3),
+            "cases": ArrayEnv(rows: [], align: [.left, .left], columnGap: 1.0, cellStyle: .text, left: "{", right: nil),
+            "dcases": ArrayEnv(rows: [], align: [.left, .left], columnGap: 1.0, cellStyle: .display, left: "{", right: nil),
+            "rcases": ArrayEnv(rows: [], align: [.left, .left], columnGap: 1.0, cellStyle: .text, left: nil, right: "}"),
+            "aligned": ArrayEnv(rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
+                                cellStyle: .display, extraRowGap: 0.3),
+            "align": ArrayEnv(rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
+                              cellStyle: .display, extraRowGap: 0.3),
+            "align*": ArrayEnv(rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
+                               cellStyle: .display, extraRowGap: 0.3),
+            "gathered": ArrayEnv(rows: [], align: [.center], columnGap: 0, cellStyle: .display, extraRowGap: 0.3),
+            "split": ArrayEnv(rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
+                              cellStyle: .display, extraRowGap: 0.3),
+            "array": ArrayEnv(rows: [], align: [.center], columnGap: 1.0, cellStyle: .text),
+            "darray": ArrayEnv(rows: [], align: [.center], columnGap: 1.0, cellStyle: .display),
+        ]
+    }()
+}
+
+import Foundation
+
+extension Parser {
+    /// Cells separated by `&`, rows by `\\`, up to the matching `\end{name}`.
+    mutating func parseRows(environment name: String, openedAt offset: Int) throws -> [[[MathNode]]] {
+        environmentDepth += 1
+        defer { environmentDepth -= 1 }
+        var rows: [[[MathNode]]] = []
+        var row: [[MathNode]] = []
+        while true {
+            row.append(try parseList())
+            let t = lexer.next()
+            switch t.kind {
+            case .ampersand:
+                continue
+            case .command("\\"), .command("cr"):
+                rows.append(row); row = []
+                _ = try parseOptional() // \\[2pt]: extra row space is ignored
+            case .command("end"):
+                let end = try rawArgument(after: t).trimmingCharacters(in: .whitespaces)
+                guard end == name else { throw fail(t.offset, "\\begin{\(name)} ended by \\end{\(end)}") }
+                if !(row.count == 1 && row[0].isEmpty) || rows.isEmpty { rows.append(row) }
+                return rows
+            case .end:
+                throw fail(offset, "\\begin{\(name)} without \\end{\(name)}")
+            default:
+                throw unexpected(t)
+            }
+        }
+    }
+}
+
+extension Typesetter {
+    /// Rows on a grid: columns as wide as their widest cell, rows at least a strut apart
+    /// (LaTeX's array: 0.7/0.3 of a 1.2 em baselineskip), the whole centred on the axis.
+    func array(_ env: ArrayEnv, _ style: MathStyle) -> Box {
+        let s = scale(style)
+        let cellStyle = MathStyle(level: max(env.cellStyle, style.level), cramped: false)
+        // In aligned, the right-hand cell of a pair starts with an empty atom so `=` keeps its space.
+        let cells = env.rows.map { row in
+            row.enumerated().map { j, cell in
+                list(env.alignedPairs && j % 2 == 1 ? [.group([])] + cell : cell, cellStyle)
+            }
+        }
+        let columns = cells.map(\.count).max() ?? 0
+        guard columns > 0 else { return Box() }
+        func align(_ j: Int) -> ArrayEnv.Align {
+            if env.alignedPairs { return j % 2 == 0 ? .right : .left }
+            return j < env.align.count ? env.align[j] : env.align.last!
+        }
+        var widths = [Double](repeating: 0, count: columns)
+        for row in cells { for (j, cell) in row.enumerated() { widths[j] = max(widths[j], cell.width) } }
+        func gapBefore(_ j: Int) -> Double {
+            guard j > 0 else { return 0 }
+            if env.alignedPairs { return j % 2 == 0 ? 2 * s : 0 }
+            return env.columnGap * s
+        }
+        let strutHeight = 0.84 * s, strutDepth = 0.36 * s
+        var rowMetrics: [(h: Double, d: Double)] = cells.map { row in
+            (max(strutHeight, row.map(\.height).max() ?? 0), max(strutDepth, row.map(\.depth).max() ?? 0))
+        }
+        if env.cellStyle == .script { rowMetrics = cells.map { row in (row.map(\.height).max() ?? 0, row.map(\.depth).max() ?? 0) } }
+        let rowGap = env.extraRowGap * s + (env.cellStyle == .script ? 0.65 * s : 0)
+        var box = Box()
+        var y = 0.0
+        var x0s: [Double] = []
+        var x = 0.0
+        for j in 0..<columns { x += gapBefore(j); x0s.append(x); x += widths[j] }
+        box.width = x
+        for (i, row) in cells.enumerated() {
+            if i > 0 { y -= rowMetrics[i - 1].d + rowMetrics[i].h + rowGap }
+            for (j, cell) in row.enumerated() {
+                let dx: Double
+                switch align(j) {
+                case .left: dx = 0
+                case .center: dx = (widths[j] - cell.width) / 2
+                case .right: dx = widths[j] - cell.width
+                }
+                box.add(cell, dx: x0s[j] + dx, dy: y)
+            }
+        }
+        box.width = (x0s.last ?? 0) + (widths.last ?? 0)
+        let top = rowMetrics.first!.h
+        let bottom = -y + rowMetrics.last!.d
+        // Centre the grid on the math axis.
+        let shift = c.axisHeight * s + (bottom - top) / 2
+        var grid = Box(width: box.width, height: top + shift, depth: bottom - shift)
+        grid.add(box, dx: 0, dy: shift)
+        guard env.left != nil || env.right != nil else { return grid }
+        let total = delimiterSize(height: grid.height, depth: grid.depth, style)
+        var out = env.left.map { delimiter($0, total: total, style) } ?? Box()
+        out.isCharacter = false
+        out.append(.kern((env.left == nil ? 0 : 0.2) * s))
+        out.append(grid)
+        out.append(.kern((env.right == nil ? 0 : 0.2) * s))
+        if let r = env.right { out.append(delimiter(r, total: total, style)) }
+        return out
+    }
+}
+
+extension MathStyle.Level: Comparable {
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}

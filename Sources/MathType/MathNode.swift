@@ -1,0 +1,100 @@
+import Graphics
+
+/// TeX's atom classes: they decide the space between neighbours (TeXbook ch. 18, Appendix G).
+public enum AtomClass: Int, CaseIterable, Sendable {
+    case ord, op, bin, rel, open, close, punct, inner
+}
+
+/// TeX's four styles; cramped styles keep superscripts low (under bars, in denominators).
+public struct MathStyle: Equatable, Sendable {
+    public enum Level: Int, Sendable { case display, text, script, scriptScript }
+    public var level: Level
+    public var cramped: Bool
+
+    public static let display = MathStyle(level: .display, cramped: false)
+    public static let text = MathStyle(level: .text, cramped: false)
+
+    var isDisplay: Bool { level == .display }
+    var isScript: Bool { level.rawValue >= 2 }
+    var cramp: MathStyle { MathStyle(level: level, cramped: true) }
+    /// Style of superscripts (TeX's sup(S)); subscripts use `sub`, which is also cramped.
+    var sup: MathStyle { MathStyle(level: level.rawValue <= 1 ? .script : .scriptScript, cramped: cramped) }
+    var sub: MathStyle { sup.cramp }
+    /// Numerator and denominator styles of a fraction in this style.
+    var num: MathStyle {
+        MathStyle(level: level == .display ? .text : level == .text ? .script : .scriptScript, cramped: cramped)
+    }
+    var den: MathStyle { num.cramp }
+}
+
+/// Alphabets of `\mathbf`, `\mathbb`, …: letters map to Unicode Mathematical Alphanumeric Symbols.
+enum Alphabet: Equatable {
+    case italic, roman, bold, boldItalic, script, fraktur, doubleStruck, sansSerif
+}
+
+/// One element of a parsed math list, before layout. `offset` is the UTF-8 offset in the source.
+indirect enum MathNode {
+    /// A character of the math font with its class; `alphabet` maps letters and Greek.
+    case symbol(Unicode.Scalar, AtomClass, Alphabet?)
+    /// A braced group: lays out as one ord atom.
+    case group([MathNode])
+    case scripts(base: MathNode?, sub: [MathNode]?, sup: [MathNode]?)
+    case fraction(num: [MathNode], den: [MathNode], bar: Bool, style: MathStyle.Level?, left: Unicode.Scalar?, right: Unicode.Scalar?)
+    case radical(body: [MathNode], index: [MathNode]?)
+    /// An accent over the body; `stretch` grows it to the body's width (\widehat).
+    case accent(Unicode.Scalar, body: [MathNode], stretch: Bool)
+    case overline([MathNode]), underline([MathNode])
+    /// A horizontal brace (\overbrace, \underbrace) grown to the body; scripts on it go above/below.
+    case brace(Unicode.Scalar, body: [MathNode], over: Bool)
+    /// \left … \middle … \right: delimiters (nil for `.`) grown to the inner list.
+    case leftRight(left: Unicode.Scalar?, body: [[MathNode]], middles: [Unicode.Scalar?], right: Unicode.Scalar?)
+    /// \big, \Bigl, …: a delimiter of a fixed size (in ems) and class.
+    case sizedDelimiter(Unicode.Scalar?, size: Double, AtomClass)
+    /// A large operator (∑, ∫) or a named one (`sin`, `lim`); `limits` nil means TeX's default.
+    case largeOp(LargeOp, limits: Bool?)
+    case space(em: Double)
+    /// Upright text from the text font (\text); italic for \textit.
+    case text(String)
+    case styled(MathStyle.Level, [MathNode])
+    /// A list set as one atom of the given class (\mathrel, \mathbin, \stackrel's result…).
+    case classed(AtomClass, [MathNode])
+    /// \overset / \underset / \stackrel: `body` with a script-style label above or below.
+    case stack(body: [MathNode], over: [MathNode]?, under: [MathNode]?)
+    case array(ArrayEnv)
+    case colored(Color, [MathNode])
+    case error(MathError)
+}
+
+enum LargeOp {
+    case symbol(Unicode.Scalar, integral: Bool)
+    /// An upright name; `displayLimits` for \lim-like names (\max, \sup), not \sin-like ones.
+    case named(String, displayLimits: Bool)
+    /// Default: limits in display style (∑, lim), never for integrals and \sin-like names.
+    func defaultLimits(_ style: MathStyle) -> Bool {
+        switch self {
+        case .symbol(_, let integral): return style.isDisplay && !integral
+        case .named(_, let limits): return style.isDisplay && limits
+        }
+    }
+}
+
+/// A parsed matrix-like environment: rows of cells, column alignment, spacing and fences.
+struct ArrayEnv {
+    enum Align { case left, center, right }
+    var rows: [[[MathNode]]]
+    var align: [Align]
+    /// Alternating right/left columns with no gap inside a pair (aligned).
+    var alignedPairs = false
+    var columnGap = 1.0
+    var cellStyle: MathStyle.Level = .text
+    var extraRowGap = 0.0
+    var left: Unicode.Scalar?
+    var right: Unicode.Scalar?
+}
+
+/// A problem in a formula: what went wrong and where (UTF-8 offset into the TeX source).
+public struct MathError: Error, Equatable, CustomStringConvertible, Sendable {
+    public var offset: Int
+    public var message: String
+    public var description: String { "math error at offset \(offset): \(message)" }
+}
