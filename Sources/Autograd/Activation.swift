@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// The activation functions of the reference texts (book Table 1.1 / 3.1 and the Shen deck),
 /// each with its first and second derivative so Hessians work. Kinks (ReLU at 0) take the
@@ -49,7 +50,7 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .identity: ElementwiseFunction("identity", [{ $0 }, { _ in 1 }, { _ in 0 }, { _ in 0 }])
         case .heaviside: ElementwiseFunction("heaviside", [{ $0 > 0 ? 1 : 0 }, { _ in 0 }, { _ in 0 }])
-        case .relu: ElementwiseFunction("relu", [{ max(0, $0) }, { $0 > 0 ? 1 : 0 }, { _ in 0 }, { _ in 0 }])
+        case .relu: ElementwiseFunction("relu", [{ max(0, $0) }, { $0 > 0 ? 1 : 0 }, { _ in 0 }, { _ in 0 }], kernel: .relu)
         case .leakyReLU(let a):
             ElementwiseFunction("leakyReLU", [{ $0 > 0 ? $0 : a * $0 }, { $0 > 0 ? 1 : a }, { _ in 0 }, { _ in 0 }])
         case .powerReLU(let p):
@@ -83,7 +84,7 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
                 // log(1 + eˣ) without overflow for large x.
                 { max($0, 0) + log1p(exp(-Swift.abs($0))) },
                 Elementwise.sigmoid.derivatives[0], Elementwise.sigmoid.derivatives[1], Elementwise.sigmoid.derivatives[2],
-            ])
+            ], kernel: .softplus)
         case .gaussian:
             ElementwiseFunction("gaussian", [
                 { exp(-$0 * $0 / 2) }, { -$0 * exp(-$0 * $0 / 2) }, { ($0 * $0 - 1) * exp(-$0 * $0 / 2) },
@@ -94,7 +95,7 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
             ElementwiseFunction("erf", [
                 Foundation.erf, { 2 / Double.pi.squareRoot() * exp(-$0 * $0) },
                 { -4 * $0 / Double.pi.squareRoot() * exp(-$0 * $0) },
-            ])
+            ], kernel: .erf)
         case .gelu:
             ElementwiseFunction("gelu", [
                 { $0 * 0.5 * erfc(-$0 / 2.0.squareRoot()) },
@@ -103,6 +104,9 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
             ])
         }
     }
+
+    /// σ applied to every element of a tensor (the same kernel the layers use).
+    public func apply<T>(to x: Tensor<T>) -> Tensor<T> { self == .identity ? x : function.evaluate(x) }
 
     /// σ at a point (for tables and thumbnails).
     public func callAsFunction(_ x: Double) -> Double { function.derivatives[0](x) }

@@ -62,7 +62,7 @@ extension Variable {
         }
         let grads = Backward.gradients(of: self, wrt: leaves, seed: seed)
         for (leaf, g) in zip(leaves, grads) {
-            leaf.grad = leaf.grad.map { Kernels.zip($0, g.value, op: "+", +) } ?? g.value
+            leaf.grad = leaf.grad.map { $0 + g.value } ?? g.value
         }
     }
 

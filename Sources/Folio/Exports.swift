@@ -4,3 +4,6 @@
 @_exported import Theory
 @_exported import Plot
 @_exported import Graphics
+// Scalar math (sin, exp, pow on Double), String(format:) and friends: notebooks import only
+// Folio, and without Foundation the Tensor overloads of exp/log/pow would be the only ones seen.
+@_exported import Foundation

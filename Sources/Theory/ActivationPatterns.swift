@@ -35,7 +35,7 @@ public struct ActivationRegions {
                     for j in 0..<o where z[i * o + j] > 0 { bits[i][(bit + j) / 64] |= 1 << UInt64((bit + j) % 64) }
                 }
                 bit += o
-                h = Tensor(shape: [m, o], scalars: z.map { T(layer.activation(Double($0))) })
+                h = layer.activation.apply(to: Tensor(shape: [m, o], scalars: z))
             }
             for pattern in bits {
                 if let id = table[pattern] { ids.append(id) } else {

@@ -63,7 +63,7 @@ public struct LossLandscape<T: TensorScalar> {
                     let bias = perturbed(p[1], d1[1], d2[1], a, b).scalars
                     for i in 0..<(z.count / o) { for j in 0..<o { z[i * o + j] = z[i * o + j] + bias[j] } }
                 }
-                var h = Tensor(shape: [x.shape[0], o], scalars: z.map { T(first.activation(Double($0))) })
+                var h = first.activation.apply(to: Tensor(shape: [x.shape[0], o], scalars: z))
                 // Layers above: ordinary forward passes with perturbed parameters.
                 var k = first.parameterCount
                 for layer in net.layers.dropFirst() {
@@ -73,7 +73,7 @@ public struct LossLandscape<T: TensorScalar> {
                         let bias = perturbed(p[k + 1], d1[k + 1], d2[k + 1], a, b).scalars
                         for i in 0..<(zz.count / layer.outputs) { for j in 0..<layer.outputs { zz[i * layer.outputs + j] = zz[i * layer.outputs + j] + bias[j] } }
                     }
-                    h = Tensor(shape: [x.shape[0], layer.outputs], scalars: layer.activation == .identity ? zz : zz.map { T(layer.activation(Double($0))) })
+                    h = layer.activation.apply(to: Tensor(shape: [x.shape[0], layer.outputs], scalars: zz))
                     k += layer.parameterCount
                 }
                 values.append(loss(h, y))

@@ -19,48 +19,47 @@ extension Variable {
     public func broadcast(to target: [Int]) -> Variable {
         if shape == target { return self }
         let from = shape
-        let zeros = Tensor<Scalar>(shape: target, repeating: 0)
-        return Variable(Kernels.zip(zeros, value, op: "broadcast") { $1 }, op: "broadcast", parents: [self]) { g in
+        return Variable(value.broadcast(to: target), op: "broadcast", parents: [self]) { g in
             [g.summed(toShape: from)]
         }
     }
 }
 
 public func + <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> {
-    Variable(Kernels.zip(a.value, b.value, op: "+", +), op: "add", parents: [a, b]) { g in
+    Variable(a.value + b.value, op: "add", parents: [a, b]) { g in
         [a.unbroadcast(g), b.unbroadcast(g)]
     }
 }
 
 public func - <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> {
-    Variable(Kernels.zip(a.value, b.value, op: "-", -), op: "sub", parents: [a, b]) { g in
+    Variable(a.value - b.value, op: "sub", parents: [a, b]) { g in
         [a.unbroadcast(g), b.unbroadcast(-g)]
     }
 }
 
 public func * <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> {
-    Variable(Kernels.zip(a.value, b.value, op: "*", *), op: "mul", parents: [a, b]) { g in
+    Variable(a.value * b.value, op: "mul", parents: [a, b]) { g in
         [a.unbroadcast(g * b), b.unbroadcast(g * a)]
     }
 }
 
 public func / <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> {
-    Variable(Kernels.zip(a.value, b.value, op: "/", /), op: "div", parents: [a, b]) { g in
+    Variable(a.value / b.value, op: "div", parents: [a, b]) { g in
         [a.unbroadcast(g / b), b.unbroadcast(-(g * a) / (b * b))]
     }
 }
 
 public prefix func - <T>(a: Variable<T>) -> Variable<T> {
-    Variable(a.value.map { -$0 }, op: "neg", parents: [a]) { g in [-g] }
+    Variable(-a.value, op: "neg", parents: [a]) { g in [-g] }
 }
 
 // Scalars mix with variables as constants.
 public func * <T>(s: T, a: Variable<T>) -> Variable<T> {
-    Variable(a.value.map { s * $0 }, op: "scale", parents: [a]) { g in [s * g] }
+    Variable(s * a.value, op: "scale", parents: [a]) { g in [s * g] }
 }
 public func * <T>(a: Variable<T>, s: T) -> Variable<T> { s * a }
 public func + <T>(a: Variable<T>, s: T) -> Variable<T> {
-    Variable(a.value.map { $0 + s }, op: "shift", parents: [a]) { g in [g] }
+    Variable(a.value + s, op: "shift", parents: [a]) { g in [g] }
 }
 public func + <T>(s: T, a: Variable<T>) -> Variable<T> { a + s }
 public func - <T>(a: Variable<T>, s: T) -> Variable<T> { a + (-s) }

@@ -15,6 +15,6 @@ extension Variable {
 
     public func reshaped(_ newShape: [Int]) -> Variable {
         let old = shape
-        return Variable(Kernels.reshape(value, newShape), op: "reshape", parents: [self]) { g in [g.reshaped(old)] }
+        return Variable(value.reshaped(newShape), op: "reshape", parents: [self]) { g in [g.reshaped(old)] }
     }
 }
