@@ -15,6 +15,7 @@ public final class MathFont: @unchecked Sendable {
     private let lock = NSLock()
     private var metricsCache: [UInt32: GlyphMetrics] = [:]
     private var glyphCache: [UInt32: UInt32] = [:]
+    private var scriptGlyphCache: [UInt64: UInt32] = [:]
 
     public enum LoadError: Error, CustomStringConvertible {
         case notFound(String), noMathTable(String)
@@ -61,6 +62,29 @@ public final class MathFont: @unchecked Sendable {
         let found = hb_font_get_nominal_glyph(font, scalar.value, &g) != 0
         glyphCache[scalar.value] = found ? g : 0
         return found && g != 0 ? g : nil
+    }
+
+    /// The glyph for script (level 1) or scriptscript (level 2) size: the font's `ssty` optical
+    /// variant (wider, bolder shapes that stay legible when small), else the plain glyph.
+    public func scriptGlyph(for scalar: Unicode.Scalar, level: Int) -> UInt32? {
+        guard let plain = glyph(for: scalar) else { return nil }
+        guard level > 0 else { return plain }
+        lock.lock(); defer { lock.unlock() }
+        let key = UInt64(plain) << 2 | UInt64(level)
+        if let g = scriptGlyphCache[key] { return g }
+        let buffer = hb_buffer_create()
+        defer { hb_buffer_destroy(buffer) }
+        var codepoint = scalar.value
+        hb_buffer_add_utf32(buffer, &codepoint, 1, 0, 1)
+        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
+        hb_buffer_set_script(buffer, HB_SCRIPT_COMMON)
+        var feature = hb_feature_t(tag: hbTag("ssty"), value: UInt32(level), start: 0, end: UInt32.max)
+        hb_shape(font, buffer, &feature, 1)
+        var n: UInt32 = 0
+        var g = plain
+        if let infos = hb_buffer_get_glyph_infos(buffer, &n), n == 1, infos[0].codepoint != 0 { g = infos[0].codepoint }
+        scriptGlyphCache[key] = g
+        return g
     }
 
     /// Advance, ink height above and depth below the baseline, italic correction, accent attachment.
@@ -141,4 +165,9 @@ public final class MathFont: @unchecked Sendable {
         }
         return (out, x)
     }
+}
+
+
+func hbTag(_ s: String) -> hb_tag_t {
+    s.utf8.reduce(0) { $0 << 8 | hb_tag_t($1) }
 }

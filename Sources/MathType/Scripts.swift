@@ -20,8 +20,20 @@ extension Typesetter {
             return (.ord, box)
         default:
             let (cls, box) = base.map { atom($0, style) } ?? (.ord, Box())
+            // Primes alone: Unicode math fonts draw ′ already raised and small, so it follows the
+            // nucleus at full size (as MathML does) instead of shrinking into a superscript.
+            if sub == nil, let sup, !sup.isEmpty, sup.allSatisfy(isPrime) {
+                var out = box
+                out.append(list(sup, style))
+                return (cls ?? .ord, out)
+            }
             return (cls ?? .ord, attach(box, sup: supBox, sub: subBox, style, isOperator: false))
         }
+    }
+
+    private func isPrime(_ n: MathNode) -> Bool {
+        if case .symbol("\u{2032}", _, _) = n { return true }
+        return false
     }
 
     /// Places scripts beside a nucleus. Character nuclei keep the default shifts; bigger

@@ -40,7 +40,7 @@ extension Typesetter {
     /// A visible error: the message in red inside a red frame, so a bad formula is never silent.
     func errorBox(_ message: String, _ style: MathStyle) -> Box {
         let inner = text(message, MathStyle(level: .script, cramped: false)).colored(Color(hex: 0xB00000))
-        let pad = 0.15, line = 0.04
+        let pad = 0.15, line = 0.05
         let red = Color(hex: 0xCC0000)
         let w = inner.width + 2 * pad
         let h = inner.height + pad, d = inner.depth + pad

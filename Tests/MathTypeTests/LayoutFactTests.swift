@@ -1,0 +1,190 @@
+import Graphics
+import XCTest
+@testable import MathType
+
+/// Layout facts from the TeXbook's Appendix G and the font's MATH table, measured on the display list.
+final class LayoutFactTests: XCTestCase {
+    static let renderer = try! MathRenderer()
+    var font: MathFont { Self.renderer.font }
+    var k: MathConstants { font.constants }
+
+    func glyphs(_ f: MathLayout) -> [(id: UInt32, x: Double, y: Double, scale: Double)] {
+        f.items.compactMap { if case let .glyph(id, x, y, s, _) = $0 { (id, x, y, s) } else { nil } }
+    }
+    func rules(_ f: MathLayout) -> [(x: Double, y: Double, w: Double, h: Double)] {
+        f.items.compactMap { if case let .rule(x, y, w, h, _) = $0 { (x, y, w, h) } else { nil } }
+    }
+    func glyph(_ c: Unicode.Scalar) -> UInt32 { font.glyph(for: c)! }
+
+    func testFractionBarIsCentredOnTheMathAxis() {
+        for style in [MathStyle.display, .text] {
+            let f = Self.renderer.layout(#"\frac{a+b}{c}"#, style: style, size: 10)
+            let bars = rules(f)
+            XCTAssertEqual(bars.count, 1)
+            XCTAssertEqual(bars[0].y + bars[0].h / 2, 0.25, accuracy: 1e-9, "axis height of Latin Modern Math")
+            XCTAssertEqual(bars[0].h, k.fractionRuleThickness, accuracy: 1e-9)
+            // The numerator is above the bar and the denominator below it.
+            let ys = glyphs(f).map(\.y)
+            XCTAssertGreaterThan(ys.first!, bars[0].y + bars[0].h)
+            XCTAssertLessThan(ys.last!, bars[0].y)
+        }
+    }
+
+    func testDisplayFractionUsesDisplayShifts() {
+        let d = glyphs(Self.renderer.layout(#"\frac{x}{y}"#, style: .display, size: 10))
+        let t = glyphs(Self.renderer.layout(#"\frac{x}{y}"#, style: .text, size: 10))
+        XCTAssertEqual(d[0].y, k.fractionNumeratorDisplayStyleShiftUp, accuracy: 1e-9)
+        XCTAssertEqual(d[1].y, -k.fractionDenominatorDisplayStyleShiftDown, accuracy: 1e-9)
+        XCTAssertGreaterThan(d[0].y, t[0].y)
+        XCTAssertEqual(t[0].scale, k.scriptPercentScaleDown / 100, accuracy: 1e-9, "text fractions set their parts in script style")
+    }
+
+    func testSuperscriptShiftComesFromTheMathTable() {
+        let plain = glyphs(Self.renderer.layout("x^2", style: .text, size: 10))
+        XCTAssertEqual(plain.count, 2)
+        XCTAssertEqual(plain[1].y, k.superscriptShiftUp, accuracy: 1e-9)
+        XCTAssertEqual(plain[1].scale, 0.7, accuracy: 1e-9)
+        // The superscript starts after the nucleus's italic correction.
+        let x = font.metrics(plain[0].id)
+        XCTAssertEqual(plain[1].x, x.advance + x.italic, accuracy: 1e-9)
+        // Under a radical the style is cramped: the superscript sits lower.
+        let cramped = glyphs(Self.renderer.layout(#"\sqrt{x^2}"#, style: .text, size: 10))
+        let two = cramped.first { $0.scale < 1 }!
+        XCTAssertEqual(two.y, k.superscriptShiftUpCramped, accuracy: 1e-9)
+        XCTAssertLessThan(k.superscriptShiftUpCramped, k.superscriptShiftUp)
+    }
+
+    func testSubscriptAloneAndWithSuperscript() {
+        let sub = glyphs(Self.renderer.layout("x_i", style: .text, size: 10))
+        XCTAssertEqual(sub[1].y, -k.subscriptShiftDown, accuracy: 1e-9)
+        let both = glyphs(Self.renderer.layout("x_i^2", style: .text, size: 10))
+        let supBottom = both[2].y - font.metrics(both[2].id).depth * 0.7
+        let subTop = both[1].y + font.metrics(both[1].id).height * 0.7
+        XCTAssertGreaterThanOrEqual(supBottom - subTop, k.subSuperscriptGapMin - 1e-9)
+    }
+
+    func testDisplayLimitsGoAboveAndBelow() {
+        let d = glyphs(Self.renderer.layout(#"\sum_{i}^{n}"#, style: .display, size: 10))
+        let sum = d.first { $0.scale == 1 }!, n = d.first { $0.scale < 1 && $0.y > 0 }!, i = d.first { $0.scale < 1 && $0.y < 0 }!
+        let m = font.metrics(sum.id)
+        XCTAssertGreaterThanOrEqual(m.height + m.depth, k.displayOperatorMinHeight, "display ∑ is the large variant")
+        XCTAssertGreaterThan(n.y - font.metrics(n.id).depth * 0.7, sum.y + m.height, "upper limit above the operator")
+        XCTAssertLessThan(i.y + font.metrics(i.id).height * 0.7, sum.y - m.depth, "lower limit below the operator")
+        // Centred horizontally over the operator.
+        let centre = sum.x + m.advance / 2
+        XCTAssertEqual(n.x + font.metrics(n.id).advance * 0.7 / 2, centre, accuracy: 0.02)
+
+        // In text style the same limits become scripts to the right.
+        let t = glyphs(Self.renderer.layout(#"\sum_{i}^{n}"#, style: .text, size: 10))
+        let tsum = t.first { $0.scale == 1 }!
+        XCTAssertTrue(t.filter { $0.scale < 1 }.allSatisfy { $0.x > tsum.x + font.metrics(tsum.id).advance * 0.9 })
+        // \limits forces them above and below even for integrals, \nolimits to the side.
+        let lim = glyphs(Self.renderer.layout(#"\int\limits_0^1"#, style: .text, size: 10))
+        XCTAssertEqual(lim.filter { $0.scale < 1 }.count, 2)
+        XCTAssertTrue(lim.filter { $0.scale < 1 }.allSatisfy { $0.x < lim[0].x + font.metrics(lim[0].id).advance })
+        let nolim = glyphs(Self.renderer.layout(#"\sum\nolimits_0^1"#, style: .display, size: 10))
+        XCTAssertTrue(nolim.filter { $0.scale < 1 }.allSatisfy { $0.x > font.metrics(nolim[0].id).advance * 0.9 })
+    }
+
+    func testDelimitersGrowWithTheirContent() {
+        let bodies = ["x", #"\frac{a}{b}"#, #"\frac{\frac{a}{b}}{\frac{c}{d}}"#, #"\begin{matrix}1\\2\\3\\4\end{matrix}"#]
+        let heights = bodies.map { Self.renderer.layout(#"\left(\#($0)\right)"#, style: .display, size: 10).height }
+        for (a, b) in zip(heights, heights.dropFirst()) { XCTAssertGreaterThan(b, a) }
+        // The delimiter covers its content.
+        for body in bodies {
+            let inner = Self.renderer.layout(body, style: .display, size: 10)
+            let outer = Self.renderer.layout(#"\left(\#(body)\right)"#, style: .display, size: 10)
+            XCTAssertGreaterThanOrEqual(outer.height, inner.height * 0.9 - 0.001, body)
+        }
+    }
+
+    func testAssembledDelimiterIsTallerThanTheLargestVariant() {
+        let paren = glyph("(")
+        let variants = font.variants(paren, vertical: true)
+        let largest = variants.map { font.metrics($0.glyph) }.map { $0.height + $0.depth }.max()!
+        let rows = (1...14).map(String.init).joined(separator: #"\\"#)
+        let f = Self.renderer.layout(#"\left(\begin{matrix}\#(rows)\end{matrix}\right."#, style: .display, size: 10)
+        let variantIds = Set(variants.map(\.glyph))
+        let parts = Set(font.assembly(paren, vertical: true).parts.map(\.glyph))
+        let used = glyphs(f).filter { parts.contains($0.id) }
+        XCTAssertGreaterThanOrEqual(used.count, 3, "built from the assembly: hook, extenders, hook")
+        XCTAssertTrue(glyphs(f).allSatisfy { !variantIds.contains($0.id) || parts.contains($0.id) })
+        let top = used.map { $0.y + font.metrics($0.id).height }.max()!
+        let bottom = used.map { $0.y - font.metrics($0.id).depth }.min()!
+        XCTAssertGreaterThan(top - bottom, largest)
+        XCTAssertGreaterThan(top - bottom, 14 * 1.2 * 0.9, "covers 14 rows of the matrix")
+    }
+
+    func testWideAccentGrowsAndPlainAccentDoesNot() {
+        let hat = glyph("\u{302}")
+        let wide = glyphs(Self.renderer.layout(#"\widehat{abcdef}"#, style: .text, size: 10))
+        let narrow = glyphs(Self.renderer.layout(#"\hat{abcdef}"#, style: .text, size: 10))
+        XCTAssertTrue(narrow.contains { $0.id == hat })
+        XCTAssertFalse(wide.contains { $0.id == hat })
+        let wideAccent = wide.max { $0.y < $1.y }!
+        XCTAssertGreaterThan(font.metrics(wideAccent.id).advance, font.metrics(hat).advance * 2)
+    }
+
+    func testTextAndMathShareTheBaseline() {
+        let f = glyphs(Self.renderer.layout(#"x + \text{for all } y"#, style: .text, size: 10))
+        XCTAssertTrue(f.allSatisfy { abs($0.y) < 1e-12 })
+    }
+
+    func testMathBaselineMatchesPangoTextBaseline() {
+        // Drawn at the same baseline, Pango's "x" (Latin Modern Roman) and MathType's \mathrm{x}
+        // have their ink bottoms on the same pixel row.
+        func inkBottom(_ draw: (Canvas) -> Void) -> Int {
+            let canvas = Canvas(.png(dpi: 288), width: 60, height: 60)
+            draw(canvas)
+            let (w, h, rgba) = canvas.pixels()
+            var bottom = 0
+            for y in 0..<h { for x in 0..<w where rgba[(y * w + x) * 4] < 128 { bottom = max(bottom, y) } }
+            return bottom
+        }
+        let baseline = 40.0
+        let math = inkBottom { c in Self.renderer.layout(#"\mathrm{x}"#, size: 24).draw(on: c, at: Point(10, baseline)) }
+        let text = inkBottom { c in
+            let t = TextLayout(canvas: c, markup: "x", font: "Latin Modern Roman, 24")
+            t.draw(on: c, at: Point(10, baseline - t.firstBaseline))
+        }
+        XCTAssertEqual(math, text, accuracy: 1)
+        XCTAssertEqual(Double(math), baseline * 4, accuracy: 2)
+    }
+
+    func testInterAtomSpacingFollowsTeX() {
+        func advance(_ tex: String) -> Double { Self.renderer.layout(tex, style: .text, size: 18).width / 18 }
+        let a = glyph("\u{1D44E}")
+        let plus = glyph("+"), eq = glyph("=")
+        let wa = font.metrics(a).advance + font.metrics(a).italic
+        XCTAssertEqual(advance("a+a"), 2 * wa + font.metrics(plus).advance + 2 * 4 / 18, accuracy: 1e-9)
+        XCTAssertEqual(advance("a=a"), 2 * wa + font.metrics(eq).advance + 2 * 5 / 18, accuracy: 1e-9)
+        // A leading + is unary: no spaces (rule 5).
+        XCTAssertEqual(advance("+a"), wa + font.metrics(plus).advance, accuracy: 1e-9)
+        // No medium spaces in script style.
+        let scripted = Self.renderer.layout("x^{a+a}", style: .text, size: 10)
+        let gs = glyphs(scripted).filter { $0.scale < 1 }
+        let gap = gs[1].x - (gs[0].x + (font.metrics(gs[0].id).advance + font.metrics(gs[0].id).italic) * 0.7)
+        XCTAssertEqual(gap, 0, accuracy: 1e-9)
+    }
+
+    func testAlphabetsMapToMathematicalAlphanumerics() {
+        XCTAssertEqual(Alphabets.map("R", .doubleStruck), "\u{211D}")
+        XCTAssertEqual(Alphabets.map("E", .doubleStruck), "\u{1D53C}")
+        XCTAssertEqual(Alphabets.map("L", .script), "\u{2112}")
+        XCTAssertEqual(Alphabets.map("N", .script), "\u{1D4A9}")
+        XCTAssertEqual(Alphabets.map("W", .bold), "\u{1D416}")
+        XCTAssertEqual(Alphabets.map("\u{3B8}", .boldItalic), "\u{1D73D}")
+        XCTAssertEqual(Alphabets.map("\u{3B8}", .italic), "\u{1D703}")
+        XCTAssertEqual(Alphabets.map("h", .italic), "\u{210E}")
+        XCTAssertEqual(Alphabets.map("\u{3F5}", .italic), "\u{1D716}")
+        XCTAssertEqual(Alphabets.map("g", .fraktur), "\u{1D524}")
+    }
+
+    func testTagIsSetApart() {
+        let f = Self.renderer.layout(#"E = mc^2 \tag{1.2}"#, style: .display, size: 10)
+        XCTAssertEqual(f.errors, [])
+        XCTAssertNotNil(f.tag)
+        XCTAssertGreaterThan(f.tag!.width, 0)
+        XCTAssertLessThan(f.width, Self.renderer.layout("E = mc^2 (1.2)", style: .display, size: 10).width)
+    }
+}
