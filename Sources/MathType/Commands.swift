@@ -8,7 +8,7 @@ enum Commands {
         var all: [String: CommandHandler] = [:]
         for family in [fractionCommands, radicalCommands, accentCommands, delimiterCommands, operatorCommands,
                        environmentCommands, alphabetCommands, spacingCommands, stackCommands, textCommands,
-                       classCommands] {
+                       classCommands, boxCommands] {
             all.merge(family) { first, _ in first }
         }
         return all

@@ -29,7 +29,7 @@ public struct MathStyle: Equatable, Sendable {
 
 /// Alphabets of `\mathbf`, `\mathbb`, …: letters map to Unicode Mathematical Alphanumeric Symbols.
 enum Alphabet: Equatable {
-    case italic, roman, bold, boldItalic, script, fraktur, doubleStruck, sansSerif
+    case italic, roman, bold, boldItalic, script, fraktur, doubleStruck, sansSerif, monospace
 }
 
 /// One element of a parsed math list, before layout. `offset` is the UTF-8 offset in the source.
@@ -63,6 +63,14 @@ indirect enum MathNode {
     case array(ArrayEnv)
     case colored(Color, [MathNode])
     case error(MathError)
+    /// A box of the body's size that draws nothing (\phantom) or keeps only some dimensions.
+    case phantom([MathNode], width: Bool, height: Bool)
+    /// The body with its height and depth ignored (\smash).
+    case smash([MathNode])
+    /// The body in a frame (\boxed).
+    case boxed([MathNode])
+    /// An arrow stretched under or over labels (\xrightarrow[below]{above}).
+    case extensibleArrow(Unicode.Scalar, over: [MathNode], under: [MathNode]?)
 }
 
 enum LargeOp {

@@ -21,10 +21,18 @@ struct Parser {
     static func parse(_ source: String) -> (list: Result<[MathNode], MathError>, tag: String?) {
         var p = Parser(source)
         do {
-            let list = try p.parseList()
-            let t = p.lexer.next()
+            var rows = [[try p.parseList()]]
+            var t = p.lexer.next()
+            // Rows separated by \\ outside any environment stack up centred, as KaTeX does.
+            while t.kind == .command("\\") || t.kind == .command("newline") {
+                _ = try p.parseOptional()
+                rows.append([try p.parseList()])
+                t = p.lexer.next()
+            }
             if t.kind != .end { throw p.unexpected(t) }
-            return (.success(list), p.tag)
+            if rows.count == 1 { return (.success(rows[0][0]), p.tag) }
+            let env = ArrayEnv(rows: rows, align: [.center], columnGap: 0, cellStyle: .display, extraRowGap: 0.3)
+            return (.success([.array(env)]), p.tag)
         } catch let e as MathError {
             return (.failure(e), nil)
         } catch {
@@ -66,7 +74,7 @@ struct Parser {
     func endsList(_ t: Token, closingBracket: Bool) -> Bool {
         switch t.kind {
         case .end, .close, .ampersand: return true
-        case .command(let n): return n == "right" || n == "middle" || n == "\\" || n == "end" || n == "cr"
+        case .command(let n): return n == "right" || n == "middle" || n == "\\" || n == "end" || n == "cr" || n == "newline"
         case .char("]"): return closingBracket
         default: return false
         }

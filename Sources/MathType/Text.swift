@@ -9,7 +9,7 @@ extension Commands {
             t[name] = { p, tok in .text(Commands.plainText(try p.rawArgument(after: tok))) }
         }
         // Styled text through the math alphabets (the math font has no separate text italics).
-        let styled: [String: Alphabet] = ["textit": .italic, "textbf": .bold, "textsf": .sansSerif, "emph": .italic]
+        let styled: [String: Alphabet] = ["textit": .italic, "textbf": .bold, "textsf": .sansSerif, "texttt": .monospace, "emph": .italic]
         for (name, alphabet) in styled {
             t[name] = { p, tok in
                 let text = Commands.plainText(try p.rawArgument(after: tok))

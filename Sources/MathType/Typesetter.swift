@@ -117,6 +117,14 @@ struct Typesetter {
             return (.ord, self.list(list, style).colored(color))
         case .error(let e):
             return (.ord, errorBox(e.message, style))
+        case let .phantom(body, width, height):
+            return (.ord, phantom(body, width: width, height: height, style))
+        case .smash(let body):
+            return (.ord, smash(body, style))
+        case .boxed(let body):
+            return (.ord, boxed(body, style))
+        case let .extensibleArrow(ch, over, under):
+            return (.rel, extensibleArrow(ch, over: over, under: under, style))
         }
     }
 }

@@ -24,7 +24,7 @@ final class ErrorTests: XCTestCase {
             (#"\begin{matrix}x\end{pmatrix}"#, 15, #"ended by \end{pmatrix}"#),
             (#"\left\foo x\right)"#, 5, "is not a delimiter"),
             (#"\sqrt[3{x}"#, 5, "'[' is never closed"),
-            (#"a \\ b"#, 2, "outside an environment"),
+            (#"{a \\ b}"#, 3, "outside an environment"),
             (#"\text x"#, 0, "needs a braced argument"),
         ]
         for (tex, offset, message) in cases {
@@ -35,7 +35,7 @@ final class ErrorTests: XCTestCase {
     }
 
     func testValidInputHasNoErrors() {
-        for tex in ["", " ", "x", #"\left. x \right|"#, "x'''", #"\{x\}"#, "a_{b_{c_{d}}}", #"\sqrt[n]{}"#] {
+        for tex in ["", " ", "x", #"a \\ b"#, #"\xrightarrow[f]{g}"#, #"\boxed{x}"#, #"\left. x \right|"#, "x'''", #"\{x\}"#, "a_{b_{c_{d}}}", #"\sqrt[n]{}"#] {
             XCTAssertEqual(Self.renderer.layout(tex, size: 10).errors, [], tex)
         }
     }

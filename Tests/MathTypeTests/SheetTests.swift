@@ -22,6 +22,8 @@ final class SheetTests: XCTestCase {
         let pdf = FormulaSheet.draw(renderer: Self.renderer, kind: .pdf)
         try Data(png).write(to: dir.appendingPathComponent("sheet.png"))
         try Data(pdf).write(to: dir.appendingPathComponent("sheet.pdf"))
+        try Data(FormulaSheet.drawInline(renderer: Self.renderer, kind: .png(dpi: 200))).write(to: dir.appendingPathComponent("inline.png"))
+        try Data(FormulaSheet.drawInline(renderer: Self.renderer, kind: .pdf)).write(to: dir.appendingPathComponent("inline.pdf"))
         XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
         XCTAssertEqual(Array(pdf.prefix(5)), Array("%PDF-".utf8))
     }
