@@ -87,7 +87,8 @@ public final class MathFont: @unchecked Sendable {
         return g
     }
 
-    /// Advance, ink height above and depth below the baseline, italic correction, accent attachment.
+    /// Advance, ink height above and depth below the baseline (negative when the ink does not reach
+    /// the baseline, as for accents), italic correction, accent attachment.
     public struct GlyphMetrics: Equatable {
         public var advance, height, depth, italic: Double
         /// Horizontal position where a top accent attaches (MATH table, else the centre of the advance).
@@ -105,7 +106,7 @@ public final class MathFont: @unchecked Sendable {
         let italic = Double(hb_ot_math_get_glyph_italics_correction(font, g)) / em
         let attach = hb_ot_math_get_glyph_top_accent_attachment(font, g)
         // HarfBuzz returns half the advance when the glyph has no attachment point.
-        let m = GlyphMetrics(advance: advance, height: max(height, 0), depth: max(depth, 0), italic: italic,
+        let m = GlyphMetrics(advance: advance, height: height, depth: depth, italic: italic,
                              topAccent: Double(attach) / em)
         metricsCache[g] = m
         return m

@@ -28,3 +28,24 @@ final class SheetTests: XCTestCase {
         XCTAssertEqual(Array(pdf.prefix(5)), Array("%PDF-".utf8))
     }
 }
+
+final class OtherFontTests: XCTestCase {
+    /// Any font with a MATH table works: the same formulas lay out with STIX Math, from its own metrics.
+    func testSTIXMathLaysOutTheIssueFormulas() throws {
+        let stix = MathRenderer(font: try MathFont(family: "STIX Math"))
+        let lm = SheetTests.renderer
+        let a = stix.font.constants, b = lm.font.constants
+        XCTAssertNotEqual(stix.font.path, lm.font.path)
+        XCTAssertTrue([a.superscriptShiftUp != b.superscriptShiftUp, a.subscriptShiftDown != b.subscriptShiftDown,
+                       a.fractionRuleThickness != b.fractionRuleThickness].contains(true), "STIX has its own constants")
+        for tex in FormulaSheet.required {
+            let f = stix.layout(tex, style: .display, size: 12)
+            XCTAssertEqual(f.errors, [], tex)
+            XCTAssertGreaterThan(f.width, 0, tex)
+        }
+        let bar = stix.layout(#"\frac{a}{b}"#, style: .display, size: 10).items.compactMap {
+            if case let .rule(_, y, _, h, _) = $0 { y + h / 2 } else { nil }
+        }
+        XCTAssertEqual(bar.first ?? 0, stix.font.constants.axisHeight, accuracy: 1e-9)
+    }
+}
