@@ -98,6 +98,10 @@ struct ArrayEnv {
     var extraRowGap = 0.0
     var left: Unicode.Scalar?
     var right: Unicode.Scalar?
+    /// Column boundaries (0 = left edge) with a vertical rule, from `|` in an array's spec.
+    var verticalRules: [Int] = []
+    /// Row boundaries (0 = top) with a horizontal rule, from `\hline`.
+    var horizontalRules: [Int] = []
 }
 
 /// A problem in a formula: what went wrong and where (UTF-8 offset into the TeX source).

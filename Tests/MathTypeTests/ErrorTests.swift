@@ -26,6 +26,9 @@ final class ErrorTests: XCTestCase {
             (#"\sqrt[3{x}"#, 5, "'[' is never closed"),
             (#"{a \\ b}"#, 3, "outside an environment"),
             (#"\text x"#, 0, "needs a braced argument"),
+            (#"\text{if $x}"#, 9, "'$' in \\text is never closed"),
+            (#"\text{if $x^$}"#, 12, "missing argument"),
+            (#"\begin{array}{cx}1\end{array}"#, 0, "unknown column type 'x'"),
         ]
         for (tex, offset, message) in cases {
             guard let e = error(tex) else { XCTFail("no error for \(tex)"); continue }

@@ -44,6 +44,7 @@ enum FormulaSheet {
         #"A \xrightarrow[\text{train}]{\;\eta\nabla\mathcal{L}\;} B \quad \boxed{E = mc^2} \quad a \equiv b \pmod{n} \quad \mathtt{loss} \quad X^\intercal"#,
         #"\Pr\left[\,\sup_{f\in\mathcal{F}} \left| \frac{1}{m}\sum_{i=1}^m f(z_i) - \mathbb{E} f \right| > \epsilon \right] \le 2\,\mathcal{N}\!\left(\mathcal{F}, \tfrac{\epsilon}{8}\right) e^{-m\epsilon^2/128}"#,
         #"\left\langle \nabla_W \mathcal{L}, \Delta W \right\rangle_F = \operatorname{tr}\!\left( \frac{\partial \mathcal{L}}{\partial W}^{\!\top} \Delta W \right) \quad \sqrt{\sqrt{\sqrt{x}}} \quad \sqrt{\frac{\displaystyle\sum_{i} x_i^2}{n}}"#,
+        #"\begin{array}{c|cc} & x & y \\ \hline a & 1 & 2 \\ b & 3 & 4 \end{array} \qquad |x| = \begin{cases} x & \text{if $x \ge 0$,} \\ -x & \text{otherwise} \end{cases}"#,
         #"\unknowncommand{x} + 1"#,
     ]
 

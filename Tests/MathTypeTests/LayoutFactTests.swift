@@ -187,4 +187,25 @@ final class LayoutFactTests: XCTestCase {
         XCTAssertGreaterThan(f.tag!.width, 0)
         XCTAssertLessThan(f.width, Self.renderer.layout("E = mc^2 (1.2)", style: .display, size: 10).width)
     }
+
+    func testTextMayContainMath() {
+        let f = glyphs(Self.renderer.layout(#"\text{if $x$ and}"#, style: .text, size: 10))
+        let italicX = glyph("\u{1D465}")
+        XCTAssertEqual(f.filter { $0.id == italicX }.count, 1, "the x between dollars is math italic")
+        XCTAssertEqual(f.count, 8, "i f ␣ x ␣ a n d: spaces are shaped glyphs too")
+    }
+
+    func testArrayRules() {
+        let f = Self.renderer.layout(#"\begin{array}{|c|c|} \hline a & b \\ \hline c & d \\ \hline \end{array}"#, style: .text, size: 10)
+        XCTAssertEqual(f.errors, [])
+        let r = rules(f)
+        let horizontal = r.filter { $0.w > $0.h }, vertical = r.filter { $0.h > $0.w }
+        XCTAssertEqual(horizontal.count, 3)
+        XCTAssertEqual(vertical.count, 3)
+        // The middle rule lies between the rows' glyphs; the outer ones enclose everything.
+        let ys = glyphs(f).map(\.y)
+        let middle = horizontal.map(\.y).sorted()[1]
+        XCTAssertTrue(ys.contains { $0 > middle } && ys.contains { $0 < middle })
+        XCTAssertEqual(vertical.map(\.h).max()!, horizontal.map(\.y).max()! - horizontal.map(\.y).min()!, accuracy: 1e-9)
+    }
 }
