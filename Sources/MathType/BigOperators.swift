@@ -89,7 +89,8 @@ extension Typesetter {
     func limits(_ base: Box, italic: Double, sup: Box?, sub: Box?, _ style: MathStyle) -> Box {
         let s = scale(style)
         let nucleusWidth = base.width - italic
-        let width = max(nucleusWidth, (sup?.width ?? 0) + italic / 2 * 2, (sub?.width ?? 0))
+        // Limits are shifted by ±italic/2 from the centre; the box is wide enough for either.
+        let width = max(nucleusWidth, (sup?.width ?? 0) + italic, (sub?.width ?? 0) + italic)
         var box = Box(width: width, height: base.height, depth: base.depth)
         box.add(base, dx: (width - nucleusWidth) / 2, dy: 0)
         if let sup {

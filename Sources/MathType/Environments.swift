@@ -175,7 +175,3 @@ extension Typesetter {
         return out
     }
 }
-
-extension MathStyle.Level: Comparable {
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
-}

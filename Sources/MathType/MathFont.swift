@@ -112,9 +112,6 @@ public final class MathFont: @unchecked Sendable {
         return m
     }
 
-    /// Whether the glyph is an extended shape (big operators, tall delimiters) per the MATH table.
-    func isExtendedShape(_ g: UInt32) -> Bool { hb_ot_math_is_glyph_extended_shape(face, g) != 0 }
-
     /// Size variants of `g` in one direction, smallest first (the glyph itself is the first).
     public func variants(_ g: UInt32, vertical: Bool) -> [(glyph: UInt32, advance: Double)] {
         let dir = vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR

@@ -1,38 +1,11 @@
 import Graphics
 
-/// TeX's atom classes: they decide the space between neighbours (TeXbook ch. 18, Appendix G).
-public enum AtomClass: Int, CaseIterable, Sendable {
-    case ord, op, bin, rel, open, close, punct, inner
-}
-
-/// TeX's four styles; cramped styles keep superscripts low (under bars, in denominators).
-public struct MathStyle: Equatable, Sendable {
-    public enum Level: Int, Sendable { case display, text, script, scriptScript }
-    public var level: Level
-    public var cramped: Bool
-
-    public static let display = MathStyle(level: .display, cramped: false)
-    public static let text = MathStyle(level: .text, cramped: false)
-
-    var isDisplay: Bool { level == .display }
-    var isScript: Bool { level.rawValue >= 2 }
-    var cramp: MathStyle { MathStyle(level: level, cramped: true) }
-    /// Style of superscripts (TeX's sup(S)); subscripts use `sub`, which is also cramped.
-    var sup: MathStyle { MathStyle(level: level.rawValue <= 1 ? .script : .scriptScript, cramped: cramped) }
-    var sub: MathStyle { sup.cramp }
-    /// Numerator and denominator styles of a fraction in this style.
-    var num: MathStyle {
-        MathStyle(level: level == .display ? .text : level == .text ? .script : .scriptScript, cramped: cramped)
-    }
-    var den: MathStyle { num.cramp }
-}
-
 /// Alphabets of `\mathbf`, `\mathbb`, …: letters map to Unicode Mathematical Alphanumeric Symbols.
 enum Alphabet: Equatable {
     case italic, roman, bold, boldItalic, script, fraktur, doubleStruck, sansSerif, monospace
 }
 
-/// One element of a parsed math list, before layout. `offset` is the UTF-8 offset in the source.
+/// One element of a parsed math list, before layout.
 indirect enum MathNode {
     /// A character of the math font with its class; `alphabet` maps letters and Greek.
     case symbol(Unicode.Scalar, AtomClass, Alphabet?)
@@ -102,11 +75,4 @@ struct ArrayEnv {
     var verticalRules: [Int] = []
     /// Row boundaries (0 = top) with a horizontal rule, from `\hline`.
     var horizontalRules: [Int] = []
-}
-
-/// A problem in a formula: what went wrong and where (UTF-8 offset into the TeX source).
-public struct MathError: Error, Equatable, CustomStringConvertible, Sendable {
-    public var offset: Int
-    public var message: String
-    public var description: String { "math error at offset \(offset): \(message)" }
 }

@@ -10,13 +10,13 @@ extension Typesetter {
             if limits ?? op.defaultLimits(style) {
                 return (.op, self.limits(box, italic: italic, sup: supBox, sub: subBox, style))
             }
-            return (.op, attach(box, sup: supBox, sub: subBox, style, isOperator: true))
+            return (.op, attach(box, sup: supBox, sub: subBox, style))
         case let .brace(ch, body, over)?:
             // \overbrace{…}^{label}, \underbrace{…}_{label}: the label goes on the brace's side.
             let label = over ? supBox : subBox
             var box = brace(ch, body: body, over: over, label: label, style)
             let other = over ? subBox : supBox
-            if other != nil { box = attach(box, sup: over ? nil : other, sub: over ? other : nil, style, isOperator: false) }
+            if other != nil { box = attach(box, sup: over ? nil : other, sub: over ? other : nil, style) }
             return (.ord, box)
         default:
             let (cls, box) = base.map { atom($0, style) } ?? (.ord, Box())
@@ -27,7 +27,7 @@ extension Typesetter {
                 out.append(list(sup, style))
                 return (cls ?? .ord, out)
             }
-            return (cls ?? .ord, attach(box, sup: supBox, sub: subBox, style, isOperator: false))
+            return (cls ?? .ord, attach(box, sup: supBox, sub: subBox, style))
         }
     }
 
@@ -38,7 +38,7 @@ extension Typesetter {
 
     /// Places scripts beside a nucleus. Character nuclei keep the default shifts; bigger
     /// nuclei push scripts out by their own height and depth (baseline drop constants).
-    func attach(_ base: Box, sup: Box?, sub: Box?, _ style: MathStyle, isOperator: Bool) -> Box {
+    func attach(_ base: Box, sup: Box?, sub: Box?, _ style: MathStyle) -> Box {
         let s = scale(style)
         let supScale = scale(style.sup)
         var u = 0.0, v = 0.0
@@ -81,7 +81,6 @@ extension Typesetter {
         box.width += c.spaceAfterScript * s
         box.italic = 0
         box.topAccent = nil
-        _ = isOperator
         return box
     }
 }
