@@ -208,4 +208,15 @@ final class LayoutFactTests: XCTestCase {
         XCTAssertTrue(ys.contains { $0 > middle } && ys.contains { $0 < middle })
         XCTAssertEqual(vertical.map(\.h).max()!, horizontal.map(\.y).max()! - horizontal.map(\.y).min()!, accuracy: 1e-9)
     }
+
+    func testLabelsMixTextAndMath() {
+        let label = MathRenderer.shared.layoutText(#"weights $W_{ij}$ at depth $\ell$"#, size: 10)
+        XCTAssertEqual(label.errors, [])
+        let ids = glyphs(label).map(\.id)
+        XCTAssertTrue(ids.contains(glyph("\u{1D44A}")), "W is math italic")
+        XCTAssertTrue(ids.contains(glyph("\u{2113}")), "ℓ")
+        XCTAssertTrue(ids.contains(glyph("w")), "text is upright")
+        let bad = MathRenderer.shared.layoutText("a $x^$ b", size: 10)
+        XCTAssertEqual(bad.errors.first?.offset, 5)
+    }
 }
