@@ -76,7 +76,9 @@ extension Typesetter {
             }
             let b = glyphBox(glyph, style)
             let shift = c.axisHeight * s - (b.height - b.depth) / 2
-            var out = Box(width: b.width, height: b.height + shift, depth: b.depth - shift)
+            // OpenType operators: the advance already covers the slanted ink, so the italic
+            // correction is not added; it moves the subscript (or lower limit) left instead.
+            var out = Box(width: b.width - b.italic, height: b.height + shift, depth: b.depth - shift)
             out.add(b, dx: 0, dy: shift)
             out.italic = b.italic
             out.isCharacter = false
@@ -88,7 +90,7 @@ extension Typesetter {
     /// italic correction so slanted integrals carry their limits at their ends.
     func limits(_ base: Box, italic: Double, sup: Box?, sub: Box?, _ style: MathStyle) -> Box {
         let s = scale(style)
-        let nucleusWidth = base.width - italic
+        let nucleusWidth = base.width
         // Limits are shifted by ±italic/2 from the centre; the box is wide enough for either.
         let width = max(nucleusWidth, (sup?.width ?? 0) + italic, (sub?.width ?? 0) + italic)
         var box = Box(width: width, height: base.height, depth: base.depth)

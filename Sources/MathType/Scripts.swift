@@ -22,9 +22,27 @@ extension Typesetter {
             let (cls, box) = base.map { atom($0, style) } ?? (.ord, Box())
             // Primes alone: Unicode math fonts draw ′ already raised and small, so it follows the
             // nucleus at full size (as MathML does) instead of shrinking into a superscript.
-            if sub == nil, let sup, !sup.isEmpty, sup.allSatisfy(isPrime) {
-                var out = box
-                out.append(list(sup, style))
+            if let sup, let first = sup.first, isPrime(first) {
+                let count = sup.prefix(while: isPrime).count
+                let primes = list(Array(sup.prefix(count)), style)
+                let rest = Array(sup.dropFirst(count))
+                if !rest.isEmpty {
+                    // f'^2: the superscript follows the primes.
+                    var primed = box
+                    primed.append(primes)
+                    primed.isCharacter = true  // keep the default shift, as TeX's f^{\prime 2} would
+                    return (cls ?? .ord, attach(primed, sup: list(rest, style.sup), sub: subBox, style))
+                }
+                guard let subBox else {
+                    var out = box
+                    out.append(primes)
+                    return (cls ?? .ord, out)
+                }
+                // h'_i: the subscript goes under the primes, as TeX stacks a superscript prime.
+                var out = attach(box, sup: nil, sub: subBox, style)
+                out.add(primes, dx: box.width, dy: 0)
+                out.width = max(out.width, box.width + primes.width)
+                out.height = max(out.height, primes.height)
                 return (cls ?? .ord, out)
             }
             return (cls ?? .ord, attach(box, sup: supBox, sub: subBox, style))

@@ -219,4 +219,22 @@ final class LayoutFactTests: XCTestCase {
         let bad = MathRenderer.shared.layoutText("a $x^$ b", size: 10)
         XCTAssertEqual(bad.errors.first?.offset, 5)
     }
+
+    func testIntegralScriptsUseTheItalicCorrectionOpenTypeStyle() {
+        // OpenType operators: superscript at the advance, subscript moved left by the italic correction.
+        let f = glyphs(Self.renderer.layout(#"\int_0^1"#, style: .text, size: 10))
+        let m = font.metrics(f[0].id)
+        XCTAssertGreaterThan(m.italic, 0.1)
+        let sub = f.first { $0.scale < 1 && $0.y < 0 }!, sup = f.first { $0.scale < 1 && $0.y > 0 }!
+        XCTAssertEqual(sup.x, m.advance, accuracy: 1e-9)
+        XCTAssertEqual(sub.x, m.advance - m.italic, accuracy: 1e-9)
+    }
+
+    func testPrimesStayFullSizeAndStackOverSubscripts() {
+        let f = glyphs(Self.renderer.layout("h'_i", style: .text, size: 10))
+        let prime = f.first { $0.id == glyph("\u{2032}") }!, i = f.first { $0.scale < 1 }!
+        XCTAssertEqual(prime.scale, 1, "the font's prime is already raised and small")
+        XCTAssertEqual(prime.y, 0)
+        XCTAssertLessThan(i.x, prime.x + font.metrics(prime.id).advance, "the subscript sits under the prime")
+    }
 }
