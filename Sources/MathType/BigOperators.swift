@@ -62,6 +62,14 @@ extension Typesetter {
             var b = text(name, style)
             b.isCharacter = false
             return (b, 0)
+        case let .list(nodes):
+            // A one-symbol \mathop{∗} is a large operator in its own right; anything else is set as is.
+            if nodes.count == 1, case let .symbol(ch, _, nil) = nodes[0] {
+                return largeOp(.symbol(ch, integral: false), style)
+            }
+            var b = group(nodes, style)
+            b.isCharacter = false
+            return (b, 0)
         case let .symbol(ch, _):
             let s = scale(style)
             guard let g = font.glyph(for: ch) else { return (charBox(ch, nil, style), 0) }

@@ -50,11 +50,14 @@ enum LargeOp {
     case symbol(Unicode.Scalar, integral: Bool)
     /// An upright name; `displayLimits` for \lim-like names (\max, \sup), not \sin-like ones.
     case named(String, displayLimits: Bool)
+    /// Any list made an operator with \mathop{…}: limits in display style, like TeX's \displaylimits.
+    case list([MathNode])
     /// Default: limits in display style (∑, lim), never for integrals and \sin-like names.
     func defaultLimits(_ style: MathStyle) -> Bool {
         switch self {
         case .symbol(_, let integral): return style.isDisplay && !integral
         case .named(_, let limits): return style.isDisplay && limits
+        case .list: return style.isDisplay
         }
     }
 }

@@ -95,6 +95,14 @@ struct Parser {
                 list.append(.styled(level, try parseList(closingBracket: closingBracket)))
                 return list
             }
+            if case .command(let n) = t.kind, n == "over" || n == "choose" || n == "atop" {
+                // Plain TeX's infix fractions: everything before over everything after.
+                _ = lexer.next()
+                let den = try parseList(closingBracket: closingBracket)
+                let choose = n == "choose"
+                return [.fraction(num: list, den: den, bar: n == "over", style: nil,
+                                  left: choose ? "(" : nil, right: choose ? ")" : nil)]
+            }
             if case .command(let n) = t.kind, n == "color" {
                 _ = lexer.next()
                 let color = try colorArgument(t)

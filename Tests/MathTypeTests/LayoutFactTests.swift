@@ -237,4 +237,28 @@ final class LayoutFactTests: XCTestCase {
         XCTAssertEqual(prime.y, 0)
         XCTAssertLessThan(i.x, prime.x + font.metrics(prime.id).advance, "the subscript sits under the prime")
     }
+
+    func testNamedOperatorsTakeLimitsLikeTeX() {
+        for tex in [#"\operatorname*{argmax}_{x}"#, #"\mathop{\mathrm{argmax}}_{x}"#, #"\max_{x}"#] {
+            let g = glyphs(Self.renderer.layout(tex, style: .display, size: 10))
+            let x = g.first { $0.scale < 1 }!
+            XCTAssertLessThan(x.y, -0.3, "\(tex): limit below in display style")
+            XCTAssertLessThan(x.x, g.filter { $0.scale == 1 }.map(\.x).max()!, "\(tex): under the name")
+        }
+        // \operatorname (no star) and \sin keep their scripts at the side even in display style.
+        for tex in [#"\operatorname{tr}_{x}"#, #"\sin_{x}"#] {
+            let g = glyphs(Self.renderer.layout(tex, style: .display, size: 10))
+            let x = g.first { $0.scale < 1 }!
+            XCTAssertGreaterThan(x.x, g.filter { $0.scale == 1 }.map(\.x).max()!, tex)
+        }
+    }
+
+    func testInfixFractions() {
+        let over = Self.renderer.layout(#"{a \over b}"#, style: .display, size: 10)
+        let frac = Self.renderer.layout(#"\frac{a}{b}"#, style: .display, size: 10)
+        XCTAssertEqual(over.items, frac.items)
+        let choose = Self.renderer.layout(#"n \choose k"#, style: .display, size: 10)
+        XCTAssertEqual(rules(choose).count, 0)
+        XCTAssertTrue(glyphs(choose).contains { $0.id == glyph("(") || font.variants(glyph("("), vertical: true).map(\.glyph).contains($0.id) })
+    }
 }
