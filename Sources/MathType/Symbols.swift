@@ -32,10 +32,15 @@ enum Symbols {
         return nil
     }
 
-    /// Unicode operators typed directly (so `x ≤ y` spaces like `x \leq y`).
+    /// Unicode operators typed directly (so `x ≤ y` spaces like `x \leq y`). A character whose
+    /// commands disagree on its class (| is \lvert and \rvert) stays ordinary, as in TeX.
     static let unicodeClasses: [Unicode.Scalar: (Unicode.Scalar, AtomClass)] = {
+        var classes: [Unicode.Scalar: Set<Int>] = [:]
+        for (_, (c, cls)) in named { classes[c, default: []].insert(cls.rawValue) }
         var t: [Unicode.Scalar: (Unicode.Scalar, AtomClass)] = [:]
-        for (_, (c, cls)) in named where cls != .ord { t[c] = (c, cls) }
+        for (c, set) in classes where set.count == 1 && set.first != AtomClass.ord.rawValue {
+            t[c] = (c, AtomClass(rawValue: set.first!)!)
+        }
         return t
     }()
 
@@ -63,7 +68,7 @@ enum Symbols {
             "sharp": 0x266F, "natural": 0x266E, "clubsuit": 0x2663, "diamondsuit": 0x2662,
             "heartsuit": 0x2661, "spadesuit": 0x2660, "dag": 0x2020, "ddag": 0x2021, "imath": 0x1D6A4,
             "jmath": 0x1D6A5, "degree": 0xB0, "complement": 0x2201, "mho": 0x2127, "eth": 0xF0,
-            "surd": 0x221A, "diagup": 0x2571, "diagdown": 0x2572, "lozenge": 0x25CA, "star": 0x22C6,
+            "surd": 0x221A, "diagup": 0x2571, "diagdown": 0x2572, "lozenge": 0x25CA,
             "bigstar": 0x2605, "circledS": 0x24C8, "Finv": 0x2132, "Game": 0x2141, "backprime": 0x2035,
         ])
         add(.inner, ["ldots": 0x2026, "dots": 0x2026, "cdots": 0x22EF, "ddots": 0x22F1, "dotsc": 0x2026,

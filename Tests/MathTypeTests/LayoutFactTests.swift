@@ -158,6 +158,10 @@ final class LayoutFactTests: XCTestCase {
         let wa = font.metrics(a).advance + font.metrics(a).italic
         XCTAssertEqual(advance("a+a"), 2 * wa + font.metrics(plus).advance + 2 * 4 / 18, accuracy: 1e-9)
         XCTAssertEqual(advance("a=a"), 2 * wa + font.metrics(eq).advance + 2 * 5 / 18, accuracy: 1e-9)
+        // A typed | is ordinary (it is both \\lvert and \\rvert): no space around it, every run.
+        let bar = font.metrics(glyph("|")).advance
+        XCTAssertEqual(advance("a|a"), 2 * wa + bar, accuracy: 1e-9)
+        XCTAssertEqual(advance(#"a\le a"#), advance("a≤a"), accuracy: 1e-9)
         // A leading + is unary: no spaces (rule 5).
         XCTAssertEqual(advance("+a"), wa + font.metrics(plus).advance, accuracy: 1e-9)
         // No medium spaces in script style.
