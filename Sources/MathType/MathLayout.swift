@@ -60,6 +60,8 @@ public struct MathLayout {
     }
 
     /// The formula alone as an SVG document (for HTML pages), `padding` points around its box.
+    /// Its baseline is `padding + ascent` below the top: inline in text with
+    /// `vertical-align: -(descent + padding)pt` to sit on the line's baseline.
     ///
     /// Cairo names glyph symbols `glyph0-1`… in every document and numbers surfaces with a
     /// process-wide counter; both are rewritten with `idPrefix`, so several formulas can be

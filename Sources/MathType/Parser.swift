@@ -193,8 +193,9 @@ struct Parser {
             try expectClose(openedAt: a.offset)
             return list
         case .char, .command:
-            if case .command(let n) = a.kind, endsList(a, closingBracket: false) || n == "left" || n == "begin" {
-                if n != "left" && n != "begin" { throw fail(a.offset, "missing argument for \(Parser.describe(t))") }
+            // \right, \\, \end… end a list: they cannot be an argument.
+            if case .command = a.kind, endsList(a, closingBracket: false) {
+                throw fail(a.offset, "missing argument for \(Parser.describe(t))")
             }
             return [try parseNucleus(a)]
         default:

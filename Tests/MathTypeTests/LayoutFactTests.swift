@@ -265,4 +265,12 @@ final class LayoutFactTests: XCTestCase {
         XCTAssertEqual(rules(choose).count, 0)
         XCTAssertTrue(glyphs(choose).contains { $0.id == glyph("(") || font.variants(glyph("("), vertical: true).map(\.glyph).contains($0.id) })
     }
+
+    func testColours() {
+        let f = Self.renderer.layout(#"a + \textcolor{red}{b} + {\color{#0000ff} c}"#, style: .text, size: 10)
+        XCTAssertEqual(f.errors, [])
+        let colours = f.items.compactMap { if case let .glyph(_, _, _, _, c) = $0 { c } else { nil } }
+        XCTAssertEqual(colours, [Color(hex: 0xFF0000), Color(hex: 0x0000FF)], "a and + keep the caller's colour")
+        XCTAssertEqual(Self.renderer.layout(#"\color{nocolour} x"#, size: 10).errors.first?.message, "unknown colour 'nocolour'")
+    }
 }
