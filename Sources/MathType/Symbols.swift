@@ -55,7 +55,7 @@ enum Symbols {
             "varkappa": 0x3F0, "lambda": 0x3BB, "mu": 0x3BC, "nu": 0x3BD, "xi": 0x3BE, "omicron": 0x3BF,
             "pi": 0x3C0, "varpi": 0x3D6, "rho": 0x3C1, "varrho": 0x3F1, "sigma": 0x3C3, "varsigma": 0x3C2,
             "tau": 0x3C4, "upsilon": 0x3C5, "phi": 0x3D5, "varphi": 0x3C6, "chi": 0x3C7, "psi": 0x3C8,
-            "omega": 0x3C9, "digamma": 0x3DD,
+            "omega": 0x3C9,
             "Gamma": 0x393, "Delta": 0x394, "Theta": 0x398, "Lambda": 0x39B, "Xi": 0x39E, "Pi": 0x3A0,
             "Sigma": 0x3A3, "Upsilon": 0x3A5, "Phi": 0x3A6, "Psi": 0x3A8, "Omega": 0x3A9,
             "ell": 0x2113, "hbar": 0x210F, "hslash": 0x210F, "infty": 0x221E, "nabla": 0x2207, "partial": 0x2202,
@@ -68,8 +68,8 @@ enum Symbols {
             "sharp": 0x266F, "natural": 0x266E, "clubsuit": 0x2663, "diamondsuit": 0x2662,
             "heartsuit": 0x2661, "spadesuit": 0x2660, "dag": 0x2020, "ddag": 0x2021, "imath": 0x1D6A4,
             "jmath": 0x1D6A5, "degree": 0xB0, "complement": 0x2201, "mho": 0x2127, "eth": 0xF0,
-            "surd": 0x221A, "diagup": 0x2571, "diagdown": 0x2572, "lozenge": 0x25CA,
-            "bigstar": 0x2605, "circledS": 0x24C8, "Finv": 0x2132, "Game": 0x2141, "backprime": 0x2035,
+            "surd": 0x221A, "lozenge": 0x25CA,
+            "backprime": 0x2035,
         ])
         add(.inner, ["ldots": 0x2026, "dots": 0x2026, "cdots": 0x22EF, "ddots": 0x22F1, "dotsc": 0x2026,
                      "dotsb": 0x22EF, "dotsm": 0x22EF, "dotsi": 0x22EF, "dotso": 0x2026])
@@ -85,7 +85,7 @@ enum Symbols {
             "vee": 0x2228, "wedge": 0x2227, "lor": 0x2228, "land": 0x2227, "setminus": 0x2216,
             "smallsetminus": 0x2216, "uplus": 0x228E, "wr": 0x2240, "amalg": 0x2A3F, "diamond": 0x22C4,
             "dagger": 0x2020, "ddagger": 0x2021, "bigtriangleup": 0x25B3, "bigtriangledown": 0x25BD,
-            "triangleleft": 0x25C3, "triangleright": 0x25B9, "circledast": 0x229B, "boxplus": 0x229E,
+            "triangleleft": 0x25C1, "triangleright": 0x25B7, "circledast": 0x229B, "boxplus": 0x229E,
             "boxtimes": 0x22A0, "boxminus": 0x229F, "dotplus": 0x2214, "bigcirc": 0x25EF, "ltimes": 0x22C9,
             "rtimes": 0x22CA, "cupdot": 0x228D,
         ])
@@ -116,7 +116,7 @@ enum Symbols {
             "geqq": 0x2267, "lll": 0x22D8, "ggg": 0x22D9, "Subset": 0x22D0, "Supset": 0x22D1,
             "trianglelefteq": 0x22B4, "trianglerighteq": 0x22B5, "lhd": 0x22B2, "rhd": 0x22B3,
             "unlhd": 0x22B4, "unrhd": 0x22B5, "Vdash": 0x22A9, "multimap": 0x22B8, "because": 0x2235,
-            "therefore": 0x2234, "propto_": 0x221D, "varpropto": 0x221D, "leadsto": 0x21DD,
+            "therefore": 0x2234, "varpropto": 0x221D, "leadsto": 0x21DD,
             "curvearrowright": 0x21B7, "circlearrowright": 0x21BB, "Lleftarrow": 0x21DA, "Rrightarrow": 0x21DB,
         ])
         return t
