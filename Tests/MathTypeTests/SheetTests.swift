@@ -27,6 +27,39 @@ final class SheetTests: XCTestCase {
         XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
         XCTAssertEqual(Array(pdf.prefix(5)), Array("%PDF-".utf8))
     }
+
+    /// Every formula of the sheet leaves ink: bands of inked rows separated by blank ones are at
+    /// least as many as the formulas, and only the bad formula's band is red.
+    func testEveryFormulaOfTheSheetDrawsInk() {
+        let canvas = Canvas(.png(dpi: 72), width: 560, height: 2600)
+        let formulas = FormulaSheet.required + FormulaSheet.more
+        var y = 20.0
+        var redRows: [Int] = []
+        for tex in formulas {
+            let f = Self.renderer.layout(tex, style: .display, size: 13)
+            y += f.ascent
+            f.draw(on: canvas, at: Point(20, y))
+            if !f.errors.isEmpty { redRows.append(Int(y)) }
+            y += f.descent + 10
+        }
+        let (w, h, rgba) = canvas.pixels()
+        var bands = 0, inBand = false
+        var redAt: [Int] = []
+        for row in 0..<h {
+            var ink = false
+            for x in 0..<w {
+                let o = (row * w + x) * 4
+                if rgba[o] < 160 || rgba[o + 1] < 160 { ink = true }
+                if rgba[o] > 150 && rgba[o + 1] < 90 && rgba[o + 2] < 90 { redAt.append(row) }
+            }
+            if ink && !inBand { bands += 1 }
+            inBand = ink
+        }
+        XCTAssertGreaterThanOrEqual(bands, formulas.count)
+        XCTAssertEqual(redRows.count, 1, "one formula of the sheet is deliberately wrong")
+        XCTAssertFalse(redAt.isEmpty)
+        XCTAssertTrue(redAt.allSatisfy { abs($0 - redRows[0]) < 20 }, "red only around the bad formula")
+    }
 }
 
 final class OtherFontTests: XCTestCase {
