@@ -13,6 +13,8 @@ struct Parser {
     var environmentDepth = 0
     /// The label of \tag{…}, already with its parentheses.
     var tag: String?
+    /// Lists and nuclei nested deeper than this are an error: about 30 levels of braces, far
+    /// beyond real formulas, and shallow enough for a 512 KB thread stack.
     static let maxDepth = 64
 
     init(_ source: String) { lexer = Lexer(source) }
@@ -161,6 +163,10 @@ struct Parser {
 
     /// The atom a token starts.
     mutating func parseNucleus(_ t: Token) throws -> MathNode {
+        // Commands nest through their arguments (\sqrt\sqrt\sqrt…) without a list in between.
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Parser.maxDepth { throw fail(t.offset, "formula nested too deeply") }
         switch t.kind {
         case .open:
             let list = try parseList()

@@ -73,7 +73,8 @@ final class ErrorTests: XCTestCase {
             } else {
                 source = (0..<Int(rng.next() % 30)).map { _ in tokens[Int(rng.next() % UInt64(tokens.count))] }.joined()
             }
-            let f = Self.renderer.layout(source, style: i % 3 == 0 ? .display : .text, size: 10)
+            let f = i % 5 == 0 ? Self.renderer.layoutText(source, size: 10)
+                : Self.renderer.layout(source, style: i % 3 == 0 ? .display : .text, size: 10)
             XCTAssertTrue(f.width.isFinite && f.ascent.isFinite && f.descent.isFinite, source)
             for e in f.errors {
                 XCTAssertTrue((0...source.unicodeScalars.count).contains(e.offset), "\(source): \(e)")
@@ -82,11 +83,39 @@ final class ErrorTests: XCTestCase {
         }
     }
 
+    /// The deepest formulas the parser accepts still lay out on a thread with a 512 KB stack
+    /// (the default for secondary threads), where a report may typeset in the background.
+    func testDeepestAcceptedFormulaFitsASecondaryThreadStack() {
+        let deepest = (1...80).lazy.map { n in
+            String(repeating: #"\sqrt{\frac{"#, count: n) + "x" + String(repeating: "}{y}}", count: n)
+        }.prefix { self.error($0) == nil }.last!
+        XCTAssertGreaterThan(deepest.count, 100)
+        let done = DispatchSemaphore(value: 0)
+        final class Width: @unchecked Sendable { var value = 0.0 }  // written before the semaphore signals
+        let width = Width()
+        let thread = Thread {
+            width.value = Self.renderer.layout(deepest, style: .display, size: 10).width
+            _ = Self.renderer.layout(deepest + "x^{" + String(repeating: "{", count: 40) + String(repeating: "}", count: 40) + "}", size: 10)
+            done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
+        XCTAssertGreaterThan(width.value, 0)
+    }
+
     func testDeepNestingIsAnErrorNotACrash() {
         let deep = String(repeating: "{", count: 5000) + String(repeating: "}", count: 5000)
         XCTAssertEqual(error(deep)?.message, "formula nested too deeply")
         let scripts = String(repeating: "x^{", count: 3000) + String(repeating: "}", count: 3000)
         XCTAssertNotNil(error(scripts))
+        for chain in [#"\sqrt"#, #"\hat"#, #"\frac1"#, #"\mathbf"#, #"\left("#, #"\text{$"#, "x^"] {
+            let source = String(repeating: chain, count: 20000) + "x"
+            XCTAssertNotNil(error(source), chain)
+        }
+        // Real formulas nest far less than the limit.
+        let twenty = String(repeating: "{", count: 20) + "x" + String(repeating: "}", count: 20)
+        XCTAssertNil(error(twenty))
     }
 }
 
