@@ -66,7 +66,7 @@ let package = Package(
             "Runner", "Report", "Notebook",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "folio-bench", dependencies: ["Tensor", "Plot", "Graphics"]),
+        .executableTarget(name: "folio-bench", dependencies: ["Tensor", "Plot", "MathType", "Graphics"]),
 
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),

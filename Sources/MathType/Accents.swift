@@ -36,13 +36,8 @@ extension Typesetter {
         var box = Box(width: base.width, height: max(base.height, acc.height + lift), depth: base.depth)
         box.add(base, dx: 0, dy: 0)
         let dx = baseAttach - accAttach
+        // As in TeX, the accent never widens its base: it may overhang into the neighbours.
         box.add(acc, dx: dx, dy: lift)
-        if dx < 0 { // An accent wider than its base on the left: shift everything right.
-            var shifted = Box(width: box.width - dx, height: box.height, depth: box.depth)
-            shifted.add(box, dx: -dx, dy: 0)
-            box = shifted
-        }
-        box.width = max(box.width, dx + acc.width)
         box.italic = base.italic
         base.isCharacter = false
         return box

@@ -13,7 +13,7 @@ enum Alphabets {
     private static let starts: [Alphabet: (upper: UInt32, lower: UInt32, digit: UInt32?)] = [
         .bold: (0x1D400, 0x1D41A, 0x1D7CE), .italic: (0x1D434, 0x1D44E, nil), .boldItalic: (0x1D468, 0x1D482, 0x1D7CE),
         .script: (0x1D49C, 0x1D4B6, nil), .fraktur: (0x1D504, 0x1D51E, nil), .doubleStruck: (0x1D538, 0x1D552, 0x1D7D8),
-        .sansSerif: (0x1D5A0, 0x1D5BA, 0x1D7E2),
+        .sansSerif: (0x1D5A0, 0x1D5BA, 0x1D7E2), .monospace: (0x1D670, 0x1D68A, 0x1D7F6),
     ]
     /// First code point of Α and α in the Greek alphabets.
     private static let greekStarts: [Alphabet: (upper: UInt32, lower: UInt32)] = [
@@ -31,9 +31,7 @@ enum Alphabets {
             if c >= "a" && c <= "z" { return Unicode.Scalar(s.lower + v - 0x61) ?? c }
             if c >= "0" && c <= "9" { return s.digit.flatMap { Unicode.Scalar($0 + v - 0x30) } ?? c }
         }
-        let greekAlphabet: Alphabet? = alphabet == .sansSerif || alphabet == .roman ? nil
-            : (alphabet == .script || alphabet == .fraktur || alphabet == .doubleStruck) ? nil : alphabet
-        if let g = greekAlphabet, let s = greekStarts[g] {
+        if let s = greekStarts[alphabet] {
             if v >= 0x391 && v <= 0x3A9 { return Unicode.Scalar(s.upper + v - 0x391) ?? c }
             if c == "\u{2207}" { return Unicode.Scalar(s.upper + 25) ?? c }
             if v >= 0x3B1 && v <= 0x3C9 { return Unicode.Scalar(s.lower + v - 0x3B1) ?? c }
@@ -48,7 +46,7 @@ extension Commands {
         var t: [String: CommandHandler] = [:]
         let table: [String: Alphabet] = [
             "mathbf": .bold, "mathbb": .doubleStruck, "mathcal": .script, "mathscr": .script,
-            "mathfrak": .fraktur, "mathsf": .sansSerif, "mathit": .italic, "mathrm": .roman,
+            "mathfrak": .fraktur, "mathsf": .sansSerif, "mathtt": .monospace, "mathit": .italic, "mathrm": .roman,
             "boldsymbol": .boldItalic, "bm": .boldItalic, "mathnormal": .italic, "Bbb": .doubleStruck,
             "bold": .bold, "frak": .fraktur, "mathup": .roman,
         ]

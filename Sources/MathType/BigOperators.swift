@@ -62,6 +62,14 @@ extension Typesetter {
             var b = text(name, style)
             b.isCharacter = false
             return (b, 0)
+        case let .list(nodes):
+            // A one-symbol \mathop{∗} is a large operator in its own right; anything else is set as is.
+            if nodes.count == 1, case let .symbol(ch, _, nil) = nodes[0] {
+                return largeOp(.symbol(ch, integral: false), style)
+            }
+            var b = group(nodes, style)
+            b.isCharacter = false
+            return (b, 0)
         case let .symbol(ch, _):
             let s = scale(style)
             guard let g = font.glyph(for: ch) else { return (charBox(ch, nil, style), 0) }
@@ -76,7 +84,9 @@ extension Typesetter {
             }
             let b = glyphBox(glyph, style)
             let shift = c.axisHeight * s - (b.height - b.depth) / 2
-            var out = Box(width: b.width, height: b.height + shift, depth: b.depth - shift)
+            // OpenType operators: the advance already covers the slanted ink, so the italic
+            // correction is not added; it moves the subscript (or lower limit) left instead.
+            var out = Box(width: b.width - b.italic, height: b.height + shift, depth: b.depth - shift)
             out.add(b, dx: 0, dy: shift)
             out.italic = b.italic
             out.isCharacter = false
@@ -88,8 +98,9 @@ extension Typesetter {
     /// italic correction so slanted integrals carry their limits at their ends.
     func limits(_ base: Box, italic: Double, sup: Box?, sub: Box?, _ style: MathStyle) -> Box {
         let s = scale(style)
-        let nucleusWidth = base.width - italic
-        let width = max(nucleusWidth, (sup?.width ?? 0) + italic / 2 * 2, (sub?.width ?? 0))
+        let nucleusWidth = base.width
+        // Limits are shifted by ±italic/2 from the centre; the box is wide enough for either.
+        let width = max(nucleusWidth, (sup?.width ?? 0) + italic, (sub?.width ?? 0) + italic)
         var box = Box(width: width, height: base.height, depth: base.depth)
         box.add(base, dx: (width - nucleusWidth) / 2, dy: 0)
         if let sup {

@@ -20,8 +20,6 @@ struct Box {
     /// The box is a single character: TeX then keeps scripts at their default shifts (rule 18a).
     var isCharacter = false
 
-    static func empty() -> Box { Box() }
-
     /// A horizontal kern.
     static func kern(_ w: Double) -> Box { Box(width: w) }
 
@@ -50,14 +48,6 @@ struct Box {
         italic = b.italic
         isCharacter = false
         topAccent = nil
-    }
-
-    /// Lays boxes side by side.
-    static func hbox(_ boxes: [Box]) -> Box {
-        var out = Box()
-        for b in boxes { out.append(b) }
-        if boxes.count == 1 { return boxes[0] }
-        return out
     }
 
     /// Recolours every mark that has no colour of its own.

@@ -8,7 +8,7 @@ enum Commands {
         var all: [String: CommandHandler] = [:]
         for family in [fractionCommands, radicalCommands, accentCommands, delimiterCommands, operatorCommands,
                        environmentCommands, alphabetCommands, spacingCommands, stackCommands, textCommands,
-                       classCommands] {
+                       classCommands, boxCommands] {
             all.merge(family) { first, _ in first }
         }
         return all
@@ -17,12 +17,13 @@ enum Commands {
     /// \mathrel, \mathbin, …, \not, \tag, \textcolor: commands that only wrap or tweak atoms.
     static let classCommands: [String: CommandHandler] = {
         var t: [String: CommandHandler] = [:]
-        let classes: [String: AtomClass] = ["mathord": .ord, "mathop": .op, "mathbin": .bin, "mathrel": .rel,
+        let classes: [String: AtomClass] = ["mathord": .ord, "mathbin": .bin, "mathrel": .rel,
                                             "mathopen": .open, "mathclose": .close, "mathpunct": .punct,
                                             "mathinner": .inner]
         for (name, cls) in classes {
             t[name] = { p, tok in .classed(cls, try p.parseArgument(after: tok)) }
         }
+        t["mathop"] = { p, tok in .largeOp(.list(try p.parseArgument(after: tok)), limits: nil) }
         t["not"] = { p, tok in
             let arg = try p.parseArgument(after: tok)
             guard arg.count == 1, case .symbol(let c, _, _) = arg[0], let n = Symbols.negations[c] else {

@@ -30,24 +30,13 @@ extension Commands {
         for (name, size) in sizes {
             for (suffix, cls) in classes {
                 t[name + suffix] = { p, tok in
-                    let d = try p.parseDelimiter(after: tok)
-                    let natural: AtomClass = d.flatMap { Symbols.delimiterClass($0) } ?? .ord
-                    return .sizedDelimiter(d, size: size, cls ?? (suffix.isEmpty ? .ord : natural))
+                    // Plain \big is ordinary; \bigl, \bigr, \bigm open, close and relate.
+                    .sizedDelimiter(try p.parseDelimiter(after: tok), size: size, cls ?? .ord)
                 }
             }
         }
         return t
     }()
-}
-
-extension Symbols {
-    /// Class a delimiter character has on its own.
-    static func delimiterClass(_ c: Unicode.Scalar) -> AtomClass {
-        for (_, (s, cls)) in named where s == c && (cls == .open || cls == .close) { return cls }
-        if c == "(" || c == "[" { return .open }
-        if c == ")" || c == "]" { return .close }
-        return .ord
-    }
 }
 
 extension Parser {

@@ -8,12 +8,20 @@ extension Commands {
             }
             if name == "array" || name == "darray" {
                 let spec = try p.rawArgument(after: tok)
-                env.align = spec.unicodeScalars.compactMap { c -> ArrayEnv.Align? in
-                    switch c { case "l": .left; case "c": .center; case "r": .right; default: nil }
+                env.align = []
+                for c in spec.unicodeScalars {
+                    switch c {
+                    case "l": env.align.append(.left)
+                    case "c": env.align.append(.center)
+                    case "r": env.align.append(.right)
+                    case "|": env.verticalRules.append(env.align.count)
+                    case " ": break
+                    default: throw p.fail(tok.offset, "array column specification: unknown column type '\(c)'")
+                    }
                 }
                 if env.align.isEmpty { throw p.fail(tok.offset, "array needs a column specification like {cc}") }
             }
-            env.rows = try p.parseRows(environment: name, openedAt: tok.offset)
+            (env.rows, env.horizontalRules) = try p.parseRows(environment: name, openedAt: tok.offset)
             return .array(env)
         },
     ]
@@ -49,12 +57,20 @@ import Foundation
 
 extension Parser {
     /// Cells separated by `&`, rows by `\\`, up to the matching `\end{name}`.
-    mutating func parseRows(environment name: String, openedAt offset: Int) throws -> [[[MathNode]]] {
+    mutating func parseRows(environment name: String, openedAt offset: Int) throws -> (rows: [[[MathNode]]], hlines: [Int]) {
         environmentDepth += 1
         defer { environmentDepth -= 1 }
         var rows: [[[MathNode]]] = []
         var row: [[MathNode]] = []
+        var hlines: [Int] = []
         while true {
+            if row.isEmpty {
+                // \hline before a row: a rule at this row boundary.
+                while lexer.peek().kind == .command("hline") {
+                    _ = lexer.next()
+                    hlines.append(rows.count)
+                }
+            }
             row.append(try parseList())
             let t = lexer.next()
             switch t.kind {
@@ -67,7 +83,7 @@ extension Parser {
                 let end = try rawArgument(after: t).trimmingCharacters(in: .whitespaces)
                 guard end == name else { throw fail(t.offset, "\\begin{\(name)} ended by \\end{\(end)}") }
                 if !(row.count == 1 && row[0].isEmpty) || rows.isEmpty { rows.append(row) }
-                return rows
+                return (rows, hlines.map { min($0, rows.count) })
             case .end:
                 throw fail(offset, "\\begin{\(name)} without \\end{\(name)}")
             default:
@@ -129,6 +145,21 @@ extension Typesetter {
         box.width = (x0s.last ?? 0) + (widths.last ?? 0)
         let top = rowMetrics.first!.h
         let bottom = -y + rowMetrics.last!.d
+        // Rules sit halfway between rows and columns (at the outer edges for the first and last).
+        let rule = 0.04 * s
+        var baselines = [0.0]
+        for i in rowMetrics.indices.dropFirst() {
+            baselines.append(baselines[i - 1] - (rowMetrics[i - 1].d + rowMetrics[i].h + rowGap))
+        }
+        for r in env.horizontalRules {
+            let yRule = r == 0 ? top : r >= rowMetrics.count ? -bottom
+                : ((baselines[r - 1] - rowMetrics[r - 1].d) + (baselines[r] + rowMetrics[r].h)) / 2
+            box.items.append(.rule(x: 0, y: yRule - rule / 2, width: box.width, height: rule, color: nil))
+        }
+        for cIndex in env.verticalRules {
+            let xRule = cIndex == 0 ? 0 : cIndex >= columns ? box.width : x0s[cIndex] - env.columnGap * s / 2
+            box.items.append(.rule(x: xRule - rule / 2, y: -bottom, width: rule, height: top + bottom, color: nil))
+        }
         // Centre the grid on the math axis.
         let shift = c.axisHeight * s + (bottom - top) / 2
         var grid = Box(width: box.width, height: top + shift, depth: bottom - shift)
@@ -143,8 +174,4 @@ extension Typesetter {
         if let r = env.right { out.append(delimiter(r, total: total, style)) }
         return out
     }
-}
-
-extension MathStyle.Level: Comparable {
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }

@@ -15,6 +15,7 @@ public final class MathFont: @unchecked Sendable {
     private let lock = NSLock()
     private var metricsCache: [UInt32: GlyphMetrics] = [:]
     private var glyphCache: [UInt32: UInt32] = [:]
+    private var scriptGlyphCache: [UInt64: UInt32] = [:]
 
     public enum LoadError: Error, CustomStringConvertible {
         case notFound(String), noMathTable(String)
@@ -63,7 +64,31 @@ public final class MathFont: @unchecked Sendable {
         return found && g != 0 ? g : nil
     }
 
-    /// Advance, ink height above and depth below the baseline, italic correction, accent attachment.
+    /// The glyph for script (level 1) or scriptscript (level 2) size: the font's `ssty` optical
+    /// variant (wider, bolder shapes that stay legible when small), else the plain glyph.
+    public func scriptGlyph(for scalar: Unicode.Scalar, level: Int) -> UInt32? {
+        guard let plain = glyph(for: scalar) else { return nil }
+        guard level > 0 else { return plain }
+        lock.lock(); defer { lock.unlock() }
+        let key = UInt64(plain) << 2 | UInt64(level)
+        if let g = scriptGlyphCache[key] { return g }
+        let buffer = hb_buffer_create()
+        defer { hb_buffer_destroy(buffer) }
+        var codepoint = scalar.value
+        hb_buffer_add_utf32(buffer, &codepoint, 1, 0, 1)
+        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
+        hb_buffer_set_script(buffer, HB_SCRIPT_COMMON)
+        var feature = hb_feature_t(tag: hbTag("ssty"), value: UInt32(level), start: 0, end: UInt32.max)
+        hb_shape(font, buffer, &feature, 1)
+        var n: UInt32 = 0
+        var g = plain
+        if let infos = hb_buffer_get_glyph_infos(buffer, &n), n == 1, infos[0].codepoint != 0 { g = infos[0].codepoint }
+        scriptGlyphCache[key] = g
+        return g
+    }
+
+    /// Advance, ink height above and depth below the baseline (negative when the ink does not reach
+    /// the baseline, as for accents), italic correction, accent attachment.
     public struct GlyphMetrics: Equatable {
         public var advance, height, depth, italic: Double
         /// Horizontal position where a top accent attaches (MATH table, else the centre of the advance).
@@ -81,14 +106,11 @@ public final class MathFont: @unchecked Sendable {
         let italic = Double(hb_ot_math_get_glyph_italics_correction(font, g)) / em
         let attach = hb_ot_math_get_glyph_top_accent_attachment(font, g)
         // HarfBuzz returns half the advance when the glyph has no attachment point.
-        let m = GlyphMetrics(advance: advance, height: max(height, 0), depth: max(depth, 0), italic: italic,
+        let m = GlyphMetrics(advance: advance, height: height, depth: depth, italic: italic,
                              topAccent: Double(attach) / em)
         metricsCache[g] = m
         return m
     }
-
-    /// Whether the glyph is an extended shape (big operators, tall delimiters) per the MATH table.
-    func isExtendedShape(_ g: UInt32) -> Bool { hb_ot_math_is_glyph_extended_shape(face, g) != 0 }
 
     /// Size variants of `g` in one direction, smallest first (the glyph itself is the first).
     public func variants(_ g: UInt32, vertical: Bool) -> [(glyph: UInt32, advance: Double)] {
@@ -141,4 +163,9 @@ public final class MathFont: @unchecked Sendable {
         }
         return (out, x)
     }
+}
+
+
+func hbTag(_ s: String) -> hb_tag_t {
+    s.utf8.reduce(0) { $0 << 8 | hb_tag_t($1) }
 }

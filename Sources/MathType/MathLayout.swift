@@ -1,3 +1,4 @@
+import Foundation
 import Graphics
 
 /// A typeset formula: a display list with its extent, drawable on any Canvas.
@@ -58,9 +59,20 @@ public struct MathLayout {
         flush()
     }
 
-    /// The formula alone as an SVG document (for HTML pages), `padding` points around the ink box.
-    public func svg(padding: Double = 1) -> [UInt8] {
-        render(.svg, padding: padding)
+    /// The formula alone as an SVG document (for HTML pages), `padding` points around its box.
+    /// Its baseline is `padding + ascent` below the top: inline in text with
+    /// `vertical-align: -(descent + padding)pt` to sit on the line's baseline.
+    ///
+    /// Cairo names glyph symbols `glyph0-1`… in every document and numbers surfaces with a
+    /// process-wide counter; both are rewritten with `idPrefix`, so several formulas can be
+    /// inlined in one HTML page without their glyphs colliding, and output is byte-identical.
+    public func svg(padding: Double = 1, idPrefix: String = "m") -> [UInt8] {
+        var text = String(decoding: render(.svg, padding: padding), as: UTF8.self)
+        text = text.replacingOccurrences(of: #"id="surface[0-9]+""#, with: "id=\"\(idPrefix)-surface\"",
+                                         options: .regularExpression)
+        text = text.replacingOccurrences(of: "id=\"glyph", with: "id=\"\(idPrefix)-glyph")
+        text = text.replacingOccurrences(of: "href=\"#glyph", with: "href=\"#\(idPrefix)-glyph")
+        return Array(text.utf8)
     }
 
     /// The formula alone as a PNG at `dpi` (white background).

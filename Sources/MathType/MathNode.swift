@@ -1,38 +1,11 @@
 import Graphics
 
-/// TeX's atom classes: they decide the space between neighbours (TeXbook ch. 18, Appendix G).
-public enum AtomClass: Int, CaseIterable, Sendable {
-    case ord, op, bin, rel, open, close, punct, inner
-}
-
-/// TeX's four styles; cramped styles keep superscripts low (under bars, in denominators).
-public struct MathStyle: Equatable, Sendable {
-    public enum Level: Int, Sendable { case display, text, script, scriptScript }
-    public var level: Level
-    public var cramped: Bool
-
-    public static let display = MathStyle(level: .display, cramped: false)
-    public static let text = MathStyle(level: .text, cramped: false)
-
-    var isDisplay: Bool { level == .display }
-    var isScript: Bool { level.rawValue >= 2 }
-    var cramp: MathStyle { MathStyle(level: level, cramped: true) }
-    /// Style of superscripts (TeX's sup(S)); subscripts use `sub`, which is also cramped.
-    var sup: MathStyle { MathStyle(level: level.rawValue <= 1 ? .script : .scriptScript, cramped: cramped) }
-    var sub: MathStyle { sup.cramp }
-    /// Numerator and denominator styles of a fraction in this style.
-    var num: MathStyle {
-        MathStyle(level: level == .display ? .text : level == .text ? .script : .scriptScript, cramped: cramped)
-    }
-    var den: MathStyle { num.cramp }
-}
-
 /// Alphabets of `\mathbf`, `\mathbb`, …: letters map to Unicode Mathematical Alphanumeric Symbols.
 enum Alphabet: Equatable {
-    case italic, roman, bold, boldItalic, script, fraktur, doubleStruck, sansSerif
+    case italic, roman, bold, boldItalic, script, fraktur, doubleStruck, sansSerif, monospace
 }
 
-/// One element of a parsed math list, before layout. `offset` is the UTF-8 offset in the source.
+/// One element of a parsed math list, before layout.
 indirect enum MathNode {
     /// A character of the math font with its class; `alphabet` maps letters and Greek.
     case symbol(Unicode.Scalar, AtomClass, Alphabet?)
@@ -63,17 +36,28 @@ indirect enum MathNode {
     case array(ArrayEnv)
     case colored(Color, [MathNode])
     case error(MathError)
+    /// A box of the body's size that draws nothing (\phantom) or keeps only some dimensions.
+    case phantom([MathNode], width: Bool, height: Bool)
+    /// The body with its height and depth ignored (\smash).
+    case smash([MathNode])
+    /// The body in a frame (\boxed).
+    case boxed([MathNode])
+    /// An arrow stretched under or over labels (\xrightarrow[below]{above}).
+    case extensibleArrow(Unicode.Scalar, over: [MathNode], under: [MathNode]?)
 }
 
 enum LargeOp {
     case symbol(Unicode.Scalar, integral: Bool)
     /// An upright name; `displayLimits` for \lim-like names (\max, \sup), not \sin-like ones.
     case named(String, displayLimits: Bool)
+    /// Any list made an operator with \mathop{…}: limits in display style, like TeX's \displaylimits.
+    case list([MathNode])
     /// Default: limits in display style (∑, lim), never for integrals and \sin-like names.
     func defaultLimits(_ style: MathStyle) -> Bool {
         switch self {
         case .symbol(_, let integral): return style.isDisplay && !integral
         case .named(_, let limits): return style.isDisplay && limits
+        case .list: return style.isDisplay
         }
     }
 }
@@ -90,11 +74,8 @@ struct ArrayEnv {
     var extraRowGap = 0.0
     var left: Unicode.Scalar?
     var right: Unicode.Scalar?
-}
-
-/// A problem in a formula: what went wrong and where (UTF-8 offset into the TeX source).
-public struct MathError: Error, Equatable, CustomStringConvertible, Sendable {
-    public var offset: Int
-    public var message: String
-    public var description: String { "math error at offset \(offset): \(message)" }
+    /// Column boundaries (0 = left edge) with a vertical rule, from `|` in an array's spec.
+    var verticalRules: [Int] = []
+    /// Row boundaries (0 = top) with a horizontal rule, from `\hline`.
+    var horizontalRules: [Int] = []
 }

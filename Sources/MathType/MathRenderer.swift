@@ -16,9 +16,32 @@ public final class MathRenderer: @unchecked Sendable {
     /// A renderer with Latin Modern Math.
     public convenience init() throws { self.init(font: try MathFont()) }
 
+    /// One Latin Modern Math renderer for the process (glyph caches are shared and thread-safe).
+    /// Latin Modern Math is a system requirement (fonts-lmodern, scripts/setup).
+    public static let shared: MathRenderer = {
+        do { return try MathRenderer() } catch { fatalError("MathRenderer.shared: \(error)") }
+    }()
+
+    /// Typesets TeX math (without the surrounding `$`). `size` is the font size in points.
     public func layout(_ tex: String, style: MathStyle = .text, size: Double, color: Color = .black) -> MathLayout {
+        typeset(Parser.parse(tex), style: style, size: size, color: color)
+    }
+
+    /// Typesets a label of text with `$…$` math inside (`"depth $\ell$"`), as plot labels and
+    /// captions need: text in the math font's upright Latin, math as in `layout`.
+    public func layoutText(_ text: String, size: Double, color: Color = .black) -> MathLayout {
+        var p = Parser("")
+        let parsed: Result<[MathNode], MathError>
+        do { parsed = .success([try p.textWithMath(text, offset: 0)]) } catch let e as MathError {
+            parsed = .failure(e)
+        } catch { parsed = .failure(MathError(offset: 0, message: "\(error)")) }
+        return typeset((parsed, nil), style: .text, size: size, color: color)
+    }
+
+    private func typeset(_ input: (list: Result<[MathNode], MathError>, tag: String?), style: MathStyle,
+                         size: Double, color: Color) -> MathLayout {
         let setter = Typesetter(font: font)
-        let (parsed, tag) = Parser.parse(tex)
+        let (parsed, tag) = input
         let box: Box
         var errors: [MathError] = []
         switch parsed {

@@ -13,6 +13,8 @@ struct Parser {
     var environmentDepth = 0
     /// The label of \tag{…}, already with its parentheses.
     var tag: String?
+    /// Lists and nuclei nested deeper than this are an error: about 30 levels of braces, far
+    /// beyond real formulas, and shallow enough for a 512 KB thread stack.
     static let maxDepth = 64
 
     init(_ source: String) { lexer = Lexer(source) }
@@ -21,10 +23,18 @@ struct Parser {
     static func parse(_ source: String) -> (list: Result<[MathNode], MathError>, tag: String?) {
         var p = Parser(source)
         do {
-            let list = try p.parseList()
-            let t = p.lexer.next()
+            var rows = [[try p.parseList()]]
+            var t = p.lexer.next()
+            // Rows separated by \\ outside any environment stack up centred, as KaTeX does.
+            while t.kind == .command("\\") || t.kind == .command("newline") {
+                _ = try p.parseOptional()
+                rows.append([try p.parseList()])
+                t = p.lexer.next()
+            }
             if t.kind != .end { throw p.unexpected(t) }
-            return (.success(list), p.tag)
+            if rows.count == 1 { return (.success(rows[0][0]), p.tag) }
+            let env = ArrayEnv(rows: rows, align: [.center], columnGap: 0, cellStyle: .display, extraRowGap: 0.3)
+            return (.success([.array(env)]), p.tag)
         } catch let e as MathError {
             return (.failure(e), nil)
         } catch {
@@ -66,7 +76,7 @@ struct Parser {
     func endsList(_ t: Token, closingBracket: Bool) -> Bool {
         switch t.kind {
         case .end, .close, .ampersand: return true
-        case .command(let n): return n == "right" || n == "middle" || n == "\\" || n == "end" || n == "cr"
+        case .command(let n): return n == "right" || n == "middle" || n == "\\" || n == "end" || n == "cr" || n == "newline"
         case .char("]"): return closingBracket
         default: return false
         }
@@ -86,6 +96,14 @@ struct Parser {
                 _ = lexer.next()
                 list.append(.styled(level, try parseList(closingBracket: closingBracket)))
                 return list
+            }
+            if case .command(let n) = t.kind, n == "over" || n == "choose" || n == "atop" {
+                // Plain TeX's infix fractions: everything before over everything after.
+                _ = lexer.next()
+                let den = try parseList(closingBracket: closingBracket)
+                let choose = n == "choose"
+                return [.fraction(num: list, den: den, bar: n == "over", style: nil,
+                                  left: choose ? "(" : nil, right: choose ? ")" : nil)]
             }
             if case .command(let n) = t.kind, n == "color" {
                 _ = lexer.next()
@@ -145,6 +163,10 @@ struct Parser {
 
     /// The atom a token starts.
     mutating func parseNucleus(_ t: Token) throws -> MathNode {
+        // Commands nest through their arguments (\sqrt\sqrt\sqrt…) without a list in between.
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Parser.maxDepth { throw fail(t.offset, "formula nested too deeply") }
         switch t.kind {
         case .open:
             let list = try parseList()
@@ -177,8 +199,9 @@ struct Parser {
             try expectClose(openedAt: a.offset)
             return list
         case .char, .command:
-            if case .command(let n) = a.kind, endsList(a, closingBracket: false) || n == "left" || n == "begin" {
-                if n != "left" && n != "begin" { throw fail(a.offset, "missing argument for \(Parser.describe(t))") }
+            // \right, \\, \end… end a list: they cannot be an argument.
+            if case .command = a.kind, endsList(a, closingBracket: false) {
+                throw fail(a.offset, "missing argument for \(Parser.describe(t))")
             }
             return [try parseNucleus(a)]
         default:

@@ -10,23 +10,53 @@ extension Typesetter {
             if limits ?? op.defaultLimits(style) {
                 return (.op, self.limits(box, italic: italic, sup: supBox, sub: subBox, style))
             }
-            return (.op, attach(box, sup: supBox, sub: subBox, style, isOperator: true))
+            return (.op, attach(box, sup: supBox, sub: subBox, style))
         case let .brace(ch, body, over)?:
             // \overbrace{…}^{label}, \underbrace{…}_{label}: the label goes on the brace's side.
             let label = over ? supBox : subBox
             var box = brace(ch, body: body, over: over, label: label, style)
             let other = over ? subBox : supBox
-            if other != nil { box = attach(box, sup: over ? nil : other, sub: over ? other : nil, style, isOperator: false) }
+            if other != nil { box = attach(box, sup: over ? nil : other, sub: over ? other : nil, style) }
             return (.ord, box)
         default:
             let (cls, box) = base.map { atom($0, style) } ?? (.ord, Box())
-            return (cls ?? .ord, attach(box, sup: supBox, sub: subBox, style, isOperator: false))
+            // Primes alone: Unicode math fonts draw ′ already raised and small, so it follows the
+            // nucleus at full size (as MathML does) instead of shrinking into a superscript.
+            if let sup, let first = sup.first, isPrime(first) {
+                let count = sup.prefix(while: isPrime).count
+                let primes = list(Array(sup.prefix(count)), style)
+                let rest = Array(sup.dropFirst(count))
+                if !rest.isEmpty {
+                    // f'^2: the superscript follows the primes.
+                    var primed = box
+                    primed.append(primes)
+                    primed.isCharacter = true  // keep the default shift, as TeX's f^{\prime 2} would
+                    return (cls ?? .ord, attach(primed, sup: list(rest, style.sup), sub: subBox, style))
+                }
+                guard let subBox else {
+                    var out = box
+                    out.append(primes)
+                    return (cls ?? .ord, out)
+                }
+                // h'_i: the subscript goes under the primes, as TeX stacks a superscript prime.
+                var out = attach(box, sup: nil, sub: subBox, style)
+                out.add(primes, dx: box.width, dy: 0)
+                out.width = max(out.width, box.width + primes.width)
+                out.height = max(out.height, primes.height)
+                return (cls ?? .ord, out)
+            }
+            return (cls ?? .ord, attach(box, sup: supBox, sub: subBox, style))
         }
+    }
+
+    private func isPrime(_ n: MathNode) -> Bool {
+        if case .symbol("\u{2032}", _, _) = n { return true }
+        return false
     }
 
     /// Places scripts beside a nucleus. Character nuclei keep the default shifts; bigger
     /// nuclei push scripts out by their own height and depth (baseline drop constants).
-    func attach(_ base: Box, sup: Box?, sub: Box?, _ style: MathStyle, isOperator: Bool) -> Box {
+    func attach(_ base: Box, sup: Box?, sub: Box?, _ style: MathStyle) -> Box {
         let s = scale(style)
         let supScale = scale(style.sup)
         var u = 0.0, v = 0.0
@@ -69,7 +99,6 @@ extension Typesetter {
         box.width += c.spaceAfterScript * s
         box.italic = 0
         box.topAccent = nil
-        _ = isOperator
         return box
     }
 }

@@ -13,6 +13,22 @@ extension Commands {
             let over = try p.parseArgument(after: tok)
             return .classed(.rel, [.stack(body: try p.parseArgument(after: tok), over: over, under: nil)])
         },
+        "xrightarrow": { p, tok in
+            let under = try p.parseOptional()
+            return .extensibleArrow("\u{2192}", over: try p.parseArgument(after: tok), under: under)
+        },
+        "xleftarrow": { p, tok in
+            let under = try p.parseOptional()
+            return .extensibleArrow("\u{2190}", over: try p.parseArgument(after: tok), under: under)
+        },
+        "xmapsto": { p, tok in
+            let under = try p.parseOptional()
+            return .extensibleArrow("\u{21A6}", over: try p.parseArgument(after: tok), under: under)
+        },
+        "xRightarrow": { p, tok in
+            let under = try p.parseOptional()
+            return .extensibleArrow("\u{21D2}", over: try p.parseArgument(after: tok), under: under)
+        },
         "overbrace": { p, tok in .brace("\u{23DE}", body: try p.parseArgument(after: tok), over: true) },
         "underbrace": { p, tok in .brace("\u{23DF}", body: try p.parseArgument(after: tok), over: false) },
         "substack": { p, tok in
@@ -88,6 +104,31 @@ extension Typesetter {
                 box.add(label, dx: (width - label.width) / 2, dy: ly)
                 box.depth = -ly + label.depth
             }
+        }
+        return box
+    }
+}
+
+extension Typesetter {
+    /// An arrow at least as long as its labels (plus 0.5 em each side, like amsmath), on the axis.
+    func extensibleArrow(_ ch: Unicode.Scalar, over: [MathNode], under: [MathNode]?, _ style: MathStyle) -> Box {
+        let s = scale(style)
+        var top = list(over, style.sup), bottom = under.map { list($0, style.sub) }
+        top.isCharacter = false
+        bottom?.isCharacter = false
+        let target = max(top.width, bottom?.width ?? 0) + 1.0 * s
+        var arrow = horizontalGlyph(ch, atLeast: max(target, 1.5 * s), style)
+        arrow.isCharacter = false
+        let width = max(arrow.width, target)
+        var box = Box(width: width, height: arrow.height, depth: arrow.depth)
+        box.add(arrow, dx: (width - arrow.width) / 2, dy: 0)
+        let up = arrow.height + c.stretchStackGapAboveMin * s + top.depth
+        box.add(top, dx: (width - top.width) / 2, dy: up)
+        box.height = up + top.height
+        if let bottom {
+            let down = arrow.depth + c.stretchStackGapBelowMin * s + bottom.height
+            box.add(bottom, dx: (width - bottom.width) / 2, dy: -down)
+            box.depth = down + bottom.depth
         }
         return box
     }

@@ -32,10 +32,15 @@ enum Symbols {
         return nil
     }
 
-    /// Unicode operators typed directly (so `x ≤ y` spaces like `x \leq y`).
+    /// Unicode operators typed directly (so `x ≤ y` spaces like `x \leq y`). A character whose
+    /// commands disagree on its class (| is \lvert and \rvert) stays ordinary, as in TeX.
     static let unicodeClasses: [Unicode.Scalar: (Unicode.Scalar, AtomClass)] = {
+        var classes: [Unicode.Scalar: Set<Int>] = [:]
+        for (_, (c, cls)) in named { classes[c, default: []].insert(cls.rawValue) }
         var t: [Unicode.Scalar: (Unicode.Scalar, AtomClass)] = [:]
-        for (_, (c, cls)) in named where cls != .ord { t[c] = (c, cls) }
+        for (c, set) in classes where set.count == 1 && set.first != AtomClass.ord.rawValue {
+            t[c] = (c, AtomClass(rawValue: set.first!)!)
+        }
         return t
     }()
 
@@ -50,11 +55,11 @@ enum Symbols {
             "varkappa": 0x3F0, "lambda": 0x3BB, "mu": 0x3BC, "nu": 0x3BD, "xi": 0x3BE, "omicron": 0x3BF,
             "pi": 0x3C0, "varpi": 0x3D6, "rho": 0x3C1, "varrho": 0x3F1, "sigma": 0x3C3, "varsigma": 0x3C2,
             "tau": 0x3C4, "upsilon": 0x3C5, "phi": 0x3D5, "varphi": 0x3C6, "chi": 0x3C7, "psi": 0x3C8,
-            "omega": 0x3C9, "digamma": 0x3DD,
+            "omega": 0x3C9,
             "Gamma": 0x393, "Delta": 0x394, "Theta": 0x398, "Lambda": 0x39B, "Xi": 0x39E, "Pi": 0x3A0,
             "Sigma": 0x3A3, "Upsilon": 0x3A5, "Phi": 0x3A6, "Psi": 0x3A8, "Omega": 0x3A9,
             "ell": 0x2113, "hbar": 0x210F, "hslash": 0x210F, "infty": 0x221E, "nabla": 0x2207, "partial": 0x2202,
-            "top": 0x22A4, "bot": 0x22A5, "checkmark": 0x2713, "forall": 0x2200, "exists": 0x2203,
+            "top": 0x22A4, "intercal": 0x22BA, "bot": 0x22A5, "checkmark": 0x2713, "forall": 0x2200, "exists": 0x2203,
             "nexists": 0x2204, "emptyset": 0x2205, "varnothing": 0x2300, "neg": 0xAC, "lnot": 0xAC,
             "prime": 0x2032, "aleph": 0x2135, "beth": 0x2136, "Re": 0x211C, "Im": 0x2111, "wp": 0x2118,
             "angle": 0x2220, "triangle": 0x25B3, "vdots": 0x22EE, "Box": 0x25A1, "square": 0x25A1,
@@ -63,8 +68,8 @@ enum Symbols {
             "sharp": 0x266F, "natural": 0x266E, "clubsuit": 0x2663, "diamondsuit": 0x2662,
             "heartsuit": 0x2661, "spadesuit": 0x2660, "dag": 0x2020, "ddag": 0x2021, "imath": 0x1D6A4,
             "jmath": 0x1D6A5, "degree": 0xB0, "complement": 0x2201, "mho": 0x2127, "eth": 0xF0,
-            "surd": 0x221A, "diagup": 0x2571, "diagdown": 0x2572, "lozenge": 0x25CA, "star": 0x22C6,
-            "bigstar": 0x2605, "circledS": 0x24C8, "Finv": 0x2132, "Game": 0x2141, "backprime": 0x2035,
+            "surd": 0x221A, "lozenge": 0x25CA,
+            "backprime": 0x2035,
         ])
         add(.inner, ["ldots": 0x2026, "dots": 0x2026, "cdots": 0x22EF, "ddots": 0x22F1, "dotsc": 0x2026,
                      "dotsb": 0x22EF, "dotsm": 0x22EF, "dotsi": 0x22EF, "dotso": 0x2026])
@@ -80,7 +85,7 @@ enum Symbols {
             "vee": 0x2228, "wedge": 0x2227, "lor": 0x2228, "land": 0x2227, "setminus": 0x2216,
             "smallsetminus": 0x2216, "uplus": 0x228E, "wr": 0x2240, "amalg": 0x2A3F, "diamond": 0x22C4,
             "dagger": 0x2020, "ddagger": 0x2021, "bigtriangleup": 0x25B3, "bigtriangledown": 0x25BD,
-            "triangleleft": 0x25C3, "triangleright": 0x25B9, "circledast": 0x229B, "boxplus": 0x229E,
+            "triangleleft": 0x25C1, "triangleright": 0x25B7, "circledast": 0x229B, "boxplus": 0x229E,
             "boxtimes": 0x22A0, "boxminus": 0x229F, "dotplus": 0x2214, "bigcirc": 0x25EF, "ltimes": 0x22C9,
             "rtimes": 0x22CA, "cupdot": 0x228D,
         ])
@@ -111,7 +116,7 @@ enum Symbols {
             "geqq": 0x2267, "lll": 0x22D8, "ggg": 0x22D9, "Subset": 0x22D0, "Supset": 0x22D1,
             "trianglelefteq": 0x22B4, "trianglerighteq": 0x22B5, "lhd": 0x22B2, "rhd": 0x22B3,
             "unlhd": 0x22B4, "unrhd": 0x22B5, "Vdash": 0x22A9, "multimap": 0x22B8, "because": 0x2235,
-            "therefore": 0x2234, "propto_": 0x221D, "varpropto": 0x221D, "leadsto": 0x21DD,
+            "therefore": 0x2234, "varpropto": 0x221D, "leadsto": 0x21DD,
             "curvearrowright": 0x21B7, "circlearrowright": 0x21BB, "Lleftarrow": 0x21DA, "Rrightarrow": 0x21DB,
         ])
         return t

@@ -33,7 +33,8 @@ struct Typesetter {
     /// A character in an alphabet; falls back to the plain character when the font lacks the styled one.
     func charBox(_ ch: Unicode.Scalar, _ alphabet: Alphabet?, _ style: MathStyle) -> Box {
         let mapped = Alphabets.map(ch, alphabet)
-        let g = font.glyph(for: mapped) ?? font.glyph(for: ch) ?? 0
+        let level = style.level == .script ? 1 : style.level == .scriptScript ? 2 : 0
+        let g = font.scriptGlyph(for: mapped, level: level) ?? font.scriptGlyph(for: ch, level: level) ?? 0
         return glyphBox(g, style)
     }
 
@@ -116,6 +117,14 @@ struct Typesetter {
             return (.ord, self.list(list, style).colored(color))
         case .error(let e):
             return (.ord, errorBox(e.message, style))
+        case let .phantom(body, width, height):
+            return (.ord, phantom(body, width: width, height: height, style))
+        case .smash(let body):
+            return (.ord, smash(body, style))
+        case .boxed(let body):
+            return (.ord, boxed(body, style))
+        case let .extensibleArrow(ch, over, under):
+            return (.rel, extensibleArrow(ch, over: over, under: under, style))
         }
     }
 }

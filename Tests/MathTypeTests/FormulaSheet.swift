@@ -41,8 +41,42 @@ enum FormulaSheet {
         #"\overset{!}{=} \; \underset{x}{\arg\min} \; \stackrel{\text{def}}{=} \; A \subseteq B \implies \forall x \in A, \exists y"#,
         #"\begin{bmatrix} \sum_{i} a_i & \frac{1}{2} \\ x^{y^z} & \sqrt{\frac{1}{1+x^2}} \end{bmatrix}"#,
         #"\underbrace{\left(\frac{\partial^2 f}{\partial x_i \partial x_j}\right)}_{\text{Hessian}} \succeq 0"#,
+        #"A \xrightarrow[\text{train}]{\;\eta\nabla\mathcal{L}\;} B \quad \boxed{E = mc^2} \quad a \equiv b \pmod{n} \quad \mathtt{loss} \quad X^\intercal"#,
+        #"\Pr\left[\,\sup_{f\in\mathcal{F}} \left| \frac{1}{m}\sum_{i=1}^m f(z_i) - \mathbb{E} f \right| > \epsilon \right] \le 2\,\mathcal{N}\!\left(\mathcal{F}, \tfrac{\epsilon}{8}\right) e^{-m\epsilon^2/128}"#,
+        #"\left\langle \nabla_W \mathcal{L}, \Delta W \right\rangle_F = \operatorname{tr}\!\left( \frac{\partial \mathcal{L}}{\partial W}^{\!\top} \Delta W \right) \quad \sqrt{\sqrt{\sqrt{x}}} \quad \sqrt{\frac{\displaystyle\sum_{i} x_i^2}{n}}"#,
+        #"\begin{array}{c|cc} & x & y \\ \hline a & 1 & 2 \\ b & 3 & 4 \end{array} \qquad |x| = \begin{cases} x & \text{if $x \ge 0$,} \\ -x & \text{otherwise} \end{cases}"#,
         #"\unknowncommand{x} + 1"#,
     ]
+
+    /// Formulas in text style between words of Latin Modern Roman on one baseline, as in a paragraph.
+    static func drawInline(renderer: MathRenderer, kind: Canvas.Kind, size: Double = 11) -> [UInt8] {
+        let lines: [[String]] = [
+            ["For a ReLU net with weights", #"W_{ij} \sim \mathcal{N}(0, \sigma^2/n)"#, "and no biases,"],
+            ["we find", #"\mathbb{E}\,\mathrm{Length}(\Phi^{(\ell)}) = \sigma^\ell c"#, "for every depth."],
+            ["The covering number", #"\mathcal{N}(\mathcal{F}, \epsilon, \|\cdot\|_\infty)"#, "grows with", #"\|W\|_{S^{2/(L-1)}}^{2/(L-1)}"#, "."],
+            ["Inline", #"\sum_{i=1}^n x_i^2 \le \frac{1}{2}\int_0^1 f(x)\,dx"#, "and", #"\lim_{n\to\infty} a_n = \sqrt{2}"#, "keep scripts beside."],
+            ["Here", #"\hat\beta = (X^\top X)^{+} X^\top y"#, "and", #"\binom{n}{k}"#, "and", #"\left(\frac{a}{b}\right)"#, "end."],
+        ]
+        let width = 520.0, margin = 24.0, leading = 26.0
+        let canvas = Canvas(kind, width: width, height: 2 * margin + leading * Double(lines.count))
+        var y = margin + 16
+        for line in lines {
+            var x = margin
+            for (i, piece) in line.enumerated() {
+                if i % 2 == 0 {
+                    let t = TextLayout(canvas: canvas, markup: TextLayout.escape(piece), font: "Latin Modern Roman, \(Int(size))")
+                    t.draw(on: canvas, at: Point(x, y - t.firstBaseline))
+                    x += t.size.width + size * 0.333
+                } else {
+                    let f = renderer.layout(piece, style: .text, size: size)
+                    f.draw(on: canvas, at: Point(x, y))
+                    x += f.width + size * 0.333
+                }
+            }
+            y += leading
+        }
+        return canvas.finish()
+    }
 
     /// Every formula in display style, one per row, with a tag at the right margin.
     static func draw(renderer: MathRenderer, kind: Canvas.Kind, size: Double = 13) -> [UInt8] {
