@@ -92,13 +92,14 @@ public struct ActivationRegions {
         return regionOfPoint.map { table[Int($0)] }
     }
 
-    /// A regular grid over [lo, hi]² with `resolution`² points, row by row from the top
-    /// (y = hi first), x along columns — the layout images use.
+    /// A regular grid over [lo, hi]² with `resolution`² cell centres, row by row from the
+    /// bottom (row 0 at y = lo), x along columns — the layout of Plot's heatmaps and contours
+    /// and of `LossLandscape.Surface`.
     public static func grid<T: TensorScalar>(resolution: Int, lo: Double, hi: Double, as _: T.Type = Double.self) -> Tensor<T> {
         var xs: [T] = []
         xs.reserveCapacity(resolution * resolution * 2)
         for r in 0..<resolution {
-            let y = hi - (hi - lo) * (Double(r) + 0.5) / Double(resolution)
+            let y = lo + (hi - lo) * (Double(r) + 0.5) / Double(resolution)
             for c in 0..<resolution {
                 xs.append(T(lo + (hi - lo) * (Double(c) + 0.5) / Double(resolution))); xs.append(T(y))
             }

@@ -79,3 +79,31 @@ final class LandscapeAndKernelTests: XCTestCase {
         XCTAssertLessThan(large, 0.06)
     }
 }
+
+final class LandscapeCurvatureTests: XCTestCase {
+    func testSmallSpanQuadraticFitMatchesHessianVectorProducts() {
+        // A trained smooth network: at span 1e-3 the fitted a, b, c are the Hessian's quadratic form.
+        var xs: [Double] = [], ys: [Double] = []
+        for i in 0..<60 { xs.append(Double(i % 10) / 5 - 1 + Double(i / 10) * 0.03) }
+        for i in 0..<30 { ys.append(sin(Double(i) / 4)) }
+        let x = Tensor<Double>(shape: [30, 2], scalars: xs), y = Tensor<Double>(shape: [30, 1], scalars: ys)
+        var net = MLP<Double>(widths: [2, 12, 12, 1], activation: .tanh, initialization: .xavier, seed: 6)
+        net.train(x: x, y: y, steps: 300, optimizer: Optimizer(.adam, learningRate: 0.01))
+        let land = LossLandscape(net, x: x, y: y)
+        let d1 = Directions.random(like: net.parameters, normalisation: .filter, seed: 1)
+        let d2 = Directions.random(like: net.parameters, normalisation: .filter, seed: 2)
+        let grid = LossLandscape<Double>.grid(span: 1e-3, count: 11)
+        let surface = land.surface(d1, d2, alphas: grid, betas: grid)
+        let fit = LossLandscape<Double>.quadraticFit(surface)
+        let h = land.hessianQuadraticForm(d1, d2)
+        XCTAssertEqual(fit.a, h.a, accuracy: 0.05 * abs(h.a))
+        XCTAssertEqual(fit.c, h.c, accuracy: 0.05 * abs(h.c))
+        XCTAssertEqual(fit.b, h.b, accuracy: 0.05 * max(abs(h.b), 0.1 * (abs(h.a) + abs(h.c))))
+    }
+
+    func testMinimumOffsetOfASurface() {
+        let s = LossLandscape<Double>.Surface(alphas: [-1, 0, 1], betas: [-1, 0, 1], values: [5, 4, 3, 2, 1, 0.5, 6, 7, 8])
+        XCTAssertEqual(LossLandscape<Double>.minimumOffset(s).columns, 1)
+        XCTAssertEqual(LossLandscape<Double>.minimumOffset(s).rows, 0)
+    }
+}

@@ -79,9 +79,10 @@ final class RegionTests: XCTestCase {
         XCTAssertEqual(RegionBounds.serra(widths: [2, 12]), 79)
         // One input, width-2 layers: 3 per layer (the sawtooth's 2^L pieces fit under it).
         XCTAssertEqual(RegionBounds.serra(widths: [1, 2, 2, 2]), 27)
-        // Grid layout: row 0 is the top (y = hi), x grows along columns.
+        // Grid layout: row 0 is the bottom (y = lo), x grows along columns.
         XCTAssertEqual(grid[0, 0], -20 + 40 * 0.5 / 256, accuracy: 1e-12)
-        XCTAssertEqual(grid[0, 1], 20 - 40 * 0.5 / 256, accuracy: 1e-12)
+        XCTAssertEqual(grid[0, 1], -20 + 40 * 0.5 / 256, accuracy: 1e-12)
         XCTAssertEqual(grid[1, 0], -20 + 40 * 1.5 / 256, accuracy: 1e-12)
+        XCTAssertEqual(grid[256, 1], -20 + 40 * 1.5 / 256, accuracy: 1e-12)
     }
 }
