@@ -3,8 +3,11 @@ import Tensor
 
 extension LossLandscape {
     /// Least-squares fit of r(α, β) − r(0, 0) ≈ dα + eβ + aα² + bαβ + cβ² over a surface
-    /// (the linear terms absorb a non-zero gradient at θ*). Returns (a, b, c, d, e).
-    public static func quadraticFit(_ surface: Surface) -> (a: Double, b: Double, c: Double, d: Double, e: Double) {
+    /// (the linear terms absorb a non-zero gradient at θ*). Returns (a, b, c, d, e) and the
+    /// number of grid points used: with `centreRegionOnly`, only points in θ*'s activation
+    /// region, where the loss is smooth (see `Surface.inCentreRegion`).
+    public static func quadraticFit(_ surface: Surface, centreRegionOnly: Bool = false)
+        -> (a: Double, b: Double, c: Double, d: Double, e: Double, points: Int) {
         let centreRow = surface.betas.firstIndex(of: 0), centreColumn = surface.alphas.firstIndex(of: 0)
         guard let r0 = centreRow, let c0 = centreColumn else {
             fatalError("quadraticFit: the grid must contain α = β = 0 (use an odd number of points)")
@@ -13,13 +16,15 @@ extension LossLandscape {
         var rows: [Double] = [], rhs: [Double] = []
         for (r, beta) in surface.betas.enumerated() {
             for (c, alpha) in surface.alphas.enumerated() {
+                if centreRegionOnly && !surface.inCentreRegion[r * surface.columns + c] { continue }
                 rows += [alpha * alpha, alpha * beta, beta * beta, alpha, beta]
                 rhs.append(surface[row: r, column: c] - centre)
             }
         }
         let n = rhs.count
+        guard n >= 5 else { fatalError("quadraticFit: only \(n) grid points to fit 5 coefficients") }
         let fit = lstsq(Tensor(shape: [n, 5], scalars: rows), Tensor(shape: [n, 1], scalars: rhs)).solution.scalars
-        return (fit[0], fit[1], fit[2], fit[3], fit[4])
+        return (fit[0], fit[1], fit[2], fit[3], fit[4], n)
     }
 }
 

@@ -27,6 +27,12 @@ public struct LossLandscape<T: TensorScalar> {
         public var alphas: [Double]
         public var betas: [Double]
         public var values: [Double]
+        /// For each grid point, whether every hidden pre-activation on every input has the same
+        /// sign as at θ* — the point lies in θ*'s activation region, where a ReLU network's loss
+        /// is smooth. (A kink crossed inside the grid adds curvature no Hessian at θ* can see.)
+        public var inCentreRegion: [Bool] = []
+        /// How many (input, hidden neuron) pre-activations change sign somewhere on the grid.
+        public var switchingPreActivations = 0
         public var columns: Int { alphas.count }
         public var rows: Int { betas.count }
         public subscript(row r: Int, column c: Int) -> Double { values[r * alphas.count + c] }
@@ -51,6 +57,10 @@ public struct LossLandscape<T: TensorScalar> {
         let first = net.layers[0]
         let xw = matmul(x, p[0].transposed()), xd1 = matmul(x, d1[0].transposed()), xd2 = matmul(x, d2[0].transposed())
         var values: [Double] = []
+        var sameRegion: [Bool] = []
+        var patterns: [[Bool]] = []
+        var centreSigns: [Bool]? = nil
+        func signs(of z: [T]) -> [Bool] { z.map { $0 > 0 } }
         values.reserveCapacity(alphas.count * betas.count)
         for beta in betas {
             for alpha in alphas {
@@ -65,6 +75,7 @@ public struct LossLandscape<T: TensorScalar> {
                     let bias = perturbed(p[1], d1[1], d2[1], a, b).scalars
                     for i in 0..<(z.count / o) { for j in 0..<o { z[i * o + j] = z[i * o + j] + bias[j] } }
                 }
+                var pattern = signs(of: z)
                 var h = first.activation.apply(to: Tensor(shape: [x.shape[0], o], scalars: z))
                 // Layers above: ordinary forward passes with perturbed parameters.
                 var k = first.parameterCount
@@ -75,13 +86,24 @@ public struct LossLandscape<T: TensorScalar> {
                         let bias = perturbed(p[k + 1], d1[k + 1], d2[k + 1], a, b).scalars
                         for i in 0..<(zz.count / layer.outputs) { for j in 0..<layer.outputs { zz[i * layer.outputs + j] = zz[i * layer.outputs + j] + bias[j] } }
                     }
+                    if layer.activation != .identity { pattern += signs(of: zz) }
                     h = layer.activation.apply(to: Tensor(shape: [x.shape[0], layer.outputs], scalars: zz))
                     k += layer.parameterCount
                 }
                 values.append(loss(h, y))
+                if alpha == 0 && beta == 0 { centreSigns = pattern }
+                patterns.append(pattern)
             }
         }
-        return Surface(alphas: alphas, betas: betas, values: values)
+        var switching = 0
+        if let centre = centreSigns {
+            sameRegion = patterns.map { $0 == centre }
+            var changed = [Bool](repeating: false, count: centre.count)
+            for p in patterns { for i in p.indices where p[i] != centre[i] { changed[i] = true } }
+            switching = changed.filter { $0 }.count
+        }
+        return Surface(alphas: alphas, betas: betas, values: values, inCentreRegion: sameRegion,
+                       switchingPreActivations: switching)
     }
 
     /// r along one direction: θ* + α·d for each α.
