@@ -11,3 +11,4 @@ final class LookTests: XCTestCase {
         for d in nb.diagnostics { print(d) }
     }
 }
+
