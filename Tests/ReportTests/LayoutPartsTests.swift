@@ -1,0 +1,142 @@
+import Foundation
+import XCTest
+import Graphics
+import Notebook
+import OutputChannel
+import Plot
+@testable import Report
+
+/// The parts the report is assembled from: numbering rules, the math seam's inline boxes,
+/// the TeX fallback, Swift highlighting, and pagination that keeps figures with captions.
+final class LayoutPartsTests: XCTestCase {
+    func numbering(_ md: String, outputs: [Int: [CellOutput]] = [:]) throws -> Numbering {
+        Numbering(RenderedNotebook(document: try Document.parse(md, path: "n.md"), outputs: outputs))
+    }
+
+    func testSectionsNumberHierarchicallyAndSkipUnnumbered() throws {
+        let n = try numbering("# A\n## A1\n## A2 {#sec-a2}\n# Notes {.unnumbered}\n# B\n### B-deep\n# A\n")
+        XCTAssertEqual(n.headings.map { $0.number ?? "-" }, ["1", "1.1", "1.2", "-", "2", "2.0.1", "3"])
+        XCTAssertEqual(n.headings.map(\.anchor), ["a", "a1", "sec-a2", "notes", "b", "b-deep", "a-2"], "anchors are unique")
+        XCTAssertEqual(n.targets["sec-a2"]?.text, "Section 1.2")
+        // Documents whose sections start at level 2 number them 1, 2, not 0.1, 0.2.
+        let m = try numbering("## One\n## Two\n### Two.a\n")
+        XCTAssertEqual(m.headings.map { $0.number ?? "-" }, ["1", "2", "2.1"])
+    }
+
+    func testFiguresTablesAndEquationsNumberInOrderAndDuplicatesAreReported() throws {
+        var fig = Figure(width: 100, height: 50)
+        fig.line(x: [0, 1], y: [0, 1])
+        let md = """
+        $$ a $$ {#eq-a}
+
+        ```swift
+        //| label: fig-a
+        f
+        ```
+
+        ```swift
+        //| label: tbl-a
+        //| caption: The table.
+        t
+        ```
+
+        | x |
+        |---|
+        | 1 |
+
+        : Second table. {#tbl-b}
+
+        ```swift
+        //| caption: Unlabelled but captioned.
+        g
+        ```
+
+        $$ b $$ {#eq-a}
+        """
+        let n = try numbering(md, outputs: [0: [.figure(fig)], 1: [.value("x")], 2: [.figure(fig)]])
+        XCTAssertEqual(n.targets["fig-a"]?.text, "Figure 1")
+        XCTAssertEqual(n.figureNumbers, [0: 1, 2: 2])
+        XCTAssertEqual(n.targets["tbl-a"]?.text, "Table 1")
+        XCTAssertEqual(n.targets["tbl-b"]?.text, "Table 2")
+        XCTAssertEqual(n.targets["eq-a"]?.text, "Equation (2)", "the later definition wins")
+        XCTAssertEqual(n.diagnostics.map(\.description), ["n.md:25:1: error: label 'eq-a' is defined twice"])
+    }
+
+    /// The seam MathType will use: an inline box takes exactly its width in the line, and its
+    /// drawing lands between the words around it.
+    func testInlineMathBoxTakesItsRoomInTheLine() throws {
+        let style = PageStyle(paper: .a4)
+        let canvas = Canvas(.pdf, width: style.width, height: style.height)
+        let composer = PDFComposer(canvas: canvas, style: style)
+        var text = RichText()
+        text.text("before ")
+        text.box(MathBox(width: 40, ascent: 8, descent: 3) { c, p in
+            c.rectangle(Rect(x: p.x, y: p.y - 8, width: 40, height: 11)); c.fill(.black)
+        })
+        text.text(" after")
+        composer.flow(composer.layout(text, font: style.body), rich: text)
+        composer.finish()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-box-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pdf = dir.appendingPathComponent("box.pdf")
+        try Data(canvas.finish()).write(to: pdf)
+        let bbox = try Tools.output("pdftotext", ["-bbox", pdf.path, "-"])
+        func x(_ word: String, _ attr: String) -> Double? {
+            guard let r = bbox.range(of: #"<word [^>]*>\#(word)</word>"#, options: .regularExpression),
+                  let a = bbox[r].range(of: #"\#(attr)="[\d.]+""#, options: .regularExpression) else { return nil }
+            return Double(bbox[a].split(separator: "\"")[1])
+        }
+        let gap = try XCTUnwrap(x("after", "xMin")) - XCTUnwrap(x("before", "xMax"))
+        let space = TextLayout(canvas: canvas, markup: "a a", font: style.body).size.width
+            - TextLayout(canvas: canvas, markup: "aa", font: style.body).size.width
+        XCTAssertEqual(gap, 40 + 2 * space, accuracy: 0.6, "the box's width plus two spaces")
+    }
+
+    func testTeXFallbackSetsSymbolsScriptsAndUprightNames() {
+        XCTAssertEqual(TeXFallback.parse(#"\sigma^2"#), [.text("σ", upright: false), .sup([.text("2", upright: true)])])
+        XCTAssertEqual(TeXFallback.parse(#"W_{ij}"#), [.text("W", upright: false), .sub([.text("ij", upright: false)])])
+        XCTAssertEqual(TeXFallback.parse(#"\mathrm{Length}\,\mathbb{E}"#), [.text("Length\u{2009}𝔼", upright: true)])
+        XCTAssertEqual(TeXFallback.parse(#"\frac{a}{bc}"#), [.text("a", upright: false), .text("/(", upright: true),
+                                                            .text("bc", upright: false), .text(")", upright: true)])
+        XCTAssertEqual(TeXFallback.html(#"x<y"#), "x<span class=\"up\">\u{2005}&lt;\u{2005}</span>y")
+        XCTAssertEqual(TeXFallback.mathItalic("h"), "\u{210E}")
+        XCTAssertEqual(TeXFallback.mathItalic("a"), "\u{1D44E}")
+    }
+
+    func testSwiftHighlighterCoversTheCodeExactly() {
+        let code = #"let s = "a \(b) \"q\"" // note"# + "\nvar x = 0x2A + 3.5e-2 /* c */ @MainActor Foo.bar()\n"
+        let tokens = SwiftHighlighter.tokens(code)
+        XCTAssertEqual(tokens.map(\.0).joined(), code, "nothing lost or duplicated")
+        func kind(_ s: String) -> SwiftHighlighter.Kind?? { tokens.first { $0.0 == s }.map(\.1) }
+        XCTAssertEqual(kind("let"), .keyword)
+        XCTAssertEqual(kind(#""a \(b) \"q\"""#), .string)
+        XCTAssertEqual(kind("// note"), .comment)
+        XCTAssertEqual(kind("0x2A"), .number)
+        XCTAssertEqual(kind("3.5e-2") ?? kind("3.5e"), .number)
+        XCTAssertEqual(kind("/* c */"), .comment)
+        XCTAssertEqual(kind("@MainActor"), .attribute)
+        XCTAssertEqual(kind("Foo"), .type)
+        XCTAssertEqual(SwiftHighlighter.html("a<b"), "a&lt;b")
+    }
+
+    /// A figure that does not fit below the text moves to the next page with its caption;
+    /// the text before it stays on the first page.
+    func testFigureThatDoesNotFitMovesWithItsCaption() throws {
+        let filler = (1...30).map { "Paragraph \($0) fills the page with words that take room." }.joined(separator: "\n\n")
+        let md = filler + "\n\n```swift\n//| label: fig-big\n//| caption: The big one.\n//| echo: false\nf\n```\n"
+        var fig = Figure(width: 300, height: 300, title: "Big")
+        fig.line(x: [0, 1], y: [0, 1])
+        let nb = RenderedNotebook(document: try Document.parse(md, path: "big.md"), outputs: [0: [.figure(fig)]])
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-big-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pdf = dir.appendingPathComponent("big.pdf")
+        try Data(PDFReport.render(nb)).write(to: pdf)
+        let page1 = try Tools.output("pdftotext", ["-f", "1", "-l", "1", pdf.path, "-"])
+        let page2 = try Tools.output("pdftotext", ["-f", "2", "-l", "2", pdf.path, "-"])
+        XCTAssertTrue(page1.contains("Paragraph 1 "), page1)
+        XCTAssertFalse(page1.contains("Big") || page1.contains("The big one"), "nothing of the figure on page 1:\n\(page1)")
+        XCTAssertTrue(page2.contains("Big") && page2.contains("Figure 1: The big one."), page2)
+    }
+}
