@@ -65,7 +65,7 @@ let package = Package(
             "Runner", "Report", "Notebook",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "folio-bench", dependencies: ["Tensor"]),
+        .executableTarget(name: "folio-bench", dependencies: ["Tensor", "Report", "Notebook", "Plot", "OutputChannel"]),
 
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
