@@ -119,6 +119,17 @@ final class PaperHTMLTests: XCTestCase {
         _ = try check(out.appendingPathComponent("esc.html"))
     }
 
+    func testFigureFilesStayInsideTheOutputFolder() throws {
+        let doc = try Document.parse("```swift\n//| label: ../../escape\nf\n```\n\n```swift\n//| label: ../../escape\ng\n```\n", path: "p.md")
+        var fig = Figure(width: 72, height: 72)
+        fig.line(x: [0, 1], y: [0, 1])
+        let written = try ReportWriter(outputDirectory: out).write(RenderedNotebook(document: doc, outputs: [0: [.figure(fig)], 1: [.figure(fig)]]))
+        let root = out.standardizedFileURL.path + "/"
+        for url in written { XCTAssertTrue(url.standardizedFileURL.path.hasPrefix(root), url.path) }
+        let pngs = written.filter { $0.pathExtension == "png" }.map(\.lastPathComponent)
+        XCTAssertEqual(pngs, ["------escape.png", "------escape-2.png"])
+    }
+
     func testTrivialPageIsSmall() throws {
         let doc = try Document.parse("# Hi\n\nOne line.\n", path: "tiny.md")
         let html = HTMLReport.render(RenderedNotebook(document: doc, outputs: [:]), figureDirectory: "tiny")
