@@ -5,6 +5,8 @@ import Notebook
 /// print, and footnotes numbered in reading order (collected for the page bottom or page end).
 final class InlineContext {
     let numbering: Numbering
+    /// Set while laying out justified body text in the PDF: words get soft hyphens.
+    var hyphenator: Hyphenator?
     private(set) var footnotes: [(number: Int, blocks: [Block])] = []
 
     init(numbering: Numbering) { self.numbering = numbering }
@@ -28,7 +30,7 @@ enum InlineMarkup {
     static func pango(_ inlines: [Inline], _ ctx: InlineContext, into out: inout RichText) {
         for i in inlines {
             switch i {
-            case .text(let s): out.text(s)
+            case .text(let s): out.text(ctx.hyphenator?.hyphenate(s) ?? s)
             case .emphasis(let c): out.tag("<i>"); pango(c, ctx, into: &out); out.tag("</i>")
             case .strong(let c): out.tag("<b>"); pango(c, ctx, into: &out); out.tag("</b>")
             case .strikethrough(let c): out.tag("<s>"); pango(c, ctx, into: &out); out.tag("</s>")

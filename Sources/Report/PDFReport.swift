@@ -135,7 +135,9 @@ public enum PDFReport {
 
         func paragraph(_ content: [Inline], font: String? = nil, indent: Double, justify: Bool = true,
                        onFirstLine: ((Double) -> Void)? = nil) {
+            context.hyphenator = justify ? Hyphenator.english : nil
             let rich = InlineMarkup.pango(content, context)
+            context.hyphenator = nil
             let layout = composer.layout(rich, font: font ?? style.body, indent: indent, justify: justify)
             composer.flow(layout, indent: indent, rich: rich, footnote: footnoteLayout, onFirstLine: onFirstLine)
         }

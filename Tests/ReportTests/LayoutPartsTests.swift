@@ -140,3 +140,38 @@ final class LayoutPartsTests: XCTestCase {
         XCTAssertTrue(page2.contains("Big") && page2.contains("Figure 1: The big one."), page2)
     }
 }
+
+final class HyphenationTests: XCTestCase {
+    func testLiangPatternsBreakWordsAsTeXDoes() throws {
+        guard let h = Hyphenator.english else { throw XCTSkip("hyphen-en-us is not installed (scripts/setup installs it)") }
+        func show(_ w: String) -> String {
+            let b = Set(h.breaks(w))
+            return w.enumerated().map { (b.contains($0.offset) ? "-" : "") + String($0.element) }.joined()
+        }
+        XCTAssertEqual(show("hyphenation"), "hy-phen-ation")
+        XCTAssertEqual(show("computer"), "com-puter", "no break leaves fewer than three letters")
+        XCTAssertEqual(show("trajectory"), "tra-jec-tory")
+        XCTAssertEqual(show("the"), "the", "short words stay whole")
+        XCTAssertEqual(h.hyphenate("a computer, 42"), "a com\u{00AD}puter, 42")
+    }
+}
+
+extension HyphenationTests {
+    /// Pango breaks a narrow justified paragraph at the soft hyphens and draws the hyphen.
+    func testNarrowJustifiedTextBreaksInsideWords() throws {
+        guard let h = Hyphenator.english else { throw XCTSkip("hyphen-en-us is not installed") }
+        let style = PageStyle(paper: .a4)
+        let canvas = Canvas(.pdf, width: style.width, height: style.height)
+        let words = "Trajectory lengths of representations increase exponentially through successive transformations"
+        let hyphenated = TextLayout(canvas: canvas, markup: h.hyphenate(words), font: style.body, width: 110, justify: true)
+        hyphenated.draw(on: canvas, at: Point(72, 72))
+        XCTAssertGreaterThan(hyphenated.lines.count, 3)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-hy-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(canvas.finish()).write(to: dir.appendingPathComponent("h.pdf"))
+        let text = try Tools.output("pdftotext", [dir.appendingPathComponent("h.pdf").path, "-"])
+        let broken = text.split(separator: "\n").filter { $0.hasSuffix("-") || $0.hasSuffix("\u{2010}") || $0.hasSuffix("\u{00AD}") }
+        XCTAssertFalse(broken.isEmpty, "a line ends in a drawn hyphen:\n\(text)")
+    }
+}
