@@ -104,10 +104,14 @@ public enum HTMLReport {
                     html += "<h\(h)\(id)>\(number)\(inline(content))</h\(h)>\n"
                 case .paragraph(let content, _):
                     html += "<p>\(inline(content))</p>\n"
-                case .displayMath(let tex, _):
-                    html += "<div class=\"display-math\">\(MathSetter.displayHTML(tex))</div>\n"
-                case .equation(let tex, let label, _):
-                    let n = numbering.equationNumbers[label].map { "<span class=\"eqno\">(\($0))</span>" } ?? ""
+                case .displayMath(let source, _):
+                    let (tex, tag) = MathSetter.splitTag(source)
+                    let n = tag.map { "<span class=\"eqno\">(\(HTML.escape($0)))</span>" } ?? ""
+                    html += "<div class=\"display-math\">\(MathSetter.displayHTML(tex))\(n)</div>\n"
+                case .equation(let source, let label, _):
+                    let (tex, tag) = MathSetter.splitTag(source)
+                    let number = tag ?? numbering.equationNumbers[label].map(String.init)
+                    let n = number.map { "<span class=\"eqno\">(\(HTML.escape($0)))</span>" } ?? ""
                     html += "<div class=\"display-math\" id=\"\(HTML.escape(label))\">\(MathSetter.displayHTML(tex))\(n)</div>\n"
                 case .code(let language, let text, _):
                     let cls = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""

@@ -1,3 +1,4 @@
+import Foundation
 import Graphics
 
 /// Typeset math, measured: what a line makes room for and then draws.
@@ -35,6 +36,13 @@ enum MathSetter {
         return Display(width: layout.size.width, height: layout.size.height) { canvas, p in
             layout.draw(on: canvas, at: p, color: PageStyle.inkColor)
         }
+    }
+
+    /// Splits `\tag{…}` off a display formula: the formula without it, and the tag's text.
+    static func splitTag(_ tex: String) -> (tex: String, tag: String?) {
+        guard let r = tex.range(of: #"\\tag\*?\{([^{}]*)\}"#, options: .regularExpression) else { return (tex, nil) }
+        let inner = tex[r].drop(while: { $0 != "{" }).dropFirst().dropLast()
+        return (tex.replacingCharacters(in: r, with: ""), String(inner))
     }
 
     static func inlineHTML(_ tex: String) -> String {

@@ -209,9 +209,11 @@ public enum PDFReport {
             composer.space(level == 1 ? 6 : 4)
         }
 
-        func displayMath(_ tex: String, label: String?, indent: Double) {
-            let number = label.flatMap { numbering.equationNumbers[$0] }
-            let numberLayout = number.map { composer.layout("(\($0))", font: style.body) }
+        func displayMath(_ source: String, label: String?, indent: Double) {
+            // `\tag{…}` names the equation itself; a label numbers it.
+            let (tex, tag) = MathSetter.splitTag(source)
+            let number = tag ?? label.flatMap { numbering.equationNumbers[$0] }.map(String.init)
+            let numberLayout = number.map { composer.layout("(" + TextLayout.escape($0) + ")", font: style.body) }
             let reserve = numberLayout == nil ? 0 : 40.0
             let math = MathSetter.displayPDF(tex, canvas: canvas, font: style.body,
                                              width: style.textWidth - indent - 2 * reserve)

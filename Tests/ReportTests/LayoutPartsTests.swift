@@ -93,6 +93,16 @@ final class LayoutPartsTests: XCTestCase {
         XCTAssertEqual(gap, 40 + 2 * space, accuracy: 0.6, "the box's width plus two spaces")
     }
 
+    func testTagNamesADisplayEquation() throws {
+        XCTAssertEqual(MathSetter.splitTag(#"a = b \tag{A.1}"#).tex, "a = b ")
+        XCTAssertEqual(MathSetter.splitTag(#"a = b \tag{A.1}"#).tag, "A.1")
+        XCTAssertNil(MathSetter.splitTag("a = b").tag)
+        let doc = try Document.parse("$$ E = mc^2 \\tag{A.1} $$\n", path: "t.md")
+        let html = HTMLReport.render(RenderedNotebook(document: doc, outputs: [:]), figureDirectory: "t")
+        XCTAssertTrue(html.contains("<span class=\"eqno\">(A.1)</span>"), html)
+        XCTAssertFalse(html.contains("tag"), "the tag is not shown as math")
+    }
+
     func testTeXFallbackSetsSymbolsScriptsAndUprightNames() {
         XCTAssertEqual(TeXFallback.parse(#"\sigma^2"#), [.text("σ", upright: false), .sup([.text("2", upright: true)])])
         XCTAssertEqual(TeXFallback.parse(#"W_{ij}"#), [.text("W", upright: false), .sub([.text("ij", upright: false)])])
