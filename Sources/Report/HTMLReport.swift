@@ -146,8 +146,13 @@ public enum HTMLReport {
                         if let label { id = " id=\"\(HTML.escape(label))\"" }
                     }
                     html += "<div class=\"table\"><table\(id)>\n\(caption)"
-                    if !header.isEmpty { html += "<thead><tr>" + header.map { "<th>\(inline($0))</th>" }.joined() + "</tr></thead>\n" }
-                    html += "<tbody>\n" + rows.map { "<tr>" + $0.map { "<td>\(inline($0))</td>" }.joined() + "</tr>\n" }.joined() + "</tbody>\n</table></div>\n"
+                    let numeric = TableColumns.numeric(rows, columns: max(header.count, rows.map(\.count).max() ?? 0))
+                    func cls(_ c: Int) -> String { c < numeric.count && numeric[c] ? " class=\"num\"" : "" }
+                    if !header.isEmpty {
+                        html += "<thead><tr>" + header.enumerated().map { "<th\(cls($0))>\(inline($1))</th>" }.joined() + "</tr></thead>\n"
+                    }
+                    html += "<tbody>\n" + rows.map { "<tr>" + $0.enumerated().map { "<td\(cls($0))>\(inline($1))</td>" }.joined() + "</tr>\n" }.joined()
+                    html += "</tbody>\n</table></div>\n"
                 case .tableCaption:
                     continue
                 case .rule:

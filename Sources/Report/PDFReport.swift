@@ -363,6 +363,7 @@ public enum PDFReport {
             let total = widths.reduce(0, +)
             if total > available { widths = widths.map { $0 * available / total } }
             let tableWidth = widths.reduce(0, +)
+            let numeric = TableColumns.numeric(rows, columns: columns)
             let left = style.margin.left + indent + (available - tableWidth) / 2
             if let caption {
                 let number = numbering.tableNumbers[caption.line]
@@ -383,7 +384,9 @@ public enum PDFReport {
                     if bold { t.tag("</b>") }
                     return t
                 }
-                let layouts = texts.enumerated().map { composer.layout($1, font: font, width: widths[$0] - 2 * pad) }
+                let layouts = texts.enumerated().map {
+                    composer.layout($1, font: font, width: widths[$0] - 2 * pad, alignment: numeric[$0] ? .right : .left)
+                }
                 let h = (layouts.map(\.size.height).max() ?? 0) + 5
                 composer.ensure(h)
                 let top = composer.y

@@ -82,6 +82,7 @@ final class PaperHTMLTests: XCTestCase {
             "<figcaption><span class=\"label\">Figure 1:</span> Length of the circle&#39;s image",
             "<ul class=\"tasks\">", "☑",
             "<table id=\"tbl-summary\">", "<span class=\"label\">Table 1:</span> Growth",
+            "<th class=\"num\">width</th>", "<td class=\"num\">100</td>",
             "<span class=\"unresolved\" title=\"unknown cross reference\">@fig-missing??</span>",
             "prediction of <a class=\"xref\" href=\"#eq-growth\">Equation (1)</a>",
             "<section class=\"footnotes\">", "<li id=\"fn-1\">", "Raghu", "<li id=\"fn-2\">",
