@@ -78,6 +78,9 @@ final class PDFComposer {
         footnotes = []
     }
 
+    /// Footnotes of something drawn outside `flow` (a table row): set at this page's bottom.
+    func addFootnotes(_ notes: [TextLayout]) { footnotes += notes }
+
     // MARK: Block quotes
 
     func beginQuoteRule(x: Double) { quoteRules.append((x, y)) }

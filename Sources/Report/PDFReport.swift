@@ -198,7 +198,7 @@ public enum PDFReport {
             composer.ensure(text.size.height + 3 * style.bodySize * 1.3 + (followedByHeading ? 36 : 0))
             let title = (info?.number.map { notebook.numberSections ? $0 + " " : "" } ?? "") + content.plainText
             let parentLevel = max(0, min(level - 1, outline.count - 1))
-            composer.flow(text, indent: indent, minLinesAtBottom: 1, rich: rich) { [self] baseline in
+            composer.flow(text, indent: indent, minLinesAtBottom: 1, rich: rich, footnote: footnoteLayout) { [self] baseline in
                 let id = canvas.addOutline(parent: outline[parentLevel], title: title, page: composer.page, y: baseline - 14)
                 if level < outline.count { outline[level] = id; for k in (level + 1)..<outline.count { outline[k] = id } }
                 if let anchor = info?.anchor {
@@ -388,7 +388,9 @@ public enum PDFReport {
                     composer.layout($1, font: font, width: widths[$0] - 2 * pad, alignment: numeric[$0] ? .right : .left)
                 }
                 let h = (layouts.map(\.size.height).max() ?? 0) + 5
-                composer.ensure(h)
+                let notes = texts.flatMap { $0.footnotes.map { footnoteLayout($0.number, $0.blocks) } }
+                composer.ensure(h + notes.reduce(notes.isEmpty ? 0 : PDFComposer.footnoteGap) { $0 + $1.size.height + 2 })
+                composer.addFootnotes(notes)
                 let top = composer.y
                 var x = left
                 for (c, l) in layouts.enumerated() {

@@ -93,6 +93,19 @@ final class LayoutPartsTests: XCTestCase {
         XCTAssertEqual(gap, 40 + 2 * space, accuracy: 0.6, "the box's width plus two spaces")
     }
 
+    /// Footnotes from headings and table cells reach the page bottom too.
+    func testFootnotesFromHeadingsAndTableCellsAreSet() throws {
+        let md = "# Title[^h]\n\n| a |\n|---|\n| x[^c] |\n\n[^h]: Heading note.\n[^c]: Cell note.\n"
+        let nb = RenderedNotebook(document: try Document.parse(md, path: "f.md"), outputs: [:])
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-fn-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pdf = dir.appendingPathComponent("f.pdf")
+        try Data(PDFReport.render(nb)).write(to: pdf)
+        let text = try Tools.output("pdftotext", [pdf.path, "-"]).replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        assertInOrder(text, ["Title1", "x2", "1 Heading note.", "2 Cell note."])
+    }
+
     func testTagNamesADisplayEquation() throws {
         XCTAssertEqual(MathSetter.splitTag(#"a = b \tag{A.1}"#).tex, "a = b ")
         XCTAssertEqual(MathSetter.splitTag(#"a = b \tag{A.1}"#).tag, "A.1")
