@@ -260,6 +260,5 @@ public enum PDFReport {
             }
             composer.space(listDepth == 1 ? 6 : 1)
         }
-
     }
 }
