@@ -8,8 +8,13 @@ import Notebook
 final class PDFComposer {
     let canvas: Canvas
     let style: PageStyle
-    /// Set in the running head of every page after the first.
+    /// Set in the running head of every page after the first: the title on the left, the
+    /// section on the right (LaTeX's rule: the first section begun on the page, else the one
+    /// in effect at its top).
     var runningHead: String?
+    private var sectionAtTop: String?
+    private var firstSectionOnPage: String?
+    private var lastSection: String?
     private(set) var page = 1
     private(set) var y: Double
     private var pageHasContent = false
@@ -42,6 +47,8 @@ final class PDFComposer {
         page += 1
         y = style.margin.top
         pageHasContent = false
+        sectionAtTop = lastSection
+        firstSectionOnPage = nil
         for k in quoteRules.indices { quoteRules[k].top = y }
     }
 
@@ -57,10 +64,28 @@ final class PDFComposer {
         folio.draw(on: canvas, at: Point((style.width - folio.size.width) / 2, style.height - style.margin.bottom / 2 - 6),
                    color: style.muted)
         if page > 1, let runningHead {
-            let head = TextLayout(canvas: canvas, markup: "<i>" + TextLayout.escape(runningHead) + "</i>",
-                                  font: Fonts.description(Fonts.serif, size: 8.5), width: style.textWidth, alignment: .center)
-            head.draw(on: canvas, at: Point(style.margin.left, style.margin.top / 2 - 4), color: style.muted)
+            let font = Fonts.description(Fonts.serif, size: 8.5)
+            let section = firstSectionOnPage ?? sectionAtTop
+            let half = style.textWidth / 2 - 6
+            let top = style.margin.top / 2 - 4
+            let left = TextLayout(canvas: canvas, markup: "<i>" + TextLayout.escape(runningHead) + "</i>", font: font,
+                                  width: section == nil ? style.textWidth : half, alignment: section == nil ? .center : .left)
+            left.draw(on: canvas, at: Point(style.margin.left, top), color: style.muted)
+            if let section {
+                let right = TextLayout(canvas: canvas, markup: "<i>" + TextLayout.escape(section) + "</i>", font: font,
+                                       width: half, alignment: .right)
+                right.draw(on: canvas, at: Point(style.margin.left + style.textWidth - half, top), color: style.muted)
+            }
+            canvas.move(to: Point(style.margin.left, top + left.size.height + 3))
+            canvas.line(to: Point(style.margin.left + style.textWidth, top + left.size.height + 3))
+            canvas.stroke(style.codeBorder, width: 0.4)
         }
+    }
+
+    /// A top-level section begins here (for the running head).
+    func beginSection(_ title: String) {
+        if firstSectionOnPage == nil { firstSectionOnPage = title }
+        lastSection = title
     }
 
     // MARK: Footnotes

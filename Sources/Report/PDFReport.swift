@@ -201,6 +201,7 @@ public enum PDFReport {
             composer.flow(text, indent: indent, minLinesAtBottom: 1, rich: rich, footnote: footnoteLayout) { [self] baseline in
                 let id = canvas.addOutline(parent: outline[parentLevel], title: title, page: composer.page, y: baseline - 14)
                 if level < outline.count { outline[level] = id; for k in (level + 1)..<outline.count { outline[k] = id } }
+                if level == (numbering.headings.map(\.level).min() ?? 1) { composer.beginSection(title) }
                 if let anchor = info?.anchor {
                     canvas.destination(anchor, at: Point(style.margin.left, max(0, baseline - 18)))
                     recordedPages[anchor] = composer.page

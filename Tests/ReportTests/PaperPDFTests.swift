@@ -43,6 +43,17 @@ final class PaperPDFTests: XCTestCase {
         XCTAssertFalse(text.contains("fig2"), "echo: false hides the code")
     }
 
+    func testRunningHeadNamesTheTitleAndTheSection() throws {
+        let pdf = try writePDF(try Fixture.notebook())
+        func head(_ page: Int) throws -> String {
+            let text = try Tools.output("pdftotext", ["-layout", "-f", "\(page)", "-l", "\(page)", pdf.path, "-"])
+            return String(text.split(separator: "\n").first ?? "").replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        }
+        XCTAssertFalse(try head(1).contains("Depth and the length of trajectories 1"), "no running head on the title page")
+        XCTAssertEqual(try head(2), "Depth and the length of trajectories 2 Setup")
+        XCTAssertEqual(try head(3), "Depth and the length of trajectories 3 Results")
+    }
+
     func testUnknownReferenceIsADiagnosticAtItsLine() throws {
         let nb = try Fixture.notebook()
         let line = Fixture.markdown.split(separator: "\n", omittingEmptySubsequences: false)
