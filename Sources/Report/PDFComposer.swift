@@ -235,16 +235,20 @@ final class PDFComposer {
     }
 
     /// A figure at its physical size, centred; moves whole to the next page when it (with the
-    /// `keepWith` height of its caption) does not fit. Scaled down only if larger than the text
-    /// block. Returns the figure's rectangle on its page.
+    /// `keepWith` height of its caption) does not fit. A figure wider than the text block
+    /// reaches into the margins (centred on the page, half an inch from its edges) rather
+    /// than shrink; only one wider than that, or taller than the page, is scaled down.
+    /// Returns the figure's rectangle on its page.
     @discardableResult
     func figure(_ figure: Figure, indent: Double = 0, keepWith: Double = 0) -> Rect {
-        let available = style.textWidth - indent
+        let text = style.textWidth - indent
+        let widest = max(text, style.width - 72)
         let maxHeight = style.bottom - style.margin.top - keepWith
-        let scale = min(1, available / figure.width, maxHeight / figure.height)
+        let scale = min(1, widest / figure.width, maxHeight / figure.height)
         ensure(figure.height * scale + keepWith)
-        let x = style.margin.left + indent + (available - figure.width * scale) / 2
-        let rect = Rect(x: x, y: y, width: figure.width * scale, height: figure.height * scale)
+        let w = figure.width * scale
+        let x = w <= text ? style.margin.left + indent + (text - w) / 2 : (style.width - w) / 2
+        let rect = Rect(x: x, y: y, width: w, height: figure.height * scale)
         canvas.save()
         canvas.translate(x, y)
         canvas.scale(scale, scale)

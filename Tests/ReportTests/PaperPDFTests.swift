@@ -135,13 +135,22 @@ final class PaperPDFTests: XCTestCase {
     /// The figure drawn in the page has the same ink extent, at the same dpi, as the figure
     /// file whose page is exactly the requested size: the page draws it at its physical size.
     func testFigureIsDrawnAtItsRequestedSize() throws {
-        var fig = Figure(width: 252, height: 180, title: "Size")
+        try checkDrawnSize(width: 252, height: 180)
+    }
+
+    /// 6.5 in is wider than A4's text block: it reaches into the margins instead of shrinking.
+    func testWideFigureKeepsItsSize() throws {
+        try checkDrawnSize(width: 468, height: 200)
+    }
+
+    func checkDrawnSize(width: Double, height: Double) throws {
+        var fig = Figure(width: width, height: height, title: "Size")
         fig.line(x: [0, 1, 2, 3], y: [1, 0, 3, 2])
         let doc = try Document.parse("```swift\n//| echo: false\nfig\n```\n", path: "size.md")
         let page = try writePDF(RenderedNotebook(document: doc, outputs: [0: [.figure(fig)]]), "size.pdf")
         let file = out.appendingPathComponent("figure.pdf")
         try Data(FigureFiles.pdf(fig)).write(to: file)
-        XCTAssertNotNil(try Tools.output("pdfinfo", [file.path]).range(of: #"Page size:\s+252 x 180 pts"#, options: .regularExpression))
+        XCTAssertNotNil(try Tools.output("pdfinfo", [file.path]).range(of: #"Page size:\s+\#(Int(width)) x \#(Int(height)) pts"#, options: .regularExpression))
         let dpi = 144.0
         func inkBox(_ pdf: URL, cropBottom: Int) throws -> (Int, Int) {
             let stem = pdf.deletingPathExtension().path
@@ -162,7 +171,7 @@ final class PaperPDFTests: XCTestCase {
         let alone = try inkBox(file, cropBottom: 0)
         XCTAssertEqual(Double(onPage.0), Double(alone.0), accuracy: 2, "width in pixels at \(dpi) dpi")
         XCTAssertEqual(Double(onPage.1), Double(alone.1), accuracy: 2, "height in pixels at \(dpi) dpi")
-        XCTAssertGreaterThan(alone.0, Int(0.6 * 252 * dpi / 72), "the figure has ink across most of its width")
+        XCTAssertGreaterThan(alone.0, Int(0.6 * width * dpi / 72), "the figure has ink across most of its width")
     }
 
     func testRerenderIsByteIdenticalForEveryFile() throws {
