@@ -4,7 +4,9 @@ import Plot
 
 /// A figure as standalone files: PNG at a chosen dpi, SVG and PDF at its physical size.
 public enum FigureFiles {
-    public static func png(_ figure: Figure, dpi: Double = 200) -> [UInt8] { render(figure, .png(dpi: dpi)) }
+    public static func png(_ figure: Figure, dpi: Double = 200) -> [UInt8] {
+        PNGResolution.record(render(figure, .png(dpi: dpi)), dpi: dpi)
+    }
     public static func svg(_ figure: Figure) -> [UInt8] { stableSurfaceIDs(render(figure, .svg)) }
     public static func pdf(_ figure: Figure) -> [UInt8] { render(figure, .pdf) }
 
