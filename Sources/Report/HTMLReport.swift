@@ -44,7 +44,7 @@ public enum HTMLReport {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="Folio">
             <title>\(HTML.escape(doc.title))</title>
-            <style>\(SiteStyle.css)\(SwiftHighlighter.css)</style>
+            \(fm.abstract.map { "<meta name=\"description\" content=\"\(HTML.escape($0))\">\n" } ?? "")<style>\(SiteStyle.css)\(SwiftHighlighter.css)</style>
             </head>
             <body>
             <main>

@@ -145,7 +145,8 @@ final class PaperHTMLTests: XCTestCase {
         try ReportWriter(outputDirectory: out).write(try Fixture.notebook())
         let shot = out.appendingPathComponent("shot.png")
         let profile = out.appendingPathComponent("profile")
-        let (status, _, err) = try Tools.run("chromium", [
+        // `timeout` bounds the browser: a hung headless Chromium fails the test instead of stalling CI.
+        let (status, _, err) = try Tools.run("timeout", ["120", "chromium",
             "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
             "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
             "--window-size=900,2600", "--screenshot=\(shot.path)", out.appendingPathComponent("paper.html").absoluteString,
