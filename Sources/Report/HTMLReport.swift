@@ -7,8 +7,11 @@ import OutputChannel
 /// fallback) at their physical size. All text is escaped; raw HTML and scripts never pass.
 public enum HTMLReport {
     /// `figureDirectory` is the page-relative folder holding the figure files.
-    public static func render(_ notebook: RenderedNotebook, figureDirectory: String) -> String {
+    /// `images` maps a Markdown image URL to the page-relative path of its copy (`ReportWriter`
+    /// copies local images beside the page).
+    public static func render(_ notebook: RenderedNotebook, figureDirectory: String, images: [String: String] = [:]) -> String {
         let page = Page(notebook: notebook, figureDirectory: figureDirectory)
+        page.context.imagePaths = images
         return page.render()
     }
 
@@ -102,8 +105,15 @@ public enum HTMLReport {
                     let number = notebook.numberSections ? info?.number.map { "<span class=\"secnum\">\($0)</span> " } ?? "" : ""
                     let id = info.map { " id=\"\(HTML.escape($0.anchor))\"" } ?? ""
                     html += "<h\(h)\(id)>\(number)\(inline(content))</h\(h)>\n"
-                case .paragraph(let content, _):
-                    html += "<p>\(inline(content))</p>\n"
+                case .paragraph(let content, let line):
+                    if let m = StandaloneImage.match(content) {
+                        let id = m.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
+                        let cap = caption(kind: "Figure", number: numbering.imageFigureNumbers[line], text: m.alt.isEmpty ? nil : m.alt)
+                        html += "<figure\(id)>\(inline([.image(url: m.url, alt: m.alt)]))"
+                        html += cap.isEmpty ? "</figure>\n" : "<figcaption>\(cap)</figcaption></figure>\n"
+                    } else {
+                        html += "<p>\(inline(content))</p>\n"
+                    }
                 case .displayMath(let source, _):
                     let (tex, tag) = MathSetter.splitTag(source)
                     let n = tag.map { "<span class=\"eqno\">(\(HTML.escape($0)))</span>" } ?? ""

@@ -7,6 +7,8 @@ final class InlineContext {
     let numbering: Numbering
     /// Set while laying out justified body text in the PDF: words get soft hyphens.
     var hyphenator: Hyphenator?
+    /// Page-relative paths of local images copied beside the HTML page, by their Markdown URL.
+    var imagePaths: [String: String] = [:]
     private(set) var footnotes: [(number: Int, blocks: [Block])] = []
 
     init(numbering: Numbering) { self.numbering = numbering }
@@ -74,7 +76,8 @@ enum InlineMarkup {
             case .code(let s): "<code>" + HTML.escape(s) + "</code>"
             case .math(let s): MathSetter.inlineHTML(s)
             case .link(let url, let c): "<a href=\"" + HTML.escape(HTML.safeURL(url)) + "\">" + html(c, ctx) + "</a>"
-            case .image(let url, let alt): "<img src=\"\(HTML.escape(HTML.safeURL(url)))\" alt=\"\(HTML.escape(alt.plainText))\">"
+            case .image(let url, let alt):
+                "<img src=\"\(HTML.escape(ctx.imagePaths[url] ?? HTML.safeURL(url)))\" alt=\"\(HTML.escape(alt.plainText))\">"
             case .crossReference(let label, _):
                 if let t = ctx.numbering.targets[label] {
                     "<a class=\"xref\" href=\"#\(HTML.escape(t.anchor))\">\(HTML.escape(t.text))</a>"

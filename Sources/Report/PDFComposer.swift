@@ -241,19 +241,26 @@ final class PDFComposer {
     /// Returns the figure's rectangle on its page.
     @discardableResult
     func figure(_ figure: Figure, indent: Double = 0, keepWith: Double = 0) -> Rect {
+        place(Size(figure.width, figure.height), indent: indent, keepWith: keepWith) { [canvas] rect, scale in
+            canvas.save()
+            canvas.translate(rect.x, rect.y)
+            canvas.scale(scale, scale)
+            figure.draw(on: canvas)
+            canvas.restore()
+        }
+    }
+
+    /// Places something of `size` points the way `figure` does and draws it into its rectangle.
+    func place(_ size: Size, indent: Double = 0, keepWith: Double = 0, draw: (Rect, Double) -> Void) -> Rect {
         let text = style.textWidth - indent
         let widest = max(text, style.width - 72)
         let maxHeight = style.bottom - style.margin.top - keepWith
-        let scale = min(1, widest / figure.width, maxHeight / figure.height)
-        ensure(figure.height * scale + keepWith)
-        let w = figure.width * scale
+        let scale = min(1, widest / size.width, maxHeight / size.height)
+        ensure(size.height * scale + keepWith)
+        let w = size.width * scale
         let x = w <= text ? style.margin.left + indent + (text - w) / 2 : (style.width - w) / 2
-        let rect = Rect(x: x, y: y, width: w, height: figure.height * scale)
-        canvas.save()
-        canvas.translate(x, y)
-        canvas.scale(scale, scale)
-        figure.draw(on: canvas)
-        canvas.restore()
+        let rect = Rect(x: x, y: y, width: w, height: size.height * scale)
+        draw(rect, scale)
         y += rect.height
         pageHasContent = true
         return rect

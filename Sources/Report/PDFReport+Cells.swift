@@ -26,6 +26,19 @@ extension PDFReport.Writer {
         composer.flow(caption.0, indent: offset, minLinesAtBottom: 3, rich: caption.1, footnote: footnoteLayout)
     }
 
+    /// A paragraph that is only a PNG image: a figure, numbered when labelled `{#fig-x}`,
+    /// captioned with its alt text.
+    func imageFigure(_ image: LocalImages.Image, size: Size, alt: [Inline], label: String?, line: Int, indent: Double) {
+        let caption = captionLayout(kind: "Figure", number: numbering.imageFigureNumbers[line], text: alt.isEmpty ? nil : alt, indent: indent)
+        composer.space(6)
+        let rect = composer.place(size, indent: indent, keepWith: caption.map { $0.0.size.height + 6 } ?? 0) { [canvas] rect, _ in
+            canvas.drawPNG(path: image.source.path, in: rect)
+        }
+        if let label { canvas.destination(label, at: Point(style.margin.left, max(0, rect.y - 12))) }
+        if let caption { composer.space(6); drawCaption(caption, indent: indent) }
+        composer.space(10)
+    }
+
     func cell(_ cell: Cell, indent: Double) {
         guard cell.options.include else { return }
         let outputs = cell.options.output ? notebook.outputs[cell.index] ?? [] : []

@@ -29,6 +29,7 @@ public enum PDFReport {
         let notebook: RenderedNotebook
         let numbering: Numbering
         let context: InlineContext
+        let images: LocalImages
         /// Pages of the headings from a first pass, for the table of contents.
         let headingPages: [String: Int]?
         private(set) var recordedPages: [String: Int] = [:]
@@ -44,6 +45,7 @@ public enum PDFReport {
             composer.runningHead = notebook.document.title
             (self.notebook, self.numbering, self.headingPages) = (notebook, numbering, headingPages)
             context = InlineContext(numbering: numbering)
+            images = LocalImages(notebook.document)
         }
 
         var canvas: Canvas { composer.canvas }
@@ -153,9 +155,13 @@ public enum PDFReport {
             switch block {
             case .heading(let level, let content, let line):
                 heading(level: level, content: content, line: line, indent: indent)
-            case .paragraph(let content, _):
-                paragraph(content, indent: indent)
-                composer.space(6)
+            case .paragraph(let content, let line):
+                if let m = StandaloneImage.match(content), let image = images.images[m.url], let size = image.size {
+                    imageFigure(image, size: size, alt: m.alt, label: m.label, line: line, indent: indent)
+                } else {
+                    paragraph(content, indent: indent)
+                    composer.space(6)
+                }
             case .displayMath(let tex, _):
                 displayMath(tex, label: nil, indent: indent)
             case .equation(let tex, let label, _):

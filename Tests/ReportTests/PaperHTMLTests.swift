@@ -190,3 +190,39 @@ final class PaperHTMLTests: XCTestCase {
                              "the figures' blue lines are drawn: the images loaded")
     }
 }
+
+/// Markdown images next to the notebook: copied for the page, drawn in the PDF at their size.
+final class LocalImageTests: XCTestCase {
+    func testStandaloneImageIsANumberedFigureInBothFormats() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-img-\(UUID())")
+        let out = dir.appendingPathComponent("output")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var fig = Figure(width: 216, height: 144)
+        fig.line(x: [0, 1], y: [0, 1])
+        try Data(FigureFiles.png(fig, dpi: 144)).write(to: dir.appendingPathComponent("diagram.png"))
+        let md = "# Images\n\n![A *diagram*.](diagram.png){#fig-d}\n\nSee @fig-d.\n\nGone: ![missing](nope.png)\n"
+        let notebook = dir.appendingPathComponent("img.md")
+        try md.write(to: notebook, atomically: true, encoding: .utf8)
+        let nb = RenderedNotebook(document: try Document.load(path: notebook.path), outputs: [:])
+        XCTAssertEqual(nb.diagnostics.map(\.line), [7])
+        XCTAssertTrue(nb.diagnostics[0].message.hasPrefix("image 'nope.png' not found"), nb.diagnostics[0].message)
+
+        try ReportWriter(outputDirectory: out).write(nb)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("img/images/diagram.png").path))
+        let html = try String(contentsOf: out.appendingPathComponent("img.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<figure id=\"fig-d\"><img src=\"img/images/diagram.png\" alt=\"A diagram.\"><figcaption><span class=\"label\">Figure 1:</span> A <em>diagram</em>.</figcaption></figure>"), html)
+        XCTAssertTrue(html.contains("See <a class=\"xref\" href=\"#fig-d\">Figure 1</a>."))
+
+        let pdf = out.appendingPathComponent("img.pdf")
+        let text = try Tools.output("pdftotext", [pdf.path, "-"]).replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        assertInOrder(text, ["Figure 1: A diagram.", "See Figure 1."])
+        // One image, 432 × 288 pixels, drawn at 144 ppi: its physical size of 3 × 2 in.
+        let list = try Tools.output("pdfimages", ["-list", pdf.path]).split(separator: "\n").dropFirst(2)
+        XCTAssertEqual(list.count, 1, "\(list)")
+        let cols = list.first!.split(separator: " ")
+        XCTAssertEqual(cols[3...4], ["432", "288"])
+        XCTAssertEqual(Double(cols[12]) ?? 0, 144, accuracy: 1, "x ppi in \(cols)")
+        XCTAssertEqual(Double(cols[13]) ?? 0, 144, accuracy: 1, "y ppi in \(cols)")
+    }
+}
