@@ -198,3 +198,23 @@ extension HyphenationTests {
         XCTAssertFalse(broken.isEmpty, "a line ends in a drawn hyphen:\n\(text)")
     }
 }
+
+/// Documents at the edges render without trapping and stay well-formed.
+final class EdgeCaseTests: XCTestCase {
+    func testEmptyAndDegenerateDocumentsRender() throws {
+        let sources = [
+            "", "---\ntitle: Only a title\ntoc: true\n---\n", "# Only a heading\n",
+            "| a | b |\n|---|---|\n", "- \n- [ ]\n", "> \n", "$$ $$\n", "[^1]\n\n[^1]: \n",
+            String(repeating: "word ", count: 4000), "```swift\n```\n",
+            "|" + String(repeating: " col |", count: 30) + "\n|" + String(repeating: "---|", count: 30) + "\n|" + String(repeating: " 1 |", count: 30) + "\n",
+        ]
+        for (k, source) in sources.enumerated() {
+            let doc = try Document.parse(source, path: "edge\(k).md")
+            let nb = RenderedNotebook(document: doc, outputs: [0: [.figure(Figure(width: 0, height: 0)), .value("")]])
+            let pdf = PDFReport.render(nb)
+            XCTAssertEqual(Array(pdf.prefix(5)), Array("%PDF-".utf8), "document \(k)")
+            let html = HTMLReport.render(nb, figureDirectory: "edge")
+            XCTAssertTrue(html.hasSuffix("</html>\n"), "document \(k)")
+        }
+    }
+}
