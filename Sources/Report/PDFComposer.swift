@@ -19,7 +19,7 @@ final class PDFComposer {
     private(set) var y: Double
     private var pageHasContent = false
     /// Footnotes placed on this page, drawn at its bottom when the page ends.
-    private var footnotes: [TextLayout] = []
+    private var footnotes: [(number: Int, layout: TextLayout)] = []
     /// Left rules of the block quotes that are open, with where each began on this page.
     private var quoteRules: [(x: Double, top: Double)] = []
 
@@ -31,7 +31,7 @@ final class PDFComposer {
 
     static let footnoteGap = 10.0
     private var footnoteHeight: Double {
-        footnotes.isEmpty ? 0 : footnotes.reduce(Self.footnoteGap) { $0 + $1.size.height + 2 }
+        footnotes.isEmpty ? 0 : footnotes.reduce(Self.footnoteGap) { $0 + $1.layout.size.height + 2 }
     }
 
     var remaining: Double { style.bottom - footnoteHeight - y }
@@ -97,14 +97,16 @@ final class PDFComposer {
         canvas.line(to: Point(style.margin.left + style.textWidth / 3, top - 5))
         canvas.stroke(style.muted, width: 0.4)
         for note in footnotes {
-            note.draw(on: canvas, at: Point(style.margin.left, top), color: style.ink)
-            top += note.size.height + 2
+            // The mark in the text links here.
+            canvas.destination("fn-\(note.number)", at: Point(style.margin.left, max(0, top - 4)))
+            note.layout.draw(on: canvas, at: Point(style.margin.left, top), color: style.ink)
+            top += note.layout.size.height + 2
         }
         footnotes = []
     }
 
     /// Footnotes of something drawn outside `flow` (a table row): set at this page's bottom.
-    func addFootnotes(_ notes: [TextLayout]) { footnotes += notes }
+    func addFootnotes(_ notes: [(number: Int, layout: TextLayout)]) { footnotes += notes }
 
     // MARK: Block quotes
 
@@ -146,13 +148,15 @@ final class PDFComposer {
               onFirstLine: ((Double) -> Void)? = nil) {
         let lines = text.lines
         // Footnote layouts by the line their mark is on.
-        var notesByLine: [Int: [TextLayout]] = [:]
+        var notesByLine: [Int: [(number: Int, layout: TextLayout)]] = [:]
         if let rich, let footnote {
-            for f in rich.footnotes { notesByLine[text.line(containing: f.offset), default: []].append(footnote(f.number, f.blocks)) }
+            for f in rich.footnotes {
+                notesByLine[text.line(containing: f.offset), default: []].append((f.number, footnote(f.number, f.blocks)))
+            }
         }
         func notesHeight(_ k: Int) -> Double {
             guard let notes = notesByLine[k] else { return 0 }
-            return notes.reduce(footnotes.isEmpty ? Self.footnoteGap : 0) { $0 + $1.size.height + 2 }
+            return notes.reduce(footnotes.isEmpty ? Self.footnoteGap : 0) { $0 + $1.layout.size.height + 2 }
         }
         var i = 0
         while i < lines.count {

@@ -53,8 +53,8 @@ extension PDFReport.Writer {
                 composer.layout($1, font: font, width: widths[$0] - 2 * pad, alignment: numeric[$0] ? .right : .left)
             }
             let h = (layouts.map(\.size.height).max() ?? 0) + 5
-            let notes = texts.flatMap { $0.footnotes.map { footnoteLayout($0.number, $0.blocks) } }
-            composer.ensure(h + notes.reduce(notes.isEmpty ? 0 : PDFComposer.footnoteGap) { $0 + $1.size.height + 2 })
+            let notes = texts.flatMap { $0.footnotes.map { (number: $0.number, layout: footnoteLayout($0.number, $0.blocks)) } }
+            composer.ensure(h + notes.reduce(notes.isEmpty ? 0 : PDFComposer.footnoteGap) { $0 + $1.layout.size.height + 2 })
             composer.addFootnotes(notes)
             let top = composer.y
             var x = left

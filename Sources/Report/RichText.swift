@@ -30,7 +30,9 @@ struct RichText {
 
     mutating func footnote(number: Int, blocks: [Block]) {
         footnotes.append((length, number, blocks))
-        tag("<sup><small>"); text("\(number)"); tag("</small></sup>")
+        tag("<sup><small>")
+        link(.destination("fn-\(number)")) { $0.text("\(number)") }
+        tag("</small></sup>")
     }
 
     /// One object-replacement character whose room in the line is `box`'s size.
