@@ -85,9 +85,9 @@ public enum PDFReport {
         func tableOfContents() {
             composer.space(4)
             let title = composer.layout("<b>Contents</b>", font: style.heading(2))
-            composer.flow(title, minLinesAtBottom: 1) { [self] baseline in
+            composer.flow(title, minLinesAtBottom: 1, onFirstLine: { [self] baseline in
                 canvas.addOutline(title: "Contents", page: composer.page, y: baseline - 14)
-            }
+            })
             composer.space(6)
             for h in numbering.headings where h.level <= 3 {
                 let indent = Double(h.level - 1) * 16
@@ -103,13 +103,13 @@ public enum PDFReport {
                 let pageLayout = composer.layout(h.level == 1 ? "<b>\(page)</b>" : page, font: style.body, width: 30, alignment: .right)
                 let numberLayout = composer.layout(h.level == 1 ? "<b>\(h.number ?? "")</b>" : h.number ?? "", font: style.body, width: numberWidth)
                 composer.space(h.level == 1 ? 5 : 1)
-                composer.flow(entry, indent: indent + numberWidth, minLinesAtBottom: 1, rich: text) { [self] baseline in
+                composer.flow(entry, indent: indent + numberWidth, minLinesAtBottom: 1, rich: text, onFirstLine: { [self] baseline in
                     let top = baseline - entry.firstBaseline
                     numberLayout.draw(on: canvas, at: Point(style.margin.left + indent, top), color: style.ink)
                     pageLayout.draw(on: canvas, at: Point(style.margin.left + style.textWidth - 30, top), color: style.ink)
                     canvas.linkArea([Rect(x: style.margin.left + style.textWidth - 30, y: top, width: 30, height: entry.lines[0].height)],
                                     destination: h.anchor)
-                }
+                })
             }
             composer.space(18)
         }
