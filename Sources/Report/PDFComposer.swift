@@ -131,10 +131,12 @@ final class PDFComposer {
                    justify: justify, alignment: alignment, wrapAnywhere: wrapAnywhere)
     }
 
-    /// Lays out rich text with room for its inline boxes.
+    /// Lays out rich text with room for its inline boxes. A word longer than the line (a URL,
+    /// an identifier) breaks between characters rather than run into the margin.
     func layout(_ text: RichText, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
                 alignment: TextLayout.Alignment = .left) -> TextLayout {
-        let l = layout(text.markup, font: font, indent: indent, width: width, justify: justify, alignment: alignment)
+        let l = layout(text.markup, font: font, indent: indent, width: width, justify: justify, alignment: alignment,
+                       wrapAnywhere: true)
         l.reserve(text.inlineBoxes)
         return l
     }

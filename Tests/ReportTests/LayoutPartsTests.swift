@@ -106,6 +106,25 @@ final class LayoutPartsTests: XCTestCase {
         assertInOrder(text, ["Title1", "x2", "1 Heading note.", "2 Cell note."])
     }
 
+    /// A word longer than the line breaks inside the text block instead of running off the page.
+    func testLongWordsStayInsideTheMargins() throws {
+        let url = "https://example.org/" + String(repeating: "very-long-path-segment/", count: 12)
+        let md = "See <\(url)> and `" + String(repeating: "identifier_", count: 12) + "` here.\n"
+        let nb = RenderedNotebook(document: try Document.parse(md, path: "w.md"), outputs: [:])
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-w-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pdf = dir.appendingPathComponent("w.pdf")
+        try Data(PDFReport.render(nb)).write(to: pdf)
+        let bbox = try Tools.output("pdftotext", ["-bbox", pdf.path, "-"])
+        let style = PageStyle(paper: .a4)
+        let right = try NSRegularExpression(pattern: #"xMax="([\d.]+)""#)
+            .matches(in: bbox, range: NSRange(bbox.startIndex..., in: bbox))
+            .map { Double(bbox[Range($0.range(at: 1), in: bbox)!])! }
+        XCTAssertGreaterThan(right.count, 5)
+        XCTAssertLessThanOrEqual(right.max()!, style.width - style.margin.right + 0.5)
+    }
+
     func testTagNamesADisplayEquation() throws {
         XCTAssertEqual(MathSetter.splitTag(#"a = b \tag{A.1}"#).tex, "a = b ")
         XCTAssertEqual(MathSetter.splitTag(#"a = b \tag{A.1}"#).tag, "A.1")
