@@ -5,7 +5,7 @@ enum SiteStyle {
     *{box-sizing:border-box}
     html{-webkit-text-size-adjust:100%}
     body{margin:0;color:var(--ink);background:#fff;font:17px/1.6 "Latin Modern Roman","Computer Modern",Georgia,serif}
-    main{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
+    main{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 4rem;overflow-wrap:break-word}
     nav.files{font-size:.85rem;color:var(--muted);text-align:right;margin-bottom:1.5rem}
     header.title{text-align:center;margin-bottom:2rem}
     header.title h1{font-size:2rem;line-height:1.2;margin:0 0 .5rem}
