@@ -86,7 +86,9 @@ struct Numbering {
                     headingByLine[line] = headings.count
                     headings.append(Heading(level: level, number: number, anchor: anchor, title: content))
                     if let id = attrs?.id {
-                        define(id, Target(text: number.map { "Section \($0)" } ?? "Section “\(content.plainText)”", anchor: anchor), line: line)
+                        // Without visible numbers a reference names the section by its title.
+                        let text = notebook.numberSections ? number.map { "Section \($0)" } : nil
+                        define(id, Target(text: text ?? "Section “\(content.plainText)”", anchor: anchor), line: line)
                     }
                 case .paragraph(let c, let line):
                     if let image = StandaloneImage.match(c), let label = image.label, label.hasPrefix("fig-") {

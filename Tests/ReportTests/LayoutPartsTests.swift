@@ -18,6 +18,9 @@ final class LayoutPartsTests: XCTestCase {
         XCTAssertEqual(n.headings.map { $0.number ?? "-" }, ["1", "1.1", "1.2", "-", "2", "2.0.1", "3"])
         XCTAssertEqual(n.headings.map(\.anchor), ["a", "a1", "sec-a2", "notes", "b", "b-deep", "a-2"], "anchors are unique")
         XCTAssertEqual(n.targets["sec-a2"]?.text, "Section 1.2")
+        var plain = RenderedNotebook(document: try Document.parse("# A\n## A2 {#sec-a2}\n", path: "n.md"), outputs: [:])
+        plain.numberSections = false
+        XCTAssertEqual(Numbering(plain).targets["sec-a2"]?.text, "Section “A2”", "no invisible numbers in references")
         // Documents whose sections start at level 2 number them 1, 2, not 0.1, 0.2.
         let m = try numbering("## One\n## Two\n### Two.a\n")
         XCTAssertEqual(m.headings.map { $0.number ?? "-" }, ["1", "2", "2.1"])
