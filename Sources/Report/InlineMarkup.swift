@@ -42,7 +42,11 @@ enum InlineMarkup {
             case .link(let url, let c):
                 let target: RichText.Target = url.hasPrefix("#") ? .destination(String(url.dropFirst())) : .uri(url)
                 out.tag("<span foreground=\"\(linkColor)\">")
+                // No hyphens inside links: a hyphen added to a URL would read as part of it.
+                let hyphenator = ctx.hyphenator
+                ctx.hyphenator = nil
                 out.link(target) { pango(c, ctx, into: &$0) }
+                ctx.hyphenator = hyphenator
                 out.tag("</span>")
             case .image(let url, let alt):
                 // Images from files are shown in HTML; the PDF names them and links to them.
