@@ -66,7 +66,9 @@ let package = Package(
             "Runner", "Report", "Notebook",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "folio-bench", dependencies: ["Tensor", "Plot", "MathType", "Graphics"]),
+        .executableTarget(name: "folio-bench", dependencies: [
+            "Tensor", "Plot", "MathType", "Graphics", "Report", "Notebook", "OutputChannel",
+        ]),
 
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),

@@ -10,6 +10,8 @@ internal import CPangoCairo
 public final class TextLayout {
     let layout: OpaquePointer
     public let width: Double?
+    /// Inline objects that `reserve` made room for; those with a `draw` are drawn with the text.
+    var reservedBoxes: [InlineBox] = []
 
     public struct Line {
         public let index: Int
@@ -92,6 +94,7 @@ public final class TextLayout {
         canvas.setColor(color)
         cairo_move_to(canvas.context, origin.x, origin.y)
         pango_cairo_show_layout(canvas.context, layout)
+        drawBoxes(lines: 0..<Int.max, on: canvas, x: origin.x, shift: origin.y)
     }
 
     /// Draws lines `range` so that the first of them has its top at `top`.
@@ -108,6 +111,21 @@ public final class TextLayout {
             let xOffset = lineXOffset(i)
             cairo_move_to(canvas.context, x + xOffset, all[i].baseline + shift)
             pango_cairo_show_layout_line(canvas.context, line)
+        }
+        drawBoxes(lines: range, on: canvas, x: x, shift: shift)
+    }
+
+    /// Draws the inline boxes on `lines`, each with its baseline origin at its place in the line.
+    private func drawBoxes(lines range: Range<Int>, on canvas: Canvas, x: Double, shift: Double) {
+        guard reservedBoxes.contains(where: { $0.draw != nil }) else { return }
+        let all = lines
+        for box in reservedBoxes {
+            guard let draw = box.draw else { continue }
+            let k = line(containing: box.offset)
+            guard range.contains(k), k < all.count else { continue }
+            canvas.save()
+            draw(canvas, Point(x + characterRect(at: box.offset).x, all[k].baseline + shift))
+            canvas.restore()
         }
     }
 

@@ -52,8 +52,13 @@ extension TextLayout {
     public struct InlineBox {
         public var offset: Int, length: Int
         public var width: Double, ascent: Double, descent: Double
-        public init(offset: Int, length: Int, width: Double, ascent: Double, descent: Double) {
+        /// Draws the object with its baseline's left end at the point; the layout calls it
+        /// whenever it draws the line the box is on (nil: the caller draws it).
+        public var draw: ((Canvas, Point) -> Void)?
+        public init(offset: Int, length: Int, width: Double, ascent: Double, descent: Double,
+                    draw: ((Canvas, Point) -> Void)? = nil) {
             (self.offset, self.length, self.width, self.ascent, self.descent) = (offset, length, width, ascent, descent)
+            self.draw = draw
         }
     }
 
@@ -61,6 +66,7 @@ extension TextLayout {
     /// the line, so lines break and space around it; the caller draws the object there.
     public func reserve(_ boxes: [InlineBox]) {
         guard !boxes.isEmpty else { return }
+        reservedBoxes += boxes
         let list = pango_layout_get_attributes(layout).map { pango_attr_list_copy($0) } ?? pango_attr_list_new()
         let s = Double(PANGO_SCALE)
         for b in boxes {

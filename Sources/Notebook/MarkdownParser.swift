@@ -73,10 +73,19 @@ struct MarkdownParser {
                     // `$$ … $$ {#eq-x}` over several lines: the math's newlines end the paragraph
                     // before the label, which then stands alone right after it.
                     result[result.count - 1] = .equation(tex: tex, label: id, line: l)
-                } else if let text = single, text.hasPrefix(": "), case .table? = result.last {
-                    var caption = String(text.dropFirst(2)), label: String? = nil
-                    if let (rest, id, _) = Attributes.split(caption) { caption = rest; label = id }
-                    let inl = try inlines(caption.trimmingCharacters(in: .whitespaces), line: line(n))
+                } else if case .table? = result.last, let first = content.first, type(first) == "text", literal(first).hasPrefix(": ") {
+                    // `: Caption with *markup* {#tbl-x}` after a table.
+                    var inl = try inlines(content, line: line(n))
+                    if case .text(let t)? = inl.first {
+                        let rest = String(t.dropFirst(2))
+                        if rest.isEmpty { inl.removeFirst() } else { inl[0] = .text(rest) }
+                    }
+                    var label: String? = nil
+                    if case .text(let t)? = inl.last, let (rest, id, _) = Attributes.split(t) {
+                        label = id
+                        let kept = rest.trimmingCharacters(in: .whitespaces)
+                        if kept.isEmpty { inl.removeLast() } else { inl[inl.count - 1] = .text(kept) }
+                    }
                     result.append(.tableCaption(inl, label: label, line: line(n)))
                 } else {
                     result.append(.paragraph(try inlines(content, line: line(n)), line: line(n)))
@@ -141,11 +150,6 @@ struct MarkdownParser {
     private func inlines(_ nodes: [OpaquePointer], line: Int) throws -> [Inline] {
         var l = line
         return try inlines(nodes, line: &l)
-    }
-
-    /// Inlines from text alone (a caption written after `: `).
-    private func inlines(_ text: String, line: Int) throws -> [Inline] {
-        CrossReferences.split(math.restore(text), line: line)
     }
 
     /// `line` follows the soft and hard breaks, so cross-reference errors name the right line.

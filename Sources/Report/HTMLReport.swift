@@ -7,8 +7,11 @@ import OutputChannel
 /// fallback) at their physical size. All text is escaped; raw HTML and scripts never pass.
 public enum HTMLReport {
     /// `figureDirectory` is the page-relative folder holding the figure files.
-    public static func render(_ notebook: RenderedNotebook, figureDirectory: String) -> String {
+    /// `images` maps a Markdown image URL to the page-relative path of its copy (`ReportWriter`
+    /// copies local images beside the page).
+    public static func render(_ notebook: RenderedNotebook, figureDirectory: String, images: [String: String] = [:]) -> String {
         let page = Page(notebook: notebook, figureDirectory: figureDirectory)
+        page.context.imagePaths = images
         return page.render()
     }
 
@@ -44,7 +47,7 @@ public enum HTMLReport {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="Folio">
             <title>\(HTML.escape(doc.title))</title>
-            <style>\(SiteStyle.css)\(SwiftHighlighter.css)</style>
+            \(fm.abstract.map { "<meta name=\"description\" content=\"\(HTML.escape($0))\">\n" } ?? "")<style>\(SiteStyle.css)\(SwiftHighlighter.css)</style>
             </head>
             <body>
             <main>
@@ -102,13 +105,24 @@ public enum HTMLReport {
                     let number = notebook.numberSections ? info?.number.map { "<span class=\"secnum\">\($0)</span> " } ?? "" : ""
                     let id = info.map { " id=\"\(HTML.escape($0.anchor))\"" } ?? ""
                     html += "<h\(h)\(id)>\(number)\(inline(content))</h\(h)>\n"
-                case .paragraph(let content, _):
-                    html += "<p>\(inline(content))</p>\n"
-                case .displayMath(let tex, _):
-                    html += "<div class=\"display-math\">\(MathSetter.displayHTML(tex))</div>\n"
-                case .equation(let tex, let label, _):
-                    let n = numbering.equationNumbers[label].map { "<span class=\"eqno\">(\($0))</span>" } ?? ""
-                    html += "<div class=\"display-math\" id=\"\(HTML.escape(label))\">\(MathSetter.displayHTML(tex))\(n)</div>\n"
+                case .paragraph(let content, let line):
+                    if let m = StandaloneImage.match(content) {
+                        let id = m.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
+                        let cap = caption(kind: "Figure", number: numbering.imageFigureNumbers[line], text: m.alt.isEmpty ? nil : m.alt)
+                        html += "<figure\(id)>\(inline([.image(url: m.url, alt: m.alt)]))"
+                        html += cap.isEmpty ? "</figure>\n" : "<figcaption>\(cap)</figcaption></figure>\n"
+                    } else {
+                        html += "<p>\(inline(content))</p>\n"
+                    }
+                case .displayMath(let source, _):
+                    let (tex, tag) = MathSetter.splitTag(source)
+                    let n = tag.map { "<span class=\"eqno\">(\(HTML.escape($0)))</span>" } ?? ""
+                    html += "<div class=\"display-math\">\(MathSetter.displayHTML(tex, id: context.nextMathID()))\(n)</div>\n"
+                case .equation(let source, let label, _):
+                    let (tex, tag) = MathSetter.splitTag(source)
+                    let number = tag ?? numbering.equationNumbers[label].map(String.init)
+                    let n = number.map { "<span class=\"eqno\">(\(HTML.escape($0)))</span>" } ?? ""
+                    html += "<div class=\"display-math\" id=\"\(HTML.escape(label))\">\(MathSetter.displayHTML(tex, id: context.nextMathID()))\(n)</div>\n"
                 case .code(let language, let text, _):
                     let cls = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
                     let body = language == "swift" ? SwiftHighlighter.html(text) : HTML.escape(text)
@@ -142,8 +156,13 @@ public enum HTMLReport {
                         if let label { id = " id=\"\(HTML.escape(label))\"" }
                     }
                     html += "<div class=\"table\"><table\(id)>\n\(caption)"
-                    if !header.isEmpty { html += "<thead><tr>" + header.map { "<th>\(inline($0))</th>" }.joined() + "</tr></thead>\n" }
-                    html += "<tbody>\n" + rows.map { "<tr>" + $0.map { "<td>\(inline($0))</td>" }.joined() + "</tr>\n" }.joined() + "</tbody>\n</table></div>\n"
+                    let numeric = TableColumns.numeric(rows, columns: max(header.count, rows.map(\.count).max() ?? 0))
+                    func cls(_ c: Int) -> String { c < numeric.count && numeric[c] ? " class=\"num\"" : "" }
+                    if !header.isEmpty {
+                        html += "<thead><tr>" + header.enumerated().map { "<th\(cls($0))>\(inline($1))</th>" }.joined() + "</tr></thead>\n"
+                    }
+                    html += "<tbody>\n" + rows.map { "<tr>" + $0.enumerated().map { "<td\(cls($0))>\(inline($1))</td>" }.joined() + "</tr>\n" }.joined()
+                    html += "</tbody>\n</table></div>\n"
                 case .tableCaption:
                     continue
                 case .rule:

@@ -5,9 +5,23 @@ import Notebook
 /// print, and footnotes numbered in reading order (collected for the page bottom or page end).
 final class InlineContext {
     let numbering: Numbering
+    /// Set while laying out justified body text in the PDF: words get soft hyphens.
+    var hyphenator: Hyphenator?
+    /// Page-relative paths of local images copied beside the HTML page, by their Markdown URL.
+    var imagePaths: [String: String] = [:]
     private(set) var footnotes: [(number: Int, blocks: [Block])] = []
 
+    /// Size of inline math in the PDF text being set (headings set it to their own size).
+    var mathSize = MathSetter.bodySize
+    private var mathCount = 0
+
     init(numbering: Numbering) { self.numbering = numbering }
+
+    /// A page-unique, deterministic id for the next inline SVG formula.
+    func nextMathID() -> String {
+        mathCount += 1
+        return "m\(mathCount)"
+    }
 
     func addFootnote(_ blocks: [Block]) -> Int {
         footnotes.append((footnotes.count + 1, blocks))
@@ -28,17 +42,21 @@ enum InlineMarkup {
     static func pango(_ inlines: [Inline], _ ctx: InlineContext, into out: inout RichText) {
         for i in inlines {
             switch i {
-            case .text(let s): out.text(s)
+            case .text(let s): out.text(ctx.hyphenator?.hyphenate(s) ?? s)
             case .emphasis(let c): out.tag("<i>"); pango(c, ctx, into: &out); out.tag("</i>")
             case .strong(let c): out.tag("<b>"); pango(c, ctx, into: &out); out.tag("</b>")
             case .strikethrough(let c): out.tag("<s>"); pango(c, ctx, into: &out); out.tag("</s>")
             case .code(let s):
                 out.tag("<span font_family=\"\(Fonts.mono)\" size=\"86%\">"); out.text(s); out.tag("</span>")
-            case .math(let s): MathSetter.inlinePDF(s, into: &out)
+            case .math(let s): MathSetter.inlinePDF(s, into: &out, size: ctx.mathSize)
             case .link(let url, let c):
                 let target: RichText.Target = url.hasPrefix("#") ? .destination(String(url.dropFirst())) : .uri(url)
                 out.tag("<span foreground=\"\(linkColor)\">")
+                // No hyphens inside links: a hyphen added to a URL would read as part of it.
+                let hyphenator = ctx.hyphenator
+                ctx.hyphenator = nil
                 out.link(target) { pango(c, ctx, into: &$0) }
+                ctx.hyphenator = hyphenator
                 out.tag("</span>")
             case .image(let url, let alt):
                 // Images from files are shown in HTML; the PDF names them and links to them.
@@ -70,9 +88,10 @@ enum InlineMarkup {
             case .strong(let c): "<strong>" + html(c, ctx) + "</strong>"
             case .strikethrough(let c): "<del>" + html(c, ctx) + "</del>"
             case .code(let s): "<code>" + HTML.escape(s) + "</code>"
-            case .math(let s): MathSetter.inlineHTML(s)
+            case .math(let s): MathSetter.inlineHTML(s, id: ctx.nextMathID())
             case .link(let url, let c): "<a href=\"" + HTML.escape(HTML.safeURL(url)) + "\">" + html(c, ctx) + "</a>"
-            case .image(let url, let alt): "<img src=\"\(HTML.escape(HTML.safeURL(url)))\" alt=\"\(HTML.escape(alt.plainText))\">"
+            case .image(let url, let alt):
+                "<img src=\"\(HTML.escape(ctx.imagePaths[url] ?? HTML.safeURL(url)))\" alt=\"\(HTML.escape(alt.plainText))\">"
             case .crossReference(let label, _):
                 if let t = ctx.numbering.targets[label] {
                     "<a class=\"xref\" href=\"#\(HTML.escape(t.anchor))\">\(HTML.escape(t.text))</a>"

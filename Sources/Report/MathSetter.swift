@@ -1,3 +1,4 @@
+import Foundation
 import Graphics
 
 /// Typeset math, measured: what a line makes room for and then draws.
@@ -7,18 +8,20 @@ struct MathBox {
     var draw: (Canvas, Point) -> Void
 }
 
-/// The one seam where math is measured and drawn, for every output format.
-///
-/// Until `MathType` typesets TeX, math is set as italic text with Greek letters and common
-/// symbols replaced by their Unicode characters (`TeXFallback`). To wire MathType, change only
-/// this file: `inlinePDF` appends `text.box(MathBox(…))` of the formula's layout (the line makes
-/// room for it through a Pango shape attribute and the composer draws it at the box's place),
-/// `displayPDF` returns a `Display` that draws the layout, and the HTML functions return the
-/// formula's SVG inline.
+/// The one seam where math is measured and drawn, for every output format: formulas are
+/// typeset by `MathType` from the OpenType MATH table of Latin Modern Math. PDF pages draw the
+/// layout in place (inline boxes reserve its room in the Pango line); HTML pages inline the same
+/// layout as SVG, so both formats show identical formulas.
 enum MathSetter {
+    /// Size of math set in body text, in points.
+    static let bodySize = 10.5
+
     /// Inline math inside a line of PDF text.
-    static func inlinePDF(_ tex: String, into text: inout RichText) {
-        TeXFallback.pango(tex, into: &text)
+    static func inlinePDF(_ tex: String, into text: inout RichText, size: Double = bodySize) {
+        let layout = MathRenderer.shared.layout(tex, style: .text, size: size, color: PageStyle.inkColor)
+        text.box(MathBox(width: layout.width, ascent: layout.ascent, descent: layout.descent) { canvas, origin in
+            layout.draw(on: canvas, at: origin)
+        })
     }
 
     /// A display formula as something of known size the composer places and draws.
@@ -27,21 +30,44 @@ enum MathSetter {
         var draw: (Canvas, Point) -> Void   // top-left
     }
 
+    /// A display formula centred in `width`; `font` is unused (math has its own font) but kept so
+    /// callers do not change when the engine does.
     static func displayPDF(_ tex: String, canvas: Canvas, font: String, width: Double) -> Display {
-        var text = RichText()
-        inlinePDF(tex, into: &text)
-        let layout = TextLayout(canvas: canvas, markup: text.markup, font: font, width: width, alignment: .center)
-        layout.reserve(text.inlineBoxes)
-        return Display(width: layout.size.width, height: layout.size.height) { canvas, p in
-            layout.draw(on: canvas, at: p, color: PageStyle.inkColor)
+        let layout = MathRenderer.shared.layout(tex, style: .display, size: bodySize, color: PageStyle.inkColor)
+        let pad = 2.0
+        return Display(width: width, height: layout.height + 2 * pad) { canvas, p in
+            layout.draw(on: canvas, at: Point(p.x + max(0, (width - layout.width) / 2), p.y + pad + layout.ascent))
         }
     }
 
-    static func inlineHTML(_ tex: String) -> String {
-        "<span class=\"math\">" + TeXFallback.html(tex) + "</span>"
+    /// Splits `\tag{…}` off a display formula: the formula without it, and the tag's text.
+    static func splitTag(_ tex: String) -> (tex: String, tag: String?) {
+        guard let r = tex.range(of: #"\\tag\*?\{([^{}]*)\}"#, options: .regularExpression) else { return (tex, nil) }
+        let inner = tex[r].drop(while: { $0 != "{" }).dropFirst().dropLast()
+        return (tex.replacingCharacters(in: r, with: ""), String(inner))
     }
 
-    static func displayHTML(_ tex: String) -> String {
-        "<span class=\"math\">" + TeXFallback.html(tex) + "</span>"
+    /// Inline math as an inline SVG whose baseline sits on the text's. `id` must be unique in
+    /// the page (glyph symbols are named after it).
+    static func inlineHTML(_ tex: String, id: String) -> String {
+        svg(MathRenderer.shared.layout(tex, style: .text, size: 12.6), tex: tex, id: id, cls: "math")
+    }
+
+    static func displayHTML(_ tex: String, id: String) -> String {
+        svg(MathRenderer.shared.layout(tex, style: .display, size: 12.6), tex: tex, id: id, cls: "math display")
+    }
+
+    /// HTML body text is 17 px = 12.75 pt; formulas are set at 12.6 pt to match its x-height.
+    private static func svg(_ layout: MathLayout, tex: String, id: String, cls: String) -> String {
+        let pad = 1.0
+        var svg = String(decoding: layout.svg(padding: pad, idPrefix: id), as: UTF8.self)
+        if let r = svg.range(of: "<svg") { svg = String(svg[r.lowerBound...]) }   // drop the XML declaration
+        let shift = String(format: "%.2f", -(layout.descent + pad))
+        let label = HTML.escape(tex)
+        svg = svg.replacingOccurrences(of: "<svg ", with: "<svg class=\"\(cls)\" role=\"img\" aria-label=\"\(label)\" style=\"vertical-align:\(shift)pt\" ",
+                                       options: [], range: svg.range(of: "<svg "))
+        return svg.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+import MathType

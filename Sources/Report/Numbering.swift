@@ -1,3 +1,4 @@
+import Foundation
 import Notebook
 import OutputChannel
 
@@ -26,6 +27,7 @@ struct Numbering {
     /// In document order (including nested blocks), by source line.
     private(set) var headings: [Heading] = []
     private(set) var figureNumbers: [Int: Int] = [:]      // cell index → number
+    private(set) var imageFigureNumbers: [Int: Int] = [:] // line of a labelled standalone image → number
     private(set) var cellTableNumbers: [Int: Int] = [:]   // cell index → number
     private(set) var tableNumbers: [Int: Int] = [:]       // caption line → number
     private(set) var equationNumbers: [String: Int] = [:]
@@ -84,9 +86,17 @@ struct Numbering {
                     headingByLine[line] = headings.count
                     headings.append(Heading(level: level, number: number, anchor: anchor, title: content))
                     if let id = attrs?.id {
-                        define(id, Target(text: number.map { "Section \($0)" } ?? "Section “\(content.plainText)”", anchor: anchor), line: line)
+                        // Without visible numbers a reference names the section by its title.
+                        let text = notebook.numberSections ? number.map { "Section \($0)" } : nil
+                        define(id, Target(text: text ?? "Section “\(content.plainText)”", anchor: anchor), line: line)
                     }
-                case .paragraph(let c, _): collect(c)
+                case .paragraph(let c, let line):
+                    if let image = StandaloneImage.match(c), let label = image.label, label.hasPrefix("fig-") {
+                        figures += 1
+                        imageFigureNumbers[line] = figures
+                        define(label, Target(text: "Figure \(figures)", anchor: label), line: line)
+                    }
+                    collect(c)
                 case .tableCaption(let c, let label, let line):
                     collect(c)
                     tables += 1
@@ -170,5 +180,7 @@ extension RenderedNotebook {
     /// Problems found while resolving the document: unknown cross references (with the Markdown
     /// line of the reference), duplicate labels. The report still renders; each unknown
     /// reference shows as a visible "??" warning in both PDF and HTML.
-    public var diagnostics: [Diagnostic] { Numbering(self).diagnostics }
+    public var diagnostics: [Diagnostic] {
+        (Numbering(self).diagnostics + LocalImages(document).diagnostics).sorted { $0.line < $1.line }
+    }
 }

@@ -8,13 +8,18 @@ import Notebook
 final class PDFComposer {
     let canvas: Canvas
     let style: PageStyle
-    /// Set in the running head of every page after the first.
+    /// Set in the running head of every page after the first: the title on the left, the
+    /// section on the right (LaTeX's rule: the first section begun on the page, else the one
+    /// in effect at its top).
     var runningHead: String?
+    private var sectionAtTop: String?
+    private var firstSectionOnPage: String?
+    private var lastSection: String?
     private(set) var page = 1
     private(set) var y: Double
     private var pageHasContent = false
     /// Footnotes placed on this page, drawn at its bottom when the page ends.
-    private var footnotes: [TextLayout] = []
+    private var footnotes: [(number: Int, layout: TextLayout)] = []
     /// Left rules of the block quotes that are open, with where each began on this page.
     private var quoteRules: [(x: Double, top: Double)] = []
 
@@ -26,7 +31,7 @@ final class PDFComposer {
 
     static let footnoteGap = 10.0
     private var footnoteHeight: Double {
-        footnotes.isEmpty ? 0 : footnotes.reduce(Self.footnoteGap) { $0 + $1.size.height + 2 }
+        footnotes.isEmpty ? 0 : footnotes.reduce(Self.footnoteGap) { $0 + $1.layout.size.height + 2 }
     }
 
     var remaining: Double { style.bottom - footnoteHeight - y }
@@ -42,6 +47,8 @@ final class PDFComposer {
         page += 1
         y = style.margin.top
         pageHasContent = false
+        sectionAtTop = lastSection
+        firstSectionOnPage = nil
         for k in quoteRules.indices { quoteRules[k].top = y }
     }
 
@@ -57,10 +64,28 @@ final class PDFComposer {
         folio.draw(on: canvas, at: Point((style.width - folio.size.width) / 2, style.height - style.margin.bottom / 2 - 6),
                    color: style.muted)
         if page > 1, let runningHead {
-            let head = TextLayout(canvas: canvas, markup: "<i>" + TextLayout.escape(runningHead) + "</i>",
-                                  font: Fonts.description(Fonts.serif, size: 8.5), width: style.textWidth, alignment: .center)
-            head.draw(on: canvas, at: Point(style.margin.left, style.margin.top / 2 - 4), color: style.muted)
+            let font = Fonts.description(Fonts.serif, size: 8.5)
+            let section = firstSectionOnPage ?? sectionAtTop
+            let half = style.textWidth / 2 - 6
+            let top = style.margin.top / 2 - 4
+            let left = TextLayout(canvas: canvas, markup: "<i>" + TextLayout.escape(runningHead) + "</i>", font: font,
+                                  width: section == nil ? style.textWidth : half, alignment: section == nil ? .center : .left)
+            left.draw(on: canvas, at: Point(style.margin.left, top), color: style.muted)
+            if let section {
+                let right = TextLayout(canvas: canvas, markup: "<i>" + TextLayout.escape(section) + "</i>", font: font,
+                                       width: half, alignment: .right)
+                right.draw(on: canvas, at: Point(style.margin.left + style.textWidth - half, top), color: style.muted)
+            }
+            canvas.move(to: Point(style.margin.left, top + left.size.height + 3))
+            canvas.line(to: Point(style.margin.left + style.textWidth, top + left.size.height + 3))
+            canvas.stroke(style.codeBorder, width: 0.4)
         }
+    }
+
+    /// A top-level section begins here (for the running head).
+    func beginSection(_ title: String) {
+        if firstSectionOnPage == nil { firstSectionOnPage = title }
+        lastSection = title
     }
 
     // MARK: Footnotes
@@ -72,11 +97,16 @@ final class PDFComposer {
         canvas.line(to: Point(style.margin.left + style.textWidth / 3, top - 5))
         canvas.stroke(style.muted, width: 0.4)
         for note in footnotes {
-            note.draw(on: canvas, at: Point(style.margin.left, top), color: style.ink)
-            top += note.size.height + 2
+            // The mark in the text links here.
+            canvas.destination("fn-\(note.number)", at: Point(style.margin.left, max(0, top - 4)))
+            note.layout.draw(on: canvas, at: Point(style.margin.left, top), color: style.ink)
+            top += note.layout.size.height + 2
         }
         footnotes = []
     }
+
+    /// Footnotes of something drawn outside `flow` (a table row): set at this page's bottom.
+    func addFootnotes(_ notes: [(number: Int, layout: TextLayout)]) { footnotes += notes }
 
     // MARK: Block quotes
 
@@ -101,10 +131,12 @@ final class PDFComposer {
                    justify: justify, alignment: alignment, wrapAnywhere: wrapAnywhere)
     }
 
-    /// Lays out rich text with room for its inline boxes.
+    /// Lays out rich text with room for its inline boxes. A word longer than the line (a URL,
+    /// an identifier) breaks between characters rather than run into the margin.
     func layout(_ text: RichText, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
                 alignment: TextLayout.Alignment = .left) -> TextLayout {
-        let l = layout(text.markup, font: font, indent: indent, width: width, justify: justify, alignment: alignment)
+        let l = layout(text.markup, font: font, indent: indent, width: width, justify: justify, alignment: alignment,
+                       wrapAnywhere: true)
         l.reserve(text.inlineBoxes)
         return l
     }
@@ -118,13 +150,15 @@ final class PDFComposer {
               onFirstLine: ((Double) -> Void)? = nil) {
         let lines = text.lines
         // Footnote layouts by the line their mark is on.
-        var notesByLine: [Int: [TextLayout]] = [:]
+        var notesByLine: [Int: [(number: Int, layout: TextLayout)]] = [:]
         if let rich, let footnote {
-            for f in rich.footnotes { notesByLine[text.line(containing: f.offset), default: []].append(footnote(f.number, f.blocks)) }
+            for f in rich.footnotes {
+                notesByLine[text.line(containing: f.offset), default: []].append((f.number, footnote(f.number, f.blocks)))
+            }
         }
         func notesHeight(_ k: Int) -> Double {
             guard let notes = notesByLine[k] else { return 0 }
-            return notes.reduce(footnotes.isEmpty ? Self.footnoteGap : 0) { $0 + $1.size.height + 2 }
+            return notes.reduce(footnotes.isEmpty ? Self.footnoteGap : 0) { $0 + $1.layout.size.height + 2 }
         }
         var i = 0
         while i < lines.count {
@@ -157,7 +191,8 @@ final class PDFComposer {
         }
     }
 
-    /// Link areas and inline boxes of `rich` that fall on `lines`, drawn at their page places.
+    /// Link areas of `rich` that fall on `lines`, placed over their glyphs. (Inline boxes are
+    /// drawn by the layout itself, wherever it is drawn: body text, footnotes, table cells.)
     private func annotate(_ rich: RichText, _ text: TextLayout, lines: Range<Int>, x: Double, shift: Double) {
         for link in rich.links {
             let rects = text.rects(covering: link.range).filter { lines.contains($0.line) }
@@ -166,11 +201,6 @@ final class PDFComposer {
             case .uri(let u): canvas.linkArea(rects, uri: u)
             case .destination(let d): canvas.linkArea(rects, destination: d)
             }
-        }
-        for box in rich.boxes where lines.contains(text.line(containing: box.offset)) {
-            let r = text.characterRect(at: box.offset)
-            let line = text.lines[text.line(containing: box.offset)]
-            box.math.draw(canvas, Point(x + r.x, shift + line.baseline))
         }
     }
 
@@ -207,21 +237,32 @@ final class PDFComposer {
     }
 
     /// A figure at its physical size, centred; moves whole to the next page when it (with the
-    /// `keepWith` height of its caption) does not fit. Scaled down only if larger than the text
-    /// block. Returns the figure's rectangle on its page.
+    /// `keepWith` height of its caption) does not fit. A figure wider than the text block
+    /// reaches into the margins (centred on the page, half an inch from its edges) rather
+    /// than shrink; only one wider than that, or taller than the page, is scaled down.
+    /// Returns the figure's rectangle on its page.
     @discardableResult
     func figure(_ figure: Figure, indent: Double = 0, keepWith: Double = 0) -> Rect {
-        let available = style.textWidth - indent
+        place(Size(figure.width, figure.height), indent: indent, keepWith: keepWith) { [canvas] rect, scale in
+            canvas.save()
+            canvas.translate(rect.x, rect.y)
+            canvas.scale(scale, scale)
+            figure.draw(on: canvas)
+            canvas.restore()
+        }
+    }
+
+    /// Places something of `size` points the way `figure` does and draws it into its rectangle.
+    func place(_ size: Size, indent: Double = 0, keepWith: Double = 0, draw: (Rect, Double) -> Void) -> Rect {
+        let text = style.textWidth - indent
+        let widest = max(text, style.width - 72)
         let maxHeight = style.bottom - style.margin.top - keepWith
-        let scale = min(1, available / figure.width, maxHeight / figure.height)
-        ensure(figure.height * scale + keepWith)
-        let x = style.margin.left + indent + (available - figure.width * scale) / 2
-        let rect = Rect(x: x, y: y, width: figure.width * scale, height: figure.height * scale)
-        canvas.save()
-        canvas.translate(x, y)
-        canvas.scale(scale, scale)
-        figure.draw(on: canvas)
-        canvas.restore()
+        let scale = min(1, widest / size.width, maxHeight / size.height)
+        ensure(size.height * scale + keepWith)
+        let w = size.width * scale
+        let x = w <= text ? style.margin.left + indent + (text - w) / 2 : (style.width - w) / 2
+        let rect = Rect(x: x, y: y, width: w, height: size.height * scale)
+        draw(rect, scale)
         y += rect.height
         pageHasContent = true
         return rect

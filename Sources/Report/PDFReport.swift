@@ -29,6 +29,7 @@ public enum PDFReport {
         let notebook: RenderedNotebook
         let numbering: Numbering
         let context: InlineContext
+        let images: LocalImages
         /// Pages of the headings from a first pass, for the table of contents.
         let headingPages: [String: Int]?
         private(set) var recordedPages: [String: Int] = [:]
@@ -44,6 +45,7 @@ public enum PDFReport {
             composer.runningHead = notebook.document.title
             (self.notebook, self.numbering, self.headingPages) = (notebook, numbering, headingPages)
             context = InlineContext(numbering: numbering)
+            images = LocalImages(notebook.document)
         }
 
         var canvas: Canvas { composer.canvas }
@@ -83,9 +85,9 @@ public enum PDFReport {
         func tableOfContents() {
             composer.space(4)
             let title = composer.layout("<b>Contents</b>", font: style.heading(2))
-            composer.flow(title, minLinesAtBottom: 1) { [self] baseline in
+            composer.flow(title, minLinesAtBottom: 1, onFirstLine: { [self] baseline in
                 canvas.addOutline(title: "Contents", page: composer.page, y: baseline - 14)
-            }
+            })
             composer.space(6)
             for h in numbering.headings where h.level <= 3 {
                 let indent = Double(h.level - 1) * 16
@@ -101,13 +103,13 @@ public enum PDFReport {
                 let pageLayout = composer.layout(h.level == 1 ? "<b>\(page)</b>" : page, font: style.body, width: 30, alignment: .right)
                 let numberLayout = composer.layout(h.level == 1 ? "<b>\(h.number ?? "")</b>" : h.number ?? "", font: style.body, width: numberWidth)
                 composer.space(h.level == 1 ? 5 : 1)
-                composer.flow(entry, indent: indent + numberWidth, minLinesAtBottom: 1, rich: text) { [self] baseline in
+                composer.flow(entry, indent: indent + numberWidth, minLinesAtBottom: 1, rich: text, onFirstLine: { [self] baseline in
                     let top = baseline - entry.firstBaseline
                     numberLayout.draw(on: canvas, at: Point(style.margin.left + indent, top), color: style.ink)
                     pageLayout.draw(on: canvas, at: Point(style.margin.left + style.textWidth - 30, top), color: style.ink)
                     canvas.linkArea([Rect(x: style.margin.left + style.textWidth - 30, y: top, width: 30, height: entry.lines[0].height)],
                                     destination: h.anchor)
-                }
+                })
             }
             composer.space(18)
         }
@@ -135,7 +137,9 @@ public enum PDFReport {
 
         func paragraph(_ content: [Inline], font: String? = nil, indent: Double, justify: Bool = true,
                        onFirstLine: ((Double) -> Void)? = nil) {
+            context.hyphenator = justify ? Hyphenator.english : nil
             let rich = InlineMarkup.pango(content, context)
+            context.hyphenator = nil
             let layout = composer.layout(rich, font: font ?? style.body, indent: indent, justify: justify)
             composer.flow(layout, indent: indent, rich: rich, footnote: footnoteLayout, onFirstLine: onFirstLine)
         }
@@ -151,9 +155,13 @@ public enum PDFReport {
             switch block {
             case .heading(let level, let content, let line):
                 heading(level: level, content: content, line: line, indent: indent)
-            case .paragraph(let content, _):
-                paragraph(content, indent: indent)
-                composer.space(6)
+            case .paragraph(let content, let line):
+                if let m = StandaloneImage.match(content), let image = images.images[m.url], let size = image.size {
+                    imageFigure(image, size: size, alt: m.alt, label: m.label, line: line, indent: indent)
+                } else {
+                    paragraph(content, indent: indent)
+                    composer.space(6)
+                }
             case .displayMath(let tex, _):
                 displayMath(tex, label: nil, indent: indent)
             case .equation(let tex, let label, _):
@@ -189,16 +197,19 @@ public enum PDFReport {
             let info = numbering.heading(atLine: line)
             var rich = RichText()
             if notebook.numberSections, let n = info?.number { rich.text(n); rich.text("\u{2003}") }
+            context.mathSize = style.headingSize(level)
             InlineMarkup.pango(content, context, into: &rich)
+            context.mathSize = MathSetter.bodySize
             let text = composer.layout(rich, font: style.heading(level), indent: indent)
             composer.space(level == 1 ? 18 : 13)
             // Keep a heading with at least three lines of what follows.
             composer.ensure(text.size.height + 3 * style.bodySize * 1.3 + (followedByHeading ? 36 : 0))
             let title = (info?.number.map { notebook.numberSections ? $0 + " " : "" } ?? "") + content.plainText
             let parentLevel = max(0, min(level - 1, outline.count - 1))
-            composer.flow(text, indent: indent, minLinesAtBottom: 1, rich: rich) { [self] baseline in
+            composer.flow(text, indent: indent, minLinesAtBottom: 1, rich: rich, footnote: footnoteLayout) { [self] baseline in
                 let id = canvas.addOutline(parent: outline[parentLevel], title: title, page: composer.page, y: baseline - 14)
                 if level < outline.count { outline[level] = id; for k in (level + 1)..<outline.count { outline[k] = id } }
+                if level == (numbering.headings.map(\.level).min() ?? 1) { composer.beginSection(title) }
                 if let anchor = info?.anchor {
                     canvas.destination(anchor, at: Point(style.margin.left, max(0, baseline - 18)))
                     recordedPages[anchor] = composer.page
@@ -207,9 +218,11 @@ public enum PDFReport {
             composer.space(level == 1 ? 6 : 4)
         }
 
-        func displayMath(_ tex: String, label: String?, indent: Double) {
-            let number = label.flatMap { numbering.equationNumbers[$0] }
-            let numberLayout = number.map { composer.layout("(\($0))", font: style.body) }
+        func displayMath(_ source: String, label: String?, indent: Double) {
+            // `\tag{…}` names the equation itself; a label numbers it.
+            let (tex, tag) = MathSetter.splitTag(source)
+            let number = tag ?? label.flatMap { numbering.equationNumbers[$0] }.map(String.init)
+            let numberLayout = number.map { composer.layout("(" + TextLayout.escape($0) + ")", font: style.body) }
             let reserve = numberLayout == nil ? 0 : 40.0
             let math = MathSetter.displayPDF(tex, canvas: canvas, font: style.body,
                                              width: style.textWidth - indent - 2 * reserve)
@@ -255,159 +268,6 @@ public enum PDFReport {
                 }
             }
             composer.space(listDepth == 1 ? 6 : 1)
-        }
-
-        // MARK: Code cells
-
-        func codeBox(_ text: String, swift: Bool, indent: Double) {
-            let markup = swift ? SwiftHighlighter.pango(text) : TextLayout.escape(text)
-            let layout = composer.layout(markup, font: style.code, indent: indent + 12, wrapAnywhere: true)
-            composer.box(layout, indent: indent, background: style.codeBackground, border: style.codeBorder)
-        }
-
-        func captionLayout(kind: String, number: Int?, text: [Inline]?, indent: Double) -> (TextLayout, RichText)? {
-            guard number != nil || text != nil else { return nil }
-            var rich = RichText()
-            if let number { rich.tag("<b>"); rich.text("\(kind) \(number):"); rich.tag("</b>"); if text != nil { rich.text(" ") } }
-            if let text { InlineMarkup.pango(text, context, into: &rich) }
-            let width = min(style.textWidth - indent, 400)
-            return (composer.layout(rich, font: style.caption, width: width, alignment: .center), rich)
-        }
-
-        func drawCaption(_ caption: (TextLayout, RichText), indent: Double) {
-            let width = min(style.textWidth - indent, 400)
-            let offset = indent + (style.textWidth - indent - width) / 2
-            composer.flow(caption.0, indent: offset, minLinesAtBottom: 3, rich: caption.1, footnote: footnoteLayout)
-        }
-
-        func cell(_ cell: Cell, indent: Double) {
-            guard cell.options.include else { return }
-            let outputs = cell.options.output ? notebook.outputs[cell.index] ?? [] : []
-            let figureCount = outputs.filter { if case .figure = $0 { return true }; return false }.count
-            if cell.options.echo && !cell.code.isEmpty {
-                composer.space(2)
-                codeBox(cell.code, swift: true, indent: indent)
-                composer.space(5)
-            }
-            // A table cell's caption goes above its output; a figure's below the last figure.
-            let tableNumber = numbering.cellTableNumbers[cell.index]
-            if tableNumber != nil, let caption = captionLayout(kind: "Table", number: tableNumber, text: numbering.captions[cell.index], indent: indent) {
-                composer.ensure(caption.0.size.height + 30)
-                if let label = cell.options.label { composer.destination(label, offset: 6) }
-                drawCaption(caption, indent: indent)
-                composer.space(4)
-            }
-            var figuresSeen = 0
-            for output in outputs {
-                switch output {
-                case .stream(_, let text), .value(let text):
-                    let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
-                    guard !trimmed.isEmpty else { continue }
-                    let layout = composer.layout(TextLayout.escape(trimmed), font: style.code, indent: indent + 16, wrapAnywhere: true)
-                    composer.box(layout, indent: indent, padding: 4, background: .white, border: nil, leftRule: style.outputRule)
-                    composer.space(5)
-                case .figure(let figure):
-                    figuresSeen += 1
-                    let last = figuresSeen == figureCount
-                    let caption = last && tableNumber == nil
-                        ? captionLayout(kind: "Figure", number: numbering.figureNumbers[cell.index], text: numbering.captions[cell.index], indent: indent)
-                        : nil
-                    composer.space(6)
-                    let keep = caption.map { $0.0.size.height + 6 } ?? 0
-                    let rect = composer.figure(figure, indent: indent, keepWith: keep)
-                    if figuresSeen == 1, tableNumber == nil, let label = cell.options.label {
-                        canvas.destination(label, at: Point(style.margin.left, max(0, rect.y - 12)))
-                    }
-                    if let caption {
-                        composer.space(6)
-                        drawCaption(caption, indent: indent)
-                    }
-                    composer.space(10)
-                case .error(let error):
-                    var message = error.message
-                    if let line = error.line { message = "\(notebook.document.path):\(line): \(message)" }
-                    let layout = composer.layout(TextLayout.escape(message), font: style.code, indent: indent + 12, wrapAnywhere: true)
-                    composer.box(layout, indent: indent, background: style.errorBackground, border: nil,
-                                 leftRule: style.errorInk, color: style.errorInk)
-                    composer.space(5)
-                }
-            }
-            composer.space(4)
-        }
-
-        // MARK: Tables
-
-        func table(header: [[Inline]], rows: [[[Inline]]], indent: Double,
-                   caption: (content: [Inline], label: String?, line: Int)?) {
-            let columns = max(header.count, rows.map(\.count).max() ?? 0)
-            guard columns > 0 else { return }
-            let font = style.caption
-            let pad = 6.0
-            let available = style.textWidth - indent
-            let measure = InlineContext(numbering: numbering)   // footnotes are counted when drawn
-            func natural(_ cells: [[Inline]], _ c: Int, bold: Bool) -> Double {
-                var t = RichText()
-                if bold { t.tag("<b>") }
-                if c < cells.count { InlineMarkup.pango(cells[c], measure, into: &t) }
-                if bold { t.tag("</b>") }
-                return composer.layout(t, font: font).size.width
-            }
-            // Natural column widths; shrink proportionally when the table is wider than the text.
-            var widths = (0..<columns).map { c in
-                max(natural(header, c, bold: true), rows.map { natural($0, c, bold: false) }.max() ?? 0) + 2 * pad
-            }
-            let total = widths.reduce(0, +)
-            if total > available { widths = widths.map { $0 * available / total } }
-            let tableWidth = widths.reduce(0, +)
-            let left = style.margin.left + indent + (available - tableWidth) / 2
-            if let caption {
-                let number = numbering.tableNumbers[caption.line]
-                var text = RichText()
-                if let number { text.tag("<b>"); text.text("Table \(number):"); text.tag("</b> ") }
-                InlineMarkup.pango(caption.content, context, into: &text)
-                let layout = composer.layout(text, font: style.caption, width: min(available, 400), alignment: .center)
-                composer.ensure(layout.size.height + 40)
-                if let label = caption.label { composer.destination(label, offset: 6) }
-                composer.flow(layout, indent: indent + (available - min(available, 400)) / 2, minLinesAtBottom: 3, rich: text)
-                composer.space(5)
-            }
-            func row(_ cells: [[Inline]], bold: Bool) {
-                let texts = (0..<columns).map { c -> RichText in
-                    var t = RichText()
-                    if bold { t.tag("<b>") }
-                    InlineMarkup.pango(c < cells.count ? cells[c] : [], context, into: &t)
-                    if bold { t.tag("</b>") }
-                    return t
-                }
-                let layouts = texts.enumerated().map { composer.layout($1, font: font, width: widths[$0] - 2 * pad) }
-                let h = (layouts.map(\.size.height).max() ?? 0) + 5
-                composer.ensure(h)
-                let top = composer.y
-                var x = left
-                for (c, l) in layouts.enumerated() {
-                    l.draw(on: canvas, at: Point(x + pad, top + 2.5), color: style.ink)
-                    for link in texts[c].links {
-                        let rects = l.rects(covering: link.range).map { Rect(x: x + pad + $0.rect.x, y: top + 2.5 + $0.rect.y, width: $0.rect.width, height: $0.rect.height) }
-                        switch link.target {
-                        case .uri(let u): canvas.linkArea(rects, uri: u)
-                        case .destination(let d): canvas.linkArea(rects, destination: d)
-                        }
-                    }
-                    x += widths[c]
-                }
-                composer.advance(h)
-            }
-            func rule(_ w: Double) {
-                canvas.move(to: Point(left, composer.y))
-                canvas.line(to: Point(left + tableWidth, composer.y))
-                canvas.stroke(style.ink, width: w)
-            }
-            composer.ensure(40)
-            rule(0.8); composer.advance(1)
-            if !header.isEmpty { row(header, bold: true); rule(0.5); composer.advance(1) }
-            for r in rows { row(r, bold: false) }
-            rule(0.8)
-            composer.advance(1)
         }
     }
 }

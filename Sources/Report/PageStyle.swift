@@ -15,8 +15,10 @@ struct PageStyle {
     var body: String { Fonts.description(Fonts.serif, size: bodySize) }
     var code: String { Fonts.description(Fonts.mono, size: codeSize) }
     func heading(_ level: Int) -> String {
-        Fonts.description(Fonts.serif, size: [17.0, 13.5, 11.5, 10.5][min(max(level, 1), 4) - 1], bold: true)
+        Fonts.description(Fonts.serif, size: headingSize(level), bold: true)
     }
+
+    func headingSize(_ level: Int) -> Double { [17.0, 13.5, 11.5, 10.5][min(max(level, 1), 4) - 1] }
 
     let ink = Color(hex: 0x1a1a1a)
     let muted = Color(hex: 0x5f6368)

@@ -18,12 +18,17 @@ public struct RenderedNotebook: Sendable {
     /// Figures in document order, with the file stem each is written under and its cell's index.
     public var figures: [(stem: String, figure: Plot.Figure, cell: Int)] {
         var result: [(String, Plot.Figure, Int)] = []
+        var used: Set<String> = []
         for cell in document.cells {
             var k = 0
             for case .figure(let f) in outputs[cell.index] ?? [] {
                 k += 1
-                let base = cell.options.label ?? "cell-\(cell.index + 1)"
-                result.append((k == 1 ? base : "\(base)-\(k)", f, cell.index))
+                let base = cell.options.label.map(Self.safeStem) ?? "cell-\(cell.index + 1)"
+                var stem = k == 1 ? base : "\(base)-\(k)"
+                // Two cells with one label must not overwrite each other's files.
+                while used.contains(stem) { stem += "-\(cell.index + 1)" }
+                used.insert(stem)
+                result.append((stem, f, cell.index))
             }
         }
         return result
@@ -31,3 +36,12 @@ public struct RenderedNotebook: Sendable {
 }
 
 import Plot
+
+extension RenderedNotebook {
+    /// A label as a file name that stays inside the output folder: letters, digits, `-` and
+    /// `_` kept, anything else (`/`, `..`, spaces) replaced by `-`.
+    static func safeStem(_ label: String) -> String {
+        let kept = String(label.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        return kept.isEmpty ? "figure" : kept
+    }
+}

@@ -15,9 +15,17 @@ public struct ReportWriter {
     public func write(_ notebook: RenderedNotebook) throws -> [URL] {
         let name = notebook.document.name
         let pdf = PDFReport.render(notebook)
-        let html = HTMLReport.render(notebook, figureDirectory: name)
         var files: [(URL, Data)] = []
         let figureDir = outputDirectory.appendingPathComponent(name)
+        // Local images the Markdown shows are copied beside the page, under `name/images/`.
+        var imagePaths: [String: String] = [:]
+        for (url, image) in LocalImages(notebook.document).images {
+            guard let data = FileManager.default.contents(atPath: image.source.path) else { continue }
+            files.append((figureDir.appendingPathComponent("images").appendingPathComponent(image.fileName), data))
+            imagePaths[url] = "\(name)/images/\(image.fileName)"
+        }
+        files.sort { $0.0.path < $1.0.path }
+        let html = HTMLReport.render(notebook, figureDirectory: name, images: imagePaths)
         for (stem, figure, _) in notebook.figures {
             files.append((figureDir.appendingPathComponent(stem + ".png"), Data(FigureFiles.png(figure, dpi: figureDPI))))
             files.append((figureDir.appendingPathComponent(stem + ".svg"), Data(FigureFiles.svg(figure))))

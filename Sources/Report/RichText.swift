@@ -30,7 +30,9 @@ struct RichText {
 
     mutating func footnote(number: Int, blocks: [Block]) {
         footnotes.append((length, number, blocks))
-        tag("<sup><small>"); text("\(number)"); tag("</small></sup>")
+        tag("<sup><small>")
+        link(.destination("fn-\(number)")) { $0.text("\(number)") }
+        tag("</small></sup>")
     }
 
     /// One object-replacement character whose room in the line is `box`'s size.
@@ -42,6 +44,6 @@ struct RichText {
     /// Room for the inline boxes, to apply to the layout made from `markup`.
     var inlineBoxes: [TextLayout.InlineBox] {
         boxes.map { TextLayout.InlineBox(offset: $0.offset, length: 3, width: $0.math.width,
-                                         ascent: $0.math.ascent, descent: $0.math.descent) }
+                                         ascent: $0.math.ascent, descent: $0.math.descent, draw: $0.math.draw) }
     }
 }

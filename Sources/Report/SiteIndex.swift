@@ -38,7 +38,8 @@ enum SiteIndex {
             if let a = p.abstract { html += "<p>\(HTML.escape(a))</p>" }
             html += "<p class=\"files\"><a href=\"\(href)\">HTML</a> · <a href=\"\(HTML.escape(p.name)).pdf\">PDF</a></p></div></li>\n"
         }
-        html += "</ul>\n</main>\n</body>\n</html>\n"
+        html += "</ul>\n<footer>\(pages.count) notebook\(pages.count == 1 ? "" : "s") · made with Folio</footer>\n"
+        html += "</main>\n</body>\n</html>\n"
         return html
     }
 }

@@ -5,7 +5,7 @@ enum SiteStyle {
     *{box-sizing:border-box}
     html{-webkit-text-size-adjust:100%}
     body{margin:0;color:var(--ink);background:#fff;font:17px/1.6 "Latin Modern Roman","Computer Modern",Georgia,serif}
-    main{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
+    main{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 4rem;overflow-wrap:break-word}
     nav.files{font-size:.85rem;color:var(--muted);text-align:right;margin-bottom:1.5rem}
     header.title{text-align:center;margin-bottom:2rem}
     header.title h1{font-size:2rem;line-height:1.2;margin:0 0 .5rem}
@@ -37,7 +37,7 @@ enum SiteStyle {
     .table{overflow-x:auto}
     table{border-collapse:collapse;margin:1rem auto;font-size:.95rem;border-top:1.5px solid var(--ink);border-bottom:1.5px solid var(--ink)}
     caption{font-size:.92rem;padding-bottom:.4rem}
-    th,td{padding:.25rem .7rem}thead{border-bottom:1px solid var(--ink)}
+    th,td{padding:.25rem .7rem;text-align:left}.num{text-align:right;font-variant-numeric:tabular-nums}thead{border-bottom:1px solid var(--ink)}
     blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid var(--rule);color:var(--muted)}
     ul.tasks{list-style:none;padding-left:1.2rem}.task{margin-right:.2rem}
     .footnotes{font-size:.9rem;margin-top:3rem}.footnotes hr{width:33%;margin:0;border:0;border-top:1px solid var(--rule)}
@@ -45,8 +45,9 @@ enum SiteStyle {
     sup.fnref{line-height:0}
     ul.notebooks{list-style:none;padding:0}ul.notebooks li{border-top:1px solid var(--rule);padding:1.2rem 0;display:flex;gap:1.2rem;align-items:flex-start}
     ul.notebooks img{width:10rem;height:auto;border:1px solid var(--rule);border-radius:3px}
-    ul.notebooks h2{margin:0 0 .2rem;font-size:1.25rem}ul.notebooks p{margin:.2rem 0}
-    @media (max-width:600px){body{font-size:16px}main{padding:1rem .9rem 3rem}.abstract{margin:1rem 0 0}
+    ul.notebooks h2{margin:0 0 .2rem;font-size:1.25rem}ul.notebooks p{margin:.2rem 0;text-align:left;font-size:.95rem}
+    ul.notebooks .date{color:var(--muted)}footer{margin-top:3rem;font-size:.8rem;color:var(--muted);text-align:center}
+    @media (max-width:600px){body{font-size:16px}p{text-align:left}main{padding:1rem .9rem 3rem}.abstract{margin:1rem 0 0}
       ul.notebooks li{flex-direction:column}ul.notebooks img{width:100%}.display-math{padding:0 2.2rem}
       nav.toc .toc3{padding-left:2.4rem}}
     """

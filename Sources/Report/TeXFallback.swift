@@ -15,12 +15,12 @@ enum TeXFallback {
             for p in pieces {
                 switch p {
                 case .text(let s, let upright):
-                    if s == "√" {
-                        // Latin Modern Math's radical is the bottom of an extensible sign; a
-                        // text radical reads better without a vinculum.
-                        out.tag("<span font_family=\"DejaVu Serif\" size=\"90%\">"); out.text(s); out.tag("</span>")
-                    } else {
-                        out.text(upright ? s : String(String.UnicodeScalarView(s.unicodeScalars.map(mathItalic))))
+                    // Latin Modern Math's radical is the bottom of an extensible sign; a text
+                    // radical reads better without a vinculum.
+                    for (k, part) in s.split(separator: "√", omittingEmptySubsequences: false).enumerated() {
+                        if k > 0 { out.tag("<span font_family=\"DejaVu Serif\" size=\"90%\">"); out.text("√"); out.tag("</span>") }
+                        let t = String(part)
+                        out.text(upright ? t : String(String.UnicodeScalarView(t.unicodeScalars.map(mathItalic))))
                     }
                 case .sup(let inner): out.tag("<sup>"); emit(inner); out.tag("</sup>")
                 case .sub(let inner): out.tag("<sub>"); emit(inner); out.tag("</sub>")
@@ -110,6 +110,7 @@ enum TeXFallback {
             if c == "+" { return [.text("\u{205F}+\u{205F}", upright: true)] }
             if "=<>".contains(c) { return [.text("\u{2005}\(c)\u{2005}", upright: true)] }
             if c == "'" { return [.text("\u{2032}", upright: true)] }
+            if c == "," { return [.text(",\u{2009}", upright: true)] }
             return [.text(String(c), upright: true)]
         }
 
@@ -160,7 +161,7 @@ enum TeXFallback {
         /// Parenthesises a fraction's part unless it is a single symbol.
         func wrap(_ p: [Piece], keepNumbers: Bool = false) -> [Piece] {
             if p.count == 1, case .text(let s, _) = p[0], s.count == 1 || (keepNumbers && s.allSatisfy(\.isNumber)) { return p }
-            if p.count == 2, case .text("√", _) = p[0] { return p }
+            if p.count == 1, case .text(let s, _) = p[0], s.hasPrefix("√"), s.dropFirst().allSatisfy(\.isNumber) { return p }
             return [.text("(", upright: true)] + p + [.text(")", upright: true)]
         }
 

@@ -19,7 +19,11 @@ struct Row: Encodable {
 }
 
 // `folio-bench [suite…]`: all suites by default. Peers run in the same invocation.
-let suites: [String: () -> [BenchCase]] = ["tensor": TensorSuite.cases, "math": MathSuite.cases]
+let suites: [String: () -> [BenchCase]] = [
+    "tensor": TensorSuite.cases,
+    "math": MathSuite.cases,
+    "report": ReportSuite.cases,
+]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 

@@ -57,5 +57,8 @@ final class MarkdownModelTests: XCTestCase {
         XCTAssertEqual(blocks[0], .paragraph([.image(url: "plot.png", alt: [.text("A plot")])], line: 1))
         guard case .table = blocks[1] else { return XCTFail("\(blocks)") }
         XCTAssertEqual(blocks[2], .tableCaption([.text("Sizes "), .math("n"), .text(".")], label: "tbl-sizes", line: 7))
+        let emphasised = try parse("| a |\n|---|\n| 1 |\n\n: The *best* sizes, see @fig-a. {#tbl-b}\n")
+        XCTAssertEqual(emphasised[1], .tableCaption([.text("The "), .emphasis([.text("best")]), .text(" sizes, see "),
+                                                     .crossReference(label: "fig-a", line: 5), .text(".")], label: "tbl-b", line: 5))
     }
 }

@@ -128,5 +128,9 @@ final class ReportTests: XCTestCase {
         // IHDR width and height, big-endian, at bytes 16..<24: 4 in × 100 dpi, 2 in × 100 dpi.
         let w = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, h = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
         XCTAssertEqual([w, h], [400, 200])
+        // pHYs right after IHDR: 100 dpi = 3937 pixels per metre in x and y, unit metre.
+        XCTAssertEqual(PNGResolution.chunkTypes(png).prefix(2), ["IHDR", "pHYs"])
+        XCTAssertEqual(Array(png[41..<50]), [0, 0, 0x0F, 0x61, 0, 0, 0x0F, 0x61, 1])
+        XCTAssertEqual(PNGResolution.crc32(Array("IEND".utf8)), 0xAE42_6082, "the CRC every PNG's IEND carries")
     }
 }

@@ -1,0 +1,96 @@
+import Graphics
+import Notebook
+import OutputChannel
+
+/// Code cells in the PDF: the highlighted code, then its outputs — text in a ruled box,
+/// figures drawn as vector at their physical size with numbered captions, errors in red.
+extension PDFReport.Writer {
+    func codeBox(_ text: String, swift: Bool, indent: Double) {
+        let markup = swift ? SwiftHighlighter.pango(text) : TextLayout.escape(text)
+        let layout = composer.layout(markup, font: style.code, indent: indent + 12, wrapAnywhere: true)
+        composer.box(layout, indent: indent, background: style.codeBackground, border: style.codeBorder)
+    }
+
+    func captionLayout(kind: String, number: Int?, text: [Inline]?, indent: Double) -> (TextLayout, RichText)? {
+        guard number != nil || text != nil else { return nil }
+        var rich = RichText()
+        if let number { rich.tag("<b>"); rich.text("\(kind) \(number):"); rich.tag("</b>"); if text != nil { rich.text(" ") } }
+        if let text { InlineMarkup.pango(text, context, into: &rich) }
+        let width = min(style.textWidth - indent, 400)
+        return (composer.layout(rich, font: style.caption, width: width, alignment: .center), rich)
+    }
+
+    func drawCaption(_ caption: (TextLayout, RichText), indent: Double) {
+        let width = min(style.textWidth - indent, 400)
+        let offset = indent + (style.textWidth - indent - width) / 2
+        composer.flow(caption.0, indent: offset, minLinesAtBottom: 3, rich: caption.1, footnote: footnoteLayout)
+    }
+
+    /// A paragraph that is only a PNG image: a figure, numbered when labelled `{#fig-x}`,
+    /// captioned with its alt text.
+    func imageFigure(_ image: LocalImages.Image, size: Size, alt: [Inline], label: String?, line: Int, indent: Double) {
+        let caption = captionLayout(kind: "Figure", number: numbering.imageFigureNumbers[line], text: alt.isEmpty ? nil : alt, indent: indent)
+        composer.space(6)
+        let rect = composer.place(size, indent: indent, keepWith: caption.map { $0.0.size.height + 6 } ?? 0) { [canvas] rect, _ in
+            canvas.drawPNG(path: image.source.path, in: rect)
+        }
+        if let label { canvas.destination(label, at: Point(style.margin.left, max(0, rect.y - 12))) }
+        if let caption { composer.space(6); drawCaption(caption, indent: indent) }
+        composer.space(10)
+    }
+
+    func cell(_ cell: Cell, indent: Double) {
+        guard cell.options.include else { return }
+        let outputs = cell.options.output ? notebook.outputs[cell.index] ?? [] : []
+        let figureCount = outputs.filter { if case .figure = $0 { return true }; return false }.count
+        if cell.options.echo && !cell.code.isEmpty {
+            composer.space(2)
+            codeBox(cell.code, swift: true, indent: indent)
+            composer.space(5)
+        }
+        // A table cell's caption goes above its output; a figure's below the last figure.
+        let tableNumber = numbering.cellTableNumbers[cell.index]
+        if tableNumber != nil, let caption = captionLayout(kind: "Table", number: tableNumber, text: numbering.captions[cell.index], indent: indent) {
+            composer.ensure(caption.0.size.height + 30)
+            if let label = cell.options.label { composer.destination(label, offset: 6) }
+            drawCaption(caption, indent: indent)
+            composer.space(4)
+        }
+        var figuresSeen = 0
+        for output in outputs {
+            switch output {
+            case .stream(_, let text), .value(let text):
+                let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
+                guard !trimmed.isEmpty else { continue }
+                let layout = composer.layout(TextLayout.escape(trimmed), font: style.code, indent: indent + 16, wrapAnywhere: true)
+                composer.box(layout, indent: indent, padding: 4, background: .white, border: nil, leftRule: style.outputRule)
+                composer.space(5)
+            case .figure(let figure):
+                figuresSeen += 1
+                let last = figuresSeen == figureCount
+                let caption = last && tableNumber == nil
+                    ? captionLayout(kind: "Figure", number: numbering.figureNumbers[cell.index], text: numbering.captions[cell.index], indent: indent)
+                    : nil
+                composer.space(6)
+                let keep = caption.map { $0.0.size.height + 6 } ?? 0
+                let rect = composer.figure(figure, indent: indent, keepWith: keep)
+                if figuresSeen == 1, tableNumber == nil, let label = cell.options.label {
+                    canvas.destination(label, at: Point(style.margin.left, max(0, rect.y - 12)))
+                }
+                if let caption {
+                    composer.space(6)
+                    drawCaption(caption, indent: indent)
+                }
+                composer.space(10)
+            case .error(let error):
+                var message = error.message
+                if let line = error.line { message = "\(notebook.document.path):\(line): \(message)" }
+                let layout = composer.layout(TextLayout.escape(message), font: style.code, indent: indent + 12, wrapAnywhere: true)
+                composer.box(layout, indent: indent, background: style.errorBackground, border: nil,
+                             leftRule: style.errorInk, color: style.errorInk)
+                composer.space(5)
+            }
+        }
+        composer.space(4)
+    }
+}
