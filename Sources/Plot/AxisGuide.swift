@@ -72,9 +72,14 @@ struct AxisGuide {
                 let major = Ticks.linear(lo, hi, target: target)
                 let (text, exponent) = Ticks.labels(major)
                 let labels = text.map { LabelRenderer.markup(canvas, $0, size) }
-                if fits(major, labels) || target <= 2 {
-                    let exp = exponent == 0 ? nil : LabelRenderer.markup(canvas, "×" + Ticks.powerOfTenMarkup(exponent), size)
-                    return AxisGuide(major: major, labels: labels, minor: [], exponent: exp)
+                let exp = exponent == 0 ? nil : LabelRenderer.markup(canvas, "×" + Ticks.powerOfTenMarkup(exponent), size)
+                if fits(major, labels) { return AxisGuide(major: major, labels: labels, minor: [], exponent: exp) }
+                if target <= 2 {
+                    // Even two labels collide on a very short axis: keep the shortest one.
+                    guard let i = labels.indices.min(by: { labels[$0].size.width < labels[$1].size.width }) else {
+                        return AxisGuide(major: [], labels: [], minor: [], exponent: nil)
+                    }
+                    return AxisGuide(major: [major[i]], labels: [labels[i]], minor: [], exponent: exp)
                 }
                 target -= 1
             }

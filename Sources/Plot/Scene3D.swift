@@ -102,9 +102,19 @@ struct Scene3D {
                 for i in 1..<max(1, l.x.count) {
                     let p = [l.x[i - 1], l.y[i - 1], l.z[i - 1], l.x[i], l.y[i], l.z[i]]
                     guard p.allSatisfy(\.isFinite) else { continue }
-                    let (a, da) = screen(normalized(p[0], p[1], p[2])), (b, db) = screen(normalized(p[3], p[4], p[5]))
-                    // A segment lying on a surface must win against the facet under it: nudge it towards the viewer.
-                    items.append(((da + db) / 2 - 0.02, items.count, .segment(a, b, l.color, l.width)))
+                    let u = normalized(p[0], p[1], p[2]), w = normalized(p[3], p[4], p[5])
+                    // Long segments are cut into pieces about a facet long, so each piece sorts
+                    // against the facets near it (a single depth cannot be right for a long segment).
+                    let span = max(abs(w.0 - u.0), abs(w.1 - u.1), abs(w.2 - u.2))
+                    let pieces = max(1, Int((span / 0.04).rounded(.up)))
+                    var prev = screen(u)
+                    for k in 1...pieces {
+                        let t = Double(k) / Double(pieces)
+                        let next = screen((u.0 + t * (w.0 - u.0), u.1 + t * (w.1 - u.1), u.2 + t * (w.2 - u.2)))
+                        // A segment lying on a surface must win against the facet under it: nudge it towards the viewer.
+                        items.append(((prev.1 + next.1) / 2 - 0.02, items.count, .segment(prev.0, next.0, l.color, l.width)))
+                        prev = next
+                    }
                 }
             case .points3D(let p):
                 for i in p.x.indices where p.x[i].isFinite && p.y[i].isFinite && p.z[i].isFinite {
@@ -155,6 +165,14 @@ struct Scene3D {
 
         let names = [axes.xLabel, axes.yLabel, axes.zLabel]
         let centre = screen((0, 0, 0)).0
+        // Labels of the three axes meet at box corners: a label touching one already placed is dropped.
+        var placed: [Rect] = []
+        func place(_ l: DrawnLabel, _ at: Point) {
+            let r = Rect(x: at.x - 1, y: at.y, width: l.size.width + 2, height: l.size.height)
+            guard !placed.contains(where: { $0.x < r.maxX && r.x < $0.maxX && $0.y < r.maxY && r.y < $0.maxY }) else { return }
+            placed.append(r)
+            l.draw(canvas, at, PlotStyle.ink)
+        }
         for axis in 0..<3 {
             let ticks = Ticks.linear(lo[axis], hi[axis], target: 5)
             let labels = Ticks.labels(ticks).labels
@@ -174,8 +192,10 @@ struct Scene3D {
                 var dx = p.x - centre.x, dy = p.y - centre.y
                 let n = max(1e-9, (dx * dx + dy * dy).squareRoot()); dx /= n; dy /= n
                 let l = LabelRenderer.markup(canvas, text, PlotStyle.tickSize - 1)
-                let at = Point(p.x + dx * 9 - l.size.width / 2, p.y + dy * 9 - l.size.height / 2)
-                l.draw(canvas, at, PlotStyle.ink)
+                // z labels sit level to the left of their edge; x and y labels outward from the box.
+                let at = axis == 2 ? Point(p.x - 6 - l.size.width, p.y - l.size.height / 2)
+                                   : Point(p.x + dx * 9 - l.size.width / 2, p.y + dy * 9 - l.size.height / 2)
+                place(l, at)
             }
             if let name = names[axis] {
                 let mid: (Double, Double, Double) = axis == 0 ? (0, -yBack, zBack) : axis == 1 ? (-xBack, 0, zBack) : (-xBack, yBack, 0)
@@ -183,7 +203,8 @@ struct Scene3D {
                 var dx = p.x - centre.x, dy = p.y - centre.y
                 let n = max(1e-9, (dx * dx + dy * dy).squareRoot()); dx /= n; dy /= n
                 let l = LabelRenderer.render(canvas, name, PlotStyle.labelSize, false)
-                l.draw(canvas, Point(p.x + dx * 24 - l.size.width / 2, p.y + dy * 24 - l.size.height / 2), PlotStyle.ink)
+                let off = axis == 2 ? 30.0 : 24.0
+                place(l, Point(p.x + dx * off - l.size.width / 2, p.y + dy * off - l.size.height / 2))
             }
         }
     }
