@@ -32,3 +32,12 @@ extension GalleryTests {
         try Data(Gallery.png(f, dpi: 100).finish()).write(to: URL(fileURLWithPath: dir + "/probe.png"))
     }
 }
+
+extension GalleryTests {
+    func testWriteTable() throws {
+        guard let dir = ProcessInfo.processInfo.environment["FOLIO_GALLERY"] else { return }
+        let c = Canvas(.png(dpi: 150), width: 320, height: 90)
+        TableTests.sample.draw(on: c, at: Point(10, 10))
+        try Data(c.finish()).write(to: URL(fileURLWithPath: dir + "/table.png"))
+    }
+}
