@@ -209,10 +209,14 @@ public final class Canvas {
                     let a = Int(src[s + 3])
                     let p = row + x * 4
                     // Premultiplied BGRA in memory (little-endian ARGB32).
-                    p[0] = UInt8((Int(src[s + 2]) * a + 127) / 255)
-                    p[1] = UInt8((Int(src[s + 1]) * a + 127) / 255)
-                    p[2] = UInt8((Int(src[s]) * a + 127) / 255)
-                    p[3] = UInt8(a)
+                    if a == 255 {
+                        p[0] = src[s + 2]; p[1] = src[s + 1]; p[2] = src[s]; p[3] = 255
+                    } else {
+                        p[0] = UInt8((Int(src[s + 2]) * a + 127) / 255)
+                        p[1] = UInt8((Int(src[s + 1]) * a + 127) / 255)
+                        p[2] = UInt8((Int(src[s]) * a + 127) / 255)
+                        p[3] = UInt8(a)
+                    }
                 }
             }
         }

@@ -9,6 +9,7 @@ extension Figure {
     /// plot rectangles line up across the grid and no label is clipped.
     public func draw(on canvas: Canvas, at origin: Point = Point(0, 0)) {
         let pad = 3.0
+        let panels = resolvedPanels()
         let titleLabel = title.map { LabelRenderer.render(canvas, $0, PlotStyle.titleSize + 1, true) }
         let top = origin.y + pad + (titleLabel.map { $0.size.height + 4 } ?? 0)
         let letterHeight = panelLetters ? 11.0 : 0

@@ -219,4 +219,16 @@ final class FigureTests: XCTestCase {
         XCTAssertLessThan(m0.left, m1.left, "the lower panel needs more room")
         _ = c.finish()
     }
+
+    func testSharedAxesUseTheUnionOfLimits() {
+        var f = Figure(width: 300, height: 200, rows: 2, columns: 2)
+        f[0, 0].line(x: [0, 1], y: [0, 1]); f[1, 0].line(x: [5, 10], y: [0, 100])
+        f[0, 1].line(x: [-3, 1], y: [2, 3]); f[1, 1].line(x: [0, 1], y: [0, 1])
+        f.sharedX = true; f.sharedY = true
+        let p = f.resolvedPanels()
+        XCTAssertEqual(p[0].xLimits, p[2].xLimits, "column 0 shares x")
+        XCTAssertEqual(p[0].xLimits?[1] ?? 0, Axes.fit([5, 10], scale: .linear, pad: true).1, accuracy: 1e-12)
+        XCTAssertEqual(p[2].yLimits, p[3].yLimits, "row 1 shares y")
+        XCTAssertNotEqual(p[0].xLimits, p[1].xLimits)
+    }
 }
