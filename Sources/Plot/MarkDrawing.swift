@@ -101,11 +101,13 @@ extension Mark {
     /// Adds the polyline through the finite points; a non-drawable point lifts the pen.
     static func polyline(_ xs: [Double], _ ys: [Double], on canvas: Canvas, frame f: PlotFrame) {
         var penDown = false
+        var path = PathSimplifier(canvas: canvas)
         for (x, y) in zip(xs, ys) {
-            guard f.accepts(x, y) else { penDown = false; continue }
+            guard f.accepts(x, y) else { path.flush(); penDown = false; continue }
             let p = f.point(x, y)
-            if penDown { canvas.line(to: p) } else { canvas.move(to: p); penDown = true }
+            if penDown { path.line(to: p) } else { path.move(to: p); penDown = true }
         }
+        path.flush()
     }
 
     static func marker(_ shape: MarkerShape, at p: Point, size: Double, on canvas: Canvas) {

@@ -126,13 +126,21 @@ struct Scene3D {
         }
         items.sort { $0.depth != $1.depth ? $0.depth > $1.depth : $0.order < $1.order }
         canvas.setLineJoin(.round); canvas.setLineCap(.round)
+        let raster: Bool = { if case .png = canvas.kind { return true }; return false }()
         for (_, _, item) in items {
             switch item {
             case .facet(let pts, let c):
                 canvas.move(to: pts[0]); for p in pts.dropFirst() { canvas.line(to: p) }; canvas.closePath()
-                // The thin stroke in the facet's own colour covers anti-aliasing seams between facets.
-                canvas.fill(c, preserve: true)
-                canvas.stroke(c, width: 0.35)
+                if raster {
+                    // Aliased facets tile the pixels exactly (no seams) and fill several times faster.
+                    canvas.setAntialias(false)
+                    canvas.fill(c)
+                    canvas.setAntialias(true)
+                } else {
+                    // Vector viewers anti-alias each facet: a thin stroke in its own colour covers the seams.
+                    canvas.fill(c, preserve: true)
+                    canvas.stroke(c, width: 0.35)
+                }
             case .segment(let a, let b, let c, let w):
                 canvas.move(to: a); canvas.line(to: b); canvas.stroke(c, width: w)
             case .dot(let p, let c, let s):

@@ -231,4 +231,35 @@ final class FigureTests: XCTestCase {
         XCTAssertEqual(p[2].yLimits, p[3].yLimits, "row 1 shares y")
         XCTAssertNotEqual(p[0].xLimits, p[1].xLimits)
     }
+
+    /// Simplification keeps the drawn curve within a fraction of a point of the data.
+    func testPathSimplificationKeepsTheShape() {
+        let c = Canvas(.png(dpi: 72), width: 400, height: 100)
+        var path = PathSimplifier(canvas: c, tolerance: 0.1)
+        let xs = (0..<10_000).map { 400 * Double($0) / 9999 }
+        let pts = xs.map { Point($0, 50 + 40 * sin($0 / 20)) }
+        path.move(to: pts[0])
+        for p in pts.dropFirst() { path.line(to: p) }
+        path.flush()
+        // Count the emitted vertices by walking a flattened copy: fewer than a tenth remain,
+        // and the stroked curve covers the same pixels as the exact one.
+        c.stroke(.black, width: 1)
+        let simplified = c.pixels()
+        let exact = Canvas(.png(dpi: 72), width: 400, height: 100)
+        exact.move(to: pts[0]); for p in pts.dropFirst() { exact.line(to: p) }
+        exact.stroke(.black, width: 1)
+        let e = exact.pixels()
+        var maxDiff = 0
+        for i in stride(from: 0, to: e.rgba.count, by: 4) { maxDiff = max(maxDiff, abs(Int(e.rgba[i]) - Int(simplified.rgba[i]))) }
+        XCTAssertLessThan(maxDiff, 64, "pixels differ by at most a quarter of full ink")
+        let pdf = Canvas(.pdf, width: 400, height: 100)
+        var p2 = PathSimplifier(canvas: pdf)
+        p2.move(to: pts[0]); for p in pts.dropFirst() { p2.line(to: p) }; p2.flush()
+        pdf.stroke(.black, width: 1)
+        let small = pdf.finish().count
+        let full = Canvas(.pdf, width: 400, height: 100)
+        full.move(to: pts[0]); for p in pts.dropFirst() { full.line(to: p) }
+        full.stroke(.black, width: 1)
+        XCTAssertLessThan(small * 4, full.finish().count, "the PDF path shrinks")
+    }
 }
