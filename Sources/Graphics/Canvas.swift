@@ -156,6 +156,11 @@ public final class Canvas {
 
     public func clip() { cairo_clip(context) }
 
+    /// Even-odd filling makes nested loops holes; the default (nonzero winding) fills by orientation.
+    public func setFillRule(evenOdd: Bool) {
+        cairo_set_fill_rule(context, evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
+    }
+
     /// A full circle as a closed sub-path.
     public func circle(center: Point, radius: Double) {
         cairo_new_sub_path(context)

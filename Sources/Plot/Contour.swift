@@ -75,6 +75,100 @@ struct ContourGrid {
         }
     }
 
+    /// Adds the region z ≥ level as a few closed loops, to be filled with the even-odd rule: the
+    /// level's contour chains, with open chains closed along the domain border where z ≥ level.
+    /// One vertex per crossed cell instead of up to four triangles, so files stay small.
+    /// Returns false (adding nothing) when the grid has gaps; callers then use `addRegion`.
+    func addTracedRegion(atLeast level: Double, on canvas: Canvas, frame f: PlotFrame) -> Bool {
+        guard !centre.contains(where: \.isNaN) else { return false }
+        let cw = columns - 1, ch = rows - 1, nH = rows * cw
+        let all = chains(at: level)
+        // Border position t in [0, 4): bottom (0…1), right (1…2), top (2…3), left (3…4), counter-clockwise.
+        func t(edge e: Int, _ p: (Double, Double)) -> Double? {
+            let u = (p.0 - x0) / (x1 - x0), v = (p.1 - y0) / (y1 - y0)
+            if e < nH {
+                let row = e / cw
+                return row == 0 ? u : row == rows - 1 ? 2 + (1 - u) : nil
+            }
+            let col = (e - nH) % columns
+            return col == columns - 1 ? 1 + v : col == 0 ? 3 + (1 - v) : nil
+        }
+        func zOnBorder(_ t: Double) -> Double {
+            let side = min(3, Int(t)), frac = t - Double(side)
+            func lerp(_ a: Int, _ b: Int, _ s: Double) -> Double { z[a] + s * (z[b] - z[a]) }
+            switch side {
+            case 0: let p = frac * Double(cw), c = min(cw - 1, Int(p)); return lerp(c, c + 1, p - Double(c))
+            case 1: let p = frac * Double(ch), r = min(ch - 1, Int(p)); return lerp(r * columns + cw, (r + 1) * columns + cw, p - Double(r))
+            case 2: let p = (1 - frac) * Double(cw), c = min(cw - 1, Int(p)); return lerp(ch * columns + c, ch * columns + c + 1, p - Double(c))
+            default: let p = (1 - frac) * Double(ch), r = min(ch - 1, Int(p)); return lerp(r * columns, (r + 1) * columns, p - Double(r))
+            }
+        }
+        let corners = [(1.0, (x1, y0)), (2.0, (x1, y1)), (3.0, (x0, y1)), (4.0, (x0, y0))]
+        func emit(_ p: (Double, Double), first: Bool) {
+            let q = f.point(p.0, p.1)
+            first ? canvas.move(to: q) : canvas.line(to: q)
+        }
+        let open = all.filter { !$0.closed }
+        var entries: [(t: Double, chain: Int, end: Int)] = []
+        for (j, c) in open.enumerated() {
+            guard let a = t(edge: c.first, c.points.first!), let b = t(edge: c.last, c.points.last!) else { return false }
+            entries += [(a, j, 0), (b, j, 1)]
+        }
+        entries.sort { $0.t != $1.t ? $0.t < $1.t : ($0.chain, $0.end) < ($1.chain, $1.end) }
+        let n = entries.count
+        var link = [Int](repeating: -1, count: n)
+        // Whether the inside stretch of border runs from entry i to link[i] in increasing t.
+        var forward = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            let a = entries[i].t, b = i + 1 < n ? entries[i + 1].t : entries[0].t + 4
+            let mid = (a + b) / 2
+            if zOnBorder(mid.truncatingRemainder(dividingBy: 4)) >= level {
+                let j = (i + 1) % n
+                guard link[i] < 0, link[j] < 0 else { return false }
+                link[i] = j; link[j] = i
+                forward[i] = true
+            }
+        }
+        guard !link.contains(-1) else { return false }
+        var position = [Int](repeating: 0, count: n)
+        for (i, e) in entries.enumerated() { position[e.chain * 2 + e.end] = i }
+
+        var visited = [Bool](repeating: false, count: open.count)
+        for start in open.indices where !visited[start] {
+            var chain = start, end = 0, firstPoint = true
+            repeat {
+                visited[chain] = true
+                let pts = open[chain].points
+                for p in (end == 0 ? pts : pts.reversed()) { emit(p, first: firstPoint); firstPoint = false }
+                let x = position[chain * 2 + (1 - end)], y = link[x]
+                // Follow the border from entry x to entry y, through the domain corners between them.
+                var tx: Double = entries[x].t, ty: Double = entries[y].t
+                let ahead = forward[x]
+                if ahead { if ty <= tx { ty += 4 } } else { if tx <= ty { tx += 4 } }
+                var between: [(Double, (Double, Double))] = []
+                for c in corners {
+                    for tc in [c.0, c.0 + 4] {
+                        let inside: Bool = ahead ? (tc > tx && tc < ty) : (tc < tx && tc > ty)
+                        if inside { between.append((tc, c.1)) }
+                    }
+                }
+                between.sort { (a: (Double, (Double, Double)), b: (Double, (Double, Double))) -> Bool in ahead ? a.0 < b.0 : a.0 > b.0 }
+                for c in between { emit(c.1, first: false) }
+                (chain, end) = (entries[y].chain, entries[y].end)
+            } while chain != start
+            canvas.closePath()
+        }
+        for c in all where c.closed {
+            for (i, p) in c.points.enumerated() { emit(p, first: i == 0) }
+            canvas.closePath()
+        }
+        if open.isEmpty && zOnBorder(0.5) >= level {
+            for (i, c) in corners.enumerated() { emit(c.1, first: i == 0) }
+            canvas.closePath()
+        }
+        return true
+    }
+
     /// Adds the part of triangle (a, b, c) where z ≥ level (Sutherland–Hodgman against one half-space).
     @inline(__always) static func clip(_ a: Vertex, _ b: Vertex, _ c: Vertex, _ level: Double, on canvas: Canvas, frame f: PlotFrame) {
         var first = true
@@ -94,11 +188,21 @@ struct ContourGrid {
     }
 
     /// Iso-lines at `level` as polylines in data space, joined across cells.
+    func lines(at level: Double) -> [[(Double, Double)]] { chains(at: level).map(\.points) }
+
+    struct Chain {
+        var points: [(Double, Double)]
+        /// Edge indices of the ends; for open chains both lie on the domain border.
+        var first, last: Int
+        var closed: Bool
+    }
+
+    /// Iso-lines at `level` as chains of points with the edges they start and end on.
     ///
     /// Every edge of the triangulation has an index (horizontal, vertical, then corner→centre
     /// edges), and an edge belongs to at most two triangles, so the chains are walked through two
     /// neighbour slots per edge instead of a hash table.
-    func lines(at level: Double) -> [[(Double, Double)]] {
+    func chains(at level: Double) -> [Chain] {
         let cw = columns - 1, ch = rows - 1
         let nH = rows * cw, nV = ch * columns
         let count = nH + nV + ch * cw * 4
@@ -133,7 +237,7 @@ struct ContourGrid {
         }
         // Walk chains: open ones from their ends first, then closed loops (deterministic order).
         var used = [Bool](repeating: false, count: count)
-        var result: [[(Double, Double)]] = []
+        var result: [Chain] = []
         func walk(from start: Int) {
             var chain = [point[start]]
             used[start] = true
@@ -146,8 +250,9 @@ struct ContourGrid {
                 chain.append(point[next])
                 current = next
             }
-            if chain.count > 2 && (Int(n1[current]) == start || Int(n2[current]) == start) { chain.append(point[start]) }
-            result.append(chain)
+            let closed = chain.count > 2 && (Int(n1[current]) == start || Int(n2[current]) == start)
+            if closed { chain.append(point[start]) }
+            result.append(Chain(points: chain, first: start, last: current, closed: closed))
         }
         for e in 0..<count where n1[e] >= 0 && n2[e] < 0 && !used[e] { walk(from: e) }
         for e in 0..<count where n1[e] >= 0 && !used[e] { walk(from: e) }
@@ -170,12 +275,19 @@ enum ContourDrawing {
             // Nested regions: band k paints everything ≥ level k, later bands paint over it.
             // Each region is one path, so no anti-aliasing seam can open between bands.
             for k in 0..<(c.levels.count - 1) {
-                grid.addRegion(atLeast: k == 0 ? -Double.infinity : c.levels[k], on: canvas, frame: f)
-                canvas.fill(bandColor(c, k))
+                if k > 0 && grid.addTracedRegion(atLeast: c.levels[k], on: canvas, frame: f) {
+                    canvas.setFillRule(evenOdd: true)
+                    canvas.fill(bandColor(c, k))
+                    canvas.setFillRule(evenOdd: false)
+                } else {
+                    grid.addRegion(atLeast: k == 0 ? -Double.infinity : c.levels[k], on: canvas, frame: f)
+                    canvas.fill(bandColor(c, k))
+                }
             }
         }
         if c.lines {
             canvas.setLineJoin(.round)
+            var placed: [Rect] = []
             for (i, level) in c.levels.enumerated() {
                 let color = c.lineColor ?? (c.filled ? Color(hex: 0x000000, alpha: 0.55)
                                                      : c.colormap.color(Double(i) / Double(max(1, c.levels.count - 1))))
@@ -185,14 +297,14 @@ enum ContourDrawing {
                     for p in line.dropFirst() { canvas.line(to: f.point(p.0, p.1)) }
                 }
                 canvas.stroke(color, width: c.filled ? 0.5 : 0.9)
-                if c.labels { label(lines, level, c, on: canvas, frame: f, color: color) }
+                if c.labels { label(lines, level, c, on: canvas, frame: f, placed: &placed) }
             }
         }
     }
 
     /// Writes the level on the longest stretch of each sufficiently long line, over a white gap.
     static func label(_ lines: [[(Double, Double)]], _ level: Double, _ c: ContourMark, on canvas: Canvas,
-                      frame f: PlotFrame, color: Color) {
+                      frame f: PlotFrame, placed: inout [Rect]) {
         let text = Ticks.labels(c.levels).labels[c.levels.firstIndex(of: level)!]
         let l = LabelRenderer.markup(canvas, text, 6.5)
         for line in lines {
@@ -208,6 +320,9 @@ enum ContourDrawing {
                 walked += d
             }
             let box = Rect(x: mid.x - l.size.width / 2 - 1, y: mid.y - l.size.height / 2, width: l.size.width + 2, height: l.size.height)
+            // Labels of nearby levels would collide on tight loops: keep the first, skip the rest.
+            guard !placed.contains(where: { $0.x < box.maxX + 2 && box.x < $0.maxX + 2 && $0.y < box.maxY + 2 && box.y < $0.maxY + 2 }) else { continue }
+            placed.append(box)
             canvas.roundedRectangle(box, radius: 1.5)
             canvas.fill(Color.white.withAlpha(0.85))
             l.draw(canvas, Point(box.x + 1, box.y), PlotStyle.ink)

@@ -55,7 +55,18 @@ enum PlotSuite {
     }
 
     static func cases() -> [BenchCase] {
-        figures().flatMap { name, make -> [BenchCase] in
+        // FOLIO_BENCH_OUT=dir writes each figure once, to compare files with the peer's.
+        if let dir = ProcessInfo.processInfo.environment["FOLIO_BENCH_OUT"] {
+            for (name, make) in figures() {
+                for (ext, kind) in [("png", Canvas.Kind.png(dpi: 150)), ("pdf", .pdf)] {
+                    let f = make()
+                    let c = Canvas(kind, width: f.width, height: f.height)
+                    f.draw(on: c)
+                    FileManager.default.createFile(atPath: "\(dir)/folio-\(name).\(ext)", contents: Data(c.finish()))
+                }
+            }
+        }
+        return figures().flatMap { name, make -> [BenchCase] in
             [("png", Canvas.Kind.png(dpi: 150)), ("pdf", .pdf)].map { ext, kind in
                 BenchCase(suite: "plot", name: "\(name)-\(ext)", unit: "figures/s", rate: { 1 / $0 }) {
                     let f = make()

@@ -262,4 +262,30 @@ final class FigureTests: XCTestCase {
         full.stroke(.black, width: 1)
         XCTAssertLessThan(small * 4, full.finish().count, "the PDF path shrinks")
     }
+
+    /// The traced region (chains closed along the border, even-odd) covers the same pixels as
+    /// the per-cell triangles it replaces, for every level of a bumpy surface.
+    func testTracedContourRegionsMatchTheCellwiseRegions() {
+        let n = 41
+        var a = Axes()
+        a.contour(Gallery.grid(n, Gallery.peaks), rows: n, columns: n, x: [-3, 3], y: [-3, 3], filled: true)
+        guard case .contour(let mark) = a.marks[0] else { return XCTFail() }
+        let grid = ContourGrid(mark)
+        let frame = PlotFrame(rect: Rect(x: 0, y: 0, width: 200, height: 200), xScale: .linear, yScale: .linear,
+                              xLimits: (-3, 3), yLimits: (-3, 3))
+        for level in mark.levels.dropFirst() {
+            let traced = Canvas(.png(dpi: 72), width: 200, height: 200)
+            XCTAssertTrue(grid.addTracedRegion(atLeast: level, on: traced, frame: frame), "level \(level)")
+            traced.setFillRule(evenOdd: true); traced.fill(.black)
+            let cells = Canvas(.png(dpi: 72), width: 200, height: 200)
+            grid.addRegion(atLeast: level, on: cells, frame: frame); cells.fill(.black)
+            let p = traced.pixels().rgba, q = cells.pixels().rgba
+            var differing = 0, inked = 0
+            for i in stride(from: 0, to: p.count, by: 4) {
+                if abs(Int(p[i]) - Int(q[i])) > 40 { differing += 1 }
+                if q[i] < 128 { inked += 1 }
+            }
+            XCTAssertLessThan(differing, 20, "level \(level): \(differing) pixels differ (of \(inked) inked)")
+        }
+    }
 }

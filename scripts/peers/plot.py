@@ -131,6 +131,15 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--colormaps"]:
         write_colormaps()
         sys.exit(0)
+    if len(sys.argv) == 3 and sys.argv[1] == "--write":
+        # Writes each figure once (mpl-<figure>.png/pdf) to compare files with Folio's.
+        for case, body in CASES.items():
+            name, fmt = case.rsplit("-", 1)
+            maker = dict(lines=lines, contour=contour, surface=surface, heatmap=heatmap)[name]
+            fig = maker()
+            fig.savefig(f"{sys.argv[2]}/mpl-{name}.{fmt}", format=fmt, dpi=150 if fmt == "png" else None)
+            plt.close(fig)
+        sys.exit(0)
     for name in sys.argv[1:]:
         if name not in CASES:
             print(f"plot.py: unknown case {name}", file=sys.stderr)
