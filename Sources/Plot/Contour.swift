@@ -104,10 +104,13 @@ struct ContourGrid {
             }
         }
         let corners = [(1.0, (x1, y0)), (2.0, (x1, y1)), (3.0, (x0, y1)), (4.0, (x0, y0))]
+        // Simplified like the contour lines, so fills and lines keep to the same tolerance.
+        var path = PathSimplifier(canvas: canvas)
         func emit(_ p: (Double, Double), first: Bool) {
             let q = f.point(p.0, p.1)
-            first ? canvas.move(to: q) : canvas.line(to: q)
+            first ? path.move(to: q) : path.line(to: q)
         }
+        func close() { path.flush(); canvas.closePath() }
         let open = all.filter { !$0.closed }
         var entries: [(t: Double, chain: Int, end: Int)] = []
         for (j, c) in open.enumerated() {
@@ -156,15 +159,15 @@ struct ContourGrid {
                 for c in between { emit(c.1, first: false) }
                 (chain, end) = (entries[y].chain, entries[y].end)
             } while chain != start
-            canvas.closePath()
+            close()
         }
         for c in all where c.closed {
             for (i, p) in c.points.enumerated() { emit(p, first: i == 0) }
-            canvas.closePath()
+            close()
         }
         if open.isEmpty && zOnBorder(0.5) >= level {
             for (i, c) in corners.enumerated() { emit(c.1, first: i == 0) }
-            canvas.closePath()
+            close()
         }
         return true
     }
@@ -275,7 +278,12 @@ enum ContourDrawing {
             // Nested regions: band k paints everything ≥ level k, later bands paint over it.
             // Each region is one path, so no anti-aliasing seam can open between bands.
             for k in 0..<(c.levels.count - 1) {
-                if k > 0 && grid.addTracedRegion(atLeast: c.levels[k], on: canvas, frame: f) {
+                if k == 0 && !grid.centre.contains(where: \.isNaN) {
+                    // The lowest band underlies everything: one rectangle.
+                    let a = f.point(grid.x0, grid.y0), b = f.point(grid.x1, grid.y1)
+                    canvas.rectangle(Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y)))
+                    canvas.fill(bandColor(c, k))
+                } else if k > 0 && grid.addTracedRegion(atLeast: c.levels[k], on: canvas, frame: f) {
                     canvas.setFillRule(evenOdd: true)
                     canvas.fill(bandColor(c, k))
                     canvas.setFillRule(evenOdd: false)
@@ -292,10 +300,12 @@ enum ContourDrawing {
                 let color = c.lineColor ?? (c.filled ? Color(hex: 0x000000, alpha: 0.55)
                                                      : c.colormap.color(Double(i) / Double(max(1, c.levels.count - 1))))
                 let lines = grid.lines(at: level)
+                var path = PathSimplifier(canvas: canvas)
                 for line in lines {
-                    canvas.move(to: f.point(line[0].0, line[0].1))
-                    for p in line.dropFirst() { canvas.line(to: f.point(p.0, p.1)) }
+                    path.move(to: f.point(line[0].0, line[0].1))
+                    for p in line.dropFirst() { path.line(to: f.point(p.0, p.1)) }
                 }
+                path.flush()
                 canvas.stroke(color, width: c.filled ? 0.5 : 0.9)
                 if c.labels { label(lines, level, c, on: canvas, frame: f, placed: &placed) }
             }
