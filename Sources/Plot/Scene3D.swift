@@ -130,16 +130,24 @@ struct Scene3D {
         for (_, _, item) in items {
             switch item {
             case .facet(let pts, let c):
-                canvas.move(to: pts[0]); for p in pts.dropFirst() { canvas.line(to: p) }; canvas.closePath()
                 if raster {
                     // Aliased facets tile the pixels exactly (no seams) and fill several times faster.
+                    canvas.move(to: pts[0]); for p in pts.dropFirst() { canvas.line(to: p) }; canvas.closePath()
                     canvas.setAntialias(false)
                     canvas.fill(c)
                     canvas.setAntialias(true)
                 } else {
-                    // Vector viewers anti-alias each facet: a thin stroke in its own colour covers the seams.
-                    canvas.fill(c, preserve: true)
-                    canvas.stroke(c, width: 0.35)
+                    // Vector viewers anti-alias each facet, which would open hairline seams between
+                    // neighbours: each facet is grown by 0.2 pt about its centre so they overlap
+                    // (one fill, half the file of fill + stroke).
+                    let cx = pts.map(\.x).reduce(0, +) / Double(pts.count), cy = pts.map(\.y).reduce(0, +) / Double(pts.count)
+                    for (i, p) in pts.enumerated() {
+                        let dx = p.x - cx, dy = p.y - cy, n = max(1e-9, (dx * dx + dy * dy).squareRoot())
+                        let q = Point(p.x + 0.2 * dx / n, p.y + 0.2 * dy / n)
+                        i == 0 ? canvas.move(to: q) : canvas.line(to: q)
+                    }
+                    canvas.closePath()
+                    canvas.fill(c)
                 }
             case .segment(let a, let b, let c, let w):
                 canvas.move(to: a); canvas.line(to: b); canvas.stroke(c, width: w)
