@@ -143,11 +143,14 @@ struct Scene3D {
                     let cx = pts.map(\.x).reduce(0, +) / Double(pts.count), cy = pts.map(\.y).reduce(0, +) / Double(pts.count)
                     for (i, p) in pts.enumerated() {
                         let dx = p.x - cx, dy = p.y - cy, n = max(1e-9, (dx * dx + dy * dy).squareRoot())
-                        let q = Point(p.x + 0.2 * dx / n, p.y + 0.2 * dy / n)
+                        // Rounded to 0.01 pt (invisible) so the file spells each number in few digits.
+                        let q = Point(((p.x + 0.2 * dx / n) * 100).rounded() / 100, ((p.y + 0.2 * dy / n) * 100).rounded() / 100)
                         i == 0 ? canvas.move(to: q) : canvas.line(to: q)
                     }
                     canvas.closePath()
-                    canvas.fill(c)
+                    // Components to 0.001 (finer than 8-bit colour): shorter numbers in the file.
+                    func r3(_ v: Double) -> Double { (v * 1000).rounded() / 1000 }
+                    canvas.fill(Color(red: r3(c.red), green: r3(c.green), blue: r3(c.blue)))
                 }
             case .segment(let a, let b, let c, let w):
                 canvas.move(to: a); canvas.line(to: b); canvas.stroke(c, width: w)
