@@ -288,4 +288,38 @@ final class FigureTests: XCTestCase {
             XCTAssertLessThan(differing, 20, "level \(level): \(differing) pixels differ (of \(inked) inked)")
         }
     }
+
+    /// The colorbar spans exactly the plot's height; a parametric circle stays round.
+    func testColorbarMatchesTheAxesHeightAndParametricCurvesKeepEqualAspect() {
+        var f = Figure(width: 300, height: 200)
+        f.axes.heatmap((0..<400).map(Double.init), rows: 20, columns: 20, colormap: .magma, colorbar: "v")
+        let c = Canvas(.png(dpi: 72), width: 300, height: 200)
+        f.draw(on: c)
+        let cell = Rect(x: 3, y: 3, width: 294, height: 194)
+        let m = f.axes.margins(cell: cell, canvas: c).margins
+        let plot = Axes.inset(cell, m)
+        let px = c.pixels()
+        // The bar's middle column: magma from top (bright) to bottom (black) over the same rows as the plot.
+        let x = Int(plot.maxX + Colorbar.gap + Colorbar.barWidth / 2)
+        let coloured = (0..<px.height).filter { y in
+            let o = (y * px.width + x) * 4
+            return !(px.rgba[o] > 245 && px.rgba[o + 1] > 245 && px.rgba[o + 2] > 245)
+        }
+        XCTAssertEqual(Double(coloured.first!), plot.y, accuracy: 1.5)
+        XCTAssertEqual(Double(coloured.last!), plot.maxY, accuracy: 1.5)
+
+        var circle = Figure(width: 300, height: 150)
+        let t = (0...200).map { 2 * Double.pi * Double($0) / 200 }
+        circle.axes.parametric(x: t.map(cos), y: t.map(sin), color: Color(hex: 0x0000ff))
+        let cc = Canvas(.png(dpi: 72), width: 300, height: 150)
+        circle.draw(on: cc)
+        let p = cc.pixels()
+        var xs: [Int] = [], ys: [Int] = []
+        for y in 0..<p.height { for x in 0..<p.width {
+            let o = (y * p.width + x) * 4
+            if p.rgba[o + 2] > 200 && p.rgba[o] < 100 { xs.append(x); ys.append(y) }
+        } }
+        let w = xs.max()! - xs.min()!, h = ys.max()! - ys.min()!
+        XCTAssertEqual(Double(w), Double(h), accuracy: 2, "circle is \(w) × \(h) px")
+    }
 }
