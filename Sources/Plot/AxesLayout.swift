@@ -60,13 +60,15 @@ extension Axes {
 
     /// Margins this axes needs inside a cell (two passes: tick labels depend on the plot size).
     /// Also returns whether the legend goes outside, so drawing keeps the measured decision.
-    func margins(cell: Rect, canvas: Canvas) -> (margins: Margins, legendOutside: Bool) {
+    /// `forceOutside` puts the legend outside whatever the measuring finds (the figure asks for
+    /// it when the final, narrower plot leaves no empty spot inside).
+    func margins(cell: Rect, canvas: Canvas, forceOutside: Bool = false) -> (margins: Margins, legendOutside: Bool) {
         var m = Margins(left: 40, right: 10, top: 10, bottom: 30)
-        var outside = false
+        var outside = forceOutside
         for pass in 0..<3 {
             // Decide the legend in the first two passes, then measure with the decision fixed.
-            let g = guides(plot: Axes.inset(cell, m), canvas: canvas, legendOutside: pass == 2 ? outside : nil)
-            if pass < 2 { outside = g.legend != nil && g.legendOrigin == nil }
+            let g = guides(plot: Axes.inset(cell, m), canvas: canvas, legendOutside: pass == 2 || forceOutside ? outside : nil)
+            if pass < 2 && !forceOutside { outside = g.legend != nil && g.legendOrigin == nil }
             m = g.margins
         }
         return (m, outside)

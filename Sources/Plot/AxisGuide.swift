@@ -67,8 +67,8 @@ struct AxisGuide {
             }
         default:
             // Linear (and log axes spanning less than a decade, labelled with plain numbers).
-            // About one label per 0.9 in across, per 0.5 in up (matplotlib's density).
-            var target = max(2, min(10, Int(length / (horizontal ? 65 : 36)) + 1))
+            // About one label per 0.7 in across and per 0.4 in up (close to matplotlib's density).
+            var target = max(2, min(10, Int(length / (horizontal ? 50 : 30)) + 1))
             while true {
                 let major = Ticks.linear(lo, hi, target: target)
                 let (text, exponent) = Ticks.labels(major)
