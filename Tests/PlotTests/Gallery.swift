@@ -39,7 +39,7 @@ enum Gallery {
         f.axes.scatter(x: x, y: x.map { pow(1.1, $0) * (1 + 0.3 * sin($0 * 7)) }, label: "runs", marker: .diamond)
         f.axes.hline(1, label: "y = 1")
         f.axes.text("growth ≈ 1.1ˡ", x: 3, y: 12)
-        f.axes.arrow(from: (8, 14), to: (20, 6.9), text: "")
+        f.axes.arrow(from: (11, 11.5), to: (19.5, 7.2))
         return f
     }
     static var barsStemStep: Figure {
