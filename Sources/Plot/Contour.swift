@@ -79,10 +79,10 @@ struct ContourGrid {
     /// level's contour chains, with open chains closed along the domain border where z ≥ level.
     /// One vertex per crossed cell instead of up to four triangles, so files stay small.
     /// Returns false (adding nothing) when the grid has gaps; callers then use `addRegion`.
-    func addTracedRegion(atLeast level: Double, on canvas: Canvas, frame f: PlotFrame) -> Bool {
+    func addTracedRegion(atLeast level: Double, on canvas: Canvas, frame f: PlotFrame, chains known: [Chain]? = nil) -> Bool {
         guard !centre.contains(where: \.isNaN) else { return false }
         let cw = columns - 1, ch = rows - 1, nH = rows * cw
-        let all = chains(at: level)
+        let all = known ?? chains(at: level)
         // Border position t in [0, 4): bottom (0…1), right (1…2), top (2…3), left (3…4), counter-clockwise.
         func t(edge e: Int, _ p: (Double, Double)) -> Double? {
             let u = (p.0 - x0) / (x1 - x0), v = (p.1 - y0) / (y1 - y0)
@@ -274,6 +274,8 @@ enum ContourDrawing {
     static func draw(_ c: ContourMark, on canvas: Canvas, frame f: PlotFrame) {
         guard c.levels.count >= 2 || !c.filled, c.rows >= 2, c.columns >= 2 else { return }
         let grid = ContourGrid(c)
+        // Each level's chains serve both its filled band and its line.
+        let chains = c.levels.map { grid.chains(at: $0) }
         if c.filled {
             // Nested regions: band k paints everything ≥ level k, later bands paint over it.
             // Each region is one path, so no anti-aliasing seam can open between bands.
@@ -283,7 +285,7 @@ enum ContourDrawing {
                     let a = f.point(grid.x0, grid.y0), b = f.point(grid.x1, grid.y1)
                     canvas.rectangle(Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y)))
                     canvas.fill(bandColor(c, k))
-                } else if k > 0 && grid.addTracedRegion(atLeast: c.levels[k], on: canvas, frame: f) {
+                } else if k > 0 && grid.addTracedRegion(atLeast: c.levels[k], on: canvas, frame: f, chains: chains[k]) {
                     canvas.setFillRule(evenOdd: true)
                     canvas.fill(bandColor(c, k))
                     canvas.setFillRule(evenOdd: false)
@@ -299,7 +301,7 @@ enum ContourDrawing {
             for (i, level) in c.levels.enumerated() {
                 let color = c.lineColor ?? (c.filled ? Color(hex: 0x000000, alpha: 0.55)
                                                      : c.colormap.color(Double(i) / Double(max(1, c.levels.count - 1))))
-                let lines = grid.lines(at: level)
+                let lines = chains[i].map(\.points)
                 var path = PathSimplifier(canvas: canvas)
                 for line in lines {
                     path.move(to: f.point(line[0].0, line[0].1))

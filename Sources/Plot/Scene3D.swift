@@ -7,11 +7,15 @@ import Graphics
 struct Scene3D {
     let axes: Axes
     let view: View3D
+    /// cos/sin of azimuth and elevation, computed once.
+    let ca, sa, ce, se: Double
     var lo = [Double](repeating: .infinity, count: 3), hi = [Double](repeating: -.infinity, count: 3)
 
     init(axes: Axes) {
         self.axes = axes
         view = axes.view3D ?? View3D()
+        (ca, sa) = (cos(view.azimuth * .pi / 180), sin(view.azimuth * .pi / 180))
+        (ce, se) = (cos(view.elevation * .pi / 180), sin(view.elevation * .pi / 180))
         func add(_ x: Double, _ y: Double, _ z: Double) {
             guard x.isFinite, y.isFinite, z.isFinite else { return }
             for (k, v) in [x, y, z].enumerated() { lo[k] = min(lo[k], v); hi[k] = max(hi[k], v) }
@@ -41,14 +45,16 @@ struct Scene3D {
 
     /// Unit box → (screen x, screen y up, depth: larger is farther from the viewer).
     func project(_ p: (Double, Double, Double)) -> (u: Double, v: Double, depth: Double) {
-        let a = view.azimuth * .pi / 180, e = view.elevation * .pi / 180
-        let xr = p.0 * cos(a) + p.1 * sin(a)
-        let yr = -p.0 * sin(a) + p.1 * cos(a)
-        return (xr, p.2 * cos(e) + yr * sin(e), yr * cos(e) - p.2 * sin(e))
+        let xr = p.0 * ca + p.1 * sa
+        let yr = -p.0 * sa + p.1 * ca
+        return (xr, p.2 * ce + yr * se, yr * ce - p.2 * se)
     }
 
+    /// A facet's four corners on screen (a tuple, so building 10 000 of them allocates nothing).
+    typealias Quad = (Point, Point, Point, Point)
+
     enum Item {
-        case facet([Point], Color)
+        case facet(Quad, Color)
         case segment(Point, Point, Color, Double)
         case dot(Point, Color, Double)
     }
@@ -95,7 +101,8 @@ struct Scene3D {
                         let shade = 0.72 + 0.28 * abs(n.0 * light.0 + n.1 * light.1 + n.2 * light.2)
                         let base = s.colormap.color((zs.reduce(0, +) / 4 - zr[0]) / (zr[1] - zr[0]))
                         let color = Color(red: base.red * shade, green: base.green * shade, blue: base.blue * shade)
-                        items.append((pts.map(\.1).reduce(0, +) / 4, items.count, .facet(pts.map(\.0), color)))
+                        let depth = (pts[0].1 + pts[1].1 + pts[2].1 + pts[3].1) / 4
+                        items.append((depth, items.count, .facet((pts[0].0, pts[1].0, pts[2].0, pts[3].0), color)))
                     }
                 }
             case .line3D(let l):
@@ -129,7 +136,8 @@ struct Scene3D {
         let raster: Bool = { if case .png = canvas.kind { return true }; return false }()
         for (_, _, item) in items {
             switch item {
-            case .facet(let pts, let c):
+            case .facet(let quad, let c):
+                let pts = [quad.0, quad.1, quad.2, quad.3]
                 if raster {
                     // Aliased facets tile the pixels exactly (no seams) and fill several times faster.
                     canvas.move(to: pts[0]); for p in pts.dropFirst() { canvas.line(to: p) }; canvas.closePath()
