@@ -71,9 +71,11 @@ struct AxisGuide {
             var target = max(2, min(10, Int(length / (horizontal ? 50 : 30)) + 1))
             while true {
                 let major = Ticks.linear(lo, hi, target: target)
-                let (text, exponent) = Ticks.labels(major)
+                let (text, exponent, _, offsetText) = Ticks.labelsWithOffset(major)
                 let labels = text.map { LabelRenderer.markup(canvas, $0, size) }
-                let exp = exponent == 0 ? nil : LabelRenderer.markup(canvas, "×" + Ticks.powerOfTenMarkup(exponent), size)
+                // "×10^k" and/or "+offset", written once at the end of the axis.
+                let endText = (exponent == 0 ? "" : "×" + Ticks.powerOfTenMarkup(exponent)) + (offsetText.isEmpty ? "" : (exponent == 0 ? "" : " ") + offsetText)
+                let exp = endText.isEmpty ? nil : LabelRenderer.markup(canvas, endText, size)
                 if fits(major, labels) { return AxisGuide(major: major, labels: labels, minor: [], exponent: exp) }
                 if target <= 2 {
                     // Even two labels collide on a very short axis: keep the shortest one.

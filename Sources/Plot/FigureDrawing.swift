@@ -62,7 +62,8 @@ extension Figure {
                 if panelLetters {
                     let letter = LabelRenderer.render(canvas, "(\(Character(UnicodeScalar(97 + (r * columns + c) % 26)!)))",
                                                       PlotStyle.labelSize + 0.5, true)
-                    letter.draw(canvas, Point(x, plot.y - letter.size.height - 5), PlotStyle.ink)
+                    // At the top of the row: level with the titles (the tallest, when a ×10^k label lifts one).
+                    letter.draw(canvas, Point(x, y + 2), PlotStyle.ink)
                 }
                 x += colM[c].left + plotW + colM[c].right
             }

@@ -101,8 +101,9 @@ enum Gallery {
         return f
     }
     static var scales: Figure {
-        var f = Figure(width: 460, height: 170, rows: 1, columns: 3, panelLetters: true)
+        var f = Figure(width: 600, height: 170, rows: 1, columns: 4, panelLetters: true)
         let x = (0...200).map { -100 + Double($0) }
+        f[0, 3].line(x: x, y: x.map { 2.302585 + 1e-5 * sin($0 / 20) }); f[0, 3].title = "near-constant"
         f[0, 0].line(x: x, y: x.map { $0 * abs($0) * 50 }); f[0, 0].yScale = .symlog(threshold: 10); f[0, 0].title = "symlog"
         f[0, 1].line(x: [1, 2, 3], y: [5, 5, 5]); f[0, 1].title = "constant"
         f[0, 2].title = "empty"

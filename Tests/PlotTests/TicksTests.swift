@@ -80,4 +80,19 @@ final class TicksTests: XCTestCase {
         }
         _ = canvas.finish()
     }
+
+    func testTinySpansFarFromZeroFactorOutAnOffset() {
+        let t = Ticks.linear(12345.678, 12345.679, target: 5)
+        let l = Ticks.labelsWithOffset(t)
+        XCTAssertEqual(l.offset, 12345.67, accuracy: 1e-9)
+        XCTAssertEqual(l.offsetText, "+12345.67")
+        XCTAssertEqual(l.exponent, 0)
+        XCTAssertEqual(l.labels, ["0.00800", "0.00825", "0.00850", "0.00875", "0.00900"])
+        XCTAssertEqual(Ticks.labelsWithOffset([0, 1, 2]).offset, 0, "ordinary ranges keep plain labels")
+        let neg = Ticks.labelsWithOffset([-2.30260, -2.30259, -2.30258])
+        XCTAssertEqual(neg.offset, -2.3026, accuracy: 1e-12)
+        XCTAssertEqual(neg.offsetText, "\u{2212}2.3026")
+        XCTAssertEqual(neg.labels, ["0", "1", "2"])
+        XCTAssertEqual(neg.exponent, -5)
+    }
 }
