@@ -156,6 +156,11 @@ public final class Canvas {
 
     public func clip() { cairo_clip(context) }
 
+    /// Even-odd filling makes nested loops holes; the default (nonzero winding) fills by orientation.
+    public func setFillRule(evenOdd: Bool) {
+        cairo_set_fill_rule(context, evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
+    }
+
     /// A full circle as a closed sub-path.
     public func circle(center: Point, radius: Double) {
         cairo_new_sub_path(context)
@@ -209,10 +214,14 @@ public final class Canvas {
                     let a = Int(src[s + 3])
                     let p = row + x * 4
                     // Premultiplied BGRA in memory (little-endian ARGB32).
-                    p[0] = UInt8((Int(src[s + 2]) * a + 127) / 255)
-                    p[1] = UInt8((Int(src[s + 1]) * a + 127) / 255)
-                    p[2] = UInt8((Int(src[s]) * a + 127) / 255)
-                    p[3] = UInt8(a)
+                    if a == 255 {
+                        p[0] = src[s + 2]; p[1] = src[s + 1]; p[2] = src[s]; p[3] = 255
+                    } else {
+                        p[0] = UInt8((Int(src[s + 2]) * a + 127) / 255)
+                        p[1] = UInt8((Int(src[s + 1]) * a + 127) / 255)
+                        p[2] = UInt8((Int(src[s]) * a + 127) / 255)
+                        p[3] = UInt8(a)
+                    }
                 }
             }
         }

@@ -192,8 +192,9 @@ public struct Axes: Codable, Equatable, Sendable {
     }
 
     static func finiteRange(_ v: [Double]) -> [Double] {
-        let f = v.filter(\.isFinite)
-        guard var lo = f.min(), var hi = f.max() else { return [0, 1] }
+        var lo = Double.infinity, hi = -Double.infinity
+        for x in v where x.isFinite { lo = min(lo, x); hi = max(hi, x) }
+        guard lo <= hi else { return [0, 1] }
         if lo == hi { lo -= 0.5; hi += 0.5 }
         return [lo, hi]
     }

@@ -27,7 +27,13 @@ struct AxesGuides {
         if view3DMode { return Margins(left: 4, right: 4, top: 4 + (title.map { $0.size.height + 4 } ?? 0), bottom: 4) }
         m.left = 3 + (yLabel.map { $0.size.height + 5 } ?? 0) + y.maxLabelWidth + tick
         m.bottom = 3 + tick + x.maxLabelHeight + (xLabel.map { $0.size.height + 4 } ?? 0)
-        m.top = 4 + max(y.maxLabelHeight / 2, y.exponent.map { $0.size.height + 2 } ?? 0) + (title.map { $0.size.height + 6 } ?? 0)
+        // The title sits 5 pt above the plot (above the ×10^k label if any) and covers the
+        // half tick label that pokes out above the top tick.
+        if let title {
+            m.top = 2 + title.size.height + 5 + (y.exponent.map { $0.size.height } ?? 0)
+        } else {
+            m.top = 3 + max(y.maxLabelHeight / 2, y.exponent.map { $0.size.height + 2 } ?? 0)
+        }
         m.right = 4 + max(x.labels.last.map { $0.size.width / 2 } ?? 0, x.exponent.map { $0.size.width * 0.5 } ?? 0)
         if let (bar, guide) = colorbar { m.right = max(m.right, bar.width(guide: guide) + 4) }
         if let legend, legendOrigin == nil { m.right += legend.size.width + 8 }
@@ -60,13 +66,15 @@ extension Axes {
 
     /// Margins this axes needs inside a cell (two passes: tick labels depend on the plot size).
     /// Also returns whether the legend goes outside, so drawing keeps the measured decision.
-    func margins(cell: Rect, canvas: Canvas) -> (margins: Margins, legendOutside: Bool) {
+    /// `forceOutside` puts the legend outside whatever the measuring finds (the figure asks for
+    /// it when the final, narrower plot leaves no empty spot inside).
+    func margins(cell: Rect, canvas: Canvas, forceOutside: Bool = false) -> (margins: Margins, legendOutside: Bool) {
         var m = Margins(left: 40, right: 10, top: 10, bottom: 30)
-        var outside = false
+        var outside = forceOutside
         for pass in 0..<3 {
             // Decide the legend in the first two passes, then measure with the decision fixed.
-            let g = guides(plot: Axes.inset(cell, m), canvas: canvas, legendOutside: pass == 2 ? outside : nil)
-            if pass < 2 { outside = g.legend != nil && g.legendOrigin == nil }
+            let g = guides(plot: Axes.inset(cell, m), canvas: canvas, legendOutside: pass == 2 || forceOutside ? outside : nil)
+            if pass < 2 && !forceOutside { outside = g.legend != nil && g.legendOrigin == nil }
             m = g.margins
         }
         return (m, outside)

@@ -4,41 +4,61 @@ import Foundation
 /// unless every mark fills a grid exactly (heatmaps, contours), with sensible fallbacks for
 /// empty and constant data.
 extension Axes {
-    func dataExtent() -> (x: [Double], y: [Double], tight: Bool) {
-        var xs: [Double] = [], ys: [Double] = []
+    /// Running extent in scale space; values the scale cannot show (NaN, ≤ 0 on log) are skipped.
+    struct Extent {
+        let scale: AxisScale
+        var lo = Double.infinity, hi = -Double.infinity
+        mutating func add(_ v: Double) {
+            guard scale.accepts(v) else { return }
+            let u = scale.forward(v)
+            if u < lo { lo = u }
+            if u > hi { hi = u }
+        }
+        mutating func add<S: Sequence>(_ vs: S) where S.Element == Double { for v in vs { add(v) } }
+    }
+
+    /// Extent of the marks in scale space, and whether only grid marks (drawn edge to edge) are present.
+    func dataExtent() -> (x: Extent, y: Extent, tight: Bool) {
+        var x = Extent(scale: xScale), y = Extent(scale: yScale)
         var tight = true
-        func add(_ x: [Double], _ y: [Double]) { xs += x; ys += y; tight = false }
         for m in marks {
             switch m {
-            case .line(let l): add(l.x, l.y)
-            case .scatter(let s): add(s.x, s.y)
-            case .band(let b): add(b.x + b.x, b.lower + b.upper)
+            case .line(let l): x.add(l.x); y.add(l.y); tight = false
+            case .scatter(let s): x.add(s.x); y.add(s.y); tight = false
+            case .band(let b): x.add(b.x); y.add(b.lower); y.add(b.upper); tight = false
             case .bars(let b):
-                add(b.left + zip(b.left, b.width).map(+), b.height + [b.baseline])
-            case .stem(let s): add(s.x, s.y + [s.baseline])
-            case .step(let s): add(s.x, s.y)
-            case .heatmap(let h): xs += h.xRange; ys += h.yRange
-            case .contour(let c): xs += c.xRange; ys += c.yRange
-            case .regions(let r): xs += r.xRange; ys += r.yRange
-            case .rule(let r): if r.orientation == .horizontal { ys.append(r.value) } else { xs.append(r.value) }
-            case .text(let t): add([t.x], [t.y])
-            case .arrow(let a): add([a.from[0], a.to[0]], [a.from[1], a.to[1]])
+                x.add(b.left); x.add(zip(b.left, b.width).map(+)); y.add(b.height); y.add(b.baseline); tight = false
+            case .stem(let s): x.add(s.x); y.add(s.y); y.add(s.baseline); tight = false
+            case .step(let s): x.add(s.x); y.add(s.y); tight = false
+            case .heatmap(let h): x.add(h.xRange); y.add(h.yRange)
+            case .contour(let c): x.add(c.xRange); y.add(c.yRange)
+            case .regions(let r): x.add(r.xRange); y.add(r.yRange)
+            case .rule(let r): r.orientation == .horizontal ? y.add(r.value) : x.add(r.value)
+            case .text(let t): x.add(t.x); y.add(t.y); tight = false
+            case .arrow(let a): x.add([a.from[0], a.to[0]]); y.add([a.from[1], a.to[1]]); tight = false
             case .surface, .line3D, .points3D: break
             }
         }
-        return (xs, ys, tight)
+        return (x, y, tight)
     }
 
     /// Limits in data units for x and y.
     func limits() -> (x: (Double, Double), y: (Double, Double)) {
         let e = dataExtent()
-        return (xLimits.map { ($0[0], $0[1]) } ?? Axes.fit(e.x, scale: xScale, pad: !e.tight),
-                yLimits.map { ($0[0], $0[1]) } ?? Axes.fit(e.y, scale: yScale, pad: !e.tight))
+        return (xLimits.map { ($0[0], $0[1]) } ?? Axes.fit(e.x, pad: !e.tight),
+                yLimits.map { ($0[0], $0[1]) } ?? Axes.fit(e.y, pad: !e.tight))
     }
 
     static func fit(_ values: [Double], scale: AxisScale, pad: Bool) -> (Double, Double) {
-        let u = values.filter { scale.accepts($0) }.map { scale.forward($0) }.filter(\.isFinite)
-        guard var lo = u.min(), var hi = u.max() else { return scale == .log ? (1, 10) : (0, 1) }
+        var e = Extent(scale: scale)
+        e.add(values)
+        return fit(e, pad: pad)
+    }
+
+    static func fit(_ e: Extent, pad: Bool) -> (Double, Double) {
+        let scale = e.scale
+        guard e.lo <= e.hi else { return scale == .log ? (1, 10) : (0, 1) }
+        var (lo, hi) = (e.lo, e.hi)
         if lo == hi {
             // Constant data: a unit around it (a decade on log axes) so it sits mid-axis.
             let half = scale == .linear ? (lo == 0 ? 1 : abs(lo) * 0.1) : 0.5

@@ -67,14 +67,22 @@ struct AxisGuide {
             }
         default:
             // Linear (and log axes spanning less than a decade, labelled with plain numbers).
-            var target = max(2, min(10, Int(length / (horizontal ? 50 : 26)) + 1))
+            // About one label per 0.7 in across and per 0.4 in up (close to matplotlib's density).
+            var target = max(2, min(10, Int(length / (horizontal ? 50 : 30)) + 1))
             while true {
                 let major = Ticks.linear(lo, hi, target: target)
-                let (text, exponent) = Ticks.labels(major)
+                let (text, exponent, _, offsetText) = Ticks.labelsWithOffset(major)
                 let labels = text.map { LabelRenderer.markup(canvas, $0, size) }
-                if fits(major, labels) || target <= 2 {
-                    let exp = exponent == 0 ? nil : LabelRenderer.markup(canvas, "×" + Ticks.powerOfTenMarkup(exponent), size)
-                    return AxisGuide(major: major, labels: labels, minor: [], exponent: exp)
+                // "×10^k" and/or "+offset", written once at the end of the axis.
+                let endText = (exponent == 0 ? "" : "×" + Ticks.powerOfTenMarkup(exponent)) + (offsetText.isEmpty ? "" : (exponent == 0 ? "" : " ") + offsetText)
+                let exp = endText.isEmpty ? nil : LabelRenderer.markup(canvas, endText, size)
+                if fits(major, labels) { return AxisGuide(major: major, labels: labels, minor: [], exponent: exp) }
+                if target <= 2 {
+                    // Even two labels collide on a very short axis: keep the shortest one.
+                    guard let i = labels.indices.min(by: { labels[$0].size.width < labels[$1].size.width }) else {
+                        return AxisGuide(major: [], labels: [], minor: [], exponent: nil)
+                    }
+                    return AxisGuide(major: [major[i]], labels: [labels[i]], minor: [], exponent: exp)
                 }
                 target -= 1
             }

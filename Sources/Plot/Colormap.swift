@@ -43,13 +43,18 @@ public struct Colormap: Codable, Equatable, Sendable {
         try c.encode(name)
     }
 
-    var table: [UInt32] { ColormapData.tables[name]! }
+    /// The 256 entries as 0xRRGGBB (fetch once before a loop over many values).
+    public var table: [UInt32] { ColormapData.tables[name]! }
+
+    /// Index into the LUT for t in 0…1, as matplotlib computes it.
+    @inline(__always) static func index(_ t: Double) -> Int {
+        min(255, Int((min(max(t, 0), 1) * 256).rounded(.down)))
+    }
 
     /// The LUT entry for t in 0…1 as 0xRRGGBB (NaN gives nil: drawn transparent).
     public func hex(_ t: Double) -> UInt32? {
         guard !t.isNaN else { return nil }
-        let i = Int((min(max(t, 0), 1) * 256).rounded(.down))
-        return table[min(i, 255)]
+        return table[Colormap.index(t)]
     }
 
     public func color(_ t: Double) -> Color {

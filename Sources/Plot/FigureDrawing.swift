@@ -9,6 +9,7 @@ extension Figure {
     /// plot rectangles line up across the grid and no label is clipped.
     public func draw(on canvas: Canvas, at origin: Point = Point(0, 0)) {
         let pad = 3.0
+        let panels = resolvedPanels()
         let titleLabel = title.map { LabelRenderer.render(canvas, $0, PlotStyle.titleSize + 1, true) }
         let top = origin.y + pad + (titleLabel.map { $0.size.height + 4 } ?? 0)
         let letterHeight = panelLetters ? 11.0 : 0
@@ -16,21 +17,42 @@ extension Figure {
         func cell(_ r: Int, _ c: Int) -> Rect {
             Rect(x: origin.x + pad + Double(c) * cellW, y: top + Double(r) * cellH, width: cellW, height: cellH)
         }
-        var colM = Array(repeating: Margins(), count: columns), rowM = Array(repeating: Margins(), count: rows)
+        var colM: [Margins] = [], rowM: [Margins] = []
         var outside = Array(repeating: false, count: panels.count)
-        for r in 0..<rows {
-            for c in 0..<columns {
-                var (m, out) = panels[r * columns + c].margins(cell: cell(r, c), canvas: canvas)
-                outside[r * columns + c] = out
-                // The letter sits on the title's line, left of the plot; without a title it needs its own line.
-                if panels[r * columns + c].title == nil { m.top += letterHeight }
-                colM[c] = colM[c].union(Margins(left: m.left, right: m.right))
-                rowM[r] = rowM[r].union(Margins(top: m.top, bottom: m.bottom))
-            }
+        var plotW = 1.0, plotH = 1.0
+        func plotRect(_ r: Int, _ c: Int) -> Rect {
+            let x = origin.x + pad + colM[..<c].reduce(0) { $0 + $1.left + $1.right } + Double(c) * plotW + colM[c].left
+            let y = top + rowM[..<r].reduce(0) { $0 + $1.top + $1.bottom } + Double(r) * plotH + rowM[r].top
+            return Rect(x: x, y: y, width: plotW, height: plotH)
         }
-        // Equal plot sizes: the space left after all margins, shared evenly.
-        let plotW = max(1, (width - 2 * pad - colM.reduce(0) { $0 + $1.left + $1.right }) / Double(columns))
-        let plotH = max(1, (origin.y + height - pad - top - rowM.reduce(0) { $0 + $1.top + $1.bottom }) / Double(rows))
+        // Two rounds at most: a legend judged to fit inside may find no empty spot in the final,
+        // narrower plot; that panel then measures again with its legend outside.
+        for _ in 0..<2 {
+            colM = Array(repeating: Margins(), count: columns); rowM = Array(repeating: Margins(), count: rows)
+            for r in 0..<rows {
+                for c in 0..<columns {
+                    let i = r * columns + c
+                    var (m, out) = panels[i].margins(cell: cell(r, c), canvas: canvas, forceOutside: outside[i])
+                    outside[i] = out
+                    // The letter sits on the title's line, left of the plot; without a title it needs its own line.
+                    if panels[i].title == nil { m.top += letterHeight }
+                    colM[c] = colM[c].union(Margins(left: m.left, right: m.right))
+                    rowM[r] = rowM[r].union(Margins(top: m.top, bottom: m.bottom))
+                }
+            }
+            // Equal plot sizes: the space left after all margins, shared evenly.
+            plotW = max(1, (width - 2 * pad - colM.reduce(0) { $0 + $1.left + $1.right }) / Double(columns))
+            plotH = max(1, (origin.y + height - pad - top - rowM.reduce(0) { $0 + $1.top + $1.bottom }) / Double(rows))
+            var changed = false
+            for r in 0..<rows {
+                for c in 0..<columns where !outside[r * columns + c] && panels[r * columns + c].view3D == nil {
+                    let p = panels[r * columns + c]
+                    let g = p.guides(plot: p.aspectAdjusted(plotRect(r, c)), canvas: canvas)
+                    if g.legend != nil && g.legendOrigin == nil { outside[r * columns + c] = true; changed = true }
+                }
+            }
+            if !changed { break }
+        }
         var y = top
         for r in 0..<rows {
             var x = origin.x + pad
@@ -40,7 +62,8 @@ extension Figure {
                 if panelLetters {
                     let letter = LabelRenderer.render(canvas, "(\(Character(UnicodeScalar(97 + (r * columns + c) % 26)!)))",
                                                       PlotStyle.labelSize + 0.5, true)
-                    letter.draw(canvas, Point(x, plot.y - letter.size.height - 5), PlotStyle.ink)
+                    // At the top of the row: level with the titles (the tallest, when a ×10^k label lifts one).
+                    letter.draw(canvas, Point(x, y + 2), PlotStyle.ink)
                 }
                 x += colM[c].left + plotW + colM[c].right
             }

@@ -43,16 +43,22 @@ extension Mark {
             canvas.setLineJoin(.miter)
             canvas.stroke(s.color, width: s.width)
         case .heatmap(let h):
-            let lo = h.valueRange[0], hi = h.valueRange[1]
+            let lo = h.valueRange[0], scale = 1 / (h.valueRange[1] - h.valueRange[0])
+            let lut = h.colormap.table
             var rgba = [UInt8](repeating: 0, count: h.rows * h.columns * 4)
-            for r in 0..<h.rows {
-                // Image rows run top to bottom; data row 0 is at the bottom.
-                let dst = (h.rows - 1 - r) * h.columns
-                for c in 0..<h.columns {
-                    let v = h.values[r * h.columns + c]
-                    guard let hex = h.colormap.hex((v - lo) / (hi - lo)) else { continue }
-                    let o = (dst + c) * 4
-                    rgba[o] = UInt8(hex >> 16); rgba[o + 1] = UInt8((hex >> 8) & 0xff); rgba[o + 2] = UInt8(hex & 0xff); rgba[o + 3] = 255
+            rgba.withUnsafeMutableBufferPointer { out in
+                h.values.withUnsafeBufferPointer { values in
+                    for r in 0..<h.rows {
+                        // Image rows run top to bottom; data row 0 is at the bottom.
+                        let dst = (h.rows - 1 - r) * h.columns
+                        for c in 0..<h.columns {
+                            let v = values[r * h.columns + c]
+                            guard !v.isNaN else { continue }   // transparent
+                            let hex = lut[Colormap.index((v - lo) * scale)]
+                            let o = (dst + c) * 4
+                            out[o] = UInt8(hex >> 16); out[o + 1] = UInt8((hex >> 8) & 0xff); out[o + 2] = UInt8(hex & 0xff); out[o + 3] = 255
+                        }
+                    }
                 }
             }
             let a = f.point(h.xRange[0], h.yRange[1]), b = f.point(h.xRange[1], h.yRange[0])
@@ -95,11 +101,13 @@ extension Mark {
     /// Adds the polyline through the finite points; a non-drawable point lifts the pen.
     static func polyline(_ xs: [Double], _ ys: [Double], on canvas: Canvas, frame f: PlotFrame) {
         var penDown = false
+        var path = PathSimplifier(canvas: canvas)
         for (x, y) in zip(xs, ys) {
-            guard f.accepts(x, y) else { penDown = false; continue }
+            guard f.accepts(x, y) else { path.flush(); penDown = false; continue }
             let p = f.point(x, y)
-            if penDown { canvas.line(to: p) } else { canvas.move(to: p); penDown = true }
+            if penDown { path.line(to: p) } else { path.move(to: p); penDown = true }
         }
+        path.flush()
     }
 
     static func marker(_ shape: MarkerShape, at p: Point, size: Double, on canvas: Canvas) {

@@ -150,6 +150,23 @@ public enum Ticks {
         return (scaled.map { format($0, decimals: decimals) }, exponent)
     }
 
+    /// Labels for ticks that differ only far right of the decimal point (a loss near 2.3026 moving
+    /// by 1e-5): an offset is taken out and written once at the axis end, as matplotlib does.
+    /// Returns the labels of `tick − offset`, their power of ten, and the offset (0 when none).
+    public static func labelsWithOffset(_ ticks: [Double]) -> (labels: [String], exponent: Int, offset: Double, offsetText: String) {
+        guard ticks.count >= 2, let lo = ticks.min(), let hi = ticks.max(), hi > lo else {
+            let l = labels(ticks); return (l.labels, l.exponent, 0, "")
+        }
+        let span = hi - lo, magnitude = max(abs(lo), abs(hi))
+        guard span / magnitude < 1e-3 else { let l = labels(ticks); return (l.labels, l.exponent, 0, "") }
+        let e = Int(floor(log10(span))) + 1
+        let p = pow(10, Double(e))
+        let offset = (lo / p).rounded(.down) * p
+        let l = labels(ticks.map { $0 - offset })
+        let text = format(offset, decimals: max(0, -e))
+        return (l.labels, l.exponent, offset, (offset < 0 ? "" : "+") + text)
+    }
+
     /// The shortest label for one value given a tick step (kept for callers that label single values).
     public static func label(_ v: Double, step: Double) -> String {
         labels([v, v + step]).labels[0]

@@ -22,6 +22,7 @@ struct Row: Encodable {
 let suites: [String: () -> [BenchCase]] = [
     "tensor": TensorSuite.cases,
     "math": MathSuite.cases,
+    "plot": PlotSuite.cases,
     "report": ReportSuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())

@@ -39,7 +39,7 @@ enum Gallery {
         f.axes.scatter(x: x, y: x.map { pow(1.1, $0) * (1 + 0.3 * sin($0 * 7)) }, label: "runs", marker: .diamond)
         f.axes.hline(1, label: "y = 1")
         f.axes.text("growth ≈ 1.1ˡ", x: 3, y: 12)
-        f.axes.arrow(from: (8, 14), to: (20, 6.9), text: "")
+        f.axes.arrow(from: (11, 11.5), to: (19.5, 7.2))
         return f
     }
     static var barsStemStep: Figure {
@@ -101,8 +101,9 @@ enum Gallery {
         return f
     }
     static var scales: Figure {
-        var f = Figure(width: 460, height: 170, rows: 1, columns: 3, panelLetters: true)
+        var f = Figure(width: 600, height: 170, rows: 1, columns: 4, panelLetters: true)
         let x = (0...200).map { -100 + Double($0) }
+        f[0, 3].line(x: x, y: x.map { 2.302585 + 1e-5 * sin($0 / 20) }); f[0, 3].title = "near-constant"
         f[0, 0].line(x: x, y: x.map { $0 * abs($0) * 50 }); f[0, 0].yScale = .symlog(threshold: 10); f[0, 0].title = "symlog"
         f[0, 1].line(x: [1, 2, 3], y: [5, 5, 5]); f[0, 1].title = "constant"
         f[0, 2].title = "empty"

@@ -20,3 +20,24 @@ final class GalleryTests: XCTestCase {
         }
     }
 }
+
+extension GalleryTests {
+    func testWriteOcclusionProbe() throws {
+        guard let dir = ProcessInfo.processInfo.environment["FOLIO_GALLERY"] else { return }
+        var f = Figure(width: 240, height: 200)
+        let n = 11
+        f.axes.surface(Array(repeating: 0, count: n * n), rows: n, columns: n, x: [-1, 1], y: [-1, 1], colormap: .cividis)
+        f.axes.line3D(x: [-0.4, 0.4], y: [0, 0], z: [-0.2, -0.2], color: Color(hex: 0xff6600), width: 3)
+        f.axes.points3D(x: [-1, 1], y: [-1, 1], z: [-1, 1], color: Color(hex: 0xffffff, alpha: 0))
+        try Data(Gallery.png(f, dpi: 100).finish()).write(to: URL(fileURLWithPath: dir + "/probe.png"))
+    }
+}
+
+extension GalleryTests {
+    func testWriteTable() throws {
+        guard let dir = ProcessInfo.processInfo.environment["FOLIO_GALLERY"] else { return }
+        let c = Canvas(.png(dpi: 150), width: 320, height: 90)
+        TableTests.sample.draw(on: c, at: Point(10, 10))
+        try Data(c.finish()).write(to: URL(fileURLWithPath: dir + "/table.png"))
+    }
+}

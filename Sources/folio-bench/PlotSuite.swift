@@ -1,0 +1,80 @@
+import Foundation
+import Graphics
+import Plot
+
+/// Suite `plot`: the figures of `scripts/peers/plot.py`, same data and content, each built
+/// from precomputed arrays and saved as PNG at 150 dpi and as PDF (time per saved figure).
+enum PlotSuite {
+    static let width = 6.4 * 72, height = 4.8 * 72
+
+    static func peaks(_ x: Double, _ y: Double) -> Double {
+        3 * (1 - x) * (1 - x) * exp(-x * x - (y + 1) * (y + 1)) - 10 * (x / 5 - x * x * x - pow(y, 5)) * exp(-x * x - y * y)
+            - exp(-(x + 1) * (x + 1) - y * y) / 3
+    }
+
+    static func grid(_ n: Int, _ lo: Double, _ hi: Double, _ f: (Double, Double) -> Double) -> [Double] {
+        var z = [Double](repeating: 0, count: n * n)
+        for r in 0..<n { for c in 0..<n {
+            z[r * n + c] = f(lo + (hi - lo) * Double(c) / Double(n - 1), lo + (hi - lo) * Double(r) / Double(n - 1))
+        } }
+        return z
+    }
+
+    static func figures() -> [(String, () -> Figure)] {
+        let n = 10_000
+        let x = (0..<n).map { 1 + 999 * Double($0) / Double(n - 1) }
+        let ys = (0..<4).map { k in x.map { pow($0, -0.5 * Double(k + 1)) * (1 + 0.1 * sin($0 / Double(k + 1))) } }
+        let contourZ = grid(201, -3, 3, peaks)
+        let levels = stride(from: -8.0, through: 10, by: 2).map { $0 }
+        let surfaceZ = grid(101, -3, 3, peaks)
+        let heat = grid(1024, 0, 20, { sin($0) * cos($1) })
+        return [
+            ("lines", {
+                var f = Figure(width: width, height: height, title: "Trajectory length", xLabel: "x", yLabel: "y")
+                f.axes.yScale = .log
+                for k in 0..<4 { f.line(x: x, y: ys[k], label: "k = \(k + 1)") }
+                return f
+            }),
+            ("contour", {
+                var f = Figure(width: width, height: height)
+                f.axes.contour(contourZ, rows: 201, columns: 201, x: [-3, 3], y: [-3, 3], levels: levels, filled: true,
+                               lines: true, lineColor: .black, colorbar: "")
+                return f
+            }),
+            ("surface", {
+                var f = Figure(width: width, height: height)
+                f.axes.surface(surfaceZ, rows: 101, columns: 101, x: [-3, 3], y: [-3, 3], colormap: .viridis)
+                return f
+            }),
+            ("heatmap", {
+                var f = Figure(width: width, height: height)
+                f.axes.heatmap(heat, rows: 1024, columns: 1024, colormap: .viridis, colorbar: "")
+                return f
+            }),
+        ]
+    }
+
+    static func cases() -> [BenchCase] {
+        // FOLIO_BENCH_OUT=dir writes each figure once, to compare files with the peer's.
+        if let dir = ProcessInfo.processInfo.environment["FOLIO_BENCH_OUT"] {
+            for (name, make) in figures() {
+                for (ext, kind) in [("png", Canvas.Kind.png(dpi: 150)), ("pdf", .pdf)] {
+                    let f = make()
+                    let c = Canvas(kind, width: f.width, height: f.height)
+                    f.draw(on: c)
+                    FileManager.default.createFile(atPath: "\(dir)/folio-\(name).\(ext)", contents: Data(c.finish()))
+                }
+            }
+        }
+        return figures().flatMap { name, make -> [BenchCase] in
+            [("png", Canvas.Kind.png(dpi: 150)), ("pdf", .pdf)].map { ext, kind in
+                BenchCase(suite: "plot", name: "\(name)-\(ext)", unit: "figures/s", rate: { 1 / $0 }) {
+                    let f = make()
+                    let c = Canvas(kind, width: f.width, height: f.height)
+                    f.draw(on: c)
+                    _ = c.finish()
+                }
+            }
+        }
+    }
+}
