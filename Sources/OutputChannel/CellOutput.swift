@@ -9,6 +9,8 @@ public enum CellOutput: Codable, Equatable, Sendable {
     /// A value passed to `show(_:)` or left as the cell's last line, rendered as text.
     case value(String)
     case figure(Figure)
+    /// A results table (text, numbers with formats, small inline plots).
+    case table(Table)
     /// A thrown error or trap, with the Markdown location when known.
     case error(CellError)
 }

@@ -1,4 +1,5 @@
 import Graphics
+import MathType
 
 /// A piece of text measured and ready to draw: tick labels, axis labels, titles, legend entries.
 public struct DrawnLabel {
@@ -13,8 +14,8 @@ public struct DrawnLabel {
     }
 }
 
-/// The single seam through which Plot turns label strings into drawings. Plain text goes through
-/// Pango; `MathType` will install a renderer for strings holding `$…$` by replacing `render`.
+/// The single seam through which Plot turns label strings into drawings. Text goes through
+/// Pango; `$…$` spans inside it are typeset by `MathType` and set on the same baseline.
 public enum LabelRenderer {
     /// Family for every label in a figure (Latin Modern Sans, as the report's sans face).
     public static let family = Fonts.sans
@@ -23,7 +24,49 @@ public enum LabelRenderer {
     nonisolated(unsafe) public static var render: (Canvas, String, Double, Bool) -> DrawnLabel = plain
 
     public static func plain(_ canvas: Canvas, _ text: String, _ size: Double, _ bold: Bool) -> DrawnLabel {
-        markup(canvas, TextLayout.escape(text), size, bold)
+        mixed(canvas, text, family: family, size: size, bold: bold)
+    }
+
+    /// Text with `$…$` math: text runs in `family` through Pango, math through MathType, all on
+    /// one baseline. Without a balanced pair of `$` the whole string is text.
+    public static func mixed(_ canvas: Canvas, _ text: String, family: String, size: Double, bold: Bool) -> DrawnLabel {
+        let parts = text.split(separator: "$", omittingEmptySubsequences: false).map(String.init)
+        let font = Fonts.description(family, size: size, bold: bold)
+        guard parts.count >= 3, parts.count % 2 == 1 else {
+            let t = TextLayout(canvas: canvas, markup: TextLayout.escape(text), font: font)
+            return DrawnLabel(size: t.size, baseline: t.firstBaseline) { c, p, color in t.draw(on: c, at: p, color: color) }
+        }
+        enum Piece { case text(TextLayout), math(String, MathLayout) }
+        var pieces: [Piece] = []
+        var ascent = 0.0, descent = 0.0, width = 0.0
+        for (k, part) in parts.enumerated() where !part.isEmpty {
+            if k % 2 == 0 {
+                let t = TextLayout(canvas: canvas, markup: TextLayout.escape(part), font: font)
+                pieces.append(.text(t))
+                ascent = max(ascent, t.firstBaseline); descent = max(descent, t.size.height - t.firstBaseline)
+                width += t.size.width
+            } else {
+                let m = MathRenderer.shared.layout(part, style: .text, size: size)
+                pieces.append(.math(part, m))
+                ascent = max(ascent, m.ascent); descent = max(descent, m.descent)
+                width += m.width
+            }
+        }
+        return DrawnLabel(size: Size(width, ascent + descent), baseline: ascent) { c, p, color in
+            var x = p.x
+            for piece in pieces {
+                switch piece {
+                case .text(let t):
+                    t.draw(on: c, at: Point(x, p.y + ascent - t.firstBaseline), color: color)
+                    x += t.size.width
+                case .math(let tex, let m):
+                    // Re-set in the drawing colour (math carries its colour in its glyph runs).
+                    let coloured = color == .black ? m : MathRenderer.shared.layout(tex, style: .text, size: size, color: color)
+                    coloured.draw(on: c, at: Point(x, p.y + ascent))
+                    x += m.width
+                }
+            }
+        }
     }
 
     /// Pango markup (tick labels use `<sup>` for 10^k).

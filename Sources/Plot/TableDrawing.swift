@@ -34,8 +34,9 @@ extension Table {
         return (widths, heights, headerHeight + style.rowGap * 2)
     }
 
-    func label(_ canvas: Canvas, _ s: String, _ style: Style, bold: Bool) -> TextLayout {
-        TextLayout(canvas: canvas, markup: TextLayout.escape(s), font: Fonts.description(style.family, size: style.size, bold: bold))
+    /// Cell and header text; `$…$` spans are typeset math.
+    func label(_ canvas: Canvas, _ s: String, _ style: Style, bold: Bool) -> DrawnLabel {
+        LabelRenderer.mixed(canvas, s, family: style.family, size: style.size, bold: bold)
     }
 
     /// Draws the table with its top-left corner at `origin`; returns the height used.
@@ -65,7 +66,7 @@ extension Table {
         for (c, col) in columns.enumerated() {
             let t = label(canvas, col.title, style, bold: true)
             let numeric = rows.first.map { if case .text = $0[c] { return false } else { return true } } ?? false
-            t.draw(on: canvas, at: Point(place(t.size.width, in: c, x: x, alignment(c, numeric: numeric)), y), color: ink)
+            t.draw(canvas, Point(place(t.size.width, in: c, x: x, alignment(c, numeric: numeric)), y), ink)
             x += widths[c]
         }
         y = origin.y + headerHeight
@@ -77,7 +78,7 @@ extension Table {
                 if let s = text(cell, column: c) {
                     let t = label(canvas, s, style, bold: false)
                     let numeric: Bool = { if case .number = cell { return true }; return false }()
-                    t.draw(on: canvas, at: Point(place(t.size.width, in: c, x: x, alignment(c, numeric: numeric)), y), color: ink)
+                    t.draw(canvas, Point(place(t.size.width, in: c, x: x, alignment(c, numeric: numeric)), y), ink)
                 } else if case .plot(let values) = cell {
                     let box = Rect(x: place(style.sparkline.width, in: c, x: x, alignment(c, numeric: true)),
                                    y: y + (heights[r] - style.rowGap - style.sparkline.height) / 2,

@@ -209,6 +209,8 @@ public enum HTMLReport {
                     f += "<img src=\"\(base).png\" width=\"\(Int((figure.width * 96 / 72).rounded()))\" height=\"\(Int((figure.height * 96 / 72).rounded()))\" alt=\"\(alt)\"></picture>"
                     f += "<span class=\"figfiles\"><a href=\"\(base).png\">PNG</a> <a href=\"\(base).svg\">SVG</a> <a href=\"\(base).pdf\">PDF</a></span>"
                     figures.append(f)
+                case .table(let table):
+                    html += TableHTML.render(table, context: context) + "\n"
                 case .error(let error):
                     let loc = error.line.map { "\(notebook.document.path):\($0): " } ?? ""
                     html += "<div class=\"output\"><pre class=\"error\">\(HTML.escape(loc + error.message))</pre></div>\n"

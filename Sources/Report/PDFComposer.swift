@@ -252,6 +252,19 @@ final class PDFComposer {
         }
     }
 
+    /// A results table (Plot's `Table`), centred like a figure, booktabs rules, at its natural size.
+    @discardableResult
+    func table(_ table: Table, indent: Double = 0) -> Rect {
+        let size = table.measure(on: canvas)
+        return place(size, indent: indent) { [canvas] rect, scale in
+            canvas.save()
+            canvas.translate(rect.x, rect.y)
+            canvas.scale(scale, scale)
+            _ = table.draw(on: canvas, at: Point(0, 0))
+            canvas.restore()
+        }
+    }
+
     /// Places something of `size` points the way `figure` does and draws it into its rectangle.
     func place(_ size: Size, indent: Double = 0, keepWith: Double = 0, draw: (Rect, Double) -> Void) -> Rect {
         let text = style.textWidth - indent

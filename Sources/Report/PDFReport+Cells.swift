@@ -65,6 +65,10 @@ extension PDFReport.Writer {
                 let layout = composer.layout(TextLayout.escape(trimmed), font: style.code, indent: indent + 16, wrapAnywhere: true)
                 composer.box(layout, indent: indent, padding: 4, background: .white, border: nil, leftRule: style.outputRule)
                 composer.space(5)
+            case .table(let table):
+                composer.space(4)
+                composer.table(table, indent: indent)
+                composer.space(10)
             case .figure(let figure):
                 figuresSeen += 1
                 let last = figuresSeen == figureCount
