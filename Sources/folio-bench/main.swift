@@ -19,7 +19,7 @@ struct Row: Encodable {
 }
 
 // `folio-bench [suite…]`: all suites by default. Peers run in the same invocation.
-let suites: [String: () -> [BenchCase]] = ["tensor": TensorSuite.cases]
+let suites: [String: () -> [BenchCase]] = ["tensor": TensorSuite.cases, "runner": RunnerSuite.cases]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
