@@ -21,6 +21,7 @@ test: setup
 bench: setup
 	@scripts/setup-peers
 	$(SWIFT) build -c release --product folio-bench
+	$(SWIFT) build -c release --product folio
 	.build/release/folio-bench
 
 build: setup
