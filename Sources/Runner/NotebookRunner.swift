@@ -72,7 +72,7 @@ public struct NotebookRunner {
 
         // Reuse cached results from the top while they last. A cached failure ends the
         // notebook there, exactly as running it would (a trap ends the process).
-        var reused = 0
+        var reused = 0, endedByFailure = false
         if let cache {
             for entry in plan.entries {
                 guard let hit = cache.load(entry.key), let cell = document.cells.first(where: { $0.index == entry.index }) else { break }
@@ -82,11 +82,12 @@ public struct NotebookRunner {
                 if hit.hasLog { r.fullLog = cache.logURL(entry.key) }
                 result.cells[entry.index] = r
                 reused += 1
-                if case .failed = hit.status { break }
+                if case .failed = hit.status { endedByFailure = true; break }
             }
         }
-        let endedByCachedFailure = reused > 0 && { if case .failed = result.cells[plan.entries[reused - 1].index]!.status { true } else { false } }()
-        if reused < plan.entries.count && !endedByCachedFailure {
+        if reused < plan.entries.count && !endedByFailure {
+            // Cells share one scope, so the program runs from the top: the cells above the
+            // first miss run again only to rebuild the state it needs.
             let firstMiss = reused
             try execute(document, params: params, plan: plan, into: &result)
             for (position, entry) in plan.entries.enumerated() {

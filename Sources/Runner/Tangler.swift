@@ -27,17 +27,19 @@ public enum Tangler {
         s += "let params = NotebookParams(" + params.map { "\($0.name): \($0.value.swiftLiteral)" }.joined(separator: ", ") + ")\n"
         s += "let seed: UInt64 = \(seed)\n\n"
         var cellOfLine: [Int: Int] = [:]
+        var lines = s.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
         for cell in document.cells where cell.options.eval {
-            let first = s.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } + 1
             let entry = plan?.entry(for: cell.index)
             let cellSeed = entry?.seed ?? ExecutionPlan.cellSeed(document: seed, cell: cell)
-            s += "_folioBeginCell(\(cell.index), seed: \(cellSeed), memoScope: \"\(entry?.memoScope ?? "")\")\n"
-            s += "#sourceLocation(file: \"\(escape(document.path))\", line: \(cell.firstLine))\n"
-            s += displayingLastLine(cell.code) + "\n"
-            s += "#sourceLocation()\n"
-            s += "_folioEndCell(\(cell.index))\n\n"
-            let last = s.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-            for l in first...last { cellOfLine[l] = cell.index }
+            let region = "_folioBeginCell(\(cell.index), seed: \(cellSeed), memoScope: \"\(entry?.memoScope ?? "")\")\n"
+                + "#sourceLocation(file: \"\(escape(document.path))\", line: \(cell.firstLine))\n"
+                + displayingLastLine(cell.code) + "\n"
+                + "#sourceLocation()\n"
+                + "_folioEndCell(\(cell.index))\n"
+            let count = region.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            for l in (lines + 1)...(lines + count) { cellOfLine[l] = cell.index }
+            s += region + "\n"
+            lines += count + 1
         }
         return Program(source: s, cellOfLine: cellOfLine)
     }
