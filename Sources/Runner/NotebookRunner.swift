@@ -12,7 +12,8 @@ public struct NotebookRunner {
     public var cache: ResultCache?
     /// Overrides the front matter's `execute.optimize` (`folio render --optimize`).
     public var optimize: Bool?
-    public var limits = OutputLimits()
+    /// Overrides the front matter's `execute.output-lines` and `execute.output-bytes`.
+    public var limits: OutputLimits?
 
     public init(toolchain: Toolchain, workDirectory: URL, cache: ResultCache? = nil, optimize: Bool? = nil) {
         self.toolchain = toolchain
@@ -54,7 +55,12 @@ public struct NotebookRunner {
         return ExecutionContext(toolchain: try toolchain.fingerprint(memo: cache?.digests),
                                 flags: Compilation.flags(optimize: optimize ?? document.frontMatter.optimize),
                                 params: params.map { "\($0.name): \($0.value.swiftType) = \($0.value.swiftLiteral)" },
-                                seed: document.frontMatter.seed, inputs: inputs)
+                                seed: document.frontMatter.seed, inputs: inputs,
+                                outputLimits: outputLimits(document))
+    }
+
+    func outputLimits(_ document: Document) -> OutputLimits {
+        limits ?? OutputLimits(lines: document.frontMatter.outputLines, bytes: document.frontMatter.outputBytes)
     }
 
     public func run(_ document: Document, params: [FrontMatter.Param]) throws -> RunResult {
@@ -167,7 +173,7 @@ public struct NotebookRunner {
                 status = .failed(error)
             }
             let logName = "cell-\(cell.options.label ?? String(cell.index)).log"
-            let (capped, log) = limits.cap(outputs, logName: logName)
+            let (capped, log) = plan.context.outputLimits.cap(outputs, logName: logName)
             var r = RunResult.CellResult(outputs: capped, status: status)
             r.cache = .ran
             r.seconds = Double((progress.ended[cell.index] ?? finished) &- began) / 1e9

@@ -18,8 +18,9 @@ final class CacheCommandTests: CLITestCase {
     ```
     """
 
-    /// With a cell whose output is capped (10 000 lines inline by default).
-    static let chatty = notebook + "\n\n```swift\n//| label: many\nfor i in 0..<10_050 { print(i) }\n```\n"
+    /// With a cell whose output is capped (at 200 lines here; 10 000 by default).
+    static let chatty = notebook.replacingOccurrences(of: "seed: 3", with: "seed: 3\nexecute:\n  output-lines: 200")
+        + "\n\n```swift\n//| label: many\nfor i in 0..<250 { print(i) }\n```\n"
 
     func testProseEditRendersWithZeroCompilerInvocations() throws {
         try write("notebooks/study.md", Self.notebook)
@@ -64,9 +65,9 @@ final class CacheCommandTests: CLITestCase {
         XCTAssertTrue(files.keys.contains("study.pdf") && files.keys.contains("study.html") && files.keys.contains("study/cell-many.log"),
                       "\(files.keys.sorted())")
         for (path, digest) in files { XCTAssertEqual(try sha256(path), digest, path) }
-        // The capped cell: 10 000 lines inline, the whole in the log.
+        // The capped cell: 200 lines inline, the whole in the log.
         let log = try String(contentsOf: dir.appendingPathComponent("output/study/cell-many.log"), encoding: .utf8)
-        XCTAssertEqual(log.split(separator: "\n").count, 10_050)
+        XCTAssertEqual(log.split(separator: "\n").count, 250)
         XCTAssertTrue(try pdftotext("output/study.pdf").contains("[output truncated: 50 more lines"))
     }
 
