@@ -22,6 +22,7 @@ bench: setup
 	@scripts/setup-peers
 	$(SWIFT) build -c release --product folio-bench
 	$(SWIFT) build -c release --product folio
+	$(SWIFT) build -c release --product Folio
 	.build/release/folio-bench
 
 build: setup

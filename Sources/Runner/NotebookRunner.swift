@@ -95,6 +95,7 @@ public struct NotebookRunner {
             // Cells share one scope, so the program runs from the top: the cells above the
             // first miss run again only to rebuild the state it needs.
             let firstMiss = reused
+            for entry in plan.entries { result.cells[entry.index] = .init(outputs: [], status: .notRun) }
             try execute(document, params: params, plan: plan, into: &result)
             for (position, entry) in plan.entries.enumerated() {
                 guard var r = result.cells[entry.index], r.cache != .notRun else { continue }

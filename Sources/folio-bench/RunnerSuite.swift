@@ -25,7 +25,7 @@ enum RunnerSuite {
         let folio = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("folio")
         guard FileManager.default.isExecutableFile(atPath: folio.path) else {
-            FileHandle.standardError.write(Data("folio-bench: suite runner needs \(folio.path): run `swift build -c release --product folio`\n".utf8))
+            FileHandle.standardError.write(Data("folio-bench: suite runner needs \(folio.path): run `swift build -c release` (the runner suite drives folio and its runtime library)\n".utf8))
             exit(4)
         }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("folio-bench-runner-\(getpid())")
