@@ -81,6 +81,24 @@ final class TrapAttributionTests: XCTestCase {
         XCTAssertEqual(error.column, 22, "the column of `fatalError(`")
     }
 
+    func testUncaughtErrorIsAttributedToItsTry() throws {
+        let f = try RunnerFixture()
+        let (_, result) = try f.run("""
+        ```swift
+        struct LawViolated: Error { var ratio: Double }
+        func check(_ r: Double) throws { if r > 1 { throw LawViolated(ratio: r) } }
+        let fine = try? check(2)
+        print("checking")
+        let checked: Void = try check(1.5)
+        ```
+        """, cached: false)
+        guard case .failed(let error)? = result.cells[0]?.status else { return XCTFail() }
+        XCTAssertEqual(error.message, "uncaught error: LawViolated(ratio: 1.5)")
+        XCTAssertEqual(error.line, 6)
+        XCTAssertEqual(error.column, 21)
+        XCTAssertEqual(result.cells[0]?.outputs.first, .stream(name: "stdout", text: "checking\n"))
+    }
+
     func testBacktraceReportParsing() throws {
         let report = """
         { "kind": "crashReport", "description": "Swift runtime failure: arithmetic overflow", "threads": [
