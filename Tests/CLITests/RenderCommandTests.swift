@@ -81,4 +81,12 @@ final class RenderCommandTests: CLITestCase {
         XCTAssertEqual(bad.status, 4)
         XCTAssertTrue(bad.stderr.contains("no parameter 'j'"), bad.stderr)
     }
+
+    func testUnwritableOutputIsARenderError() throws {
+        try write("notebooks/ok.md", "# Fine\n")
+        try write("blocked", "a file where the output folder should be")
+        let r = try folio(["render", "notebooks/ok.md", "-o", "blocked"])
+        XCTAssertEqual(r.status, 3, r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("folio: error: notebooks/ok.md: could not write the report"), r.stderr)
+    }
 }
