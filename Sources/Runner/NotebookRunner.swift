@@ -52,12 +52,16 @@ public struct NotebookRunner {
             }
             inputs[input] = hash
         }
-        return ExecutionContext(toolchain: try toolchain.fingerprint(memo: cache?.digests),
+        return ExecutionContext(toolchain: try toolchain.fingerprint(memo: digestMemo),
                                 flags: Compilation.flags(optimize: optimize ?? document.frontMatter.optimize),
                                 params: params.map { "\($0.name): \($0.value.swiftType) = \($0.value.swiftLiteral)" },
                                 seed: document.frontMatter.seed, inputs: inputs,
                                 outputLimits: outputLimits(document))
     }
+
+    /// Remembered file digests and compiler version, keyed by file identity: safe to use even
+    /// when results are not cached (`--no-cache`), and they spare a compiler start per render.
+    var digestMemo: URL { (cache ?? ResultCache(root: toolchain.cacheDirectory)).digests }
 
     func outputLimits(_ document: Document) -> OutputLimits {
         limits ?? OutputLimits(lines: document.frontMatter.outputLines, bytes: document.frontMatter.outputBytes)
@@ -67,7 +71,7 @@ public struct NotebookRunner {
         let plan = ExecutionPlan(document: document, context: try context(for: document, params: params))
         var result = RunResult(cells: [:], compileErrors: [], failures: [])
         result.plan = plan
-        result.compilerVersion = try toolchain.compilerVersion(memo: cache?.digests)
+        result.compilerVersion = try toolchain.compilerVersion(memo: digestMemo)
         for cell in document.cells {
             result.cells[cell.index] = .init(outputs: [], status: .notRun)
             if !cell.options.eval { result.cells[cell.index]?.reason = "eval: false" }
