@@ -9,6 +9,8 @@ import Foundation
 /// - `cell-edit-20`: the last cell's code changes before every render: one compile, one run.
 enum RunnerSuite {
     static let cellCount = 20
+    /// Removed when folio-bench exits.
+    nonisolated(unsafe) static var scratch: URL?
 
     /// Cell i sums a thousand numbers and prints the total, like the peer's cell i.
     static func notebook(prose: String, lastCellExtra: String) -> String {
@@ -30,6 +32,8 @@ enum RunnerSuite {
         }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("folio-bench-runner-\(getpid())")
         try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        scratch = work
+        atexit { if let dir = RunnerSuite.scratch { try? FileManager.default.removeItem(at: dir) } }
         let path = work.appendingPathComponent("bench.md")
         var counter = 0
         func render(_ text: String, _ extra: [String]) {

@@ -6,6 +6,7 @@ nbconvert has no cache, so every case executes the whole notebook; the edits are
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,9 +75,12 @@ def main():
         render(notebook("Introduction.", f"print('edit {counter[0]}')\n"))
 
     cases = {"cold-render-20": cold, "prose-edit-20": prose, "cell-edit-20": cell}
-    for name in sys.argv[1:] or cases.keys():
-        if name in cases:
-            print(json.dumps({"case": name, "peer": "nbconvert", "seconds": seconds_per_call(cases[name])}), flush=True)
+    try:
+        for name in sys.argv[1:] or cases.keys():
+            if name in cases:
+                print(json.dumps({"case": name, "peer": "nbconvert", "seconds": seconds_per_call(cases[name])}), flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
