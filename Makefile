@@ -21,6 +21,8 @@ test: setup
 bench: setup
 	@scripts/setup-peers
 	$(SWIFT) build -c release --product folio-bench
+	$(SWIFT) build -c release --product folio
+	$(SWIFT) build -c release --product Folio
 	.build/release/folio-bench
 
 build: setup

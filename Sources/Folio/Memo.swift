@@ -47,3 +47,19 @@ enum Memo {
         }
     }
 }
+
+/// `memo` for tensors, saved as their shape and scalars (Tensor itself is not Codable).
+public func memo<Scalar: TensorScalar>(_ key: String, _ compute: () throws -> Tensor<Scalar>) rethrows -> Tensor<Scalar> {
+    let saved = try memo(key) { () throws -> Memo.SavedTensor<Scalar> in
+        let t = try compute()
+        return Memo.SavedTensor(shape: t.shape, scalars: t.scalars)
+    }
+    return Tensor(shape: saved.shape, scalars: saved.scalars)
+}
+
+extension Memo {
+    struct SavedTensor<Scalar: TensorScalar>: Codable {
+        var shape: [Int]
+        var scalars: [Scalar]
+    }
+}

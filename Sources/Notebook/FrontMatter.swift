@@ -16,6 +16,10 @@ public struct FrontMatter: Equatable, Sendable {
     /// Seconds the whole notebook may run.
     public var timeout: Double = 600
     public var optimize = false
+    /// Printed output a cell may show inline (`execute.output-lines`, `execute.output-bytes`);
+    /// the rest goes to a log file beside the report.
+    public var outputLines = 10_000
+    public var outputBytes = 1 << 20
     /// Files the cells read, relative to the notebook's folder (front matter `inputs`). Their
     /// bytes are part of every cell's cache key, so editing a data file re-runs the notebook.
     public var inputs: [String] = []
@@ -75,7 +79,7 @@ public struct FrontMatter: Equatable, Sendable {
                 else if let seq = v.sequence, seq.allSatisfy({ $0.string != nil }) { fm.inputs = seq.compactMap(\.string) }
                 else { throw fail("front matter 'inputs' needs a file path or a list of file paths") }
             case "execute":
-                guard let m = v.mapping else { throw fail("front matter 'execute' needs a mapping (timeout, optimize)") }
+                guard let m = v.mapping else { throw fail("front matter 'execute' needs a mapping (timeout, optimize, output-lines, output-bytes)") }
                 for (ek, ev) in m {
                     let eline = firstLine + (ek.mark.map { $0.line - 1 } ?? 0)
                     switch ek.string {
@@ -85,9 +89,12 @@ public struct FrontMatter: Equatable, Sendable {
                     case "optimize":
                         guard let b = ev.bool else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.optimize needs true or false") }
                         fm.optimize = b
+                    case "output-lines", "output-bytes":
+                        guard let n = ev.int, n > 0 else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.\(ek.string!) needs a whole number > 0") }
+                        if ek.string == "output-lines" { fm.outputLines = n } else { fm.outputBytes = n }
                     default:
                         throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1,
-                                         message: "unknown execute option '\(ek.string ?? "?")' (known: timeout, optimize)")
+                                         message: "unknown execute option '\(ek.string ?? "?")' (known: timeout, optimize, output-lines, output-bytes)")
                     }
                 }
             case "params":

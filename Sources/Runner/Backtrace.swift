@@ -26,12 +26,18 @@ struct Backtrace {
         let crashed = threads.first { $0["crashed"] as? Bool == true } ?? threads.first
         for frame in crashed?["frames"] as? [[String: Any]] ?? [] {
             guard let location = frame["sourceLocation"] as? [String: Any],
-                  location["file"] as? String == file, let line = location["line"] as? Int, line > 0 else { continue }
+                  let path = location["file"] as? String, Self.same(path, file),
+                  let line = location["line"] as? Int, line > 0 else { continue }
             result.line = line
             result.column = (location["column"] as? Int).flatMap { $0 > 0 ? $0 : nil }
             break
         }
         return result
+    }
+
+    /// The debug info may hold the notebook path resolved against the compiler's folder.
+    static func same(_ reported: String, _ file: String) -> Bool {
+        reported == file || (!file.hasPrefix("/") && reported.hasSuffix("/" + file))
     }
 
     /// "Swift runtime failure: arithmetic overflow" → "arithmetic overflow".

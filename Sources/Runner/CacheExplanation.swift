@@ -10,6 +10,7 @@ enum CacheExplanation {
         if now.flags != before.flags {
             return "compile flags changed (\(before.flags.joined(separator: " ")) → \(now.flags.joined(separator: " ")))"
         }
+        if now.outputLimits != before.outputLimits { return "the output limits changed" }
         if now.seed != before.seed { return "the document seed changed (\(before.seed) → \(now.seed))" }
         if now.params != before.params {
             let changed = Set(now.params).symmetricDifference(before.params)

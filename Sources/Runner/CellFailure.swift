@@ -45,9 +45,35 @@ enum CellFailure {
             if message != nil { break }
         }
         let fallback = signaled ? "the cell crashed (signal \(status))" : "the cell failed (the program exited with status \(status))"
-        let text = message ?? backtrace?.message ?? fallback
-        let line = backtrace?.line ?? stderrLine ?? cell.firstLine
-        let column = backtrace?.line != nil ? (backtrace?.column ?? 1) : 1
+        var text = message ?? backtrace?.message ?? fallback
+        var line = backtrace?.line ?? stderrLine ?? cell.firstLine
+        var column = backtrace?.line != nil ? (backtrace?.column ?? 1) : 1
+        // An error thrown out of top-level code unwinds to compiler-generated code, so the
+        // backtrace has no notebook line; the cell's only top-level `try` is where it came out.
+        let uncaught = "Error raised at top level: "
+        if text.hasPrefix(uncaught) {
+            text = "uncaught error: " + text.dropFirst(uncaught.count).replacingOccurrences(of: "Notebook.", with: "")
+            if backtrace?.line == nil, let (l, c) = soleTopLevelTry(in: cell) { (line, column) = (l, c) }
+        }
         return CellError(message: text, line: line, column: column)
+    }
+
+    /// The Markdown line and column of the cell's `try`, when exactly one unindented line has one.
+    static func soleTopLevelTry(in cell: Cell) -> (Int, Int)? {
+        var found: [(Int, Int)] = []
+        for (i, line) in cell.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let first = line.first, first != " ", first != "\t" else { continue }
+            var rest = line[...]
+            while let r = rest.range(of: "try") {
+                let after = rest[r.upperBound...].first
+                let before = r.lowerBound > line.startIndex ? line[line.index(before: r.lowerBound)] : " "
+                if (after == " " || after == nil) && !(before.isLetter || before.isNumber || before == "_") {
+                    found.append((cell.firstLine + i, line.distance(from: line.startIndex, to: r.lowerBound) + 1))
+                    break
+                }
+                rest = rest[r.upperBound...]
+            }
+        }
+        return found.count == 1 ? found[0] : nil
     }
 }

@@ -14,10 +14,13 @@ public struct ExecutionContext: Codable, Equatable, Sendable {
     public var seed: UInt64
     /// Declared input file (as written in front matter) → SHA-256 of its bytes, or "missing".
     public var inputs: [String: String]
+    /// Cached outputs are stored capped, so the caps are part of the key.
+    public var outputLimits = OutputLimits()
 
     var digest: String {
         var h = SHA256()
         h.update("toolchain \(toolchain)\nflags \(flags.joined(separator: " "))\nseed \(seed)\n")
+        h.update("limits \(outputLimits.lines) \(outputLimits.bytes)\n")
         for p in params { h.update("param \(p)\n") }
         for (k, v) in inputs.sorted(by: { $0.key < $1.key }) { h.update("input \(k) \(v)\n") }
         return h.finalize()

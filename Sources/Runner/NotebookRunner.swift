@@ -12,7 +12,8 @@ public struct NotebookRunner {
     public var cache: ResultCache?
     /// Overrides the front matter's `execute.optimize` (`folio render --optimize`).
     public var optimize: Bool?
-    public var limits = OutputLimits()
+    /// Overrides the front matter's `execute.output-lines` and `execute.output-bytes`.
+    public var limits: OutputLimits?
 
     public init(toolchain: Toolchain, workDirectory: URL, cache: ResultCache? = nil, optimize: Bool? = nil) {
         self.toolchain = toolchain
@@ -51,17 +52,26 @@ public struct NotebookRunner {
             }
             inputs[input] = hash
         }
-        return ExecutionContext(toolchain: try toolchain.fingerprint(memo: cache?.digests),
+        return ExecutionContext(toolchain: try toolchain.fingerprint(memo: digestMemo),
                                 flags: Compilation.flags(optimize: optimize ?? document.frontMatter.optimize),
                                 params: params.map { "\($0.name): \($0.value.swiftType) = \($0.value.swiftLiteral)" },
-                                seed: document.frontMatter.seed, inputs: inputs)
+                                seed: document.frontMatter.seed, inputs: inputs,
+                                outputLimits: outputLimits(document))
+    }
+
+    /// Remembered file digests and compiler version, keyed by file identity: safe to use even
+    /// when results are not cached (`--no-cache`), and they spare a compiler start per render.
+    var digestMemo: URL { (cache ?? ResultCache(root: toolchain.cacheDirectory)).digests }
+
+    func outputLimits(_ document: Document) -> OutputLimits {
+        limits ?? OutputLimits(lines: document.frontMatter.outputLines, bytes: document.frontMatter.outputBytes)
     }
 
     public func run(_ document: Document, params: [FrontMatter.Param]) throws -> RunResult {
         let plan = ExecutionPlan(document: document, context: try context(for: document, params: params))
         var result = RunResult(cells: [:], compileErrors: [], failures: [])
         result.plan = plan
-        result.compilerVersion = try toolchain.compilerVersion(memo: cache?.digests)
+        result.compilerVersion = try toolchain.compilerVersion(memo: digestMemo)
         for cell in document.cells {
             result.cells[cell.index] = .init(outputs: [], status: .notRun)
             if !cell.options.eval { result.cells[cell.index]?.reason = "eval: false" }
@@ -70,9 +80,9 @@ public struct NotebookRunner {
         let previous = cache?.loadRecord(for: document.path)
         let lineOf = { (i: Int) in document.cells.first { $0.index == i }?.firstLine ?? 1 }
 
-        // Reuse cached results from the top while they last. A cached failure ends the
-        // notebook there, exactly as running it would (a trap ends the process).
-        var reused = 0
+        // Reuse cached results from the top while they last. A cached failure under the
+        // default policy ends the notebook there, exactly as running it would.
+        var reused = 0, endedByFailure = false
         if let cache {
             for entry in plan.entries {
                 guard let hit = cache.load(entry.key), let cell = document.cells.first(where: { $0.index == entry.index }) else { break }
@@ -82,12 +92,14 @@ public struct NotebookRunner {
                 if hit.hasLog { r.fullLog = cache.logURL(entry.key) }
                 result.cells[entry.index] = r
                 reused += 1
-                if case .failed = hit.status { break }
+                if case .failed = hit.status, cell.options.error == .stop { endedByFailure = true; break }
             }
         }
-        let endedByCachedFailure = reused > 0 && { if case .failed = result.cells[plan.entries[reused - 1].index]!.status { true } else { false } }()
-        if reused < plan.entries.count && !endedByCachedFailure {
+        if reused < plan.entries.count && !endedByFailure {
+            // Cells share one scope, so the program runs from the top: the cells above the
+            // first miss run again only to rebuild the state it needs.
             let firstMiss = reused
+            for entry in plan.entries { result.cells[entry.index] = .init(outputs: [], status: .notRun) }
             try execute(document, params: params, plan: plan, into: &result)
             for (position, entry) in plan.entries.enumerated() {
                 guard var r = result.cells[entry.index], r.cache != .notRun else { continue }
@@ -103,94 +115,6 @@ public struct NotebookRunner {
         if result.compileErrors.isEmpty { applyErrorPolicies(document, &result) }
         try? cache?.storeRecord(ExecutionRecord(context: plan.context, entries: plan.entries), for: document.path)
         return result
-    }
-
-    /// Compiles (unless the same program is cached) and runs the whole notebook, since cells
-    /// share one scope; fills `result` and stores each finished cell's result in the cache.
-    func execute(_ document: Document, params: [FrontMatter.Param], plan: ExecutionPlan, into result: inout RunResult) throws {
-        let fm = FileManager.default
-        try? fm.removeItem(at: workDirectory)
-        let runDir = workDirectory.appendingPathComponent("run")
-        try fm.createDirectory(at: runDir, withIntermediateDirectories: true)
-        try fm.createDirectory(at: toolchain.moduleCache, withIntermediateDirectories: true)
-
-        let program = Tangler.generate(for: document, params: params, seed: document.frontMatter.seed, plan: plan)
-        let main = workDirectory.appendingPathComponent("main.swift")
-        try program.source.write(to: main, atomically: true, encoding: .utf8)
-        let programDigest = SHA256.hex("\(plan.context.toolchain)\n\(plan.context.flags)\n\(program.source)")
-        var binary = workDirectory.appendingPathComponent("notebook")
-        if let cached = cache?.programURL(programDigest), fm.isExecutableFile(atPath: cached.path) {
-            binary = cached
-        } else {
-            let args = Compilation.arguments(flags: plan.context.flags, toolchain: toolchain, main: main, output: binary)
-            result.compilerInvocations += 1
-            let compile = try ChildProcess.run(toolchain.swiftc, arguments: args, directory: workDirectory,
-                                               timeout: 600, logName: "compile")
-            if compile.status != 0 {
-                result.compileErrors = Compilation.diagnostics(compile.stderr + compile.stdout, document: document,
-                                                               program: program, mainPath: main.path)
-                if result.compileErrors.isEmpty {
-                    result.compileErrors = [Diagnostic(file: document.path, line: 1,
-                                                       message: "the notebook program did not compile:\n" + compile.stderr)]
-                }
-                return
-            }
-            if let cache { binary = (try? cache.storeProgram(binary, digest: programDigest)) ?? binary }
-        }
-
-        var env = ProcessInfo.processInfo.environment
-        env[RunFiles.environmentKey] = runDir.path
-        if let cache { env["FOLIO_MEMO_DIR"] = cache.memo.path }
-        let reportFile = workDirectory.appendingPathComponent("backtrace.json")
-        env["SWIFT_BACKTRACE"] = Backtrace.environmentValue(reportFile: reportFile)
-        let cellTimeouts = Dictionary(uniqueKeysWithValues: document.cells.compactMap { c in c.options.timeout.map { (c.index, $0) } })
-        result.programRuns += 1
-        let run = try ChildProcess.run(binary, arguments: [], environment: env,
-                                       directory: URL(fileURLWithPath: document.path).deletingLastPathComponent(),
-                                       logDirectory: workDirectory, timeout: document.frontMatter.timeout, logName: "notebook",
-                                       watchdog: cellTimeouts.isEmpty ? nil : {
-            guard let (cell, since) = Progress(runDirectory: runDir).running, let limit = cellTimeouts[cell] else { return nil }
-            return Double(Progress.now() &- since) / 1e9 > limit ? "cell time limit of \(ChildProcess.seconds(limit)) s" : nil
-        })
-        let finished = Progress.now()
-        let progress = Progress(runDirectory: runDir)
-        let backtrace = (try? Data(contentsOf: reportFile)).flatMap { Backtrace.parse($0, file: document.path) }
-        for entry in plan.entries {
-            guard let began = progress.begun[entry.index], let cell = document.cells.first(where: { $0.index == entry.index }) else { continue }
-            var outputs = try RunFiles.read(cell: cell.index, in: runDir)
-            var status = RunResult.CellStatus.succeeded
-            if progress.ended[cell.index] == nil {
-                let error = CellFailure.error(outputs: &outputs, killedBecause: run.killedBecause, signaled: run.signaled,
-                                              status: run.status, backtrace: backtrace, document: document, cell: cell)
-                outputs.append(.error(error))
-                status = .failed(error)
-            }
-            let logName = "cell-\(cell.options.label ?? String(cell.index)).log"
-            let (capped, log) = limits.cap(outputs, logName: logName)
-            var r = RunResult.CellResult(outputs: capped, status: status)
-            r.cache = .ran
-            r.seconds = Double((progress.ended[cell.index] ?? finished) &- began) / 1e9
-            (r.key, r.seed) = (entry.key, entry.seed)
-            if let log {
-                let url = cache?.logURL(entry.key) ?? workDirectory.appendingPathComponent(logName)
-                try? ResultCache.atomicWrite(Data(log.utf8), to: url)
-                r.fullLog = url
-            }
-            result.cells[cell.index] = r
-            // A cell stopped by a time limit has no reproducible result: it is not cached.
-            let stopped = run.killedBecause != nil && progress.ended[cell.index] == nil
-            if let cache, !stopped {
-                let entryToStore = ResultCache.Entry(outputs: Self.shiftLines(capped, by: 1 - cell.firstLine),
-                                                     status: Self.shiftLines(status, by: 1 - cell.firstLine),
-                                                     seconds: r.seconds, hasLog: log != nil)
-                try? cache.store(entryToStore, key: entry.key, log: nil)
-            }
-        }
-        if run.status != 0 && !run.signaled && run.killedBecause == nil && progress.running == nil,
-           !result.cells.values.contains(where: { if case .failed = $0.status { true } else { false } }) {
-            result.failures.append(Diagnostic(file: document.path, line: 1,
-                                              message: "the notebook program exited with status \(run.status)"))
-        }
     }
 
     /// Default policy `stop`: a failed cell fails the render. `allow`: shown, not a failure.

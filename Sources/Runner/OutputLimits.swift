@@ -2,7 +2,7 @@ import OutputChannel
 
 /// How much printed text a cell may show inline. A cell that prints more keeps the first
 /// part inline, followed by a note, and its full text goes to a log file beside the report.
-public struct OutputLimits: Sendable, Equatable {
+public struct OutputLimits: Sendable, Equatable, Codable {
     public var lines = 10_000
     public var bytes = 1 << 20
     public init(lines: Int = 10_000, bytes: Int = 1 << 20) { (self.lines, self.bytes) = (lines, bytes) }

@@ -42,11 +42,13 @@ public struct Toolchain: Sendable {
         guard let swiftc = env["SWIFTC"].map({ URL(fileURLWithPath: $0) }) ?? findOnPath("swiftc", env["PATH"]) else {
             throw Problem.noCompiler
         }
-        let cacheRoot = env["FOLIO_CACHE_DIR"].map { URL(fileURLWithPath: $0) }
-            ?? (env["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
-                ?? fm.homeDirectoryForCurrentUser.appendingPathComponent(".cache")).appendingPathComponent("folio")
+        let userCache = (env["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? fm.homeDirectoryForCurrentUser.appendingPathComponent(".cache")).appendingPathComponent("folio")
+        // The compiler's module cache only makes compiles faster and is safe to share, so it
+        // stays in the user's cache even when FOLIO_CACHE_DIR moves the results elsewhere.
         return Toolchain(swiftc: swiftc, libraryDirectory: libDir,
-                         moduleCache: cacheRoot.appendingPathComponent("module-cache"), cacheDirectory: cacheRoot)
+                         moduleCache: userCache.appendingPathComponent("module-cache"),
+                         cacheDirectory: env["FOLIO_CACHE_DIR"].map { URL(fileURLWithPath: $0) } ?? userCache)
     }
 
     static func findOnPath(_ name: String, _ path: String?) -> URL? {

@@ -15,8 +15,12 @@ extension Toolchain {
         let file = identity.flatMap { id in memo.map { $0.appendingPathComponent("swiftc-\(id)") } }
         if let file, let known = try? String(contentsOf: file, encoding: .utf8), !known.isEmpty { return known }
         let tmp = FileManager.default.temporaryDirectory
+        let logName = "folio-swiftc-version-\(UUID())"
+        defer {
+            for ext in ["out", "err"] { try? FileManager.default.removeItem(at: tmp.appendingPathComponent("\(logName).\(ext)")) }
+        }
         let r = try ChildProcess.run(swiftc, arguments: ["-version"], directory: tmp,
-                                     logDirectory: tmp, timeout: 60, logName: "folio-swiftc-version-\(UUID())")
+                                     logDirectory: tmp, timeout: 60, logName: logName)
         let version = (r.stdout + r.stderr).split(separator: "\n").first.map(String.init) ?? "unknown"
         if let file, let memo {
             try? FileManager.default.createDirectory(at: memo, withIntermediateDirectories: true)

@@ -24,6 +24,7 @@ let suites: [String: () -> [BenchCase]] = [
     "math": MathSuite.cases,
     "plot": PlotSuite.cases,
     "report": ReportSuite.cases,
+    "runner": RunnerSuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

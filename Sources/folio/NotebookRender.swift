@@ -39,8 +39,10 @@ struct NotebookRender: Sendable {
             return outcome
         }
         // A scratch folder of its own: parallel and concurrent renders never share one.
+        // Only safe characters: the path is passed inside SWIFT_BACKTRACE's comma-separated list.
+        let safeName = String(document.name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
         let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("folio-\(getpid())-\(UUID().uuidString.prefix(8))-\(document.name)")
+            .appendingPathComponent("folio-\(getpid())-\(UUID().uuidString.prefix(8))-\(safeName)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let result: RunResult
         do {

@@ -1,52 +1,7 @@
 import XCTest
 
-/// Drives the real `folio` executable, built beside this test bundle, as a user would.
-final class RenderCommandTests: XCTestCase {
-    var dir: URL!
-    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-cli-\(UUID())")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    @discardableResult
-    func folio(_ args: [String]) throws -> Run {
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("folio")
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        p.currentDirectoryURL = dir
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
-
-    func write(_ name: String, _ text: String) throws {
-        try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
-
-    func pdftotext(_ path: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        p.arguments = [dir.appendingPathComponent(path).path, "-"]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let d = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: d, as: UTF8.self)
-    }
-
+/// The `render` command's basic contract: outputs, exit codes, error locations.
+final class RenderCommandTests: CLITestCase {
     func testRendersTheHelloNotebookByDefault() throws {
         let hello = try String(contentsOf: packageRoot.appendingPathComponent("notebooks/hello.md"), encoding: .utf8)
         try write("notebooks/hello.md", hello)
@@ -125,5 +80,13 @@ final class RenderCommandTests: XCTestCase {
         let bad = try folio(["render", "notebooks/p.md", "-P", "j=1"])
         XCTAssertEqual(bad.status, 4)
         XCTAssertTrue(bad.stderr.contains("no parameter 'j'"), bad.stderr)
+    }
+
+    func testUnwritableOutputIsARenderError() throws {
+        try write("notebooks/ok.md", "# Fine\n")
+        try write("blocked", "a file where the output folder should be")
+        let r = try folio(["render", "notebooks/ok.md", "-o", "blocked"])
+        XCTAssertEqual(r.status, 3, r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("folio: error: notebooks/ok.md: could not write the report"), r.stderr)
     }
 }

@@ -82,7 +82,7 @@ final class CacheTableTests: XCTestCase {
             Edit(name: "input file", data: "abcd", expected: all(.ran), compiles: 0, runs: 1,
                  reason: "input file data.txt changed"),
             Edit(name: "flags", optimize: true, expected: all(.ran), compiles: 1, runs: 1,
-                 reason: "compile flags changed (-Onone -g -swift-version 5 -module-name Notebook → -O -wmo -g -swift-version 5 -module-name Notebook)"),
+                 reason: "compile flags changed (-Onone -gline-tables-only -swift-version 5 -module-name Notebook → -O -wmo -gline-tables-only -swift-version 5 -module-name Notebook)"),
         ]
 
         let (_, first) = try f.run(Self.baseline)

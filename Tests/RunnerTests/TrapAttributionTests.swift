@@ -80,4 +80,39 @@ final class TrapAttributionTests: XCTestCase {
         guard case .failed(let error)? = result.cells[1]?.status else { return XCTFail() }
         XCTAssertEqual(error.column, 22, "the column of `fatalError(`")
     }
+
+    func testUncaughtErrorIsAttributedToItsTry() throws {
+        let f = try RunnerFixture()
+        let (_, result) = try f.run("""
+        ```swift
+        struct LawViolated: Error { var ratio: Double }
+        func check(_ r: Double) throws { if r > 1 { throw LawViolated(ratio: r) } }
+        let fine = try? check(2)
+        print("checking")
+        let checked: Void = try check(1.5)
+        ```
+        """, cached: false)
+        guard case .failed(let error)? = result.cells[0]?.status else { return XCTFail() }
+        XCTAssertEqual(error.message, "uncaught error: LawViolated(ratio: 1.5)")
+        XCTAssertEqual(error.line, 6)
+        XCTAssertEqual(error.column, 21)
+        XCTAssertEqual(result.cells[0]?.outputs.first, .stream(name: "stdout", text: "checking\n"))
+    }
+
+    func testBacktraceReportParsing() throws {
+        let report = """
+        { "kind": "crashReport", "description": "Swift runtime failure: arithmetic overflow", "threads": [
+          { "name": "other", "frames": [ { "sourceLocation": { "file": "nb/a.md", "line": 3, "column": 1 } } ] },
+          { "name": "main", "crashed": true, "frames": [
+            { "description": "Swift runtime failure: arithmetic overflow", "sourceLocation": { "file": "//<compiler-generated>", "line": 0, "column": 0 } },
+            { "description": "main + 2576", "sourceLocation": { "file": "/work/project/nb/a.md", "line": 16, "column": 89 } },
+            { "description": "main + 10", "sourceLocation": { "file": "/work/project/nb/a.md", "line": 2, "column": 1 } } ] } ] }
+        """
+        let bt = try XCTUnwrap(Backtrace.parse(Data(("text before the report\n" + report).utf8), file: "nb/a.md"))
+        XCTAssertEqual(bt.message, "arithmetic overflow")
+        XCTAssertEqual(bt.line, 16, "the innermost frame of the crashed thread in the notebook")
+        XCTAssertEqual(bt.column, 89)
+        XCTAssertNil(Backtrace.parse(Data(report.utf8), file: "nb/other.md")?.line)
+        XCTAssertNil(Backtrace.parse(Data("not json".utf8), file: "nb/a.md"))
+    }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import Notebook
+import OutputChannel
+
+/// Building and running the notebook's program when the cache cannot answer.
+extension NotebookRunner {
+    /// Compiles (unless the same program is cached) and runs the whole notebook, since cells
+    /// share one scope; fills `result` and stores each finished cell's result in the cache.
+    ///
+    /// A failed cell whose policy is `allow` or `expected` does not end the notebook: the
+    /// program is built again without that cell and run for the cells after it (as if the
+    /// failed cell had been `eval: false`; a later cell that needs its declarations then
+    /// fails to compile, with a note naming the failed cell).
+    func execute(_ document: Document, params: [FrontMatter.Param], plan: ExecutionPlan, into result: inout RunResult) throws {
+        try? FileManager.default.removeItem(at: workDirectory)
+        try FileManager.default.createDirectory(at: toolchain.moduleCache, withIntermediateDirectories: true)
+        var skipping: [Int] = []
+        while true {
+            let from = skipping.last.map { $0 + 1 } ?? 0
+            let compiled = try runProgram(document, params: params, plan: plan, skipping: skipping,
+                                          collectingFrom: from, into: &result)
+            guard compiled,
+                  let failed = plan.entries.first(where: { e in
+                      guard e.index >= from, case .failed? = result.cells[e.index]?.status else { return false }
+                      return true }),
+                  let cell = document.cells.first(where: { $0.index == failed.index }), cell.options.error != .stop,
+                  plan.entries.contains(where: { $0.index > failed.index }) else { return }
+            skipping.append(failed.index)
+        }
+    }
+
+    /// One program: every evaluated cell but `skipping`; results are taken for cells from
+    /// index `from` on. Returns false when the program did not compile.
+    func runProgram(_ document: Document, params: [FrontMatter.Param], plan: ExecutionPlan, skipping: [Int],
+                    collectingFrom from: Int, into result: inout RunResult) throws -> Bool {
+        let fm = FileManager.default
+        let programDir = workDirectory.appendingPathComponent("program-\(skipping.count)")
+        let runDir = programDir.appendingPathComponent("run")
+        try fm.createDirectory(at: runDir, withIntermediateDirectories: true)
+
+        let program = Tangler.generate(for: document, params: params, seed: document.frontMatter.seed, plan: plan,
+                                       skipping: Set(skipping))
+        let main = programDir.appendingPathComponent("main.swift")
+        try program.source.write(to: main, atomically: true, encoding: .utf8)
+        let programDigest = SHA256.hex("\(plan.context.toolchain)\n\(plan.context.flags)\n\(program.source)")
+        var binary = programDir.appendingPathComponent("notebook")
+        if let cached = cache?.programURL(programDigest), fm.isExecutableFile(atPath: cached.path) {
+            binary = cached
+        } else {
+            let args = Compilation.arguments(flags: plan.context.flags, toolchain: toolchain, main: main, output: binary)
+            result.compilerInvocations += 1
+            let compile = try ChildProcess.run(toolchain.swiftc, arguments: args, directory: programDir,
+                                               timeout: 600, logName: "compile")
+            if compile.status != 0 {
+                result.compileErrors = Compilation.diagnostics(compile.stderr + compile.stdout, document: document,
+                                                               program: program, mainPath: main.path)
+                if result.compileErrors.isEmpty {
+                    result.compileErrors = [Diagnostic(file: document.path, line: 1,
+                                                       message: "the notebook program did not compile:\n" + compile.stderr)]
+                }
+                let left = skipping.compactMap { i in document.cells.first { $0.index == i }?.firstLine }
+                if !left.isEmpty {
+                    let lines = left.map(String.init).joined(separator: ", ")
+                    for i in result.compileErrors.indices {
+                        result.compileErrors[i].message += " (the rest of the notebook runs without the failed cell at line \(lines))"
+                    }
+                }
+                return false
+            }
+            if let cache { binary = (try? cache.storeProgram(binary, digest: programDigest)) ?? binary }
+        }
+
+        var env = ProcessInfo.processInfo.environment
+        env[RunFiles.environmentKey] = runDir.path
+        if let cache { env["FOLIO_MEMO_DIR"] = cache.memo.path }
+        let reportFile = programDir.appendingPathComponent("backtrace.json")
+        env["SWIFT_BACKTRACE"] = Backtrace.environmentValue(reportFile: reportFile)
+        let cellTimeouts = Dictionary(uniqueKeysWithValues: document.cells.compactMap { c in c.options.timeout.map { (c.index, $0) } })
+        result.programRuns += 1
+        let run = try ChildProcess.run(binary, arguments: [], environment: env,
+                                       directory: URL(fileURLWithPath: document.path).deletingLastPathComponent(),
+                                       logDirectory: programDir, timeout: document.frontMatter.timeout, logName: "notebook",
+                                       watchdog: cellTimeouts.isEmpty ? nil : {
+            guard let (cell, since) = Progress(runDirectory: runDir).running, let limit = cellTimeouts[cell] else { return nil }
+            return Double(Progress.now() &- since) / 1e9 > limit ? "cell time limit of \(ChildProcess.seconds(limit)) s" : nil
+        })
+        let finished = Progress.now()
+        let progress = Progress(runDirectory: runDir)
+        let backtrace = (try? Data(contentsOf: reportFile)).flatMap { Backtrace.parse($0, file: document.path) }
+        for entry in plan.entries where entry.index >= from {
+            guard let began = progress.begun[entry.index], let cell = document.cells.first(where: { $0.index == entry.index }) else { continue }
+            var outputs = try RunFiles.read(cell: cell.index, in: runDir)
+            var status = RunResult.CellStatus.succeeded
+            if progress.ended[cell.index] == nil {
+                let error = CellFailure.error(outputs: &outputs, killedBecause: run.killedBecause, signaled: run.signaled,
+                                              status: run.status, backtrace: backtrace, document: document, cell: cell)
+                outputs.append(.error(error))
+                status = .failed(error)
+            }
+            let logName = "cell-\(cell.options.label ?? String(cell.index)).log"
+            let (capped, log) = plan.context.outputLimits.cap(outputs, logName: logName)
+            var r = RunResult.CellResult(outputs: capped, status: status)
+            r.cache = .ran
+            r.seconds = Double((progress.ended[cell.index] ?? finished) &- began) / 1e9
+            (r.key, r.seed) = (entry.key, entry.seed)
+            if let log {
+                let url = cache?.logURL(entry.key) ?? programDir.appendingPathComponent(logName)
+                try? ResultCache.atomicWrite(Data(log.utf8), to: url)
+                r.fullLog = url
+            }
+            result.cells[cell.index] = r
+            // A cell stopped by a time limit has no reproducible result: it is not cached.
+            let stopped = run.killedBecause != nil && progress.ended[cell.index] == nil
+            if let cache, !stopped {
+                let entryToStore = ResultCache.Entry(outputs: Self.shiftLines(capped, by: 1 - cell.firstLine),
+                                                     status: Self.shiftLines(status, by: 1 - cell.firstLine),
+                                                     seconds: r.seconds, hasLog: log != nil)
+                try? cache.store(entryToStore, key: entry.key, log: nil)
+            }
+        }
+        if run.status != 0 && !run.signaled && run.killedBecause == nil && progress.running == nil,
+           !result.cells.values.contains(where: { if case .failed = $0.status { true } else { false } }) {
+            result.failures.append(Diagnostic(file: document.path, line: 1,
+                                              message: "the notebook program exited with status \(run.status)"))
+        }
+        return true
+    }
+}
