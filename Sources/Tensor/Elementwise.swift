@@ -2,29 +2,41 @@
 /// `maximum`, with tensors or scalars on either side.
 public enum BinaryOp: Sendable { case add, subtract, multiply, divide, pow, minimum, maximum }
 
+enum AddF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> T { a + b } }
+enum SubF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> T { a - b } }
+enum MulF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> T { a * b } }
+enum DivF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> T { a / b } }
+enum PowF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> T { T.pow(a, b) } }
+// NumPy's minimum/maximum propagate NaN.
+enum MinF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> T { a < b || a.isNaN ? a : b } }
+enum MaxF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> T { a > b || a.isNaN ? a : b } }
+
 extension Tensor {
-    /// Applies a binary operation with broadcasting. Specialised for Float and Double so that
-    /// callers compiled without optimisation still get the optimised loops.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
+    /// Applies a binary operation with broadcasting, through loops specialised for the
+    /// concrete precision (see Specialization.swift).
     public static func elementwise(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) -> Tensor {
-        func run(_ name: String, _ f: (Scalar, Scalar) -> Scalar) -> Tensor {
+        if Scalar.self == Float.self { return asSelf(binaryFloat(op, asFloat(a), asFloat(b))) }
+        if Scalar.self == Double.self { return asSelf(binaryDouble(op, asDouble(a), asDouble(b))) }
+        return binaryImpl(op, a, b)
+    }
+
+    static func binaryImpl(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) -> Tensor {
+        func run<F: BinaryFunction>(_ name: String, _ f: F.Type) -> Tensor where F.A == Scalar, F.B == Scalar, F.O == Scalar {
             let (shape, out) = broadcastZip(name, a.shape, a.scalars, b.shape, b.scalars, f)
             return Tensor(shape: shape, scalars: out)
         }
         switch op {
-        case .add: return run("+", +)
-        case .subtract: return run("-", -)
-        case .multiply: return run("*", *)
-        case .divide: return run("/", /)
-        case .pow: return run("pow") { Scalar.pow($0, $1) }
-        // NumPy's minimum/maximum propagate NaN.
-        case .minimum: return run("minimum") { $0 < $1 || $0.isNaN ? $0 : $1 }
-        case .maximum: return run("maximum") { $0 > $1 || $0.isNaN ? $0 : $1 }
+        case .add: return run("+", AddF<Scalar>.self)
+        case .subtract: return run("-", SubF<Scalar>.self)
+        case .multiply: return run("*", MulF<Scalar>.self)
+        case .divide: return run("/", DivF<Scalar>.self)
+        case .pow: return run("pow", PowF<Scalar>.self)
+        case .minimum: return run("minimum", MinF<Scalar>.self)
+        case .maximum: return run("maximum", MaxF<Scalar>.self)
         }
     }
 
-    /// Applies `f` to every element (no vectorisation: prefer the named functions).
+    /// Applies `f` to every element (not vectorised: prefer the named functions).
     public func map(_ f: (Scalar) -> Scalar) -> Tensor { Tensor(shape: shape, scalars: scalars.map(f)) }
 
     public static func + (a: Tensor, b: Tensor) -> Tensor { elementwise(.add, a, b) }

@@ -60,11 +60,11 @@ public struct BoolTensor: Sendable, Equatable, CustomStringConvertible {
 
     public static prefix func ! (a: BoolTensor) -> BoolTensor { BoolTensor(shape: a.shape, scalars: a.scalars.map { !$0 }) }
     public static func && (a: BoolTensor, b: BoolTensor) -> BoolTensor {
-        let (s, v) = broadcastZip("&&", a.shape, a.scalars, b.shape, b.scalars) { $0 && $1 }
+        let (s, v) = broadcastZip("&&", a.shape, a.scalars, b.shape, b.scalars, AndF.self)
         return BoolTensor(shape: s, scalars: v)
     }
     public static func || (a: BoolTensor, b: BoolTensor) -> BoolTensor {
-        let (s, v) = broadcastZip("||", a.shape, a.scalars, b.shape, b.scalars) { $0 || $1 }
+        let (s, v) = broadcastZip("||", a.shape, a.scalars, b.shape, b.scalars, OrF.self)
         return BoolTensor(shape: s, scalars: v)
     }
 
@@ -85,3 +85,6 @@ func flatOffset(_ op: String, _ index: [Int], _ shape: [Int]) -> Int {
     }
     return o
 }
+
+enum AndF: BinaryFunction { static func apply(_ a: Bool, _ b: Bool) -> Bool { a && b } }
+enum OrF: BinaryFunction { static func apply(_ a: Bool, _ b: Bool) -> Bool { a || b } }

@@ -34,9 +34,13 @@ extension Tensor {
     }
 
     /// Sum of all elements (eight interleaved partial sums, for speed and accuracy).
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     public func sum() -> Scalar {
+        if Scalar.self == Float.self { return unsafeBitCast(sumFloat(Tensor.asFloat(self)), to: Scalar.self) }
+        if Scalar.self == Double.self { return unsafeBitCast(sumDouble(Tensor.asDouble(self)), to: Scalar.self) }
+        return sumImpl()
+    }
+
+    func sumImpl() -> Scalar {
         scalars.withUnsafeBufferPointer { p in
             var acc = SIMD8<Scalar>(repeating: 0)
             let n = p.count, m = n & ~7
@@ -51,9 +55,13 @@ extension Tensor {
         }
     }
 
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     public func sum(axis: Int, keepDims: Bool = false) -> Tensor {
+        if Scalar.self == Float.self { return Tensor.asSelf(sumAxisFloat(Tensor.asFloat(self), axis, keepDims)) }
+        if Scalar.self == Double.self { return Tensor.asSelf(sumAxisDouble(Tensor.asDouble(self), axis, keepDims)) }
+        return sumImpl(axis: axis, keepDims: keepDims)
+    }
+
+    func sumImpl(axis: Int, keepDims: Bool) -> Tensor {
         let (_, n, _, s) = axisLayout("sum", axis, keepDims: keepDims)
         if n == 0 { return .zeros(s) }
         return foldAxis("sum", axis, keepDims: keepDims, +)
@@ -78,13 +86,9 @@ extension Tensor {
         guard count > 0 else { fatalError("min: tensor of shape \(shape) is empty") }
         return scalars.dropFirst().reduce(scalars[0]) { $0 < $1 || $0.isNaN ? $0 : $1 }
     }
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     public func max(axis: Int, keepDims: Bool = false) -> Tensor {
         foldAxis("max", axis, keepDims: keepDims) { $0 > $1 || $0.isNaN ? $0 : $1 }
     }
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     public func min(axis: Int, keepDims: Bool = false) -> Tensor {
         foldAxis("min", axis, keepDims: keepDims) { $0 < $1 || $0.isNaN ? $0 : $1 }
     }
@@ -158,20 +162,31 @@ extension Tensor {
     public func logsumexp() -> Scalar { flattened().logsumexp(axis: 0).scalar }
 
     /// exp(x) / Σ exp(x) along `axis` (default: last), computed shifted by the maximum.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     public func softmax(axis: Int = -1) -> Tensor {
+        if Scalar.self == Float.self { return Tensor.asSelf(softmaxFloat(Tensor.asFloat(self), axis)) }
+        if Scalar.self == Double.self { return Tensor.asSelf(softmaxDouble(Tensor.asDouble(self), axis)) }
+        return softmaxImpl(axis: axis)
+    }
+
+    func softmaxImpl(axis: Int) -> Tensor {
         let (outer, n, inner, _) = axisLayout("softmax", axis, keepDims: true)
-        if inner == 1 {
-            // Rows are contiguous: one pass each for max, exp-and-sum, scale.
+        if inner == 1 && n > 0 {
+            // Rows are contiguous: shift each by its max, exponentiate all at once (vectorised),
+            // then scale each row by 1 / its sum.
             var out = scalars
             out.withUnsafeMutableBufferPointer { o in
+                let base = o.baseAddress!
                 for i in 0..<outer {
-                    let row = UnsafeMutableBufferPointer(rebasing: o[(i * n)..<((i + 1) * n)])
+                    let row = base + i * n
                     var m = row[0]
-                    for x in row where x > m { m = x }
+                    for k in 1..<n where row[k] > m || row[k].isNaN { m = row[k] }
+                    for k in 0..<n { row[k] -= m }
+                }
+                unaryKernel(base, base, count, ExpF<Scalar>.self)
+                for i in 0..<outer {
+                    let row = base + i * n
                     var s: Scalar = 0
-                    for k in 0..<n { let e = Scalar.exp(row[k] - m); row[k] = e; s += e }
+                    for k in 0..<n { s += row[k] }
                     let inv = 1 / s
                     for k in 0..<n { row[k] *= inv }
                 }

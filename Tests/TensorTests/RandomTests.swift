@@ -96,7 +96,8 @@ final class RandomTests: XCTestCase {
         let z = r.normal([64], as: Float.self).scalars
         let raw = w.words(64)
         for j in 0..<16 {
-            let u = Double((raw[2 * j] >> 8) + 1) / 16_777_216, t = Double(raw[2 * j + 1] >> 8) / 16_777_216 - 0.5
+            // Uniforms from the top 23 bits: u = 1 − k/2²³ in (0, 1], t = k′/2²³ − 0.5.
+            let u = 1 - Double(raw[2 * j] >> 9) / 8_388_608, t = Double(raw[2 * j + 1] >> 9) / 8_388_608 - 0.5
             let rad = (-2 * Foundation.log(u)).squareRoot()
             XCTAssertEqual(Double(z[2 * j]), rad * Foundation.cos(2 * .pi * t), accuracy: 3e-6 * Swift.max(1, rad))
             XCTAssertEqual(Double(z[2 * j + 1]), rad * Foundation.sin(2 * .pi * t), accuracy: 3e-6 * Swift.max(1, rad))
@@ -115,6 +116,24 @@ final class RandomTests: XCTestCase {
         }
         XCTAssertLessThan(worstLog, 2e-6)
         XCTAssertLessThan(worstTrig, 1e-6)
+    }
+
+    func testFastExpAndTanhMatchLibm() {
+        var worstExp = 0.0, worstTanh = 0.0
+        for i in stride(from: -90.0, through: 90.0, by: 0.0137) {
+            let x = Float(i)
+            let e = FastMath.exp(SIMD8(repeating: x))[0], t = FastMath.tanh(SIMD8(repeating: x))[0]
+            let re = Foundation.exp(Double(x)), rt = Foundation.tanh(Double(x))
+            if re > 1.2e-38 && re < 3.4e38 { worstExp = Swift.max(worstExp, Swift.abs(Double(e) - re) / re) }
+            worstTanh = Swift.max(worstTanh, Swift.abs(Double(t) - rt) / Swift.max(Swift.abs(rt), 1e-30))
+        }
+        XCTAssertLessThan(worstExp, 3e-7)
+        XCTAssertLessThan(worstTanh, 3e-7)
+        let ends = FastMath.exp(SIMD8(-100, -87.4, 88.8, .infinity, -.infinity, .nan, 0, 1))
+        XCTAssertEqual(Array(ends.indices.map { ends[$0] }.prefix(5)), [0, 0, .infinity, .infinity, 0])
+        XCTAssertTrue(ends[5].isNaN); XCTAssertEqual(ends[6], 1)
+        let tiny = FastMath.tanh(SIMD8(repeating: 1e-6))[0]
+        XCTAssertEqual(tiny, 1e-6, accuracy: 1e-12)   // relative accuracy kept near zero
     }
 
     func testUniformIsUniform() {

@@ -2,10 +2,14 @@
 /// values do not depend on thread count. Per-element layout (documented for reproducibility):
 /// Float uses one 32-bit word per uniform, Double two.
 extension RNG {
-    static let twoPow24: Float = 1.0 / 16_777_216
     static let twoPow53: Double = 1.0 / 9_007_199_254_740_992
 
-    @inline(__always) static func unitFloat(_ w: SIMD8<UInt32>) -> SIMD8<Float> { SIMD8<Float>(w &>> 8) * twoPow24 }
+    /// [1, 2) from the top 23 bits of each word, as a float's mantissa under exponent 0.
+    @inline(__always) static func oneToTwo(_ w: SIMD8<UInt32>) -> SIMD8<Float> {
+        unsafeBitCast((w &>> 9) | 0x3F80_0000, to: SIMD8<Float>.self)
+    }
+    /// Uniform on [0, 1) in steps of 2⁻²³.
+    @inline(__always) static func unitFloat(_ w: SIMD8<UInt32>) -> SIMD8<Float> { oneToTwo(w) - 1 }
     /// A uniform integer in 0..<n from two words: the high half of a 64×64-bit product.
     @inline(__always) static func bounded(_ hi: UInt32, _ lo: UInt32, _ n: Int) -> Int {
         let x: UInt64 = UInt64(hi) << 32 | UInt64(lo)
@@ -13,6 +17,18 @@ extension RNG {
     }
     @inline(__always) static func unitDouble(_ hi: UInt32, _ lo: UInt32) -> Double {
         Double((UInt64(hi) << 32 | UInt64(lo)) >> 11) * twoPow53
+    }
+
+    /// Box–Muller on eight word pairs: u = 2 − [1, 2) in (0, 1] keeps the log finite; t in
+    /// [-0.5, 0.5) is the angle over 2π. Writes out[4j + slot] (cosine), out[4j + slot + 1] (sine).
+    @inline(__always)
+    static func boxMuller(_ a: SIMD8<UInt32>, _ b: SIMD8<UInt32>, _ out: UnsafeMutablePointer<Float>, slot: Int) {
+        let u = 2 - oneToTwo(a)
+        let t = oneToTwo(b) - 1.5
+        let r = (-2 * FastMath.log(u)).squareRoot()
+        let (s, c) = FastMath.sinCosTwoPi(t)
+        let x = r * c, y = r * s
+        for j in 0..<8 { out[4 * j + slot] = x[j]; out[4 * j + slot + 1] = y[j] }
     }
 
     /// Uniform on [low, high).
@@ -41,15 +57,8 @@ extension RNG {
         let z: Tensor<T>
         if T.self == Float.self {
             let v: [Float] = generate(n, draw: d, perBatch: 32) { w, out in
-                for (a, b, slot) in [(w.0, w.1, 0), (w.2, w.3, 2)] {
-                    // u in (0, 1] so the log is finite; t in [-0.5, 0.5) is the angle over 2π.
-                    let u = SIMD8<Float>((a &>> 8) &+ 1) * RNG.twoPow24
-                    let t = RNG.unitFloat(b) - 0.5
-                    let r = (-2 * FastMath.log(u)).squareRoot()
-                    let (s, c) = FastMath.sinCosTwoPi(t)
-                    let x = r * c, y = r * s
-                    for j in 0..<8 { out[4 * j + slot] = x[j]; out[4 * j + slot + 1] = y[j] }
-                }
+                RNG.boxMuller(w.0, w.1, out, slot: 0)
+                RNG.boxMuller(w.2, w.3, out, slot: 2)
             }
             z = Tensor(shape: shape, scalars: unsafeBitCast(v, to: [T].self))
         } else {

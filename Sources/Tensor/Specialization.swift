@@ -1,0 +1,25 @@
+/// Concrete entry points for the hot kernels.
+///
+/// `Tensor` is built with library evolution, and generic code called from another module
+/// (a notebook, the benchmarks) runs unspecialised: every `+` on an element would go through
+/// a witness table. So each hot public entry checks its scalar type once and calls one of
+/// these non-generic functions, inside which the compiler specialises the generic
+/// implementation for Float or Double with the element operations inlined.
+extension Tensor {
+    @inline(__always) static func asFloat(_ t: Tensor) -> Tensor<Float> { unsafeBitCast(t, to: Tensor<Float>.self) }
+    @inline(__always) static func asDouble(_ t: Tensor) -> Tensor<Double> { unsafeBitCast(t, to: Tensor<Double>.self) }
+    @inline(__always) static func asSelf<U>(_ t: Tensor<U>) -> Tensor { unsafeBitCast(t, to: Tensor.self) }
+}
+
+func binaryFloat(_ op: BinaryOp, _ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> { .binaryImpl(op, a, b) }
+func binaryDouble(_ op: BinaryOp, _ a: Tensor<Double>, _ b: Tensor<Double>) -> Tensor<Double> { .binaryImpl(op, a, b) }
+func compareFloat(_ op: ComparisonOp, _ a: Tensor<Float>, _ b: Tensor<Float>) -> BoolTensor { Tensor.comparisonImpl(op, a, b) }
+func compareDouble(_ op: ComparisonOp, _ a: Tensor<Double>, _ b: Tensor<Double>) -> BoolTensor { Tensor.comparisonImpl(op, a, b) }
+func unaryFloat(_ op: UnaryOp, _ x: Tensor<Float>) -> Tensor<Float> { x.applyImpl(op) }
+func unaryDouble(_ op: UnaryOp, _ x: Tensor<Double>) -> Tensor<Double> { x.applyImpl(op) }
+func sumFloat(_ x: Tensor<Float>) -> Float { x.sumImpl() }
+func sumDouble(_ x: Tensor<Double>) -> Double { x.sumImpl() }
+func sumAxisFloat(_ x: Tensor<Float>, _ axis: Int, _ keep: Bool) -> Tensor<Float> { x.sumImpl(axis: axis, keepDims: keep) }
+func sumAxisDouble(_ x: Tensor<Double>, _ axis: Int, _ keep: Bool) -> Tensor<Double> { x.sumImpl(axis: axis, keepDims: keep) }
+func softmaxFloat(_ x: Tensor<Float>, _ axis: Int) -> Tensor<Float> { x.softmaxImpl(axis: axis) }
+func softmaxDouble(_ x: Tensor<Double>, _ axis: Int) -> Tensor<Double> { x.softmaxImpl(axis: axis) }
