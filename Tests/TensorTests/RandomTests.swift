@@ -95,12 +95,16 @@ final class RandomTests: XCTestCase {
         var r = RNG(seed: 3), w = RNG(seed: 3)
         let z = r.normal([64], as: Float.self).scalars
         let raw = w.words(64)
-        for j in 0..<16 {
+        // Batch layout: elements 0–7 cosines and 8–15 sines of pairs (word 0, word 1) of
+        // blocks 0–7; elements 16–31 the same for (word 2, word 3).
+        for e in 0..<32 {
+            let j = e % 8, pair = e / 16, isSin = (e / 8) % 2 == 1
+            let a = raw[4 * j + 2 * pair], b = raw[4 * j + 2 * pair + 1]
             // Uniforms from the top 23 bits: u = 1 − k/2²³ in (0, 1], t = k′/2²³ − 0.5.
-            let u = 1 - Double(raw[2 * j] >> 9) / 8_388_608, t = Double(raw[2 * j + 1] >> 9) / 8_388_608 - 0.5
+            let u = 1 - Double(a >> 9) / 8_388_608, t = Double(b >> 9) / 8_388_608 - 0.5
             let rad = (-2 * Foundation.log(u)).squareRoot()
-            XCTAssertEqual(Double(z[2 * j]), rad * Foundation.cos(2 * .pi * t), accuracy: 3e-6 * Swift.max(1, rad))
-            XCTAssertEqual(Double(z[2 * j + 1]), rad * Foundation.sin(2 * .pi * t), accuracy: 3e-6 * Swift.max(1, rad))
+            let expected = rad * (isSin ? Foundation.sin(2 * .pi * t) : Foundation.cos(2 * .pi * t))
+            XCTAssertEqual(Double(z[e]), expected, accuracy: 3e-6 * Swift.max(1, rad), "element \(e)")
         }
     }
 

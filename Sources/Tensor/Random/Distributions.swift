@@ -19,16 +19,21 @@ extension RNG {
         Double((UInt64(hi) << 32 | UInt64(lo)) >> 11) * twoPow53
     }
 
+    @inline(__always) static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+    }
+
     /// Box–Muller on eight word pairs: u = 2 − [1, 2) in (0, 1] keeps the log finite; t in
-    /// [-0.5, 0.5) is the angle over 2π. Writes out[4j + slot] (cosine), out[4j + slot + 1] (sine).
+    /// [-0.5, 0.5) is the angle over 2π. Writes cosines to out[8·slot…] and sines to the
+    /// next eight. (Float layout of a batch of 32: four runs of 8 lanes, as stored by SIMD.)
     @inline(__always)
     static func boxMuller(_ a: SIMD8<UInt32>, _ b: SIMD8<UInt32>, _ out: UnsafeMutablePointer<Float>, slot: Int) {
         let u = 2 - oneToTwo(a)
         let t = oneToTwo(b) - 1.5
         let r = (-2 * FastMath.log(u)).squareRoot()
         let (s, c) = FastMath.sinCosTwoPi(t)
-        let x = r * c, y = r * s
-        for j in 0..<8 { out[4 * j + slot] = x[j]; out[4 * j + slot + 1] = y[j] }
+        store(r * c, out + 8 * slot)
+        store(r * s, out + 8 * slot + 8)
     }
 
     /// Uniform on [low, high).
@@ -37,8 +42,8 @@ extension RNG {
         let u: Tensor<T>
         if T.self == Float.self {
             let v: [Float] = generate(n, draw: d, perBatch: 32) { w, out in
-                let a = RNG.unitFloat(w.0), b = RNG.unitFloat(w.1), c = RNG.unitFloat(w.2), e = RNG.unitFloat(w.3)
-                for j in 0..<8 { out[4 * j] = a[j]; out[4 * j + 1] = b[j]; out[4 * j + 2] = c[j]; out[4 * j + 3] = e[j] }
+                RNG.store(RNG.unitFloat(w.0), out); RNG.store(RNG.unitFloat(w.1), out + 8)
+                RNG.store(RNG.unitFloat(w.2), out + 16); RNG.store(RNG.unitFloat(w.3), out + 24)
             }
             u = Tensor(shape: shape, scalars: unsafeBitCast(v, to: [T].self))
         } else {
@@ -58,7 +63,7 @@ extension RNG {
         if T.self == Float.self {
             let v: [Float] = generate(n, draw: d, perBatch: 32) { w, out in
                 RNG.boxMuller(w.0, w.1, out, slot: 0)
-                RNG.boxMuller(w.2, w.3, out, slot: 2)
+                RNG.boxMuller(w.2, w.3, out, slot: 2)   // elements 16…31
             }
             z = Tensor(shape: shape, scalars: unsafeBitCast(v, to: [T].self))
         } else {
