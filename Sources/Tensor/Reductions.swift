@@ -12,9 +12,9 @@ extension Tensor {
         return (outer, shape[a], inner, s)
     }
 
-    /// Folds the n slices along `axis` with `f`, starting from the first slice.
-    @inline(__always)
-    func foldAxis(_ op: String, _ axis: Int, keepDims: Bool, _ f: (Scalar, Scalar) -> Scalar) -> Tensor {
+    /// Folds the n slices along `axis` with `F`, starting from the first slice.
+    func foldAxis<F: BinaryFunction>(_ op: String, _ axis: Int, keepDims: Bool, _: F.Type) -> Tensor
+    where F.A == Scalar, F.B == Scalar, F.O == Scalar {
         let (outer, n, inner, s) = axisLayout(op, axis, keepDims: keepDims)
         guard n > 0 else { fatalError("\(op): cannot reduce an empty axis \(axis) of shape \(shape)") }
         var out = [Scalar](repeating: 0, count: outer * inner)
@@ -25,7 +25,7 @@ extension Tensor {
                     for j in 0..<inner { o[i * inner + j] = p[base + j] }
                     for k in 1..<Swift.max(n, 1) {
                         let row = base + k * inner
-                        for j in 0..<inner { o[i * inner + j] = f(o[i * inner + j], p[row + j]) }
+                        for j in 0..<inner { o[i * inner + j] = F.apply(o[i * inner + j], p[row + j]) }
                     }
                 }
             }
@@ -55,16 +55,23 @@ extension Tensor {
         }
     }
 
-    public func sum(axis: Int, keepDims: Bool = false) -> Tensor {
-        if Scalar.self == Float.self { return Tensor.asSelf(sumAxisFloat(Tensor.asFloat(self), axis, keepDims)) }
-        if Scalar.self == Double.self { return Tensor.asSelf(sumAxisDouble(Tensor.asDouble(self), axis, keepDims)) }
-        return sumImpl(axis: axis, keepDims: keepDims)
+    public func sum(axis: Int, keepDims: Bool = false) -> Tensor { fold(.sum, axis: axis, keepDims: keepDims) }
+
+    func fold(_ kind: Fold, axis: Int, keepDims: Bool) -> Tensor {
+        if Scalar.self == Float.self { return Tensor.asSelf(foldFloat(Tensor.asFloat(self), kind, axis, keepDims)) }
+        if Scalar.self == Double.self { return Tensor.asSelf(foldDouble(Tensor.asDouble(self), kind, axis, keepDims)) }
+        return foldImpl(kind, axis: axis, keepDims: keepDims)
     }
 
-    func sumImpl(axis: Int, keepDims: Bool) -> Tensor {
-        let (_, n, _, s) = axisLayout("sum", axis, keepDims: keepDims)
-        if n == 0 { return .zeros(s) }
-        return foldAxis("sum", axis, keepDims: keepDims, +)
+    func foldImpl(_ kind: Fold, axis: Int, keepDims: Bool) -> Tensor {
+        switch kind {
+        case .sum:
+            let (_, n, _, s) = axisLayout("sum", axis, keepDims: keepDims)
+            if n == 0 { return .zeros(s) }
+            return foldAxis("sum", axis, keepDims: keepDims, AddF<Scalar>.self)
+        case .max: return foldAxis("max", axis, keepDims: keepDims, MaxF<Scalar>.self)
+        case .min: return foldAxis("min", axis, keepDims: keepDims, MinF<Scalar>.self)
+        }
     }
 
     public func mean() -> Scalar {
@@ -86,12 +93,8 @@ extension Tensor {
         guard count > 0 else { fatalError("min: tensor of shape \(shape) is empty") }
         return scalars.dropFirst().reduce(scalars[0]) { $0 < $1 || $0.isNaN ? $0 : $1 }
     }
-    public func max(axis: Int, keepDims: Bool = false) -> Tensor {
-        foldAxis("max", axis, keepDims: keepDims) { $0 > $1 || $0.isNaN ? $0 : $1 }
-    }
-    public func min(axis: Int, keepDims: Bool = false) -> Tensor {
-        foldAxis("min", axis, keepDims: keepDims) { $0 < $1 || $0.isNaN ? $0 : $1 }
-    }
+    public func max(axis: Int, keepDims: Bool = false) -> Tensor { fold(.max, axis: axis, keepDims: keepDims) }
+    public func min(axis: Int, keepDims: Bool = false) -> Tensor { fold(.min, axis: axis, keepDims: keepDims) }
 
     /// Index of the first largest element along `axis` (NumPy `argmax`).
     public func argmax(axis: Int, keepDims: Bool = false) -> IntTensor { argBest("argmax", axis, keepDims, >) }
@@ -212,6 +215,9 @@ extension Tensor {
         return Tensor(shape: shape, scalars: out)
     }
 }
+
+/// The axis reductions that share `foldAxis`, dispatched to specialised code.
+enum Fold { case sum, max, min }
 
 /// Sum of all elements (a free function for NumPy habits: `sum(x)`).
 public func sum<T>(_ x: Tensor<T>) -> T { x.sum() }

@@ -19,7 +19,7 @@ func unaryFloat(_ op: UnaryOp, _ x: Tensor<Float>) -> Tensor<Float> { x.applyImp
 func unaryDouble(_ op: UnaryOp, _ x: Tensor<Double>) -> Tensor<Double> { x.applyImpl(op) }
 func sumFloat(_ x: Tensor<Float>) -> Float { x.sumImpl() }
 func sumDouble(_ x: Tensor<Double>) -> Double { x.sumImpl() }
-func sumAxisFloat(_ x: Tensor<Float>, _ axis: Int, _ keep: Bool) -> Tensor<Float> { x.sumImpl(axis: axis, keepDims: keep) }
-func sumAxisDouble(_ x: Tensor<Double>, _ axis: Int, _ keep: Bool) -> Tensor<Double> { x.sumImpl(axis: axis, keepDims: keep) }
+func foldFloat(_ x: Tensor<Float>, _ k: Fold, _ axis: Int, _ keep: Bool) -> Tensor<Float> { x.foldImpl(k, axis: axis, keepDims: keep) }
+func foldDouble(_ x: Tensor<Double>, _ k: Fold, _ axis: Int, _ keep: Bool) -> Tensor<Double> { x.foldImpl(k, axis: axis, keepDims: keep) }
 func softmaxFloat(_ x: Tensor<Float>, _ axis: Int) -> Tensor<Float> { x.softmaxImpl(axis: axis) }
 func softmaxDouble(_ x: Tensor<Double>, _ axis: Int) -> Tensor<Double> { x.softmaxImpl(axis: axis) }
