@@ -62,6 +62,11 @@ final class RandomTests: XCTestCase {
         XCTAssertNotEqual(root.split("init").key, root.split("data").key)
         XCTAssertNotEqual(root.split(0).key, root.split(1).key)
         XCTAssertNotEqual(RNG(seed: 7).split("x").key, RNG(seed: 8).split("x").key)
+        // Without `as:` the element type is Double; draws advance the stream.
+        var d = RNG(seed: 1)
+        let first: Tensor<Double> = d.normal([3]), second = d.normal([3])
+        XCTAssertNotEqual(first, second)
+        XCTAssertEqual(d.draws, 2)
     }
 
     /// Kolmogorov–Smirnov statistic of `x` against the CDF `F`.

@@ -37,7 +37,8 @@ extension RNG {
     }
 
     /// Uniform on [low, high).
-    public mutating func uniform<T: TensorScalar>(_ shape: [Int], low: T = 0, high: T = 1, as _: T.Type = Double.self) -> Tensor<T> {
+    /// (`low`/`high` are Doubles so that `as:` alone picks the element type.)
+    public mutating func uniform<T: TensorScalar>(_ shape: [Int], low: Double = 0, high: Double = 1, as _: T.Type = Double.self) -> Tensor<T> {
         let n = shape.reduce(1, *), d = nextDraw()
         let u: Tensor<T>
         if T.self == Float.self {
@@ -52,12 +53,12 @@ extension RNG {
             }
             u = Tensor(shape: shape, scalars: v.map { T($0) })
         }
-        return low == 0 && high == 1 ? u : u * (high - low) + low
+        return low == 0 && high == 1 ? u : u * T(high - low) + T(low)
     }
 
     /// Normal with the given mean and standard deviation (Box–Muller: each pair of uniforms
     /// gives a cosine and a sine variate). Float runs on vectorised log and sin/cos.
-    public mutating func normal<T: TensorScalar>(_ shape: [Int], mean: T = 0, std: T = 1, as _: T.Type = Double.self) -> Tensor<T> {
+    public mutating func normal<T: TensorScalar>(_ shape: [Int], mean: Double = 0, std: Double = 1, as _: T.Type = Double.self) -> Tensor<T> {
         let n = shape.reduce(1, *), d = nextDraw()
         let z: Tensor<T>
         if T.self == Float.self {
@@ -77,7 +78,7 @@ extension RNG {
             }
             z = Tensor(shape: shape, scalars: v.map { T($0) })
         }
-        return mean == 0 && std == 1 ? z : z * std + mean
+        return mean == 0 && std == 1 ? z : z * T(std) + T(mean)
     }
 
     /// ±1 with equal probability.
