@@ -36,6 +36,45 @@ extension Tensor {
         }
     }
 
+    /// `a op s` (or `s op a` when `scalarFirst`) without materialising the scalar as a tensor:
+    /// one allocation per operation, which is most of the cost on small tensors.
+    public static func elementwise(_ op: BinaryOp, _ a: Tensor, scalar s: Scalar, scalarFirst: Bool = false) -> Tensor {
+        if Scalar.self == Float.self {
+            return asSelf(scalarFloat(op, asFloat(a), unsafeBitCast(s, to: Float.self), scalarFirst))
+        }
+        if Scalar.self == Double.self {
+            return asSelf(scalarDouble(op, asDouble(a), unsafeBitCast(s, to: Double.self), scalarFirst))
+        }
+        return scalarImpl(op, a, s, scalarFirst)
+    }
+
+    static func scalarImpl(_ op: BinaryOp, _ a: Tensor, _ s: Scalar, _ scalarFirst: Bool) -> Tensor {
+        func run<F: BinaryFunction>(_ f: F.Type) -> Tensor where F.A == Scalar, F.B == Scalar, F.O == Scalar {
+            let n = a.count
+            let out = [Scalar](unsafeUninitializedCapacity: n) { out, initialized in
+                a.scalars.withUnsafeBufferPointer { pa in
+                    guard let po = out.baseAddress, let xa = pa.baseAddress else { return }
+                    if scalarFirst {
+                        parallelChunks(n) { r in for i in r { (po + i).initialize(to: F.apply(s, xa[i])) } }
+                    } else {
+                        parallelChunks(n) { r in for i in r { (po + i).initialize(to: F.apply(xa[i], s)) } }
+                    }
+                }
+                initialized = n
+            }
+            return Tensor(shape: a.shape, scalars: out)
+        }
+        switch op {
+        case .add: return run(AddF<Scalar>.self)
+        case .subtract: return run(SubF<Scalar>.self)
+        case .multiply: return run(MulF<Scalar>.self)
+        case .divide: return run(DivF<Scalar>.self)
+        case .pow: return run(PowF<Scalar>.self)
+        case .minimum: return run(MinF<Scalar>.self)
+        case .maximum: return run(MaxF<Scalar>.self)
+        }
+    }
+
     /// Applies `f` to every element (not vectorised: prefer the named functions).
     public func map(_ f: (Scalar) -> Scalar) -> Tensor { Tensor(shape: shape, scalars: scalars.map(f)) }
 
@@ -44,15 +83,15 @@ extension Tensor {
     public static func * (a: Tensor, b: Tensor) -> Tensor { elementwise(.multiply, a, b) }
     public static func / (a: Tensor, b: Tensor) -> Tensor { elementwise(.divide, a, b) }
 
-    public static func + (a: Tensor, s: Scalar) -> Tensor { elementwise(.add, a, Tensor(s)) }
-    public static func - (a: Tensor, s: Scalar) -> Tensor { elementwise(.subtract, a, Tensor(s)) }
-    public static func * (a: Tensor, s: Scalar) -> Tensor { elementwise(.multiply, a, Tensor(s)) }
-    public static func / (a: Tensor, s: Scalar) -> Tensor { elementwise(.divide, a, Tensor(s)) }
-    public static func + (s: Scalar, a: Tensor) -> Tensor { elementwise(.add, Tensor(s), a) }
-    public static func - (s: Scalar, a: Tensor) -> Tensor { elementwise(.subtract, Tensor(s), a) }
-    public static func * (s: Scalar, a: Tensor) -> Tensor { elementwise(.multiply, Tensor(s), a) }
-    public static func / (s: Scalar, a: Tensor) -> Tensor { elementwise(.divide, Tensor(s), a) }
-    public static prefix func - (a: Tensor) -> Tensor { elementwise(.multiply, a, Tensor(-1)) }
+    public static func + (a: Tensor, s: Scalar) -> Tensor { elementwise(.add, a, scalar: s) }
+    public static func - (a: Tensor, s: Scalar) -> Tensor { elementwise(.subtract, a, scalar: s) }
+    public static func * (a: Tensor, s: Scalar) -> Tensor { elementwise(.multiply, a, scalar: s) }
+    public static func / (a: Tensor, s: Scalar) -> Tensor { elementwise(.divide, a, scalar: s) }
+    public static func + (s: Scalar, a: Tensor) -> Tensor { elementwise(.add, a, scalar: s, scalarFirst: true) }
+    public static func - (s: Scalar, a: Tensor) -> Tensor { elementwise(.subtract, a, scalar: s, scalarFirst: true) }
+    public static func * (s: Scalar, a: Tensor) -> Tensor { elementwise(.multiply, a, scalar: s, scalarFirst: true) }
+    public static func / (s: Scalar, a: Tensor) -> Tensor { elementwise(.divide, a, scalar: s, scalarFirst: true) }
+    public static prefix func - (a: Tensor) -> Tensor { elementwise(.multiply, a, scalar: -1) }
 
     public static func += (a: inout Tensor, b: Tensor) { a = a + b }
     public static func -= (a: inout Tensor, b: Tensor) { a = a - b }
@@ -67,7 +106,7 @@ extension Tensor {
 /// xʸ elementwise, with broadcasting.
 public func pow<T>(_ x: Tensor<T>, _ y: Tensor<T>) -> Tensor<T> { .elementwise(.pow, x, y) }
 /// xʸ elementwise for a scalar exponent.
-public func pow<T>(_ x: Tensor<T>, _ y: T) -> Tensor<T> { .elementwise(.pow, x, Tensor(y)) }
+public func pow<T>(_ x: Tensor<T>, _ y: T) -> Tensor<T> { .elementwise(.pow, x, scalar: y) }
 /// Elementwise minimum with broadcasting (NaN propagates, as in NumPy).
 public func minimum<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> { .elementwise(.minimum, a, b) }
 /// Elementwise maximum with broadcasting (NaN propagates, as in NumPy).

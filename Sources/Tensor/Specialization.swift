@@ -13,6 +13,8 @@ extension Tensor {
 
 func binaryFloat(_ op: BinaryOp, _ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> { .binaryImpl(op, a, b) }
 func binaryDouble(_ op: BinaryOp, _ a: Tensor<Double>, _ b: Tensor<Double>) -> Tensor<Double> { .binaryImpl(op, a, b) }
+func scalarFloat(_ op: BinaryOp, _ a: Tensor<Float>, _ s: Float, _ first: Bool) -> Tensor<Float> { .scalarImpl(op, a, s, first) }
+func scalarDouble(_ op: BinaryOp, _ a: Tensor<Double>, _ s: Double, _ first: Bool) -> Tensor<Double> { .scalarImpl(op, a, s, first) }
 func compareFloat(_ op: ComparisonOp, _ a: Tensor<Float>, _ b: Tensor<Float>) -> BoolTensor { Tensor.comparisonImpl(op, a, b) }
 func compareDouble(_ op: ComparisonOp, _ a: Tensor<Double>, _ b: Tensor<Double>) -> BoolTensor { Tensor.comparisonImpl(op, a, b) }
 func unaryFloat(_ op: UnaryOp, _ x: Tensor<Float>) -> Tensor<Float> { x.applyImpl(op) }
