@@ -174,24 +174,21 @@ extension Tensor {
     func softmaxImpl(axis: Int) -> Tensor {
         let (outer, n, inner, _) = axisLayout("softmax", axis, keepDims: true)
         if inner == 1 && n > 0 {
-            // Rows are contiguous: shift each by its max, exponentiate all at once (vectorised),
-            // then scale each row by 1 / its sum.
+            // Rows are contiguous and independent: each row is shifted by its max,
+            // exponentiated (vectorised) and scaled by 1 / its sum; rows are split across
+            // threads, so the result does not depend on the thread count.
             var out = scalars
             out.withUnsafeMutableBufferPointer { o in
                 let base = o.baseAddress!
-                for i in 0..<outer {
-                    let row = base + i * n
-                    var m = row[0]
-                    for k in 1..<n where row[k] > m || row[k].isNaN { m = row[k] }
-                    for k in 0..<n { row[k] -= m }
-                }
-                unaryKernel(base, base, count, ExpF<Scalar>.self)
-                for i in 0..<outer {
-                    let row = base + i * n
-                    var s: Scalar = 0
-                    for k in 0..<n { s += row[k] }
-                    let inv = 1 / s
-                    for k in 0..<n { row[k] *= inv }
+                parallelChunks(outer, threshold: Swift.max(1, parallelThreshold / n)) { rows in
+                    for i in rows {
+                        let row = base + i * n
+                        let m = rowMax(row, n)   // a NaN row comes out all NaN through exp and the sum
+                        for k in 0..<n { row[k] -= m }
+                        unaryKernel(row, row, n, ExpF<Scalar>.self)
+                        let inv = 1 / rowSum(row, n)
+                        for k in 0..<n { row[k] *= inv }
+                    }
                 }
             }
             return Tensor(shape: shape, scalars: out)
@@ -214,6 +211,37 @@ extension Tensor {
         }
         return Tensor(shape: shape, scalars: out)
     }
+}
+
+/// Largest of n contiguous values, eight lanes at a time (NaNs are skipped).
+@inline(__always)
+func rowMax<T: TensorScalar>(_ p: UnsafeMutablePointer<T>, _ n: Int) -> T {
+    var m = p[0]
+    var i = 0
+    if n >= 8 {
+        var acc = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<T>.self)
+        i = 8
+        while i + 8 <= n {
+            let v = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<T>.self)
+            acc.replace(with: v, where: v .> acc)
+            i += 8
+        }
+        m = acc[0]
+        for j in 1..<8 where acc[j] > m { m = acc[j] }
+    }
+    while i < n { if p[i] > m { m = p[i] }; i += 1 }
+    return m
+}
+
+/// Sum of n contiguous values with eight interleaved partial sums.
+@inline(__always)
+func rowSum<T: TensorScalar>(_ p: UnsafeMutablePointer<T>, _ n: Int) -> T {
+    var acc = SIMD8<T>(repeating: 0)
+    var i = 0
+    while i + 8 <= n { acc += UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<T>.self); i += 8 }
+    var s = acc.sum()
+    while i < n { s += p[i]; i += 1 }
+    return s
 }
 
 /// The axis reductions that share `foldAxis`, dispatched to specialised code.
