@@ -65,10 +65,12 @@ func unaryKernel<F: UnaryFunction>(_ x: UnsafePointer<F.T>, _ y: UnsafeMutablePo
                 let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<F.T>.self)
                 UnsafeMutableRawPointer(y + i).storeBytes(of: F.apply(v), as: SIMD8<F.T>.self)
             } else {
+                // Partial group: copy through memory (lane-by-lane inserts are slow).
+                let bytes = (n - i) * MemoryLayout<F.T>.stride
                 var v = SIMD8<F.T>(repeating: 0)
-                for k in 0..<(n - i) { v[k] = x[i + k] }
+                withUnsafeMutableBytes(of: &v) { $0.baseAddress!.copyMemory(from: x + i, byteCount: bytes) }
                 let out = F.apply(v)
-                for k in 0..<(n - i) { y[i + k] = out[k] }
+                withUnsafeBytes(of: out) { UnsafeMutableRawPointer(y + i).copyMemory(from: $0.baseAddress!, byteCount: bytes) }
             }
         }
     }
