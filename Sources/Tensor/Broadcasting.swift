@@ -46,11 +46,6 @@ extension Tensor {
             fatalError("broadcast(to:): shape \(shape) cannot be broadcast to \(target)")
         }
         if shape == target { return self }
-        let s = broadcastStrides(shape, to: target)
-        var out = [Scalar](repeating: 0, count: target.reduce(1, *))
-        scalars.withUnsafeBufferPointer { p in
-            forEachOffset(target, s, s, s) { i, o, _, _ in out[i] = p[o] }
-        }
-        return Tensor(shape: target, scalars: out)
+        return Tensor(shape: target, scalars: stridedCopy(scalars, base: 0, strides: broadcastStrides(shape, to: target), shape: target))
     }
 }
