@@ -26,7 +26,7 @@ public struct IntTensor: Sendable, Equatable, CustomStringConvertible {
     /// The same elements as floating point.
     public func asType<T: TensorScalar>(_: T.Type) -> Tensor<T> { Tensor(shape: shape, scalars: scalars.map { T($0) }) }
 
-    public var description: String { formatNested(shape, scalars.map(String.init)) }
+    public var description: String { formatNested(shape, count: count) { String(scalars[$0]) } }
 }
 
 /// An n-dimensional row-major array of `Bool`: masks and comparison results.
@@ -68,7 +68,7 @@ public struct BoolTensor: Sendable, Equatable, CustomStringConvertible {
         return BoolTensor(shape: s, scalars: v)
     }
 
-    public var description: String { formatNested(shape, scalars.map { $0 ? "True" : "False" }) }
+    public var description: String { formatNested(shape, count: count) { scalars[$0] ? "True" : "False" } }
 }
 
 /// Row-major flat offset of a full multi-index, with range checks naming `op`.

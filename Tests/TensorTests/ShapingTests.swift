@@ -47,6 +47,13 @@ final class ShapingTests: XCTestCase {
         XCTAssertEqual(i.asType(Double.self).sum(), 16)
     }
 
+    func testLargeTensorsPrintSummarised() {
+        let t = Tensor<Double>.arange(2000).reshaped(2, 1000)
+        XCTAssertEqual(t.description, "[[   0.,    1.,    2., ...,  997.,  998.,  999.],\n [1000., 1001., 1002., ..., 1997., 1998., 1999.]]")
+        XCTAssertEqual(Tensor<Double>.arange(7).description, "[0., 1., 2., 3., 4., 5., 6.]")   // small: in full
+        XCTAssertEqual(Tensor<Float>(2.5).description, "2.5")
+    }
+
     func testJoining() {
         let a = Tensor<Double>(rows: [[1, 2], [3, 4]]), b = Tensor<Double>(rows: [[5, 6]])
         XCTAssertEqual(Tensor.concatenate([a, b]), Tensor(rows: [[1, 2], [3, 4], [5, 6]]))
