@@ -57,8 +57,6 @@ public final class TextLayout {
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
         pango_context_set_round_glyph_positions(context, 0)
-        // Pango assumes 96 dpi; our user space is points (1/72 in), so a 10 pt font must be 10 units.
-        pango_cairo_context_set_resolution(context, 72)
     }
 
     /// Logical size of the whole layout in points.
