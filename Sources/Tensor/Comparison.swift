@@ -74,3 +74,9 @@ public func `where`<T>(_ condition: BoolTensor, _ a: Tensor<T>, _ b: Tensor<T>) 
 public func `where`<T>(_ condition: BoolTensor, _ a: T, _ b: T) -> Tensor<T> {
     `where`(condition, Tensor(a), Tensor(b))
 }
+
+extension BoolTensor {
+    /// `mask.select(a, b)` is `where(mask, a, b)`: reads without the keyword's backticks.
+    public func select<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> { `where`(self, a, b) }
+    public func select<T>(_ a: Tensor<T>, _ b: T) -> Tensor<T> { `where`(self, a, Tensor(b)) }
+}

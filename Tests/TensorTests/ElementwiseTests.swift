@@ -126,6 +126,7 @@ final class ElementwiseTests: XCTestCase {
         let c = BoolTensor(shape: [2, 1], scalars: [true, false])
         XCTAssertEqual(`where`(c, Tensor<Double>([1, 2]), Tensor<Double>(0)), Tensor(rows: [[1, 2], [0, 0]]))
         XCTAssertEqual(a.masked(a .> 2).scalars, [5, 3])
+        XCTAssertEqual((a .> 2).select(a, 0).scalars, [0, 5, 3, 0])
         XCTAssertEqual(((a .> 1) && (a .< 5)).scalars, [false, false, true, true])
     }
 
