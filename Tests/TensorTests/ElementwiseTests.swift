@@ -45,6 +45,15 @@ final class ElementwiseTests: XCTestCase {
         XCTAssertEqual(pairs.map { "\(broadcastShapes("t", $0.0, $0.1))" }, expected)
     }
 
+    func testShapeErrorsNameTheOperationAndShapes() {
+        XCTAssertEqual(checkedBroadcast("+", [2, 3], [4, 3]),
+                       .failure(ShapeError(message: "+: shapes [2, 3] and [4, 3] cannot be broadcast together (axis 0: 2 vs 4)")))
+        XCTAssertEqual(checkedBroadcast("where", [3], [2, 1]), .success([2, 3]))
+        XCTAssertEqual(checkedAxis("sum", 2, rank: 2),
+                       .failure(ShapeError(message: "sum: axis 2 is out of range for a tensor of rank 2")))
+        XCTAssertEqual(checkedAxis("sum", -2, rank: 2), .success(0))
+    }
+
     func testScalarOperandsAndCompoundAssignment() {
         var x = Tensor<Double>([1, 2, 3])
         XCTAssertEqual((2 * x + 1).scalars, [3, 5, 7])
