@@ -2,28 +2,34 @@
 /// row-major operands into a new flat array. Equal shapes and scalar operands take flat,
 /// vectorisable loops split across threads; other broadcasts walk strided offsets.
 ///
-/// `@inline(__always)` so each call site specialises it for its element types and its
-/// operation closure (the closure is inlined into the loop, not called per element).
-@inline(__always)
-func broadcastZip<A, B, O>(_ name: String, _ aShape: [Int], _ a: [A], _ bShape: [Int], _ b: [B],
-                           _ f: (A, B) -> O) -> (shape: [Int], scalars: [O]) {
+/// The operation is a type (`F: BinaryFunction`), not a closure: each use is specialised
+/// with `F.apply` inlined into the loop, which a captured closure would prevent.
+protocol BinaryFunction {
+    associatedtype A
+    associatedtype B
+    associatedtype O
+    static func apply(_ a: A, _ b: B) -> O
+}
+
+func broadcastZip<F: BinaryFunction>(_ name: String, _ aShape: [Int], _ a: [F.A], _ bShape: [Int], _ b: [F.B],
+                                     _: F.Type) -> (shape: [Int], scalars: [F.O]) {
     let shape = aShape == bShape ? aShape : broadcastShapes(name, aShape, bShape)
     let count = shape.reduce(1, *)
-    let out = [O](unsafeUninitializedCapacity: count) { out, initialized in
+    let out = [F.O](unsafeUninitializedCapacity: count) { out, initialized in
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
-                let po = out.baseAddress!
+                guard let po = out.baseAddress, let xa = pa.baseAddress, let xb = pb.baseAddress else { return }
                 if aShape == bShape {
-                    parallelChunks(count) { r in for i in r { (po + i).initialize(to: f(pa[i], pb[i])) } }
+                    parallelChunks(count) { r in for i in r { (po + i).initialize(to: F.apply(xa[i], xb[i])) } }
                 } else if pb.count == 1 && shape == aShape {
-                    let y = pb[0]
-                    parallelChunks(count) { r in for i in r { (po + i).initialize(to: f(pa[i], y)) } }
+                    let y = xb[0]
+                    parallelChunks(count) { r in for i in r { (po + i).initialize(to: F.apply(xa[i], y)) } }
                 } else if pa.count == 1 && shape == bShape {
-                    let x = pa[0]
-                    parallelChunks(count) { r in for i in r { (po + i).initialize(to: f(x, pb[i])) } }
+                    let x = xa[0]
+                    parallelChunks(count) { r in for i in r { (po + i).initialize(to: F.apply(x, xb[i])) } }
                 } else {
                     let sa = broadcastStrides(aShape, to: shape), sb = broadcastStrides(bShape, to: shape)
-                    forEachOffset(shape, sa, sb, sa) { i, oa, ob, _ in (po + i).initialize(to: f(pa[oa], pb[ob])) }
+                    forEachOffset(shape, sa, sb, sa) { i, oa, ob, _ in (po + i).initialize(to: F.apply(xa[oa], xb[ob])) }
                 }
             }
         }
@@ -40,11 +46,6 @@ extension Tensor {
             fatalError("broadcast(to:): shape \(shape) cannot be broadcast to \(target)")
         }
         if shape == target { return self }
-        let s = broadcastStrides(shape, to: target)
-        var out = [Scalar](repeating: 0, count: target.reduce(1, *))
-        scalars.withUnsafeBufferPointer { p in
-            forEachOffset(target, s, s, s) { i, o, _, _ in out[i] = p[o] }
-        }
-        return Tensor(shape: target, scalars: out)
+        return Tensor(shape: target, scalars: stridedCopy(scalars, base: 0, strides: broadcastStrides(shape, to: target), shape: target))
     }
 }

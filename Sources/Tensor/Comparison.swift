@@ -1,23 +1,50 @@
 /// Elementwise comparisons (→ `BoolTensor`) and `where`, with NumPy broadcasting. The
 /// pointwise operators `.<`, `.==`, … are the standard library's (the ones SIMD uses).
+enum LessF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> Bool { a < b } }
+enum LessEqualF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> Bool { a <= b } }
+enum GreaterF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> Bool { a > b } }
+enum GreaterEqualF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> Bool { a >= b } }
+enum EqualF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> Bool { a == b } }
+enum NotEqualF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> Bool { a != b } }
+
+public enum ComparisonOp: Sendable { case less, lessEqual, greater, greaterEqual, equal, notEqual }
+
 extension Tensor {
-    @inline(__always)
-    static func compare(_ name: String, _ a: Tensor, _ b: Tensor, _ f: (Scalar, Scalar) -> Bool) -> BoolTensor {
+    static func compare<F: BinaryFunction>(_ name: String, _ a: Tensor, _ b: Tensor, _ f: F.Type) -> BoolTensor
+    where F.A == Scalar, F.B == Scalar, F.O == Bool {
         let (s, v) = broadcastZip(name, a.shape, a.scalars, b.shape, b.scalars, f)
         return BoolTensor(shape: s, scalars: v)
     }
-    public static func .< (a: Tensor, b: Tensor) -> BoolTensor { compare(".<", a, b, <) }
-    public static func .<= (a: Tensor, b: Tensor) -> BoolTensor { compare(".<=", a, b, <=) }
-    public static func .> (a: Tensor, b: Tensor) -> BoolTensor { compare(".>", a, b, >) }
-    public static func .>= (a: Tensor, b: Tensor) -> BoolTensor { compare(".>=", a, b, >=) }
-    public static func .== (a: Tensor, b: Tensor) -> BoolTensor { compare(".==", a, b, ==) }
-    public static func .!= (a: Tensor, b: Tensor) -> BoolTensor { compare(".!=", a, b, !=) }
-    public static func .< (a: Tensor, s: Scalar) -> BoolTensor { compare(".<", a, Tensor(s), <) }
-    public static func .<= (a: Tensor, s: Scalar) -> BoolTensor { compare(".<=", a, Tensor(s), <=) }
-    public static func .> (a: Tensor, s: Scalar) -> BoolTensor { compare(".>", a, Tensor(s), >) }
-    public static func .>= (a: Tensor, s: Scalar) -> BoolTensor { compare(".>=", a, Tensor(s), >=) }
-    public static func .== (a: Tensor, s: Scalar) -> BoolTensor { compare(".==", a, Tensor(s), ==) }
-    public static func .!= (a: Tensor, s: Scalar) -> BoolTensor { compare(".!=", a, Tensor(s), !=) }
+    /// Compares elementwise with broadcasting (specialised like `elementwise`).
+    public static func comparison(_ op: ComparisonOp, _ a: Tensor, _ b: Tensor) -> BoolTensor {
+        if Scalar.self == Float.self { return compareFloat(op, asFloat(a), asFloat(b)) }
+        if Scalar.self == Double.self { return compareDouble(op, asDouble(a), asDouble(b)) }
+        return comparisonImpl(op, a, b)
+    }
+
+    static func comparisonImpl(_ op: ComparisonOp, _ a: Tensor, _ b: Tensor) -> BoolTensor {
+        switch op {
+        case .less: return compare(".<", a, b, LessF<Scalar>.self)
+        case .lessEqual: return compare(".<=", a, b, LessEqualF<Scalar>.self)
+        case .greater: return compare(".>", a, b, GreaterF<Scalar>.self)
+        case .greaterEqual: return compare(".>=", a, b, GreaterEqualF<Scalar>.self)
+        case .equal: return compare(".==", a, b, EqualF<Scalar>.self)
+        case .notEqual: return compare(".!=", a, b, NotEqualF<Scalar>.self)
+        }
+    }
+
+    public static func .< (a: Tensor, b: Tensor) -> BoolTensor { comparison(.less, a, b) }
+    public static func .<= (a: Tensor, b: Tensor) -> BoolTensor { comparison(.lessEqual, a, b) }
+    public static func .> (a: Tensor, b: Tensor) -> BoolTensor { comparison(.greater, a, b) }
+    public static func .>= (a: Tensor, b: Tensor) -> BoolTensor { comparison(.greaterEqual, a, b) }
+    public static func .== (a: Tensor, b: Tensor) -> BoolTensor { comparison(.equal, a, b) }
+    public static func .!= (a: Tensor, b: Tensor) -> BoolTensor { comparison(.notEqual, a, b) }
+    public static func .< (a: Tensor, s: Scalar) -> BoolTensor { comparison(.less, a, Tensor(s)) }
+    public static func .<= (a: Tensor, s: Scalar) -> BoolTensor { comparison(.lessEqual, a, Tensor(s)) }
+    public static func .> (a: Tensor, s: Scalar) -> BoolTensor { comparison(.greater, a, Tensor(s)) }
+    public static func .>= (a: Tensor, s: Scalar) -> BoolTensor { comparison(.greaterEqual, a, Tensor(s)) }
+    public static func .== (a: Tensor, s: Scalar) -> BoolTensor { comparison(.equal, a, Tensor(s)) }
+    public static func .!= (a: Tensor, s: Scalar) -> BoolTensor { comparison(.notEqual, a, Tensor(s)) }
 
     /// The elements where `mask` is true, in row-major order, as a 1-D tensor
     /// (NumPy `a[mask]`; shapes must match exactly).
@@ -46,4 +73,10 @@ public func `where`<T>(_ condition: BoolTensor, _ a: Tensor<T>, _ b: Tensor<T>) 
 /// `condition ? a : b` with scalar branches.
 public func `where`<T>(_ condition: BoolTensor, _ a: T, _ b: T) -> Tensor<T> {
     `where`(condition, Tensor(a), Tensor(b))
+}
+
+extension BoolTensor {
+    /// `mask.select(a, b)` is `where(mask, a, b)`: reads without the keyword's backticks.
+    public func select<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> { `where`(self, a, b) }
+    public func select<T>(_ a: Tensor<T>, _ b: T) -> Tensor<T> { `where`(self, a, Tensor(b)) }
 }

@@ -26,7 +26,7 @@ public struct IntTensor: Sendable, Equatable, CustomStringConvertible {
     /// The same elements as floating point.
     public func asType<T: TensorScalar>(_: T.Type) -> Tensor<T> { Tensor(shape: shape, scalars: scalars.map { T($0) }) }
 
-    public var description: String { formatNested(shape, scalars.map(String.init)) }
+    public var description: String { formatNested(shape, count: count) { String(scalars[$0]) } }
 }
 
 /// An n-dimensional row-major array of `Bool`: masks and comparison results.
@@ -60,15 +60,15 @@ public struct BoolTensor: Sendable, Equatable, CustomStringConvertible {
 
     public static prefix func ! (a: BoolTensor) -> BoolTensor { BoolTensor(shape: a.shape, scalars: a.scalars.map { !$0 }) }
     public static func && (a: BoolTensor, b: BoolTensor) -> BoolTensor {
-        let (s, v) = broadcastZip("&&", a.shape, a.scalars, b.shape, b.scalars) { $0 && $1 }
+        let (s, v) = broadcastZip("&&", a.shape, a.scalars, b.shape, b.scalars, AndF.self)
         return BoolTensor(shape: s, scalars: v)
     }
     public static func || (a: BoolTensor, b: BoolTensor) -> BoolTensor {
-        let (s, v) = broadcastZip("||", a.shape, a.scalars, b.shape, b.scalars) { $0 || $1 }
+        let (s, v) = broadcastZip("||", a.shape, a.scalars, b.shape, b.scalars, OrF.self)
         return BoolTensor(shape: s, scalars: v)
     }
 
-    public var description: String { formatNested(shape, scalars.map { $0 ? "True" : "False" }) }
+    public var description: String { formatNested(shape, count: count) { scalars[$0] ? "True" : "False" } }
 }
 
 /// Row-major flat offset of a full multi-index, with range checks naming `op`.
@@ -85,3 +85,6 @@ func flatOffset(_ op: String, _ index: [Int], _ shape: [Int]) -> Int {
     }
     return o
 }
+
+enum AndF: BinaryFunction { static func apply(_ a: Bool, _ b: Bool) -> Bool { a && b } }
+enum OrF: BinaryFunction { static func apply(_ a: Bool, _ b: Bool) -> Bool { a || b } }

@@ -12,9 +12,9 @@ extension Tensor {
         return (outer, shape[a], inner, s)
     }
 
-    /// Folds the n slices along `axis` with `f`, starting from the first slice.
-    @inline(__always)
-    func foldAxis(_ op: String, _ axis: Int, keepDims: Bool, _ f: (Scalar, Scalar) -> Scalar) -> Tensor {
+    /// Folds the n slices along `axis` with `F`, starting from the first slice.
+    func foldAxis<F: BinaryFunction>(_ op: String, _ axis: Int, keepDims: Bool, _: F.Type) -> Tensor
+    where F.A == Scalar, F.B == Scalar, F.O == Scalar {
         let (outer, n, inner, s) = axisLayout(op, axis, keepDims: keepDims)
         guard n > 0 else { fatalError("\(op): cannot reduce an empty axis \(axis) of shape \(shape)") }
         var out = [Scalar](repeating: 0, count: outer * inner)
@@ -25,7 +25,7 @@ extension Tensor {
                     for j in 0..<inner { o[i * inner + j] = p[base + j] }
                     for k in 1..<Swift.max(n, 1) {
                         let row = base + k * inner
-                        for j in 0..<inner { o[i * inner + j] = f(o[i * inner + j], p[row + j]) }
+                        for j in 0..<inner { o[i * inner + j] = F.apply(o[i * inner + j], p[row + j]) }
                     }
                 }
             }
@@ -34,9 +34,13 @@ extension Tensor {
     }
 
     /// Sum of all elements (eight interleaved partial sums, for speed and accuracy).
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     public func sum() -> Scalar {
+        if Scalar.self == Float.self { return unsafeBitCast(sumFloat(Tensor.asFloat(self)), to: Scalar.self) }
+        if Scalar.self == Double.self { return unsafeBitCast(sumDouble(Tensor.asDouble(self)), to: Scalar.self) }
+        return sumImpl()
+    }
+
+    func sumImpl() -> Scalar {
         scalars.withUnsafeBufferPointer { p in
             var acc = SIMD8<Scalar>(repeating: 0)
             let n = p.count, m = n & ~7
@@ -51,12 +55,23 @@ extension Tensor {
         }
     }
 
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
-    public func sum(axis: Int, keepDims: Bool = false) -> Tensor {
-        let (_, n, _, s) = axisLayout("sum", axis, keepDims: keepDims)
-        if n == 0 { return .zeros(s) }
-        return foldAxis("sum", axis, keepDims: keepDims, +)
+    public func sum(axis: Int, keepDims: Bool = false) -> Tensor { fold(.sum, axis: axis, keepDims: keepDims) }
+
+    func fold(_ kind: Fold, axis: Int, keepDims: Bool) -> Tensor {
+        if Scalar.self == Float.self { return Tensor.asSelf(foldFloat(Tensor.asFloat(self), kind, axis, keepDims)) }
+        if Scalar.self == Double.self { return Tensor.asSelf(foldDouble(Tensor.asDouble(self), kind, axis, keepDims)) }
+        return foldImpl(kind, axis: axis, keepDims: keepDims)
+    }
+
+    func foldImpl(_ kind: Fold, axis: Int, keepDims: Bool) -> Tensor {
+        switch kind {
+        case .sum:
+            let (_, n, _, s) = axisLayout("sum", axis, keepDims: keepDims)
+            if n == 0 { return .zeros(s) }
+            return foldAxis("sum", axis, keepDims: keepDims, AddF<Scalar>.self)
+        case .max: return foldAxis("max", axis, keepDims: keepDims, MaxF<Scalar>.self)
+        case .min: return foldAxis("min", axis, keepDims: keepDims, MinF<Scalar>.self)
+        }
     }
 
     public func mean() -> Scalar {
@@ -78,16 +93,8 @@ extension Tensor {
         guard count > 0 else { fatalError("min: tensor of shape \(shape) is empty") }
         return scalars.dropFirst().reduce(scalars[0]) { $0 < $1 || $0.isNaN ? $0 : $1 }
     }
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
-    public func max(axis: Int, keepDims: Bool = false) -> Tensor {
-        foldAxis("max", axis, keepDims: keepDims) { $0 > $1 || $0.isNaN ? $0 : $1 }
-    }
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
-    public func min(axis: Int, keepDims: Bool = false) -> Tensor {
-        foldAxis("min", axis, keepDims: keepDims) { $0 < $1 || $0.isNaN ? $0 : $1 }
-    }
+    public func max(axis: Int, keepDims: Bool = false) -> Tensor { fold(.max, axis: axis, keepDims: keepDims) }
+    public func min(axis: Int, keepDims: Bool = false) -> Tensor { fold(.min, axis: axis, keepDims: keepDims) }
 
     /// Index of the first largest element along `axis` (NumPy `argmax`).
     public func argmax(axis: Int, keepDims: Bool = false) -> IntTensor { argBest("argmax", axis, keepDims, >) }
@@ -158,22 +165,30 @@ extension Tensor {
     public func logsumexp() -> Scalar { flattened().logsumexp(axis: 0).scalar }
 
     /// exp(x) / Σ exp(x) along `axis` (default: last), computed shifted by the maximum.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     public func softmax(axis: Int = -1) -> Tensor {
+        if Scalar.self == Float.self { return Tensor.asSelf(softmaxFloat(Tensor.asFloat(self), axis)) }
+        if Scalar.self == Double.self { return Tensor.asSelf(softmaxDouble(Tensor.asDouble(self), axis)) }
+        return softmaxImpl(axis: axis)
+    }
+
+    func softmaxImpl(axis: Int) -> Tensor {
         let (outer, n, inner, _) = axisLayout("softmax", axis, keepDims: true)
-        if inner == 1 {
-            // Rows are contiguous: one pass each for max, exp-and-sum, scale.
+        if inner == 1 && n > 0 {
+            // Rows are contiguous and independent: each row is shifted by its max,
+            // exponentiated (vectorised) and scaled by 1 / its sum; rows are split across
+            // threads, so the result does not depend on the thread count.
             var out = scalars
             out.withUnsafeMutableBufferPointer { o in
-                for i in 0..<outer {
-                    let row = UnsafeMutableBufferPointer(rebasing: o[(i * n)..<((i + 1) * n)])
-                    var m = row[0]
-                    for x in row where x > m { m = x }
-                    var s: Scalar = 0
-                    for k in 0..<n { let e = Scalar.exp(row[k] - m); row[k] = e; s += e }
-                    let inv = 1 / s
-                    for k in 0..<n { row[k] *= inv }
+                let base = o.baseAddress!
+                parallelChunks(outer, threshold: Swift.max(1, parallelThreshold / n)) { rows in
+                    for i in rows {
+                        let row = base + i * n
+                        let m = rowMax(row, n)   // a NaN row comes out all NaN through exp and the sum
+                        for k in 0..<n { row[k] -= m }
+                        unaryKernel(row, row, n, ExpF<Scalar>.self)
+                        let inv = 1 / rowSum(row, n)
+                        for k in 0..<n { row[k] *= inv }
+                    }
                 }
             }
             return Tensor(shape: shape, scalars: out)
@@ -197,6 +212,40 @@ extension Tensor {
         return Tensor(shape: shape, scalars: out)
     }
 }
+
+/// Largest of n contiguous values, eight lanes at a time (NaNs are skipped).
+@inline(__always)
+func rowMax<T: TensorScalar>(_ p: UnsafeMutablePointer<T>, _ n: Int) -> T {
+    var m = p[0]
+    var i = 0
+    if n >= 8 {
+        var acc = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<T>.self)
+        i = 8
+        while i + 8 <= n {
+            let v = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<T>.self)
+            acc.replace(with: v, where: v .> acc)
+            i += 8
+        }
+        m = acc[0]
+        for j in 1..<8 where acc[j] > m { m = acc[j] }
+    }
+    while i < n { if p[i] > m { m = p[i] }; i += 1 }
+    return m
+}
+
+/// Sum of n contiguous values with eight interleaved partial sums.
+@inline(__always)
+func rowSum<T: TensorScalar>(_ p: UnsafeMutablePointer<T>, _ n: Int) -> T {
+    var acc = SIMD8<T>(repeating: 0)
+    var i = 0
+    while i + 8 <= n { acc += UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<T>.self); i += 8 }
+    var s = acc.sum()
+    while i < n { s += p[i]; i += 1 }
+    return s
+}
+
+/// The axis reductions that share `foldAxis`, dispatched to specialised code.
+enum Fold { case sum, max, min }
 
 /// Sum of all elements (a free function for NumPy habits: `sum(x)`).
 public func sum<T>(_ x: Tensor<T>) -> T { x.sum() }

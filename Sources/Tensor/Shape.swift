@@ -13,17 +13,27 @@ func contiguousStrides(_ shape: [Int]) -> [Int] {
 /// NumPy's broadcasting rule: align shapes on the right; each pair of sizes must be equal or
 /// one of them 1. `op` names the operation in the error message.
 public func broadcastShapes(_ op: String, _ a: [Int], _ b: [Int]) -> [Int] {
+    switch checkedBroadcast(op, a, b) {
+    case .success(let shape): return shape
+    case .failure(let e): fatalError(e.message)
+    }
+}
+
+/// A shape error's text (kept as a value so tests can check the exact message).
+struct ShapeError: Error, Equatable { var message: String }
+
+func checkedBroadcast(_ op: String, _ a: [Int], _ b: [Int]) -> Result<[Int], ShapeError> {
     let n = max(a.count, b.count)
     var out = [Int](repeating: 1, count: n)
     for i in 0..<n {
         let x = i < n - a.count ? 1 : a[i - (n - a.count)]
         let y = i < n - b.count ? 1 : b[i - (n - b.count)]
         guard x == y || x == 1 || y == 1 else {
-            fatalError("\(op): shapes \(a) and \(b) cannot be broadcast together (axis \(i): \(x) vs \(y))")
+            return .failure(ShapeError(message: "\(op): shapes \(a) and \(b) cannot be broadcast together (axis \(i): \(x) vs \(y))"))
         }
         out[i] = x == 1 ? y : x
     }
-    return out
+    return .success(out)
 }
 
 /// Strides that read an array of `shape` as if it had the (broadcast) shape `target`:
@@ -36,9 +46,16 @@ func broadcastStrides(_ shape: [Int], to target: [Int]) -> [Int] {
 
 /// An axis given NumPy-style (negative counts from the end) as an index in 0..<rank.
 func normalizeAxis(_ op: String, _ axis: Int, rank: Int) -> Int {
+    switch checkedAxis(op, axis, rank: rank) {
+    case .success(let a): return a
+    case .failure(let e): fatalError(e.message)
+    }
+}
+
+func checkedAxis(_ op: String, _ axis: Int, rank: Int) -> Result<Int, ShapeError> {
     let a = axis < 0 ? axis + rank : axis
-    guard a >= 0 && a < rank else { fatalError("\(op): axis \(axis) is out of range for a tensor of rank \(rank)") }
-    return a
+    guard a >= 0 && a < rank else { return .failure(ShapeError(message: "\(op): axis \(axis) is out of range for a tensor of rank \(rank)")) }
+    return .success(a)
 }
 
 /// Visits, in row-major order, the flat offsets into up to three strided operands for every

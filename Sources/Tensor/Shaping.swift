@@ -30,16 +30,8 @@ extension Tensor {
         guard ax.count == rank, Set(ax).count == rank else {
             fatalError("permuted: \(axes) is not a permutation of the \(rank) axes of shape \(shape)")
         }
-        let newShape = ax.map { shape[$0] }
         let own = strides
-        let src = ax.map { own[$0] }
-        var out = [Scalar](repeating: 0, count: count)
-        scalars.withUnsafeBufferPointer { p in
-            out.withUnsafeMutableBufferPointer { o in
-                forEachOffset(newShape, src, src, src) { i, s, _, _ in o[i] = p[s] }
-            }
-        }
-        return Tensor(shape: newShape, scalars: out)
+        return Tensor(shape: ax.map { shape[$0] }, scalars: stridedCopy(scalars, base: 0, strides: ax.map { own[$0] }, shape: ax.map { shape[$0] }))
     }
     public func permuted(_ axes: Int...) -> Tensor { permuted(axes) }
 
@@ -95,13 +87,7 @@ extension Tensor {
         let newShape = r.map(\.count)
         let st = strides
         let base = zip(r, st).reduce(0) { $0 + $1.0.lowerBound * $1.1 }
-        var out = [Scalar](repeating: 0, count: newShape.reduce(1, *))
-        scalars.withUnsafeBufferPointer { p in
-            out.withUnsafeMutableBufferPointer { o in
-                forEachOffset(newShape, st, st, st) { i, s, _, _ in o[i] = p[base + s] }
-            }
-        }
-        return Tensor(shape: newShape, scalars: out)
+        return Tensor(shape: newShape, scalars: stridedCopy(scalars, base: base, strides: st, shape: newShape))
     }
 
     /// `t[0..<2, 1...]`: slicing with any integer ranges (`..<3`, `2...`, `1...4`) per leading axis.

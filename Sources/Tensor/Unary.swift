@@ -1,46 +1,116 @@
-/// Elementwise math functions. Each is one flat loop over the contiguous elements, split
-/// across threads for large tensors; simple ones (abs, relu, sqrt, square) vectorise, the
-/// transcendental ones call the C math library of the tensor's precision.
+/// Elementwise math functions. Each runs over the contiguous elements eight at a time
+/// (`SIMD8`), split across threads for large tensors. Float exp, tanh and sigmoid use the
+/// vectorised polynomials of `FastMath`; other functions call the C math library per lane.
+/// Every element — including a final partial group, padded — goes through the same SIMD
+/// code, so results do not depend on how the work is split.
 public enum UnaryOp: Sendable {
     case exp, expm1, log, log1p, tanh, sigmoid, softplus, relu, abs, sqrt, square, sin, cos, erf, sign
 }
 
+/// An elementwise function as a type, so kernels specialise with it inlined.
+protocol UnaryFunction {
+    associatedtype T: TensorScalar
+    static func apply(_ x: SIMD8<T>) -> SIMD8<T>
+}
+
+/// Applies `f` lane by lane (for functions with no vector form).
+@inline(__always)
+func lanes<T: TensorScalar>(_ x: SIMD8<T>, _ f: (T) -> T) -> SIMD8<T> {
+    SIMD8(f(x[0]), f(x[1]), f(x[2]), f(x[3]), f(x[4]), f(x[5]), f(x[6]), f(x[7]))
+}
+
+/// Uses the Float fast path when T is Float (resolved at specialisation time).
+@inline(__always)
+func floatFast<T: TensorScalar>(_ x: SIMD8<T>, _ fast: (SIMD8<Float>) -> SIMD8<Float>, _ slow: (T) -> T) -> SIMD8<T> {
+    if T.self == Float.self { return unsafeBitCast(fast(unsafeBitCast(x, to: SIMD8<Float>.self)), to: SIMD8<T>.self) }
+    return lanes(x, slow)
+}
+
+enum ExpF<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { floatFast(x, FastMath.exp, T.exp) } }
+enum TanhF<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { floatFast(x, FastMath.tanh, T.tanh) } }
+// Written so that exp never overflows: for x < 0, σ(x) = eˣ / (1 + eˣ).
+enum SigmoidF<T: TensorScalar>: UnaryFunction {
+    @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> {
+        floatFast(x, FastMath.sigmoid) { x in
+            if x >= 0 { return 1 / (1 + T.exp(-x)) }
+            let e = T.exp(x); return e / (1 + e)
+        }
+    }
+}
+enum Expm1F<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { lanes(x, T.expm1) } }
+enum LogF<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { lanes(x, T.log) } }
+enum Log1pF<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { lanes(x, T.log1p) } }
+// log(1 + eˣ) = max(x, 0) + log1p(e^-|x|), stable for large |x|.
+enum SoftplusF<T: TensorScalar>: UnaryFunction {
+    @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { lanes(x) { Swift.max($0, 0) + T.log1p(T.exp(-Swift.abs($0))) } }
+}
+enum ReluF<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { x.replacing(with: 0, where: x .< 0) } }
+enum AbsF<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { lanes(x) { Swift.abs($0) } } }
+enum SqrtF<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { x.squareRoot() } }
+enum SquareF<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { x * x } }
+enum SinF<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { lanes(x, T.sin) } }
+enum CosF<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { lanes(x, T.cos) } }
+enum ErfF<T: TensorScalar>: UnaryFunction { @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { lanes(x, T.erf) } }
+enum SignF<T: TensorScalar>: UnaryFunction {
+    @inline(__always) static func apply(_ x: SIMD8<T>) -> SIMD8<T> { lanes(x) { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) } }
+}
+
+/// y[i] = f(x[i]) for i < n, eight at a time; `x` and `y` may be the same buffer.
+func unaryKernel<F: UnaryFunction>(_ x: UnsafePointer<F.T>, _ y: UnsafeMutablePointer<F.T>, _ n: Int, _: F.Type) {
+    let groups = (n + 7) / 8
+    parallelChunks(groups, threshold: parallelThreshold / 8) { r in
+        for g in r {
+            let i = g * 8
+            if i + 8 <= n {
+                let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<F.T>.self)
+                UnsafeMutableRawPointer(y + i).storeBytes(of: F.apply(v), as: SIMD8<F.T>.self)
+            } else {
+                // Partial group: copy through memory (lane-by-lane inserts are slow).
+                let bytes = (n - i) * MemoryLayout<F.T>.stride
+                var v = SIMD8<F.T>(repeating: 0)
+                withUnsafeMutableBytes(of: &v) { $0.baseAddress!.copyMemory(from: x + i, byteCount: bytes) }
+                let out = F.apply(v)
+                withUnsafeBytes(of: out) { UnsafeMutableRawPointer(y + i).copyMemory(from: $0.baseAddress!, byteCount: bytes) }
+            }
+        }
+    }
+}
+
 extension Tensor {
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
+    /// Applies an elementwise function through loops specialised for the precision.
     public func apply(_ op: UnaryOp) -> Tensor {
-        @inline(__always) func run(_ f: (Scalar) -> Scalar) -> Tensor {
+        if Scalar.self == Float.self { return Tensor.asSelf(unaryFloat(op, Tensor.asFloat(self))) }
+        if Scalar.self == Double.self { return Tensor.asSelf(unaryDouble(op, Tensor.asDouble(self))) }
+        return applyImpl(op)
+    }
+
+    func applyImpl(_ op: UnaryOp) -> Tensor {
+        func run<F: UnaryFunction>(_ f: F.Type) -> Tensor where F.T == Scalar {
             let n = count
             let out = [Scalar](unsafeUninitializedCapacity: n) { out, initialized in
                 scalars.withUnsafeBufferPointer { p in
-                    let po = out.baseAddress!
-                    parallelChunks(n) { r in for i in r { (po + i).initialize(to: f(p[i])) } }
+                    if let px = p.baseAddress, let py = out.baseAddress { unaryKernel(px, py, n, f) }
                 }
                 initialized = n
             }
             return Tensor(shape: shape, scalars: out)
         }
         switch op {
-        case .exp: return run(Scalar.exp)
-        case .expm1: return run(Scalar.expm1)
-        case .log: return run(Scalar.log)
-        case .log1p: return run(Scalar.log1p)
-        case .tanh: return run(Scalar.tanh)
-        // Written so that exp never overflows: for x < 0, σ(x) = eˣ / (1 + eˣ).
-        case .sigmoid: return run { x in
-            if x >= 0 { return 1 / (1 + Scalar.exp(-x)) }
-            let e = Scalar.exp(x); return e / (1 + e)
-        }
-        // log(1 + eˣ) = max(x, 0) + log1p(e^-|x|), stable for large |x|.
-        case .softplus: return run { x in Swift.max(x, 0) + Scalar.log1p(Scalar.exp(-Swift.abs(x))) }
-        case .relu: return run { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }
-        case .abs: return run { Swift.abs($0) }
-        case .sqrt: return run { $0.squareRoot() }
-        case .square: return run { $0 * $0 }
-        case .sin: return run(Scalar.sin)
-        case .cos: return run(Scalar.cos)
-        case .erf: return run(Scalar.erf)
-        case .sign: return run { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) }
+        case .exp: return run(ExpF<Scalar>.self)
+        case .expm1: return run(Expm1F<Scalar>.self)
+        case .log: return run(LogF<Scalar>.self)
+        case .log1p: return run(Log1pF<Scalar>.self)
+        case .tanh: return run(TanhF<Scalar>.self)
+        case .sigmoid: return run(SigmoidF<Scalar>.self)
+        case .softplus: return run(SoftplusF<Scalar>.self)
+        case .relu: return run(ReluF<Scalar>.self)
+        case .abs: return run(AbsF<Scalar>.self)
+        case .sqrt: return run(SqrtF<Scalar>.self)
+        case .square: return run(SquareF<Scalar>.self)
+        case .sin: return run(SinF<Scalar>.self)
+        case .cos: return run(CosF<Scalar>.self)
+        case .erf: return run(ErfF<Scalar>.self)
+        case .sign: return run(SignF<Scalar>.self)
         }
     }
 }

@@ -45,6 +45,15 @@ final class ElementwiseTests: XCTestCase {
         XCTAssertEqual(pairs.map { "\(broadcastShapes("t", $0.0, $0.1))" }, expected)
     }
 
+    func testShapeErrorsNameTheOperationAndShapes() {
+        XCTAssertEqual(checkedBroadcast("+", [2, 3], [4, 3]),
+                       .failure(ShapeError(message: "+: shapes [2, 3] and [4, 3] cannot be broadcast together (axis 0: 2 vs 4)")))
+        XCTAssertEqual(checkedBroadcast("where", [3], [2, 1]), .success([2, 3]))
+        XCTAssertEqual(checkedAxis("sum", 2, rank: 2),
+                       .failure(ShapeError(message: "sum: axis 2 is out of range for a tensor of rank 2")))
+        XCTAssertEqual(checkedAxis("sum", -2, rank: 2), .success(0))
+    }
+
     func testScalarOperandsAndCompoundAssignment() {
         var x = Tensor<Double>([1, 2, 3])
         XCTAssertEqual((2 * x + 1).scalars, [3, 5, 7])
@@ -80,8 +89,11 @@ final class ElementwiseTests: XCTestCase {
     }
 
     func testSigmoidAndSoftplusDoNotOverflow() {
+        // Float's vectorised sigmoid flushes results below FLT_MIN (subnormals) to zero.
         let x = Tensor<Float>([-1000, -100, 100, 1000])
-        XCTAssertEqual(sigmoid(x).scalars, [0, Float(Foundation.exp(-100.0)), 1, 1])
+        XCTAssertEqual(sigmoid(x).scalars, [0, 0, 1, 1])
+        XCTAssertEqual(Double(sigmoid(Tensor<Float>([-80])).scalar), Foundation.exp(-80.0), accuracy: 1e-41)
+        XCTAssertEqual(sigmoid(Tensor<Double>([-1000, -100])).scalars, [0, Foundation.exp(-100.0)])
         XCTAssertEqual(softplus(x).scalars, [0, Float(Foundation.exp(-100.0)), 100, 1000])
     }
 
@@ -90,6 +102,12 @@ final class ElementwiseTests: XCTestCase {
         let xf = x.asType(Float.self)
         for (f32, f64) in [(tanh(xf), tanh(x)), (exp(xf), exp(x)), (sigmoid(xf), sigmoid(x)), (erf(xf), erf(x))] {
             XCTAssertLessThan(maxDiff(f32.asType(Double.self), f64), 1e-5)
+        }
+        // Every length, so the padded last group of eight is exercised too.
+        for n in 1...17 {
+            let a = xf.slice([0..<n]), b = x.slice([0..<n])
+            XCTAssertLessThan(maxDiff(exp(a).asType(Double.self), exp(b)), 1e-4, "n = \(n)")
+            XCTAssertLessThan(maxDiff(tanh(a).asType(Double.self), tanh(b)), 1e-6, "n = \(n)")
         }
     }
 
@@ -117,6 +135,7 @@ final class ElementwiseTests: XCTestCase {
         let c = BoolTensor(shape: [2, 1], scalars: [true, false])
         XCTAssertEqual(`where`(c, Tensor<Double>([1, 2]), Tensor<Double>(0)), Tensor(rows: [[1, 2], [0, 0]]))
         XCTAssertEqual(a.masked(a .> 2).scalars, [5, 3])
+        XCTAssertEqual((a .> 2).select(a, 0).scalars, [0, 5, 3, 0])
         XCTAssertEqual(((a .> 1) && (a .< 5)).scalars, [false, false, true, true])
     }
 

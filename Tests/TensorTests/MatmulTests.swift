@@ -54,3 +54,24 @@ final class MatmulTests: XCTestCase {
         XCTAssertEqual(t[1, 1], 4.5)
     }
 }
+
+final class BatchedMatmulTests: XCTestCase {
+    func testBatchedMatmulBroadcastsLeadingAxes() {
+        let a = lcgTensor([2, 3, 4, 5], seed: 1), b = lcgTensor([3, 5, 2], seed: 2)
+        let c = matmul(a, b)
+        XCTAssertEqual(c.shape, [2, 3, 4, 2])
+        for i in 0..<2 { for j in 0..<3 {
+            let expected = matmul(a.select(i).select(j), b.select(j))
+            XCTAssertLessThan(maxDiff(c.select(i).select(j), expected), 1e-15)
+        } }
+    }
+
+    func testMatrixVectorAndOuter() {
+        let m = Tensor<Double>(rows: [[1, 2], [3, 4], [5, 6]]), v = Tensor<Double>([1, -1])
+        XCTAssertEqual(matmul(m, v), Tensor([-1, -1, -1]))
+        XCTAssertEqual(matmul(Tensor<Double>([1, 0, 2]), m), Tensor([11, 14]))
+        XCTAssertEqual(outer(Tensor<Double>([1, 2]), Tensor<Double>([3, 4, 5])), Tensor(rows: [[3, 4, 5], [6, 8, 10]]))
+        XCTAssertEqual(dot(Tensor<Double>([1, 2, 3]), Tensor<Double>([4, 5, 6])), 32)
+        XCTAssertEqual(m • Tensor<Double>(rows: [[1], [1]]), Tensor(rows: [[3], [7], [11]]))
+    }
+}

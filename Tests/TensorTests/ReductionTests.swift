@@ -62,6 +62,24 @@ final class ReductionTests: XCTestCase {
         XCTAssertEqual(Tensor<Double>([-Double.infinity, 0]).logsumexp(), 0)
     }
 
+    func testSoftmaxOfLargeRowsMatchesDoubleAndIsThreadIndependent() {
+        let x = lcgTensor([300, 37], seed: 12) * 20
+        let xf = x.asType(Float.self)
+        let saved = (tensorThreads, parallelThreshold)
+        defer { (tensorThreads, parallelThreshold) = saved }
+        parallelThreshold = 64   // so this small matrix takes the threaded path
+        tensorThreads = 1
+        let one = xf.softmax()
+        tensorThreads = 2
+        let two = xf.softmax()
+        XCTAssertEqual(one, two)
+        let e = exp(x - x.max(axis: 1, keepDims: true))
+        XCTAssertLessThan(maxDiff(one.asType(Double.self), e / e.sum(axis: 1, keepDims: true)), 1e-6)
+        let nanRow = Tensor<Float>(rows: [[1, .nan, 2, 3, 4, 5, 6, 7, 8], [1, 2, 3, 4, 5, 6, 7, 8, 9]]).softmax()
+        XCTAssertTrue(nanRow.select(0).scalars.allSatisfy { $0.isNaN })
+        XCTAssertEqual(Double(nanRow.select(1).sum()), 1, accuracy: 1e-6)
+    }
+
     func testCumsum() {
         let x = Tensor<Double>(rows: [[1, 2, 3], [4, 5, 6]])
         XCTAssertEqual(x.cumsum(axis: 1), Tensor(rows: [[1, 3, 6], [4, 9, 15]]))

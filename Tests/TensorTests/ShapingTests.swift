@@ -18,6 +18,10 @@ final class ShapingTests: XCTestCase {
         XCTAssertEqual(t.transposed().shape, [2, 4, 3])
         XCTAssertEqual(t.transposed().transposed(), t)
         XCTAssertEqual(Tensor<Double>(rows: [[1, 2, 3]]).T, Tensor(rows: [[1], [2], [3]]))
+        // Float moves as 4-byte words, Double as 8-byte words: check both element sizes.
+        let f = t.asType(Float.self).permuted(1, 2, 0)
+        for i in 0..<2 { for j in 0..<3 { for k in 0..<4 { XCTAssertEqual(Double(f[j, k, i]), t[i, j, k]) } } }
+        XCTAssertEqual(f.slice([1..<3, 2..<4]).permuted(2, 0, 1).asType(Double.self), t.permuted(1, 2, 0).slice([1..<3, 2..<4]).permuted(2, 0, 1))
     }
 
     func testSlicingSelectAndSqueeze() {
@@ -41,6 +45,13 @@ final class ShapingTests: XCTestCase {
         XCTAssertEqual(i.description, "[[1, 2],\n [9, 4]]")
         XCTAssertEqual(BoolTensor([true, false]).description, "[ True, False]")
         XCTAssertEqual(i.asType(Double.self).sum(), 16)
+    }
+
+    func testLargeTensorsPrintSummarised() {
+        let t = Tensor<Double>.arange(2000).reshaped(2, 1000)
+        XCTAssertEqual(t.description, "[[   0.,    1.,    2., ...,  997.,  998.,  999.],\n [1000., 1001., 1002., ..., 1997., 1998., 1999.]]")
+        XCTAssertEqual(Tensor<Double>.arange(7).description, "[0., 1., 2., 3., 4., 5., 6.]")   // small: in full
+        XCTAssertEqual(Tensor<Float>(2.5).description, "2.5")
     }
 
     func testJoining() {

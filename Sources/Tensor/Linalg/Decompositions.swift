@@ -22,7 +22,7 @@ public func singularValues<T>(_ a: Tensor<T>) -> Tensor<T> {
     let (m, n) = (a.shape[0], a.shape[1]), k = min(m, n)
     var work = a.scalars, s = [T](repeating: 0, count: k)
     if k > 0 {
-        let info = T.gesdd(UInt8(ascii: "N"), m, n, &work, n, &s, nil, 1, nil, 1)
+        let info = T.gesdd(UInt8(ascii: "N"), m, n, &work, n, &s, nil, m, nil, n)   // LAPACKE checks ldu/ldvt even unused
         check(info, "singularValues", a.shape, "the divide-and-conquer SVD did not converge")
     }
     return Tensor(s)

@@ -2,10 +2,14 @@
 /// values do not depend on thread count. Per-element layout (documented for reproducibility):
 /// Float uses one 32-bit word per uniform, Double two.
 extension RNG {
-    static let twoPow24: Float = 1.0 / 16_777_216
     static let twoPow53: Double = 1.0 / 9_007_199_254_740_992
 
-    @inline(__always) static func unitFloat(_ w: SIMD8<UInt32>) -> SIMD8<Float> { SIMD8<Float>(w &>> 8) * twoPow24 }
+    /// [1, 2) from the top 23 bits of each word, as a float's mantissa under exponent 0.
+    @inline(__always) static func oneToTwo(_ w: SIMD8<UInt32>) -> SIMD8<Float> {
+        unsafeBitCast((w &>> 9) | 0x3F80_0000, to: SIMD8<Float>.self)
+    }
+    /// Uniform on [0, 1) in steps of 2⁻²³.
+    @inline(__always) static func unitFloat(_ w: SIMD8<UInt32>) -> SIMD8<Float> { oneToTwo(w) - 1 }
     /// A uniform integer in 0..<n from two words: the high half of a 64×64-bit product.
     @inline(__always) static func bounded(_ hi: UInt32, _ lo: UInt32, _ n: Int) -> Int {
         let x: UInt64 = UInt64(hi) << 32 | UInt64(lo)
@@ -15,14 +19,32 @@ extension RNG {
         Double((UInt64(hi) << 32 | UInt64(lo)) >> 11) * twoPow53
     }
 
+    @inline(__always) static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+    }
+
+    /// Box–Muller on eight word pairs: u = 2 − [1, 2) in (0, 1] keeps the log finite; t in
+    /// [-0.5, 0.5) is the angle over 2π. Writes cosines to out[8·slot…] and sines to the
+    /// next eight. (Float layout of a batch of 32: four runs of 8 lanes, as stored by SIMD.)
+    @inline(__always)
+    static func boxMuller(_ a: SIMD8<UInt32>, _ b: SIMD8<UInt32>, _ out: UnsafeMutablePointer<Float>, slot: Int) {
+        let u = 2 - oneToTwo(a)
+        let t = oneToTwo(b) - 1.5
+        let r = (-2 * FastMath.log(u)).squareRoot()
+        let (s, c) = FastMath.sinCosTwoPi(t)
+        store(r * c, out + 8 * slot)
+        store(r * s, out + 8 * slot + 8)
+    }
+
     /// Uniform on [low, high).
-    public mutating func uniform<T: TensorScalar>(_ shape: [Int], low: T = 0, high: T = 1, as _: T.Type = Double.self) -> Tensor<T> {
+    /// (`low`/`high` are Doubles so that `as:` alone picks the element type.)
+    public mutating func uniform<T: TensorScalar>(_ shape: [Int], low: Double = 0, high: Double = 1, as _: T.Type = Double.self) -> Tensor<T> {
         let n = shape.reduce(1, *), d = nextDraw()
         let u: Tensor<T>
         if T.self == Float.self {
             let v: [Float] = generate(n, draw: d, perBatch: 32) { w, out in
-                let a = RNG.unitFloat(w.0), b = RNG.unitFloat(w.1), c = RNG.unitFloat(w.2), e = RNG.unitFloat(w.3)
-                for j in 0..<8 { out[4 * j] = a[j]; out[4 * j + 1] = b[j]; out[4 * j + 2] = c[j]; out[4 * j + 3] = e[j] }
+                RNG.store(RNG.unitFloat(w.0), out); RNG.store(RNG.unitFloat(w.1), out + 8)
+                RNG.store(RNG.unitFloat(w.2), out + 16); RNG.store(RNG.unitFloat(w.3), out + 24)
             }
             u = Tensor(shape: shape, scalars: unsafeBitCast(v, to: [T].self))
         } else {
@@ -31,25 +53,18 @@ extension RNG {
             }
             u = Tensor(shape: shape, scalars: v.map { T($0) })
         }
-        return low == 0 && high == 1 ? u : u * (high - low) + low
+        return low == 0 && high == 1 ? u : u * T(high - low) + T(low)
     }
 
     /// Normal with the given mean and standard deviation (Box–Muller: each pair of uniforms
     /// gives a cosine and a sine variate). Float runs on vectorised log and sin/cos.
-    public mutating func normal<T: TensorScalar>(_ shape: [Int], mean: T = 0, std: T = 1, as _: T.Type = Double.self) -> Tensor<T> {
+    public mutating func normal<T: TensorScalar>(_ shape: [Int], mean: Double = 0, std: Double = 1, as _: T.Type = Double.self) -> Tensor<T> {
         let n = shape.reduce(1, *), d = nextDraw()
         let z: Tensor<T>
         if T.self == Float.self {
             let v: [Float] = generate(n, draw: d, perBatch: 32) { w, out in
-                for (a, b, slot) in [(w.0, w.1, 0), (w.2, w.3, 2)] {
-                    // u in (0, 1] so the log is finite; t in [-0.5, 0.5) is the angle over 2π.
-                    let u = SIMD8<Float>((a &>> 8) &+ 1) * RNG.twoPow24
-                    let t = RNG.unitFloat(b) - 0.5
-                    let r = (-2 * FastMath.log(u)).squareRoot()
-                    let (s, c) = FastMath.sinCosTwoPi(t)
-                    let x = r * c, y = r * s
-                    for j in 0..<8 { out[4 * j + slot] = x[j]; out[4 * j + slot + 1] = y[j] }
-                }
+                RNG.boxMuller(w.0, w.1, out, slot: 0)
+                RNG.boxMuller(w.2, w.3, out, slot: 2)   // elements 16…31
             }
             z = Tensor(shape: shape, scalars: unsafeBitCast(v, to: [T].self))
         } else {
@@ -63,7 +78,7 @@ extension RNG {
             }
             z = Tensor(shape: shape, scalars: v.map { T($0) })
         }
-        return mean == 0 && std == 1 ? z : z * std + mean
+        return mean == 0 && std == 1 ? z : z * T(std) + T(mean)
     }
 
     /// ±1 with equal probability.

@@ -55,7 +55,7 @@ public struct RNG: Sendable, Equatable {
                 defer { tmp.deallocate() }
                 for b in range {
                     let blocks = SIMD8<UInt64>(repeating: UInt64(b) * 8) &+ lanes
-                    let w = Philox.block8(SIMD8(truncatingIfNeeded: blocks), SIMD8(truncatingIfNeeded: blocks &>> 32), d2, d3, key: k)
+                    let w = Philox.block8(Philox.narrow(blocks), Philox.narrow(blocks &>> 32), d2, d3, key: k)
                     let start = b * perBatch, n = Swift.min(perBatch, count - start)
                     if n == perBatch {
                         make(w, base + start)

@@ -1,0 +1,27 @@
+/// Concrete entry points for the hot kernels.
+///
+/// `Tensor` is built with library evolution, and generic code called from another module
+/// (a notebook, the benchmarks) runs unspecialised: every `+` on an element would go through
+/// a witness table. So each hot public entry checks its scalar type once and calls one of
+/// these non-generic functions, inside which the compiler specialises the generic
+/// implementation for Float or Double with the element operations inlined.
+extension Tensor {
+    @inline(__always) static func asFloat(_ t: Tensor) -> Tensor<Float> { unsafeBitCast(t, to: Tensor<Float>.self) }
+    @inline(__always) static func asDouble(_ t: Tensor) -> Tensor<Double> { unsafeBitCast(t, to: Tensor<Double>.self) }
+    @inline(__always) static func asSelf<U>(_ t: Tensor<U>) -> Tensor { unsafeBitCast(t, to: Tensor.self) }
+}
+
+func binaryFloat(_ op: BinaryOp, _ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> { .binaryImpl(op, a, b) }
+func binaryDouble(_ op: BinaryOp, _ a: Tensor<Double>, _ b: Tensor<Double>) -> Tensor<Double> { .binaryImpl(op, a, b) }
+func scalarFloat(_ op: BinaryOp, _ a: Tensor<Float>, _ s: Float, _ first: Bool) -> Tensor<Float> { .scalarImpl(op, a, s, first) }
+func scalarDouble(_ op: BinaryOp, _ a: Tensor<Double>, _ s: Double, _ first: Bool) -> Tensor<Double> { .scalarImpl(op, a, s, first) }
+func compareFloat(_ op: ComparisonOp, _ a: Tensor<Float>, _ b: Tensor<Float>) -> BoolTensor { Tensor.comparisonImpl(op, a, b) }
+func compareDouble(_ op: ComparisonOp, _ a: Tensor<Double>, _ b: Tensor<Double>) -> BoolTensor { Tensor.comparisonImpl(op, a, b) }
+func unaryFloat(_ op: UnaryOp, _ x: Tensor<Float>) -> Tensor<Float> { x.applyImpl(op) }
+func unaryDouble(_ op: UnaryOp, _ x: Tensor<Double>) -> Tensor<Double> { x.applyImpl(op) }
+func sumFloat(_ x: Tensor<Float>) -> Float { x.sumImpl() }
+func sumDouble(_ x: Tensor<Double>) -> Double { x.sumImpl() }
+func foldFloat(_ x: Tensor<Float>, _ k: Fold, _ axis: Int, _ keep: Bool) -> Tensor<Float> { x.foldImpl(k, axis: axis, keepDims: keep) }
+func foldDouble(_ x: Tensor<Double>, _ k: Fold, _ axis: Int, _ keep: Bool) -> Tensor<Double> { x.foldImpl(k, axis: axis, keepDims: keep) }
+func softmaxFloat(_ x: Tensor<Float>, _ axis: Int) -> Tensor<Float> { x.softmaxImpl(axis: axis) }
+func softmaxDouble(_ x: Tensor<Double>, _ axis: Int) -> Tensor<Double> { x.softmaxImpl(axis: axis) }
