@@ -62,6 +62,15 @@ public enum Equivalence {
         zip(a(inputs).scalars, b(inputs).scalars).map { abs(Double($0) - Double($1)) }.max() ?? 0
     }
 
+    /// max |f₁(x) − f₂(x)| relative to the output's size, max(1, max |f₁(x)|): the test for
+    /// equal functions when outputs are large (power ReLU squares them at every layer) and
+    /// rounding in a reordered sum is relative.
+    public static func relativeDifference<T>(_ a: MLP<T>, _ b: MLP<T>, on inputs: Tensor<T>) -> Double {
+        let fa = a(inputs).scalars, fb = b(inputs).scalars
+        let scale = max(1, fa.map { abs(Double($0)) }.max() ?? 0)
+        return zip(fa, fb).map { abs(Double($0) - Double($1)) }.max().map { $0 / scale } ?? 0
+    }
+
     private static func transform<T>(_ net: MLP<T>, layer: Int, unit: Int, incoming: Double, outgoing: Double) -> MLP<T> {
         var out = net
         let (k, width) = indices(net, layer)
