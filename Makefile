@@ -12,10 +12,14 @@ render: setup
 	$(SWIFT) build -c release
 	.build/release/folio render
 
-## Everything that verifies the project: the Swift test suites (unit, rendering, end to end).
+## Everything that verifies the project: the Swift test suites (unit, rendering, end to end),
+## including rendering every notebook in notebooks/ with the release build and checking that
+## each law it states holds (NotebookLawTests).
 test: setup
+	$(SWIFT) build -c release --product folio
+	$(SWIFT) build -c release --product Folio
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	FOLIO_RELEASE_BIN=$(CURDIR)/.build/release/folio $(SWIFT) test --skip-build
 
 ## Folio against its peers (NumPy, …) in one invocation; prints JSON lines and a table.
 bench: setup

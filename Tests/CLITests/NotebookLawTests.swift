@@ -1,0 +1,75 @@
+import XCTest
+
+/// Renders every notebook of the project with the release `folio` (as `make render` does) and
+/// checks that each law the notebook states was verified: a notebook stops its own render with
+/// a non-zero exit when a law fails, and prints its verdict, which must reach the PDF.
+///
+/// `make test` builds the release binary and passes it as FOLIO_RELEASE_BIN; notebooks are
+/// numerical experiments that need optimised library code to finish in seconds.
+final class NotebookLawTests: XCTestCase {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The verdict lines each notebook must print (and so show in its PDF).
+    let verdicts: [String: [String]] = [
+        "hello": ["trace of a·aᵀ = 204.0"],
+        "trajectory-length": ["Law 1 holds (to 1e-5 in f32).", "Law 2 holds: every slope is within 3 % of ln(σ_w/√2)."],
+        "activation-regions": ["Law holds: region counts depend on the number of neurons, not on depth.",
+                               "Both laws hold for n = 1…10.",
+                               "Sampling never exceeds the exact count and reaches it under refinement."],
+        "loss-landscape": ["Every grid centre equals r(θ*) bit for bit.",
+                           "Curvature law holds for the smooth network: fit and Hessian agree within 5 %."],
+        "activation-tables": ["The computed invariance table agrees with the reference lectures."],
+    ]
+
+    func release() throws -> URL {
+        guard let path = ProcessInfo.processInfo.environment["FOLIO_RELEASE_BIN"] else {
+            throw XCTSkip("set FOLIO_RELEASE_BIN to a release build of folio (make test does)")
+        }
+        return URL(fileURLWithPath: path)
+    }
+
+    func testEveryNotebookRendersAndItsLawsHold() throws {
+        let folio = try release()
+        let notebooks = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("notebooks").path)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        XCTAssertEqual(Set(notebooks.map { String($0.dropLast(3)) }), Set(verdicts.keys), "every notebook has its verdicts listed")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("folio-notebooks-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        for name in notebooks {
+            let p = Process()
+            p.executableURL = folio
+            // --no-cache: every law is recomputed, never replayed from an earlier run.
+            p.arguments = ["render", "notebooks/\(name)", "-o", out.path, "--no-cache"]
+            p.currentDirectoryURL = root
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, "\(name): \(message)")
+            let stem = String(name.dropLast(3))
+            let text = try pdftotext(out.appendingPathComponent(stem + ".pdf"))
+            for verdict in verdicts[stem] ?? [] {
+                let words = verdict.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                XCTAssertTrue(text.contains(words), "\(name): '\(verdict)' not in its PDF")
+            }
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(stem + ".html").path))
+        }
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        for name in notebooks { XCTAssertTrue(index.contains("href=\"\(name.dropLast(3)).html\""), name) }
+    }
+
+    func pdftotext(_ pdf: URL) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        p.arguments = [pdf.path, "-"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        // pdftotext breaks lines where the PDF does; compare with single spaces.
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
