@@ -73,11 +73,12 @@ public enum HTMLReport {
             let entries = numbering.headings.filter { $0.level <= 3 }
             guard entries.count >= 2 || notebook.document.frontMatter.toc else { return "" }
             var html = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ul>\n"
+            let tocContext = InlineContext(numbering: numbering, mathPrefix: "toc")
             for h in entries {
                 let number = notebook.numberSections ? h.number.map { "<span class=\"secnum\">\($0)</span> " } ?? "" : ""
                 // Footnote marks stay out of the contents.
                 let title = h.title.filter { if case .footnote = $0 { return false }; return true }
-                html += "<li class=\"toc\(h.level)\"><a href=\"#\(HTML.escape(h.anchor))\">\(number)\(InlineMarkup.html(title, InlineContext(numbering: numbering)))</a></li>\n"
+                html += "<li class=\"toc\(h.level)\"><a href=\"#\(HTML.escape(h.anchor))\">\(number)\(InlineMarkup.html(title, tocContext))</a></li>\n"
             }
             return html + "</ul>\n</nav>\n"
         }

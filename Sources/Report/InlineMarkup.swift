@@ -14,13 +14,19 @@ final class InlineContext {
     /// Size of inline math in the PDF text being set (headings set it to their own size).
     var mathSize = MathSetter.bodySize
     private var mathCount = 0
+    /// Prefix of this context's formula ids: contexts that write into the same page (the body,
+    /// the table of contents) need different ones, or their SVG glyph symbols would collide.
+    let mathPrefix: String
 
-    init(numbering: Numbering) { self.numbering = numbering }
+    init(numbering: Numbering, mathPrefix: String = "m") {
+        self.numbering = numbering
+        self.mathPrefix = mathPrefix
+    }
 
     /// A page-unique, deterministic id for the next inline SVG formula.
     func nextMathID() -> String {
         mathCount += 1
-        return "m\(mathCount)"
+        return "\(mathPrefix)\(mathCount)"
     }
 
     func addFootnote(_ blocks: [Block]) -> Int {
