@@ -265,6 +265,13 @@ final class PDFComposer {
         }
     }
 
+    /// The height a results table takes when placed (scaled down like a figure if too wide).
+    func placedHeight(of table: Table, indent: Double = 0) -> Double {
+        let size = table.measure(on: canvas)
+        let widest = max(style.textWidth - indent, style.width - 72)
+        return size.height * min(1, widest / size.width, (style.bottom - style.margin.top) / size.height)
+    }
+
     /// Places something of `size` points the way `figure` does and draws it into its rectangle.
     func place(_ size: Size, indent: Double = 0, keepWith: Double = 0, draw: (Rect, Double) -> Void) -> Rect {
         let text = style.textWidth - indent

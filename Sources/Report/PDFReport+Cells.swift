@@ -51,7 +51,9 @@ extension PDFReport.Writer {
         // A table cell's caption goes above its output; a figure's below the last figure.
         let tableNumber = numbering.cellTableNumbers[cell.index]
         if tableNumber != nil, let caption = captionLayout(kind: "Table", number: tableNumber, text: numbering.captions[cell.index], indent: indent) {
-            composer.ensure(caption.0.size.height + 30)
+            // Keep the caption with the table below it when the output is a results table.
+            let table = outputs.lazy.compactMap { if case .table(let t) = $0 { return t }; return nil }.first
+            composer.ensure(caption.0.size.height + 8 + (table.map { composer.placedHeight(of: $0, indent: indent) } ?? 26))
             if let label = cell.options.label { composer.destination(label, offset: 6) }
             drawCaption(caption, indent: indent)
             composer.space(4)
