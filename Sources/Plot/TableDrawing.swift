@@ -23,13 +23,22 @@ extension Table {
         let headerHeight = columns.map { label(canvas, $0.title, style, bold: true).size.height }.max() ?? 0
         var heights: [Double] = []
         for row in rows {
-            var h = 0.0
+            // Text cells share the row's baseline, so the row holds the tallest ascent plus the
+            // deepest descent; plots are centred in the row.
+            var ascent = 0.0, descent = 0.0, h = 0.0
             for (c, cell) in row.enumerated() {
-                let size = text(cell, column: c).map { label(canvas, $0, style, bold: false).size } ?? (cell == .empty ? Size(0, 0) : style.sparkline)
-                widths[c] = max(widths[c], size.width + style.cellPadding * 2)
-                h = max(h, size.height)
+                if let s = text(cell, column: c) {
+                    let l = label(canvas, s, style, bold: false)
+                    widths[c] = max(widths[c], l.size.width + style.cellPadding * 2)
+                    ascent = max(ascent, l.baseline)
+                    descent = max(descent, l.size.height - l.baseline)
+                } else {
+                    let size = cell == .empty ? Size(0, 0) : style.sparkline
+                    widths[c] = max(widths[c], size.width + style.cellPadding * 2)
+                    h = max(h, size.height)
+                }
             }
-            heights.append(h + style.rowGap)
+            heights.append(max(h, ascent + descent) + style.rowGap)
         }
         return (widths, heights, headerHeight + style.rowGap * 2)
     }
@@ -74,11 +83,13 @@ extension Table {
         y += style.rowGap
         for (r, row) in rows.enumerated() {
             x = origin.x
+            // Cells of a row share one baseline (math and text have different ascents).
+            let labels = row.enumerated().map { c, cell in text(cell, column: c).map { label(canvas, $0, style, bold: false) } }
+            let baseline = labels.compactMap { $0?.baseline }.max() ?? 0
             for (c, cell) in row.enumerated() {
-                if let s = text(cell, column: c) {
-                    let t = label(canvas, s, style, bold: false)
+                if let t = labels[c] {
                     let numeric: Bool = { if case .number = cell { return true }; return false }()
-                    t.draw(canvas, Point(place(t.size.width, in: c, x: x, alignment(c, numeric: numeric)), y), ink)
+                    t.draw(canvas, Point(place(t.size.width, in: c, x: x, alignment(c, numeric: numeric)), y + baseline - t.baseline), ink)
                 } else if case .plot(let values) = cell {
                     let box = Rect(x: place(style.sparkline.width, in: c, x: x, alignment(c, numeric: true)),
                                    y: y + (heights[r] - style.rowGap - style.sparkline.height) / 2,
