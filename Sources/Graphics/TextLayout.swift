@@ -89,6 +89,12 @@ public final class TextLayout {
         return result
     }
 
+    /// Indents every wrapped continuation line of a paragraph by `points` (the first line is not
+    /// indented), so a long code line that wraps reads as one statement.
+    public func setHangingIndent(_ points: Double) {
+        pango_layout_set_indent(layout, Int32((-points * Double(PANGO_SCALE)).rounded()))
+    }
+
     /// Draws the whole layout with its top-left corner at `origin`.
     public func draw(on canvas: Canvas, at origin: Point, color: Color = .black) {
         canvas.setColor(color)

@@ -6,6 +6,9 @@ import OutputChannel
 /// figures drawn as vector at their physical size with numbered captions, errors in red.
 extension PDFReport.Writer {
     func codeBox(_ text: String, swift: Bool, indent: Double) {
+        // Columns that fit: the box's text width over DejaVu Sans Mono's advance (0.602 em).
+        let columns = Int((style.textWidth - indent - 24) / (0.602 * style.codeSize))
+        let text = CodeWrap.wrap(text, columns: columns)
         let markup = swift ? SwiftHighlighter.pango(text) : TextLayout.escape(text)
         let layout = composer.layout(markup, font: style.code, indent: indent + 12, wrapAnywhere: true)
         composer.box(layout, indent: indent, background: style.codeBackground, border: style.codeBorder)
