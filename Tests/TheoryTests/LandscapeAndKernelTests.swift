@@ -53,7 +53,9 @@ final class LandscapeAndKernelTests: XCTestCase {
             let prods = samples.map { $0[i] * $0[j] }
             let mean = prods.reduce(0, +) / Double(prods.count)
             let se = (prods.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(prods.count - 1) / Double(prods.count)).squareRoot()
-            XCTAssertEqual(mean, k[i, j], accuracy: 3 * se + 0.02 * abs(k[i, j]), "K[\(i),\(j)]")
+            // With one hidden layer the finite-width covariance equals the NNGP kernel exactly in
+            // expectation (the hidden pre-activations are exactly Gaussian): only Monte-Carlo error remains.
+            XCTAssertEqual(mean, k[i, j], accuracy: 3 * se, "K[\(i),\(j)]")
         }
     }
 
