@@ -193,6 +193,14 @@ public enum PDFReport {
             }
         }
 
+        /// A heading as plain text for the PDF outline and the running head: math as Unicode.
+        static func plainTitle(_ content: [Inline]) -> String {
+            content.map { inline -> String in
+                if case .math(let tex) = inline { return TeXFallback.plain(tex) }
+                return [inline].plainText
+            }.joined()
+        }
+
         func heading(level: Int, content: [Inline], line: Int, indent: Double, followedByHeading: Bool = false) {
             let info = numbering.heading(atLine: line)
             var rich = RichText()
@@ -204,7 +212,7 @@ public enum PDFReport {
             composer.space(level == 1 ? 18 : 13)
             // Keep a heading with at least three lines of what follows.
             composer.ensure(text.size.height + 3 * style.bodySize * 1.3 + (followedByHeading ? 36 : 0))
-            let title = (info?.number.map { notebook.numberSections ? $0 + " " : "" } ?? "") + content.plainText
+            let title = (info?.number.map { notebook.numberSections ? $0 + " " : "" } ?? "") + Self.plainTitle(content)
             let parentLevel = max(0, min(level - 1, outline.count - 1))
             composer.flow(text, indent: indent, minLinesAtBottom: 1, rich: rich, footnote: footnoteLayout) { [self] baseline in
                 let id = canvas.addOutline(parent: outline[parentLevel], title: title, page: composer.page, y: baseline - 14)

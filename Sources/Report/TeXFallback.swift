@@ -61,6 +61,34 @@ enum TeXFallback {
         return emit(parse(tex))
     }
 
+    /// Plain Unicode for places that cannot hold typeset math: PDF bookmarks, running heads.
+    /// Scripts use Unicode superscript/subscript characters where every character has one,
+    /// else `^` / `_` (with parentheses around several characters).
+    static func plain(_ tex: String) -> String {
+        let sup: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷",
+                                           "8": "⁸", "9": "⁹", "+": "⁺", "−": "⁻", "(": "⁽", ")": "⁾", "n": "ⁿ", "i": "ⁱ", "T": "ᵀ", "*": "*"]
+        let sub: [Character: Character] = ["0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇",
+                                           "8": "₈", "9": "₉", "+": "₊", "−": "₋", "(": "₍", ")": "₎", "i": "ᵢ", "j": "ⱼ", "w": "w",
+                                           "b": "b", "n": "ₙ", "k": "ₖ", "m": "ₘ", "l": "ₗ", "x": "ₓ"]
+        func text(_ pieces: [Piece]) -> String {
+            pieces.map { p -> String in
+                switch p {
+                case .text(let s, _): return s.replacingOccurrences(of: "\u{205F}", with: " ").replacingOccurrences(of: "\u{2005}", with: " ")
+                case .sup(let inner), .sub(let inner):
+                    let body = text(inner).trimmingCharacters(in: .whitespaces)
+                    let isSup: Bool = { if case .sup = p { return true }; return false }()
+                    let table = isSup ? sup : sub
+                    if !body.isEmpty, body.allSatisfy({ table[$0] != nil }), !(table == sub && body.contains(where: { "wb".contains($0) })) {
+                        return String(body.map { table[$0]! })
+                    }
+                    let mark = isSup ? "^" : "_"
+                    return body.count == 1 ? mark + body : mark + "(" + body + ")"
+                }
+            }.joined()
+        }
+        return text(parse(tex))
+    }
+
     static func parse(_ tex: String) -> [Piece] {
         var reader = Reader(chars: Array(tex))
         return merge(reader.sequence(until: nil))
