@@ -46,6 +46,35 @@ public enum Directions {
         }
     }
 
+    /// The two leading principal directions of a training trajectory around θ*: the top right
+    /// singular vectors of the matrix whose rows are θ_k − θ* (flattened), with the fraction of
+    /// the trajectory's variance each explains (Li et al.'s trajectory plots).
+    public static func pca(trajectory: [Tensor<Double>], centre: Tensor<Double>)
+        -> (first: Tensor<Double>, second: Tensor<Double>, explained: (Double, Double)) {
+        let p = centre.count
+        guard trajectory.count >= 2, trajectory.allSatisfy({ $0.count == p }) else {
+            fatalError("Directions.pca: needs ≥ 2 snapshots of \(p) parameters")
+        }
+        let rows = trajectory.flatMap { zip($0.scalars, centre.scalars).map { $0 - $1 } }
+        let (_, s, vt) = svd(Tensor(shape: [trajectory.count, p], scalars: rows))
+        let total = s.scalars.reduce(0) { $0 + $1 * $1 }
+        let row = { (k: Int) in Tensor<Double>(shape: [p], scalars: Array(vt.scalars[k * p..<(k + 1) * p])) }
+        return (row(0), row(1), (s.scalars[0] * s.scalars[0] / total, s.scalars[1] * s.scalars[1] / total))
+    }
+
+    /// Coordinates of each snapshot θ_k − θ* along two orthonormal directions (the projected path).
+    public static func project(trajectory: [Tensor<Double>], centre: Tensor<Double>,
+                               onto d1: Tensor<Double>, _ d2: Tensor<Double>) -> [(Double, Double)] {
+        trajectory.map { t in
+            var a = 0.0, b = 0.0
+            for i in 0..<centre.count {
+                let v = t.scalars[i] - centre.scalars[i]
+                a += v * d1.scalars[i]; b += v * d2.scalars[i]
+            }
+            return (a, b)
+        }
+    }
+
     static func norm<T: TensorScalar>(_ xs: ArraySlice<T>) -> Double {
         xs.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
     }
