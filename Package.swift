@@ -67,7 +67,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "folio-bench", dependencies: [
-            "Tensor", "Plot", "MathType", "Graphics", "Report", "Notebook", "OutputChannel",
+            "Tensor", "Autograd", "Plot", "MathType", "Graphics", "Report", "Notebook", "OutputChannel",
         ]),
 
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),

@@ -50,7 +50,8 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .identity: ElementwiseFunction("identity", [{ $0 }, { _ in 1 }, { _ in 0 }, { _ in 0 }])
         case .heaviside: ElementwiseFunction("heaviside", [{ $0 > 0 ? 1 : 0 }, { _ in 0 }, { _ in 0 }])
-        case .relu: ElementwiseFunction("relu", [{ max(0, $0) }, { $0 > 0 ? 1 : 0 }, { _ in 0 }, { _ in 0 }], kernel: .relu)
+        case .relu: ElementwiseFunction("relu", [{ max(0, $0) }, { $0 > 0 ? 1 : 0 }, { _ in 0 }, { _ in 0 }], kernel: .relu,
+                                        derivativeKernels: [.sign, .relu])
         case .leakyReLU(let a):
             ElementwiseFunction("leakyReLU", [{ $0 > 0 ? $0 : a * $0 }, { $0 > 0 ? 1 : a }, { _ in 0 }, { _ in 0 }])
         case .powerReLU(let p):

@@ -18,9 +18,7 @@ public enum Loss {
         let (n, k) = (logits.shape[0], logits.shape[1])
         guard labels.allSatisfy({ (0..<k).contains($0) }) else { fatalError("Loss.crossEntropy: labels outside 0..<\(k)") }
         // Shift by the row maximum (a constant) so exp cannot overflow.
-        var shift = [T](repeating: 0, count: n)
-        for i in 0..<n { shift[i] = (0..<k).map { logits.value.scalars[i * k + $0] }.max()! }
-        let shifted = logits - .constant(Tensor(shape: [n, 1], scalars: shift))
+        let shifted = logits - .constant(logits.value.max(axis: 1, keepDims: true))
         let logSumExp = log(exp(shifted).sum(alongAxis: 1))
         var onehot = [T](repeating: 0, count: n * k)
         for (i, l) in labels.enumerated() { onehot[i * k + l] = 1 }

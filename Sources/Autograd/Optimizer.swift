@@ -34,8 +34,8 @@ public struct Optimizer<T: TensorScalar> {
     public var kind: OptimizerKind
     public var learningRate: LearningRate
     public private(set) var step = 0
-    var velocity: [[T]] = []
-    var secondMoment: [[T]] = []
+    var momentum: [Tensor<T>] = []
+    var secondMoment: [Tensor<T>] = []
 
     public init(_ kind: OptimizerKind, learningRate: LearningRate) {
         self.kind = kind
@@ -51,30 +51,27 @@ public struct Optimizer<T: TensorScalar> {
         }
         let eta = T(learningRate.at(step: step))
         step += 1
-        if velocity.isEmpty { velocity = parameters.map { [T](repeating: 0, count: $0.count) } }
+        // Whole-tensor operations: the Tensor core's kernels are specialised for Float and
+        // Double, where a generic per-element loop here would not be (library evolution).
         switch kind {
         case .gradientDescent:
-            for i in parameters.indices {
-                parameters[i] = Tensor(shape: parameters[i].shape, scalars: zip(parameters[i].scalars, gradients[i].scalars).map { $0 - eta * $1 })
-            }
+            for i in parameters.indices { parameters[i] = parameters[i] - eta * gradients[i] }
         case .momentum(let mu):
+            if momentum.isEmpty { momentum = gradients.map { Tensor(shape: $0.shape, repeating: 0) } }
             for i in parameters.indices {
-                for j in velocity[i].indices { velocity[i][j] = T(mu) * velocity[i][j] + gradients[i].scalars[j] }
-                parameters[i] = Tensor(shape: parameters[i].shape, scalars: zip(parameters[i].scalars, velocity[i]).map { $0 - eta * $1 })
+                momentum[i] = T(mu) * momentum[i] + gradients[i]
+                parameters[i] = parameters[i] - eta * momentum[i]
             }
         case .adam(let b1, let b2, let eps):
-            if secondMoment.isEmpty { secondMoment = velocity }
-            let c1 = 1 - pow(b1, Double(step)), c2 = 1 - pow(b2, Double(step))
+            if momentum.isEmpty { momentum = gradients.map { Tensor(shape: $0.shape, repeating: 0) } }
+            if secondMoment.isEmpty { secondMoment = momentum }
+            let c1 = T(1 - pow(b1, Double(step))), c2 = T(1 - pow(b2, Double(step)))
             for i in parameters.indices {
-                var p = parameters[i].scalars
-                for j in p.indices {
-                    let g = gradients[i].scalars[j]
-                    velocity[i][j] = T(b1) * velocity[i][j] + T(1 - b1) * g
-                    secondMoment[i][j] = T(b2) * secondMoment[i][j] + T(1 - b2) * g * g
-                    let mHat = Double(velocity[i][j]) / c1, vHat = Double(secondMoment[i][j]) / c2
-                    p[j] -= eta * T(mHat / (vHat.squareRoot() + eps))
-                }
-                parameters[i] = Tensor(shape: parameters[i].shape, scalars: p)
+                let g = gradients[i]
+                momentum[i] = T(b1) * momentum[i] + T(1 - b1) * g
+                secondMoment[i] = T(b2) * secondMoment[i] + T(1 - b2) * (g * g)
+                let mHat = momentum[i] / c1, vHat = secondMoment[i] / c2
+                parameters[i] = parameters[i] - eta * mHat / (sqrt(vHat) + T(eps))
             }
         }
     }

@@ -1,11 +1,12 @@
 import Foundation
 
 /// Runs the same workloads in a peer (NumPy, …) through `scripts/peers/<suite>.py`, which
-/// prints one JSON object per case: {"case": …, "peer": …, "seconds": …}.
+/// prints one JSON object per case and peer: {"case": …, "peer": …, "seconds": …} (a suite may
+/// have several peers — NumPy, PyTorch, JAX — each giving its own row).
 enum Peer {
     struct Timing: Decodable { var `case`: String; var peer: String; var seconds: Double }
 
-    static func run(suite: String, cases: [String], root: URL) throws -> [String: Timing] {
+    static func run(suite: String, cases: [String], root: URL) throws -> [String: [Timing]] {
         let script = root.appendingPathComponent("scripts/peers/\(suite).py")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -25,10 +26,10 @@ enum Peer {
             throw NSError(domain: "folio-bench", code: Int(p.terminationStatus),
                           userInfo: [NSLocalizedDescriptionKey: "peer \(script.lastPathComponent) failed"])
         }
-        var result: [String: Timing] = [:]
+        var result: [String: [Timing]] = [:]
         for line in data.split(separator: UInt8(ascii: "\n")) {
             let t = try JSONDecoder().decode(Timing.self, from: Data(line))
-            result[t.case] = t
+            result[t.case, default: []].append(t)
         }
         return result
     }

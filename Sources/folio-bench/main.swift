@@ -25,6 +25,7 @@ let suites: [String: () -> [BenchCase]] = [
     "plot": PlotSuite.cases,
     "report": ReportSuite.cases,
     "runner": RunnerSuite.cases,
+    "autograd": AutogradSuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -38,18 +39,19 @@ for suite in wanted {
         exit(4)
     }
     let cases = make()
-    let peer: [String: Peer.Timing]
+    let peer: [String: [Peer.Timing]]
     do { peer = try Peer.run(suite: suite, cases: cases.map(\.name), root: root) } catch {
         FileHandle.standardError.write(Data("folio-bench: \(error.localizedDescription)\n".utf8))
         exit(3)
     }
     for c in cases {
         let seconds = Measure.secondsPerCall(c.body)
-        guard let p = peer[c.name] else { continue }
-        let row = Row(suite: c.suite, case: c.name, unit: c.unit, value: c.rate(seconds), peer: p.peer,
-                      peer_value: c.rate(p.seconds), ratio: p.seconds / seconds)
-        rows.append(row)
-        print(String(decoding: try encoder.encode(row), as: UTF8.self))
+        for p in peer[c.name] ?? [] {
+            let row = Row(suite: c.suite, case: c.name, unit: c.unit, value: c.rate(seconds), peer: p.peer,
+                          peer_value: c.rate(p.seconds), ratio: p.seconds / seconds)
+            rows.append(row)
+            print(String(decoding: try encoder.encode(row), as: UTF8.self))
+        }
     }
 }
 

@@ -8,24 +8,35 @@ import Tensor
 public struct ElementwiseFunction: Sendable {
     public let name: String
     public let derivatives: [@Sendable (Double) -> Double]
-    /// The Tensor core's vectorised kernel for f itself, when it has one.
-    public let kernel: UnaryOp?
+    /// The Tensor core's vectorised kernels computing f itself (applied in order), if any.
+    public let kernels: [UnaryOp]
+    /// The same for f′, when f′ is a composition of kernels (ReLU′ = relu∘sign).
+    public let derivativeKernels: [UnaryOp]
 
-    public init(_ name: String, _ derivatives: [@Sendable (Double) -> Double], kernel: UnaryOp? = nil) {
+    public init(_ name: String, _ derivatives: [@Sendable (Double) -> Double], kernel: UnaryOp? = nil,
+                derivativeKernels: [UnaryOp] = []) {
         self.name = name
         self.derivatives = derivatives
-        self.kernel = kernel
+        self.kernels = kernel.map { [$0] } ?? []
+        self.derivativeKernels = derivativeKernels
+    }
+
+    init(_ name: String, _ derivatives: [@Sendable (Double) -> Double], kernels: [UnaryOp]) {
+        self.name = name
+        self.derivatives = derivatives
+        self.kernels = kernels
+        self.derivativeKernels = []
     }
 
     /// The function's derivative as an elementwise function of its own.
     var derivative: ElementwiseFunction? {
-        derivatives.count > 1 ? ElementwiseFunction(name + "′", Array(derivatives.dropFirst())) : nil
+        derivatives.count > 1 ? ElementwiseFunction(name + "′", Array(derivatives.dropFirst()), kernels: derivativeKernels) : nil
     }
 
-    /// f applied to every element: the vectorised kernel when there is one, else f in f64.
+    /// f applied to every element: the vectorised kernels when there are any, else f in f64.
     /// Every caller (layers, landscapes, region maps) goes through here, so they agree bit for bit.
     public func evaluate<T>(_ x: Tensor<T>) -> Tensor<T> {
-        if let kernel { return x.apply(kernel) }
+        if !kernels.isEmpty { return kernels.reduce(x) { $0.apply($1) } }
         let f = derivatives[0]
         return x.map { T(f(Double($0))) }
     }
