@@ -39,20 +39,7 @@ public enum HTMLReport {
             let doc = notebook.document
             let fm = doc.frontMatter
             let name = HTML.escape(doc.name)
-            var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="Folio">
-            <title>\(HTML.escape(doc.title))</title>
-            \(fm.abstract.map { "<meta name=\"description\" content=\"\(HTML.escape($0))\">\n" } ?? "")<style>\(SiteStyle.css)\(SwiftHighlighter.css)</style>
-            </head>
-            <body>
-            <main>
-
-            """
+            var html = SiteStyle.pageHead(title: doc.title, description: fm.abstract, extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
             html += "<nav class=\"files\"><a href=\"index.html\">All notebooks</a> · <a href=\"\(name).pdf\">PDF</a></nav>\n"
             if fm.title != nil {
                 html += "<header class=\"title\">\n<h1>\(HTML.escape(doc.title))</h1>\n"

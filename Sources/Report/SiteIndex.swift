@@ -13,22 +13,7 @@ public struct PageSummary: Codable, Equatable, Sendable {
 
 enum SiteIndex {
     static func render(_ pages: [PageSummary]) -> String {
-        var html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Folio">
-        <title>Notebooks</title>
-        <style>\(SiteStyle.css)</style>
-        </head>
-        <body>
-        <main>
-        <h1>Notebooks</h1>
-        <ul class="notebooks">
-
-        """
+        var html = SiteStyle.pageHead(title: "Notebooks") + "\n<main>\n<h1>Notebooks</h1>\n<ul class=\"notebooks\">\n\n"
         for p in pages.sorted(by: { $0.name < $1.name }) {
             let href = HTML.escape(p.name) + ".html"
             html += "<li>"

@@ -51,4 +51,21 @@ enum SiteStyle {
       ul.notebooks li{flex-direction:column}ul.notebooks img{width:100%}.display-math{padding:0 2.2rem}
       nav.toc .toc3{padding-left:2.4rem}}
     """
+
+    /// The start of every page up to `<body>`: one place for the document head. `description`
+    /// and `extraCSS` are already-escaped / trusted strings from the report itself.
+    static func pageHead(title: String, description: String? = nil, extraCSS: String = "") -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="Folio">
+        <title>\(HTML.escape(title))</title>
+        \(description.map { "<meta name=\"description\" content=\"\(HTML.escape($0))\">\n" } ?? "")<style>\(css)\(extraCSS)</style>
+        </head>
+        <body>
+        """
+    }
 }

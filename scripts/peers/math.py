@@ -10,34 +10,13 @@ import time
 
 from matplotlib.font_manager import FontProperties
 from matplotlib.mathtext import MathTextParser
+from timing import seconds_per_call  # noqa: E402  (shared with every peer)
 
 FORMULAS = {
     "sum-prod": r"$\sum_{i=1}^{n} x_i^2 \leq \prod_{k=0}^{L-1} \left(1+\frac{\sigma_w}{\sqrt{k}}\right)$",
     "hat-beta": r"$\hat{\beta} = (X^\top X)^{+} X^\top y$",
     "kernel": r"$K^{(l+1)} = \sigma_w^2\,\frac{\sqrt{q_1q_2}}{2\pi}\left(\sin\theta + (\pi-\theta)\cos\theta\right) + \sigma_b^2$",
 }
-
-
-def seconds_per_call(body, budget=1.0):
-    body()
-    calls = 1
-    t = timed(body, calls)
-    while t < 0.05:
-        calls *= 2
-        t = timed(body, calls)
-    samples = [t / calls]
-    start = time.perf_counter()
-    while time.perf_counter() - start < budget or len(samples) < 5:
-        samples.append(timed(body, calls) / calls)
-    samples.sort()
-    return samples[len(samples) // 2]
-
-
-def timed(body, calls):
-    t0 = time.perf_counter()
-    for _ in range(calls):
-        body()
-    return time.perf_counter() - t0
 
 
 def case(tex):

@@ -14,28 +14,7 @@ import matplotlib
 matplotlib.use("pdf")
 import matplotlib.pyplot as plt
 from matplotlib.backends.backend_pdf import PdfPages
-
-
-def seconds_per_call(body, budget=1.0):
-    body()
-    calls = 1
-    t = timed(body, calls)
-    while t < 0.05:
-        calls *= 2
-        t = timed(body, calls)
-    samples = [t / calls]
-    start = time.perf_counter()
-    while time.perf_counter() - start < budget or len(samples) < 5:
-        samples.append(timed(body, calls) / calls)
-    samples.sort()
-    return samples[len(samples) // 2]
-
-
-def timed(body, calls):
-    t0 = time.perf_counter()
-    for _ in range(calls):
-        body()
-    return time.perf_counter() - t0
+from timing import seconds_per_call  # noqa: E402  (shared with every peer)
 
 
 SENTENCE = ("The length of a curve pushed through a deep random network grows with every layer, "
