@@ -11,6 +11,9 @@ enum Symbols {
         case "(", "[": return .symbol(c, .open, nil)
         case ")", "]", "!", "?": return .symbol(c, .close, nil)
         case ",", ";": return .symbol(c, .punct, nil)
+        // A typed period is ordinary in TeX (mathcode "013A), so 1.5 has no space; only \ldotp
+        // is punctuation.
+        case ".": return .symbol(c, .ord, nil)
         default:
             if let (s, cls) = unicodeClasses[c] { return .symbol(s, cls, nil) }
             return .symbol(c, .ord, alphabetFor(c, alphabet))

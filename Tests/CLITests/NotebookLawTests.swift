@@ -19,6 +19,8 @@ final class NotebookLawTests: XCTestCase {
         "loss-landscape": ["Every grid centre equals r(θ*) bit for bit.",
                            "Curvature law holds for the smooth network: fit and Hessian agree within 5 %."],
         "activation-tables": ["The computed invariance table agrees with the reference lectures."],
+        "gd-vs-sgd": ["The global minimum is the right well; the left one is spurious.",
+                      "The escape fraction is positive and increases with the noise level."],
         "functional-equivalence": ["Example 1.22 holds: two zero-risk minimisers, risk 1/2 halfway between.",
                                    "The sorted fraction is 1/d! and canonicalisation keeps the function.",
                                    "The reference values hold: S = 1537, 9394.7 without and 9179.1 with the discount."],

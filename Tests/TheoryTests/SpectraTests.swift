@@ -71,3 +71,20 @@ final class SpectraTests: XCTestCase {
         XCTAssertEqual(ritz.last!, 7, accuracy: 1e-8)
     }
 }
+
+final class DescentTests: XCTestCase {
+    func testGradientDescentOnAQuadraticAndNoiseReproducibility() {
+        var rng = RNG(seed: 1)
+        // r = ½(x² + 4y²): GD with η = 0.1 contracts x by 0.9 and y by 0.6 per step.
+        let path = Descent.path(from: [1, 1], steps: 10, learningRate: 0.1, rng: &rng) { [$0[0], 4 * $0[1]] }
+        XCTAssertEqual(path.count, 11)
+        XCTAssertEqual(path[10][0], pow(0.9, 10), accuracy: 1e-15)
+        XCTAssertEqual(path[10][1], pow(0.6, 10), accuracy: 1e-15)
+        var a = RNG(seed: 5), b = RNG(seed: 5)
+        let p = Descent.path(from: [0, 0], steps: 50, learningRate: 0.1, noise: 0.5, rng: &a) { $0 }
+        let q = Descent.path(from: [0, 0], steps: 50, learningRate: 0.1, noise: 0.5, rng: &b) { $0 }
+        XCTAssertEqual(p, q)
+        XCTAssertNotEqual(p.last!, [0, 0])
+        XCTAssertEqual(Descent.nearest([0.9, 0], among: [[-1, 0], [1, 0]]), 1)
+    }
+}
