@@ -63,11 +63,18 @@ struct MathProtection {
                 let isDisplay = i + 1 < chars.count && chars[i + 1] == "$"
                 if let (tex, end) = scanMath(chars, from: i, display: isDisplay) {
                     let newlines = tex.filter { $0 == "\n" }.count
+                    // A display formula written on lines of its own ($$ at a line start, spanning
+                    // lines) is a block even without blank lines around it, as in Pandoc: spend two
+                    // of its own newlines on blank lines around the placeholder, so the paragraph
+                    // breaks there and later lines keep their numbers.
+                    let ownLines = isDisplay && newlines >= 2 && out.last.map { $0 == "\n" } ?? true
+                        && end < chars.count && chars[end] == "\n"
+                    if ownLines { out += "\n" }
                     out.append(Self.open)
                     if isDisplay { out.append(Self.display) }
                     out += String(spans.count)
                     out.append(Self.close)
-                    out += String(repeating: "\n", count: newlines)
+                    out += String(repeating: "\n", count: ownLines ? newlines - 1 : newlines)
                     spans.append(Span(tex: tex, display: isDisplay, line: line))
                     line += newlines
                     i = end

@@ -62,3 +62,19 @@ final class MarkdownModelTests: XCTestCase {
                                                      .crossReference(label: "fig-a", line: 5), .text(".")], label: "tbl-b", line: 5))
     }
 }
+
+final class DisplayMathBlockTests: XCTestCase {
+    /// $$ on lines of its own splits a paragraph, as in Pandoc, and later lines keep their numbers.
+    func testDisplayFormulaOnOwnLinesBreaksTheParagraph() throws {
+        let doc = try Document.parse("Text before\n$$\nx^2\n$$\nand after.\n\n```swift\nlet a = 1\n```\n", path: "d.md")
+        guard doc.blocks.count >= 3 else { return XCTFail("\(doc.blocks)") }
+        guard case .paragraph(let first, _) = doc.blocks[0] else { return XCTFail("\(doc.blocks[0])") }
+        XCTAssertEqual(first.plainText.trimmingCharacters(in: .whitespacesAndNewlines), "Text before")
+        guard case .displayMath(let tex, let line) = doc.blocks[1] else { return XCTFail("\(doc.blocks[1])") }
+        XCTAssertEqual(tex.trimmingCharacters(in: .whitespacesAndNewlines), "x^2")
+        XCTAssertEqual(line, 2)
+        guard case .paragraph(let last, _) = doc.blocks[2] else { return XCTFail("\(doc.blocks[2])") }
+        XCTAssertEqual(last.plainText.trimmingCharacters(in: .whitespacesAndNewlines), "and after.")
+        XCTAssertEqual(doc.cells.first?.firstLine, 8)
+    }
+}
