@@ -23,6 +23,18 @@ public struct MLP<Scalar: TensorScalar> {
     public init(widths: [Int], activation: Activation, outputActivation: Activation = .identity,
                 initialization: Initialization = .he, bias: Bool = true,
                 parametrisation: Parametrisation = .standard, seed: UInt64 = 0) {
+        self.init(widths: widths,
+                  activations: Array(repeating: activation, count: max(widths.count - 2, 0)) + [outputActivation],
+                  initialization: initialization, bias: bias, parametrisation: parametrisation, seed: seed)
+    }
+
+    /// One activation per affine layer (`activations.count == widths.count − 1`, the last being
+    /// the output's): for architectures such as linear layers followed by one ReLU layer.
+    public init(widths: [Int], activations: [Activation], initialization: Initialization = .he, bias: Bool = true,
+                parametrisation: Parametrisation = .standard, seed: UInt64 = 0) {
+        guard activations.count == widths.count - 1 else {
+            fatalError("MLP(widths: \(widths), activations:): needs \(widths.count - 1) activations, one per affine layer, got \(activations.count)")
+        }
         guard widths.count >= 2, widths.allSatisfy({ $0 > 0 }) else {
             fatalError("MLP(widths: \(widths)): need at least an input and an output width, all positive")
         }
@@ -32,7 +44,7 @@ public struct MLP<Scalar: TensorScalar> {
             let fanIn = widths[l]
             let ntk = parametrisation == .ntk
             layers.append(Dense(inputs: fanIn, outputs: widths[l + 1],
-                                activation: l == widths.count - 2 ? outputActivation : activation,
+                                activation: activations[l],
                                 hasBias: bias, parametrisation: parametrisation,
                                 weightScale: ntk ? initialization.weightStd(fanIn: fanIn, fanOut: widths[l + 1]) : 1,
                                 biasScale: ntk ? initialization.biasStd : 1))

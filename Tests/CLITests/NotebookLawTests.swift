@@ -21,6 +21,8 @@ final class NotebookLawTests: XCTestCase {
         "activation-tables": ["The computed invariance table agrees with the reference lectures."],
         "critical-points": ["Every choice J is a critical point with risk tr Σ_yy − Σ_J λ_j and exactly 4 zero modes; only J = {1, 2} has no negative eigenvalue.",
                             "The origin is a saddle with zero gradient and zero Hessian."],
+        "low-rank": ["The gradient-covariance spectrum concentrates on the two target directions as linear layers are added.",
+                     "The balanced factorisation attains the Schatten quasi-norm, and the best rescaling gives the path norm."],
         "kernels": ["The empirical tangent kernels converge at rate n^(-1/2); at width 4096 erf is within 2 % and ReLU within 3 %.",
                     "The GP posterior means fit sin within 0.05 on [0, π]."],
         "gd-vs-sgd": ["The global minimum is the right well; the left one is spurious.",
