@@ -32,6 +32,33 @@ public func matmul<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
     return Tensor(shape: shape, scalars: c)
 }
 
+/// op(A) · op(B) for 2-D tensors, where op transposes when asked — through gemm's own transpose
+/// flags, so no transposed copy is made (a layer's x·Wᵀ costs no copy of W).
+public func matmul<T>(_ a: Tensor<T>, _ b: Tensor<T>, transposingA: Bool = false, transposingB: Bool = false) -> Tensor<T> {
+    if !transposingA && !transposingB { return matmul(a, b) }
+    guard a.rank == 2, b.rank == 2 else {
+        fatalError("matmul(transposing:): needs 2-D operands, got shapes \(a.shape) and \(b.shape)")
+    }
+    let (m, k) = transposingA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
+    let (k2, n) = transposingB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
+    guard k == k2 else {
+        fatalError("matmul: op(\(a.shape)) and op(\(b.shape)) are not aligned (\(k) vs \(k2); transposing A: \(transposingA), B: \(transposingB))")
+    }
+    var c = [T](repeating: 0, count: m * n)
+    if m > 0 && n > 0 && k > 0 {
+        a.scalars.withUnsafeBufferPointer { pa in
+            b.scalars.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    T.gemm(transA: transposingA, transB: transposingB, m: m, n: n, k: k, alpha: 1,
+                           a: pa.baseAddress!, lda: a.shape[1], b: pb.baseAddress!, ldb: b.shape[1],
+                           beta: 0, c: pc.baseAddress!, ldc: n)
+                }
+            }
+        }
+    }
+    return Tensor(shape: [m, n], scalars: c)
+}
+
 /// Matrix product of two 2-D tensors.
 func matmul2D<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
     guard a.shape[1] == b.shape[0] else {

@@ -55,7 +55,9 @@ public struct LossLandscape<T: TensorScalar> {
             fatalError("LossLandscape.surface: needs a network in standard parametrisation")
         }
         let first = net.layers[0]
-        let xw = matmul(x, p[0].transposed()), xd1 = matmul(x, d1[0].transposed()), xd2 = matmul(x, d2[0].transposed())
+        // x·Wᵀ exactly as `Dense` computes it (gemm's transpose flag), so the centre matches bit for bit.
+        let xw = matmul(x, p[0], transposingB: true), xd1 = matmul(x, d1[0], transposingB: true)
+        let xd2 = matmul(x, d2[0], transposingB: true)
         var values: [Double] = []
         var sameRegion: [Bool] = []
         var patterns: [[Bool]] = []
@@ -81,7 +83,7 @@ public struct LossLandscape<T: TensorScalar> {
                 var k = first.parameterCount
                 for layer in net.layers.dropFirst() {
                     let w = perturbed(p[k], d1[k], d2[k], a, b)
-                    var zz = matmul(h, w.transposed()).scalars
+                    var zz = matmul(h, w, transposingB: true).scalars
                     if layer.hasBias {
                         let bias = perturbed(p[k + 1], d1[k + 1], d2[k + 1], a, b).scalars
                         for i in 0..<(zz.count / layer.outputs) { for j in 0..<layer.outputs { zz[i * layer.outputs + j] = zz[i * layer.outputs + j] + bias[j] } }

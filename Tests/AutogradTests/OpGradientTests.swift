@@ -103,3 +103,20 @@ final class OpGradientTests: XCTestCase {
 }
 
 import Foundation
+
+final class TransposedMatmulTests: XCTestCase {
+    func testEveryTransposeCombinationMatchesExplicitTransposesAndFiniteDifferences() {
+        let a = testTensor([3, 4], seed: 41), b = testTensor([4, 5], seed: 42)
+        let w = testTensor([3, 5], seed: 43)
+        for (tA, tB) in [(false, false), (false, true), (true, false), (true, true)] {
+            let lhs = tA ? a.transposed() : a, rhs = tB ? b.transposed() : b
+            let expected = matmul(tA ? lhs.transposed() : lhs, tB ? rhs.transposed() : rhs)
+            let got = matmul(lhs, rhs, transposingA: tA, transposingB: tB)
+            XCTAssertEqual(got.shape, [3, 5])
+            for (p, q) in zip(got.scalars, expected.scalars) { XCTAssertEqual(p, q, accuracy: 1e-14) }
+            assertGradientMatches("matmul tA \(tA) tB \(tB)", inputs: [lhs, rhs]) {
+                sum(matmul($0[0], $0[1], transposingA: tA, transposingB: tB) * .constant(w))
+            }
+        }
+    }
+}
