@@ -30,7 +30,7 @@ enum SiteStyle {
     .figfiles{display:block;font-size:.75rem;margin-top:.2rem}.figfiles a{margin:0 .3rem;color:var(--muted)}
     figcaption,.caption{font-size:.92rem;text-align:center;margin:.4rem auto 0;max-width:36rem}
     .label{font-weight:bold}
-    .math{font-style:italic;white-space:nowrap}.math .up{font-style:normal}
+    .math{font-style:italic;white-space:nowrap}
     .display-math{text-align:center;margin:1rem 0;position:relative;padding:0 3rem}
     .eqno{position:absolute;right:0;font-style:normal}
     .unresolved{color:var(--err);font-weight:bold}

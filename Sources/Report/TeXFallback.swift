@@ -1,64 +1,10 @@
-/// Math shown without a math typesetter: TeX read just far enough to set Greek letters and
-/// common symbols as Unicode characters, superscripts and subscripts raised and lowered,
-/// letters italic and digits, operators and names upright. `MathSetter` uses it until
-/// `MathType` lays out real formulas.
+/// TeX read just far enough to write a formula as plain Unicode (Greek letters and common symbols
+/// as characters, scripts as ⁿ/ₙ or ^/_), for places that cannot hold typeset math: the PDF
+/// outline and running heads. Everything a reader sees in the page is typeset by `MathType`.
 enum TeXFallback {
     indirect enum Piece: Equatable {
         case text(String, upright: Bool)
         case sup([Piece]), sub([Piece])
-    }
-
-    /// Set in Latin Modern Math, with variables as its mathematical italic letters, so the
-    /// fallback already looks like TeX's math.
-    static func pango(_ tex: String, into out: inout RichText) {
-        func emit(_ pieces: [Piece]) {
-            for p in pieces {
-                switch p {
-                case .text(let s, let upright):
-                    // Latin Modern Math's radical is the bottom of an extensible sign; a text
-                    // radical reads better without a vinculum.
-                    for (k, part) in s.split(separator: "√", omittingEmptySubsequences: false).enumerated() {
-                        if k > 0 { out.tag("<span font_family=\"DejaVu Serif\" size=\"90%\">"); out.text("√"); out.tag("</span>") }
-                        let t = String(part)
-                        out.text(upright ? t : String(String.UnicodeScalarView(t.unicodeScalars.map(mathItalic))))
-                    }
-                case .sup(let inner): out.tag("<sup>"); emit(inner); out.tag("</sup>")
-                case .sub(let inner): out.tag("<sub>"); emit(inner); out.tag("</sub>")
-                }
-            }
-        }
-        out.tag("<span font_family=\"Latin Modern Math\">")
-        emit(parse(tex))
-        out.tag("</span>")
-    }
-
-    /// The Unicode mathematical italic form of a Latin or Greek letter.
-    static func mathItalic(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        let v = c.value
-        let mapped: UInt32? = switch v {
-        case 0x68: 0x210E                                  // ℎ has its own code point
-        case 0x61...0x7A: 0x1D44E + v - 0x61
-        case 0x41...0x5A: 0x1D434 + v - 0x41
-        case 0x3B1...0x3C9: 0x1D6FC + v - 0x3B1
-        case 0x3F5: 0x1D716
-        case 0x3D5: 0x1D719
-        case 0x3D1: 0x1D717
-        default: nil
-        }
-        return mapped.flatMap(Unicode.Scalar.init) ?? c
-    }
-
-    static func html(_ tex: String) -> String {
-        func emit(_ pieces: [Piece]) -> String {
-            pieces.map { p -> String in
-                switch p {
-                case .text(let s, let upright): upright ? "<span class=\"up\">" + HTML.escape(s) + "</span>" : HTML.escape(s)
-                case .sup(let inner): "<sup>" + emit(inner) + "</sup>"
-                case .sub(let inner): "<sub>" + emit(inner) + "</sub>"
-                }
-            }.joined()
-        }
-        return emit(parse(tex))
     }
 
     /// Plain Unicode for places that cannot hold typeset math: PDF bookmarks, running heads.

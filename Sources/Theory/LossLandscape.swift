@@ -44,8 +44,6 @@ public struct LossLandscape<T: TensorScalar> {
     /// so its three products are computed once and each grid point costs only the layers above.
     /// At α = β = 0 every operation matches the plain forward pass, so the centre value is
     /// bit-for-bit `centre`.
-    @_specialize(where T == Double)
-    @_specialize(where T == Float)
     public func surface(_ d1: [Tensor<T>], _ d2: [Tensor<T>], alphas: [Double], betas: [Double]) -> Surface {
         let p = net.parameters
         guard d1.map(\.shape) == p.map(\.shape), d2.map(\.shape) == p.map(\.shape) else {
