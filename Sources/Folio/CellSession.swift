@@ -13,6 +13,7 @@ enum CellSession {
     nonisolated(unsafe) static var memoScope = ""
 
     static func begin(_ cell: Int, seed: UInt64, memoScope: String) {
+        _ = MemoryPolicy.applied
         cellSeed = seed
         self.memoScope = memoScope
         guard let dir = directory else { current = cell; return }

@@ -25,6 +25,8 @@ final class NotebookLawTests: XCTestCase {
                      "The balanced factorisation attains the Schatten quasi-norm, and the best rescaling gives the path norm."],
         "kernels": ["The empirical tangent kernels converge at rate n^(-1/2); at width 4096 erf is within 2 % and ReLU within 3 %.",
                     "The GP posterior means fit sin within 0.05 on [0, π]."],
+        "lazy-training": ["Every loss reaches 1e-10, the distance falls like 1/n, kernel change and gap like n^(-1/2).",
+                          "The smallest eigenvalue per feature converges and its coefficient of variation falls like n^(-1/2)."],
         "gd-vs-sgd": ["The global minimum is the right well; the left one is spurious.",
                       "The escape fraction is positive and increases with the noise level."],
         "functional-equivalence": ["Example 1.22 holds: two zero-risk minimisers, risk 1/2 halfway between.",
