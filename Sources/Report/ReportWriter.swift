@@ -32,8 +32,10 @@ public struct ReportWriter {
             files.append((figureDir.appendingPathComponent(stem + ".pdf"), Data(FigureFiles.pdf(figure))))
         }
         let fm = notebook.document.frontMatter
+        let thumbnail = Thumbnail.choose(notebook)
+        if let png = thumbnail?.png { files.append((outputDirectory.appendingPathComponent(thumbnail!.path), Data(png))) }
         let summary = PageSummary(name: name, title: notebook.document.title, date: fm.date, abstract: fm.abstract,
-                                  thumbnail: notebook.figures.first.map { "\(name)/\($0.stem).png" })
+                                  thumbnail: thumbnail?.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         files.append((figureDir.appendingPathComponent("page.json"), try encoder.encode(summary)))

@@ -1,0 +1,32 @@
+import Foundation
+import Graphics
+import OutputChannel
+import Plot
+
+/// The picture the site index shows for a notebook: its first figure, or — for notebooks whose
+/// results are tables (activation tables, critical points) — its first table drawn as a PNG,
+/// so every entry of the index has one.
+enum Thumbnail {
+    /// The image path relative to the output folder, and the bytes to write when it is not a
+    /// figure file that is written anyway.
+    static func choose(_ notebook: RenderedNotebook) -> (path: String, png: [UInt8]?)? {
+        let name = notebook.document.name
+        if let first = notebook.figures.first { return ("\(name)/\(first.stem).png", nil) }
+        for cell in notebook.document.cells {
+            for case .table(let table) in notebook.outputs[cell.index] ?? [] {
+                return ("\(name)/thumbnail.png", png(table))
+            }
+        }
+        return nil
+    }
+
+    static func png(_ table: Table, dpi: Double = 150) -> [UInt8] {
+        let margin = 6.0
+        let size = table.measure(on: Canvas(.png(dpi: 72), width: 1, height: 1))
+        let canvas = Canvas(.png(dpi: dpi), width: size.width + 2 * margin, height: size.height + 2 * margin)
+        canvas.rectangle(Rect(x: 0, y: 0, width: size.width + 2 * margin, height: size.height + 2 * margin))
+        canvas.fill(.white)
+        table.draw(on: canvas, at: Point(margin, margin))
+        return PNGResolution.record(canvas.finish(), dpi: dpi)
+    }
+}

@@ -1,0 +1,44 @@
+import Graphics
+import Notebook
+import OutputChannel
+import Plot
+@testable import Report
+import XCTest
+
+/// Every notebook gets a picture in the site index: its first figure, or its first table.
+final class ThumbnailTests: XCTestCase {
+    func render(_ outputs: [Int: [CellOutput]]) throws -> (URL, String) {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("folio-thumb-\(UUID())")
+        let doc = try Document.parse("---\ntitle: T\n---\n\n```swift\nlet a = 1\n```\n", path: "t.md")
+        try ReportWriter(outputDirectory: out).write(RenderedNotebook(document: doc, outputs: outputs))
+        return (out, try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8))
+    }
+
+    func testATableOnlyNotebookGetsItsFirstTableAsThumbnail() throws {
+        var table = Table(columns: [Table.Column("width $n$"), Table.Column("loss", format: .scientific(digits: 1))])
+        table.append([.number(20), .number(1e-10)])
+        table.append([.number(2500), .number(3e-11)])
+        let (out, index) = try render([0: [.table(table)]])
+        defer { try? FileManager.default.removeItem(at: out) }
+        XCTAssertTrue(index.contains("src=\"t/thumbnail.png\""), index)
+        let image = try XCTUnwrap(RasterImage(png: Array(try Data(contentsOf: out.appendingPathComponent("t/thumbnail.png")))))
+        // Ink on white: the table's text and rules are drawn.
+        var dark = 0
+        for y in 0..<image.height { for x in 0..<image.width where image[x: x, y: y][0] < 128 { dark += 1 } }
+        XCTAssertGreaterThan(dark, 100)
+        XCTAssertGreaterThan(image.width, image.height, "a two-column, three-line table is wider than tall")
+    }
+
+    func testAFigureWinsOverATableAndNoOutputsMeanNoThumbnail() throws {
+        var fig = Figure(width: 100, height: 80)
+        fig.line(x: [0, 1], y: [0, 1])
+        let table = Table(columns: [Table.Column("a")], rows: [[.number(1)]])
+        let (out, index) = try render([0: [.table(table), .figure(fig)]])
+        defer { try? FileManager.default.removeItem(at: out) }
+        XCTAssertTrue(index.contains("src=\"t/cell-1.png\""), index)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("t/thumbnail.png").path))
+        let (empty, plain) = try render([:])
+        defer { try? FileManager.default.removeItem(at: empty) }
+        XCTAssertFalse(plain.contains("<img"), plain)
+    }
+}
