@@ -66,6 +66,7 @@ struct NotebookRender: Sendable {
         }
         if !result.failures.isEmpty {
             for d in result.failures { outcome.stderr += "\(d)\n" }
+            outcome.stderr += FailedCellOutput.describe(document, result)
             outcome.stderr += "folio: \(path): not rendered (a cell failed); existing output left as it was\n"
             outcome.code = FolioExit.cellFailed.rawValue
             return outcome

@@ -45,6 +45,20 @@ final class RenderCommandTests: CLITestCase {
         XCTAssertTrue(r.stderr.contains("notebooks/trap.md:3:13: error: law does not hold: ratio 1.2"), r.stderr)
     }
 
+    func testFailingCellShowsWhatItPrintedOnStderr() throws {
+        let prints = (1...25).map { "print(\"value \($0)\")" }.joined(separator: "\n")
+        try write("notebooks/law.md", "# Law\n\n```swift\n\(prints)\nfatalError(\"law does not hold\")\n```\n")
+        let r = try folio(["render", "notebooks/law.md"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("notebooks/law.md:4: note: the cell printed (last 20 of 25 lines):\n    value 6\n"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("    value 25\n"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("value 5\n"), r.stderr)
+        // The error comes first, then the printed lines, then the summary.
+        let error = try XCTUnwrap(r.stderr.range(of: "error: law does not hold"))
+        let note = try XCTUnwrap(r.stderr.range(of: "note: the cell printed"))
+        XCTAssertLessThan(error.lowerBound, note.lowerBound)
+    }
+
     func testBadPathsAndFilesGiveOneLineErrors() throws {
         let missing = try folio(["render", "notebooks/nope.md"])
         XCTAssertEqual(missing.status, 4)
