@@ -80,6 +80,8 @@ public struct Document: Equatable, Sendable {
         let protected = math.protect(lines.joined(separator: "\n"))
         var parser = MarkdownParser(file: path, math: math)
         let blocks = try parser.parse(protected)
+        try DuplicateLabels.check(blocks, lines: source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                                  file: path)
         return Document(path: path, frontMatter: frontMatter, blocks: blocks)
     }
 }

@@ -25,7 +25,7 @@ struct LocalImages {
             let path = url.split(separator: "?").first.map(String.init) ?? url
             let source = base.appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL
             guard let data = FileManager.default.contents(atPath: source.path) else {
-                diagnostics.append(Diagnostic(file: document.path, line: line, message: "image '\(url)' not found (looked for \(source.path))"))
+                diagnostics.append(Diagnostic(file: document.path, line: line, message: "image '\(url)' not found (looked for \(source.path))", severity: .warning))
                 continue
             }
             let ext = source.pathExtension.lowercased()

@@ -47,7 +47,7 @@ struct Numbering {
 
         func define(_ label: String, _ target: Target, line: Int) {
             if targets[label] != nil {
-                diagnostics.append(Diagnostic(file: doc.path, line: line, message: "label '\(label)' is defined twice"))
+                diagnostics.append(Diagnostic(file: doc.path, line: line, message: "label '\(label)' is defined twice", severity: .warning))
             }
             targets[label] = target
         }
@@ -131,7 +131,7 @@ struct Numbering {
                         // Labelled as a figure but shows none: still a target, so a reference
                         // does not dangle, but say why it has no number.
                         diagnostics.append(Diagnostic(file: doc.path, line: cell.firstLine,
-                                                      message: "cell '\(label)' is labelled as a figure but shows no figure"))
+                                                      message: "cell '\(label)' is labelled as a figure but shows no figure", severity: .warning))
                     }
                 default: break
                 }
@@ -142,7 +142,7 @@ struct Numbering {
             let kind = String(label.prefix(while: { $0 != "-" }))
             let known = targets.keys.filter { $0.hasPrefix(kind + "-") }.sorted()
             let hint = known.isEmpty ? "no \(kind)- labels are defined" : "known: " + known.joined(separator: ", ")
-            diagnostics.append(Diagnostic(file: doc.path, line: line, message: "unknown cross reference @\(label) (\(hint))"))
+            diagnostics.append(Diagnostic(file: doc.path, line: line, message: "unknown cross reference @\(label) (\(hint))", severity: .warning))
         }
     }
 

@@ -73,6 +73,9 @@ struct NotebookRender: Sendable {
         }
         do {
             let written = try writeReport(document, result)
+            // Unresolved references and missing images still render (as visible "??"), but say where.
+            let rendered = RenderedNotebook(document: document, outputs: result.cells.mapValues(\.outputs))
+            for d in rendered.diagnostics { outcome.stderr += "\(d)\n" }
             let pdf = written.first { $0.pathExtension == "pdf" && $0.deletingLastPathComponent().path == output.path }
             outcome.stdout += "rendered \(path) → \(pdf?.path ?? output.path)\n"
         } catch {

@@ -121,7 +121,7 @@ final class PaperHTMLTests: XCTestCase {
     }
 
     func testFigureFilesStayInsideTheOutputFolder() throws {
-        let doc = try Document.parse("```swift\n//| label: ../../escape\nf\n```\n\n```swift\n//| label: ../../escape\ng\n```\n", path: "p.md")
+        let doc = try Document.parse("```swift\n//| label: ../../escape\nf\n```\n\n```swift\n//| label: ..-..-escape\ng\n```\n", path: "p.md")
         var fig = Figure(width: 72, height: 72)
         fig.line(x: [0, 1], y: [0, 1])
         let written = try ReportWriter(outputDirectory: out).write(RenderedNotebook(document: doc, outputs: [0: [.figure(fig)], 1: [.figure(fig)]]))

@@ -59,7 +59,7 @@ final class PaperPDFTests: XCTestCase {
         let line = Fixture.markdown.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.contains("@fig-missing") }! + 1
         XCTAssertEqual(nb.diagnostics.map(\.description),
-                       ["paper.md:\(line):1: error: unknown cross reference @fig-missing (known: fig-length, fig-ratio)"])
+                       ["paper.md:\(line):1: warning: unknown cross reference @fig-missing (known: fig-length, fig-ratio)"])
     }
 
     func testFontsAreEmbeddedAndNoneIsType3() throws {
