@@ -51,7 +51,12 @@ public struct CellOptions: Equatable, Sendable {
             }
             let value: Yams.Node?
             do { value = try Yams.compose(yaml: valueText) } catch {
-                throw fail("cell option '\(key)': value is not valid YAML")
+                // The usual cause: a caption with its own ": " ("Left: …"), which YAML reads as a mapping.
+                let hint = valueText.contains(": ") || valueText.hasSuffix(":")
+                    ? "; a value containing ': ' must be quoted, e.g. \(key): \"\(valueText.replacingOccurrences(of: "\"", with: "\\\""))\""
+                    : ""
+                throw fail("cell option '\(key)': value is not valid YAML\(hint)",
+                           column: raw.distance(from: raw.startIndex, to: raw.range(of: valueText)?.lowerBound ?? raw.startIndex) + 1)
             }
             func string() throws -> String {
                 guard let s = value?.string else { throw fail("cell option '\(key)' needs a text value") }
