@@ -54,6 +54,19 @@ final class PaperPDFTests: XCTestCase {
         XCTAssertEqual(try head(3), "Depth and the length of trajectories 3 Results")
     }
 
+    func testALongTitleIsShortenedToOneLineInTheRunningHead() throws {
+        let long = "Gradient descent, stochastic gradient descent and a spurious minimum of a two-dimensional risk"
+        let markdown = Fixture.markdown.replacingOccurrences(of: "title: Depth and the length of trajectories", with: "title: \(long)")
+        let nb = RenderedNotebook(document: try Document.parse(markdown, path: "paper.md"), outputs: try Fixture.notebook().outputs)
+        let pdf = try writePDF(nb)
+        let lines = try Tools.output("pdftotext", ["-layout", "-f", "2", "-l", "2", pdf.path, "-"]).split(separator: "\n")
+        let first = lines[0].replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        XCTAssertTrue(first.hasPrefix("Gradient descent, stochastic gradient descent"), first)
+        XCTAssertTrue(first.contains("…"), first)
+        XCTAssertTrue(first.hasSuffix("2 Setup"), "title and section share one line: \(first)")
+        XCTAssertFalse(lines[1].contains("risk"), "nothing of the title wraps to a second line: \(lines[1])")
+    }
+
     func testUnknownReferenceIsADiagnosticAtItsLine() throws {
         let nb = try Fixture.notebook()
         let line = Fixture.markdown.split(separator: "\n", omittingEmptySubsequences: false)
