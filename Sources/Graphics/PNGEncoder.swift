@@ -8,10 +8,10 @@ internal import CPNG
 public enum PNGEncoder {
     public static let defaultLevel: Int32 = 3
 
-    /// Encodes 8-bit rows: `channels` 3 (RGB) or 4 (RGBA, straight alpha).
+    /// Encodes 8-bit rows: `channels` 1 (grey, or one index a pixel), 3 (RGB) or 4 (RGBA, straight alpha).
     public static func encode(pixels: [UInt8], width: Int, height: Int, channels: Int, dpi: Double,
                               level: Int32 = defaultLevel) -> [UInt8] {
-        guard channels == 3 || channels == 4, width > 0, height > 0, pixels.count == width * height * channels else {
+        guard channels == 1 || channels == 3 || channels == 4, width > 0, height > 0, pixels.count == width * height * channels else {
             fatalError("PNGEncoder.encode: \(pixels.count) bytes do not hold \(width)×\(height)×\(channels) pixels")
         }
         var buffer = folio_png_buffer(data: nil, size: 0, capacity: 0)

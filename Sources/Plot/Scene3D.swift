@@ -147,15 +147,19 @@ struct Scene3D {
                 } else {
                     // Vector viewers anti-alias each facet, which would open hairline seams between
                     // neighbours: each facet is grown by 0.2 pt about its centre so they overlap
-                    // (one fill, half the file of fill + stroke).
+                    // (one fill, half the file of fill + stroke). Each corner is then rounded outward
+                    // (away from the centre) to a quarter point, invisible at any print resolution:
+                    // numbers take at most two decimals instead of Cairo's 1/256-pt three, and
+                    // rounding never shrinks a facet, so the overlap stays.
                     let cx = pts.map(\.x).reduce(0, +) / Double(pts.count), cy = pts.map(\.y).reduce(0, +) / Double(pts.count)
+                    func outward(_ v: Double, _ d: Double) -> Double { d >= 0 ? (v * 4).rounded(.up) / 4 : (v * 4).rounded(.down) / 4 }
                     for (i, p) in pts.enumerated() {
                         let dx = p.x - cx, dy = p.y - cy, n = max(1e-9, (dx * dx + dy * dy).squareRoot())
-                        // Rounded to 0.01 pt (invisible) so the file spells each number in few digits.
-                        let q = Point(((p.x + 0.2 * dx / n) * 100).rounded() / 100, ((p.y + 0.2 * dy / n) * 100).rounded() / 100)
+                        let q = Point(outward(p.x + 0.2 * dx / n, dx), outward(p.y + 0.2 * dy / n, dy))
                         i == 0 ? canvas.move(to: q) : canvas.line(to: q)
                     }
-                    canvas.closePath()
+                    // No closePath: a fill closes the path anyway, and Cairo writes a closed path as
+                    // `h` plus a repeated moveto (two more numbers per facet).
                     // Components to 0.001 (finer than 8-bit colour): shorter numbers in the file.
                     func r3(_ v: Double) -> Double { (v * 1000).rounded() / 1000 }
                     canvas.fill(Color(red: r3(c.red), green: r3(c.green), blue: r3(c.blue)))

@@ -23,7 +23,7 @@ static void folio_png_write(png_structp png, png_bytep bytes, png_size_t n) {
 
 static void folio_png_flush(png_structp png) { (void)png; }
 
-/* Encodes 8-bit RGB (channels 3) or RGBA (channels 4) rows; records dpi in pHYs.
+/* Encodes 8-bit grey (channels 1), RGB (channels 3) or RGBA (channels 4) rows; records dpi in pHYs.
    Returns 0 on success. */
 static inline int folio_png_encode(const unsigned char *pixels, int width, int height, int channels,
                                    int zlib_level, double dpi, folio_png_buffer *out) {
@@ -34,7 +34,7 @@ static inline int folio_png_encode(const unsigned char *pixels, int width, int h
     if (setjmp(png_jmpbuf(png))) { png_destroy_write_struct(&png, &info); return 2; }
     png_set_write_fn(png, out, folio_png_write, folio_png_flush);
     png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
-                 channels == 4 ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
+                 channels == 4 ? PNG_COLOR_TYPE_RGBA : channels == 3 ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_GRAY,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_uint_32 ppm = (png_uint_32)(dpi / 0.0254 + 0.5);
     png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
