@@ -70,8 +70,9 @@ extension Canvas {
         return (min(width, most((wx * wx + wy * wy).squareRoot())), min(height, most((hx * hx + hy * hy).squareRoot())))
     }
 
-    /// Draws `object` into `rect` through a placeholder that `finish()` replaces (PDFImagePlaceholders).
-    func placePDFImage(_ object: PDFImageXObject, in rect: Rect, interpolation: RasterImage.Interpolation) {
+    /// Draws `object` (an image or form XObject) into `rect` through a placeholder that `finish()`
+    /// replaces (PDFImagePlaceholders).
+    func placePDFImage(_ object: PDFStreamObject, in rect: Rect, interpolation: RasterImage.Interpolation) {
         let payload = pdfImages.add(object)
         let surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)!
         defer { cairo_surface_destroy(surf) }

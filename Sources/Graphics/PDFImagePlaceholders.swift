@@ -9,12 +9,12 @@
 /// object always fits and the rest becomes spaces inside the dictionary. Every byte offset stays
 /// where Cairo put it, so the cross-reference table stays valid without being rewritten.
 struct PDFImagePlaceholders {
-    private var images: [(marker: [UInt8], object: PDFImageXObject)] = []
+    private var images: [(marker: [UInt8], object: PDFStreamObject)] = []
 
     private static let streamStart = Array(" >>\nstream\n".utf8)
 
     /// The placeholder payload for `object`, to attach as CAIRO_MIME_TYPE_JPEG mime data.
-    mutating func add(_ object: PDFImageXObject) -> [UInt8] {
+    mutating func add(_ object: PDFStreamObject) -> [UInt8] {
         // Fixed-width number: no marker is a prefix of another.
         let digits = String(images.count)
         let comment = Array("folio-pdf-image:\(String(repeating: "0", count: max(0, 8 - digits.count)) + digits);".utf8)
@@ -62,7 +62,7 @@ struct PDFImagePlaceholders {
     private static let headerLength = 50
 
     /// Room for the whole real object, so it fits whatever Cairo's dictionary was.
-    private static func payloadLength(_ object: PDFImageXObject) -> Int {
+    private static func payloadLength(_ object: PDFStreamObject) -> Int {
         max(headerLength, object.head.count + streamStart.count + object.data.count)
     }
 
@@ -81,4 +81,12 @@ struct PDFImagePlaceholders {
         }
         return nil
     }
+}
+
+/// A stream object to put in place of a placeholder: an image (PDFImageXObject) or a form
+/// (PDFFormXObject); both are XObjects, drawn by the same `Do` Cairo writes for the placeholder.
+protocol PDFStreamObject {
+    /// The stream dictionary without its closing `>>`, so padding can go before it.
+    var head: [UInt8] { get }
+    var data: [UInt8] { get }
 }

@@ -4,7 +4,7 @@
 /// predictors). Cairo 1.16 writes every image as unfiltered RGB, three to five times larger for
 /// colormapped data such as heatmaps. libpng does the filtering and deflating: its IDAT data is
 /// exactly a predictor-15 Flate stream.
-struct PDFImageXObject {
+struct PDFImageXObject: PDFStreamObject {
     /// The stream dictionary without its closing `>>`, so padding can go before it.
     let head: [UInt8]
     let data: [UInt8]

@@ -140,8 +140,14 @@ struct Scene3D {
         canvas.setLineJoin(.round); canvas.setLineCap(.round)
         let raster: Bool = { if case .png = canvas.kind { return true }; return false }()
         var aliased = false
+        // Vector facets go to the canvas in runs (a PDF writes a run as one object of its own).
+        var run: [Canvas.Quad] = [], runColors: [Color] = []
+        func flush() { if !run.isEmpty { canvas.fillQuads(run, colors: runColors); run = []; runColors = [] } }
         for index in order {
-            if case .facet = items[index] {} else if aliased { canvas.setAntialias(true); aliased = false }
+            if case .facet = items[index] {} else {
+                flush()
+                if aliased { canvas.setAntialias(true); aliased = false }
+            }
             switch items[index] {
             case .facet(let q, let c):
                 if raster {
@@ -162,12 +168,10 @@ struct Scene3D {
                         let dx = p.x - cx, dy = p.y - cy, n = max(1e-9, (dx * dx + dy * dy).squareRoot())
                         return Point(outward(p.x + 0.2 * dx / n, dx), outward(p.y + 0.2 * dy / n, dy))
                     }
-                    canvas.move(to: grown(q.0)); canvas.line(to: grown(q.1)); canvas.line(to: grown(q.2)); canvas.line(to: grown(q.3))
-                    // No closePath: a fill closes the path anyway, and Cairo writes a closed path as
-                    // `h` plus a repeated moveto (two more numbers per facet).
+                    run.append((grown(q.0), grown(q.1), grown(q.2), grown(q.3)))
                     // Components to 0.001 (finer than 8-bit colour): shorter numbers in the file.
                     func r3(_ v: Double) -> Double { (v * 1000).rounded() / 1000 }
-                    canvas.fill(Color(red: r3(c.red), green: r3(c.green), blue: r3(c.blue)))
+                    runColors.append(Color(red: r3(c.red), green: r3(c.green), blue: r3(c.blue)))
                 }
             case .segment(let a, let b, let c, let w):
                 canvas.move(to: a); canvas.line(to: b); canvas.stroke(c, width: w)
@@ -175,6 +179,7 @@ struct Scene3D {
                 canvas.circle(center: p, radius: s / 2); canvas.fill(c)
             }
         }
+        flush()
         if aliased { canvas.setAntialias(true) }
         canvas.setLineCap(.butt)
         if let legend = Legend(axes: axes, canvas: canvas) {

@@ -24,9 +24,10 @@ static void folio_png_write(png_structp png, png_bytep bytes, png_size_t n) {
 static void folio_png_flush(png_structp png) { (void)png; }
 
 /* Encodes 8-bit grey (channels 1), RGB (channels 3) or RGBA (channels 4) rows; records dpi in pHYs.
+   `unfiltered` stores rows as they are (for bytes that are not pixels, e.g. PDF content).
    Returns 0 on success. */
 static inline int folio_png_encode(const unsigned char *pixels, int width, int height, int channels,
-                                   int zlib_level, double dpi, folio_png_buffer *out) {
+                                   int zlib_level, double dpi, int unfiltered, folio_png_buffer *out) {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
     if (!png) return 1;
     png_infop info = png_create_info_struct(png);
@@ -39,7 +40,7 @@ static inline int folio_png_encode(const unsigned char *pixels, int width, int h
     png_uint_32 ppm = (png_uint_32)(dpi / 0.0254 + 0.5);
     png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
     png_set_compression_level(png, zlib_level);
-    png_set_filter(png, 0, PNG_FILTER_SUB | PNG_FILTER_UP);
+    png_set_filter(png, 0, unfiltered ? PNG_FILTER_NONE : (PNG_FILTER_SUB | PNG_FILTER_UP));
     png_write_info(png, info);
     for (int y = 0; y < height; y++) png_write_row(png, (png_const_bytep)(pixels + (size_t)y * (size_t)width * (size_t)channels));
     png_write_end(png, info);
