@@ -15,6 +15,15 @@ public final class Canvas {
     public let context: OpaquePointer
     private let sink: ByteSink
     private var finished = false
+    /// Images drawn on a PDF canvas, written into Cairo's output by `finish()`.
+    var pdfImages = PDFImagePlaceholders()
+
+    /// The finest resolution (pixels per inch of the page) images are stored at in a PDF: an
+    /// image with more pixels than that across its rectangle is resampled to it, nearest-neighbour,
+    /// as a viewer at this resolution would show it. 100 is matplotlib's default (its figure dpi);
+    /// a 1024² heatmap drawn 5 inches wide then costs a quarter of its full-resolution bytes.
+    /// Images with fewer pixels (coarse heatmaps, colorbars) keep every cell exactly.
+    public var vectorImageDPI: Double = 100
 
     /// Creation date written into PDF metadata: fixed, so re-renders are byte-identical.
     public static let fixedDate = "2000-01-01T00:00:00Z"
@@ -65,6 +74,7 @@ public final class Canvas {
         switch kind {
         case .pdf, .svg:
             cairo_surface_finish(surface)
+            if !pdfImages.isEmpty { pdfImages.apply(to: &sink.bytes) }
         case .png(let dpi):
             // The page is painted white first, so it is opaque: RGB is enough.
             let px = pixels(channels: 3)
@@ -201,6 +211,7 @@ public final class Canvas {
     /// the pixels once and mark them non-interpolated for `nearest`).
     public func draw(_ image: RasterImage, in rect: Rect, interpolation: RasterImage.Interpolation = .nearest) {
         guard rect.width > 0, rect.height > 0 else { return }
+        if kind == .pdf && image.isOpaque { return drawPDFImage(image, in: rect, interpolation: interpolation) }
         let surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.width), Int32(image.height))!
         defer { cairo_surface_destroy(surf) }
         cairo_surface_flush(surf)
@@ -226,11 +237,17 @@ public final class Canvas {
             }
         }
         cairo_surface_mark_dirty(surf)
+        paint(surf, in: rect, interpolation: interpolation)
+    }
+
+    /// Paints image surface `surf` scaled to fill `rect`.
+    func paint(_ surf: OpaquePointer, in rect: Rect, interpolation: RasterImage.Interpolation) {
+        let w = Double(cairo_image_surface_get_width(surf)), h = Double(cairo_image_surface_get_height(surf))
         cairo_save(context)
         cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
         cairo_clip(context)
         cairo_translate(context, rect.x, rect.y)
-        cairo_scale(context, rect.width / Double(image.width), rect.height / Double(image.height))
+        cairo_scale(context, rect.width / w, rect.height / h)
         cairo_set_source_surface(context, surf, 0, 0)
         let pattern = cairo_get_source(context)
         cairo_pattern_set_filter(pattern, interpolation == .nearest ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR)

@@ -1,4 +1,5 @@
 internal import CCairo
+import Foundation
 
 /// Raster images from files drawn on a canvas (Markdown images in reports).
 extension Canvas {
@@ -18,5 +19,73 @@ extension Canvas {
         cairo_paint(context)
         cairo_restore(context)
         return true
+    }
+
+    /// Draws palette `image` scaled to fill `rect` (PDF: stored as an indexed image in the
+    /// palette's order; elsewhere drawn as RGBA).
+    public func draw(_ image: IndexedImage, in rect: Rect, interpolation: RasterImage.Interpolation = .nearest) {
+        guard rect.width > 0, rect.height > 0 else { return }
+        guard kind == .pdf else {
+            // Opaque: Cairo's RGB24 pixels straight from the palette, one pass.
+            let surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.width), Int32(image.height))!
+            defer { cairo_surface_destroy(surf) }
+            cairo_surface_flush(surf)
+            let stride = Int(cairo_image_surface_get_stride(surf)) / 4
+            let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(surf)!).assumingMemoryBound(to: UInt32.self)
+            let lut = (0..<256).map { 0xFF00_0000 | image.palette[min($0, image.palette.count - 1)] }
+            image.indices.withUnsafeBufferPointer { src in
+                for y in 0..<image.height {
+                    let row = data + y * stride, o = y * image.width
+                    for x in 0..<image.width { row[x] = lut[Int(src[o + x])] }
+                }
+            }
+            cairo_surface_mark_dirty(surf)
+            return paint(surf, in: rect, interpolation: interpolation)
+        }
+        let (w, h) = storedSize(image.width, image.height, in: rect)
+        placePDFImage(PDFImageXObject(image.resampled(width: w, height: h), interpolate: interpolation == .bilinear),
+                      in: rect, interpolation: interpolation)
+    }
+
+    /// An opaque RGBA image on a PDF canvas (indexed when it has at most 256 colours, else RGB).
+    func drawPDFImage(_ image: RasterImage, in rect: Rect, interpolation: RasterImage.Interpolation) {
+        let (w, h) = storedSize(image.width, image.height, in: rect)
+        placePDFImage(PDFImageXObject(image.resampled(width: w, height: h), interpolate: interpolation == .bilinear),
+                      in: rect, interpolation: interpolation)
+    }
+
+    /// The pixels an image of `width` × `height` drawn in `rect` is stored with: every one on PNG
+    /// and SVG canvases, at most `vectorImageDPI` per inch of the rectangle on a PDF page. Callers
+    /// that compute pixels (heatmaps) ask first and compute only those.
+    public func storedImageSize(width: Int, height: Int, in rect: Rect) -> (width: Int, height: Int) {
+        kind == .pdf ? storedSize(width, height, in: rect) : (width, height)
+    }
+
+    /// At most `vectorImageDPI` pixels per inch of the rectangle's size on the page, whatever the transform.
+    func storedSize(_ width: Int, _ height: Int, in rect: Rect) -> (Int, Int) {
+        var wx = rect.width, wy = 0.0, hx = 0.0, hy = rect.height
+        cairo_user_to_device_distance(context, &wx, &wy)
+        cairo_user_to_device_distance(context, &hx, &hy)
+        let most = { (points: Double) in max(1, Int((points / 72 * self.vectorImageDPI).rounded(.up))) }
+        return (min(width, most((wx * wx + wy * wy).squareRoot())), min(height, most((hx * hx + hy * hy).squareRoot())))
+    }
+
+    /// Draws `object` (an image or form XObject) into `rect` through a placeholder that `finish()`
+    /// replaces (PDFImagePlaceholders).
+    func placePDFImage(_ object: PDFStreamObject, in rect: Rect, interpolation: RasterImage.Interpolation) {
+        let payload = pdfImages.add(object)
+        let surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)!
+        defer { cairo_surface_destroy(surf) }
+        let copy = malloc(payload.count)!
+        payload.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: payload.count) }
+        cairo_surface_set_mime_data(surf, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self), UInt(payload.count),
+                                    { free($0) }, copy)
+        cairo_save(context)
+        cairo_translate(context, rect.x, rect.y)
+        cairo_scale(context, rect.width, rect.height)
+        cairo_set_source_surface(context, surf, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(context), interpolation == .nearest ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR)
+        cairo_paint(context)
+        cairo_restore(context)
     }
 }

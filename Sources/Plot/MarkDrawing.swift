@@ -42,28 +42,7 @@ extension Mark {
             Mark.polyline(sx, sy, on: canvas, frame: f)
             canvas.setLineJoin(.miter)
             canvas.stroke(s.color, width: s.width)
-        case .heatmap(let h):
-            let lo = h.valueRange[0], scale = 1 / (h.valueRange[1] - h.valueRange[0])
-            let lut = h.colormap.table
-            var rgba = [UInt8](repeating: 0, count: h.rows * h.columns * 4)
-            rgba.withUnsafeMutableBufferPointer { out in
-                h.values.withUnsafeBufferPointer { values in
-                    for r in 0..<h.rows {
-                        // Image rows run top to bottom; data row 0 is at the bottom.
-                        let dst = (h.rows - 1 - r) * h.columns
-                        for c in 0..<h.columns {
-                            let v = values[r * h.columns + c]
-                            guard !v.isNaN else { continue }   // transparent
-                            let hex = lut[Colormap.index((v - lo) * scale)]
-                            let o = (dst + c) * 4
-                            out[o] = UInt8(hex >> 16); out[o + 1] = UInt8((hex >> 8) & 0xff); out[o + 2] = UInt8(hex & 0xff); out[o + 3] = 255
-                        }
-                    }
-                }
-            }
-            let a = f.point(h.xRange[0], h.yRange[1]), b = f.point(h.xRange[1], h.yRange[0])
-            canvas.draw(RasterImage(width: h.columns, height: h.rows, rgba: rgba),
-                        in: Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y), interpolation: .nearest)
+        case .heatmap(let h): Mark.drawHeatmap(h, on: canvas, frame: f)
         case .contour(let c): ContourDrawing.draw(c, on: canvas, frame: f)
         case .regions(let r):
             var rgba = [UInt8](repeating: 0, count: r.rows * r.columns * 4)
@@ -96,6 +75,41 @@ extension Mark {
         case .arrow(let a): Mark.drawArrow(a, on: canvas, frame: f)
         case .surface, .line3D, .points3D: break
         }
+    }
+
+    /// A heatmap as an image of colormap indices (PDFs store it indexed, in the map's order);
+    /// with NaN cells, as RGBA with those cells transparent. Only the cells the canvas keeps are
+    /// mapped (a PDF stores at most `vectorImageDPI`; PNG and SVG every cell).
+    static func drawHeatmap(_ h: HeatmapMark, on canvas: Canvas, frame f: PlotFrame) {
+        let a = f.point(h.xRange[0], h.yRange[1]), b = f.point(h.xRange[1], h.yRange[0])
+        let rect = Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y)
+        guard rect.width > 0, rect.height > 0 else { return }
+        let (w, ht) = canvas.storedImageSize(width: h.columns, height: h.rows, in: rect)
+        // Nearest cell under each stored pixel's centre (as RasterImage.resampled).
+        let columns = (0..<w).map { min(h.columns - 1, (2 * $0 + 1) * h.columns / (2 * w)) }
+        let lo = h.valueRange[0], scale = 1 / (h.valueRange[1] - h.valueRange[0])
+        var indices = [UInt8](repeating: 0, count: w * ht)
+        var missing: [Int] = []
+        indices.withUnsafeMutableBufferPointer { out in
+            h.values.withUnsafeBufferPointer { values in
+                for y in 0..<ht {
+                    // Image rows run top to bottom; data row 0 is at the bottom.
+                    let src = (h.rows - 1 - min(h.rows - 1, (2 * y + 1) * h.rows / (2 * ht))) * h.columns
+                    for x in 0..<w {
+                        let v = values[src + columns[x]]
+                        if v.isNaN { missing.append(y * w + x); continue }
+                        // Colormap.index((v - lo) * scale) without its floor call (×256 is exact).
+                        let k = (v - lo) * scale * 256
+                        out[y * w + x] = k >= 255 ? 255 : k > 0 ? UInt8(Int(k)) : 0
+                    }
+                }
+            }
+        }
+        let image = IndexedImage(width: w, height: ht, palette: h.colormap.table, indices: indices)
+        guard !missing.isEmpty else { return canvas.draw(image, in: rect, interpolation: .nearest) }
+        var rgba = image.rgbaImage
+        for i in missing { rgba.rgba[4 * i + 3] = 0 }
+        canvas.draw(rgba, in: rect, interpolation: .nearest)
     }
 
     /// Adds the polyline through the finite points; a non-drawable point lifts the pen.

@@ -77,32 +77,36 @@ struct Scene3D {
         }
         drawBox(on: canvas, screen: screen)
 
-        var items: [(depth: Double, order: Int, item: Item)] = []
+        // Items and their depths side by side: the sort moves indices, not items.
+        var items: [Item] = [], depths: [Double] = []
+        func add(_ depth: Double, _ item: Item) { depths.append(depth); items.append(item) }
         let light = { () -> (Double, Double, Double) in let l = (-0.5, -0.6, 1.0); let n = (l.0 * l.0 + l.1 * l.1 + l.2 * l.2).squareRoot(); return (l.0 / n, l.1 / n, l.2 / n) }()
         for m in axes.marks {
             switch m {
             case .surface(let s):
                 let zr = Axes.finiteRange(s.z)
+                let table = s.colormap.table
                 func world(_ r: Int, _ c: Int) -> (Double, Double, Double) {
                     normalized(s.xRange[0] + (s.xRange[1] - s.xRange[0]) * Double(c) / Double(s.columns - 1),
                                s.yRange[0] + (s.yRange[1] - s.yRange[0]) * Double(r) / Double(s.rows - 1), s.z[r * s.columns + c])
                 }
                 for r in 0..<(s.rows - 1) {
                     for c in 0..<(s.columns - 1) {
-                        let zs = [s.z[r * s.columns + c], s.z[r * s.columns + c + 1], s.z[(r + 1) * s.columns + c + 1], s.z[(r + 1) * s.columns + c]]
-                        guard zs.allSatisfy(\.isFinite) else { continue }
-                        let w = [world(r, c), world(r, c + 1), world(r + 1, c + 1), world(r + 1, c)]
-                        let pts = w.map { screen($0) }
+                        let k = r * s.columns + c
+                        let z0 = s.z[k], z1 = s.z[k + 1], z2 = s.z[k + s.columns + 1], z3 = s.z[k + s.columns]
+                        guard z0.isFinite && z1.isFinite && z2.isFinite && z3.isFinite else { continue }
+                        let w0 = world(r, c), w1 = world(r, c + 1), w2 = world(r + 1, c + 1), w3 = world(r + 1, c)
+                        let p0 = screen(w0), p1 = screen(w1), p2 = screen(w2), p3 = screen(w3)
                         // Lambert shading of the facet normal, two-sided, kept mild so the colormap still reads.
-                        let a = (w[2].0 - w[0].0, w[2].1 - w[0].1, w[2].2 - w[0].2), b = (w[3].0 - w[1].0, w[3].1 - w[1].1, w[3].2 - w[1].2)
+                        let a = (w2.0 - w0.0, w2.1 - w0.1, w2.2 - w0.2), b = (w3.0 - w1.0, w3.1 - w1.1, w3.2 - w1.2)
                         var n = (a.1 * b.2 - a.2 * b.1, a.2 * b.0 - a.0 * b.2, a.0 * b.1 - a.1 * b.0)
                         let len = max(1e-12, (n.0 * n.0 + n.1 * n.1 + n.2 * n.2).squareRoot())
                         n = (n.0 / len, n.1 / len, n.2 / len)
                         let shade = 0.72 + 0.28 * abs(n.0 * light.0 + n.1 * light.1 + n.2 * light.2)
-                        let base = s.colormap.color((zs.reduce(0, +) / 4 - zr[0]) / (zr[1] - zr[0]))
+                        // As s.colormap.color(t), with the table fetched once.
+                        let base = Color(hex: table[Colormap.index(((z0 + z1 + z2 + z3) / 4 - zr[0]) / (zr[1] - zr[0]))])
                         let color = Color(red: base.red * shade, green: base.green * shade, blue: base.blue * shade)
-                        let depth = (pts[0].1 + pts[1].1 + pts[2].1 + pts[3].1) / 4
-                        items.append((depth, items.count, .facet((pts[0].0, pts[1].0, pts[2].0, pts[3].0), color)))
+                        add((p0.1 + p1.1 + p2.1 + p3.1) / 4, .facet((p0.0, p1.0, p2.0, p3.0), color))
                     }
                 }
             case .line3D(let l):
@@ -119,46 +123,55 @@ struct Scene3D {
                         let t = Double(k) / Double(pieces)
                         let next = screen((u.0 + t * (w.0 - u.0), u.1 + t * (w.1 - u.1), u.2 + t * (w.2 - u.2)))
                         // A segment lying on a surface must win against the facet under it: nudge it towards the viewer.
-                        items.append(((prev.1 + next.1) / 2 - 0.02, items.count, .segment(prev.0, next.0, l.color, l.width)))
+                        add((prev.1 + next.1) / 2 - 0.02, .segment(prev.0, next.0, l.color, l.width))
                         prev = next
                     }
                 }
             case .points3D(let p):
                 for i in p.x.indices where p.x[i].isFinite && p.y[i].isFinite && p.z[i].isFinite {
                     let (q, d) = screen(normalized(p.x[i], p.y[i], p.z[i]))
-                    items.append((d - 0.02, items.count, .dot(q, p.color, p.size)))
+                    add(d - 0.02, .dot(q, p.color, p.size))
                 }
             default: break
             }
         }
-        items.sort { $0.depth != $1.depth ? $0.depth > $1.depth : $0.order < $1.order }
+        // Farthest first; equal depths keep the order they were added in.
+        let order = items.indices.sorted { depths[$0] != depths[$1] ? depths[$0] > depths[$1] : $0 < $1 }
         canvas.setLineJoin(.round); canvas.setLineCap(.round)
         let raster: Bool = { if case .png = canvas.kind { return true }; return false }()
-        for (_, _, item) in items {
-            switch item {
-            case .facet(let quad, let c):
-                let pts = [quad.0, quad.1, quad.2, quad.3]
+        var aliased = false
+        // Vector facets go to the canvas in runs (a PDF writes a run as one object of its own).
+        var run: [Canvas.Quad] = [], runColors: [Color] = []
+        func flush() { if !run.isEmpty { canvas.fillQuads(run, colors: runColors); run = []; runColors = [] } }
+        for index in order {
+            if case .facet = items[index] {} else {
+                flush()
+                if aliased { canvas.setAntialias(true); aliased = false }
+            }
+            switch items[index] {
+            case .facet(let q, let c):
                 if raster {
                     // Aliased facets tile the pixels exactly (no seams) and fill several times faster.
-                    canvas.move(to: pts[0]); for p in pts.dropFirst() { canvas.line(to: p) }; canvas.closePath()
-                    canvas.setAntialias(false)
+                    if !aliased { canvas.setAntialias(false); aliased = true }
+                    canvas.move(to: q.0); canvas.line(to: q.1); canvas.line(to: q.2); canvas.line(to: q.3); canvas.closePath()
                     canvas.fill(c)
-                    canvas.setAntialias(true)
                 } else {
                     // Vector viewers anti-alias each facet, which would open hairline seams between
                     // neighbours: each facet is grown by 0.2 pt about its centre so they overlap
-                    // (one fill, half the file of fill + stroke).
-                    let cx = pts.map(\.x).reduce(0, +) / Double(pts.count), cy = pts.map(\.y).reduce(0, +) / Double(pts.count)
-                    for (i, p) in pts.enumerated() {
+                    // (one fill, half the file of fill + stroke). Each corner is then rounded outward
+                    // (away from the centre) to a quarter point, invisible at any print resolution:
+                    // numbers take at most two decimals instead of Cairo's 1/256-pt three, and
+                    // rounding never shrinks a facet, so the overlap stays.
+                    let cx = (q.0.x + q.1.x + q.2.x + q.3.x) / 4, cy = (q.0.y + q.1.y + q.2.y + q.3.y) / 4
+                    func outward(_ v: Double, _ d: Double) -> Double { d >= 0 ? (v * 4).rounded(.up) / 4 : (v * 4).rounded(.down) / 4 }
+                    func grown(_ p: Point) -> Point {
                         let dx = p.x - cx, dy = p.y - cy, n = max(1e-9, (dx * dx + dy * dy).squareRoot())
-                        // Rounded to 0.01 pt (invisible) so the file spells each number in few digits.
-                        let q = Point(((p.x + 0.2 * dx / n) * 100).rounded() / 100, ((p.y + 0.2 * dy / n) * 100).rounded() / 100)
-                        i == 0 ? canvas.move(to: q) : canvas.line(to: q)
+                        return Point(outward(p.x + 0.2 * dx / n, dx), outward(p.y + 0.2 * dy / n, dy))
                     }
-                    canvas.closePath()
+                    run.append((grown(q.0), grown(q.1), grown(q.2), grown(q.3)))
                     // Components to 0.001 (finer than 8-bit colour): shorter numbers in the file.
                     func r3(_ v: Double) -> Double { (v * 1000).rounded() / 1000 }
-                    canvas.fill(Color(red: r3(c.red), green: r3(c.green), blue: r3(c.blue)))
+                    runColors.append(Color(red: r3(c.red), green: r3(c.green), blue: r3(c.blue)))
                 }
             case .segment(let a, let b, let c, let w):
                 canvas.move(to: a); canvas.line(to: b); canvas.stroke(c, width: w)
@@ -166,6 +179,8 @@ struct Scene3D {
                 canvas.circle(center: p, radius: s / 2); canvas.fill(c)
             }
         }
+        flush()
+        if aliased { canvas.setAntialias(true) }
         canvas.setLineCap(.butt)
         if let legend = Legend(axes: axes, canvas: canvas) {
             legend.draw(on: canvas, at: Point(cell.maxX - legend.size.width, cell.y))

@@ -3,7 +3,10 @@ import Graphics
 import Plot
 
 /// Suite `plot`: the figures of `scripts/peers/plot.py`, same data and content, each built
-/// from precomputed arrays and saved as PNG at 150 dpi and as PDF (time per saved figure).
+/// from precomputed arrays and saved as PNG at 150 dpi and as PDF (time per saved figure), and
+/// `cold-pdf`: a fresh process that draws a simple line figure to a PDF file (seconds per process).
+///
+/// `FOLIO_PLOT_CASES=a,b` runs only those cases (and their peers): for profiling one figure.
 enum PlotSuite {
     static let width = 6.4 * 72, height = 4.8 * 72
 
@@ -54,7 +57,45 @@ enum PlotSuite {
         ]
     }
 
+    /// The cold-start workload: what a notebook's first figure costs in a new process (dynamic
+    /// loading, font configuration, Cairo/Pango start-up, one PDF written to disk).
+    static func coldFigure() -> Figure {
+        let x = (0..<100).map { Double($0) / 10 }
+        var f = Figure(width: width, height: height, title: "Cold start", xLabel: "x", yLabel: "y")
+        f.line(x: x, y: x.map { sin($0) }, label: "sin")
+        return f
+    }
+
+    /// Env var that turns `folio-bench plot` into the cold-start workload: draw `coldFigure()` to
+    /// the PDF at that path and exit before any suite runs.
+    static let coldVariable = "FOLIO_PLOT_COLD_PDF"
+
+    static func coldCase() -> BenchCase {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("folio-bench-cold-\(getpid()).pdf").path
+        return BenchCase(suite: "plot", name: "cold-pdf", unit: "s/process", rate: { $0 }) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+            p.arguments = ["plot"]
+            var env = ProcessInfo.processInfo.environment
+            env[coldVariable] = out
+            p.environment = env
+            try! p.run()
+            p.waitUntilExit()
+            guard p.terminationStatus == 0, let size = try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int, size > 1000 else {
+                fatalError("cold-pdf: the fresh process wrote no PDF (status \(p.terminationStatus))")
+            }
+            try? FileManager.default.removeItem(atPath: out)
+        }
+    }
+
     static func cases() -> [BenchCase] {
+        let env = ProcessInfo.processInfo.environment
+        if let path = env[coldVariable] {
+            let f = coldFigure()
+            let c = Canvas(.pdf, width: f.width, height: f.height)
+            f.draw(on: c)
+            exit(FileManager.default.createFile(atPath: path, contents: Data(c.finish())) ? 0 : 1)
+        }
         // FOLIO_BENCH_OUT=dir writes each figure once, to compare files with the peer's.
         if let dir = ProcessInfo.processInfo.environment["FOLIO_BENCH_OUT"] {
             for (name, make) in figures() {
@@ -66,7 +107,7 @@ enum PlotSuite {
                 }
             }
         }
-        return figures().flatMap { name, make -> [BenchCase] in
+        let all = figures().flatMap { name, make -> [BenchCase] in
             [("png", Canvas.Kind.png(dpi: 150)), ("pdf", .pdf)].map { ext, kind in
                 BenchCase(suite: "plot", name: "\(name)-\(ext)", unit: "figures/s", rate: { 1 / $0 }) {
                     let f = make()
@@ -75,6 +116,8 @@ enum PlotSuite {
                     _ = c.finish()
                 }
             }
-        }
+        } + [coldCase()]
+        guard let only = env["FOLIO_PLOT_CASES"]?.split(separator: ",").map(String.init) else { return all }
+        return all.filter { only.contains($0.name) }
     }
 }

@@ -7,8 +7,10 @@ Prints one JSON object per case: {"case": name, "peer": "matplotlib", "seconds":
 """
 import io
 import json
+import os
+import subprocess
 import sys
-import time
+import tempfile
 
 import numpy as np
 import matplotlib
@@ -88,6 +90,30 @@ CASES = {f"{name}-{fmt}": saver(make, fmt)
          for name, make in [("lines", lines), ("contour", contour), ("surface", surface), ("heatmap", heatmap)]
          for fmt in ("png", "pdf")}
 
+# cold-pdf: a fresh interpreter imports matplotlib and saves a simple line figure (the same one as
+# PlotSuite.coldFigure) to a PDF file; timed per process, like Folio's fresh folio-bench process.
+COLD_SCRIPT = """
+import numpy as np, matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+x = np.arange(100) / 10
+fig, ax = plt.subplots(figsize=(6.4, 4.8))
+ax.plot(x, np.sin(x), label="sin")
+ax.set_title("Cold start"); ax.set_xlabel("x"); ax.set_ylabel("y"); ax.legend()
+fig.savefig(sys.argv[1])
+"""
+
+
+def cold_pdf():
+    out = os.path.join(tempfile.gettempdir(), f"plot-peer-cold-{os.getpid()}.pdf")
+    subprocess.run([sys.executable, "-c", "import sys" + COLD_SCRIPT, out], check=True)
+    if os.path.getsize(out) < 1000:
+        raise RuntimeError("cold-pdf: matplotlib wrote no PDF")
+    os.remove(out)
+
+
+CASES["cold-pdf"] = cold_pdf
+
 
 def write_colormaps(path="Sources/Plot/ColormapData.swift"):
     names = ["viridis", "magma", "inferno", "plasma", "cividis", "RdBu_r", "coolwarm"]
@@ -113,6 +139,8 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--write":
         # Writes each figure once (mpl-<figure>.png/pdf) to compare files with Folio's.
         for case, body in CASES.items():
+            if case == "cold-pdf":
+                continue
             name, fmt = case.rsplit("-", 1)
             maker = dict(lines=lines, contour=contour, surface=surface, heatmap=heatmap)[name]
             fig = maker()
