@@ -31,6 +31,20 @@ struct AxisGuide {
         switch scale {
         case .log where hi / lo >= 10:
             var maxCount = Int(length / (horizontal ? 28 : 14))
+            if Ticks.logMajor(lo, hi, maxCount: 100).count < 2 {
+                // One decade tick or none: label 1-2-5 steps instead (matplotlib labels a subset
+                // of minor ticks here); if those crowd, keep 1 and 5 (or the decade) only.
+                for keep in [[1.0, 2, 5], [1, 5], [1]] {
+                    let major = Ticks.logOneTwoFive(lo, hi).filter { v in
+                        keep.contains((v / pow(10, floor(log10(v) + 1e-9))).rounded())
+                    }
+                    let labels = major.map { LabelRenderer.markup(canvas, Ticks.logValueMarkup($0), size) }
+                    if major.count >= 2 && fits(major, labels) || keep == [1] {
+                        return AxisGuide(major: major, labels: labels,
+                                         minor: Ticks.logMinor(lo, hi).filter { !major.contains($0) }, exponent: nil)
+                    }
+                }
+            }
             while true {
                 let major = Ticks.logMajor(lo, hi, maxCount: max(1, maxCount))
                 let labels = major.map { LabelRenderer.markup(canvas, Ticks.powerOfTenMarkup(Int(log10($0).rounded())), size) }

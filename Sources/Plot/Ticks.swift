@@ -108,6 +108,31 @@ public enum Ticks {
         return stride(from: a, through: b, by: 1).filter { ($0 - a) % every == 0 || every == 1 }.map { pow(10, Double($0)) }
     }
 
+    /// Ticks at 1, 2 and 5 × 10^k inside [lo, hi]: for log axes that hold fewer than two decade
+    /// ticks (0.05 … 0.9 holds only 0.1), where decades alone would leave one label on the axis.
+    public static func logOneTwoFive(_ lo: Double, _ hi: Double) -> [Double] {
+        guard lo > 0, hi > lo, lo.isFinite, hi.isFinite else { return [] }
+        var out: [Double] = []
+        for e in Int(floor(log10(lo)))...Int(ceil(log10(hi))) {
+            for m in [1.0, 2, 5] {
+                let v = m * pow(10, Double(e))
+                if v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12) { out.append(v) }
+            }
+        }
+        return out
+    }
+
+    /// A log-axis label for m × 10^k: plain decimals between 0.001 and 10⁵ ("0.05", "200"),
+    /// "m×10^k" beyond.
+    public static func logValueMarkup(_ v: Double) -> String {
+        let e = Int(floor(log10(v) + 1e-9))
+        let m = (v / pow(10, Double(e))).rounded()
+        if e >= -3 && e <= 4 {
+            return e >= 0 ? String(Int((m * pow(10, Double(e))).rounded())) : String(format: "%.\(-e)f", m * pow(10, Double(e)))
+        }
+        return (m == 1 ? "" : "\(Int(m))×") + powerOfTenMarkup(e)
+    }
+
     /// Minor ticks of a log axis: 2…9 × 10^k inside [lo, hi] (none when decades are thinned heavily).
     public static func logMinor(_ lo: Double, _ hi: Double) -> [Double] {
         guard lo > 0, hi > lo, lo.isFinite, hi.isFinite else { return [] }

@@ -64,7 +64,7 @@ final class TicksTests: XCTestCase {
     /// Tick labels chosen for an axis never overlap, whatever its length and range.
     func testAxisLabelsNeverOverlap() {
         let canvas = Canvas(.pdf, width: 100, height: 100)
-        for (lo, hi) in [(0.0, 1.0), (-123456.0, 987654.0), (1e-9, 1e-3), (0.001, 1e6), (12345.678, 12345.679)] {
+        for (lo, hi) in [(0.0, 1.0), (-123456.0, 987654.0), (1e-9, 1e-3), (0.001, 1e6), (12345.678, 12345.679), (0.05, 0.9), (3e-7, 4e-6)] {
             for length in [30.0, 60, 120, 300] {
                 for (scale, horizontal) in [(AxisScale.linear, true), (.linear, false), (.log, true), (.log, false)] where scale == .linear || lo > 0 {
                     let g = AxisGuide.make(scale: scale, lo: lo, hi: hi, length: length, horizontal: horizontal, canvas: canvas)
@@ -78,6 +78,23 @@ final class TicksTests: XCTestCase {
                 }
             }
         }
+        _ = canvas.finish()
+    }
+
+    /// A log axis holding one decade tick or none gets 1-2-5 ticks with plain labels, never a
+    /// lone "10⁻¹" (the coefficient-of-variation axis of the lazy-training notebook).
+    func testLogAxesWithFewerThanTwoDecadesLabelOneTwoFive() {
+        XCTAssertEqual(Ticks.logOneTwoFive(0.05, 0.9), [0.05, 0.1, 0.2, 0.5])
+        XCTAssertEqual(["0.05", "0.1", "200", "1"], [0.05, 0.1, 200, 1].map(Ticks.logValueMarkup))
+        XCTAssertEqual(Ticks.logValueMarkup(5e-7), "5×" + Ticks.powerOfTenMarkup(-7))
+        let canvas = Canvas(.pdf, width: 100, height: 100)
+        let tall = AxisGuide.make(scale: .log, lo: 0.05, hi: 0.9, length: 150, horizontal: false, canvas: canvas)
+        XCTAssertEqual(tall.major, [0.05, 0.1, 0.2, 0.5])
+        XCTAssertEqual(tall.minor.count, 10, "0.06…0.09, 0.3, 0.4, 0.6…0.9")
+        let short = AxisGuide.make(scale: .log, lo: 0.05, hi: 0.9, length: 30, horizontal: false, canvas: canvas)
+        XCTAssertEqual(short.major, [0.1], "too crowded for two labels: the decade alone")
+        let decades = AxisGuide.make(scale: .log, lo: 0.005, hi: 0.9, length: 150, horizontal: false, canvas: canvas)
+        XCTAssertEqual(decades.major, [0.01, 0.1], "two decades inside: decades as before")
         _ = canvas.finish()
     }
 
