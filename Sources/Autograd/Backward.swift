@@ -7,6 +7,30 @@ public enum Backward {
     /// gradients are themselves recorded, so they can be differentiated again.
     public static func gradients<T>(of output: Variable<T>, wrt inputs: [Variable<T>], seed: Tensor<T>? = nil,
                                     createGraph: Bool = false) -> [Variable<T>] {
+        // Specialised for Float and Double (see Kernels/Specialised.swift): the walk over the
+        // graph and the VJP closures it calls then run without generic dispatch.
+        if T.self == Float.self {
+            return same(gradientsFloat(same(output), same(inputs), seed.map { same($0) as Tensor<Float> }, createGraph))
+        }
+        if T.self == Double.self {
+            return same(gradientsDouble(same(output), same(inputs), seed.map { same($0) as Tensor<Double> }, createGraph))
+        }
+        return reverse(output, inputs, seed, createGraph)
+    }
+
+    private static func gradientsFloat(_ output: Variable<Float>, _ inputs: [Variable<Float>], _ seed: Tensor<Float>?,
+                                       _ createGraph: Bool) -> [Variable<Float>] {
+        reverse(output, inputs, seed, createGraph)
+    }
+
+    private static func gradientsDouble(_ output: Variable<Double>, _ inputs: [Variable<Double>], _ seed: Tensor<Double>?,
+                                        _ createGraph: Bool) -> [Variable<Double>] {
+        reverse(output, inputs, seed, createGraph)
+    }
+
+    @inline(__always)
+    private static func reverse<T>(_ output: Variable<T>, _ inputs: [Variable<T>], _ seed: Tensor<T>?,
+                                   _ createGraph: Bool) -> [Variable<T>] {
         let seedValue: Tensor<T>
         if let seed {
             guard seed.shape == output.shape else {

@@ -10,7 +10,7 @@ public enum Curvature {
         // ⟨∇f, v⟩, then its gradient: H v.
         let terms = zip(grads, v).map { sum($0 * Variable.constant($1)) }
         let dot = terms.dropFirst().reduce(terms[0]) { $0 + $1 }
-        return Backward.gradients(of: dot, wrt: theta).map(\.value)
+        return Backward.gradients(of: dot, wrt: theta).map { $0.value }
     }
 
     /// The full Hessian of `f` at a flat parameter vector θ ([P] → [P, P]), by P Hessian-vector

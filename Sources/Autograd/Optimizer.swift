@@ -55,7 +55,7 @@ public struct Optimizer<T: TensorScalar> {
         // Double, where a generic per-element loop here would not be (library evolution).
         switch kind {
         case .gradientDescent:
-            for i in parameters.indices { parameters[i] = parameters[i] - eta * gradients[i] }
+            for i in parameters.indices { parameters[i] = UpdateKernels.descend(parameters[i], gradients[i], rate: eta) }
         case .momentum(let mu):
             if momentum.isEmpty { momentum = gradients.map { Tensor(shape: $0.shape, repeating: 0) } }
             for i in parameters.indices {

@@ -13,7 +13,7 @@ public struct TrainingHistory<T: TensorScalar> {
 public func valueAndGradient<T>(at parameters: [Tensor<T>], _ f: ([Variable<T>]) -> Variable<T>) -> (value: T, gradient: [Tensor<T>]) {
     let theta = parameters.map { Variable($0) }
     let y = f(theta)
-    return (y.value.scalars[0], Backward.gradients(of: y, wrt: theta).map(\.value))
+    return (y.value.scalars[0], Backward.gradients(of: y, wrt: theta).map { $0.value })
 }
 
 extension MLP {
