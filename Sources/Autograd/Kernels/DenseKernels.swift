@@ -17,7 +17,7 @@ enum DenseKernels {
         if T.self == Double.self {
             return same(affineDouble(same(x), same(w), b.map { same($0) }, weightScale, biasScale, relu))
         }
-        return affineImpl(x, w, b, weightScale, biasScale, relu)
+        onlyFloatAndDouble("dense layer")
     }
 
     /// The cotangent of the pre-activation of a ReLU layer from its output: g where out > 0, 0 where
@@ -25,7 +25,7 @@ enum DenseKernels {
     static func reluGradient<T: TensorScalar>(_ g: Tensor<T>, output: Tensor<T>) -> Tensor<T> {
         if T.self == Float.self { return same(reluGradientFloat(same(g), same(output))) }
         if T.self == Double.self { return same(reluGradientDouble(same(g), same(output))) }
-        return reluGradientImpl(g, output)
+        onlyFloatAndDouble("ReLU gradient")
     }
 
     /// s·g (g itself when s = 1).
@@ -61,7 +61,7 @@ private func columnSumsFloat(_ g: Tensor<Float>, _ s: Double) -> Tensor<Float> {
 private func columnSumsDouble(_ g: Tensor<Double>, _ s: Double) -> Tensor<Double> { columnSumsImpl(g, s) }
 
 @inline(__always)
-private func affineImpl<T: TensorScalar>(_ x: Tensor<T>, _ w: Tensor<T>, _ b: Tensor<T>?, _ ws: Double, _ bs: Double, _ relu: Bool) -> Tensor<T> {
+private func affineImpl<T: LaneSelects>(_ x: Tensor<T>, _ w: Tensor<T>, _ b: Tensor<T>?, _ ws: Double, _ bs: Double, _ relu: Bool) -> Tensor<T> {
     let (m, k, n) = (x.shape[0], x.shape[1], w.shape[0])
     let sw = T(ws), sb = T(bs)
     let scalars: [T] = filledArray(m * n) { c in
@@ -73,34 +73,48 @@ private func affineImpl<T: TensorScalar>(_ x: Tensor<T>, _ w: Tensor<T>, _ b: Te
                 }
             }
         }
-        if ws != 1 { for i in 0..<(m * n) { c[i] = sw * c[i] } }
+        let total = m * n
+        if ws != 1 {
+            var i = 0
+            while i + 8 <= total { store8(sw * load8(c + i), c + i); i += 8 }
+            while i < total { c[i] = sw * c[i]; i += 1 }
+        }
         if let b {
             // s_b·b once per column, as the unfused graph computes it.
             let bias = bs == 1 ? b.scalars : b.scalars.map { sb * $0 }
             bias.withUnsafeBufferPointer { pb in
-                for i in 0..<m {
-                    let row = c + i * n
-                    for j in 0..<n { row[j] = row[j] + pb[j] }
+                let pb = pb.baseAddress!
+                for r in 0..<m {
+                    let row = c + r * n
+                    var j = 0
+                    while j + 8 <= n { store8(load8(row + j) + load8(pb + j), row + j); j += 8 }
+                    while j < n { row[j] = row[j] + pb[j]; j += 1 }
                 }
             }
         }
-        // A select, not a branch: signs are random, a branch would mispredict half the time.
-        if relu { for i in 0..<(m * n) { let v = c[i]; c[i] = v < 0 ? 0 : v } }
+        if relu {
+            // ReLU keeps NaN and −0, like the Tensor kernel: only x < 0 becomes 0.
+            var i = 0
+            while i + 8 <= total { store8(T.relu8(load8(c + i)), c + i); i += 8 }
+            while i < total { if c[i] < 0 { c[i] = 0 }; i += 1 }
+        }
     }
     return Tensor(shape: [m, n], scalars: scalars)
 }
 
 @inline(__always)
-private func reluGradientImpl<T: TensorScalar>(_ g: Tensor<T>, _ o: Tensor<T>) -> Tensor<T> {
+private func reluGradientImpl<T: LaneSelects>(_ g: Tensor<T>, _ o: Tensor<T>) -> Tensor<T> {
     let n = g.count
     let scalars: [T] = filledArray(n) { out in
         g.scalars.withUnsafeBufferPointer { pg in
             o.scalars.withUnsafeBufferPointer { po in
-                // Both loads unconditional, so the choice is a select (vectorised, no mispredictions).
-                for i in 0..<n {
-                    let v = po[i], gi = pg[i]
-                    out[i] = v > 0 ? gi : (v == 0 ? 0 : v)
+                let (pg, po) = (pg.baseAddress!, po.baseAddress!)
+                var i = 0
+                while i + 8 <= n {
+                    store8(T.reluGradient8(load8(pg + i), output: load8(po + i)), out + i)
+                    i += 8
                 }
+                while i < n { let v = po[i]; out[i] = v > 0 ? pg[i] : (v == 0 ? 0 : v); i += 1 }
             }
         }
     }
@@ -135,7 +149,9 @@ private func columnSumsImpl<T: TensorScalar>(_ g: Tensor<T>, _ s: Double) -> Ten
         g.scalars.withUnsafeBufferPointer { pg in
             for i in 0..<m {
                 let row = pg.baseAddress! + i * n
-                for j in 0..<n { out[j] += row[j] }
+                var j = 0
+                while j + 8 <= n { store8(load8(out + j) + load8(row + j), out + j); j += 8 }
+                while j < n { out[j] += row[j]; j += 1 }
             }
         }
         if s != 1 { for j in 0..<n { out[j] = scale * out[j] } }

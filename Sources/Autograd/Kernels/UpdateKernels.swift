@@ -3,15 +3,46 @@ import Tensor
 /// The gradient-descent update θ − η·g in one concrete pass (one new tensor instead of two),
 /// rounding exactly as `θ - η * g` on tensors: η·g first, then the difference.
 enum UpdateKernels {
-    static func descend<T: TensorScalar>(_ theta: Tensor<T>, _ g: Tensor<T>, rate: T) -> Tensor<T> {
-        if T.self == Float.self { return same(descendFloat(same(theta), same(g), same(rate))) }
-        if T.self == Double.self { return same(descendDouble(same(theta), same(g), same(rate))) }
-        return descendImpl(theta, g, rate)
+    /// θᵢ ← θᵢ − η·gᵢ for every parameter tensor.
+    static func descend<T: TensorScalar>(_ theta: inout [Tensor<T>], _ g: [Tensor<T>], rate: T) {
+        if T.self == Float.self {
+            var t: [Tensor<Float>] = same(theta)
+            theta = []   // so `t` is the only reference and is updated in place
+            descendFloat(&t, same(g), same(rate))
+            theta = same(t)
+        } else if T.self == Double.self {
+            var t: [Tensor<Double>] = same(theta)
+            theta = []
+            descendDouble(&t, same(g), same(rate))
+            theta = same(t)
+        } else {
+            for i in theta.indices { theta[i] = descendImpl(theta[i], g[i], rate) }
+        }
+    }
+
+    /// Whether the gradients are shaped like the parameters, one for one.
+    static func shapesMatch<T: TensorScalar>(_ a: [Tensor<T>], _ b: [Tensor<T>]) -> Bool {
+        if T.self == Float.self { return shapesMatchFloat(same(a), same(b)) }
+        if T.self == Double.self { return shapesMatchDouble(same(a), same(b)) }
+        return shapesMatchImpl(a, b)
     }
 }
 
-private func descendFloat(_ p: Tensor<Float>, _ g: Tensor<Float>, _ r: Float) -> Tensor<Float> { descendImpl(p, g, r) }
-private func descendDouble(_ p: Tensor<Double>, _ g: Tensor<Double>, _ r: Double) -> Tensor<Double> { descendImpl(p, g, r) }
+private func descendFloat(_ t: inout [Tensor<Float>], _ g: [Tensor<Float>], _ r: Float) {
+    for i in t.indices { t[i] = descendImpl(t[i], g[i], r) }
+}
+private func descendDouble(_ t: inout [Tensor<Double>], _ g: [Tensor<Double>], _ r: Double) {
+    for i in t.indices { t[i] = descendImpl(t[i], g[i], r) }
+}
+private func shapesMatchFloat(_ a: [Tensor<Float>], _ b: [Tensor<Float>]) -> Bool { shapesMatchImpl(a, b) }
+private func shapesMatchDouble(_ a: [Tensor<Double>], _ b: [Tensor<Double>]) -> Bool { shapesMatchImpl(a, b) }
+
+@inline(__always)
+private func shapesMatchImpl<T: TensorScalar>(_ a: [Tensor<T>], _ b: [Tensor<T>]) -> Bool {
+    guard a.count == b.count else { return false }
+    for i in a.indices where a[i].shape != b[i].shape { return false }
+    return true
+}
 
 @inline(__always)
 private func descendImpl<T: TensorScalar>(_ p: Tensor<T>, _ g: Tensor<T>, _ rate: T) -> Tensor<T> {
@@ -19,10 +50,10 @@ private func descendImpl<T: TensorScalar>(_ p: Tensor<T>, _ g: Tensor<T>, _ rate
     let out: [T] = filledArray(n) { out in
         p.scalars.withUnsafeBufferPointer { pp in
             g.scalars.withUnsafeBufferPointer { pg in
-                for i in 0..<n {
-                    let step = rate * pg[i]
-                    out[i] = pp[i] - step
-                }
+                let (pp, pg) = (pp.baseAddress!, pg.baseAddress!)
+                var i = 0
+                while i + 8 <= n { store8(load8(pp + i) - rate * load8(pg + i), out + i); i += 8 }
+                while i < n { let step = rate * pg[i]; out[i] = pp[i] - step; i += 1 }
             }
         }
     }
