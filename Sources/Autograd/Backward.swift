@@ -43,33 +43,49 @@ public enum Backward {
             }
             seedValue = Tensor(shape: output.shape, repeating: 1)
         }
-        // Topological order of the nodes that lead to the output.
+        // Topological order of the nodes that lead to the output. Visits and cotangents are kept
+        // on the nodes themselves (marked with this pass's number), not in hashed side tables.
+        passCount += 1
+        let pass = passCount
         var order: [Variable<T>] = []
-        var seen = Set<ObjectIdentifier>()
-        var stack: [(Variable<T>, Bool)] = [(output, false)]
-        while let (node, expanded) = stack.popLast() {
-            if expanded { order.append(node); continue }
-            guard seen.insert(ObjectIdentifier(node)).inserted else { continue }
-            stack.append((node, true))
-            for p in node.parents where p.requiresGrad { stack.append((p, false)) }
+        var stack: [Variable<T>] = [output]
+        var expanded: [Bool] = [false]
+        while let node = stack.popLast() {
+            if expanded.removeLast() { order.append(node); continue }
+            guard node.backwardPass != pass else { continue }
+            node.backwardPass = pass
+            node.pendingCotangent = nil
+            stack.append(node)
+            expanded.append(true)
+            for p in node.parents where p.requiresGrad && p.backwardPass != pass {
+                stack.append(p)
+                expanded.append(false)
+            }
         }
-        func run() -> [ObjectIdentifier: Variable<T>] {
-            var cotangent: [ObjectIdentifier: Variable<T>] = [ObjectIdentifier(output): Variable(seedValue, requiresGrad: false)]
+        for x in inputs where x.backwardPass != pass {
+            x.backwardPass = pass   // unreachable inputs: no cotangent
+            x.pendingCotangent = nil
+        }
+        defer { for node in order { node.pendingCotangent = nil } }
+        func run() {
+            output.pendingCotangent = Variable(seedValue, requiresGrad: false)
             for node in order.reversed() {
-                guard let g = cotangent[ObjectIdentifier(node)], let vjp = node.vjp else { continue }
-                for (p, pg) in zip(node.parents, vjp(g)) {
-                    guard let pg, p.requiresGrad else { continue }
-                    let key = ObjectIdentifier(p)
-                    cotangent[key] = cotangent[key].map { $0 + pg } ?? pg
+                guard let g = node.pendingCotangent, let vjp = node.vjp else { continue }
+                let grads = vjp(g)
+                for (i, p) in node.parents.enumerated() where i < grads.count && p.requiresGrad {
+                    guard let pg = grads[i] else { continue }
+                    p.pendingCotangent = p.pendingCotangent.map { $0 + pg } ?? pg
                 }
             }
-            return cotangent
         }
-        let cot = createGraph ? run() : GradMode.paused(run)
+        if createGraph { run() } else { GradMode.paused(run) }
         return inputs.map { x in
-            cot[ObjectIdentifier(x)] ?? Variable(Tensor(shape: x.shape, repeating: 0), requiresGrad: false)
+            x.pendingCotangent ?? Variable(Tensor(shape: x.shape, repeating: 0), requiresGrad: false)
         }
     }
+
+    /// Numbers backward passes, to mark the nodes each one has reached.
+    nonisolated(unsafe) private static var passCount = 0
 }
 
 extension Variable {

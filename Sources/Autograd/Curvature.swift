@@ -8,8 +8,10 @@ public enum Curvature {
         let theta = parameters.map { Variable($0) }
         let grads = Backward.gradients(of: f(theta), wrt: theta, createGraph: true)
         // ⟨∇f, v⟩, then its gradient: H v.
-        let terms = zip(grads, v).map { sum($0 * Variable.constant($1)) }
-        let dot = terms.dropFirst().reduce(terms[0]) { $0 + $1 }
+        guard v.count == grads.count, zip(v, parameters).allSatisfy({ $0.shape == $1.shape }) else {
+            fatalError("hessianVectorProduct: direction shapes \(v.map { $0.shape }) do not match parameters \(parameters.map { $0.shape })")
+        }
+        let dot = directionalSum(grads, v)
         return Backward.gradients(of: dot, wrt: theta).map { $0.value }
     }
 

@@ -33,12 +33,13 @@ public enum Loss {
     @inline(__always)
     private static func mseNode<T>(_ prediction: Variable<T>, _ target: Variable<T>) -> Variable<T> {
         // One node: value and first-order VJP in concrete loops; a recording backward pass
-        // (double backward) builds the VJP 2g(ŷ − y)/N from differentiable operations.
+        // (double backward) builds the VJP 2g(ŷ − y)/N as a node of its own.
         let count = max(prediction.value.count, 1)
         let value = LossKernels.meanSquaredError(prediction.value, target.value)
         return Variable(Tensor(value), op: "meanSquaredError", parents: [prediction, target]) { g in
             if GradMode.isRecording {
-                let d = g.broadcast(to: prediction.shape) * (prediction - target) * (T(2) / T(count))
+                // One node (Ops/GradientNodes.swift), so Hessian-vector products stay short graphs.
+                let d = scaledResidual(g, prediction, target, scale: T(2) / T(count))
                 return [prediction.requiresGrad ? d : nil, target.requiresGrad ? -d : nil]
             }
             let s = T(2) * g.value.scalar / T(count)

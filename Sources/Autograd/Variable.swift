@@ -18,6 +18,10 @@ public final class Variable<Scalar: TensorScalar> {
     /// Given the output's cotangent, each parent's cotangent (nil: that parent gets none).
     let vjp: ((Variable) -> [Variable?])?
     let name: String
+    /// Scratch state of the backward pass walking this node (Backward.swift): the pass that
+    /// last reached it, and the cotangent accumulated so far.
+    var backwardPass = 0
+    var pendingCotangent: Variable?
 
     /// A leaf: a parameter (`requiresGrad: true`) or a constant.
     public init(_ value: Tensor<Scalar>, requiresGrad: Bool = true) {

@@ -50,15 +50,15 @@ for suite in wanted {
         exit(3)
     }
     for c in cases {
-        let seconds = Measure.secondsPerCall(c.body)
         if let baseline = c.baseline, let bound = c.bound {
-            let value = seconds / Measure.secondsPerCall(baseline)
+            let value = Measure.ratioOfTimes(c.body, baseline)
             let row = Row(suite: c.suite, case: c.name, unit: c.unit, value: value, peer: "bound", peer_value: bound,
                           ratio: bound / value)
             rows.append(row)
             print(String(decoding: try encoder.encode(row), as: UTF8.self))
             continue
         }
+        let seconds = Measure.secondsPerCall(c.body)
         for p in peer[c.name] ?? [] {
             let row = Row(suite: c.suite, case: c.name, unit: c.unit, value: c.rate(seconds), peer: p.peer,
                           peer_value: c.rate(p.seconds), ratio: p.seconds / seconds)

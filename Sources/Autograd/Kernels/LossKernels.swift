@@ -25,6 +25,13 @@ enum LossKernels {
         return mseImpl(a, b)
     }
 
+    /// Σ a·(b − c) over all elements (Σ a·b without c).
+    static func dot<T: TensorScalar>(_ a: Tensor<T>, _ b: Tensor<T>, minus c: Tensor<T>?) -> T {
+        if T.self == Float.self { return same(dotFloat(same(a), same(b), c.map { same($0) })) }
+        if T.self == Double.self { return same(dotDouble(same(a), same(b), c.map { same($0) })) }
+        return dotImpl(a, b, c)
+    }
+
     /// s·(a − b) elementwise.
     static func scaledDifference<T: TensorScalar>(_ a: Tensor<T>, _ b: Tensor<T>, scale: T) -> Tensor<T> {
         if T.self == Float.self { return same(differenceFloat(same(a), same(b), same(scale))) }
@@ -39,6 +46,8 @@ private func crossEntropyGradientFloat(_ p: Tensor<Float>, _ y: [Int], _ s: Floa
 private func crossEntropyGradientDouble(_ p: Tensor<Double>, _ y: [Int], _ s: Double) -> Tensor<Double> { crossEntropyGradientImpl(p, y, s) }
 private func mseFloat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Float { mseImpl(a, b) }
 private func mseDouble(_ a: Tensor<Double>, _ b: Tensor<Double>) -> Double { mseImpl(a, b) }
+private func dotFloat(_ a: Tensor<Float>, _ b: Tensor<Float>, _ c: Tensor<Float>?) -> Float { dotImpl(a, b, c) }
+private func dotDouble(_ a: Tensor<Double>, _ b: Tensor<Double>, _ c: Tensor<Double>?) -> Double { dotImpl(a, b, c) }
 private func differenceFloat(_ a: Tensor<Float>, _ b: Tensor<Float>, _ s: Float) -> Tensor<Float> { differenceImpl(a, b, s) }
 private func differenceDouble(_ a: Tensor<Double>, _ b: Tensor<Double>, _ s: Double) -> Tensor<Double> { differenceImpl(a, b, s) }
 
@@ -98,4 +107,22 @@ private func differenceImpl<T: TensorScalar>(_ a: Tensor<T>, _ b: Tensor<T>, _ s
         }
     }
     return Tensor(shape: a.shape, scalars: d)
+}
+
+@inline(__always)
+private func dotImpl<T: TensorScalar>(_ a: Tensor<T>, _ b: Tensor<T>, _ c: Tensor<T>?) -> T {
+    precondition(a.count == b.count && (c?.count ?? a.count) == a.count, "dot: sizes differ")
+    var total: T = 0
+    a.scalars.withUnsafeBufferPointer { pa in
+        b.scalars.withUnsafeBufferPointer { pb in
+            if let c {
+                c.scalars.withUnsafeBufferPointer { pc in
+                    for i in 0..<pa.count { total += pa[i] * (pb[i] - pc[i]) }
+                }
+            } else {
+                for i in 0..<pa.count { total += pa[i] * pb[i] }
+            }
+        }
+    }
+    return total
 }

@@ -37,7 +37,7 @@ func denseNode<T>(_ x: Variable<T>, weight w: Variable<T>, bias b: Variable<T>?,
             let gz: Variable<T>
             switch kind {
             case .identity: gz = g
-            case .relu: gz = g * .constant(Activation.relu.function.derivative!.evaluate(out))
+            case .relu: gz = g.reluMasked(byOutput: out)
             case .general:
                 var z = matmul(x, w, transposingA: false, transposingB: true)
                 if weightScale != 1 { z = T(weightScale) * z }
@@ -48,7 +48,7 @@ func denseNode<T>(_ x: Variable<T>, weight w: Variable<T>, bias b: Variable<T>?,
             let dx = x.requiresGrad ? matmul(gzw, w) : nil
             let dw = w.requiresGrad ? matmul(gzw, x, transposingA: true, transposingB: false) : nil
             let db = b.flatMap { b in
-                b.requiresGrad ? (biasScale != 1 ? T(biasScale) * gz : gz).summed(toShape: [1, outputs]).reshaped([outputs]) : nil
+                b.requiresGrad ? (biasScale != 1 ? T(biasScale) * gz : gz).columnSums() : nil
             }
             return b == nil ? [dx, dw] : [dx, dw, db]
         }
