@@ -84,7 +84,8 @@ public enum Backward {
         }
     }
 
-    /// Numbers backward passes, to mark the nodes each one has reached.
+    /// Numbers backward passes, to mark the nodes each one has reached. Passes run one at a time
+    /// (as `GradMode` already assumes): a VJP never starts a backward pass of its own.
     nonisolated(unsafe) private static var passCount = 0
 }
 

@@ -24,6 +24,8 @@ func denseNode<T>(_ x: Variable<T>, weight w: Variable<T>, bias b: Variable<T>?,
     // For other activations `affine` is the pre-activation z, kept for σ′(z).
     let function = kind == .general ? activation.function : nil
     let out = function?.evaluate(affine) ?? affine
+    // What the VJP needs: z for σ′(z), or ReLU's output for its mask (one capture, not two).
+    let saved = kind == .general ? affine : out
     let outputs = w.shape[0]
     let parents = b.map { [x, w, $0] } ?? [x, w]
     return Variable(out, op: "dense", parents: parents) { g in
@@ -37,7 +39,7 @@ func denseNode<T>(_ x: Variable<T>, weight w: Variable<T>, bias b: Variable<T>?,
             let gz: Variable<T>
             switch kind {
             case .identity: gz = g
-            case .relu: gz = g.reluMasked(byOutput: out)
+            case .relu: gz = g.reluMasked(byOutput: saved)
             case .general:
                 var z = matmul(x, w, transposingA: false, transposingB: true)
                 if weightScale != 1 { z = T(weightScale) * z }
@@ -55,14 +57,15 @@ func denseNode<T>(_ x: Variable<T>, weight w: Variable<T>, bias b: Variable<T>?,
         let gz: Tensor<T>
         switch kind {
         case .identity: gz = g.value
-        case .relu: gz = DenseKernels.reluGradient(g.value, output: out)
-        case .general: gz = g.value * derivative().evaluate(affine)
+        case .relu: gz = DenseKernels.reluGradient(g.value, output: saved)
+        case .general: gz = g.value * derivative().evaluate(saved)
         }
         let gzw = DenseKernels.scaled(gz, weightScale)
         let dx = x.requiresGrad ? DenseKernels.product(gzw, w.value, transposingA: false) : nil
         let dw = w.requiresGrad ? DenseKernels.product(gzw, x.value, transposingA: true) : nil
         let db = b.flatMap { $0.requiresGrad ? DenseKernels.columnSums(gz, scale: biasScale) : nil }
-        return [dx, dw, db].prefix(parents.count).map { $0.map { Variable($0, requiresGrad: false) } }
+        let cotangents = [dx.map { Variable($0, requiresGrad: false) }, dw.map { Variable($0, requiresGrad: false) }]
+        return b == nil ? cotangents : cotangents + [db.map { Variable($0, requiresGrad: false) }]
     }
 }
 
