@@ -74,7 +74,7 @@ public enum Backward {
                 let grads = vjp(g)
                 for (i, p) in node.parents.enumerated() where i < grads.count && p.requiresGrad {
                     guard let pg = grads[i] else { continue }
-                    p.pendingCotangent = p.pendingCotangent.map { $0 + pg } ?? pg
+                    p.pendingCotangent = p.pendingCotangent.map { accumulate($0, pg) } ?? pg
                 }
             }
         }
@@ -82,6 +82,15 @@ public enum Backward {
         return inputs.map { x in
             x.pendingCotangent ?? Variable(Tensor(shape: x.shape, repeating: 0), requiresGrad: false)
         }
+    }
+
+    /// a + b for two cotangents of one node: a recorded sum when the pass records, else one
+    /// concrete pass (they have the node's shape).
+    @inline(__always)
+    private static func accumulate<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> {
+        if GradMode.isRecording { return a + b }
+        let (x, y) = (a.value, b.value)
+        return x.shape == y.shape ? Variable(UpdateKernels.sum(x, y), requiresGrad: false) : a + b
     }
 
     /// Numbers backward passes, to mark the nodes each one has reached. Passes run one at a time

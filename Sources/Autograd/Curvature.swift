@@ -5,14 +5,14 @@ public enum Curvature {
     /// H·v for the Hessian H of the scalar `f` at `parameters`, v laid out like the parameters.
     public static func hessianVectorProduct<T>(at parameters: [Tensor<T>], direction v: [Tensor<T>],
                                                _ f: ([Variable<T>]) -> Variable<T>) -> [Tensor<T>] {
-        let theta = parameters.map { Variable($0) }
-        let grads = Backward.gradients(of: f(theta), wrt: theta, createGraph: true)
-        // ⟨∇f, v⟩, then its gradient: H v.
-        guard v.count == grads.count, zip(v, parameters).allSatisfy({ $0.shape == $1.shape }) else {
+        guard UpdateKernels.shapesMatch(parameters, v) else {
             fatalError("hessianVectorProduct: direction shapes \(v.map { $0.shape }) do not match parameters \(parameters.map { $0.shape })")
         }
+        let theta = Variable.leaves(parameters)
+        let grads = Backward.gradients(of: f(theta), wrt: theta, createGraph: true)
+        // ⟨∇f, v⟩ (one node), then its gradient: H v.
         let dot = directionalSum(grads, v)
-        return Backward.gradients(of: dot, wrt: theta).map { $0.value }
+        return Variable.values(Backward.gradients(of: dot, wrt: theta))
     }
 
     /// The full Hessian of `f` at a flat parameter vector θ ([P] → [P, P]), by P Hessian-vector

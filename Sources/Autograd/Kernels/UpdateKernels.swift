@@ -20,6 +20,13 @@ enum UpdateKernels {
         }
     }
 
+    /// a + b for tensors of one shape (cotangents meeting at a node), in one concrete pass.
+    static func sum<T: TensorScalar>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
+        if T.self == Float.self { return same(sumFloat(same(a), same(b))) }
+        if T.self == Double.self { return same(sumDouble(same(a), same(b))) }
+        return a + b
+    }
+
     /// Whether the gradients are shaped like the parameters, one for one.
     static func shapesMatch<T: TensorScalar>(_ a: [Tensor<T>], _ b: [Tensor<T>]) -> Bool {
         if T.self == Float.self { return shapesMatchFloat(same(a), same(b)) }
@@ -34,6 +41,25 @@ private func descendFloat(_ t: inout [Tensor<Float>], _ g: [Tensor<Float>], _ r:
 private func descendDouble(_ t: inout [Tensor<Double>], _ g: [Tensor<Double>], _ r: Double) {
     for i in t.indices { t[i] = descendImpl(t[i], g[i], r) }
 }
+private func sumFloat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> { sumImpl(a, b) }
+private func sumDouble(_ a: Tensor<Double>, _ b: Tensor<Double>) -> Tensor<Double> { sumImpl(a, b) }
+
+@inline(__always)
+private func sumImpl<T: TensorScalar>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
+    let n = a.count
+    let out: [T] = filledArray(n) { out in
+        a.scalars.withUnsafeBufferPointer { pa in
+            b.scalars.withUnsafeBufferPointer { pb in
+                let (pa, pb) = (pa.baseAddress!, pb.baseAddress!)
+                var i = 0
+                while i + 8 <= n { store8(load8(pa + i) + load8(pb + i), out + i); i += 8 }
+                while i < n { out[i] = pa[i] + pb[i]; i += 1 }
+            }
+        }
+    }
+    return Tensor(shape: a.shape, scalars: out)
+}
+
 private func shapesMatchFloat(_ a: [Tensor<Float>], _ b: [Tensor<Float>]) -> Bool { shapesMatchImpl(a, b) }
 private func shapesMatchDouble(_ a: [Tensor<Double>], _ b: [Tensor<Double>]) -> Bool { shapesMatchImpl(a, b) }
 

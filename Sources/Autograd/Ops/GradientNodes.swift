@@ -44,6 +44,16 @@ func scaledResidual<T>(_ g: Variable<T>, _ p: Variable<T>, _ t: Variable<T>, sca
 /// Σₖ ⟨gₖ, vₖ⟩ over variables gₖ and constant directions vₖ of their shapes, as one node (the
 /// scalar whose gradient is a Hessian-vector product).
 func directionalSum<T>(_ g: [Variable<T>], _ v: [Tensor<T>]) -> Variable<T> {
+    if T.self == Float.self { return same(directionalSumFloat(same(g), same(v))) }
+    if T.self == Double.self { return same(directionalSumDouble(same(g), same(v))) }
+    return directionalSumNode(g, v)
+}
+
+private func directionalSumFloat(_ g: [Variable<Float>], _ v: [Tensor<Float>]) -> Variable<Float> { directionalSumNode(g, v) }
+private func directionalSumDouble(_ g: [Variable<Double>], _ v: [Tensor<Double>]) -> Variable<Double> { directionalSumNode(g, v) }
+
+@inline(__always)
+private func directionalSumNode<T>(_ g: [Variable<T>], _ v: [Tensor<T>]) -> Variable<T> {
     var total: T = 0
     for (gk, vk) in zip(g, v) { total += LossKernels.dot(gk.value, vk, minus: nil) }
     return Variable(Tensor(total), op: "directionalSum", parents: g) { s in
