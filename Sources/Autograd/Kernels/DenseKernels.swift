@@ -39,6 +39,13 @@ enum DenseKernels {
         return productImpl(a, b, transposingA, transposingB)
     }
 
+    /// v [n] repeated as the m rows of an [m, n] tensor (the adjoint of column sums).
+    static func tiledRows<T: TensorScalar>(_ v: Tensor<T>, rows m: Int) -> Tensor<T> {
+        if T.self == Float.self { return same(tiledRowsFloat(same(v), m)) }
+        if T.self == Double.self { return same(tiledRowsDouble(same(v), m)) }
+        return v.reshaped([1, v.count]).broadcast(to: [m, v.count])
+    }
+
     /// s·Σᵢ g[i, j]: the bias cotangent [n] of a layer whose output cotangent is g [m, n].
     static func columnSums<T: TensorScalar>(_ g: Tensor<T>, scale: Double) -> Tensor<T> {
         if T.self == Float.self { return same(columnSumsFloat(same(g), scale)) }
@@ -57,6 +64,20 @@ private func reluGradientFloat(_ g: Tensor<Float>, _ o: Tensor<Float>) -> Tensor
 private func reluGradientDouble(_ g: Tensor<Double>, _ o: Tensor<Double>) -> Tensor<Double> { reluGradientImpl(g, o) }
 private func productFloat(_ a: Tensor<Float>, _ b: Tensor<Float>, _ tA: Bool, _ tB: Bool) -> Tensor<Float> { productImpl(a, b, tA, tB) }
 private func productDouble(_ a: Tensor<Double>, _ b: Tensor<Double>, _ tA: Bool, _ tB: Bool) -> Tensor<Double> { productImpl(a, b, tA, tB) }
+private func tiledRowsFloat(_ v: Tensor<Float>, _ m: Int) -> Tensor<Float> { tiledRowsImpl(v, m) }
+private func tiledRowsDouble(_ v: Tensor<Double>, _ m: Int) -> Tensor<Double> { tiledRowsImpl(v, m) }
+
+@inline(__always)
+private func tiledRowsImpl<T: TensorScalar>(_ v: Tensor<T>, _ m: Int) -> Tensor<T> {
+    let n = v.count
+    let scalars: [T] = filledArray(m * n) { out in
+        v.scalars.withUnsafeBufferPointer { pv in
+            for i in 0..<m { (out + i * n).initialize(from: pv.baseAddress!, count: n) }
+        }
+    }
+    return Tensor(shape: [m, n], scalars: scalars)
+}
+
 private func columnSumsFloat(_ g: Tensor<Float>, _ s: Double) -> Tensor<Float> { columnSumsImpl(g, s) }
 private func columnSumsDouble(_ g: Tensor<Double>, _ s: Double) -> Tensor<Double> { columnSumsImpl(g, s) }
 

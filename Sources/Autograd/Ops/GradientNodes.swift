@@ -18,7 +18,7 @@ extension Variable {
         let (m, n) = (shape[0], shape[1])
         return Variable(DenseKernels.columnSums(value, scale: 1), op: "columnSums", parents: [self]) { g in
             if GradMode.isRecording { return [g.reshaped([1, n]).broadcast(to: [m, n])] }
-            return [Variable(g.value.reshaped([1, n]).broadcast(to: [m, n]), requiresGrad: false)]
+            return [Variable(DenseKernels.tiledRows(g.value, rows: m), requiresGrad: false)]
         }
     }
 }
