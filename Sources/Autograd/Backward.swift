@@ -7,6 +7,30 @@ public enum Backward {
     /// gradients are themselves recorded, so they can be differentiated again.
     public static func gradients<T>(of output: Variable<T>, wrt inputs: [Variable<T>], seed: Tensor<T>? = nil,
                                     createGraph: Bool = false) -> [Variable<T>] {
+        // Specialised for Float and Double (see Kernels/Specialised.swift): the walk over the
+        // graph and the VJP closures it calls then run without generic dispatch.
+        if T.self == Float.self {
+            return same(gradientsFloat(same(output), same(inputs), seed.map { same($0) as Tensor<Float> }, createGraph))
+        }
+        if T.self == Double.self {
+            return same(gradientsDouble(same(output), same(inputs), seed.map { same($0) as Tensor<Double> }, createGraph))
+        }
+        return reverse(output, inputs, seed, createGraph)
+    }
+
+    private static func gradientsFloat(_ output: Variable<Float>, _ inputs: [Variable<Float>], _ seed: Tensor<Float>?,
+                                       _ createGraph: Bool) -> [Variable<Float>] {
+        reverse(output, inputs, seed, createGraph)
+    }
+
+    private static func gradientsDouble(_ output: Variable<Double>, _ inputs: [Variable<Double>], _ seed: Tensor<Double>?,
+                                        _ createGraph: Bool) -> [Variable<Double>] {
+        reverse(output, inputs, seed, createGraph)
+    }
+
+    @inline(__always)
+    private static func reverse<T>(_ output: Variable<T>, _ inputs: [Variable<T>], _ seed: Tensor<T>?,
+                                   _ createGraph: Bool) -> [Variable<T>] {
         let seedValue: Tensor<T>
         if let seed {
             guard seed.shape == output.shape else {
@@ -19,33 +43,59 @@ public enum Backward {
             }
             seedValue = Tensor(shape: output.shape, repeating: 1)
         }
-        // Topological order of the nodes that lead to the output.
+        // Topological order of the nodes that lead to the output. Visits and cotangents are kept
+        // on the nodes themselves (marked with this pass's number), not in hashed side tables.
+        passCount += 1
+        let pass = passCount
         var order: [Variable<T>] = []
-        var seen = Set<ObjectIdentifier>()
-        var stack: [(Variable<T>, Bool)] = [(output, false)]
-        while let (node, expanded) = stack.popLast() {
-            if expanded { order.append(node); continue }
-            guard seen.insert(ObjectIdentifier(node)).inserted else { continue }
-            stack.append((node, true))
-            for p in node.parents where p.requiresGrad { stack.append((p, false)) }
+        var stack: [Variable<T>] = [output]
+        var expanded: [Bool] = [false]
+        while let node = stack.popLast() {
+            if expanded.removeLast() { order.append(node); continue }
+            guard node.backwardPass != pass else { continue }
+            node.backwardPass = pass
+            node.pendingCotangent = nil
+            stack.append(node)
+            expanded.append(true)
+            for p in node.parents where p.requiresGrad && p.backwardPass != pass {
+                stack.append(p)
+                expanded.append(false)
+            }
         }
-        func run() -> [ObjectIdentifier: Variable<T>] {
-            var cotangent: [ObjectIdentifier: Variable<T>] = [ObjectIdentifier(output): Variable(seedValue, requiresGrad: false)]
+        for x in inputs where x.backwardPass != pass {
+            x.backwardPass = pass   // unreachable inputs: no cotangent
+            x.pendingCotangent = nil
+        }
+        defer { for node in order { node.pendingCotangent = nil } }
+        func run() {
+            output.pendingCotangent = Variable(seedValue, requiresGrad: false)
             for node in order.reversed() {
-                guard let g = cotangent[ObjectIdentifier(node)], let vjp = node.vjp else { continue }
-                for (p, pg) in zip(node.parents, vjp(g)) {
-                    guard let pg, p.requiresGrad else { continue }
-                    let key = ObjectIdentifier(p)
-                    cotangent[key] = cotangent[key].map { $0 + pg } ?? pg
+                guard let g = node.pendingCotangent, let vjp = node.vjp else { continue }
+                let grads = vjp(g)
+                for (i, p) in node.parents.enumerated() where i < grads.count && p.requiresGrad {
+                    guard let pg = grads[i] else { continue }
+                    p.pendingCotangent = p.pendingCotangent.map { accumulate($0, pg) } ?? pg
                 }
             }
-            return cotangent
         }
-        let cot = createGraph ? run() : GradMode.paused(run)
+        if createGraph { run() } else { GradMode.paused(run) }
         return inputs.map { x in
-            cot[ObjectIdentifier(x)] ?? Variable(Tensor(shape: x.shape, repeating: 0), requiresGrad: false)
+            x.pendingCotangent ?? Variable(Tensor(shape: x.shape, repeating: 0), requiresGrad: false)
         }
     }
+
+    /// a + b for two cotangents of one node: a recorded sum when the pass records, else one
+    /// concrete pass (they have the node's shape).
+    @inline(__always)
+    private static func accumulate<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> {
+        if GradMode.isRecording { return a + b }
+        let (x, y) = (a.value, b.value)
+        return x.shape == y.shape ? Variable(UpdateKernels.sum(x, y), requiresGrad: false) : a + b
+    }
+
+    /// Numbers backward passes, to mark the nodes each one has reached. Passes run one at a time
+    /// (as `GradMode` already assumes): a VJP never starts a backward pass of its own.
+    nonisolated(unsafe) private static var passCount = 0
 }
 
 extension Variable {

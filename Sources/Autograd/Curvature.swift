@@ -5,12 +5,14 @@ public enum Curvature {
     /// H·v for the Hessian H of the scalar `f` at `parameters`, v laid out like the parameters.
     public static func hessianVectorProduct<T>(at parameters: [Tensor<T>], direction v: [Tensor<T>],
                                                _ f: ([Variable<T>]) -> Variable<T>) -> [Tensor<T>] {
-        let theta = parameters.map { Variable($0) }
+        guard UpdateKernels.shapesMatch(parameters, v) else {
+            fatalError("hessianVectorProduct: direction shapes \(v.map { $0.shape }) do not match parameters \(parameters.map { $0.shape })")
+        }
+        let theta = Variable.leaves(parameters)
         let grads = Backward.gradients(of: f(theta), wrt: theta, createGraph: true)
-        // ⟨∇f, v⟩, then its gradient: H v.
-        let terms = zip(grads, v).map { sum($0 * Variable.constant($1)) }
-        let dot = terms.dropFirst().reduce(terms[0]) { $0 + $1 }
-        return Backward.gradients(of: dot, wrt: theta).map(\.value)
+        // ⟨∇f, v⟩ (one node), then its gradient: H v.
+        let dot = directionalSum(grads, v)
+        return Variable.values(Backward.gradients(of: dot, wrt: theta))
     }
 
     /// The full Hessian of `f` at a flat parameter vector θ ([P] → [P, P]), by P Hessian-vector

@@ -21,10 +21,9 @@ public struct Dense: Codable, Hashable, Sendable {
         guard x.shape.count == 2, x.shape[1] == inputs else {
             fatalError("Dense(\(inputs) → \(outputs)): input has shape \(x.shape), expected [batch, \(inputs)]")
         }
-        var z = matmul(x, weight, transposingA: false, transposingB: true)
-        if weightScale != 1 { z = T(weightScale) * z }
-        if let bias { z = z + (biasScale != 1 ? T(biasScale) * bias : bias).reshaped([1, outputs]) }
-        return activation == .identity ? z : z.activated(activation)
+        // One fused node (Ops/DenseNode.swift): the same values as matmul, scale, + bias, σ.
+        return denseNode(x, weight: weight, bias: bias, weightScale: weightScale, biasScale: biasScale,
+                         activation: activation)
     }
 
     /// Draws W (and b) for this layer.

@@ -64,19 +64,11 @@ public struct MLP<Scalar: TensorScalar> {
         guard theta.count == parameters.count else {
             fatalError("MLP.forward: got \(theta.count) parameter tensors, the network has \(parameters.count)")
         }
-        var h = x
-        var outputs: [Variable<Scalar>] = []
-        var k = 0
-        for layer in layers {
-            let w = theta[k], b = layer.hasBias ? theta[k + 1] : nil
-            guard w.shape == [layer.outputs, layer.inputs] else {
-                fatalError("MLP.forward: weight \(k) has shape \(w.shape), expected \([layer.outputs, layer.inputs])")
-            }
-            h = layer.forward(h, weight: w, bias: b)
-            outputs.append(h)
-            k += layer.parameterCount
-        }
-        return outputs
+        // Specialised for Float and Double (see Kernels/Specialised.swift): unspecialised, the
+        // generic graph building costs more than a small net's arithmetic.
+        if Scalar.self == Float.self { return same(layerStackFloat(layers, same(x), same(theta))) }
+        if Scalar.self == Double.self { return same(layerStackDouble(layers, same(x), same(theta))) }
+        return layerStack(layers, x, theta)
     }
 
     /// f(θ, x) for the current parameters, without recording gradients.
@@ -85,7 +77,7 @@ public struct MLP<Scalar: TensorScalar> {
     }
 
     public func layerOutputs(_ x: Tensor<Scalar>) -> [Tensor<Scalar>] {
-        withoutGradients { layerOutputs(.constant(x), parameters: parameters.map(Variable.constant)).map(\.value) }
+        withoutGradients { layerOutputs(.constant(x), parameters: parameters.map(Variable.constant)).map { $0.value } }
     }
 
     /// θ as one flat vector (for distances ‖θ − θ₀‖ and directions in parameter space).
@@ -97,6 +89,32 @@ public struct MLP<Scalar: TensorScalar> {
     }
 
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+}
+
+private func layerStackFloat(_ layers: [Dense], _ x: Variable<Float>, _ theta: [Variable<Float>]) -> [Variable<Float>] {
+    layerStack(layers, x, theta)
+}
+private func layerStackDouble(_ layers: [Dense], _ x: Variable<Double>, _ theta: [Variable<Double>]) -> [Variable<Double>] {
+    layerStack(layers, x, theta)
+}
+
+/// Post-activation outputs of each layer applied in turn, θ = [W₁, b₁, W₂, …].
+@inline(__always)
+private func layerStack<T>(_ layers: [Dense], _ x: Variable<T>, _ theta: [Variable<T>]) -> [Variable<T>] {
+    var h = x
+    var outputs: [Variable<T>] = []
+    outputs.reserveCapacity(layers.count)
+    var k = 0
+    for layer in layers {
+        let w = theta[k], b = layer.hasBias ? theta[k + 1] : nil
+        guard w.shape == [layer.outputs, layer.inputs] else {
+            fatalError("MLP.forward: weight \(k) has shape \(w.shape), expected \([layer.outputs, layer.inputs])")
+        }
+        h = layer.forward(h, weight: w, bias: b)
+        outputs.append(h)
+        k += layer.parameterCount
+    }
+    return outputs
 }
 
 /// θ ↔ one flat vector.

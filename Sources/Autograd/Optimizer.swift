@@ -46,7 +46,7 @@ public struct Optimizer<T: TensorScalar> {
 
     /// Applies one update in place.
     public mutating func update(_ parameters: inout [Tensor<T>], gradients: [Tensor<T>]) {
-        guard parameters.count == gradients.count, zip(parameters, gradients).allSatisfy({ $0.shape == $1.shape }) else {
+        guard UpdateKernels.shapesMatch(parameters, gradients) else {
             fatalError("Optimizer.update: gradient shapes \(gradients.map(\.shape)) do not match parameters \(parameters.map(\.shape))")
         }
         let eta = T(learningRate.at(step: step))
@@ -55,7 +55,7 @@ public struct Optimizer<T: TensorScalar> {
         // Double, where a generic per-element loop here would not be (library evolution).
         switch kind {
         case .gradientDescent:
-            for i in parameters.indices { parameters[i] = parameters[i] - eta * gradients[i] }
+            UpdateKernels.descend(&parameters, gradients, rate: eta)
         case .momentum(let mu):
             if momentum.isEmpty { momentum = gradients.map { Tensor(shape: $0.shape, repeating: 0) } }
             for i in parameters.indices {

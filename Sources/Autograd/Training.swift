@@ -11,9 +11,9 @@ public struct TrainingHistory<T: TensorScalar> {
 
 /// Gradient of a scalar function of the parameters, and its value.
 public func valueAndGradient<T>(at parameters: [Tensor<T>], _ f: ([Variable<T>]) -> Variable<T>) -> (value: T, gradient: [Tensor<T>]) {
-    let theta = parameters.map { Variable($0) }
+    let theta = Variable.leaves(parameters)
     let y = f(theta)
-    return (y.value.scalars[0], Backward.gradients(of: y, wrt: theta).map(\.value))
+    return (y.value.scalars[0], Variable.values(Backward.gradients(of: y, wrt: theta)))
 }
 
 extension MLP {

@@ -18,10 +18,15 @@ public final class Variable<Scalar: TensorScalar> {
     /// Given the output's cotangent, each parent's cotangent (nil: that parent gets none).
     let vjp: ((Variable) -> [Variable?])?
     let name: String
+    /// Scratch state of the backward pass walking this node (Backward.swift): the pass that
+    /// last reached it, and the cotangent accumulated so far.
+    var backwardPass = 0
+    var pendingCotangent: Variable?
 
     /// A leaf: a parameter (`requiresGrad: true`) or a constant.
     public init(_ value: Tensor<Scalar>, requiresGrad: Bool = true) {
         self.value = value
+        shape = value.shape
         self.requiresGrad = requiresGrad
         parents = []
         vjp = nil
@@ -33,6 +38,7 @@ public final class Variable<Scalar: TensorScalar> {
 
     init(_ value: Tensor<Scalar>, op name: String, parents: [Variable], vjp: @escaping (Variable) -> [Variable?]) {
         self.value = value
+        shape = value.shape
         self.name = name
         let record = GradMode.isRecording && parents.contains { $0.requiresGrad }
         requiresGrad = record
@@ -40,7 +46,9 @@ public final class Variable<Scalar: TensorScalar> {
         self.vjp = record ? vjp : nil
     }
 
-    public var shape: [Int] { value.shape }
+    /// The value's shape, kept at creation: reading it through `value` would copy the tensor
+    /// (a resilient type: an out-of-line copy) on every use in the graph code.
+    public let shape: [Int]
 
     /// The same value, cut off from the graph.
     public func detached() -> Variable { Variable(value, requiresGrad: false) }

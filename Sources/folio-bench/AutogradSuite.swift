@@ -1,44 +1,82 @@
 import Autograd
+import Foundation
 import Tensor
 
 /// Suite `autograd`: one training step (forward, backward, gradient-descent update) of an MLP,
 /// the same networks and batch sizes as `scripts/peers/autograd.py` (NumPy with hand-written
-/// gradients, PyTorch eager, JAX jit — whichever are installed).
+/// gradients, PyTorch eager, JAX jit — whichever are installed). Then Folio-only ratios for the
+/// same nets against their bounds: backward / forward time ≤ 3, Hessian-vector product ≤ 5×
+/// a forward pass.
 enum AutogradSuite {
     static func data(_ shape: [Int], _ p: Int) -> Tensor<Float> {
         Tensor(shape: shape, scalars: (0..<shape.reduce(1, *)).map { Float(($0 * p) % 1000) / 1000 - 0.5 })
     }
 
-    /// Cross-entropy step for a classifier (widths end in the class count).
-    static func classifier(_ widths: [Int], batch: Int) -> BenchCase {
-        var net = MLP<Float>(widths: widths, activation: .relu, seed: 1)
+    /// A net with its batch and loss as a function of the parameters.
+    struct Workload {
+        var name: String
+        var net: MLP<Float>
+        var loss: ([Variable<Float>]) -> Variable<Float>
+    }
+
+    /// Cross-entropy of a classifier (widths end in the class count).
+    static func classifier(_ widths: [Int], batch: Int) -> Workload {
+        let net = MLP<Float>(widths: widths, activation: .relu, seed: 1)
         let x = data([batch, widths[0]], 7919)
         let labels = (0..<batch).map { $0 % widths.last! }
-        var opt = Optimizer<Float>(.gradientDescent, learningRate: 0.01)
-        let name = "mlp-" + widths.map(String.init).joined(separator: "-") + "-b\(batch)"
-        return BenchCase(suite: "autograd", name: name, unit: "steps/s", rate: { 1 / $0 }) {
-            let g = valueAndGradient(at: net.parameters) { theta in
-                Loss.crossEntropy(logits: net.forward(.constant(x), parameters: theta), labels: labels)
-            }.gradient
-            opt.update(&net.parameters, gradients: g)
+        return Workload(name: name(widths, batch), net: net) { theta in
+            Loss.crossEntropy(logits: net.forward(.constant(x), parameters: theta), labels: labels)
         }
     }
 
-    /// Mean-squared-error step for a small regression net (overhead-bound).
-    static func regression(_ widths: [Int], batch: Int) -> BenchCase {
-        var net = MLP<Float>(widths: widths, activation: .relu, seed: 1)
+    /// Mean squared error of a small regression net (overhead-bound).
+    static func regression(_ widths: [Int], batch: Int) -> Workload {
+        let net = MLP<Float>(widths: widths, activation: .relu, seed: 1)
         let x = data([batch, widths[0]], 7919), y = data([batch, widths.last!], 104_729)
-        var opt = Optimizer<Float>(.gradientDescent, learningRate: 0.01)
-        let name = "mlp-" + widths.map(String.init).joined(separator: "-") + "-b\(batch)"
-        return BenchCase(suite: "autograd", name: name, unit: "steps/s", rate: { 1 / $0 }) {
-            let g = valueAndGradient(at: net.parameters) { theta in
-                Loss.meanSquaredError(net.forward(.constant(x), parameters: theta), .constant(y))
-            }.gradient
-            opt.update(&net.parameters, gradients: g)
+        return Workload(name: name(widths, batch), net: net) { theta in
+            Loss.meanSquaredError(net.forward(.constant(x), parameters: theta), .constant(y))
         }
+    }
+
+    static func name(_ widths: [Int], _ batch: Int) -> String { "mlp-" + widths.map(String.init).joined(separator: "-") + "-b\(batch)" }
+
+    /// One training step; the loss closure reads the parameters it is given, so updating the
+    /// net's copy is the step (the peers update theirs in place too).
+    static func trainingStep(_ w: Workload) -> BenchCase {
+        var parameters = w.net.parameters
+        var opt = Optimizer<Float>(.gradientDescent, learningRate: 0.01)
+        return BenchCase(suite: "autograd", name: w.name, unit: "steps/s", rate: { 1 / $0 }) {
+            let g = valueAndGradient(at: parameters, w.loss).gradient
+            opt.update(&parameters, gradients: g)
+        }
+    }
+
+    /// The forward pass that both ratios divide by: the loss, recorded for differentiation.
+    static func forward(_ w: Workload) -> () -> Void {
+        { _ = w.loss(w.net.parameters.map { Variable($0) }) }
+    }
+
+    /// Backward pass alone (on a recorded graph, which it leaves intact) over the forward pass.
+    static func backwardOverForward(_ w: Workload) -> BenchCase {
+        let theta = w.net.parameters.map { Variable($0) }
+        let loss = w.loss(theta)
+        return BenchCase(suite: "autograd", name: "backward/forward " + w.name, unit: "ratio", rate: { $0 },
+                         body: { _ = Backward.gradients(of: loss, wrt: theta) }, baseline: forward(w), bound: 3)
+    }
+
+    /// A whole Hessian-vector product (forward, backward with graph, second backward) over the forward pass.
+    static func hvpOverForward(_ w: Workload) -> BenchCase {
+        let v = w.net.parameters.enumerated().map { k, p in data(p.shape, 31 + 2 * k) }
+        return BenchCase(suite: "autograd", name: "hvp/forward " + w.name, unit: "ratio", rate: { $0 },
+                         body: { _ = Curvature.hessianVectorProduct(at: w.net.parameters, direction: v, w.loss) },
+                         baseline: forward(w), bound: 5)
     }
 
     static func cases() -> [BenchCase] {
-        [classifier([784, 256, 256, 10], batch: 128), regression([2, 16, 16, 1], batch: 32)]
+        let nets = [classifier([784, 256, 256, 10], batch: 128), regression([2, 16, 16, 1], batch: 32)]
+        let all = nets.map(trainingStep) + nets.map(backwardOverForward) + nets.map(hvpOverForward)
+        // AUTOGRAD_ONLY=prefix runs only the cases whose name starts with it (for profiling one workload).
+        guard let only = ProcessInfo.processInfo.environment["AUTOGRAD_ONLY"] else { return all }
+        return all.filter { $0.name.hasPrefix(only) }
     }
 }

@@ -17,6 +17,26 @@ enum Measure {
         return samples[samples.count / 2]
     }
 
+    /// time(a) / time(b), from samples of a and b taken alternately for about `budget` seconds: the
+    /// median of the per-pair ratios, so a change in machine load affects both sides alike.
+    static func ratioOfTimes(budget: Double = 2.0, _ a: () -> Void, _ b: () -> Void) -> Double {
+        a(); b()
+        func calls(_ body: () -> Void) -> Int {
+            var n = 1
+            while time(n, body) < 0.02 { n *= 2 }
+            return n
+        }
+        let (na, nb) = (calls(a), calls(b))
+        var ratios: [Double] = []
+        let start = DispatchTime.now().uptimeNanoseconds
+        while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < budget || ratios.count < 7 {
+            let ta = time(na, a) / Double(na), tb = time(nb, b) / Double(nb)
+            ratios.append(ta / tb)
+        }
+        ratios.sort()
+        return ratios[ratios.count / 2]
+    }
+
     private static func time(_ calls: Int, _ body: () -> Void) -> Double {
         let t0 = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<calls { body() }

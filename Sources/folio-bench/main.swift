@@ -7,6 +7,11 @@ struct BenchCase {
     var unit: String
     var rate: (Double) -> Double
     var body: () -> Void
+    /// For a Folio-only ratio row (no peer): the value is time(body) / time(baseline), which
+    /// should stay ≤ `bound` (e.g. backward / forward ≤ 3). Reported with peer "bound", whose
+    /// ratio bound / value is ≥ 1 when it holds, like every other row.
+    var baseline: (() -> Void)? = nil
+    var bound: Double? = nil
 }
 
 struct Row: Encodable {
@@ -40,11 +45,19 @@ for suite in wanted {
     }
     let cases = make()
     let peer: [String: [Peer.Timing]]
-    do { peer = try Peer.run(suite: suite, cases: cases.map(\.name), root: root) } catch {
+    do { peer = try Peer.run(suite: suite, cases: cases.filter { $0.baseline == nil }.map(\.name), root: root) } catch {
         FileHandle.standardError.write(Data("folio-bench: \(error.localizedDescription)\n".utf8))
         exit(3)
     }
     for c in cases {
+        if let baseline = c.baseline, let bound = c.bound {
+            let value = Measure.ratioOfTimes(c.body, baseline)
+            let row = Row(suite: c.suite, case: c.name, unit: c.unit, value: value, peer: "bound", peer_value: bound,
+                          ratio: bound / value)
+            rows.append(row)
+            print(String(decoding: try encoder.encode(row), as: UTF8.self))
+            continue
+        }
         let seconds = Measure.secondsPerCall(c.body)
         for p in peer[c.name] ?? [] {
             let row = Row(suite: c.suite, case: c.name, unit: c.unit, value: c.rate(seconds), peer: p.peer,

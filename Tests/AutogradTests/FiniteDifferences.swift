@@ -39,3 +39,6 @@ func testTensor(_ shape: [Int], seed: UInt64, gap: Double = 0) -> Tensor<Double>
         return u >= 0 ? gap + u * (1 - gap) : -gap + u * (1 - gap)
     })
 }
+
+/// The same values in f32.
+func float32(_ t: Tensor<Double>) -> Tensor<Float> { Tensor(shape: t.shape, scalars: t.scalars.map(Float.init)) }

@@ -118,6 +118,8 @@ def jax_step(widths, batch, classify):
 PEERS = {"numpy": numpy_step, "pytorch": torch_step, "jax": jax_step}
 
 for name in sys.argv[1:]:
+    if not name.startswith("mlp-"):
+        continue  # Folio-only ratio rows have no peer
     widths, batch = parse(name)
     classify = widths[-1] > 1
     for peer, make in PEERS.items():

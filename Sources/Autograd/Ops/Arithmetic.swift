@@ -1,7 +1,8 @@
 import Tensor
 
 // Elementwise arithmetic with NumPy broadcasting. The adjoint of broadcasting is a sum over
-// the stretched axes, so every rule ends with `unbroadcast` to its operand's shape.
+// the stretched axes, so every rule ends with `unbroadcast` to its operand's shape. Operands that
+// need no gradient (constants) get no cotangent computed.
 
 extension Variable {
     func unbroadcast(_ g: Variable) -> Variable { g.summed(toShape: shape) }
@@ -27,25 +28,25 @@ extension Variable {
 
 public func + <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> {
     Variable(a.value + b.value, op: "add", parents: [a, b]) { g in
-        [a.unbroadcast(g), b.unbroadcast(g)]
+        [a.requiresGrad ? a.unbroadcast(g) : nil, b.requiresGrad ? b.unbroadcast(g) : nil]
     }
 }
 
 public func - <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> {
     Variable(a.value - b.value, op: "sub", parents: [a, b]) { g in
-        [a.unbroadcast(g), b.unbroadcast(-g)]
+        [a.requiresGrad ? a.unbroadcast(g) : nil, b.requiresGrad ? b.unbroadcast(-g) : nil]
     }
 }
 
 public func * <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> {
     Variable(a.value * b.value, op: "mul", parents: [a, b]) { g in
-        [a.unbroadcast(g * b), b.unbroadcast(g * a)]
+        [a.requiresGrad ? a.unbroadcast(g * b) : nil, b.requiresGrad ? b.unbroadcast(g * a) : nil]
     }
 }
 
 public func / <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> {
     Variable(a.value / b.value, op: "div", parents: [a, b]) { g in
-        [a.unbroadcast(g / b), b.unbroadcast(-(g * a) / (b * b))]
+        [a.requiresGrad ? a.unbroadcast(g / b) : nil, b.requiresGrad ? b.unbroadcast(-(g * a) / (b * b)) : nil]
     }
 }
 
