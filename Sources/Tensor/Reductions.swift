@@ -185,7 +185,7 @@ extension Tensor {
                         let row = base + i * n
                         let m = rowMax(row, n)   // a NaN row comes out all NaN through exp and the sum
                         for k in 0..<n { row[k] -= m }
-                        unaryKernel(row, row, n, ExpF<Scalar>.self)
+                        if !vectorMath(.exp, row, row, n) { unaryKernel(row, row, n, ExpF<Scalar>.self) }
                         let inv = 1 / rowSum(row, n)
                         for k in 0..<n { row[k] *= inv }
                     }

@@ -1,0 +1,35 @@
+// Kernels for Tensor that need the machine's vector width (AVX2, AVX-512), which Swift code
+// built for baseline x86-64 (SSE2) cannot use. Each entry point checks the CPU once at run
+// time and takes the widest path it supports; results never depend on how a caller splits the
+// work across threads. Built for every platform: where a path does not exist (no AVX2, not
+// x86-64 Linux) the functions that can decline return 0 and Tensor uses its Swift loops.
+#ifndef C_TENSOR_KERNELS_H
+#define C_TENSOR_KERNELS_H
+
+#include <stdint.h>
+
+/// Elementwise functions vectorised through glibc's libmvec.
+typedef enum {
+    FolioVExp, FolioVExpm1, FolioVLog, FolioVLog1p, FolioVTanh, FolioVSin, FolioVCos, FolioVErf, FolioVSigmoid
+} FolioVFunction;
+
+/// y[i] = f(x[i]) for i < n (x and y may be the same buffer). Returns 1 when done, 0 when this
+/// machine has no libmvec vector path for f (the caller computes it instead).
+int folio_vmath_f32(FolioVFunction f, const float *x, float *y, long n);
+int folio_vmath_f64(FolioVFunction f, const double *x, double *y, long n);
+
+/// Standard normal Float samples, bit-identical to Tensor's Swift Box–Muller over
+/// Philox4x32-10 (RNG.normal): batch b (32 values) comes from blocks 8b…8b+7 of counter
+/// (block, draw) under key (key0, key1). Writes batches first..<first+count to out[0…].
+void folio_normal_f32(uint32_t key0, uint32_t key1, uint64_t draw, long first, long count, float *out);
+
+/// C = alpha·op(A)·op(B) + beta·C, row-major, for products small enough that OpenBLAS's call
+/// and packing overhead dominates. Returns 0 (nothing written) when the sizes are outside the
+/// small range or the CPU lacks AVX2+FMA; the caller then uses OpenBLAS. Each element of C is
+/// one FMA chain over k in order, so every vector path gives the same bits.
+int folio_gemm_small_f32(int transA, int transB, long m, long n, long k, float alpha,
+                         const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc);
+int folio_gemm_small_f64(int transA, int transB, long m, long n, long k, double alpha,
+                         const double *a, long lda, const double *b, long ldb, double beta, double *c, long ldc);
+
+#endif
