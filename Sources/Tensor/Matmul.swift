@@ -12,7 +12,7 @@ public func matmul<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
     let batch = broadcastShapes("matmul", Array(a2.shape.dropLast(2)), Array(b2.shape.dropLast(2)))
     let A = a2.broadcast(to: batch + [m, k]), B = b2.broadcast(to: batch + [k, n])
     let count = batch.reduce(1, *)
-    var c = [T](repeating: 0, count: count * m * n)
+    var c: [T] = filled(0, count: count * m * n)
     if m > 0 && n > 0 && k > 0 {
         A.scalars.withUnsafeBufferPointer { pa in
             B.scalars.withUnsafeBufferPointer { pb in
@@ -44,7 +44,7 @@ public func matmul<T>(_ a: Tensor<T>, _ b: Tensor<T>, transposingA: Bool = false
     guard k == k2 else {
         fatalError("matmul: op(\(a.shape)) and op(\(b.shape)) are not aligned (\(k) vs \(k2); transposing A: \(transposingA), B: \(transposingB))")
     }
-    var c = [T](repeating: 0, count: m * n)
+    var c: [T] = filled(0, count: m * n)
     if m > 0 && n > 0 && k > 0 {
         a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in
@@ -65,7 +65,7 @@ func matmul2D<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
         fatalError("matmul: shapes \(a.shape) and \(b.shape) are not aligned (need [m, k] · [k, n])")
     }
     let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
-    var c = [T](repeating: 0, count: m * n)
+    var c: [T] = filled(0, count: m * n)
     if m > 0 && n > 0 && k > 0 {
         a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in

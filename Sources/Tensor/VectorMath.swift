@@ -48,3 +48,15 @@ func vectorMath<T: TensorScalar>(_ op: UnaryOp, _ x: UnsafePointer<T>, _ y: Unsa
     }
     return true
 }
+
+/// Softmax of `rows` contiguous rows of n values in place (max, exp, 1/sum per row) in
+/// CTensorKernels; false (nothing written) without a vector path.
+func softmaxRows<T: TensorScalar>(_ x: UnsafeMutablePointer<T>, _ rows: Int, _ n: Int) -> Bool {
+    if T.self == Float.self {
+        return folio_softmax_rows_f32(UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), rows, n) != 0
+    }
+    if T.self == Double.self {
+        return folio_softmax_rows_f64(UnsafeMutableRawPointer(x).assumingMemoryBound(to: Double.self), rows, n) != 0
+    }
+    return false
+}

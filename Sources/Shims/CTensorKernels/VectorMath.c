@@ -9,6 +9,8 @@
 #include <math.h>
 #include <string.h>
 
+#pragma clang diagnostic ignored "-Wpsabi"   // vector types only inside target-attributed code
+
 #define AVX2 __attribute__((target("avx2")))
 #define AVX512 __attribute__((target("avx512f")))
 
@@ -96,6 +98,55 @@ static Loop64 loop64(FolioVFunction f, int lvl) {
     } \
 }
 
+// Softmax of `rows` contiguous rows of n values, in place: shift by the row's max (NaNs
+// skipped, so a row with a NaN comes out all NaN through exp and the sum), exp, scale by 1/sum.
+// The Swift version of this row loop spent most of its time in SIMD compares and selects that
+// the baseline build turns into one lane at a time.
+#define SOFTMAX(T, V, W, loopName, expLoop, isa) \
+    isa static void loopName(T *x, long rows, long n) { \
+        for (long r = 0; r < rows; r++) { \
+            T *row = x + r * n; \
+            T m = row[0]; \
+            long i = 0; \
+            if (n >= W) { \
+                V acc; memcpy(&acc, row, sizeof acc); \
+                for (i = W; i + W <= n; i += W) { V v; memcpy(&v, row + i, sizeof v); acc = __builtin_elementwise_max(acc, v); } \
+                for (int l = 0; l < W; l++) m = __builtin_fmax(m, acc[l]); \
+            } \
+            for (; i < n; i++) m = __builtin_fmax(m, row[i]); \
+            for (i = 0; i < n; i++) row[i] -= m; \
+            expLoop(row, row, n); \
+            V sum = {0}; T s = 0; \
+            for (i = 0; i + W <= n; i += W) { V v; memcpy(&v, row + i, sizeof v); sum += v; } \
+            for (int l = 0; l < W; l++) s += sum[l]; \
+            for (; i < n; i++) s += row[i]; \
+            T inv = 1 / s; \
+            for (i = 0; i < n; i++) row[i] *= inv; \
+        } \
+    }
+typedef float f32x8 __attribute__((vector_size(32)));
+typedef float f32x16 __attribute__((vector_size(64)));
+typedef double f64x4 __attribute__((vector_size(32)));
+typedef double f64x8 __attribute__((vector_size(64)));
+SOFTMAX(float, f32x8, 8, softmax_f32_avx2, exp_f32_avx2, AVX2)
+SOFTMAX(float, f32x16, 16, softmax_f32_avx512, exp_f32_avx512, AVX512)
+SOFTMAX(double, f64x4, 4, softmax_f64_avx2, exp_f64_avx2, AVX2)
+SOFTMAX(double, f64x8, 8, softmax_f64_avx512, exp_f64_avx512, AVX512)
+
+int folio_softmax_rows_f32(float *x, long rows, long n) {
+    int lvl = level();
+    if (!lvl || n < 1) return 0;
+    (lvl == 3 ? softmax_f32_avx512 : softmax_f32_avx2)(x, rows, n);
+    return 1;
+}
+
+int folio_softmax_rows_f64(double *x, long rows, long n) {
+    int lvl = level();
+    if (!lvl || n < 1) return 0;
+    (lvl == 3 ? softmax_f64_avx512 : softmax_f64_avx2)(x, rows, n);
+    return 1;
+}
+
 int folio_vmath_f32(FolioVFunction f, const float *x, float *y, long n) {
     int lvl = level();
     Loop32 loop = lvl ? loop32(f, lvl) : 0;
@@ -113,6 +164,8 @@ int folio_vmath_f64(FolioVFunction f, const double *x, double *y, long n) {
 }
 
 #else
+int folio_softmax_rows_f32(float *x, long rows, long n) { return 0; }
+int folio_softmax_rows_f64(double *x, long rows, long n) { return 0; }
 int folio_vmath_f32(FolioVFunction f, const float *x, float *y, long n) { return 0; }
 int folio_vmath_f64(FolioVFunction f, const double *x, double *y, long n) { return 0; }
 #endif

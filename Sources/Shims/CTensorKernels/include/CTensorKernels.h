@@ -18,6 +18,11 @@ typedef enum {
 int folio_vmath_f32(FolioVFunction f, const float *x, float *y, long n);
 int folio_vmath_f64(FolioVFunction f, const double *x, double *y, long n);
 
+/// Softmax of each of `rows` contiguous rows of n values, in place, with libmvec's exp.
+/// Returns 0 (nothing written) when the machine has no vector path.
+int folio_softmax_rows_f32(float *x, long rows, long n);
+int folio_softmax_rows_f64(double *x, long rows, long n);
+
 /// Standard normal Float samples, bit-identical to Tensor's Swift Box–Muller over
 /// Philox4x32-10 (RNG.normal): batch b (32 values) comes from blocks 8b…8b+7 of counter
 /// (block, draw) under key (key0, key1). Writes batches first..<first+count to out[0…].
