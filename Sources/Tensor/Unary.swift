@@ -89,11 +89,10 @@ extension Tensor {
     func applyImpl(_ op: UnaryOp) -> Tensor {
         func run<F: UnaryFunction>(_ f: F.Type) -> Tensor where F.T == Scalar {
             let n = count
-            let out = [Scalar](unsafeUninitializedCapacity: n) { out, initialized in
+            let out: [Scalar] = uninitializedArray(n) { py in
                 scalars.withUnsafeBufferPointer { p in
-                    if let px = p.baseAddress, let py = out.baseAddress, !vectorMath(op, px, py, n) { unaryKernel(px, py, n, f) }
+                    if let px = p.baseAddress, !vectorMath(op, px, py, n) { unaryKernel(px, py, n, f) }
                 }
-                initialized = n
             }
             return Tensor(shape: shape, scalars: out)
         }

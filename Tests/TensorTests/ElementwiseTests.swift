@@ -138,6 +138,27 @@ final class ElementwiseTests: XCTestCase {
         }
     }
 
+    /// + − × ÷ (vector kernels where the CPU has them) give exactly the scalar IEEE results:
+    /// equal shapes, a scalar on either side, a one-element tensor on either side, tails of
+    /// every vector width and a threaded length.
+    func testArithmeticIsExactlyTheScalarOperation() {
+        let ops: [(BinaryOp, (Double, Double) -> Double)] = [(.add, +), (.subtract, -), (.multiply, *), (.divide, /)]
+        for n in Array(1...40) + [100_003] {
+            let x = lcgTensor([n], seed: UInt64(n)), y = lcgTensor([n], seed: UInt64(n + 1)) + 0.01
+            let xf = x.asType(Float.self), yf = y.asType(Float.self), s = 0.37, sf = Float(s)
+            for (op, f) in ops {
+                XCTAssertEqual(Tensor.elementwise(op, x, y).scalars, zip(x.scalars, y.scalars).map(f), "\(op) n = \(n)")
+                XCTAssertEqual(Tensor.elementwise(op, x, scalar: s).scalars, x.scalars.map { f($0, s) })
+                XCTAssertEqual(Tensor.elementwise(op, x, scalar: s, scalarFirst: true).scalars, x.scalars.map { f(s, $0) })
+                XCTAssertEqual(Tensor.elementwise(op, Tensor([s]), x).scalars, x.scalars.map { f(s, $0) })
+                XCTAssertEqual(Tensor.elementwise(op, x, Tensor(s)).scalars, x.scalars.map { f($0, s) })
+                let ff: (Float, Float) -> Float = { Float(f(Double($0), Double($1))) }   // exact: one rounding of an exact result
+                XCTAssertEqual(Tensor.elementwise(op, xf, yf).scalars, zip(xf.scalars, yf.scalars).map(ff), "Float \(op) n = \(n)")
+                XCTAssertEqual(Tensor.elementwise(op, xf, scalar: sf, scalarFirst: true).scalars, xf.scalars.map { ff(sf, $0) })
+            }
+        }
+    }
+
     func testLargeTensorsGiveTheSameResultOnOneAndTwoThreads() {
         let x = lcgTensor([100_003], seed: 4).asType(Float.self), y = lcgTensor([100_003], seed: 5).asType(Float.self)
         let saved = tensorThreads

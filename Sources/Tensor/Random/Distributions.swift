@@ -51,8 +51,7 @@ extension RNG {
     /// (4× the SSE2 Swift code). Batches are split across threads; a batch is always whole.
     func normalFloats(_ n: Int, draw: UInt64) -> [Float] {
         let (k0, k1) = keyWords, full = n / 32, batches = (n + 31) / 32
-        return [Float](unsafeUninitializedCapacity: n) { out, initialized in
-            guard let base = out.baseAddress else { initialized = n; return }
+        return uninitializedArray(n) { base in
             parallelChunks(batches, threshold: 1 << 12) { r in
                 let end = Swift.min(r.upperBound, full)
                 if end > r.lowerBound {
@@ -64,7 +63,6 @@ extension RNG {
                     (base + 32 * full).initialize(from: tmp, count: n - 32 * full)
                 }
             }
-            initialized = n
         }
     }
 

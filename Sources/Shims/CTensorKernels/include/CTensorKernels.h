@@ -18,6 +18,16 @@ typedef enum {
 int folio_vmath_f32(FolioVFunction f, const float *x, float *y, long n);
 int folio_vmath_f64(FolioVFunction f, const double *x, double *y, long n);
 
+/// z = x op y elementwise; mode 0: y is an array, 1: y[0] is a scalar right operand, 2: y[0]
+/// is a scalar left operand (s − x, s / x). x, y and z do not overlap. Returns 0 (nothing
+/// written) without a vector path.
+typedef enum { FolioAdd, FolioSub, FolioMul, FolioDiv } FolioArith;
+int folio_arith_f32(FolioArith op, int mode, const float *x, const float *y, float *z, long n);
+int folio_arith_f64(FolioArith op, int mode, const double *x, const double *y, double *z, long n);
+
+/// Asks the kernel to back a fresh buffer of `bytes` (≥ 4 MB, else ignored) with huge pages.
+void folio_advise_huge_pages(void *p, long bytes);
+
 /// Softmax of each of `rows` contiguous rows of n values, in place, with libmvec's exp.
 /// Returns 0 (nothing written) when the machine has no vector path.
 int folio_softmax_rows_f32(float *x, long rows, long n);
