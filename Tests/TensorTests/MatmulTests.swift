@@ -30,7 +30,7 @@ final class MatmulTests: XCTestCase {
     /// loop, through gemm itself: every transpose pair, alpha/beta, leading dimensions wider
     /// than the rows, partial column strips and row tails. beta = 0 must ignore NaNs in C.
     func testGemmMatchesNaiveForEveryTransposeAndScaling() {
-        for (m, n, k) in [(1, 1, 1), (4, 16, 8), (5, 17, 3), (33, 29, 47), (96, 96, 96), (97, 40, 20), (20, 8, 97)] {
+        for (m, n, k) in [(1, 1, 1), (4, 16, 8), (5, 17, 3), (12, 40, 9), (16, 8, 5), (33, 29, 47), (96, 96, 96), (97, 40, 20), (20, 8, 97)] {
             for transA in [false, true] {
                 for transB in [false, true] {
                     for (alpha, beta) in [(1.0, 0.0), (-0.5, 0.75)] {

@@ -1,7 +1,7 @@
 // Small matrix products (every dimension ≤ 96): OpenBLAS spends more on its call, threading
 // decision and packing than on the arithmetic there, and NumPy's AVX-512 build wins. A
-// register-tiled kernel (4 rows × one 64-byte vector of columns, FMA over k) compiled for AVX2
-// and AVX-512 beats both. Hand-written because no system library offers a small-matrix gemm;
+// register-tiled kernel (rows × 64-byte vectors of columns, FMA over k) compiled for AVX2 and
+// AVX-512 beats both. Hand-written because no system library offers a small-matrix gemm;
 // TensorTests compare it with a naive triple loop for every transpose and alpha/beta case.
 #include "CTensorKernels.h"
 #include <string.h>
@@ -15,46 +15,50 @@ typedef double f64x8 __attribute__((vector_size(64)));
 
 // One kernel per precision: V is a 64-byte vector of W lanes. The j-loop runs over column
 // strips of W; a strip is read from B directly when B is untransposed and the strip is full,
-// otherwise copied (transposed, zero-padded) into `strip`. Rows go four at a time, then one.
-#define KERNEL(T, V, W, name)                                                                          \
+// otherwise copied (transposed, zero-padded) into `strip`. Rows go MR at a time, then one.
+#define KERNEL(T, V, W, MR, NB, name)                                                                          \
 static inline __attribute__((always_inline)) void name##_rows(                                          \
     int rows, int transA, long k, T alpha, const T *a, long lda, const T *bs, long ldbs,               \
     T beta, T *c, long ldc, long cols) {                                                               \
-    V acc[4] = {0};                                                                                    \
+    V acc[MR][NB] = {{0}};                                                                             \
     for (long p = 0; p < k; p++) {                                                                     \
-        V bv; memcpy(&bv, bs + p * ldbs, sizeof bv);                                                   \
+        V bv[NB]; memcpy(bv, bs + p * ldbs, sizeof bv);                                                \
         for (int r = 0; r < rows; r++) {                                                               \
-            T av = transA ? a[p * lda + r] : a[r * lda + p];                                           \
-            acc[r] = __builtin_elementwise_fma((V){} + av, bv, acc[r]);                                \
+            V av = (V){} + (transA ? a[p * lda + r] : a[r * lda + p]);                                 \
+            for (int v = 0; v < NB; v++) acc[r][v] = __builtin_elementwise_fma(av, bv[v], acc[r][v]);  \
         }                                                                                              \
     }                                                                                                  \
     for (int r = 0; r < rows; r++) {                                                                   \
-        V out = acc[r];                                                                                \
-        T *cr = c + r * ldc;                                                                           \
-        if (alpha != 1) out = out * alpha;                                                             \
-        if (beta != 0) { V old = {0}; memcpy(&old, cr, (size_t)cols * sizeof(T)); out = out + old * beta; } \
-        memcpy(cr, &out, (size_t)cols * sizeof(T));                                                    \
+        T out[NB * W], *cr = c + r * ldc;                                                              \
+        for (int v = 0; v < NB; v++) {                                                                 \
+            V o = acc[r][v];                                                                           \
+            if (alpha != 1) o = o * alpha;                                                             \
+            memcpy(out + v * W, &o, sizeof o);                                                         \
+        }                                                                                              \
+        if (beta != 0) for (long j = 0; j < cols; j++) out[j] += beta * cr[j];                         \
+        memcpy(cr, out, (size_t)cols * sizeof(T));                                                     \
     }                                                                                                  \
 }                                                                                                      \
 static inline __attribute__((always_inline)) void name(                                                 \
     int transA, int transB, long m, long n, long k, T alpha, const T *a, long lda,                     \
     const T *b, long ldb, T beta, T *c, long ldc) {                                                    \
-    T strip[Limit * W];                                                                                \
-    for (long j = 0; j < n; j += W) {                                                                  \
-        long cols = n - j < W ? n - j : W;                                                             \
+    enum { TW = NB * W };   /* tile width in elements */                                              \
+    T strip[Limit * TW];                                                                               \
+    for (long j = 0; j < n; j += TW) {                                                                 \
+        long cols = n - j < TW ? n - j : TW;                                                           \
         const T *bs; long ldbs;                                                                        \
-        if (!transB && cols == W) { bs = b + j; ldbs = ldb; }                                          \
+        if (!transB && cols == TW) { bs = b + j; ldbs = ldb; }                                         \
         else {                                                                                         \
-            memset(strip, 0, sizeof(T) * (size_t)(k * W));                                             \
+            memset(strip, 0, sizeof(T) * (size_t)(k * TW));                                            \
             for (long p = 0; p < k; p++)                                                               \
-                for (long q = 0; q < cols; q++) strip[p * W + q] = transB ? b[(j + q) * ldb + p] : b[p * ldb + j + q]; \
-            bs = strip; ldbs = W;                                                                      \
+                for (long q = 0; q < cols; q++) strip[p * TW + q] = transB ? b[(j + q) * ldb + p] : b[p * ldb + j + q]; \
+            bs = strip; ldbs = TW;                                                                     \
         }                                                                                              \
         long i = 0;                                                                                    \
-        for (; i + 4 <= m; i += 4) {                                                                   \
+        for (; i + MR <= m; i += MR) {                                                                 \
             const T *ai = transA ? a + i : a + i * lda;                                                \
-            if (transA) name##_rows(4, 1, k, alpha, ai, lda, bs, ldbs, beta, c + i * ldc + j, ldc, cols); \
-            else name##_rows(4, 0, k, alpha, ai, lda, bs, ldbs, beta, c + i * ldc + j, ldc, cols);     \
+            if (transA) name##_rows(MR, 1, k, alpha, ai, lda, bs, ldbs, beta, c + i * ldc + j, ldc, cols); \
+            else name##_rows(MR, 0, k, alpha, ai, lda, bs, ldbs, beta, c + i * ldc + j, ldc, cols);    \
         }                                                                                              \
         for (; i < m; i++) {                                                                           \
             const T *ai = transA ? a + i : a + i * lda;                                                \
@@ -62,18 +66,24 @@ static inline __attribute__((always_inline)) void name(                         
         }                                                                                              \
     }                                                                                                  \
 }
-KERNEL(float, f32x16, 16, kernel32)
-KERNEL(double, f64x8, 8, kernel64)
+// Tiles of MR rows × NB 64-byte vectors. AVX2 holds such a vector in two of its 16 registers:
+// 4 × 1 keeps 8 accumulators. AVX-512 holds it in one of 32: 8 × 2 keeps 16 (measured here:
+// 1.8× the 4 × 1 tile at n = 64), but a single strip narrower than one vector (n ≤ W) would be
+// half padding, so it takes 4 × 1 too. The tile never changes an element's FMA chain.
+KERNEL(float, f32x16, 16, 4, 1, kernel32x1)
+KERNEL(double, f64x8, 8, 4, 1, kernel64x1)
+KERNEL(float, f32x16, 16, 8, 2, kernel32x2)
+KERNEL(double, f64x8, 8, 8, 2, kernel64x2)
 
 #if defined(__x86_64__)
 #define AVX2 __attribute__((target("avx2,fma")))
 #define AVX512 __attribute__((target("avx512f")))
 #define ARGS(T) int tA, int tB, long m, long n, long k, T al, const T *a, long lda, const T *b, long ldb, T be, T *c, long ldc
 #define PASS tA, tB, m, n, k, al, a, lda, b, ldb, be, c, ldc
-AVX2 static void gemm32AVX2(ARGS(float)) { kernel32(PASS); }
-AVX512 static void gemm32AVX512(ARGS(float)) { kernel32(PASS); }
-AVX2 static void gemm64AVX2(ARGS(double)) { kernel64(PASS); }
-AVX512 static void gemm64AVX512(ARGS(double)) { kernel64(PASS); }
+AVX2 static void gemm32AVX2(ARGS(float)) { kernel32x1(PASS); }
+AVX512 static void gemm32AVX512(ARGS(float)) { if (n <= 16) kernel32x1(PASS); else kernel32x2(PASS); }
+AVX2 static void gemm64AVX2(ARGS(double)) { kernel64x1(PASS); }
+AVX512 static void gemm64AVX512(ARGS(double)) { if (n <= 8) kernel64x1(PASS); else kernel64x2(PASS); }
 
 /// 0: no path (BLAS only), 2: AVX2+FMA, 3: AVX-512.
 static int level(void) {
