@@ -90,7 +90,10 @@ final class ElementwiseTests: XCTestCase {
 
     func testSigmoidAndSoftplusDoNotOverflow() {
         let x = Tensor<Float>([-1000, -100, 100, 1000])
-        XCTAssertEqual(sigmoid(x).scalars, [0, Float(Foundation.exp(-100.0)), 1, 1])
+        let s = sigmoid(x).scalars
+        XCTAssertEqual([s[0], s[2], s[3]], [0, 1, 1])
+        // σ(−100) is subnormal in Float: libmvec keeps it, the SSE2 fallback polynomial flushes it.
+        XCTAssertTrue(s[1] == Float(Foundation.exp(-100.0)) || s[1] == 0, "\(s[1])")
         XCTAssertEqual(Double(sigmoid(Tensor<Float>([-80])).scalar), Foundation.exp(-80.0), accuracy: 1e-41)
         XCTAssertEqual(sigmoid(Tensor<Double>([-1000, -100])).scalars, [0, Foundation.exp(-100.0)])
         XCTAssertEqual(softplus(x).scalars, [0, Float(Foundation.exp(-100.0)), 100, 1000])

@@ -2,6 +2,7 @@
 // time) because the baseline Swift build only has SSE2. Each result is one correctly rounded
 // IEEE operation, so every path — and Tensor's Swift loops — gives the same bits.
 #include "CTensorKernels.h"
+#include "Dispatch.h"
 
 #pragma clang fp contract(off)
 
@@ -32,14 +33,7 @@ __attribute__((target("avx512f"))) static void arith32AVX512(ARGS(float)) { arit
 __attribute__((target("avx2"))) static void arith64AVX2(ARGS(double)) { arith64(op, mode, x, y, z, n); }
 __attribute__((target("avx512f"))) static void arith64AVX512(ARGS(double)) { arith64(op, mode, x, y, z, n); }
 
-static int level(void) {
-    static int cached = -1;
-    if (cached < 0) {
-        __builtin_cpu_init();
-        cached = __builtin_cpu_supports("avx512f") ? 3 : __builtin_cpu_supports("avx2") ? 2 : 0;
-    }
-    return cached;
-}
+static int level(void) { return folio_isa_level(); }
 #endif
 
 int folio_arith_f32(FolioArith op, int mode, const float *x, const float *y, float *z, long n) {

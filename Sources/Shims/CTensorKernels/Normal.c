@@ -4,6 +4,7 @@
 // AVX-512, which the Swift build cannot target. Hand-written because no library provides a
 // counter-based normal sampler with this layout; TensorTests compare it with the Swift code.
 #include "CTensorKernels.h"
+#include "Dispatch.h"
 #include <string.h>
 
 // Bit-identical with Swift means no fused multiply-adds: every product and sum rounds.
@@ -128,11 +129,7 @@ static void batchesAVX2(uint32_t k0, uint32_t k1, uint64_t d, long f, long c, fl
 
 void folio_normal_f32(uint32_t key0, uint32_t key1, uint64_t draw, long first, long count, float *out) {
 #if defined(__x86_64__)
-    static int lvl = -1;
-    if (lvl < 0) {
-        __builtin_cpu_init();
-        lvl = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") ? 3 : __builtin_cpu_supports("avx2") ? 2 : 0;
-    }
+    int lvl = folio_isa_level();
     if (lvl == 3) { batchesAVX512(key0, key1, draw, first, count, out); return; }
     if (lvl == 2) { batchesAVX2(key0, key1, draw, first, count, out); return; }
 #endif

@@ -4,6 +4,7 @@
 // AVX-512 beats both. Hand-written because no system library offers a small-matrix gemm;
 // TensorTests compare it with a naive triple loop for every transpose and alpha/beta case.
 #include "CTensorKernels.h"
+#include "Dispatch.h"
 #include <string.h>
 
 #pragma clang diagnostic ignored "-Wpsabi"   // 64-byte vectors only inside inlined helpers
@@ -86,15 +87,7 @@ AVX2 static void gemm64AVX2(ARGS(double)) { kernel64x1(PASS); }
 AVX512 static void gemm64AVX512(ARGS(double)) { if (n <= 8) kernel64x1(PASS); else kernel64x2(PASS); }
 
 /// 0: no path (BLAS only), 2: AVX2+FMA, 3: AVX-512.
-static int level(void) {
-    static int cached = -1;
-    if (cached < 0) {
-        __builtin_cpu_init();
-        cached = __builtin_cpu_supports("avx512f") ? 3
-               : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 2 : 0;
-    }
-    return cached;
-}
+static int level(void) { return folio_isa_level(); }
 #endif
 
 static int fits(long m, long n, long k) { return m > 0 && n > 0 && k > 0 && m <= Limit && n <= Limit && k <= Limit; }

@@ -3,6 +3,7 @@
 // widest path the CPU supports is chosen once; a final partial vector is padded, so every
 // element goes through the same vector function wherever a caller's chunk boundaries fall.
 #include "CTensorKernels.h"
+#include "Dispatch.h"
 
 #if defined(__x86_64__) && defined(__linux__)
 #include <immintrin.h>
@@ -47,14 +48,7 @@ LOOP(AVX512, float, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, _ZGVeN16v_erf
 LOOP(AVX512, double, __m512d, 8, _mm512_loadu_pd, _mm512_storeu_pd, _ZGVeN8v_erf, erf_f64_avx512)
 
 /// 0: no vector path, 2: AVX2, 3: AVX-512.
-static int level(void) {
-    static int cached = -1;
-    if (cached < 0) {
-        __builtin_cpu_init();
-        cached = __builtin_cpu_supports("avx512f") ? 3 : __builtin_cpu_supports("avx2") ? 2 : 0;
-    }
-    return cached;
-}
+static int level(void) { return folio_isa_level(); }
 
 #define PICK(lvl, name, P) ((lvl) == 3 ? name##_##P##_avx512 : name##_##P##_avx2)
 
