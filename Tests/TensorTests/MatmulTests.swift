@@ -30,7 +30,7 @@ final class MatmulTests: XCTestCase {
     /// loop, through gemm itself: every transpose pair, alpha/beta, leading dimensions wider
     /// than the rows, partial column strips and row tails. beta = 0 must ignore NaNs in C.
     func testGemmMatchesNaiveForEveryTransposeAndScaling() {
-        for (m, n, k) in [(1, 1, 1), (4, 16, 8), (5, 17, 3), (12, 40, 9), (16, 8, 5), (33, 29, 47), (96, 96, 96), (97, 40, 20), (20, 8, 97)] {
+        for (m, n, k) in [(1, 1, 1), (4, 16, 8), (5, 17, 3), (12, 40, 9), (16, 8, 5), (33, 29, 47), (96, 96, 96), (97, 40, 20), (20, 8, 97), (70, 130, 110)] {
             for transA in [false, true] {
                 for transB in [false, true] {
                     for (alpha, beta) in [(1.0, 0.0), (-0.5, 0.75)] {
@@ -67,6 +67,20 @@ final class MatmulTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// Products big enough to be split across threads give the same bits on one and two threads.
+    func testLargeProductsAreBitIdenticalOnOneAndTwoThreads() {
+        let saved = tensorThreads
+        defer { tensorThreads = saved }
+        let a = Tensor<Double>(shape: [200, 150], scalars: values(200 * 150, seed: 5))
+        let b = Tensor<Double>(shape: [150, 300], scalars: values(150 * 300, seed: 6))
+        tensorThreads = 1
+        let one = (matmul(a, b), matmul(a.asType(Float.self), b.asType(Float.self)), matmul(b, a, transposingA: true, transposingB: true))
+        tensorThreads = 2
+        let two = (matmul(a, b), matmul(a.asType(Float.self), b.asType(Float.self)), matmul(b, a, transposingA: true, transposingB: true))
+        XCTAssertEqual(one.0, two.0); XCTAssertEqual(one.1, two.1); XCTAssertEqual(one.2, two.2)
+        XCTAssertLessThan(maxDiff(one.2, matmul(a, b).T), 1e-12)
     }
 
     func testFloatAgreesWithDouble() {

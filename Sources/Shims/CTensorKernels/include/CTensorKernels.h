@@ -38,10 +38,12 @@ int folio_softmax_rows_f64(double *x, long rows, long n);
 /// (block, draw) under key (key0, key1). Writes batches first..<first+count to out[0…].
 void folio_normal_f32(uint32_t key0, uint32_t key1, uint64_t draw, long first, long count, float *out);
 
-/// C = alpha·op(A)·op(B) + beta·C, row-major, for products small enough that OpenBLAS's call
-/// and packing overhead dominates. Returns 0 (nothing written) when the sizes are outside the
-/// small range or the CPU lacks AVX2+FMA; the caller then uses OpenBLAS. Each element of C is
-/// one FMA chain over k in order, so every vector path gives the same bits.
+/// C = alpha·op(A)·op(B) + beta·C, row-major, where OpenBLAS (Haswell kernels) is slower: every
+/// dimension ≤ 96, or with AVX-512 n and k ≤ 1024. Returns 0 (nothing written) outside that
+/// range or without AVX2+FMA; the caller then uses OpenBLAS. Each element of C is one FMA chain
+/// over k in order, so every vector path, and any split of the rows, gives the same bits.
+/// Whether folio_gemm_small_* takes an m×k by k×n product on this machine.
+int folio_gemm_small_accepts(long m, long n, long k);
 int folio_gemm_small_f32(int transA, int transB, long m, long n, long k, float alpha,
                          const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc);
 int folio_gemm_small_f64(int transA, int transB, long m, long n, long k, double alpha,
