@@ -39,9 +39,13 @@ let package = Package(
         shim("CLAPACKE"),
         shim("CCmarkGFM", pkgConfig: "libcmark-gfm"),
         shim("CPNG", pkgConfig: "libpng"),
+        // Vector kernels (AVX2/AVX-512, chosen at run time) that the baseline-x86-64 Swift build
+        // cannot emit, and glibc's vector math library libmvec behind them.
+        .target(name: "CTensorKernels", path: "Sources/Shims/CTensorKernels",
+                linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux]))]),
 
         // Numerics.
-        .target(name: "Tensor", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: evolution),
+        .target(name: "Tensor", dependencies: ["CBLAS", "CLAPACKE", "CTensorKernels"], swiftSettings: evolution),
         .target(name: "Autograd", dependencies: ["Tensor"], swiftSettings: evolution),
         .target(name: "Theory", dependencies: ["Tensor", "Autograd"], swiftSettings: evolution),
 

@@ -59,7 +59,7 @@ public func `where`<T>(_ condition: BoolTensor, _ a: Tensor<T>, _ b: Tensor<T>) 
     let shape = broadcastShapes("where", broadcastShapes("where", condition.shape, a.shape), b.shape)
     let sc = broadcastStrides(condition.shape, to: shape)
     let sa = broadcastStrides(a.shape, to: shape), sb = broadcastStrides(b.shape, to: shape)
-    var out = [T](repeating: 0, count: shape.reduce(1, *))
+    var out: [T] = filled(0, count: shape.reduce(1, *))
     condition.scalars.withUnsafeBufferPointer { pc in
         a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in

@@ -21,6 +21,19 @@ extension Tensor {
     }
 
     static func binaryImpl(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) -> Tensor {
+        // Equal shapes, or a one-element operand broadcast over the other: the vector kernels.
+        if let k = VectorArithmetic.kernelOp(op), VectorArithmetic.available(Scalar.self), a.count > 0, b.count > 0 {
+            let mode: Int32? = a.shape == b.shape ? 0 : b.count == 1 && a.rank >= b.rank ? 1 : a.count == 1 && b.rank >= a.rank ? 2 : nil
+            if let mode {
+                let (x, y) = mode == 2 ? (b, a) : (a, b)
+                let out: [Scalar] = uninitializedArray(x.count) { po in
+                    x.scalars.withUnsafeBufferPointer { px in
+                        y.scalars.withUnsafeBufferPointer { py in VectorArithmetic.run(k, mode: mode, px.baseAddress!, py.baseAddress!, po, x.count) }
+                    }
+                }
+                return Tensor(shape: x.shape, scalars: out)
+            }
+        }
         func run<F: BinaryFunction>(_ name: String, _ f: F.Type) -> Tensor where F.A == Scalar, F.B == Scalar, F.O == Scalar {
             let (shape, out) = broadcastZip(name, a.shape, a.scalars, b.shape, b.scalars, f)
             return Tensor(shape: shape, scalars: out)
@@ -49,6 +62,15 @@ extension Tensor {
     }
 
     static func scalarImpl(_ op: BinaryOp, _ a: Tensor, _ s: Scalar, _ scalarFirst: Bool) -> Tensor {
+        if let k = VectorArithmetic.kernelOp(op), VectorArithmetic.available(Scalar.self), a.count > 0 {
+            var s = s
+            let out: [Scalar] = uninitializedArray(a.count) { po in
+                a.scalars.withUnsafeBufferPointer { px in
+                    withUnsafePointer(to: &s) { VectorArithmetic.run(k, mode: scalarFirst ? 2 : 1, px.baseAddress!, $0, po, a.count) }
+                }
+            }
+            return Tensor(shape: a.shape, scalars: out)
+        }
         func run<F: BinaryFunction>(_ f: F.Type) -> Tensor where F.A == Scalar, F.B == Scalar, F.O == Scalar {
             let n = a.count
             let out = [Scalar](unsafeUninitializedCapacity: n) { out, initialized in

@@ -49,7 +49,7 @@ extension Tensor {
 
     /// Rows of the identity: `labels` of shape s → shape s + [classes].
     public static func oneHot(_ labels: IntTensor, classes: Int) -> Tensor {
-        var out = [Scalar](repeating: 0, count: labels.count * classes)
+        var out: [Scalar] = filled(0, count: labels.count * classes)
         for (i, l) in labels.scalars.enumerated() {
             guard l >= 0 && l < classes else { fatalError("oneHot: label \(l) at flat index \(i) is outside 0..<\(classes)") }
             out[i * classes + l] = 1

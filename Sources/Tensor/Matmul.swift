@@ -12,7 +12,7 @@ public func matmul<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
     let batch = broadcastShapes("matmul", Array(a2.shape.dropLast(2)), Array(b2.shape.dropLast(2)))
     let A = a2.broadcast(to: batch + [m, k]), B = b2.broadcast(to: batch + [k, n])
     let count = batch.reduce(1, *)
-    var c = [T](repeating: 0, count: count * m * n)
+    var c: [T] = filled(0, count: count * m * n)
     if m > 0 && n > 0 && k > 0 {
         A.scalars.withUnsafeBufferPointer { pa in
             B.scalars.withUnsafeBufferPointer { pb in
@@ -44,19 +44,7 @@ public func matmul<T>(_ a: Tensor<T>, _ b: Tensor<T>, transposingA: Bool = false
     guard k == k2 else {
         fatalError("matmul: op(\(a.shape)) and op(\(b.shape)) are not aligned (\(k) vs \(k2); transposing A: \(transposingA), B: \(transposingB))")
     }
-    var c = [T](repeating: 0, count: m * n)
-    if m > 0 && n > 0 && k > 0 {
-        a.scalars.withUnsafeBufferPointer { pa in
-            b.scalars.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    T.gemm(transA: transposingA, transB: transposingB, m: m, n: n, k: k, alpha: 1,
-                           a: pa.baseAddress!, lda: a.shape[1], b: pb.baseAddress!, ldb: b.shape[1],
-                           beta: 0, c: pc.baseAddress!, ldc: n)
-                }
-            }
-        }
-    }
-    return Tensor(shape: [m, n], scalars: c)
+    return Tensor(shape: [m, n], scalars: product(a, b, transA: transposingA, transB: transposingB, m: m, n: n, k: k))
 }
 
 /// Matrix product of two 2-D tensors.
@@ -65,19 +53,21 @@ func matmul2D<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
         fatalError("matmul: shapes \(a.shape) and \(b.shape) are not aligned (need [m, k] · [k, n])")
     }
     let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
-    var c = [T](repeating: 0, count: m * n)
-    if m > 0 && n > 0 && k > 0 {
+    return Tensor(shape: [m, n], scalars: product(a, b, transA: false, transB: false, m: m, n: n, k: k))
+}
+
+/// op(A)·op(B) of stored 2-D operands into a new m×n array. gemm with beta = 0 writes every
+/// element (without reading C), so the array is not zero-filled first.
+func product<T>(_ a: Tensor<T>, _ b: Tensor<T>, transA: Bool, transB: Bool, m: Int, n: Int, k: Int) -> [T] {
+    guard m > 0 && n > 0 && k > 0 else { return filled(0, count: m * n) }   // an empty inner dimension gives zeros
+    return uninitializedArray(m * n) { pc in
         a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    T.gemm(transA: false, transB: false, m: m, n: n, k: k, alpha: 1,
-                           a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: n,
-                           beta: 0, c: pc.baseAddress!, ldc: n)
-                }
+                T.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 1, a: pa.baseAddress!, lda: a.shape[1],
+                       b: pb.baseAddress!, ldb: b.shape[1], beta: 0, c: pc, ldc: n)
             }
         }
     }
-    return Tensor(shape: [m, n], scalars: c)
 }
 
 /// Outer product of two 1-D tensors: [m] ⊗ [n] → [m, n].

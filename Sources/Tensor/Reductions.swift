@@ -181,6 +181,7 @@ extension Tensor {
             out.withUnsafeMutableBufferPointer { o in
                 let base = o.baseAddress!
                 parallelChunks(outer, threshold: Swift.max(1, parallelThreshold / n)) { rows in
+                    if softmaxRows(base + rows.lowerBound * n, rows.count, n) { return }
                     for i in rows {
                         let row = base + i * n
                         let m = rowMax(row, n)   // a NaN row comes out all NaN through exp and the sum

@@ -5,7 +5,7 @@
 /// Element i of `shape` (row-major) is read from `src + base + Σ index[k]·strides[k]`.
 func stridedCopy<S: TensorScalar>(_ src: [S], base: Int, strides: [Int], shape: [Int]) -> [S] {
     let n = shape.reduce(1, *)
-    var out = [S](repeating: 0, count: n)
+    var out: [S] = filled(0, count: n)
     src.withUnsafeBytes { s in
         out.withUnsafeMutableBytes { d in
             guard let sp = s.baseAddress, let dp = d.baseAddress else { return }

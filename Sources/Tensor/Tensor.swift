@@ -21,7 +21,7 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
     }
 
     public init(shape: [Int], repeating value: Scalar) {
-        self.init(shape: shape, scalars: Array(repeating: value, count: shape.reduce(1, *)))
+        self.init(shape: shape, scalars: filled(value, count: shape.reduce(1, *)))
     }
 
     /// A rank-0 tensor holding one value.

@@ -1,6 +1,8 @@
-/// Elementwise math functions. Each runs over the contiguous elements eight at a time
-/// (`SIMD8`), split across threads for large tensors. Float exp, tanh and sigmoid use the
-/// vectorised polynomials of `FastMath`; other functions call the C math library per lane.
+/// Elementwise math functions. exp, expm1, log, log1p, tanh, sigmoid, sin, cos and erf run
+/// through libmvec where the CPU has AVX2 (VectorMath.swift). Otherwise, and for the rest,
+/// each runs over the contiguous elements eight at a time (`SIMD8`), split across threads for
+/// large tensors: Float exp, tanh and sigmoid use the vectorised polynomials of `FastMath`;
+/// other functions call the C math library per lane.
 /// Every element — including a final partial group, padded — goes through the same SIMD
 /// code, so results do not depend on how the work is split.
 public enum UnaryOp: Sendable {
@@ -87,11 +89,10 @@ extension Tensor {
     func applyImpl(_ op: UnaryOp) -> Tensor {
         func run<F: UnaryFunction>(_ f: F.Type) -> Tensor where F.T == Scalar {
             let n = count
-            let out = [Scalar](unsafeUninitializedCapacity: n) { out, initialized in
+            let out: [Scalar] = uninitializedArray(n) { py in
                 scalars.withUnsafeBufferPointer { p in
-                    if let px = p.baseAddress, let py = out.baseAddress { unaryKernel(px, py, n, f) }
+                    if let px = p.baseAddress, !vectorMath(op, px, py, n) { unaryKernel(px, py, n, f) }
                 }
-                initialized = n
             }
             return Tensor(shape: shape, scalars: out)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Tensor
 
 /// Suite `tensor`: the same workloads as `scripts/peers/tensor.py` (same sizes, same data
@@ -36,6 +37,13 @@ enum TensorSuite {
         let sym = a + a.T
         out.append(BenchCase(suite: "tensor", name: "svd-f64-512", unit: "calls/s", rate: { 1 / $0 }) { _ = svd(a) })
         out.append(BenchCase(suite: "tensor", name: "eigh-f64-512", unit: "calls/s", rate: { 1 / $0 }) { _ = eigh(sym) })
+        // FOLIO_TENSOR_THREADS=n sets tensorThreads (default 2), to measure what threading buys.
+        if let t = ProcessInfo.processInfo.environment["FOLIO_TENSOR_THREADS"].flatMap(Int.init) { tensorThreads = t }
+        // FOLIO_BENCH_CASES=a,b runs only those cases (and their peers): for quick iteration.
+        if let only = ProcessInfo.processInfo.environment["FOLIO_BENCH_CASES"] {
+            let names = Set(only.split(separator: ",").map(String.init))
+            return out.filter { names.contains($0.name) }
+        }
         return out
     }
 }

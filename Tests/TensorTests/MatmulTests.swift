@@ -26,6 +26,63 @@ final class MatmulTests: XCTestCase {
         }
     }
 
+    /// The small-matrix kernel (every dimension ≤ 96) and OpenBLAS (beyond) against a naive
+    /// loop, through gemm itself: every transpose pair, alpha/beta, leading dimensions wider
+    /// than the rows, partial column strips and row tails. beta = 0 must ignore NaNs in C.
+    func testGemmMatchesNaiveForEveryTransposeAndScaling() {
+        for (m, n, k) in [(1, 1, 1), (4, 16, 8), (5, 17, 3), (12, 40, 9), (16, 8, 5), (33, 29, 47), (96, 96, 96), (97, 40, 20), (20, 8, 97), (70, 130, 110)] {
+            for transA in [false, true] {
+                for transB in [false, true] {
+                    for (alpha, beta) in [(1.0, 0.0), (-0.5, 0.75)] {
+                        let lda = (transA ? m : k) + 3, ldb = (transB ? k : n) + 2, ldc = n + 1
+                        let a = values((transA ? k : m) * lda, seed: UInt64(m * 7 + k))
+                        let b = values((transB ? n : k) * ldb, seed: UInt64(n * 5 + k))
+                        let c0 = values(m * ldc, seed: 3).map { beta == 0 ? Double.nan : $0 }
+                        var want = c0
+                        for i in 0..<m {
+                            for j in 0..<n {
+                                var s = 0.0
+                                for p in 0..<k {
+                                    s += (transA ? a[p * lda + i] : a[i * lda + p]) * (transB ? b[j * ldb + p] : b[p * ldb + j])
+                                }
+                                want[i * ldc + j] = alpha * s + (beta == 0 ? 0 : beta * c0[i * ldc + j])
+                            }
+                        }
+                        var c64 = c0, c32 = c0.map(Float.init)
+                        let a32 = a.map(Float.init), b32 = b.map(Float.init)
+                        Double.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                                    b: b, ldb: ldb, beta: beta, c: &c64, ldc: ldc)
+                        Float.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: Float(alpha), a: a32, lda: lda,
+                                   b: b32, ldb: ldb, beta: Float(beta), c: &c32, ldc: ldc)
+                        let label = "m \(m) n \(n) k \(k) transA \(transA) transB \(transB) alpha \(alpha)"
+                        for i in 0..<m {
+                            for j in 0..<n {
+                                XCTAssertEqual(c64[i * ldc + j], want[i * ldc + j], accuracy: 1e-12, label)
+                                XCTAssertEqual(Double(c32[i * ldc + j]), want[i * ldc + j], accuracy: 1e-4, label)
+                            }
+                            // The padding column between rows is never written.
+                            XCTAssertEqual(c64[i * ldc + n].bitPattern, c0[i * ldc + n].bitPattern, label)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Products big enough to be split across threads give the same bits on one and two threads.
+    func testLargeProductsAreBitIdenticalOnOneAndTwoThreads() {
+        let saved = tensorThreads
+        defer { tensorThreads = saved }
+        let a = Tensor<Double>(shape: [200, 150], scalars: values(200 * 150, seed: 5))
+        let b = Tensor<Double>(shape: [150, 300], scalars: values(150 * 300, seed: 6))
+        tensorThreads = 1
+        let one = (matmul(a, b), matmul(a.asType(Float.self), b.asType(Float.self)), matmul(b, a, transposingA: true, transposingB: true))
+        tensorThreads = 2
+        let two = (matmul(a, b), matmul(a.asType(Float.self), b.asType(Float.self)), matmul(b, a, transposingA: true, transposingB: true))
+        XCTAssertEqual(one.0, two.0); XCTAssertEqual(one.1, two.1); XCTAssertEqual(one.2, two.2)
+        XCTAssertLessThan(maxDiff(one.2, matmul(a, b).T), 1e-12)
+    }
+
     func testFloatAgreesWithDouble() {
         let (m, k, n) = (33, 47, 29)
         let a = values(m * k, seed: 1), b = values(k * n, seed: 2)

@@ -53,6 +53,22 @@ final class RandomTests: XCTestCase {
         XCTAssertEqual(r.normal([1000], as: Float.self).scalars, Array(one.0.scalars.prefix(1000)))
     }
 
+    /// The AVX2/AVX-512 Float normal kernel gives the Swift definition's bits: whole and
+    /// partial batches, several keys and draw numbers (high words too), one and two threads.
+    func testFloatNormalKernelIsBitIdenticalToTheSwiftDefinition() {
+        let saved = tensorThreads
+        defer { tensorThreads = saved }
+        for (seed, draw, n) in [(0 as UInt64, 0 as UInt64, 1), (42, 3, 31), (7, 1 << 33, 1000), (0xDEAD_BEEF_0123_4567, 9, 200_017)] {
+            let rng = RNG(seed: seed)
+            let want = rng.normalFloatsSwift(n, draw: draw)
+            for threads in [1, 2] {
+                tensorThreads = threads
+                let got = rng.normalFloats(n, draw: draw)
+                XCTAssertEqual(got.map(\.bitPattern), want.map(\.bitPattern), "seed \(seed) draw \(draw) n \(n) threads \(threads)")
+            }
+        }
+    }
+
     func testSplitIsDeterministicAndIndependentOfSiblingDraws() {
         let root = RNG(seed: 7)
         var a1 = root.split("init"), b = root.split("data")

@@ -80,6 +80,23 @@ final class ReductionTests: XCTestCase {
         XCTAssertEqual(Double(nanRow.select(1).sum()), 1, accuracy: 1e-6)
     }
 
+    /// Row softmax at every row length up to 40 (full and partial vectors of 4, 8 and 16 lanes),
+    /// against exp(x − max)/sum in Double; a NaN anywhere in a row, first included, spoils that row only.
+    func testSoftmaxRowsAtEveryLength() {
+        for n in 1...40 {
+            let x = lcgTensor([3, n], seed: UInt64(n)) * 30
+            let e = exp(x - x.max(axis: 1, keepDims: true)), want = e / e.sum(axis: 1, keepDims: true)
+            XCTAssertLessThan(maxDiff(x.softmax(), want), 1e-15, "n = \(n)")
+            XCTAssertLessThan(maxDiff(x.asType(Float.self).softmax().asType(Double.self), want), 1e-6, "Float n = \(n)")
+            var bad = x.asType(Float.self)
+            bad[1, n - 1] = .nan
+            bad[2, 0] = .nan
+            let s = bad.softmax()
+            XCTAssertTrue(s.select(1).scalars.allSatisfy(\.isNaN) && s.select(2).scalars.allSatisfy(\.isNaN), "n = \(n)")
+            XCTAssertEqual(Double(s.select(0).sum()), 1, accuracy: 1e-6)
+        }
+    }
+
     func testCumsum() {
         let x = Tensor<Double>(rows: [[1, 2, 3], [4, 5, 6]])
         XCTAssertEqual(x.cumsum(axis: 1), Tensor(rows: [[1, 3, 6], [4, 9, 15]]))

@@ -7,8 +7,8 @@ public func svd<T>(_ a: Tensor<T>, full: Bool = false) -> (u: Tensor<T>, s: Tens
     requireMatrix("svd", a)
     let (m, n) = (a.shape[0], a.shape[1]), k = min(m, n)
     let (ur, vr) = full ? (m, n) : (k, k)
-    var work = a.scalars, s = [T](repeating: 0, count: k)
-    var u = [T](repeating: 0, count: m * ur), vt = [T](repeating: 0, count: vr * n)
+    var work = a.scalars, s: [T] = filled(0, count: k)
+    var u: [T] = filled(0, count: m * ur), vt: [T] = filled(0, count: vr * n)
     if k > 0 {
         let info = T.gesdd(UInt8(ascii: full ? "A" : "S"), m, n, &work, n, &s, &u, ur, &vt, n)
         check(info, "svd", a.shape, "the divide-and-conquer SVD did not converge")
@@ -20,7 +20,7 @@ public func svd<T>(_ a: Tensor<T>, full: Bool = false) -> (u: Tensor<T>, s: Tens
 public func singularValues<T>(_ a: Tensor<T>) -> Tensor<T> {
     requireMatrix("singularValues", a)
     let (m, n) = (a.shape[0], a.shape[1]), k = min(m, n)
-    var work = a.scalars, s = [T](repeating: 0, count: k)
+    var work = a.scalars, s: [T] = filled(0, count: k)
     if k > 0 {
         let info = T.gesdd(UInt8(ascii: "N"), m, n, &work, n, &s, nil, m, nil, n)   // LAPACKE checks ldu/ldvt even unused
         check(info, "singularValues", a.shape, "the divide-and-conquer SVD did not converge")
@@ -33,7 +33,7 @@ public func singularValues<T>(_ a: Tensor<T>) -> Tensor<T> {
 public func eigh<T>(_ a: Tensor<T>) -> (values: Tensor<T>, vectors: Tensor<T>) {
     requireMatrix("eigh", a, square: true)
     let n = a.shape[0]
-    var v = a.scalars, w = [T](repeating: 0, count: n)
+    var v = a.scalars, w: [T] = filled(0, count: n)
     if n > 0 {
         let info = T.syevd(n, &v, &w)
         check(info, "eigh", a.shape, "the eigenvalue algorithm did not converge")
@@ -47,12 +47,12 @@ public func qr<T>(_ a: Tensor<T>) -> (q: Tensor<T>, r: Tensor<T>) {
     requireMatrix("qr", a)
     let (m, n) = (a.shape[0], a.shape[1]), k = min(m, n)
     if k == 0 { return (.zeros([m, k]), .zeros([k, n])) }
-    var f = a.scalars, tau = [T](repeating: 0, count: k)
+    var f = a.scalars, tau: [T] = filled(0, count: k)
     check(T.geqrf(m, n, &f, &tau), "qr", a.shape, "Householder factorisation failed")
-    var r = [T](repeating: 0, count: k * n)
+    var r: [T] = filled(0, count: k * n)
     for i in 0..<k { for j in i..<n { r[i * n + j] = f[i * n + j] } }
     // Q: the first k columns of the m×n factor, expanded in place by orgqr.
-    var q = [T](repeating: 0, count: m * k)
+    var q: [T] = filled(0, count: m * k)
     for i in 0..<m { for j in 0..<k { q[i * k + j] = f[i * n + j] } }
     check(T.orgqr(m, k, k, &q, tau), "qr", a.shape, "forming Q failed")
     return (Tensor(shape: [m, k], scalars: q), Tensor(shape: [k, n], scalars: r))
