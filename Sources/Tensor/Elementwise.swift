@@ -1,3 +1,5 @@
+internal import CTensorKernels
+
 /// Elementwise binary arithmetic with NumPy broadcasting: `+ - * /`, `pow`, `minimum`,
 /// `maximum`, with tensors or scalars on either side.
 public enum BinaryOp: Sendable { case add, subtract, multiply, divide, pow, minimum, maximum }
@@ -13,27 +15,82 @@ enum MaxF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply
 
 extension Tensor {
     /// Applies a binary operation with broadcasting, through loops specialised for the
-    /// concrete precision (see Specialization.swift).
-    public static func elementwise(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) -> Tensor {
+    /// concrete precision (see Specialization.swift). An operand that is a dead temporary
+    /// with the result's shape receives the result (BufferReuse.swift).
+    public static func elementwise(_ op: BinaryOp, _ a: consuming Tensor, _ b: consuming Tensor) -> Tensor {
         if Scalar.self == Float.self { return asSelf(binaryFloat(op, asFloat(a), asFloat(b))) }
         if Scalar.self == Double.self { return asSelf(binaryDouble(op, asDouble(a), asDouble(b))) }
         return binaryImpl(op, a, b)
     }
 
-    static func binaryImpl(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) -> Tensor {
-        // Equal shapes, or a one-element operand broadcast over the other: the vector kernels.
-        if let k = VectorArithmetic.kernelOp(op), VectorArithmetic.available(Scalar.self), a.count > 0, b.count > 0 {
+    static func binaryImpl(_ op: BinaryOp, _ a: consuming Tensor, _ b: consuming Tensor) -> Tensor {
+        // Equal shapes, or a one-element operand broadcast over the other: flat loops.
+        if a.count > 0, b.count > 0 {
             let mode: Int32? = a.shape == b.shape ? 0 : b.count == 1 && a.rank >= b.rank ? 1 : a.count == 1 && b.rank >= a.rank ? 2 : nil
-            if let mode {
-                let (x, y) = mode == 2 ? (b, a) : (a, b)
-                let out: [Scalar] = uninitializedArray(x.count) { po in
-                    x.scalars.withUnsafeBufferPointer { px in
-                        y.scalars.withUnsafeBufferPointer { py in VectorArithmetic.run(k, mode: mode, px.baseAddress!, py.baseAddress!, po, x.count) }
-                    }
+            if let mode { return flatBinary(op, mode, a, b) }
+        }
+        return broadcastBinary(op, a, b)
+    }
+
+    /// `a op b` for mode 0 (equal shapes), 1 (b has one element) or 2 (a has one element),
+    /// written over whichever operand has the result's shape and is unshared, else fresh.
+    static func flatBinary(_ op: BinaryOp, _ mode: Int32, _ a: consuming Tensor, _ b: consuming Tensor) -> Tensor {
+        if mode != 2, isUniquelyReferencedStorage(&a.scalars) {
+            let n = a.count
+            b.scalars.withUnsafeBufferPointer { pb in
+                a.scalars.withUnsafeMutableBufferPointer { pa in flatLoop(op, mode, pa.baseAddress!, pb.baseAddress!, pa.baseAddress!, n) }
+            }
+            return a
+        }
+        if mode != 1, isUniquelyReferencedStorage(&b.scalars) {
+            let n = b.count
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeMutableBufferPointer { pb in
+                    let z = pb.baseAddress!
+                    if mode == 0 { flatLoop(op, 0, pa.baseAddress!, z, z, n) } else { flatLoop(op, 2, z, pa.baseAddress!, z, n) }
                 }
-                return Tensor(shape: x.shape, scalars: out)
+            }
+            return b
+        }
+        let (x, y) = mode == 2 ? (b, a) : (a, b)
+        let out: [Scalar] = uninitializedArray(x.count) { po in
+            x.scalars.withUnsafeBufferPointer { px in
+                y.scalars.withUnsafeBufferPointer { py in flatLoop(op, mode, px.baseAddress!, py.baseAddress!, po, x.count) }
             }
         }
+        return Tensor(shape: x.shape, scalars: out)
+    }
+
+    /// z[i] = x[i] op y[i] (mode 0), x[i] op y[0] (mode 1) or y[0] op x[i] (mode 2) for i < n,
+    /// through VectorArithmetic where it covers `op`, else Swift loops; split across threads
+    /// for large n. z may be x itself, or y itself in mode 0 (each element is read before it
+    /// is written, at the same index).
+    static func flatLoop(_ op: BinaryOp, _ mode: Int32, _ x: UnsafePointer<Scalar>, _ y: UnsafePointer<Scalar>,
+                         _ z: UnsafeMutablePointer<Scalar>, _ n: Int) {
+        if let k = VectorArithmetic.kernelOp(op), VectorArithmetic.available(Scalar.self) {
+            VectorArithmetic.run(k, mode: mode, x, y, z, n)
+            return
+        }
+        func run<F: BinaryFunction>(_: F.Type) where F.A == Scalar, F.B == Scalar, F.O == Scalar {
+            switch mode {
+            case 0: parallelChunks(n) { r in for i in r { (z + i).initialize(to: F.apply(x[i], y[i])) } }
+            case 1: let s = y[0]; parallelChunks(n) { r in for i in r { (z + i).initialize(to: F.apply(x[i], s)) } }
+            default: let s = y[0]; parallelChunks(n) { r in for i in r { (z + i).initialize(to: F.apply(s, x[i])) } }
+            }
+        }
+        switch op {
+        case .add: run(AddF<Scalar>.self)
+        case .subtract: run(SubF<Scalar>.self)
+        case .multiply: run(MulF<Scalar>.self)
+        case .divide: run(DivF<Scalar>.self)
+        case .pow: run(PowF<Scalar>.self)
+        case .minimum: run(MinF<Scalar>.self)
+        case .maximum: run(MaxF<Scalar>.self)
+        }
+    }
+
+    /// The general broadcast: always a fresh result, whose shape neither operand may have.
+    static func broadcastBinary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) -> Tensor {
         func run<F: BinaryFunction>(_ name: String, _ f: F.Type) -> Tensor where F.A == Scalar, F.B == Scalar, F.O == Scalar {
             let (shape, out) = broadcastZip(name, a.shape, a.scalars, b.shape, b.scalars, f)
             return Tensor(shape: shape, scalars: out)
@@ -50,8 +107,9 @@ extension Tensor {
     }
 
     /// `a op s` (or `s op a` when `scalarFirst`) without materialising the scalar as a tensor:
-    /// one allocation per operation, which is most of the cost on small tensors.
-    public static func elementwise(_ op: BinaryOp, _ a: Tensor, scalar s: Scalar, scalarFirst: Bool = false) -> Tensor {
+    /// one allocation per operation, which is most of the cost on small tensors, and none
+    /// when `a` is an unshared temporary (BufferReuse.swift).
+    public static func elementwise(_ op: BinaryOp, _ a: consuming Tensor, scalar s: Scalar, scalarFirst: Bool = false) -> Tensor {
         if Scalar.self == Float.self {
             return asSelf(scalarFloat(op, asFloat(a), unsafeBitCast(s, to: Float.self), scalarFirst))
         }
@@ -61,68 +119,53 @@ extension Tensor {
         return scalarImpl(op, a, s, scalarFirst)
     }
 
-    static func scalarImpl(_ op: BinaryOp, _ a: Tensor, _ s: Scalar, _ scalarFirst: Bool) -> Tensor {
-        if let k = VectorArithmetic.kernelOp(op), VectorArithmetic.available(Scalar.self), a.count > 0 {
-            var s = s
-            let out: [Scalar] = uninitializedArray(a.count) { po in
-                a.scalars.withUnsafeBufferPointer { px in
-                    withUnsafePointer(to: &s) { VectorArithmetic.run(k, mode: scalarFirst ? 2 : 1, px.baseAddress!, $0, po, a.count) }
-                }
+    static func scalarImpl(_ op: BinaryOp, _ a: consuming Tensor, _ s: Scalar, _ scalarFirst: Bool) -> Tensor {
+        var s = s
+        let mode: Int32 = scalarFirst ? 2 : 1, n = a.count
+        if isUniquelyReferencedStorage(&a.scalars) {
+            a.scalars.withUnsafeMutableBufferPointer { pa in
+                withUnsafePointer(to: &s) { flatLoop(op, mode, pa.baseAddress!, $0, pa.baseAddress!, n) }
             }
-            return Tensor(shape: a.shape, scalars: out)
+            return a
         }
-        func run<F: BinaryFunction>(_ f: F.Type) -> Tensor where F.A == Scalar, F.B == Scalar, F.O == Scalar {
-            let n = a.count
-            let out = [Scalar](unsafeUninitializedCapacity: n) { out, initialized in
-                a.scalars.withUnsafeBufferPointer { pa in
-                    guard let po = out.baseAddress, let xa = pa.baseAddress else { return }
-                    if scalarFirst {
-                        parallelChunks(n) { r in for i in r { (po + i).initialize(to: F.apply(s, xa[i])) } }
-                    } else {
-                        parallelChunks(n) { r in for i in r { (po + i).initialize(to: F.apply(xa[i], s)) } }
-                    }
-                }
-                initialized = n
+        let out: [Scalar] = uninitializedArray(n) { po in
+            a.scalars.withUnsafeBufferPointer { px in
+                withUnsafePointer(to: &s) { flatLoop(op, mode, px.baseAddress!, $0, po, n) }
             }
-            return Tensor(shape: a.shape, scalars: out)
         }
-        switch op {
-        case .add: return run(AddF<Scalar>.self)
-        case .subtract: return run(SubF<Scalar>.self)
-        case .multiply: return run(MulF<Scalar>.self)
-        case .divide: return run(DivF<Scalar>.self)
-        case .pow: return run(PowF<Scalar>.self)
-        case .minimum: return run(MinF<Scalar>.self)
-        case .maximum: return run(MaxF<Scalar>.self)
-        }
+        return Tensor(shape: a.shape, scalars: out)
     }
 
     /// Applies `f` to every element (not vectorised: prefer the named functions).
     public func map(_ f: (Scalar) -> Scalar) -> Tensor { Tensor(shape: shape, scalars: scalars.map(f)) }
 
-    public static func + (a: Tensor, b: Tensor) -> Tensor { elementwise(.add, a, b) }
-    public static func - (a: Tensor, b: Tensor) -> Tensor { elementwise(.subtract, a, b) }
-    public static func * (a: Tensor, b: Tensor) -> Tensor { elementwise(.multiply, a, b) }
-    public static func / (a: Tensor, b: Tensor) -> Tensor { elementwise(.divide, a, b) }
+    // Tensor operands are `consuming`, so a temporary (`a * x` in `a * x + b`) arrives owned
+    // and can receive the result.
+    public static func + (a: consuming Tensor, b: consuming Tensor) -> Tensor { elementwise(.add, a, b) }
+    public static func - (a: consuming Tensor, b: consuming Tensor) -> Tensor { elementwise(.subtract, a, b) }
+    public static func * (a: consuming Tensor, b: consuming Tensor) -> Tensor { elementwise(.multiply, a, b) }
+    public static func / (a: consuming Tensor, b: consuming Tensor) -> Tensor { elementwise(.divide, a, b) }
 
-    public static func + (a: Tensor, s: Scalar) -> Tensor { elementwise(.add, a, scalar: s) }
-    public static func - (a: Tensor, s: Scalar) -> Tensor { elementwise(.subtract, a, scalar: s) }
-    public static func * (a: Tensor, s: Scalar) -> Tensor { elementwise(.multiply, a, scalar: s) }
-    public static func / (a: Tensor, s: Scalar) -> Tensor { elementwise(.divide, a, scalar: s) }
-    public static func + (s: Scalar, a: Tensor) -> Tensor { elementwise(.add, a, scalar: s, scalarFirst: true) }
-    public static func - (s: Scalar, a: Tensor) -> Tensor { elementwise(.subtract, a, scalar: s, scalarFirst: true) }
-    public static func * (s: Scalar, a: Tensor) -> Tensor { elementwise(.multiply, a, scalar: s, scalarFirst: true) }
-    public static func / (s: Scalar, a: Tensor) -> Tensor { elementwise(.divide, a, scalar: s, scalarFirst: true) }
-    public static prefix func - (a: Tensor) -> Tensor { elementwise(.multiply, a, scalar: -1) }
+    public static func + (a: consuming Tensor, s: Scalar) -> Tensor { elementwise(.add, a, scalar: s) }
+    public static func - (a: consuming Tensor, s: Scalar) -> Tensor { elementwise(.subtract, a, scalar: s) }
+    public static func * (a: consuming Tensor, s: Scalar) -> Tensor { elementwise(.multiply, a, scalar: s) }
+    public static func / (a: consuming Tensor, s: Scalar) -> Tensor { elementwise(.divide, a, scalar: s) }
+    public static func + (s: Scalar, a: consuming Tensor) -> Tensor { elementwise(.add, a, scalar: s, scalarFirst: true) }
+    public static func - (s: Scalar, a: consuming Tensor) -> Tensor { elementwise(.subtract, a, scalar: s, scalarFirst: true) }
+    public static func * (s: Scalar, a: consuming Tensor) -> Tensor { elementwise(.multiply, a, scalar: s, scalarFirst: true) }
+    public static func / (s: Scalar, a: consuming Tensor) -> Tensor { elementwise(.divide, a, scalar: s, scalarFirst: true) }
+    public static prefix func - (a: consuming Tensor) -> Tensor { elementwise(.multiply, a, scalar: -1) }
 
-    public static func += (a: inout Tensor, b: Tensor) { a = a + b }
-    public static func -= (a: inout Tensor, b: Tensor) { a = a - b }
-    public static func *= (a: inout Tensor, b: Tensor) { a = a * b }
-    public static func /= (a: inout Tensor, b: Tensor) { a = a / b }
-    public static func += (a: inout Tensor, s: Scalar) { a = a + s }
-    public static func -= (a: inout Tensor, s: Scalar) { a = a - s }
-    public static func *= (a: inout Tensor, s: Scalar) { a = a * s }
-    public static func /= (a: inout Tensor, s: Scalar) { a = a / s }
+    // `consume a` hands over the variable's own reference: `x += 1` then writes in place when
+    // nothing else shares x's elements.
+    public static func += (a: inout Tensor, b: Tensor) { a = elementwise(.add, consume a, b) }
+    public static func -= (a: inout Tensor, b: Tensor) { a = elementwise(.subtract, consume a, b) }
+    public static func *= (a: inout Tensor, b: Tensor) { a = elementwise(.multiply, consume a, b) }
+    public static func /= (a: inout Tensor, b: Tensor) { a = elementwise(.divide, consume a, b) }
+    public static func += (a: inout Tensor, s: Scalar) { a = elementwise(.add, consume a, scalar: s) }
+    public static func -= (a: inout Tensor, s: Scalar) { a = elementwise(.subtract, consume a, scalar: s) }
+    public static func *= (a: inout Tensor, s: Scalar) { a = elementwise(.multiply, consume a, scalar: s) }
+    public static func /= (a: inout Tensor, s: Scalar) { a = elementwise(.divide, consume a, scalar: s) }
 }
 
 /// xʸ elementwise, with broadcasting.

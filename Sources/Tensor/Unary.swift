@@ -79,59 +79,67 @@ func unaryKernel<F: UnaryFunction>(_ x: UnsafePointer<F.T>, _ y: UnsafeMutablePo
 }
 
 extension Tensor {
-    /// Applies an elementwise function through loops specialised for the precision.
-    public func apply(_ op: UnaryOp) -> Tensor {
+    /// Applies an elementwise function through loops specialised for the precision. `self`
+    /// is consumed: an unshared temporary receives the result (BufferReuse.swift).
+    public consuming func apply(_ op: UnaryOp) -> Tensor {
         if Scalar.self == Float.self { return Tensor.asSelf(unaryFloat(op, Tensor.asFloat(self))) }
         if Scalar.self == Double.self { return Tensor.asSelf(unaryDouble(op, Tensor.asDouble(self))) }
         return applyImpl(op)
     }
 
-    func applyImpl(_ op: UnaryOp) -> Tensor {
-        func run<F: UnaryFunction>(_ f: F.Type) -> Tensor where F.T == Scalar {
-            let n = count
-            let out: [Scalar] = uninitializedArray(n) { py in
-                scalars.withUnsafeBufferPointer { p in
-                    if let px = p.baseAddress, !vectorMath(op, px, py, n) { unaryKernel(px, py, n, f) }
-                }
-            }
-            return Tensor(shape: shape, scalars: out)
+    consuming func applyImpl(_ op: UnaryOp) -> Tensor {
+        let n = count
+        if isUniquelyReferencedStorage(&scalars) {
+            scalars.withUnsafeMutableBufferPointer { p in Tensor.unaryLoop(op, p.baseAddress!, p.baseAddress!, n) }
+            return self
         }
+        let out: [Scalar] = uninitializedArray(n) { py in
+            scalars.withUnsafeBufferPointer { p in
+                if let px = p.baseAddress { Tensor.unaryLoop(op, px, py, n) }
+            }
+        }
+        return Tensor(shape: shape, scalars: out)
+    }
+
+    /// y[i] = op(x[i]) for i < n through libmvec, else the SIMD8 kernels; x and y may be the same buffer.
+    static func unaryLoop(_ op: UnaryOp, _ x: UnsafePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, _ n: Int) {
+        if vectorMath(op, x, y, n) { return }
         switch op {
-        case .exp: return run(ExpF<Scalar>.self)
-        case .expm1: return run(Expm1F<Scalar>.self)
-        case .log: return run(LogF<Scalar>.self)
-        case .log1p: return run(Log1pF<Scalar>.self)
-        case .tanh: return run(TanhF<Scalar>.self)
-        case .sigmoid: return run(SigmoidF<Scalar>.self)
-        case .softplus: return run(SoftplusF<Scalar>.self)
-        case .relu: return run(ReluF<Scalar>.self)
-        case .abs: return run(AbsF<Scalar>.self)
-        case .sqrt: return run(SqrtF<Scalar>.self)
-        case .square: return run(SquareF<Scalar>.self)
-        case .sin: return run(SinF<Scalar>.self)
-        case .cos: return run(CosF<Scalar>.self)
-        case .erf: return run(ErfF<Scalar>.self)
-        case .sign: return run(SignF<Scalar>.self)
+        case .exp: unaryKernel(x, y, n, ExpF<Scalar>.self)
+        case .expm1: unaryKernel(x, y, n, Expm1F<Scalar>.self)
+        case .log: unaryKernel(x, y, n, LogF<Scalar>.self)
+        case .log1p: unaryKernel(x, y, n, Log1pF<Scalar>.self)
+        case .tanh: unaryKernel(x, y, n, TanhF<Scalar>.self)
+        case .sigmoid: unaryKernel(x, y, n, SigmoidF<Scalar>.self)
+        case .softplus: unaryKernel(x, y, n, SoftplusF<Scalar>.self)
+        case .relu: unaryKernel(x, y, n, ReluF<Scalar>.self)
+        case .abs: unaryKernel(x, y, n, AbsF<Scalar>.self)
+        case .sqrt: unaryKernel(x, y, n, SqrtF<Scalar>.self)
+        case .square: unaryKernel(x, y, n, SquareF<Scalar>.self)
+        case .sin: unaryKernel(x, y, n, SinF<Scalar>.self)
+        case .cos: unaryKernel(x, y, n, CosF<Scalar>.self)
+        case .erf: unaryKernel(x, y, n, ErfF<Scalar>.self)
+        case .sign: unaryKernel(x, y, n, SignF<Scalar>.self)
         }
     }
 }
 
-public func exp<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.exp) }
-public func expm1<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.expm1) }
-public func log<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.log) }
-public func log1p<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.log1p) }
-public func tanh<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.tanh) }
+public func exp<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.exp) }
+public func expm1<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.expm1) }
+public func log<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.log) }
+public func log1p<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.log1p) }
+public func tanh<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.tanh) }
 /// 1 / (1 + e⁻ˣ), computed without overflow.
-public func sigmoid<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.sigmoid) }
+public func sigmoid<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.sigmoid) }
 /// log(1 + eˣ), computed without overflow.
-public func softplus<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.softplus) }
+public func softplus<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.softplus) }
 /// max(0, x) elementwise (NaN stays NaN).
-public func relu<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.relu) }
-public func abs<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.abs) }
-public func sqrt<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.sqrt) }
-public func square<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.square) }
-public func sin<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.sin) }
-public func cos<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.cos) }
-public func erf<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.erf) }
+public func relu<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.relu) }
+public func abs<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.abs) }
+public func sqrt<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.sqrt) }
+public func square<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.square) }
+public func sin<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.sin) }
+public func cos<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.cos) }
+public func erf<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.erf) }
 /// −1, 0 or 1 by the sign of each element (NaN stays NaN, −0 stays −0).
-public func sign<T>(_ x: Tensor<T>) -> Tensor<T> { x.apply(.sign) }
+public func sign<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.sign) }

@@ -19,8 +19,9 @@ int folio_vmath_f32(FolioVFunction f, const float *x, float *y, long n);
 int folio_vmath_f64(FolioVFunction f, const double *x, double *y, long n);
 
 /// z = x op y elementwise; mode 0: y is an array, 1: y[0] is a scalar right operand, 2: y[0]
-/// is a scalar left operand (s − x, s / x). x, y and z do not overlap. Returns 0 (nothing
-/// written) without a vector path.
+/// is a scalar left operand (s − x, s / x). z may be x itself, or y itself in mode 0 (results
+/// computed in place); otherwise x, y and z do not overlap. Returns 0 (nothing written)
+/// without a vector path.
 typedef enum { FolioAdd, FolioSub, FolioMul, FolioDiv } FolioArith;
 int folio_arith_f32(FolioArith op, int mode, const float *x, const float *y, float *z, long n);
 int folio_arith_f64(FolioArith op, int mode, const double *x, const double *y, double *z, long n);
