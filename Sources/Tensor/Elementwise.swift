@@ -169,10 +169,10 @@ extension Tensor {
 }
 
 /// xʸ elementwise, with broadcasting.
-public func pow<T>(_ x: Tensor<T>, _ y: Tensor<T>) -> Tensor<T> { .elementwise(.pow, x, y) }
+public func pow<T>(_ x: consuming Tensor<T>, _ y: consuming Tensor<T>) -> Tensor<T> { .elementwise(.pow, x, y) }
 /// xʸ elementwise for a scalar exponent.
-public func pow<T>(_ x: Tensor<T>, _ y: T) -> Tensor<T> { .elementwise(.pow, x, scalar: y) }
+public func pow<T>(_ x: consuming Tensor<T>, _ y: T) -> Tensor<T> { .elementwise(.pow, x, scalar: y) }
 /// Elementwise minimum with broadcasting (NaN propagates, as in NumPy).
-public func minimum<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> { .elementwise(.minimum, a, b) }
+public func minimum<T>(_ a: consuming Tensor<T>, _ b: consuming Tensor<T>) -> Tensor<T> { .elementwise(.minimum, a, b) }
 /// Elementwise maximum with broadcasting (NaN propagates, as in NumPy).
-public func maximum<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> { .elementwise(.maximum, a, b) }
+public func maximum<T>(_ a: consuming Tensor<T>, _ b: consuming Tensor<T>) -> Tensor<T> { .elementwise(.maximum, a, b) }

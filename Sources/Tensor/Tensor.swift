@@ -5,8 +5,10 @@
 /// is the identity and every kernel is a flat loop.
 ///
 /// Value semantics: the elements live in a Swift array, so copies are cheap until written
-/// (copy-on-write). Shape errors stop with a message naming the operation and the shapes,
-/// never with a silently wrong result.
+/// (copy-on-write). Elementwise operations take their operands `consuming` and write the result
+/// over an operand nothing else shares (BufferReuse.swift), so chains of temporaries allocate
+/// once. Shape errors stop with a message naming the operation and the shapes, never with a
+/// silently wrong result.
 public struct Tensor<Scalar: TensorScalar>: Sendable {
     public private(set) var shape: [Int]
     public internal(set) var scalars: [Scalar]

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Tensor
 
@@ -40,7 +41,7 @@ final class BufferReuseTests: XCTestCase {
             ("3 -", { 3 - $0 }), ("3 /", { 3 / $0 }), ("2 +", { 2 + $0 }), ("2 *", { 2 * $0 }), ("negate", { -$0 }),
         ]
         for (name, reference) in references {
-            var t = x * 3
+            let t = x * 3
             let before = t.scalars.map { $0 }, address = t.storageAddress   // a copy: sharing would block reuse
             let y = apply(name, consume t)
             XCTAssertEqual(y.storageAddress, address, "\(T.self) \(name) on a temporary of \(x.count)")
@@ -99,7 +100,7 @@ final class BufferReuseTests: XCTestCase {
                 // log1p and sqrt need x > -1 and x ≥ 0: the values are in [-1, 1], so shift them.
                 let sf = f * 0.5 + 0.5, sd = d * 0.5 + 0.5
                 let freshF = sf.apply(op), freshD = sd.apply(op)   // sf, sd stay alive: fresh results
-                var tf = f * 0.5 + 0.5, td = d * 0.5 + 0.5
+                let tf = f * 0.5 + 0.5, td = d * 0.5 + 0.5
                 let af = tf.storageAddress, ad = td.storageAddress
                 let yf = (consume tf).apply(op), yd = (consume td).apply(op)
                 XCTAssertEqual(yf.storageAddress, af, "Float \(op) of \(n)")
@@ -118,6 +119,31 @@ final class BufferReuseTests: XCTestCase {
         let step1 = x * 0.5, step2 = step1 + 0.25, fresh = tanh(step2)
         XCTAssertNotEqual(step2.storageAddress, step1.storageAddress, "step1 is still named, so step2 is fresh")
         XCTAssertEqual(tanh(x * 0.5 + 0.25).scalars.map(\.bitPattern), fresh.scalars.map(\.bitPattern))
+        let t = x * 0.5
+        let address = t.storageAddress
+        let y = tanh(consume t + 0.25)
+        XCTAssertEqual(y.storageAddress, address, "+ 0.25 and tanh both write over x * 0.5")
+    }
+
+    /// pow, minimum and maximum (Swift loops, no vector kernel) reuse a temporary too.
+    func testPowMinimumMaximumWriteOverATemporary() {
+        let x = values(1000, seed: 14, as: Double.self) + 2, w = values(1000, seed: 15, as: Double.self)
+        let cases: [(String, (Double, Double) -> Double)] = [("pow", Foundation.pow), ("minimum", Swift.min), ("maximum", Swift.max)]
+        func apply(_ name: String, _ a: consuming Tensor<Double>, _ b: consuming Tensor<Double>) -> Tensor<Double> {
+            switch name {
+            case "pow": return pow(a, b)
+            case "minimum": return minimum(a, b)
+            default: return maximum(a, b)
+            }
+        }
+        for (name, f) in cases {
+            let t = x * 1
+            let address = t.storageAddress
+            let y = apply(name, consume t, w)
+            XCTAssertEqual(y.storageAddress, address, name)
+            XCTAssertEqual(y.scalars, zip(x.scalars, w.scalars).map(f), name)
+            XCTAssertEqual(x.scalars, (values(1000, seed: 14, as: Double.self) + 2).scalars, "\(name) left x alone")
+        }
     }
 
     func testSharedTensorsAreNeverWritten() {
