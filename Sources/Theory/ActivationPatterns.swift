@@ -58,10 +58,14 @@ public struct ActivationRegions {
                                         for i in 0..<m {
                                             let row = z + i * o, out = bp.baseAddress! + (start + i) * words
                                             _ = trackActivate(row, bias: biasp.baseAddress!, o, .identity, centre: nil, changed: nil, record: false)
+                                            // Bits gather in a register; memory is touched once per word.
+                                            var word: UInt64 = 0, index = bit >> 6, shift = UInt64(bit & 63)
                                             for j in 0..<o {
-                                                let on: UInt64 = row[j] > 0 ? 1 : 0
-                                                out[(bit + j) >> 6] |= on << UInt64((bit + j) & 63)
+                                                word |= (row[j] > 0 ? 1 : 0) &<< shift
+                                                shift &+= 1
+                                                if shift == 64 { out[index] |= word; word = 0; index &+= 1; shift = 0 }
                                             }
+                                            if shift != 0 { out[index] |= word }
                                             if plain { _ = trackActivate(row, bias: nil, o, layer.activation, centre: nil, changed: nil, record: false) }
                                         }
                                     }
