@@ -45,6 +45,14 @@ final class TrajectoryLengthTests: XCTestCase {
             // Batches give each network's lengths.
             XCTAssertEqual(TrajectoryLength.measure([net, net], along: circle, closed: true), [lengths, lengths])
         }
+        // A network too wide for single-threaded chunks goes layer by layer; open curves too.
+        let wide = MLP<Float>(widths: [2, 140, 140], activation: .relu, outputActivation: .relu, seed: 9)
+        let arc = Curves.segment(from: [-1, 0.5], to: [1, -0.25], points: 500, as: Float.self)
+        let reference = [TrajectoryLength.polyline(arc)] + wide.layerOutputs(arc).map { TrajectoryLength.polyline($0) }
+        for (a, b) in zip(TrajectoryLength.measure(wide, along: arc), reference) { XCTAssertEqual(a, b, accuracy: 1e-6 * b) }
+        let narrow = MLP<Float>(widths: [2, 40, 40], activation: .relu, outputActivation: .relu, seed: 9)
+        let reference2 = [TrajectoryLength.polyline(arc)] + narrow.layerOutputs(arc).map { TrajectoryLength.polyline($0) }
+        for (a, b) in zip(TrajectoryLength.measure(narrow, along: arc), reference2) { XCTAssertEqual(a, b, accuracy: 1e-6 * b) }
         // The polyline itself: a square's perimeter, open and closed.
         let square = Tensor<Float>(shape: [4, 2], scalars: [0, 0, 1, 0, 1, 1, 0, 1])
         XCTAssertEqual(TrajectoryLength.polyline(square), 3)
