@@ -43,11 +43,22 @@ enum LandscapeKernel {
         // X·[W₁; D₁; D₂]ᵀ → [n, 3·o1], row i = (x_i·W₁ᵀ | x_i·D₁ᵀ | x_i·D₂ᵀ).
         let stacked = layers[0].weights + dir1[0].weights + dir2[0].weights
         var first = [T](repeating: 0, count: n * 3 * o1)
+        // Narrow inputs: row blocks on our two threads, each product below OpenBLAS's threading
+        // threshold (its idle workers would otherwise spin against the grid loop that follows).
+        let rowsPerCall = (1 << 18) / max(3 * o1 * d0, 1)
+        let blocks = rowsPerCall >= 16 ? (n + rowsPerCall - 1) / rowsPerCall : 1
+        let rowsPerBlock = (n + blocks - 1) / blocks
         x.scalars.withUnsafeBufferPointer { xp in
             stacked.withUnsafeBufferPointer { sp in
                 first.withUnsafeMutableBufferPointer { fp in
-                    T.gemm(transA: false, transB: true, m: n, n: 3 * o1, k: d0, alpha: 1, a: xp.baseAddress!, lda: d0,
-                           b: sp.baseAddress!, ldb: d0, beta: 0, c: fp.baseAddress!, ldc: 3 * o1)
+                    onThreads(min(blocks, probeThreads)) { t in
+                        for block in stride(from: t, to: blocks, by: min(blocks, probeThreads)) {
+                            let lo = block * rowsPerBlock, m = min(rowsPerBlock, n - lo)
+                            if m <= 0 { continue }
+                            T.gemm(transA: false, transB: true, m: m, n: 3 * o1, k: d0, alpha: 1, a: xp.baseAddress! + lo * d0, lda: d0,
+                                   b: sp.baseAddress!, ldb: d0, beta: 0, c: fp.baseAddress! + lo * 3 * o1, ldc: 3 * o1)
+                        }
+                    }
                 }
             }
         }
