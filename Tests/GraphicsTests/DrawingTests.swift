@@ -21,6 +21,23 @@ final class DrawingTests: XCTestCase {
         XCTAssertNil(RasterImage(png: [1, 2, 3]))
     }
 
+    func testPNGHoldsExactlyTheCanvasPixelsAsRGB() throws {
+        // Antialiased text, a gradient and a translucent fill: every pixel of the file must be the
+        // canvas pixel (the encoder reads Cairo's B, G, R, X rows directly).
+        let c = Canvas(.png(dpi: 150), width: 120, height: 60)
+        c.rectangle(Rect(x: 0, y: 0, width: 120, height: 60))
+        c.fill(LinearGradient(from: Point(0, 0), to: Point(120, 0), stops: [(0, Color(hex: 0x0072B2)), (1, Color(hex: 0xE69F00))]))
+        c.rectangle(Rect(x: 20, y: 10, width: 40, height: 30)); c.fill(Color(hex: 0xCC79A7).withAlpha(0.5))
+        TextLayout(canvas: c, markup: "Figure 1", font: Fonts.description(Fonts.sans, size: 14)).draw(on: c, at: Point(8, 30))
+        let expected = c.pixels()
+        let png = c.finish()
+        XCTAssertEqual(png[25], 2, "colour type RGB")
+        let img = try XCTUnwrap(RasterImage(png: png))
+        XCTAssertEqual(img.width, expected.width); XCTAssertEqual(img.height, expected.height)
+        XCTAssertEqual(img.rgba, expected.rgba)
+        XCTAssertGreaterThan(Set(stride(from: 0, to: img.rgba.count, by: 4).map { img.rgba[$0] }).count, 50)
+    }
+
     func testImagesDrawWithNearestAndBilinearResampling() {
         // 2×2 checkerboard red/blue scaled to 100×100 pt.
         let img = RasterImage(width: 2, height: 2, rgba: [255, 0, 0, 255, 0, 0, 255, 255, 0, 0, 255, 255, 255, 0, 0, 255])
