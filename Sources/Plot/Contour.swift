@@ -201,65 +201,82 @@ struct ContourGrid {
     }
 
     /// Iso-lines at `level` as chains of points with the edges they start and end on.
+    func chains(at level: Double) -> [Chain] { chains(atLevels: [level])[0] }
+
+    /// Iso-lines at each level, as `chains(at:)`.
     ///
     /// Every edge of the triangulation has an index (horizontal, vertical, then corner→centre
     /// edges), and an edge belongs to at most two triangles, so the chains are walked through two
-    /// neighbour slots per edge instead of a hash table.
-    func chains(at level: Double) -> [Chain] {
+    /// neighbour slots per edge instead of a hash table. The slots (several MB for a 201×201 grid)
+    /// are allocated once for all levels and only the edges a level crossed are reset: zeroing
+    /// fresh ones for every level cost more than the tracing.
+    func chains(atLevels levels: [Double]) -> [[Chain]] {
         let cw = columns - 1, ch = rows - 1
+        guard cw > 0, ch > 0 else { return levels.map { _ in [] } }
         let nH = rows * cw, nV = ch * columns
         let count = nH + nV + ch * cw * 4
         var point = [(Double, Double)](repeating: (0, 0), count: count)
         var n1 = [Int32](repeating: -1, count: count), n2 = [Int32](repeating: -1, count: count)
-        func link(_ a: Int, _ b: Int) {
-            if n1[a] < 0 { n1[a] = Int32(b) } else { n2[a] = Int32(b) }
-            if n1[b] < 0 { n1[b] = Int32(a) } else { n2[b] = Int32(a) }
-        }
-        for r in 0..<ch {
-            for c in 0..<cw {
-                let m = centre[r * cw + c]
-                guard !m.isNaN else { continue }
-                let zs = (z[r * columns + c], z[r * columns + c + 1], z[(r + 1) * columns + c + 1], z[(r + 1) * columns + c])
-                let above = (zs.0 >= level ? 1 : 0) + (zs.1 >= level ? 1 : 0) + (zs.2 >= level ? 1 : 0) + (zs.3 >= level ? 1 : 0)
-                if (above == 4 && m >= level) || (above == 0 && m < level) { continue }
-                let mid = Vertex(x: x(Double(c) + 0.5), y: y(Double(r) + 0.5), z: m)
-                let outer = [r * cw + c, nH + r * columns + c + 1, (r + 1) * cw + c, nH + r * columns + c]
-                let diag = nH + nV + (r * cw + c) * 4
-                for k in 0..<4 {
-                    let a = corner(r, c, k), b = corner(r, c, (k + 1) % 4)
-                    let edges = [(a, b, outer[k]), (b, mid, diag + (k + 1) % 4), (mid, a, diag + k)]
-                    var crossing = [Int]()
-                    for (p, q, id) in edges where (p.z >= level) != (q.z >= level) {
-                        let s = (level - p.z) / (q.z - p.z)
-                        point[id] = (p.x + s * (q.x - p.x), p.y + s * (q.y - p.y))
-                        crossing.append(id)
+        var used = [Bool](repeating: false, count: count)
+        var touched: [Int32] = []
+        return levels.map { level in
+            func link(_ a: Int, _ b: Int) {
+                if n1[a] < 0 { n1[a] = Int32(b); touched.append(Int32(a)) } else { n2[a] = Int32(b) }
+                if n1[b] < 0 { n1[b] = Int32(a); touched.append(Int32(b)) } else { n2[b] = Int32(a) }
+            }
+            for r in 0..<ch {
+                for c in 0..<cw {
+                    let m = centre[r * cw + c]
+                    guard !m.isNaN else { continue }
+                    let zs = (z[r * columns + c], z[r * columns + c + 1], z[(r + 1) * columns + c + 1], z[(r + 1) * columns + c])
+                    let above = (zs.0 >= level ? 1 : 0) + (zs.1 >= level ? 1 : 0) + (zs.2 >= level ? 1 : 0) + (zs.3 >= level ? 1 : 0)
+                    if (above == 4 && m >= level) || (above == 0 && m < level) { continue }
+                    let mid = Vertex(x: x(Double(c) + 0.5), y: y(Double(r) + 0.5), z: m)
+                    let diag = nH + nV + (r * cw + c) * 4
+                    for k in 0..<4 {
+                        let a = corner(r, c, k), b = corner(r, c, (k + 1) % 4)
+                        let outer = k == 0 ? r * cw + c : k == 1 ? nH + r * columns + c + 1 : k == 2 ? (r + 1) * cw + c : nH + r * columns + c
+                        // Triangle (a, b, mid): an iso-line crosses none or two of its edges.
+                        var first = -1, second = -1
+                        func cross(_ p: Vertex, _ q: Vertex, _ id: Int) {
+                            guard (p.z >= level) != (q.z >= level) else { return }
+                            let s = (level - p.z) / (q.z - p.z)
+                            point[id] = (p.x + s * (q.x - p.x), p.y + s * (q.y - p.y))
+                            if first < 0 { first = id } else if second < 0 { second = id } else { second = -2 }
+                        }
+                        cross(a, b, outer)
+                        cross(b, mid, diag + (k + 1) % 4)
+                        cross(mid, a, diag + k)
+                        if first >= 0 && second >= 0 { link(first, second) }
                     }
-                    if crossing.count == 2 { link(crossing[0], crossing[1]) }
                 }
             }
-        }
-        // Walk chains: open ones from their ends first, then closed loops (deterministic order).
-        var used = [Bool](repeating: false, count: count)
-        var result: [Chain] = []
-        func walk(from start: Int) {
-            var chain = [point[start]]
-            used[start] = true
-            var current = start
-            while true {
-                let a = Int(n1[current]), b = Int(n2[current])
-                let next = a >= 0 && !used[a] ? a : (b >= 0 && !used[b] ? b : -1)
-                guard next >= 0 else { break }
-                used[next] = true
-                chain.append(point[next])
-                current = next
+            // Walk chains: open ones from their ends first, then closed loops, each in edge order
+            // (deterministic).
+            touched.sort()
+            var result: [Chain] = []
+            func walk(from start: Int) {
+                var chain = [point[start]]
+                used[start] = true
+                var current = start
+                while true {
+                    let a = Int(n1[current]), b = Int(n2[current])
+                    let next = a >= 0 && !used[a] ? a : (b >= 0 && !used[b] ? b : -1)
+                    guard next >= 0 else { break }
+                    used[next] = true
+                    chain.append(point[next])
+                    current = next
+                }
+                let closed = chain.count > 2 && (Int(n1[current]) == start || Int(n2[current]) == start)
+                if closed { chain.append(point[start]) }
+                result.append(Chain(points: chain, first: start, last: current, closed: closed))
             }
-            let closed = chain.count > 2 && (Int(n1[current]) == start || Int(n2[current]) == start)
-            if closed { chain.append(point[start]) }
-            result.append(Chain(points: chain, first: start, last: current, closed: closed))
+            for e in touched where n2[Int(e)] < 0 && !used[Int(e)] { walk(from: Int(e)) }
+            for e in touched where !used[Int(e)] { walk(from: Int(e)) }
+            for e in touched { n1[Int(e)] = -1; n2[Int(e)] = -1; used[Int(e)] = false }
+            touched.removeAll(keepingCapacity: true)
+            return result
         }
-        for e in 0..<count where n1[e] >= 0 && n2[e] < 0 && !used[e] { walk(from: e) }
-        for e in 0..<count where n1[e] >= 0 && !used[e] { walk(from: e) }
-        return result
     }
 }
 
@@ -275,7 +292,7 @@ enum ContourDrawing {
         guard c.levels.count >= 2 || !c.filled, c.rows >= 2, c.columns >= 2 else { return }
         let grid = ContourGrid(c)
         // Each level's chains serve both its filled band and its line.
-        let chains = c.levels.map { grid.chains(at: $0) }
+        let chains = grid.chains(atLevels: c.levels)
         if c.filled {
             // Nested regions: band k paints everything ≥ level k, later bands paint over it.
             // Each region is one path, so no anti-aliasing seam can open between bands.
