@@ -207,23 +207,19 @@ struct ContourGrid {
     ///
     /// Every edge of the triangulation has an index (horizontal, vertical, then corner→centre
     /// edges), and an edge belongs to at most two triangles, so the chains are walked through two
-    /// neighbour slots per edge instead of a hash table. The slots (several MB for a 201×201 grid)
-    /// are allocated once for all levels and only the edges a level crossed are reset: zeroing
-    /// fresh ones for every level cost more than the tracing.
+    /// neighbour slots per crossed edge instead of a hash table. Only the edges a level crosses get
+    /// slots (`slot` maps an edge to its slot; allocated once for all levels and reset edge by
+    /// edge): a full table of points and neighbours for every edge of a 201×201 grid was 6 MB to
+    /// zero per level, more than the tracing.
     func chains(atLevels levels: [Double]) -> [[Chain]] {
         let cw = columns - 1, ch = rows - 1
         guard cw > 0, ch > 0 else { return levels.map { _ in [] } }
         let nH = rows * cw, nV = ch * columns
-        let count = nH + nV + ch * cw * 4
-        var point = [(Double, Double)](repeating: (0, 0), count: count)
-        var n1 = [Int32](repeating: -1, count: count), n2 = [Int32](repeating: -1, count: count)
-        var used = [Bool](repeating: false, count: count)
-        var touched: [Int32] = []
-        return levels.map { level in
-            func link(_ a: Int, _ b: Int) {
-                if n1[a] < 0 { n1[a] = Int32(b); touched.append(Int32(a)) } else { n2[a] = Int32(b) }
-                if n1[b] < 0 { n1[b] = Int32(a); touched.append(Int32(b)) } else { n2[b] = Int32(a) }
-            }
+        var slot = [Int32](repeating: -1, count: nH + nV + ch * cw * 4)
+        var result: [[Chain]] = []
+        for level in levels {
+            // Per crossed edge, in order of first crossing: its index, point and two neighbours.
+            var edge: [Int] = [], point: [(Double, Double)] = [], n1: [Int32] = [], n2: [Int32] = []
             for r in 0..<ch {
                 for c in 0..<cw {
                     let m = centre[r * cw + c]
@@ -238,23 +234,32 @@ struct ContourGrid {
                         let outer = k == 0 ? r * cw + c : k == 1 ? nH + r * columns + c + 1 : k == 2 ? (r + 1) * cw + c : nH + r * columns + c
                         // Triangle (a, b, mid): an iso-line crosses none or two of its edges.
                         var first = -1, second = -1
-                        func cross(_ p: Vertex, _ q: Vertex, _ id: Int) {
-                            guard (p.z >= level) != (q.z >= level) else { return }
-                            let s = (level - p.z) / (q.z - p.z)
-                            point[id] = (p.x + s * (q.x - p.x), p.y + s * (q.y - p.y))
-                            if first < 0 { first = id } else if second < 0 { second = id } else { second = -2 }
+                        for (p, q, id) in [(a, b, outer), (b, mid, diag + (k + 1) % 4), (mid, a, diag + k)] where (p.z >= level) != (q.z >= level) {
+                            let t = (level - p.z) / (q.z - p.z)
+                            let at = (p.x + t * (q.x - p.x), p.y + t * (q.y - p.y))
+                            var s = Int(slot[id])
+                            if s < 0 {
+                                s = point.count
+                                slot[id] = Int32(s)
+                                edge.append(id); point.append(at); n1.append(-1); n2.append(-1)
+                            } else {
+                                point[s] = at
+                            }
+                            if first < 0 { first = s } else { second = s }
                         }
-                        cross(a, b, outer)
-                        cross(b, mid, diag + (k + 1) % 4)
-                        cross(mid, a, diag + k)
-                        if first >= 0 && second >= 0 { link(first, second) }
+                        if first >= 0 && second >= 0 {
+                            if n1[first] < 0 { n1[first] = Int32(second) } else { n2[first] = Int32(second) }
+                            if n1[second] < 0 { n1[second] = Int32(first) } else { n2[second] = Int32(first) }
+                        }
                     }
                 }
             }
+            for id in edge { slot[id] = -1 }
             // Walk chains: open ones from their ends first, then closed loops, each in edge order
             // (deterministic).
-            touched.sort()
-            var result: [Chain] = []
+            let order = edge.indices.sorted { edge[$0] < edge[$1] }
+            var used = [Bool](repeating: false, count: edge.count)
+            var chains: [Chain] = []
             func walk(from start: Int) {
                 var chain = [point[start]]
                 used[start] = true
@@ -269,14 +274,13 @@ struct ContourGrid {
                 }
                 let closed = chain.count > 2 && (Int(n1[current]) == start || Int(n2[current]) == start)
                 if closed { chain.append(point[start]) }
-                result.append(Chain(points: chain, first: start, last: current, closed: closed))
+                chains.append(Chain(points: chain, first: edge[start], last: edge[current], closed: closed))
             }
-            for e in touched where n2[Int(e)] < 0 && !used[Int(e)] { walk(from: Int(e)) }
-            for e in touched where !used[Int(e)] { walk(from: Int(e)) }
-            for e in touched { n1[Int(e)] = -1; n2[Int(e)] = -1; used[Int(e)] = false }
-            touched.removeAll(keepingCapacity: true)
-            return result
+            for s in order where n2[s] < 0 && !used[s] { walk(from: s) }
+            for s in order where !used[s] { walk(from: s) }
+            result.append(chains)
         }
+        return result
     }
 }
 
