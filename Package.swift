@@ -71,7 +71,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "folio-bench", dependencies: [
-            "Tensor", "Autograd", "Plot", "MathType", "Graphics", "Report", "Notebook", "OutputChannel",
+            "Tensor", "Autograd", "Theory", "Plot", "MathType", "Graphics", "Report", "Notebook", "OutputChannel",
         ]),
 
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),

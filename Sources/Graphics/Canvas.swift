@@ -76,9 +76,13 @@ public final class Canvas {
             cairo_surface_finish(surface)
             if !pdfImages.isEmpty { pdfImages.apply(to: &sink.bytes) }
         case .png(let dpi):
-            // The page is painted white first, so it is opaque: RGB is enough.
-            let px = pixels(channels: 3)
-            sink.bytes = PNGEncoder.encode(pixels: px.bytes, width: px.width, height: px.height, channels: 3, dpi: dpi)
+            // The page is painted white first and everything after is drawn over it, so every
+            // pixel is opaque: premultiplied equals straight colour and RGB is enough.
+            cairo_surface_flush(surface)
+            sink.bytes = PNGEncoder.encodeCairoRows(cairo_image_surface_get_data(surface)!,
+                                                    width: Int(cairo_image_surface_get_width(surface)),
+                                                    height: Int(cairo_image_surface_get_height(surface)),
+                                                    stride: Int(cairo_image_surface_get_stride(surface)), dpi: dpi)
         }
         if kind == .svg { sink.bytes = SVGIds.normalize(sink.bytes) }
         if cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS {

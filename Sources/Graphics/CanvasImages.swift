@@ -26,6 +26,7 @@ extension Canvas {
     public func draw(_ image: IndexedImage, in rect: Rect, interpolation: RasterImage.Interpolation = .nearest) {
         guard rect.width > 0, rect.height > 0 else { return }
         guard kind == .pdf else {
+            if interpolation == .nearest && kind != .svg && paintAtDevicePixels(image, in: rect) { return }
             // Opaque: Cairo's RGB24 pixels straight from the palette, one pass.
             let surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.width), Int32(image.height))!
             defer { cairo_surface_destroy(surf) }

@@ -201,64 +201,85 @@ struct ContourGrid {
     }
 
     /// Iso-lines at `level` as chains of points with the edges they start and end on.
+    func chains(at level: Double) -> [Chain] { chains(atLevels: [level])[0] }
+
+    /// Iso-lines at each level, as `chains(at:)`.
     ///
     /// Every edge of the triangulation has an index (horizontal, vertical, then corner→centre
     /// edges), and an edge belongs to at most two triangles, so the chains are walked through two
-    /// neighbour slots per edge instead of a hash table.
-    func chains(at level: Double) -> [Chain] {
+    /// neighbour slots per crossed edge instead of a hash table. Only the edges a level crosses get
+    /// slots (`slot` maps an edge to its slot; allocated once for all levels and reset edge by
+    /// edge): a full table of points and neighbours for every edge of a 201×201 grid was 6 MB to
+    /// zero per level, more than the tracing.
+    func chains(atLevels levels: [Double]) -> [[Chain]] {
         let cw = columns - 1, ch = rows - 1
+        guard cw > 0, ch > 0 else { return levels.map { _ in [] } }
         let nH = rows * cw, nV = ch * columns
-        let count = nH + nV + ch * cw * 4
-        var point = [(Double, Double)](repeating: (0, 0), count: count)
-        var n1 = [Int32](repeating: -1, count: count), n2 = [Int32](repeating: -1, count: count)
-        func link(_ a: Int, _ b: Int) {
-            if n1[a] < 0 { n1[a] = Int32(b) } else { n2[a] = Int32(b) }
-            if n1[b] < 0 { n1[b] = Int32(a) } else { n2[b] = Int32(a) }
-        }
-        for r in 0..<ch {
-            for c in 0..<cw {
-                let m = centre[r * cw + c]
-                guard !m.isNaN else { continue }
-                let zs = (z[r * columns + c], z[r * columns + c + 1], z[(r + 1) * columns + c + 1], z[(r + 1) * columns + c])
-                let above = (zs.0 >= level ? 1 : 0) + (zs.1 >= level ? 1 : 0) + (zs.2 >= level ? 1 : 0) + (zs.3 >= level ? 1 : 0)
-                if (above == 4 && m >= level) || (above == 0 && m < level) { continue }
-                let mid = Vertex(x: x(Double(c) + 0.5), y: y(Double(r) + 0.5), z: m)
-                let outer = [r * cw + c, nH + r * columns + c + 1, (r + 1) * cw + c, nH + r * columns + c]
-                let diag = nH + nV + (r * cw + c) * 4
-                for k in 0..<4 {
-                    let a = corner(r, c, k), b = corner(r, c, (k + 1) % 4)
-                    let edges = [(a, b, outer[k]), (b, mid, diag + (k + 1) % 4), (mid, a, diag + k)]
-                    var crossing = [Int]()
-                    for (p, q, id) in edges where (p.z >= level) != (q.z >= level) {
-                        let s = (level - p.z) / (q.z - p.z)
-                        point[id] = (p.x + s * (q.x - p.x), p.y + s * (q.y - p.y))
-                        crossing.append(id)
+        var slot = [Int32](repeating: -1, count: nH + nV + ch * cw * 4)
+        var result: [[Chain]] = []
+        for level in levels {
+            // Per crossed edge, in order of first crossing: its index, point and two neighbours.
+            var edge: [Int] = [], point: [(Double, Double)] = [], n1: [Int32] = [], n2: [Int32] = []
+            for r in 0..<ch {
+                for c in 0..<cw {
+                    let m = centre[r * cw + c]
+                    guard !m.isNaN else { continue }
+                    let zs = (z[r * columns + c], z[r * columns + c + 1], z[(r + 1) * columns + c + 1], z[(r + 1) * columns + c])
+                    let above = (zs.0 >= level ? 1 : 0) + (zs.1 >= level ? 1 : 0) + (zs.2 >= level ? 1 : 0) + (zs.3 >= level ? 1 : 0)
+                    if (above == 4 && m >= level) || (above == 0 && m < level) { continue }
+                    let mid = Vertex(x: x(Double(c) + 0.5), y: y(Double(r) + 0.5), z: m)
+                    let diag = nH + nV + (r * cw + c) * 4
+                    for k in 0..<4 {
+                        let a = corner(r, c, k), b = corner(r, c, (k + 1) % 4)
+                        let outer = k == 0 ? r * cw + c : k == 1 ? nH + r * columns + c + 1 : k == 2 ? (r + 1) * cw + c : nH + r * columns + c
+                        // Triangle (a, b, mid): an iso-line crosses none or two of its edges.
+                        var first = -1, second = -1
+                        for (p, q, id) in [(a, b, outer), (b, mid, diag + (k + 1) % 4), (mid, a, diag + k)] where (p.z >= level) != (q.z >= level) {
+                            let t = (level - p.z) / (q.z - p.z)
+                            let at = (p.x + t * (q.x - p.x), p.y + t * (q.y - p.y))
+                            var s = Int(slot[id])
+                            if s < 0 {
+                                s = point.count
+                                slot[id] = Int32(s)
+                                edge.append(id); point.append(at); n1.append(-1); n2.append(-1)
+                            } else {
+                                point[s] = at
+                            }
+                            if first < 0 { first = s } else { second = s }
+                        }
+                        if first >= 0 && second >= 0 {
+                            if n1[first] < 0 { n1[first] = Int32(second) } else { n2[first] = Int32(second) }
+                            if n1[second] < 0 { n1[second] = Int32(first) } else { n2[second] = Int32(first) }
+                        }
                     }
-                    if crossing.count == 2 { link(crossing[0], crossing[1]) }
                 }
             }
-        }
-        // Walk chains: open ones from their ends first, then closed loops (deterministic order).
-        var used = [Bool](repeating: false, count: count)
-        var result: [Chain] = []
-        func walk(from start: Int) {
-            var chain = [point[start]]
-            used[start] = true
-            var current = start
-            while true {
-                let a = Int(n1[current]), b = Int(n2[current])
-                let next = a >= 0 && !used[a] ? a : (b >= 0 && !used[b] ? b : -1)
-                guard next >= 0 else { break }
-                used[next] = true
-                chain.append(point[next])
-                current = next
+            for id in edge { slot[id] = -1 }
+            // Walk chains: open ones from their ends first, then closed loops, each in edge order
+            // (deterministic).
+            let order = edge.indices.sorted { edge[$0] < edge[$1] }
+            var used = [Bool](repeating: false, count: edge.count)
+            var chains: [Chain] = []
+            func walk(from start: Int) {
+                var chain = [point[start]]
+                used[start] = true
+                var current = start
+                while true {
+                    let a = Int(n1[current]), b = Int(n2[current])
+                    let next = a >= 0 && !used[a] ? a : (b >= 0 && !used[b] ? b : -1)
+                    guard next >= 0 else { break }
+                    used[next] = true
+                    chain.append(point[next])
+                    current = next
+                }
+                let closed = chain.count > 2 && (Int(n1[current]) == start || Int(n2[current]) == start)
+                if closed { chain.append(point[start]) }
+                chains.append(Chain(points: chain, first: edge[start], last: edge[current], closed: closed))
             }
-            let closed = chain.count > 2 && (Int(n1[current]) == start || Int(n2[current]) == start)
-            if closed { chain.append(point[start]) }
-            result.append(Chain(points: chain, first: start, last: current, closed: closed))
+            for s in order where n2[s] < 0 && !used[s] { walk(from: s) }
+            for s in order where !used[s] { walk(from: s) }
+            result.append(chains)
         }
-        for e in 0..<count where n1[e] >= 0 && n2[e] < 0 && !used[e] { walk(from: e) }
-        for e in 0..<count where n1[e] >= 0 && !used[e] { walk(from: e) }
         return result
     }
 }
@@ -275,7 +296,7 @@ enum ContourDrawing {
         guard c.levels.count >= 2 || !c.filled, c.rows >= 2, c.columns >= 2 else { return }
         let grid = ContourGrid(c)
         // Each level's chains serve both its filled band and its line.
-        let chains = c.levels.map { grid.chains(at: $0) }
+        let chains = grid.chains(atLevels: c.levels)
         if c.filled {
             // Nested regions: band k paints everything ≥ level k, later bands paint over it.
             // Each region is one path, so no anti-aliasing seam can open between bands.

@@ -39,6 +39,19 @@ extension Toolchain {
         for f in files {
             h.update("\(f.lastPathComponent) \(digest.sha256(f) ?? "missing")\n")
         }
+        h.update("isa \(Self.vectorISA())\n")
         return h.finalize()
+    }
+
+    /// What picks Tensor's kernels (CTensorKernels/Dispatch.c): the CPU's AVX2/FMA/AVX-512 flags and
+    /// the FOLIO_TENSOR_ISA cap. Results of the same program differ in the last bits between those
+    /// kernels, so a cached result is reused only on the same vector instruction set.
+    static func vectorISA() -> String {
+        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let flagsLine = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+        let flags = Set(flagsLine.split(separator: " ").map(String.init))
+        let present = ["avx2", "fma", "avx512f", "avx512vl"].filter(flags.contains)
+        let cap = ProcessInfo.processInfo.environment["FOLIO_TENSOR_ISA"] ?? ""
+        return present.joined(separator: ",") + (cap.isEmpty ? "" : " cap=\(cap)")
     }
 }

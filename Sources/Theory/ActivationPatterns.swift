@@ -13,65 +13,90 @@ public struct ActivationRegions {
     /// Hidden layers must be ReLU-like (a neuron is "on" when its pre-activation is > 0).
     /// Work is done in f64 in concrete (non-generic) loops: generic code across a module
     /// boundary is not specialised and would pay a witness call per element.
-    public init<T>(_ net: MLP<T>, points: Tensor<T>, chunk: Int = 8192) {
-        var layers: [(weightT: Tensor<Double>, bias: [Double]?, activation: Activation)] = []
+    public init<T>(_ net: MLP<T>, points: Tensor<T>, chunk: Int = 256) {
+        var layers: [PlainLayer<Double>] = []
         var k = 0
         for layer in net.layers.dropLast() {
-            let w = net.parameters[k].transposed()
-            layers.append((Tensor(shape: w.shape, scalars: w.scalars.map { Double($0) }),
-                           layer.hasBias ? net.parameters[k + 1].scalars.map { Double($0) } : nil, layer.activation))
+            let w = net.parameters[k].scalars.map { Double($0) }.map { $0 * layer.weightScale }
+            let b = layer.hasBias ? net.parameters[k + 1].scalars.map { Double($0) * layer.biasScale }
+                                  : [Double](repeating: 0, count: layer.outputs)
+            layers.append(PlainLayer(weights: w, bias: b, inputs: layer.inputs, outputs: layer.outputs, activation: layer.activation))
             k += layer.parameterCount
         }
-        let doubles = points.scalars.map { Double($0) }
+        let doubles = T.self == Double.self ? unsafeBitCast(points.scalars, to: [Double].self) : points.scalars.map { Double($0) }
         (regionOfPoint, count) = Self.patterns(layers, points: doubles, dimension: points.shape[1], chunk: chunk)
     }
 
-    private static func patterns(_ layers: [(weightT: Tensor<Double>, bias: [Double]?, activation: Activation)],
-                                 points: [Double], dimension d: Int, chunk: Int) -> ([Int32], Int) {
+    /// Each point's pattern as bits (two threads over chunks of points; a chunk's products are
+    /// small enough that OpenBLAS runs them on the calling thread), then region numbers in order
+    /// of first appearance.
+    private static func patterns(_ layers: [PlainLayer<Double>], points: [Double], dimension d: Int, chunk: Int) -> ([Int32], Int) {
         let n = points.count / max(d, 1)
-        let words = max(1, (layers.reduce(0) { $0 + $1.weightT.shape[1] } + 63) / 64)
-        var ids: [Int32] = []
-        ids.reserveCapacity(n)
-        // Patterns of up to 128 neurons hash as two words; wider ones as arrays.
-        var small: [PatternKey: Int32] = [:]
-        var large: [[UInt64]: Int32] = [:]
-        var start = 0
-        while start < n {
-            let m = min(chunk, n - start)
-            var h = Tensor(shape: [m, d], scalars: Array(points[start * d..<(start + m) * d]))
-            var bits = [UInt64](repeating: 0, count: m * words)
-            var bit = 0
-            for layer in layers {
-                let o = layer.weightT.shape[1]
-                var z = matmul(h, layer.weightT).scalars
-                z.withUnsafeMutableBufferPointer { zp in
-                    bits.withUnsafeMutableBufferPointer { bp in
-                        if let b = layer.bias {
-                            b.withUnsafeBufferPointer { bb in
-                                for i in 0..<m { for j in 0..<o { zp[i * o + j] += bb[j] } }
-                            }
-                        }
-                        for i in 0..<m {
-                            for j in 0..<o where zp[i * o + j] > 0 {
-                                bp[i * words + (bit + j) / 64] |= 1 << UInt64((bit + j) % 64)
+        let words = max(1, (layers.reduce(0) { $0 + $1.outputs } + 63) / 64)
+        let widest = max(d, layers.map(\.outputs).max() ?? 1)
+        var bits = [UInt64](repeating: 0, count: n * words)
+        let chunks = (n + chunk - 1) / chunk
+        let threads = chunks > 1 ? probeThreads : 1
+        points.withUnsafeBufferPointer { pp in
+            bits.withUnsafeMutableBufferPointer { bp in
+                onThreads(threads) { t in
+                    var hBuffer = [Double](repeating: 0, count: chunk * widest), zBuffer = hBuffer
+                    hBuffer.withUnsafeMutableBufferPointer { hb in
+                        zBuffer.withUnsafeMutableBufferPointer { zb in
+                            for c in stride(from: t, to: chunks, by: threads) {
+                                let start = c * chunk, m = min(chunk, n - start)
+                                var h = UnsafeMutablePointer(mutating: pp.baseAddress! + start * d), z = zb.baseAddress!
+                                var spare = hb.baseAddress!
+                                var bit = 0
+                                for layer in layers {
+                                    let o = layer.outputs, plain = PlainLayer<Double>.supports(layer.activation)
+                                    layer.weights.withUnsafeBufferPointer { wp in
+                                        Double.gemm(transA: false, transB: true, m: m, n: o, k: layer.inputs, alpha: 1, a: h, lda: layer.inputs,
+                                                    b: wp.baseAddress!, ldb: layer.inputs, beta: 0, c: z, ldc: o)
+                                    }
+                                    layer.bias.withUnsafeBufferPointer { biasp in
+                                        for i in 0..<m {
+                                            let row = z + i * o, out = bp.baseAddress! + (start + i) * words
+                                            _ = trackActivate(row, bias: biasp.baseAddress!, o, .identity, centre: nil, changed: nil, record: false)
+                                            // Bits gather in a register; memory is touched once per word.
+                                            var word: UInt64 = 0, index = bit >> 6, shift = UInt64(bit & 63)
+                                            for j in 0..<o {
+                                                word |= (row[j] > 0 ? 1 : 0) &<< shift
+                                                shift &+= 1
+                                                if shift == 64 { out[index] |= word; word = 0; index &+= 1; shift = 0 }
+                                            }
+                                            if shift != 0 { out[index] |= word }
+                                            if plain { _ = trackActivate(row, bias: nil, o, layer.activation, centre: nil, changed: nil, record: false) }
+                                        }
+                                    }
+                                    if !plain {   // any other activation, through Autograd's kernel
+                                        let out = layer.activation.apply(to: Tensor(shape: [m, o], scalars: Array(UnsafeBufferPointer(start: z, count: m * o))))
+                                        out.scalars.withUnsafeBufferPointer { z.update(from: $0.baseAddress!, count: m * o) }
+                                    }
+                                    bit += o
+                                    // The layer's output becomes the next input; the points are never written.
+                                    h = z
+                                    swap(&z, &spare)
+                                }
                             }
                         }
                     }
                 }
-                bit += o
-                h = layer.activation.apply(to: Tensor(shape: [m, o], scalars: z))
             }
-            for i in 0..<m {
-                let next = Int32(small.count + large.count)
-                if words <= 2 {
-                    let key = PatternKey(low: bits[i * words], high: words == 2 ? bits[i * words + 1] : 0)
-                    if let id = small[key] { ids.append(id) } else { small[key] = next; ids.append(next) }
-                } else {
-                    let pattern = Array(bits[i * words..<(i + 1) * words])
-                    if let id = large[pattern] { ids.append(id) } else { large[pattern] = next; ids.append(next) }
-                }
+        }
+        var ids = [Int32](repeating: 0, count: n)
+        // Patterns of up to 128 neurons hash as two words; wider ones as arrays.
+        var small: [PatternKey: Int32] = [:]
+        var large: [[UInt64]: Int32] = [:]
+        for i in 0..<n {
+            let next = Int32(small.count + large.count)
+            if words <= 2 {
+                let key = PatternKey(low: bits[i * words], high: words == 2 ? bits[i * words + 1] : 0)
+                if let id = small[key] { ids[i] = id } else { small[key] = next; ids[i] = next }
+            } else {
+                let pattern = Array(bits[i * words..<(i + 1) * words])
+                if let id = large[pattern] { ids[i] = id } else { large[pattern] = next; ids[i] = next }
             }
-            start += m
         }
         return (ids, small.count + large.count)
     }

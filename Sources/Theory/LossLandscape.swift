@@ -1,3 +1,4 @@
+import Foundation
 import Autograd
 import Tensor
 
@@ -8,18 +9,65 @@ public struct LossLandscape<T: TensorScalar> {
     public let y: Tensor<T>
     /// Loss of a prediction against the targets (mean squared error by default).
     public let loss: (Tensor<T>, Tensor<T>) -> Double
+    /// The built-in loss, when one was chosen: surfaces then run a concrete kernel (no tensors
+    /// per grid point). nil for a custom `loss` closure, which takes the generic path.
+    public let objective: LossObjective?
 
-    public init(_ net: MLP<T>, x: Tensor<T>, y: Tensor<T>,
-                loss: @escaping (Tensor<T>, Tensor<T>) -> Double = LossLandscape.meanSquaredError) {
-        (self.net, self.x, self.y, self.loss) = (net, x, y, loss)
+    /// A landscape of a built-in loss (mean squared error unless told otherwise).
+    public init(_ net: MLP<T>, x: Tensor<T>, y: Tensor<T>, objective: LossObjective = .meanSquaredError) {
+        (self.net, self.x, self.y, self.objective) = (net, x, y, objective)
+        switch objective {
+        case .meanSquaredError: loss = LossLandscape.meanSquaredError
+        case .crossEntropy: loss = LossLandscape.crossEntropy
+        }
+    }
+
+    /// A landscape of any loss of (prediction, targets).
+    public init(_ net: MLP<T>, x: Tensor<T>, y: Tensor<T>, loss: @escaping (Tensor<T>, Tensor<T>) -> Double) {
+        (self.net, self.x, self.y, self.loss, self.objective) = (net, x, y, loss, nil)
     }
 
     public static func meanSquaredError(_ p: Tensor<T>, _ t: Tensor<T>) -> Double {
         zip(p.scalars, t.scalars).reduce(0.0) { $0 + Double($1.0 - $1.1) * Double($1.0 - $1.1) } / Double(max(p.count, 1))
     }
 
-    /// The loss at θ* (the network's current parameters).
-    public var centre: Double { loss(net(x), y) }
+    /// −(1/n) Σᵢ Σ_c t_ic log softmax(pᵢ)_c for logits p and one-hot (or probability) rows t, both [n, classes].
+    public static func crossEntropy(_ p: Tensor<T>, _ t: Tensor<T>) -> Double {
+        let c = p.shape.last ?? 1, n = p.count / max(c, 1)
+        let (ps, ts) = (p.scalars.map { Double($0) }, t.scalars.map { Double($0) })
+        var sum = 0.0
+        for i in 0..<n {
+            let row = ps[i * c..<(i + 1) * c], top = row.max()!
+            let logZ = top + log(row.reduce(0.0) { $0 + exp($1 - top) })
+            for k in 0..<c where ts[i * c + k] != 0 { sum -= ts[i * c + k] * (ps[i * c + k] - logZ) }
+        }
+        return sum / Double(max(n, 1))
+    }
+
+    /// The loss at θ* (the network's current parameters). With a built-in objective it comes
+    /// from the same kernel as `surface`, so a surface's centre equals it bit for bit.
+    public var centre: Double {
+        let zero = net.parameters.map { Tensor<T>(shape: $0.shape, repeating: 0) }
+        if let fast = kernel(zero, zero, [(0, 0)]) { return fast.values[0] }
+        return loss(net(x), y)
+    }
+
+    /// The concrete kernel's result, or nil when it does not apply (custom loss, other scalar
+    /// types, activations without a plain kernel).
+    func kernel(_ d1: [Tensor<T>], _ d2: [Tensor<T>], _ points: [(Double, Double)]) -> LandscapeKernel.Result? {
+        guard let objective else { return nil }
+        if T.self == Float.self {
+            return LandscapeKernel.surfaceFloat(unsafeBitCast(net, to: MLP<Float>.self), unsafeBitCast(x, to: Tensor<Float>.self),
+                                                unsafeBitCast(y, to: Tensor<Float>.self), objective,
+                                                unsafeBitCast(d1, to: [Tensor<Float>].self), unsafeBitCast(d2, to: [Tensor<Float>].self), points)
+        }
+        if T.self == Double.self {
+            return LandscapeKernel.surfaceDouble(unsafeBitCast(net, to: MLP<Double>.self), unsafeBitCast(x, to: Tensor<Double>.self),
+                                                 unsafeBitCast(y, to: Tensor<Double>.self), objective,
+                                                 unsafeBitCast(d1, to: [Tensor<Double>].self), unsafeBitCast(d2, to: [Tensor<Double>].self), points)
+        }
+        return nil
+    }
 
     /// A grid of losses. `values[r * columns + c]` is the loss at α = alphas[c], β = betas[r]:
     /// α runs along columns (x axis), β along rows (y axis), as images and contour plots expect.
@@ -42,12 +90,21 @@ public struct LossLandscape<T: TensorScalar> {
     ///
     /// The first layer is linear in the perturbation: X(W + αD₁ + βD₂)ᵀ = XWᵀ + αXD₁ᵀ + βXD₂ᵀ,
     /// so its three products are computed once and each grid point costs only the layers above.
-    /// At α = β = 0 every operation matches the plain forward pass, so the centre value is
-    /// bit-for-bit `centre`.
+    /// With a built-in objective a concrete kernel evaluates many grid points per call (see
+    /// `LandscapeKernel`); `inCentreRegion` is then filled whether or not the grid contains the
+    /// centre. With a custom loss the generic path below runs, and its centre value is
+    /// bit-for-bit the plain forward pass's.
     public func surface(_ d1: [Tensor<T>], _ d2: [Tensor<T>], alphas: [Double], betas: [Double]) -> Surface {
         let p = net.parameters
         guard d1.map(\.shape) == p.map(\.shape), d2.map(\.shape) == p.map(\.shape) else {
             fatalError("LossLandscape.surface: directions must be shaped like the parameters \(p.map(\.shape))")
+        }
+        var points: [(Double, Double)] = []
+        points.reserveCapacity(alphas.count * betas.count)
+        for beta in betas { for alpha in alphas { points.append((alpha, beta)) } }
+        if let fast = kernel(d1, d2, points) {
+            return Surface(alphas: alphas, betas: betas, values: fast.values, inCentreRegion: fast.inCentreRegion,
+                           switchingPreActivations: fast.switching)
         }
         guard net.layers.allSatisfy({ $0.parametrisation == .standard }) else {
             fatalError("LossLandscape.surface: needs a network in standard parametrisation")

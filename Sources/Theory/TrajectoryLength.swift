@@ -10,6 +10,8 @@ public enum TrajectoryLength {
         guard points.rank == 2 else { fatalError("TrajectoryLength.polyline: needs [n, d] points, got \(points.shape)") }
         let (n, d) = (points.shape[0], points.shape[1])
         guard n > 1 else { return 0 }
+        if T.self == Float.self { return polylineFloat(unsafeBitCast(points, to: Tensor<Float>.self), closed) }
+        if T.self == Double.self { return polylineDouble(unsafeBitCast(points, to: Tensor<Double>.self), closed) }
         let p = points.scalars
         func segment(_ i: Int, _ j: Int) -> Double {
             var s = 0.0
@@ -26,7 +28,21 @@ public enum TrajectoryLength {
     /// element ℓ the output of affine layer ℓ (post-activation; the last layer's activation
     /// is the network's output activation).
     public static func measure<T>(_ net: MLP<T>, along curve: Tensor<T>, closed: Bool = false) -> [Double] {
-        [polyline(curve, closed: closed)] + net.layerOutputs(curve).map { polyline($0, closed: closed) }
+        guard curve.rank == 2, curve.shape[1] == net.widths[0] else {
+            fatalError("TrajectoryLength.measure: needs [n, \(net.widths[0])] points, got \(curve.shape)")
+        }
+        if T.self == Float.self {
+            return layerLengthsFloat(unsafeBitCast(net, to: MLP<Float>.self), unsafeBitCast(curve, to: Tensor<Float>.self), closed)
+        }
+        if T.self == Double.self {
+            return layerLengthsDouble(unsafeBitCast(net, to: MLP<Double>.self), unsafeBitCast(curve, to: Tensor<Double>.self), closed)
+        }
+        return [polyline(curve, closed: closed)] + net.layerOutputs(curve).map { polyline($0, closed: closed) }
+    }
+
+    /// `measure` for each network of a batch (e.g. the members of a sweep) along the same curve.
+    public static func measure<T>(_ nets: [MLP<T>], along curve: Tensor<T>, closed: Bool = false) -> [[Double]] {
+        nets.map { measure($0, along: curve, closed: closed) }
     }
 
     /// Least-squares slope and intercept of log(length) against layer index: the per-layer

@@ -31,6 +31,7 @@ let suites: [String: () -> [BenchCase]] = [
     "report": ReportSuite.cases,
     "runner": RunnerSuite.cases,
     "autograd": AutogradSuite.cases,
+    "theory": TheorySuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

@@ -21,6 +21,58 @@ final class DrawingTests: XCTestCase {
         XCTAssertNil(RasterImage(png: [1, 2, 3]))
     }
 
+    func testPNGHoldsExactlyTheCanvasPixelsAsRGB() throws {
+        // Antialiased text, a gradient and a translucent fill: every pixel of the file must be the
+        // canvas pixel (the encoder reads Cairo's B, G, R, X rows directly).
+        let c = Canvas(.png(dpi: 150), width: 120, height: 60)
+        c.rectangle(Rect(x: 0, y: 0, width: 120, height: 60))
+        c.fill(LinearGradient(from: Point(0, 0), to: Point(120, 0), stops: [(0, Color(hex: 0x0072B2)), (1, Color(hex: 0xE69F00))]))
+        c.rectangle(Rect(x: 20, y: 10, width: 40, height: 30)); c.fill(Color(hex: 0xCC79A7).withAlpha(0.5))
+        TextLayout(canvas: c, markup: "Figure 1", font: Fonts.description(Fonts.sans, size: 14)).draw(on: c, at: Point(8, 30))
+        let expected = c.pixels()
+        let png = c.finish()
+        XCTAssertEqual(png[25], 2, "colour type RGB")
+        let img = try XCTUnwrap(RasterImage(png: png))
+        XCTAssertEqual(img.width, expected.width); XCTAssertEqual(img.height, expected.height)
+        XCTAssertEqual(img.rgba, expected.rgba)
+        XCTAssertGreaterThan(Set(stride(from: 0, to: img.rgba.count, by: 4).map { img.rgba[$0] }).count, 50)
+    }
+
+    func testLargePaletteImageShowsTheCellUnderEachPixelCentre() {
+        // 300×200 cells in a 100×80 pt rectangle at 72 dpi (fewer pixels than cells: drawn at the
+        // canvas's pixels), at a fractional offset. Neighbouring cells differ a lot, so a pixel
+        // that took the wrong cell shows.
+        let (w, h) = (300, 200)
+        let palette: [UInt32] = (0..<256).map { (k: Int) -> UInt32 in UInt32(k) << 16 | UInt32(255 - k) << 8 | 0x40 }
+        let indices: [UInt8] = (0..<(w * h)).map { (i: Int) -> UInt8 in UInt8((i % w * 7 + i / w * 13) % 256) }
+        let image = IndexedImage(width: w, height: h, palette: palette, indices: indices)
+        let rect = Rect(x: 10.3, y: 5.6, width: 100, height: 80)
+        func render(_ draw: (Canvas) -> Void) -> [UInt8] {
+            let c = Canvas(.png(dpi: 72), width: 120, height: 100)
+            draw(c)
+            return c.pixels().rgba
+        }
+        let px = render { $0.draw(image, in: rect, interpolation: .nearest) }
+        var checked = 0
+        for y in 6..<85 {
+            for x in 11..<110 {
+                let u = (Double(x) + 0.5 - rect.x) / rect.width * Double(w), v = (Double(y) + 0.5 - rect.y) / rect.height * Double(h)
+                // Centres within a hair of a cell boundary may round either way.
+                guard abs(u - u.rounded()) > 1e-6, abs(v - v.rounded()) > 1e-6 else { continue }
+                let colour: UInt32 = palette[Int(indices[Int(v) * w + Int(u)])]
+                let expected: [UInt8] = [UInt8(colour >> 16), UInt8((colour >> 8) & 0xff), UInt8(colour & 0xff)]
+                let o = (y * 120 + x) * 4
+                XCTAssertEqual(Array(px[o..<o + 3]), expected, "pixel \(x), \(y)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 7000)
+        // Cairo's own nearest sampling of the full image (the RGBA path) agrees but for ties.
+        let cairo = render { $0.draw(image.rgbaImage, in: rect, interpolation: .nearest) }
+        let same = stride(from: 0, to: px.count, by: 4).filter { px[$0..<$0 + 4] == cairo[$0..<$0 + 4] }.count
+        XCTAssertGreaterThan(Double(same) / Double(px.count / 4), 0.98)
+    }
+
     func testImagesDrawWithNearestAndBilinearResampling() {
         // 2×2 checkerboard red/blue scaled to 100×100 pt.
         let img = RasterImage(width: 2, height: 2, rgba: [255, 0, 0, 255, 0, 0, 255, 255, 0, 0, 255, 255, 255, 0, 0, 255])

@@ -38,6 +38,45 @@ final class LandscapeAndKernelTests: XCTestCase {
             XCTAssertEqual(surface[row: r, column: c], LossLandscape.meanSquaredError(moved(x), y), accuracy: 1e-12)
         }
         XCTAssertEqual(land.slice(d1, alphas: [0]), [land.centre])
+        // The kernel's centre is the plain forward pass's loss.
+        XCTAssertEqual(land.centre, LossLandscape.meanSquaredError(net(x), y), accuracy: 1e-13)
+        // A custom loss takes the generic path and agrees with the kernel.
+        let generic = LossLandscape(net, x: x, y: y, loss: { LossLandscape.meanSquaredError($0, $1) })
+        let slow = generic.surface(d1, d2, alphas: surface.alphas, betas: surface.betas)
+        for (a, b) in zip(slow.values, surface.values) { XCTAssertEqual(a, b, accuracy: 1e-12) }
+        XCTAssertEqual(slow.inCentreRegion, surface.inCentreRegion)
+        XCTAssertEqual(slow.switchingPreActivations, surface.switchingPreActivations)
+    }
+
+    func testCrossEntropySurfaceMatchesTheForwardPassInBothPrecisions() {
+        let n = 30, classes = 3
+        let xs = (0..<(n * 4)).map { sin(Double($0) * 0.7) }
+        var onehot = [Double](repeating: 0, count: n * classes)
+        for i in 0..<n { onehot[i * classes + i % classes] = 1 }
+        let x = Tensor(shape: [n, 4], scalars: xs), y = Tensor(shape: [n, classes], scalars: onehot)
+        let net = MLP<Double>(widths: [4, 12, 9, classes], activation: .leakyReLU(slope: 0.1), seed: 6)
+        let d1 = Directions.random(like: net.parameters, normalisation: .layer, seed: 1)
+        let d2 = Directions.random(like: net.parameters, normalisation: .weight, seed: 2)
+        let land = LossLandscape(net, x: x, y: y, objective: .crossEntropy)
+        let axis = [-0.5, 0, 0.25]
+        let surface = land.surface(d1, d2, alphas: axis, betas: axis)
+        for (r, beta) in axis.enumerated() {
+            for (c, alpha) in axis.enumerated() {
+                var moved = net
+                moved.parameters = zip(net.parameters, zip(d1, d2)).map { w, d in
+                    Tensor(shape: w.shape, scalars: (0..<w.count).map { w.scalars[$0] + alpha * d.0.scalars[$0] + beta * d.1.scalars[$0] })
+                }
+                XCTAssertEqual(surface[row: r, column: c], LossLandscape.crossEntropy(moved(x), y), accuracy: 1e-12)
+            }
+        }
+        XCTAssertTrue(surface.inCentreRegion[4], "the centre is in its own region")
+        // f32 follows f64 to single precision.
+        let f = MLP<Float>(widths: [4, 12, 9, classes], activation: .leakyReLU(slope: 0.1), seed: 6)
+        let landF = LossLandscape(f, x: Tensor(shape: [n, 4], scalars: xs.map(Float.init)),
+                                  y: Tensor(shape: [n, classes], scalars: onehot.map(Float.init)), objective: .crossEntropy)
+        let toFloat = { (t: Tensor<Double>) in Tensor<Float>(shape: t.shape, scalars: t.scalars.map(Float.init)) }
+        let sF = landF.surface(d1.map(toFloat), d2.map(toFloat), alphas: axis, betas: axis)
+        for (a, b) in zip(sF.values, surface.values) { XCTAssertEqual(a, b, accuracy: 1e-5 * max(1, abs(b))) }
     }
 
     func testReLUNNGPMatchesMonteCarloWithinThreeStandardErrors() {

@@ -49,6 +49,30 @@ final class RegionTests: XCTestCase {
         }
     }
 
+    func testYarotskyNetworkComputesTheApproximantWithItsErrorAndPieces() {
+        for n in 1...8 {
+            let net = Sawtooth.yarotskyNetwork(terms: n)
+            XCTAssertEqual(net.hiddenLayerCount, n)
+            // Equal to the function version on a grid that contains every breakpoint k/2ⁿ and midpoint.
+            let xs = (0...4096).map { Double($0) / 4096 }
+            let out = net(Tensor(shape: [xs.count, 1], scalars: xs)).scalars
+            var worst = 0.0, worstAt = 0.0
+            for (x, y) in zip(xs, out) {
+                XCTAssertEqual(y, Sawtooth.yarotskySquare(x, terms: n), accuracy: 1e-12, "n = \(n), x = \(x)")
+                if abs(y - x * x) > worst { (worst, worstAt) = (abs(y - x * x), x) }
+            }
+            // Max error 4^−(n+1), attained at a midpoint of a piece.
+            XCTAssertEqual(worst, pow(4, -Double(n + 1)), accuracy: 1e-12, "n = \(n)")
+            XCTAssertEqual((worstAt * Double(1 << n) - 0.5).truncatingRemainder(dividingBy: 1), 0, accuracy: 1e-9)
+            // 2ⁿ affine pieces on [0, 1] (the interpolant of x² at 2ⁿ + 1 nodes).
+            XCTAssertEqual(affinePieces(net, n), 1 << n, "n = \(n)")
+        }
+        // A wrong weight breaks the identity: the check can fail.
+        var broken = Sawtooth.yarotskyNetwork(terms: 3)
+        broken.parameters[2] = broken.parameters[2].map { $0 == 1 ? 0.9 : $0 }
+        XCTAssertGreaterThan(abs(broken(Tensor(shape: [1, 1], scalars: [0.3])).scalars[0] - Sawtooth.yarotskySquare(0.3, terms: 3)), 1e-3)
+    }
+
     func testExactPieceCountsBoundSampledCountsAndAgreeUnderRefinement() {
         let net = MLP<Double>(widths: [2, 16, 16, 1], activation: .relu, initialization: .normal(weightVariance: 2, biasVariance: 0.1), seed: 3)
         let a = [-2.0, -1.5], b = [2.0, 1.0]

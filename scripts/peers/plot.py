@@ -69,7 +69,9 @@ def surface():
 
 def heatmap():
     fig, ax = plt.subplots(figsize=(6.4, 4.8))
-    im = ax.imshow(HEAT, origin="lower", cmap="viridis", interpolation="nearest")
+    # aspect="auto": the image fills the axes, as Folio's heatmap does (imshow's default "equal"
+    # would draw a square image in a 4:3 axes box: a different, smaller figure to compare with).
+    im = ax.imshow(HEAT, origin="lower", cmap="viridis", interpolation="nearest", aspect="auto")
     fig.colorbar(im, ax=ax)
     return fig
 

@@ -1,0 +1,116 @@
+import Autograd
+import Dispatch
+import Tensor
+
+/// An MLP's affine layers as plain row-major arrays, for the probes' hot loops.
+///
+/// Theory is built with library evolution: generic code called from a notebook runs
+/// unspecialised, paying a witness call per element. The probes therefore unpack a network
+/// once into these arrays and run loops that the non-generic `…Float` / `…Double` entry points
+/// specialise (the pattern of Sources/Tensor/Specialization.swift). NTK-parametrised layers
+/// have their forward multipliers folded into W and b here.
+struct PlainLayer<T: TensorScalar> {
+    /// W as [outputs, inputs], row i the incoming weights of output neuron i.
+    var weights: [T]
+    var bias: [T]
+    var inputs: Int
+    var outputs: Int
+    var activation: Activation
+
+    /// The network's layers, or nil if an activation has no concrete kernel here (callers then
+    /// take their generic path).
+    static func unpack(_ net: MLP<T>) -> [PlainLayer<T>]? {
+        var layers: [PlainLayer<T>] = []
+        var k = 0
+        for layer in net.layers {
+            guard PlainLayer.supports(layer.activation) else { return nil }
+            let w = net.parameters[k].scalars
+            let ws = T(layer.weightScale), bs = T(layer.biasScale)
+            let bias = layer.hasBias ? net.parameters[k + 1].scalars : [T](repeating: 0, count: layer.outputs)
+            layers.append(PlainLayer(weights: ws == 1 ? w : w.map { ws * $0 }, bias: bs == 1 ? bias : bias.map { bs * $0 },
+                                     inputs: layer.inputs, outputs: layer.outputs, activation: layer.activation))
+            k += layer.parameterCount
+        }
+        return layers
+    }
+
+    static func supports(_ a: Activation) -> Bool {
+        switch a {
+        case .identity, .relu, .leakyReLU, .tanh: true
+        default: false
+        }
+    }
+}
+
+/// σ applied in place to `count` elements (one of `PlainLayer.supports`).
+@inline(__always)
+func activate<T: TensorScalar>(_ p: UnsafeMutablePointer<T>, _ count: Int, _ a: Activation) {
+    trackActivate(p, bias: nil, count, a, centre: nil, changed: nil, record: false)
+}
+
+@inline(__always) func load8<T: TensorScalar>(_ p: UnsafePointer<T>) -> SIMD8<T> { UnsafeRawPointer(p).loadUnaligned(as: SIMD8<T>.self) }
+@inline(__always) func store8<T: TensorScalar>(_ v: SIMD8<T>, _ p: UnsafeMutablePointer<T>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<T>.self)
+}
+
+/// One row of a layer, in place: adds `bias` if given, optionally compares the pre-activations'
+/// signs with a pattern, then applies σ.
+///
+/// The loops are branch-free selects and multiplies that LLVM vectorises (a ReLU written as a
+/// branch is a coin flip the predictor loses; Swift's generic SIMD masks run lane by lane).
+/// Patterns are 0/1 in the scalar type. With `record`, writes the signs to `centre`; otherwise
+/// adds 1 to `changed` where a sign differs from `centre`'s. Returns 1 if any sign differed, else 0.
+@inline(__always)
+func trackActivate<T: TensorScalar>(_ z: UnsafeMutablePointer<T>, bias: UnsafePointer<T>?, _ o: Int, _ a: Activation,
+                                    centre: UnsafeMutablePointer<T>?, changed: UnsafeMutablePointer<T>?, record: Bool) -> Int {
+    if let bias {
+        var j = 0
+        while j + 8 <= o { store8(load8(z + j) + load8(bias + j), z + j); j += 8 }
+        while j < o { z[j] = z[j] + bias[j]; j += 1 }
+    }
+    var flips = 0
+    if let centre {
+        if record {
+            for j in 0..<o { centre[j] = z[j] > 0 ? 1 : 0 }
+        } else if let changed {
+            // Signs as 0/1 first (a vectorised select), then (on − centre)² counts flips in plain
+            // SIMD arithmetic.
+            withUnsafeTemporaryAllocation(of: T.self, capacity: o) { buffer in
+                let on = buffer.baseAddress!
+                for j in 0..<o { on[j] = z[j] > 0 ? 1 : 0 }
+                var sum = SIMD8<T>(repeating: 0)
+                var j = 0
+                while j + 8 <= o {
+                    let d = load8(on + j) - load8(centre + j), f = d * d
+                    store8(load8(changed + j) + f, changed + j)
+                    sum = sum + f
+                    j += 8
+                }
+                var tail: T = 0
+                while j < o { let d = on[j] - centre[j]; changed[j] = changed[j] + d * d; tail = tail + d * d; j += 1 }
+                flips = sum.sum() + tail > 0 ? 1 : 0
+            }
+        }
+    }
+    switch a {
+    case .identity: break
+    case .relu: for j in 0..<o { let v = z[j]; z[j] = v * (v > 0 ? 1 : 0) }
+    case .leakyReLU(let slope):
+        let s = T(slope)
+        for j in 0..<o { let v = z[j]; z[j] = v * (v > 0 ? 1 : s) }
+    case .tanh: for j in 0..<o { z[j] = T.tanh(z[j]) }
+    default: fatalError("activate: no plain kernel for \(a)")
+    }
+    return flips
+}
+
+/// Runs `body(t)` for t in 0..<threads on that many threads (inline when 1).
+@inline(__always)
+func onThreads(_ threads: Int, _ body: (Int) -> Void) {
+    if threads <= 1 { body(0); return }
+    withoutActuallyEscaping(body) { body in DispatchQueue.concurrentPerform(iterations: threads, execute: body) }
+}
+
+/// Threads the probes use for their own loops: the machine's cores, at most two (the bar the
+/// benchmarks are held to) — results never depend on it.
+let probeThreads = 2
