@@ -39,14 +39,14 @@ public enum HTMLReport {
             let doc = notebook.document
             let fm = doc.frontMatter
             let name = HTML.escape(doc.name)
-            var html = SiteStyle.pageHead(title: doc.title, description: fm.abstract, extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
+            var html = SiteStyle.pageHead(title: doc.title, description: fm.abstract.map(TeXFallback.plainProse), extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
             html += "<nav class=\"files\"><a href=\"index.html\">All notebooks</a> · <a href=\"\(name).pdf\">PDF</a></nav>\n"
             if fm.title != nil {
                 html += "<header class=\"title\">\n<h1>\(HTML.escape(doc.title))</h1>\n"
                 if let s = fm.subtitle { html += "<p class=\"subtitle\">\(HTML.escape(s))</p>\n" }
                 if let a = fm.author { html += "<p class=\"author\">\(HTML.escape(a))</p>\n" }
                 if let d = fm.date { html += "<p class=\"date\">\(HTML.escape(d))</p>\n" }
-                if let ab = fm.abstract { html += "<div class=\"abstract\"><h2>Abstract</h2><p>\(HTML.escape(ab))</p></div>\n" }
+                if let ab = doc.abstractInlines { html += "<div class=\"abstract\"><h2>Abstract</h2><p>\(inline(ab))</p></div>\n" }
                 html += "</header>\n"
             }
             html += tableOfContents()

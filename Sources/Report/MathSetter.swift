@@ -62,10 +62,21 @@ enum MathSetter {
         let pad = 1.0
         var svg = String(decoding: layout.svg(padding: pad, idPrefix: id), as: UTF8.self)
         if let r = svg.range(of: "<svg") { svg = String(svg[r.lowerBound...]) }   // drop the XML declaration
-        let shift = String(format: "%.2f", -(layout.descent + pad))
+        // Sizes in em of the body's 12.75 pt, so a formula keeps its size relative to the text
+        // around it — the same in body text, larger in headings, smaller in the abstract.
+        let em = 12.75
+        let shift = String(format: "%.4f", -(layout.descent + pad) / em)
         let label = HTML.escape(tex)
-        svg = svg.replacingOccurrences(of: "<svg ", with: "<svg class=\"\(cls)\" role=\"img\" aria-label=\"\(label)\" style=\"vertical-align:\(shift)pt\" ",
-                                       options: [], range: svg.range(of: "<svg "))
+        if let open = svg.range(of: "<svg [^>]*>", options: .regularExpression) {
+            var tag = String(svg[open])
+            for attribute in ["width", "height"] {
+                guard let r = tag.range(of: "\(attribute)=\"([0-9.]+)pt\"", options: .regularExpression) else { continue }
+                let value = Double(tag[r].dropFirst(attribute.count + 2).dropLast(3)) ?? 0
+                tag.replaceSubrange(r, with: "\(attribute)=\"\(String(format: "%.4f", value / em))em\"")
+            }
+            tag = tag.replacingOccurrences(of: "<svg ", with: "<svg class=\"\(cls)\" role=\"img\" aria-label=\"\(label)\" style=\"vertical-align:\(shift)em\" ")
+            svg.replaceSubrange(open, with: tag)
+        }
         return svg.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

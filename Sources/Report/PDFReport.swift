@@ -40,7 +40,7 @@ public enum PDFReport {
             let fm = notebook.document.frontMatter
             style = PageStyle(paper: fm.paper)
             let canvas = Canvas(.pdf, width: style.width, height: style.height, title: notebook.document.title, author: fm.author)
-            canvas.setMetadata(subject: fm.abstract ?? fm.subtitle, keywords: nil)
+            canvas.setMetadata(subject: fm.abstract.map(TeXFallback.plainProse) ?? fm.subtitle, keywords: nil)
             composer = PDFComposer(canvas: canvas, style: style)
             composer.runningHead = notebook.document.title
             (self.notebook, self.numbering, self.headingPages) = (notebook, numbering, headingPages)
@@ -75,9 +75,14 @@ public enum PDFReport {
                 centered("<b>Abstract</b>", style.small)
                 composer.space(4)
                 let indent = 36.0
-                composer.flow(composer.layout(TextLayout.escape(abstract), font: style.small,
-                                              indent: indent, width: style.textWidth - 2 * indent, justify: true),
-                              indent: indent)
+                // Set at the abstract's 9 pt, math included.
+                context.hyphenator = Hyphenator.english
+                context.mathSize = 9
+                let rich = InlineMarkup.pango(notebook.document.abstractInlines ?? [.text(abstract)], context)
+                context.hyphenator = nil
+                context.mathSize = MathSetter.bodySize
+                composer.flow(composer.layout(rich, font: style.small, indent: indent, width: style.textWidth - 2 * indent, justify: true),
+                              indent: indent, rich: rich)
             }
             composer.space(20)
         }

@@ -34,7 +34,7 @@ public struct ReportWriter {
         let fm = notebook.document.frontMatter
         let thumbnail = Thumbnail.choose(notebook)
         if let png = thumbnail?.png { files.append((outputDirectory.appendingPathComponent(thumbnail!.path), Data(png))) }
-        let summary = PageSummary(name: name, title: notebook.document.title, date: fm.date, abstract: fm.abstract,
+        let summary = PageSummary(name: name, title: notebook.document.title, date: fm.date, abstract: fm.abstract.map(TeXFallback.plainProse),
                                   thumbnail: thumbnail?.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

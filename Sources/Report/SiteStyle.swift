@@ -12,7 +12,7 @@ enum SiteStyle {
     header.title p{text-align:center;margin:.2rem 0}
     .subtitle{font-size:1.2rem}.author,.date{color:var(--muted)}
     .abstract{font-size:.95rem;margin:1.5rem 2rem 0}.abstract h2{font-size:.95rem;text-align:center;margin:0}
-    .abstract p{text-align:justify}
+    header.title .abstract p{text-align:justify;hyphens:auto;-webkit-hyphens:auto}
     h1,h2,h3,h4,h5,h6{line-height:1.25;margin:2rem 0 .6rem}
     .secnum{margin-right:.6em}
     a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}

@@ -7,6 +7,25 @@ enum TeXFallback {
         case sup([Piece]), sub([Piece])
     }
 
+    /// Prose with `$…$` spans as plain Unicode: the abstract in the site index, the HTML page's
+    /// description and the PDF's subject.
+    static func plainProse(_ text: String) -> String {
+        var out = "", math = "", inMath = false
+        var previous: Character = " "
+        for c in text {
+            if c == "$" && previous != "\\" {
+                if inMath { out += plain(math); math = "" }
+                inMath.toggle()
+            } else if inMath {
+                math.append(c)
+            } else {
+                out.append(c)
+            }
+            previous = c
+        }
+        return inMath ? out + "$" + math : out
+    }
+
     /// Plain Unicode for places that cannot hold typeset math: PDF bookmarks, running heads.
     /// Scripts use Unicode superscript/subscript characters where every character has one,
     /// else `^` / `_` (with parentheses around several characters).
@@ -21,7 +40,11 @@ enum TeXFallback {
                 switch p {
                 case .text(let s, _): return s.replacingOccurrences(of: "\u{205F}", with: " ").replacingOccurrences(of: "\u{2005}", with: " ")
                 case .sup(let inner), .sub(let inner):
-                    let body = text(inner).trimmingCharacters(in: .whitespaces)
+                    // Scripts are set tight (TeX drops binary-operator space there): n^{-1} → n⁻¹.
+                    let body = text(inner.map { piece -> Piece in
+                        guard case .text(let t, let upright) = piece else { return piece }
+                        return .text(t.replacingOccurrences(of: "\u{205F}", with: ""), upright: upright)
+                    }).trimmingCharacters(in: .whitespaces)
                     let isSup: Bool = { if case .sup = p { return true }; return false }()
                     let table = isSup ? sup : sub
                     if !body.isEmpty, body.allSatisfy({ table[$0] != nil }), !(table == sub && body.contains(where: { "wb".contains($0) })) {

@@ -42,3 +42,26 @@ final class ThumbnailTests: XCTestCase {
         XCTAssertFalse(plain.contains("<img"), plain)
     }
 }
+
+/// The abstract is inline Markdown with math, as in Quarto: typeset in the PDF and the page,
+/// plain Unicode where only text fits (index, metadata).
+final class AbstractMathTests: XCTestCase {
+    func testAbstractMathIsTypesetInPageAndPlainInIndex() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("folio-abstract-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let doc = try Document.parse("---\ntitle: T\nabstract: The distance falls like $n^{-1}$ and *slowly*.\n---\n\nText.\n", path: "a.md")
+        XCTAssertEqual(doc.abstractInlines?.count, 5, "\(String(describing: doc.abstractInlines))")
+        try ReportWriter(outputDirectory: out).write(RenderedNotebook(document: doc, outputs: [:]))
+        let page = try String(contentsOf: out.appendingPathComponent("a.html"), encoding: .utf8)
+        let abstract = try XCTUnwrap(page.range(of: "<div class=\"abstract\">").map { String(page[$0.lowerBound...].prefix(4000)) })
+        XCTAssertTrue(abstract.contains("<svg"), "math typeset as inline SVG")
+        // Sized in em, so it follows the abstract's smaller type (and a heading's larger one).
+        XCTAssertNotNil(abstract.range(of: #"<svg class="math"[^>]*vertical-align:-?[0-9.]+em[^>]*width="[0-9.]+em" height="[0-9.]+em""#,
+                                       options: .regularExpression), abstract)
+        XCTAssertTrue(abstract.contains("<em>slowly</em>"), abstract)
+        XCTAssertFalse(abstract.contains("$n"), abstract)
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertTrue(index.contains("falls like n⁻¹ and *slowly*."), index)
+        XCTAssertEqual(TeXFallback.plainProse("cost $\\$5$ and $x_i$"), "cost $5 and xᵢ".replacingOccurrences(of: "$5", with: TeXFallback.plain("\\$5")))
+    }
+}
