@@ -38,7 +38,10 @@ public enum LabelRenderer {
         }
         enum Piece { case text(TextLayout), math(String, MathLayout) }
         var pieces: [Piece] = []
-        var ascent = 0.0, descent = 0.0, width = 0.0
+        // At least the font's line box (TeX's strut): "$x$" and "step $k$" then share a baseline
+        // wherever labels are placed by their top, as axis labels of neighbouring panels are.
+        let strut = TextLayout(canvas: canvas, markup: " ", font: font)
+        var ascent = strut.firstBaseline, descent = strut.size.height - strut.firstBaseline, width = 0.0
         for (k, part) in parts.enumerated() where !part.isEmpty {
             if k % 2 == 0 {
                 let t = TextLayout(canvas: canvas, markup: TextLayout.escape(part), font: font)

@@ -113,3 +113,19 @@ final class TicksTests: XCTestCase {
         XCTAssertEqual(neg.exponent, -5)
     }
 }
+
+/// Labels are placed by their top edge, so a math-only label must keep the text's line box.
+final class LabelStrutTests: XCTestCase {
+    func testMathOnlyAndMixedLabelsShareTheBaselineOfPlainText() {
+        let canvas = Canvas(.pdf, width: 100, height: 100)
+        let text = LabelRenderer.mixed(canvas, "step", family: LabelRenderer.family, size: 9, bold: false)
+        let math = LabelRenderer.mixed(canvas, "$x$", family: LabelRenderer.family, size: 9, bold: false)
+        let mixed = LabelRenderer.mixed(canvas, "step $k$", family: LabelRenderer.family, size: 9, bold: false)
+        XCTAssertEqual(math.baseline, text.baseline, accuracy: 1e-9)
+        XCTAssertEqual(mixed.baseline, text.baseline, accuracy: 1e-9)
+        XCTAssertEqual(math.size.height, text.size.height, accuracy: 1e-9)
+        let tall = LabelRenderer.mixed(canvas, "$\\frac{a}{b}$", family: LabelRenderer.family, size: 9, bold: false)
+        XCTAssertGreaterThan(tall.size.height, text.size.height, "taller math still grows the box")
+        _ = canvas.finish()
+    }
+}
