@@ -46,7 +46,11 @@ public enum HTMLReport {
                 if let s = fm.subtitle { html += "<p class=\"subtitle\">\(HTML.escape(s))</p>\n" }
                 if let a = fm.author { html += "<p class=\"author\">\(HTML.escape(a))</p>\n" }
                 if let d = fm.date { html += "<p class=\"date\">\(HTML.escape(d))</p>\n" }
-                if let ab = doc.abstractInlines { html += "<div class=\"abstract\"><h2>Abstract</h2><p>\(inline(ab))</p></div>\n" }
+                if let ab = doc.abstractInlines {
+                    context.hyphenator = Hyphenator.english
+                    html += "<div class=\"abstract\"><h2>Abstract</h2><p>\(inline(ab))</p></div>\n"
+                    context.hyphenator = nil
+                }
                 html += "</header>\n"
             }
             html += tableOfContents()
@@ -100,7 +104,12 @@ public enum HTMLReport {
                         html += "<figure\(id)>\(inline([.image(url: m.url, alt: m.alt)]))"
                         html += cap.isEmpty ? "</figure>\n" : "<figcaption>\(cap)</figcaption></figure>\n"
                     } else {
+                        // Soft hyphens from our own patterns: browsers without an English
+                        // dictionary (headless Chromium here) then break long words instead of
+                        // opening wide gaps in justified lines beside inline formulas.
+                        context.hyphenator = Hyphenator.english
                         html += "<p>\(inline(content))</p>\n"
+                        context.hyphenator = nil
                     }
                 case .displayMath(let source, _):
                     let (tex, tag) = MathSetter.splitTag(source)

@@ -89,13 +89,20 @@ enum InlineMarkup {
     static func html(_ inlines: [Inline], _ ctx: InlineContext) -> String {
         inlines.map { i -> String in
             switch i {
-            case .text(let s): HTML.escape(s)
+            case .text(let s): HTML.escape(ctx.hyphenator?.hyphenate(s) ?? s)
             case .emphasis(let c): "<em>" + html(c, ctx) + "</em>"
             case .strong(let c): "<strong>" + html(c, ctx) + "</strong>"
             case .strikethrough(let c): "<del>" + html(c, ctx) + "</del>"
             case .code(let s): "<code>" + HTML.escape(s) + "</code>"
             case .math(let s): MathSetter.inlineHTML(s, id: ctx.nextMathID())
-            case .link(let url, let c): "<a href=\"" + HTML.escape(HTML.safeURL(url)) + "\">" + html(c, ctx) + "</a>"
+            case .link(let url, let c):
+                // No soft hyphens inside links (as in the PDF): a break in a URL would read as part of it.
+                {
+                    let hyphenator = ctx.hyphenator
+                    ctx.hyphenator = nil
+                    defer { ctx.hyphenator = hyphenator }
+                    return "<a href=\"" + HTML.escape(HTML.safeURL(url)) + "\">" + html(c, ctx) + "</a>"
+                }()
             case .image(let url, let alt):
                 "<img src=\"\(HTML.escape(ctx.imagePaths[url] ?? HTML.safeURL(url)))\" alt=\"\(HTML.escape(alt.plainText))\">"
             case .crossReference(let label, _):

@@ -65,3 +65,17 @@ final class AbstractMathTests: XCTestCase {
         XCTAssertEqual(TeXFallback.plainProse("cost $\\$5$ and $x_i$"), "cost $5 and xᵢ".replacingOccurrences(of: "$5", with: TeXFallback.plain("\\$5")))
     }
 }
+
+/// HTML paragraphs carry soft hyphens from our patterns (browsers may lack an English
+/// dictionary), but links and code do not.
+final class HTMLHyphenationTests: XCTestCase {
+    func testParagraphWordsGetSoftHyphensButLinksAndCodeDoNot() throws {
+        let doc = try Document.parse("Parametrisation matters. See [documentation](https://example.org/documentation) and `parametrisation`.\n", path: "h.md")
+        let html = HTMLReport.render(RenderedNotebook(document: doc, outputs: [:]), figureDirectory: "h")
+        let paragraph = try XCTUnwrap(html.range(of: "<p>Par").map { String(html[$0.lowerBound...].prefix(400)) })
+        XCTAssertTrue(paragraph.hasPrefix("<p>Pa\u{AD}ram") || paragraph.contains("\u{AD}"), paragraph)
+        XCTAssertEqual(paragraph.replacingOccurrences(of: "\u{AD}", with: "").prefix(27), "<p>Parametrisation matters.")
+        XCTAssertTrue(paragraph.contains(">documentation</a>"), "link text unhyphenated: \(paragraph)")
+        XCTAssertTrue(paragraph.contains("<code>parametrisation</code>"), paragraph)
+    }
+}
