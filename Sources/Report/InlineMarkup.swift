@@ -124,21 +124,8 @@ enum InlineMarkup {
 }
 
 enum HTML {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Text and attribute values for HTML: the same five-character XML escape Pango markup needs.
+    static func escape(_ s: String) -> String { TextLayout.escape(s) }
 
     /// `javascript:` and other script-running schemes become inert: pages stay script-free.
     static func safeURL(_ url: String) -> String {
