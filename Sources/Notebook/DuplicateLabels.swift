@@ -2,8 +2,9 @@
 /// `fig-x` would silently point at one of them, and their files would collide. Quarto rejects
 /// duplicates as well; we say where both are.
 enum DuplicateLabels {
-    /// Throws at the second use of a label (cell `//| label:`, equation `{#eq-…}`, table caption
-    /// `{#tbl-…}`), naming the line of the first.
+    /// Throws at the second use of a label (cell `//| label:`, heading `{#sec-…}`, image figure
+    /// `![…](…){#fig-…}`, equation `{#eq-…}`, table caption `{#tbl-…}`), naming the line of the
+    /// first. This is the one check: Report's numbering can rely on labels being unique.
     static func check(_ blocks: [Block], lines: [String], file: String) throws {
         var first: [String: Int] = [:]
         func visit(_ label: String, line: Int, column: Int) throws {
@@ -21,6 +22,12 @@ enum DuplicateLabels {
                     guard let label = cell.options.label else { continue }
                     let (line, column) = optionPosition(label, before: cell.firstLine, lines: lines)
                     try visit(label, line: line, column: column)
+                case .heading(_, let content, let line):
+                    guard let id = content.attributes?.id else { continue }
+                    try visit(id, line: line, column: columnOf(id, line: line, lines: lines))
+                case .paragraph(let content, let line):
+                    guard let label = StandaloneImage.match(content)?.label else { continue }
+                    try visit(label, line: line, column: columnOf(label, line: line, lines: lines))
                 case .equation(_, let label, let line), .tableCaption(_, let label?, let line):
                     // A display equation's block starts at its opening `$$`; the label follows its end.
                     let at = (line..<min(line + 200, lines.count + 1)).first { lines[$0 - 1].contains("{#\(label)}") } ?? line

@@ -35,7 +35,7 @@ struct Numbering {
     private var headingByLine: [Int: Int] = [:]
     /// Cell captions read as Markdown (math, emphasis, cross references), by cell index.
     private(set) var captions: [Int: [Inline]] = [:]
-    /// Unknown references and duplicate labels, with their Markdown lines.
+    /// Unknown references and figure labels without a figure, with their Markdown lines.
     private(set) var diagnostics: [Diagnostic] = []
 
     init(_ notebook: RenderedNotebook) {
@@ -45,12 +45,8 @@ struct Numbering {
         var figures = 0, tables = 0, equations = 0
         var references: [(String, Int)] = []
 
-        func define(_ label: String, _ target: Target, line: Int) {
-            if targets[label] != nil {
-                diagnostics.append(Diagnostic(file: doc.path, line: line, message: "label '\(label)' is defined twice", severity: .warning))
-            }
-            targets[label] = target
-        }
+        // Labels are unique: Document.parse rejects a second use (Notebook/DuplicateLabels.swift).
+        func define(_ label: String, _ target: Target, line: Int) { targets[label] = target }
         func collect(_ inlines: [Inline]) {
             for i in inlines {
                 switch i {
@@ -177,9 +173,9 @@ struct Numbering {
 }
 
 extension RenderedNotebook {
-    /// Problems found while resolving the document: unknown cross references (with the Markdown
-    /// line of the reference), duplicate labels. The report still renders; each unknown
-    /// reference shows as a visible "??" warning in both PDF and HTML.
+    /// Warnings found while resolving the document: unknown cross references (with the Markdown
+    /// line of the reference), figure labels on cells without a figure, missing images. The
+    /// report still renders; each unknown reference shows as a visible "??" in PDF and HTML.
     public var diagnostics: [Diagnostic] {
         (Numbering(self).diagnostics + LocalImages(document).diagnostics).sorted { $0.line < $1.line }
     }

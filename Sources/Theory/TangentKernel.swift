@@ -41,25 +41,20 @@ struct LayerSensitivities {
         guard x.shape.count == 2, x.shape[1] == net.widths[0] else {
             fatalError("TangentKernel: inputs have shape \(x.shape), the network expects [n, \(net.widths[0])]")
         }
-        // The same forward pass as Dense.forward, keeping every pre-activation z as a node so one
-        // reverse sweep from Σᵢ f(xᵢ) yields all δₗ (inputs are independent rows, so the
-        // gradient of the sum with respect to zₗ is δₗ row by row).
+        // Each layer's own affine map (Dense.forward with σ = identity), then σ, keeping every
+        // pre-activation z as a node so one reverse sweep from Σᵢ f(xᵢ) yields all δₗ (inputs
+        // are independent rows, so the gradient of the sum with respect to zₗ is δₗ row by row).
         var h = Variable(x)
         var preActivations: [Variable<Double>] = []
         var k = 0
         for layer in net.layers {
             inputs.append(h.value)
             weightScales.append(layer.weightScale)
-            let w = Variable.constant(net.parameters[k])
-            var z = matmul(h, w, transposingA: false, transposingB: true)
-            if layer.weightScale != 1 { z = layer.weightScale * z }
-            if layer.hasBias {
-                let b = Variable.constant(net.parameters[k + 1]).reshaped([1, layer.outputs])
-                z = z + (layer.biasScale != 1 ? layer.biasScale * b : b)
-                biasScales.append(layer.biasScale)
-            } else {
-                biasScales.append(nil)
-            }
+            biasScales.append(layer.hasBias ? layer.biasScale : nil)
+            var affine = layer
+            affine.activation = .identity
+            let z = affine.forward(h, weight: .constant(net.parameters[k]),
+                                   bias: layer.hasBias ? .constant(net.parameters[k + 1]) : nil)
             preActivations.append(z)
             h = layer.activation == .identity ? z : z.activated(layer.activation)
             k += layer.parameterCount

@@ -28,6 +28,15 @@ final class DuplicateLabelTests: XCTestCase {
         XCTAssertTrue(d.message.contains("label 'fig-a' is already used at line 4"), d.message)
     }
 
+    func testHeadingAndImageFigureLabelsAreCheckedToo() throws {
+        let heading = try XCTUnwrap(error("# One {#sec-a}\n\nText.\n\n## Two {#sec-a}\n"))
+        XCTAssertEqual(heading.line, 5)
+        XCTAssertTrue(heading.message.contains("label 'sec-a' is already used at line 1"), heading.message)
+        let image = try XCTUnwrap(error("```swift\n//| label: fig-a\nlet a = 1\n```\n\n![A plot](a.png){#fig-a}\n"))
+        XCTAssertEqual(image.line, 6)
+        XCTAssertEqual(image.column, 19)
+    }
+
     func testEquationAndCellLabelsShareOneNamespaceAndDistinctLabelsPass() throws {
         XCTAssertNil(error("```swift\n//| label: fig-a\nlet a = 1\n```\n\n```swift\n//| label: fig-b\nlet b = 1\n```\n"))
         let d = try XCTUnwrap(error("$$\nx = 1\n$$ {#eq-one}\n\n$$\ny = 2\n$$ {#eq-one}\n"))
