@@ -33,7 +33,8 @@ where Self.RawSignificand: FixedWidthInteger {
     /// The `.npy` type descriptor of this precision ("<f4", "<f8").
     static var npyDescr: String { get }
 
-    // LAPACK (row-major LAPACKE), defined in Linalg/Lapack.swift. Each returns LAPACK's `info`.
+    // LAPACK through LAPACKE, defined in Linalg/Lapack.swift. Each returns LAPACK's `info`.
+    // gesdd and syevd take column-major storage (syevd: the upper triangle); the rest row-major.
     static func gesdd(_ jobz: UInt8, _ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Self>, _ lda: Int,
                       _ s: UnsafeMutablePointer<Self>, _ u: UnsafeMutablePointer<Self>?, _ ldu: Int,
                       _ vt: UnsafeMutablePointer<Self>?, _ ldvt: Int) -> Int

@@ -20,6 +20,15 @@ final class LinalgTests: XCTestCase {
         XCTAssertLessThan(maxDiff(sw.asType(Double.self), s), 1e-5)
     }
 
+    func testFullSVDOfAWideMatrix() {
+        // LAPACK sees our row-major buffer as Aᵀ; a wide A makes its factors swap shapes too.
+        let w = a.T, (u, s, vt) = svd(w, full: true)
+        XCTAssertEqual(u.shape, [5, 5]); XCTAssertEqual(vt.shape, [7, 7])
+        XCTAssertLessThan(maxDiff(matmul(vt, vt.T), .eye(7)), 1e-14)
+        XCTAssertLessThan(maxDiff(matmul(u * s, vt.slice([0..<5, 0..<7])), w), 1e-13)
+        XCTAssertLessThan(maxDiff(singularValues(w), s), 1e-14)
+    }
+
     func testSingularValuesOfAKnownMatrix() {
         // [[3, 0], [4, 5]] has singular values √45 and √5.
         let s = singularValues(Tensor<Double>(rows: [[3, 0], [4, 5]]))
@@ -35,6 +44,11 @@ final class LinalgTests: XCTestCase {
         XCTAssertLessThan(maxDiff(matmul(v.T, v), .eye(5)), 1e-14)
         // Eigenvalues of AᵀA are the squared singular values of A.
         XCTAssertLessThan(maxDiff(w, Tensor(singularValues(a).scalars.map { $0 * $0 }.reversed())), 1e-13)
+        // Only the lower triangle is read: garbage above the diagonal changes nothing.
+        var upper = sym.scalars
+        for i in 0..<5 { for j in (i + 1)..<5 { upper[i * 5 + j] = 1e3 * Double(i + j) } }
+        let (wl, vl) = eigh(Tensor(shape: [5, 5], scalars: upper))
+        XCTAssertEqual(wl.scalars, w.scalars); XCTAssertEqual(vl.scalars, v.scalars)
         let (w32, _) = eigh(sym.asType(Float.self))
         XCTAssertLessThan(maxDiff(w32.asType(Double.self), w), 1e-5)
     }

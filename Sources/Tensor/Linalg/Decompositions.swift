@@ -10,7 +10,10 @@ public func svd<T>(_ a: Tensor<T>, full: Bool = false) -> (u: Tensor<T>, s: Tens
     var work = a.scalars, s: [T] = filled(0, count: k)
     var u: [T] = filled(0, count: m * ur), vt: [T] = filled(0, count: vr * n)
     if k > 0 {
-        let info = T.gesdd(UInt8(ascii: full ? "A" : "S"), m, n, &work, n, &s, &u, ur, &vt, n)
+        // LAPACK reads the row-major m×n buffer as the column-major n×m matrix Aᵀ = V·S·Uᵀ. So
+        // its left factor (V, column-major, leading dimension n) is our row-major Vᵀ, and its right
+        // one (Uᵀ, column-major, leading dimension ur) is our row-major U: nothing is transposed.
+        let info = T.gesdd(UInt8(ascii: full ? "A" : "S"), n, m, &work, n, &s, &vt, n, &u, ur)
         check(info, "svd", a.shape, "the divide-and-conquer SVD did not converge")
     }
     return (Tensor(shape: [m, ur], scalars: u), Tensor(s), Tensor(shape: [vr, n], scalars: vt))
@@ -22,7 +25,7 @@ public func singularValues<T>(_ a: Tensor<T>) -> Tensor<T> {
     let (m, n) = (a.shape[0], a.shape[1]), k = min(m, n)
     var work = a.scalars, s: [T] = filled(0, count: k)
     if k > 0 {
-        let info = T.gesdd(UInt8(ascii: "N"), m, n, &work, n, &s, nil, m, nil, n)   // LAPACKE checks ldu/ldvt even unused
+        let info = T.gesdd(UInt8(ascii: "N"), n, m, &work, n, &s, nil, 1, nil, 1)   // Aᵀ, as in svd
         check(info, "singularValues", a.shape, "the divide-and-conquer SVD did not converge")
     }
     return Tensor(s)
@@ -35,8 +38,11 @@ public func eigh<T>(_ a: Tensor<T>) -> (values: Tensor<T>, vectors: Tensor<T>) {
     let n = a.shape[0]
     var v = a.scalars, w: [T] = filled(0, count: n)
     if n > 0 {
+        // Our lower triangle is the column-major upper triangle LAPACK reads. Its eigenvectors
+        // come back as column-major columns, that is as our rows: one in-place transpose.
         let info = T.syevd(n, &v, &w)
         check(info, "eigh", a.shape, "the eigenvalue algorithm did not converge")
+        transposeSquare(&v, n)
     }
     return (Tensor(w), Tensor(shape: [n, n], scalars: v))
 }
