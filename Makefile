@@ -20,6 +20,8 @@ test: setup
 	$(SWIFT) build -c release --product Folio
 	$(SWIFT) build --build-tests
 	FOLIO_RELEASE_BIN=$(CURDIR)/.build/release/folio $(SWIFT) test --skip-build
+	FOLIO_TENSOR_ISA=avx2 $(SWIFT) test --skip-build --filter TensorTests
+	FOLIO_TENSOR_ISA=baseline $(SWIFT) test --skip-build --filter TensorTests
 
 ## Folio against its peers (NumPy, …) in one invocation; prints JSON lines and a table.
 bench: setup

@@ -48,30 +48,13 @@ where Self.RawSignificand: FixedWidthInteger {
                       _ ldb: Int, _ s: UnsafeMutablePointer<Self>, _ rcond: Self, _ rank: inout Int) -> Int
 }
 
-/// Runs CTensorKernels' gemm `rows(first, count)` over all m rows when it takes this size, on
-/// both threads for products of 128³ and more. Each element is one FMA chain over k whichever
-/// call computes its row, so the split never changes the bits. False: the caller uses OpenBLAS.
-@inline(__always)
-private func vectorGemm(_ m: Int, _ n: Int, _ k: Int, _ rows: (Int, Int) -> Void) -> Bool {
-    guard folio_gemm_small_accepts(m, n, k) != 0 else { return false }
-    if m * n * k >= 1 << 21 && m >= 32 {
-        parallelChunks(m, threshold: 1) { r in rows(r.lowerBound, r.count) }
-    } else {
-        rows(0, m)
-    }
-    return true
-}
-
 @inline(__always) private func op(_ t: Bool) -> CBLAS_TRANSPOSE { t ? CblasTrans : CblasNoTrans }
 
 extension Float: TensorScalar {
     public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                             a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                             beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        if vectorGemm(m, n, k, { first, rows in
-            _ = folio_gemm_small_f32(transA ? 1 : 0, transB ? 1 : 0, rows, n, k, alpha, transA ? a + first : a + first * lda, lda,
-                                    b, ldb, beta, c + first * ldc, ldc)
-        }) { return }
+        if folio_gemm_f32(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, Int32(tensorThreads)) != 0 { return }
         cblas_sgemm(CblasRowMajor, op(transA), op(transB), Int32(m), Int32(n), Int32(k),
                     alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
@@ -92,10 +75,7 @@ extension Double: TensorScalar {
     public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
                             a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
                             beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
-        if vectorGemm(m, n, k, { first, rows in
-            _ = folio_gemm_small_f64(transA ? 1 : 0, transB ? 1 : 0, rows, n, k, alpha, transA ? a + first : a + first * lda, lda,
-                                    b, ldb, beta, c + first * ldc, ldc)
-        }) { return }
+        if folio_gemm_f64(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, Int32(tensorThreads)) != 0 { return }
         cblas_dgemm(CblasRowMajor, op(transA), op(transB), Int32(m), Int32(n), Int32(k),
                     alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }

@@ -29,6 +29,23 @@ final class LinalgTests: XCTestCase {
         XCTAssertLessThan(maxDiff(singularValues(w), s), 1e-14)
     }
 
+    /// At 200², LAPACK's blocked steps multiply matrices through dgemm_/sgemm_, which our gemm
+    /// takes over (BlasRouting.c); the factorisations must still reconstruct their input.
+    func testLAPACKProductsGoThroughOurGemm() {
+        let before = lapackProductsRouted()
+        let m = lcgTensor([200, 200], seed: 9)
+        let sym = m + m.T
+        let (w, v) = eigh(sym)
+        XCTAssertLessThan(maxDiff(matmul(v * w, v.T), sym), 1e-11)
+        let (u, s, vt) = svd(m)
+        XCTAssertLessThan(maxDiff(matmul(u * s, vt), m), 1e-11)
+        let (u32, s32, vt32) = svd(m.asType(Float.self))
+        XCTAssertLessThan(maxDiff(matmul(u32 * s32, vt32).asType(Double.self), m), 1e-3)
+        if gemmKernelTakes(200, 1024, 1024) {   // the AVX-512 path: LAPACK's products are its size
+            XCTAssertGreaterThan(lapackProductsRouted(), before)
+        }
+    }
+
     func testSingularValuesOfAKnownMatrix() {
         // [[3, 0], [4, 5]] has singular values √45 and √5.
         let s = singularValues(Tensor<Double>(rows: [[3, 0], [4, 5]]))

@@ -1,4 +1,5 @@
 import XCTest
+import Dispatch
 @testable import Tensor
 
 final class MatmulTests: XCTestCase {
@@ -26,11 +27,14 @@ final class MatmulTests: XCTestCase {
         }
     }
 
-    /// The small-matrix kernel (every dimension ≤ 96) and OpenBLAS (beyond) against a naive
-    /// loop, through gemm itself: every transpose pair, alpha/beta, leading dimensions wider
-    /// than the rows, partial column strips and row tails. beta = 0 must ignore NaNs in C.
+    /// CTensorKernels' gemm (and OpenBLAS where it declines) against a naive loop, through gemm
+    /// itself: every transpose pair, alpha/beta, leading dimensions wider than the rows, partial
+    /// column strips of every tile width, row tails, B copied into panels (k or ldb ≥ 256) and
+    /// work split by rows and by strips. beta = 0 must ignore NaNs in C. `make test` runs this
+    /// again under FOLIO_TENSOR_ISA=avx2 and =baseline, so every path is checked on one machine.
     func testGemmMatchesNaiveForEveryTransposeAndScaling() {
-        for (m, n, k) in [(1, 1, 1), (4, 16, 8), (5, 17, 3), (12, 40, 9), (16, 8, 5), (33, 29, 47), (96, 96, 96), (97, 40, 20), (20, 8, 97), (70, 130, 110)] {
+        for (m, n, k) in [(1, 1, 1), (4, 16, 8), (5, 17, 3), (12, 40, 9), (16, 8, 5), (33, 29, 47), (96, 96, 96), (97, 40, 20), (20, 8, 97), (70, 130, 110),
+                          (50, 130, 260), (61, 200, 33), (9, 70, 300)] {
             for transA in [false, true] {
                 for transB in [false, true] {
                     for (alpha, beta) in [(1.0, 0.0), (-0.5, 0.75)] {
@@ -81,6 +85,23 @@ final class MatmulTests: XCTestCase {
         let two = (matmul(a, b), matmul(a.asType(Float.self), b.asType(Float.self)), matmul(b, a, transposingA: true, transposingB: true))
         XCTAssertEqual(one.0, two.0); XCTAssertEqual(one.1, two.1); XCTAssertEqual(one.2, two.2)
         XCTAssertLessThan(maxDiff(one.2, matmul(a, b).T), 1e-12)
+    }
+
+    /// Products started from several threads at once share one worker pool: a caller that finds
+    /// it busy computes inline. Every result must still be whole and identical.
+    func testConcurrentProductsFromManyThreads() {
+        let a = Tensor<Float>(shape: [130, 150], scalars: values(130 * 150, seed: 7).map(Float.init))
+        let b = Tensor<Float>(shape: [150, 260], scalars: values(150 * 260, seed: 8).map(Float.init))
+        let want = matmul(a, b)
+        let results = UnsafeMutableBufferPointer<Tensor<Float>?>.allocate(capacity: 16)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 16) { i in
+            var c = matmul(a, b)
+            for _ in 0..<20 { c = matmul(a, b) }
+            results[i] = c
+        }
+        for r in results { XCTAssertEqual(r, want) }
     }
 
     func testFloatAgreesWithDouble() {

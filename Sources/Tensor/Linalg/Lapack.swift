@@ -1,4 +1,6 @@
 internal import CLAPACKE
+internal import CTensorKernels
+internal import CBLAS
 
 // LAPACKE routing for `TensorScalar` (declared there); every routine returns LAPACK's `info`
 // (0 = success). Most take row-major storage, which LAPACKE transposes in and out. gesdd and
@@ -10,14 +12,25 @@ private let rowMajor = LAPACK_ROW_MAJOR
 private let columnMajor = LAPACK_COL_MAJOR
 private func i32(_ x: Int) -> Int32 { Int32(x) }
 
+/// Runs a LAPACK driver with OpenBLAS on one thread. Its products go to our gemm, on our
+/// threads (BlasRouting.c); OpenBLAS's own threads, spinning beside ours on two cores, made a
+/// 512² SVD 25 % slower. Saved and restored, so OpenBLAS keeps its threads for large cblas
+/// products.
+private func lapackAlone<R>(_ body: () -> R) -> R {
+    let saved = openblas_get_num_threads()
+    if saved > 1 { openblas_set_num_threads(1) }
+    defer { if saved > 1 { openblas_set_num_threads(saved) } }
+    return body()
+}
+
 extension Float {
     public static func gesdd(_ jobz: UInt8, _ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Float>, _ lda: Int,
                              _ s: UnsafeMutablePointer<Float>, _ u: UnsafeMutablePointer<Float>?, _ ldu: Int,
                              _ vt: UnsafeMutablePointer<Float>?, _ ldvt: Int) -> Int {
-        Int(LAPACKE_sgesdd(columnMajor, CChar(bitPattern: jobz), i32(m), i32(n), a, i32(lda), s, u, i32(ldu), vt, i32(ldvt)))
+        lapackAlone { Int(LAPACKE_sgesdd(columnMajor, CChar(bitPattern: jobz), i32(m), i32(n), a, i32(lda), s, u, i32(ldu), vt, i32(ldvt))) }
     }
     public static func syevd(_ n: Int, _ a: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>) -> Int {
-        Int(LAPACKE_ssyevd(columnMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), i32(n), a, i32(n), w))
+        lapackAlone { Int(LAPACKE_ssyevd(columnMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), i32(n), a, i32(n), w)) }
     }
     public static func gesv(_ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>) -> Int {
         var ipiv = [Int32](repeating: 0, count: max(n, 1))
@@ -48,10 +61,10 @@ extension Double {
     public static func gesdd(_ jobz: UInt8, _ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Double>, _ lda: Int,
                              _ s: UnsafeMutablePointer<Double>, _ u: UnsafeMutablePointer<Double>?, _ ldu: Int,
                              _ vt: UnsafeMutablePointer<Double>?, _ ldvt: Int) -> Int {
-        Int(LAPACKE_dgesdd(columnMajor, CChar(bitPattern: jobz), i32(m), i32(n), a, i32(lda), s, u, i32(ldu), vt, i32(ldvt)))
+        lapackAlone { Int(LAPACKE_dgesdd(columnMajor, CChar(bitPattern: jobz), i32(m), i32(n), a, i32(lda), s, u, i32(ldu), vt, i32(ldvt))) }
     }
     public static func syevd(_ n: Int, _ a: UnsafeMutablePointer<Double>, _ w: UnsafeMutablePointer<Double>) -> Int {
-        Int(LAPACKE_dsyevd(columnMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), i32(n), a, i32(n), w))
+        lapackAlone { Int(LAPACKE_dsyevd(columnMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), i32(n), a, i32(n), w)) }
     }
     public static func gesv(_ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>) -> Int {
         var ipiv = [Int32](repeating: 0, count: max(n, 1))
@@ -77,3 +90,11 @@ extension Double {
         return Int(info)
     }
 }
+
+/// How many of LAPACK's matrix products our gemm has taken so far (BlasRouting.c): zero would
+/// mean OpenBLAS's own sgemm_/dgemm_ won the symbol lookup, for tests and diagnostics.
+func lapackProductsRouted() -> Int { folio_blas_routed_calls() }
+
+/// Whether CTensorKernels' gemm takes an m×k by k×n product on this machine (its AVX-512
+/// path takes n, k ≤ 1024; AVX2 every dimension ≤ 96; none without AVX2).
+func gemmKernelTakes(_ m: Int, _ n: Int, _ k: Int) -> Bool { folio_gemm_accepts(m, n, k) != 0 }

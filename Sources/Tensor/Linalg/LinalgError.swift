@@ -43,8 +43,17 @@ func transposeSquare<T: TensorScalar>(_ v: inout [T], _ n: Int) {
     }
 }
 
+/// In 16 × 16 blocks, so both the rows and the columns being swapped stay in cache (a plain
+/// double loop strides through a 512² matrix column by column: 0.8 ms of an eigh).
 @inline(__always) private func swapAcross<E>(_ p: UnsafeMutableBufferPointer<E>, _ n: Int) {
-    for i in 0..<n { for j in (i + 1)..<max(n, i + 1) { p.swapAt(i * n + j, j * n + i) } }
+    let b = 16
+    for bi in stride(from: 0, to: n, by: b) {
+        for bj in stride(from: bi, to: n, by: b) {
+            for i in bi..<min(bi + b, n) {
+                for j in max(bj, i + 1)..<max(min(bj + b, n), max(bj, i + 1)) { p.swapAt(i * n + j, j * n + i) }
+            }
+        }
+    }
 }
 
 /// Stops with the error's text: for failures a caller could not sensibly recover from.

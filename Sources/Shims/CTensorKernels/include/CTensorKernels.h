@@ -41,13 +41,19 @@ void folio_normal_f32(uint32_t key0, uint32_t key1, uint64_t draw, long first, l
 
 /// C = alpha·op(A)·op(B) + beta·C, row-major, where OpenBLAS (Haswell kernels) is slower: every
 /// dimension ≤ 96, or with AVX-512 n and k ≤ 1024. Returns 0 (nothing written) outside that
-/// range or without AVX2+FMA; the caller then uses OpenBLAS. Each element of C is one FMA chain
-/// over k in order, so every vector path, and any split of the rows, gives the same bits.
-/// Whether folio_gemm_small_* takes an m×k by k×n product on this machine.
-int folio_gemm_small_accepts(long m, long n, long k);
-int folio_gemm_small_f32(int transA, int transB, long m, long n, long k, float alpha,
-                         const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc);
-int folio_gemm_small_f64(int transA, int transB, long m, long n, long k, double alpha,
-                         const double *a, long lda, const double *b, long ldb, double beta, double *c, long ldc);
+/// range or without AVX2+FMA; the caller then uses OpenBLAS. Runs on up to `threads` threads
+/// (Pool.c). Each element of C is one FMA chain over k in order, so every vector path, and any
+/// split of the work, gives the same bits.
+int folio_gemm_f32(int transA, int transB, long m, long n, long k, float alpha, const float *a, long lda,
+                   const float *b, long ldb, float beta, float *c, long ldc, int threads);
+int folio_gemm_f64(int transA, int transB, long m, long n, long k, double alpha, const double *a, long lda,
+                   const double *b, long ldb, double beta, double *c, long ldc, int threads);
+/// Whether folio_gemm_* takes an m×k by k×n product on this machine.
+int folio_gemm_accepts(long m, long n, long k);
+
+/// BlasRouting.c: the Fortran sgemm_/dgemm_ that LAPACK calls go through folio_gemm_* on
+/// this many threads (default 2) when it takes the shape; the count of calls it took.
+void folio_set_blas_threads(int threads);
+long folio_blas_routed_calls(void);
 
 #endif

@@ -1,0 +1,215 @@
+// Matrix products for which OpenBLAS, as this project runs it (Debian's 0.3.21 with
+// OPENBLAS_CORETYPE=Haswell), is slow: every dimension ≤ 96, where its call, threading decision
+// and packing cost more than the arithmetic; and, on AVX-512 machines, n and k ≤ 1024, where its
+// forced AVX2 kernels reach half of what AVX-512 does. Hand-written because no system library
+// offers it (OpenBLAS's AVX-512 kernels are what the forced core type excludes; Debian's BLIS is
+// built without them); TensorTests compare it with a naive triple loop for every transpose and
+// alpha/beta case, on every path.
+//
+// Shape: C is cut into strips of columns, each computed as register tiles of MR rows × NB
+// 64-byte vectors, with an FMA over k per tile. A strip of B is read in place when it is
+// untransposed and small, else copied once into a contiguous, zero-padded panel (strided rows
+// of a large B cost TLB misses: 153 → 228 GFLOP/s f32 at n = 1024, one core). Tiles, measured
+// on one Zen 5 core (peak 280 GFLOP/s f32): 6 × 4 vectors (24 accumulators) reaches 245 where
+// 8 × 2 reached 228 and 12 × 2 216; narrow strips take 8 × 2 or 4 × 1 so padding stays small.
+// Work is split over Pool.c's threads by strips (large n) or by rows; an element of C is one
+// FMA chain over k in order whichever tile, strip or thread computes it, so the bits never
+// depend on the split.
+#include "CTensorKernels.h"
+#include "Dispatch.h"
+#include "Pool.h"
+#include <stdlib.h>
+#include <string.h>
+
+#pragma clang diagnostic ignored "-Wpsabi"   // 64-byte vectors only inside inlined helpers
+
+// Largest sizes taken: every dimension with AVX2; n and k with AVX-512 (m is free).
+enum { Limit = 96, WideLimit = 1024, MaxStrip = 64 };
+
+typedef float f32x16 __attribute__((vector_size(64)));
+typedef double f64x8 __attribute__((vector_size(64)));
+
+/// One product, as the tasks of a parallel run see it.
+#define JOB(T) Job_##T
+#define JOB_FIELDS(T) { int transA, transB, pack, byRows; long m, n, k, lda, ldb, ldc, rowsPerTask; \
+                        T alpha, beta; const T *a, *b; T *c; }
+typedef struct JOB_FIELDS(float) Job_float;
+typedef struct JOB_FIELDS(double) Job_double;
+typedef Job_float Job32;
+typedef Job_double Job64;
+
+// Per-thread panel for copied strips: WideLimit × MaxStrip elements of the wider type (512 KB),
+// too big for a thread's stack (Dispatch threads have 512 KB).
+static _Thread_local void *panelMemory;
+static void *panel(void) {
+    if (!panelMemory) panelMemory = aligned_alloc(64, sizeof(double) * WideLimit * MaxStrip);
+    return panelMemory;
+}
+
+// MR rows × NB vectors of C from A (rows, or columns when transposed) and a strip of B with
+// row stride ldbs; writes `cols` columns (the rest of the last vector is padding).
+#define TILE(T, V, W, MR, NB, name)                                                                        \
+static inline __attribute__((always_inline)) void name(                                                 \
+    int transA, long k, T alpha, const T *restrict a, long lda, const T *restrict bs,                  \
+    long ldbs, T beta, T *restrict c, long ldc, long cols) {                                           \
+    V acc[MR][NB] = {{0}};                                                                             \
+    for (long p = 0; p < k; p++) {                                                                     \
+        V bv[NB]; memcpy(bv, bs + p * ldbs, sizeof bv);                                                \
+        for (int r = 0; r < MR; r++) {                                                                 \
+            V av = (V){} + (transA ? a[p * lda + r] : a[r * lda + p]);                                 \
+            for (int v = 0; v < NB; v++) acc[r][v] = __builtin_elementwise_fma(av, bv[v], acc[r][v]);  \
+        }                                                                                              \
+    }                                                                                                  \
+    for (int r = 0; r < MR; r++) {                                                                     \
+        T out[NB * W], *cr = c + r * ldc;                                                              \
+        for (int v = 0; v < NB; v++) {                                                                 \
+            V o = acc[r][v];                                                                           \
+            if (alpha != 1) o = o * alpha;                                                             \
+            memcpy(out + v * W, &o, sizeof o);                                                         \
+        }                                                                                              \
+        if (beta != 0) for (long j = 0; j < cols; j++) out[j] += beta * cr[j];                         \
+        memcpy(cr, out, (size_t)cols * sizeof(T));                                                     \
+    }                                                                                                  \
+}
+
+// Rows i0..<i1 of one strip of NB vectors at column j: the strip of B read in place or copied,
+// then MR rows at a time and the remaining rows one by one.
+#define STRIP(T, V, W, MR, NB, tile, tile2, tile1, name)                                                                \
+static inline __attribute__((always_inline)) void name(const JOB(T) *job, long i0, long i1, long j, T *restrict buf) { \
+    enum { TW = NB * W };                                                                              \
+    long cols = job->n - j < TW ? job->n - j : TW, k = job->k;                                         \
+    const T *bs; long ldbs;                                                                            \
+    if (!job->transB && cols == TW && !job->pack) { bs = job->b + j; ldbs = job->ldb; }                \
+    else {                                                                                             \
+        for (long p = 0; p < k; p++) {                                                                 \
+            T *row = buf + p * TW;                                                                     \
+            if (job->transB) for (long q = 0; q < cols; q++) row[q] = job->b[(j + q) * job->ldb + p];  \
+            else memcpy(row, job->b + p * job->ldb + j, sizeof(T) * (size_t)cols);                     \
+            for (long q = cols; q < TW; q++) row[q] = 0;                                               \
+        }                                                                                              \
+        bs = buf; ldbs = TW;                                                                           \
+    }                                                                                                  \
+    long i = i0;                                                                                       \
+    for (; i + MR <= i1; i += MR) {                                                                    \
+        const T *ai = job->transA ? job->a + i : job->a + i * job->lda;                                \
+        if (job->transA) tile(1, k, job->alpha, ai, job->lda, bs, ldbs, job->beta, job->c + i * job->ldc + j, job->ldc, cols); \
+        else tile(0, k, job->alpha, ai, job->lda, bs, ldbs, job->beta, job->c + i * job->ldc + j, job->ldc, cols); \
+    }                                                                                                  \
+    /* The last rows two at a time (a one-row tile has too few accumulators to hide FMA latency). */ \
+    for (; i < i1; i += 2) {                                                                           \
+        const T *ai = job->transA ? job->a + i : job->a + i * job->lda;                                \
+        if (i + 2 <= i1) tile2(job->transA, k, job->alpha, ai, job->lda, bs, ldbs, job->beta, job->c + i * job->ldc + j, job->ldc, cols); \
+        else tile1(job->transA, k, job->alpha, ai, job->lda, bs, ldbs, job->beta, job->c + i * job->ldc + j, job->ldc, cols); \
+    }                                                                                                  \
+}
+
+// Each tile has its row count fixed at compile time (with 2- and 1-row tiles for the last
+// rows): SwiftPM builds C at -O2, which keeps an accumulator array whose size only becomes
+// known after inlining in memory (88 instead of 240 GFLOP/s).
+#define TILES(T, V, W, MR, NB, name) TILE(T, V, W, MR, NB, name) TILE(T, V, W, 2, NB, name##r2) TILE(T, V, W, 1, NB, name##r1)
+TILES(float, f32x16, 16, 4, 1, tile32x1)
+TILES(float, f32x16, 16, 8, 2, tile32x2)
+TILES(float, f32x16, 16, 6, 4, tile32x4)
+TILES(double, f64x8, 8, 4, 1, tile64x1)
+TILES(double, f64x8, 8, 8, 2, tile64x2)
+TILES(double, f64x8, 8, 6, 4, tile64x4)
+STRIP(float, f32x16, 16, 4, 1, tile32x1, tile32x1r2, tile32x1r1, strip32x1)
+STRIP(float, f32x16, 16, 8, 2, tile32x2, tile32x2r2, tile32x2r1, strip32x2)
+STRIP(float, f32x16, 16, 6, 4, tile32x4, tile32x4r2, tile32x4r1, strip32x4)
+STRIP(double, f64x8, 8, 4, 1, tile64x1, tile64x1r2, tile64x1r1, strip64x1)
+STRIP(double, f64x8, 8, 8, 2, tile64x2, tile64x2r2, tile64x2r1, strip64x2)
+STRIP(double, f64x8, 8, 6, 4, tile64x4, tile64x4r2, tile64x4r1, strip64x4)
+
+#if defined(__x86_64__)
+#define AVX2 __attribute__((target("avx2,fma"), noinline))
+#define AVX512 __attribute__((target("avx512f"), noinline))
+// One function per strip kind and instruction set: inlined into a single function, the nine
+// tiles grew it past what -O2 (SwiftPM's release setting) keeps in registers (88 instead of
+// 240 GFLOP/s, accumulators stored to the stack on every step).
+#define ENTRY(T, isa, name, strip) isa static void name(const JOB(T) *j, long i0, long i1, long c, T *buf) { strip(j, i0, i1, c, buf); }
+ENTRY(float, AVX2, s32x1AVX2, strip32x1)
+ENTRY(float, AVX512, s32x1AVX512, strip32x1)
+ENTRY(float, AVX512, s32x2AVX512, strip32x2)
+ENTRY(float, AVX512, s32x4AVX512, strip32x4)
+ENTRY(double, AVX2, s64x1AVX2, strip64x1)
+ENTRY(double, AVX512, s64x1AVX512, strip64x1)
+ENTRY(double, AVX512, s64x2AVX512, strip64x2)
+ENTRY(double, AVX512, s64x4AVX512, strip64x4)
+
+// Rows i0..<i1, columns j0..<j1 (j0 a multiple of MaxStrip unless it is the whole width).
+// AVX-512 takes strips of 4 vectors while more than 2 remain, then 2, then 1; AVX2 holds a
+// 64-byte vector in two registers and takes 1 (4 rows × 1 vector keeps 8 accumulators).
+#define BLOCK(T, W, name, s1AVX2, s1, s2, s4)                                                             \
+static void name(const JOB(T) *job, int wide, long i0, long i1, long j0, long j1) {                   \
+    T *buf = panel();                                                                                  \
+    for (long j = j0; j < j1;) {                                                                       \
+        long rest = j1 - j;                                                                            \
+        if (wide && rest > 2 * W) { s4(job, i0, i1, j, buf); j += 4 * W; }                             \
+        else if (wide && rest > W) { s2(job, i0, i1, j, buf); j += 2 * W; }                            \
+        else { if (wide) s1(job, i0, i1, j, buf); else s1AVX2(job, i0, i1, j, buf); j += W; }          \
+    }                                                                                                  \
+}
+BLOCK(float, 16, block32, s32x1AVX2, s32x1AVX512, s32x2AVX512, s32x4AVX512)
+BLOCK(double, 8, block64, s64x1AVX2, s64x1AVX512, s64x2AVX512, s64x4AVX512)
+
+/// 0: no path (BLAS only), 2: AVX2+FMA, 3: AVX-512.
+static int level(void) { return folio_isa_level(); }
+
+// One task: a range of rows (all columns) or one MaxStrip-wide strip (all rows).
+#define TASK(T, name, block)                                                                       \
+static void name(void *ctx, long t) {                                                                  \
+    const JOB(T) *job = ctx;                                                                           \
+    long i0 = 0, i1 = job->m, j0 = 0, j1 = job->n;                                                     \
+    if (job->byRows) { i0 = t * job->rowsPerTask; i1 = i0 + job->rowsPerTask < job->m ? i0 + job->rowsPerTask : job->m; } \
+    else { j0 = t * MaxStrip; j1 = j0 + MaxStrip < job->n ? j0 + MaxStrip : job->n; }                  \
+    block(job, level() == 3, i0, i1, j0, j1);                                                          \
+}
+TASK(float, task32, block32)
+TASK(double, task64, block64)
+#endif
+
+static int fits(long m, long n, long k) {
+#if defined(__x86_64__)
+    if (m <= 0 || n <= 0 || k <= 0) return 0;
+    switch (level()) {
+    case 3: return n <= WideLimit && k <= WideLimit;
+    case 2: return m <= Limit && n <= Limit && k <= Limit;
+    }
+#endif
+    return 0;
+}
+
+int folio_gemm_accepts(long m, long n, long k) { return fits(m, n, k); }
+
+// Threads pay from about 48³ multiply–adds (a hand-off costs ~0.3 µs against ~0.5 µs of work).
+// Wide products split by strips, so each thread copies only its own strips of B; the rest by
+// rows, in blocks that keep whole 6- and 8-row tiles.
+#define RUN(T, task)                                                                                      \
+    if (!fits(m, n, k)) return 0;                                                                      \
+    JOB(T) job = { tA, tB, 0, 1, m, n, k, lda, ldb, ldc, m, al, be, a, b, c };                         \
+    job.pack = tB || k >= 256 || ldb >= 256;                                                           \
+    long strips = (n + MaxStrip - 1) / MaxStrip, tasks = 1;                                            \
+    if (threads > 1 && m * n * k >= 48 * 48 * 48) {                                                    \
+        if (strips >= 2 * threads) { job.byRows = 0; tasks = strips; }                                 \
+        else if (m >= 48) { job.rowsPerTask = ((m + threads - 1) / threads + 1) / 2 * 2; tasks = (m + job.rowsPerTask - 1) / job.rowsPerTask; } \
+    }                                                                                                  \
+    folio_parallel(tasks, threads, task, &job);                                                        \
+    return 1;
+
+int folio_gemm_f32(int tA, int tB, long m, long n, long k, float al, const float *a, long lda,
+                   const float *b, long ldb, float be, float *c, long ldc, int threads) {
+#if defined(__x86_64__)
+    RUN(float, task32)
+#else
+    return 0;
+#endif
+}
+
+int folio_gemm_f64(int tA, int tB, long m, long n, long k, double al, const double *a, long lda,
+                   const double *b, long ldb, double be, double *c, long ldc, int threads) {
+#if defined(__x86_64__)
+    RUN(double, task64)
+#else
+    return 0;
+#endif
+}
