@@ -13,6 +13,8 @@ public nonisolated(unsafe) var tensorThreads = 2 {
 
 /// Runs `body` over `0..<count` in contiguous chunks, on `tensorThreads` threads when
 /// `count >= threshold`. Chunks are disjoint, so writes to distinct elements need no locks.
+/// The threads are CTensorKernels' pool (Pool.c), whose workers spin between jobs: handing a
+/// chunk to a Dispatch thread meant waking it through the kernel on every operation.
 @inline(__always)
 func parallelChunks(_ count: Int, threshold: Int = parallelThreshold, _ body: (Range<Int>) -> Void) {
     let threads = tensorThreads
@@ -22,9 +24,20 @@ func parallelChunks(_ count: Int, threshold: Int = parallelThreshold, _ body: (R
     }
     let chunk = (count + threads - 1) / threads
     withoutActuallyEscaping(body) { body in
-        DispatchQueue.concurrentPerform(iterations: threads) { t in
-            let lo = t * chunk, hi = min(count, lo + chunk)
-            if lo < hi { body(lo..<hi) }
-        }
+        var job = ChunkJob(body: body, count: count, chunk: chunk)
+        withUnsafeMutablePointer(to: &job) { folio_parallel(threads, Int32(threads), runChunk, $0) }
     }
+}
+
+/// What a pool task needs to run one chunk of a `parallelChunks` call.
+private struct ChunkJob {
+    let body: (Range<Int>) -> Void
+    let count: Int
+    let chunk: Int
+}
+
+private let runChunk: @convention(c) (UnsafeMutableRawPointer?, Int) -> Void = { context, task in
+    let job = context!.assumingMemoryBound(to: ChunkJob.self)
+    let lo = task * job.pointee.chunk, hi = min(job.pointee.count, lo + job.pointee.chunk)
+    if lo < hi { job.pointee.body(lo..<hi) }
 }

@@ -16,6 +16,7 @@ enum Peer {
         var env = ProcessInfo.processInfo.environment
         env["OPENBLAS_CORETYPE"] = nil
         env["OPENBLAS_L2_SIZE"] = nil
+        env["FOLIO_BENCH_BUDGET"] = String(Bench.budget)
         p.environment = env
         let pipe = Pipe()
         p.standardOutput = pipe

@@ -45,11 +45,6 @@ for suite in wanted {
         exit(4)
     }
     let cases = make()
-    let peer: [String: [Peer.Timing]]
-    do { peer = try Peer.run(suite: suite, cases: cases.filter { $0.baseline == nil }.map(\.name), root: root) } catch {
-        FileHandle.standardError.write(Data("folio-bench: \(error.localizedDescription)\n".utf8))
-        exit(3)
-    }
     for c in cases {
         if let baseline = c.baseline, let bound = c.bound {
             let value = Measure.ratioOfTimes(c.body, baseline)
@@ -59,10 +54,30 @@ for suite in wanted {
             print(String(decoding: try encoder.encode(row), as: UTF8.self))
             continue
         }
-        let seconds = Measure.secondsPerCall(c.body)
-        for p in peer[c.name] ?? [] {
-            let row = Row(suite: c.suite, case: c.name, unit: c.unit, value: c.rate(seconds), peer: p.peer,
-                          peer_value: c.rate(p.seconds), ratio: p.seconds / seconds)
+        // Rounds alternate the peer and Folio on the same case, and each round gives a ratio: the
+        // median ratio is what a shared machine's swings in speed (±30 % here, over minutes) leave
+        // alone, where one peer pass for the whole suite followed by Folio's pass did not.
+        var ours: [Double] = []
+        var peerNames: [String] = []
+        var peerSamples: [String: [(seconds: Double, ratio: Double)]] = [:]
+        for _ in 0..<Bench.rounds {
+            let timings: [Peer.Timing]
+            do { timings = try Peer.run(suite: suite, cases: [c.name], root: root)[c.name] ?? [] } catch {
+                FileHandle.standardError.write(Data("folio-bench: \(error.localizedDescription)\n".utf8))
+                exit(3)
+            }
+            if timings.isEmpty { break }   // no peer measures this case here
+            let seconds = Measure.secondsPerCall(budget: Bench.budget, c.body)
+            ours.append(seconds)
+            for t in timings {
+                if peerSamples[t.peer] == nil { peerNames.append(t.peer) }
+                peerSamples[t.peer, default: []].append((t.seconds, t.seconds / seconds))
+            }
+        }
+        for peer in peerNames {
+            let samples = peerSamples[peer]!
+            let row = Row(suite: c.suite, case: c.name, unit: c.unit, value: c.rate(Bench.median(ours)), peer: peer,
+                          peer_value: c.rate(Bench.median(samples.map(\.seconds))), ratio: Bench.median(samples.map(\.ratio)))
             rows.append(row)
             print(String(decoding: try encoder.encode(row), as: UTF8.self))
         }

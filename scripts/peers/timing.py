@@ -1,10 +1,13 @@
 """The timing rule every peer shares with folio-bench's Measure.swift: warm up once, grow the
 batch of calls until it takes 50 ms, then take the median seconds per call over batches for
-about `budget` seconds (at least five)."""
+about `budget` seconds (at least five). folio-bench sets FOLIO_BENCH_BUDGET for both sides."""
+import os
 import time
 
+BUDGET = float(os.environ.get("FOLIO_BENCH_BUDGET", "0.5"))
 
-def seconds_per_call(body, budget=1.0):
+
+def seconds_per_call(body, budget=BUDGET):
     body()
     calls = 1
     t = timed(body, calls)

@@ -17,7 +17,6 @@
 // depend on the split.
 #include "CTensorKernels.h"
 #include "Dispatch.h"
-#include "Pool.h"
 #include <stdlib.h>
 #include <string.h>
 

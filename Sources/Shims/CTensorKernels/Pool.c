@@ -5,7 +5,7 @@
 // that finds the pool busy (another thread's job, or a job started from inside a task) runs its
 // tasks inline, so nesting never deadlocks. Hand-written because nothing in our registries
 // offers a spinning pool for C (OpenMP would bring a second runtime beside Dispatch).
-#include "Pool.h"
+#include "CTensorKernels.h"
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>

@@ -48,6 +48,11 @@ int folio_gemm_f32(int transA, int transB, long m, long n, long k, float alpha, 
                    const float *b, long ldb, float beta, float *c, long ldc, int threads);
 int folio_gemm_f64(int transA, int transB, long m, long n, long k, double alpha, const double *a, long lda,
                    const double *b, long ldb, double beta, double *c, long ldc, int threads);
+/// Pool.c: runs fn(ctx, t) for t in 0..<tasks on up to `threads` threads, the caller's among
+/// them, and returns when all are done (inline when the pool is busy).
+typedef void (*FolioTask)(void *ctx, long task);
+void folio_parallel(long tasks, int threads, FolioTask fn, void *ctx);
+
 /// Whether folio_gemm_* takes an m×k by k×n product on this machine.
 int folio_gemm_accepts(long m, long n, long k);
 
