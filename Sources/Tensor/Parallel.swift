@@ -23,21 +23,31 @@ func parallelChunks(_ count: Int, threshold: Int = parallelThreshold, _ body: (R
         return
     }
     let chunk = (count + threads - 1) / threads
-    withoutActuallyEscaping(body) { body in
-        var job = ChunkJob(body: body, count: count, chunk: chunk)
-        withUnsafeMutablePointer(to: &job) { folio_parallel(threads, Int32(threads), runChunk, $0) }
+    parallelTasks(threads, threads: threads) { t in
+        let lo = t * chunk, hi = min(count, lo + chunk)
+        if lo < hi { body(lo..<hi) }
     }
 }
 
-/// What a pool task needs to run one chunk of a `parallelChunks` call.
-private struct ChunkJob {
-    let body: (Range<Int>) -> Void
-    let count: Int
-    let chunk: Int
+/// Runs `body(t)` for t in 0..<tasks on up to `threads` threads of Tensor's pool, the caller's
+/// among them, and returns when all are done. Work started inside `body` (a matmul, an
+/// elementwise operation) finds the pool busy and runs on its own thread, so nested parallel
+/// code never puts more spinning threads than cores to work.
+public func parallelTasks(_ tasks: Int, threads: Int = tensorThreads, _ body: (Int) -> Void) {
+    if tasks <= 0 { return }
+    if threads <= 1 || tasks == 1 {
+        for t in 0..<tasks { body(t) }
+        return
+    }
+    withoutActuallyEscaping(body) { body in
+        var job = TaskJob(body: body)
+        withUnsafeMutablePointer(to: &job) { folio_parallel(tasks, Int32(threads), runTask, $0) }
+    }
 }
 
-private let runChunk: @convention(c) (UnsafeMutableRawPointer?, Int) -> Void = { context, task in
-    let job = context!.assumingMemoryBound(to: ChunkJob.self)
-    let lo = task * job.pointee.chunk, hi = min(job.pointee.count, lo + job.pointee.chunk)
-    if lo < hi { job.pointee.body(lo..<hi) }
+/// What a pool task needs: the closure, behind a pointer the C pool can carry.
+private struct TaskJob { let body: (Int) -> Void }
+
+private let runTask: @convention(c) (UnsafeMutableRawPointer?, Int) -> Void = { context, task in
+    context!.assumingMemoryBound(to: TaskJob.self).pointee.body(task)
 }

@@ -104,11 +104,11 @@ func trackActivate<T: TensorScalar>(_ z: UnsafeMutablePointer<T>, bias: UnsafePo
     return flips
 }
 
-/// Runs `body(t)` for t in 0..<threads on that many threads (inline when 1).
+/// Runs `body(t)` for t in 0..<threads on that many threads (inline when 1), on Tensor's pool:
+/// the products inside then run on their own thread instead of waking more threads than cores.
 @inline(__always)
 func onThreads(_ threads: Int, _ body: (Int) -> Void) {
-    if threads <= 1 { body(0); return }
-    withoutActuallyEscaping(body) { body in DispatchQueue.concurrentPerform(iterations: threads, execute: body) }
+    parallelTasks(threads, threads: threads, body)
 }
 
 /// Threads the probes use for their own loops: the machine's cores, at most two (the bar the
