@@ -29,12 +29,12 @@ final class MatmulTests: XCTestCase {
 
     /// CTensorKernels' gemm (and OpenBLAS where it declines) against a naive loop, through gemm
     /// itself: every transpose pair, alpha/beta, leading dimensions wider than the rows, partial
-    /// column strips of every tile width, row tails, B copied into panels (k or ldb ≥ 256) and
+    /// column strips of every tile width, row tails, B copied into panels (k or ldb ≥ 256), k in chunks (> 1024) and
     /// work split by rows and by strips. beta = 0 must ignore NaNs in C. `make test` runs this
     /// again under FOLIO_TENSOR_ISA=avx2 and =baseline, so every path is checked on one machine.
     func testGemmMatchesNaiveForEveryTransposeAndScaling() {
         for (m, n, k) in [(1, 1, 1), (4, 16, 8), (5, 17, 3), (12, 40, 9), (16, 8, 5), (33, 29, 47), (96, 96, 96), (97, 40, 20), (20, 8, 97), (70, 130, 110),
-                          (50, 130, 260), (61, 200, 33), (9, 70, 300)] {
+                          (50, 130, 260), (61, 200, 33), (9, 70, 300), (9, 20, 2100), (5, 1100, 7)] {
             for transA in [false, true] {
                 for transB in [false, true] {
                     for (alpha, beta) in [(1.0, 0.0), (-0.5, 0.75)] {

@@ -1,7 +1,7 @@
 // Matrix products for which OpenBLAS, as this project runs it (Debian's 0.3.21 with
 // OPENBLAS_CORETYPE=Haswell), is slow: every dimension ≤ 96, where its call, threading decision
-// and packing cost more than the arithmetic; and, on AVX-512 machines, n and k ≤ 1024, where its
-// forced AVX2 kernels reach half of what AVX-512 does. Hand-written because no system library
+// and packing cost more than the arithmetic; and, on AVX-512 machines, every size, where its
+// forced AVX2 kernels reach half of what AVX-512 does (k beyond 1024 in chunks of 1024). Hand-written because no system library
 // offers it (OpenBLAS's AVX-512 kernels are what the forced core type excludes; Debian's BLIS is
 // built without them); TensorTests compare it with a naive triple loop for every transpose and
 // alpha/beta case, on every path.
@@ -171,7 +171,7 @@ static int fits(long m, long n, long k) {
 #if defined(__x86_64__)
     if (m <= 0 || n <= 0 || k <= 0) return 0;
     switch (level()) {
-    case 3: return n <= WideLimit && k <= WideLimit;
+    case 3: return 1;   /* any size: k beyond WideLimit goes in chunks (RUN) */
     case 2: return m <= Limit && n <= Limit && k <= Limit;
     }
 #endif
@@ -183,8 +183,16 @@ int folio_gemm_accepts(long m, long n, long k) { return fits(m, n, k); }
 // Threads pay from about 48³ multiply–adds (a hand-off costs ~0.3 µs against ~0.5 µs of work).
 // Wide products split by strips, so each thread copies only its own strips of B; the rest by
 // rows, in blocks that keep whole 6- and 8-row tiles.
-#define RUN(T, task)                                                                                      \
+#define RUN(T, task, self)                                                                                \
     if (!fits(m, n, k)) return 0;                                                                      \
+    if (k > WideLimit) {   /* the panel holds WideLimit rows of B: sum over chunks of k into C */      \
+        for (long p = 0; p < k; p += WideLimit) {                                                      \
+            long kc = k - p < WideLimit ? k - p : WideLimit;                                           \
+            self(tA, tB, m, n, kc, al, tA ? a + p * lda : a + p, lda, tB ? b + p : b + p * ldb, ldb,   \
+                 p == 0 ? be : 1, c, ldc, threads);                                                    \
+        }                                                                                              \
+        return 1;                                                                                      \
+    }                                                                                                  \
     JOB(T) job = { tA, tB, 0, 1, m, n, k, lda, ldb, ldc, m, al, be, a, b, c };                         \
     job.pack = tB || k >= 256 || ldb >= 256;                                                           \
     long strips = (n + MaxStrip - 1) / MaxStrip, tasks = 1;                                            \
@@ -198,7 +206,7 @@ int folio_gemm_accepts(long m, long n, long k) { return fits(m, n, k); }
 int folio_gemm_f32(int tA, int tB, long m, long n, long k, float al, const float *a, long lda,
                    const float *b, long ldb, float be, float *c, long ldc, int threads) {
 #if defined(__x86_64__)
-    RUN(float, task32)
+    RUN(float, task32, folio_gemm_f32)
 #else
     return 0;
 #endif
@@ -207,7 +215,7 @@ int folio_gemm_f32(int tA, int tB, long m, long n, long k, float al, const float
 int folio_gemm_f64(int tA, int tB, long m, long n, long k, double al, const double *a, long lda,
                    const double *b, long ldb, double be, double *c, long ldc, int threads) {
 #if defined(__x86_64__)
-    RUN(double, task64)
+    RUN(double, task64, folio_gemm_f64)
 #else
     return 0;
 #endif

@@ -96,5 +96,5 @@ extension Double {
 func lapackProductsRouted() -> Int { folio_blas_routed_calls() }
 
 /// Whether CTensorKernels' gemm takes an m×k by k×n product on this machine (its AVX-512
-/// path takes n, k ≤ 1024; AVX2 every dimension ≤ 96; none without AVX2).
+/// path takes every size; AVX2 every dimension ≤ 96; none without AVX2).
 func gemmKernelTakes(_ m: Int, _ n: Int, _ k: Int) -> Bool { folio_gemm_accepts(m, n, k) != 0 }

@@ -40,7 +40,7 @@ int folio_softmax_rows_f64(double *x, long rows, long n);
 void folio_normal_f32(uint32_t key0, uint32_t key1, uint64_t draw, long first, long count, float *out);
 
 /// C = alpha·op(A)·op(B) + beta·C, row-major, where OpenBLAS (Haswell kernels) is slower: every
-/// dimension ≤ 96, or with AVX-512 n and k ≤ 1024. Returns 0 (nothing written) outside that
+/// dimension ≤ 96, or with AVX-512 every size. Returns 0 (nothing written) outside that
 /// range or without AVX2+FMA; the caller then uses OpenBLAS. Runs on up to `threads` threads
 /// (Pool.c). Each element of C is one FMA chain over k in order, so every vector path, and any
 /// split of the work, gives the same bits.
