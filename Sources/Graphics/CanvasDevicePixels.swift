@@ -30,23 +30,8 @@ extension Canvas {
             }
         }
         let columns = cells(w, image.width, px0, dx0, dx1), rows = cells(h, image.height, py0, dy0, dy1)
-        let surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h))!
+        let surf = Self.paletteSurface(image, width: w, height: h, rows: rows, columns: columns)
         defer { cairo_surface_destroy(surf) }
-        cairo_surface_flush(surf)
-        let stride = Int(cairo_image_surface_get_stride(surf)) / 4
-        let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(surf)!).assumingMemoryBound(to: UInt32.self)
-        let lut = (0..<256).map { 0xFF00_0000 | image.palette[min($0, image.palette.count - 1)] }
-        image.indices.withUnsafeBufferPointer { src in
-            lut.withUnsafeBufferPointer { lut in
-                columns.withUnsafeBufferPointer { columns in
-                    for y in 0..<h {
-                        let row = data + y * stride, o = rows[y] * image.width
-                        for x in 0..<w { row[x] = lut[Int(src[o + columns[x]])] }
-                    }
-                }
-            }
-        }
-        cairo_surface_mark_dirty(surf)
         cairo_save(context)
         cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
         cairo_clip(context)
@@ -56,5 +41,30 @@ extension Canvas {
         cairo_paint(context)
         cairo_restore(context)
         return true
+    }
+
+    /// An opaque w×h RGB24 surface whose pixel (x, y) is the palette colour of cell
+    /// (rows[y], columns[x]) of `image` (the identity when rows/columns are nil), written in one
+    /// pass from a 256-entry lookup table. The caller destroys it.
+    static func paletteSurface(_ image: IndexedImage, width w: Int, height h: Int,
+                               rows: [Int]? = nil, columns: [Int]? = nil) -> OpaquePointer {
+        let surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h))!
+        cairo_surface_flush(surf)
+        let stride = Int(cairo_image_surface_get_stride(surf)) / 4
+        let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(surf)!).assumingMemoryBound(to: UInt32.self)
+        let lut = (0..<256).map { 0xFF00_0000 | image.palette[min($0, image.palette.count - 1)] }
+        image.indices.withUnsafeBufferPointer { src in
+            lut.withUnsafeBufferPointer { lut in
+                (columns ?? []).withUnsafeBufferPointer { columns in
+                    for y in 0..<h {
+                        let row = data + y * stride, o = (rows?[y] ?? y) * image.width
+                        if columns.isEmpty { for x in 0..<w { row[x] = lut[Int(src[o + x])] } }
+                        else { for x in 0..<w { row[x] = lut[Int(src[o + columns[x]])] } }
+                    }
+                }
+            }
+        }
+        cairo_surface_mark_dirty(surf)
+        return surf
     }
 }

@@ -28,19 +28,8 @@ extension Canvas {
         guard kind == .pdf else {
             if interpolation == .nearest && kind != .svg && paintAtDevicePixels(image, in: rect) { return }
             // Opaque: Cairo's RGB24 pixels straight from the palette, one pass.
-            let surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.width), Int32(image.height))!
+            let surf = Self.paletteSurface(image, width: image.width, height: image.height)
             defer { cairo_surface_destroy(surf) }
-            cairo_surface_flush(surf)
-            let stride = Int(cairo_image_surface_get_stride(surf)) / 4
-            let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(surf)!).assumingMemoryBound(to: UInt32.self)
-            let lut = (0..<256).map { 0xFF00_0000 | image.palette[min($0, image.palette.count - 1)] }
-            image.indices.withUnsafeBufferPointer { src in
-                for y in 0..<image.height {
-                    let row = data + y * stride, o = y * image.width
-                    for x in 0..<image.width { row[x] = lut[Int(src[o + x])] }
-                }
-            }
-            cairo_surface_mark_dirty(surf)
             return paint(surf, in: rect, interpolation: interpolation)
         }
         let (w, h) = storedSize(image.width, image.height, in: rect)

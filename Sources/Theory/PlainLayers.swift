@@ -1,5 +1,4 @@
 import Autograd
-import Dispatch
 import Tensor
 
 /// An MLP's affine layers as plain row-major arrays, for the probes' hot loops.

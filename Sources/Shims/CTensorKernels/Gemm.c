@@ -34,8 +34,6 @@ typedef double f64x8 __attribute__((vector_size(64)));
                         T alpha, beta; const T *a, *b; T *c; }
 typedef struct JOB_FIELDS(float) Job_float;
 typedef struct JOB_FIELDS(double) Job_double;
-typedef Job_float Job32;
-typedef Job_double Job64;
 
 // Per-thread panel for copied strips: WideLimit × MaxStrip elements of the wider type (512 KB),
 // too big for a thread's stack (Dispatch threads have 512 KB).
