@@ -1,58 +1,75 @@
 import Foundation
 import Notebook
+import OutputChannel
 
 /// Writes every output of one rendered notebook into the output folder:
-/// `name.pdf`, `name.html`, `name/` (figures as PNG, SVG, PDF and `page.json`), and refreshes
-/// `index.html`. Everything is produced in memory first, then written file by file atomically.
+/// `name.pdf`, `name.html`, `name/` (figures as PNG, SVG, PDF, `page.json`, logs, the manifest),
+/// and refreshes `index.html`. Everything is produced in memory first, then published as one
+/// unit (`Publication`): a failed or killed render never leaves a mixed report.
 public struct ReportWriter {
     public var outputDirectory: URL
     public var figureDPI: Double = 200
 
     public init(outputDirectory: URL) { self.outputDirectory = outputDirectory }
 
-    /// Returns the paths written.
+    /// Writes the notebook. `attachments` are extra files for the notebook's folder (by file
+    /// name: the full logs of capped outputs); `manifest`, given the SHA-256 of every file by
+    /// its output-relative path, returns the bytes of `name/manifest.json`. Returns the paths
+    /// written.
     @discardableResult
-    public func write(_ notebook: RenderedNotebook) throws -> [URL] {
+    public func write(_ notebook: RenderedNotebook, attachments: [(name: String, data: Data)] = [],
+                      manifest: (([String: String]) throws -> Data)? = nil) throws -> [URL] {
         let name = notebook.document.name
+        try PublishedName.check(name)
         let pdf = PDFReport.render(notebook)
-        var files: [(URL, Data)] = []
-        let figureDir = outputDirectory.appendingPathComponent(name)
+        var files: [(String, Data)] = []
         // Local images the Markdown shows are copied beside the page, under `name/images/`.
         var imagePaths: [String: String] = [:]
         for (url, image) in LocalImages(notebook.document).images {
             guard let data = FileManager.default.contents(atPath: image.source.path) else { continue }
-            files.append((figureDir.appendingPathComponent("images").appendingPathComponent(image.fileName), data))
+            files.append(("\(name)/images/\(image.fileName)", data))
             imagePaths[url] = "\(name)/images/\(image.fileName)"
         }
-        files.sort { $0.0.path < $1.0.path }
+        files.sort { $0.0 < $1.0 }
         let html = HTMLReport.render(notebook, figureDirectory: name, images: imagePaths)
         for (stem, figure, _) in notebook.figures {
-            files.append((figureDir.appendingPathComponent(stem + ".png"), Data(FigureFiles.png(figure, dpi: figureDPI))))
-            files.append((figureDir.appendingPathComponent(stem + ".svg"), Data(FigureFiles.svg(figure))))
-            files.append((figureDir.appendingPathComponent(stem + ".pdf"), Data(FigureFiles.pdf(figure))))
+            files.append(("\(name)/\(stem).png", Data(FigureFiles.png(figure, dpi: figureDPI))))
+            files.append(("\(name)/\(stem).svg", Data(FigureFiles.svg(figure))))
+            files.append(("\(name)/\(stem).pdf", Data(FigureFiles.pdf(figure))))
         }
         let fm = notebook.document.frontMatter
         let thumbnail = Thumbnail.choose(notebook)
-        if let png = thumbnail?.png { files.append((outputDirectory.appendingPathComponent(thumbnail!.path), Data(png))) }
+        if let png = thumbnail?.png { files.append((thumbnail!.path, Data(png))) }
         let summary = PageSummary(name: name, title: notebook.document.title, date: fm.date, abstract: fm.abstract.map(TeXFallback.plainProse),
                                   thumbnail: thumbnail?.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        files.append((figureDir.appendingPathComponent("page.json"), try encoder.encode(summary)))
-        files.append((outputDirectory.appendingPathComponent(name + ".pdf"), Data(pdf)))
-        files.append((outputDirectory.appendingPathComponent(name + ".html"), Data(html.utf8)))
-        for (url, data) in files { try AtomicWrite.write(data, to: url) }
+        files.append(("\(name)/page.json", try encoder.encode(summary)))
+        files.append((name + ".pdf", Data(pdf)))
+        files.append((name + ".html", Data(html.utf8)))
+        for a in attachments { files.append(("\(name)/\(a.name)", a.data)) }
+        if let manifest {
+            var hashes: [String: String] = [:]
+            for (path, data) in files { hashes[path] = SHA256.hex(data) }
+            files.append(("\(name)/manifest.json", try manifest(hashes)))
+        }
+        try Publication(output: outputDirectory, name: name).publish(files.map { .init(path: $0.0, data: $0.1) })
         let index = try writeIndex()
-        return files.map(\.0) + [index]
+        return files.map { outputDirectory.appendingPathComponent($0.0) } + [index]
     }
 
     /// Rebuilds `index.html` from the `page.json` of every notebook in the output folder.
     @discardableResult
     public func writeIndex() throws -> URL {
+        try FileSystem.makeDirectory(outputDirectory)
+        // Renders of other notebooks (threads of `-j`, or other processes) publish into the same
+        // folder: rebuild from a consistent set of pages.
+        let lock = try FolderLock(outputDirectory)
+        defer { lock.release() }
         let fm = FileManager.default
         var pages: [PageSummary] = []
         let entries = (try? fm.contentsOfDirectory(at: outputDirectory, includingPropertiesForKeys: nil)) ?? []
-        for dir in entries {
+        for dir in entries where !dir.lastPathComponent.hasPrefix(".") {
             let url = dir.appendingPathComponent("page.json")
             guard let data = fm.contents(atPath: url.path),
                   let page = try? JSONDecoder().decode(PageSummary.self, from: data),
@@ -60,7 +77,7 @@ public struct ReportWriter {
             pages.append(page)
         }
         let index = outputDirectory.appendingPathComponent("index.html")
-        try AtomicWrite.write(Data(SiteIndex.render(pages).utf8), to: index)
+        try FileSystem.replace(index, with: Data(SiteIndex.render(pages).utf8))
         return index
     }
 }

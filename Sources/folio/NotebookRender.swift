@@ -22,10 +22,6 @@ struct NotebookRender: Sendable {
         var stderr = ""
     }
 
-    /// The report layer refreshes the shared `index.html` from every page in the folder;
-    /// one notebook at a time per process keeps that refresh consistent.
-    private static let reportLock = NSLock()
-
     func render(_ path: String) -> Outcome {
         var outcome = Outcome(code: 0)
         let document: Document
@@ -85,33 +81,21 @@ struct NotebookRender: Sendable {
         return outcome
     }
 
+    /// Hands the report layer the document, its outputs, the full logs of capped outputs and
+    /// the provenance record; it publishes them under `output/` as one unit.
     func writeReport(_ document: Document, _ result: RunResult) throws -> [URL] {
         let notebook = RenderedNotebook(document: document, outputs: result.cells.mapValues(\.outputs))
         var writer = ReportWriter(outputDirectory: output)
         writer.figureDPI = dpi
-        Self.reportLock.lock()
-        var written: [URL]
-        do { written = try writer.write(notebook) } catch { Self.reportLock.unlock(); throw error }
-        Self.reportLock.unlock()
-        // Full logs of capped outputs, beside the figures.
-        let folder = output.appendingPathComponent(document.name)
+        var logs: [(name: String, data: Data)] = []
         for cell in document.cells {
             guard let log = result.cells[cell.index]?.fullLog, let data = FileManager.default.contents(atPath: log.path) else { continue }
-            let url = folder.appendingPathComponent("cell-\(cell.options.label ?? String(cell.index)).log")
-            try ResultCache.atomicWrite(data, to: url)
-            written.append(url)
+            logs.append((LogName.of(cell), data))
         }
-        var hashes: [String: String] = [:]
-        let root = output.standardizedFileURL.path + "/"
-        for url in written where url.lastPathComponent != "index.html" {
-            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-            hashes[url.standardizedFileURL.path.replacingOccurrences(of: root, with: "")] = SHA256.hex(data)
+        return try writer.write(notebook, attachments: logs) { hashes in
+            try Provenance(tool: "folio \(FolioCommand.version)", document: document, result: result,
+                           compiler: result.compilerVersion, files: hashes).json()
         }
-        let manifest = Provenance(tool: "folio \(FolioCommand.version)", document: document, result: result,
-                                  compiler: result.compilerVersion, files: hashes)
-        let url = folder.appendingPathComponent("manifest.json")
-        try ResultCache.atomicWrite(try manifest.json(), to: url)
-        return written + [url]
     }
 
     /// `--explain`: one line per cell.

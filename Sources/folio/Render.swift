@@ -33,6 +33,10 @@ struct Render: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Ignore and do not update the result cache.")
     var noCache = false
 
+    /// PNG resolutions that make sense for figures: a 6.5 in figure at 2400 dpi is 15 600 px wide,
+    /// well inside Cairo's 32 767 px limit and a few hundred MB of pixels at most.
+    static let dpiRange = 10.0...2400.0
+
     func run() throws {
         var overrides: [String: String] = [:]
         for p in params {
@@ -46,8 +50,12 @@ struct Render: ParsableCommand {
             FileHandle.standardError.write("folio: error: -j expects a number of notebooks ≥ 1, got \(jobs)\n")
             throw FolioExit.usageError
         }
+        guard dpi.isFinite, (Self.dpiRange).contains(dpi) else {
+            FileHandle.standardError.write("folio: error: --dpi expects a resolution from \(Int(Self.dpiRange.lowerBound)) to \(Int(Self.dpiRange.upperBound)) dots per inch, got \(dpi)\n")
+            throw FolioExit.usageError
+        }
         let files: [String]
-        do { files = try notebookFiles() } catch let d as Diagnostic {
+        do { files = try PublishedNames.distinct(try notebookFiles(), output: output) } catch let d as Diagnostic {
             FileHandle.standardError.write("\(d)\n")
             throw FolioExit.usageError
         }
