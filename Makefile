@@ -2,10 +2,14 @@
 SWIFT ?= swift
 SETUP := scripts/setup
 
-.PHONY: render test bench build setup clean
+.PHONY: render test test-peers check bench build setup clean
 
 setup:
 	@$(SETUP)
+
+## The Python references tests compare values with (NumPy, matplotlib).
+test-peers:
+	@scripts/setup-test-peers
 
 ## Release build, then render every notebook in notebooks/ into output/.
 render: setup
@@ -15,13 +19,19 @@ render: setup
 ## Everything that verifies the project: the Swift test suites (unit, rendering, end to end),
 ## including rendering every notebook in notebooks/ with the release build and checking that
 ## each law it states holds (NotebookLawTests).
-test: setup
+test: setup test-peers
 	$(SWIFT) build -c release --product folio
 	$(SWIFT) build -c release --product Folio
 	$(SWIFT) build --build-tests
 	FOLIO_RELEASE_BIN=$(CURDIR)/.build/release/folio $(SWIFT) test --skip-build
 	FOLIO_TENSOR_ISA=avx2 $(SWIFT) test --skip-build --filter TensorTests
 	FOLIO_TENSOR_ISA=baseline $(SWIFT) test --skip-build --filter TensorTests
+
+## The fast loop while developing (a few minutes): the debug build and every suite that does not
+## compile notebooks (RunnerTests and CLITests do; `make test` runs them).
+check: setup test-peers
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --skip RunnerTests --skip CLITests
 
 ## Folio against its peers (NumPy, …) in one invocation; prints JSON lines and a table.
 bench: setup
