@@ -68,7 +68,8 @@ public enum URLSafety {
                 out += percent(b)
             }
         }
-        return out
+        // `//x` would name a host; a path never does.
+        return out.hasPrefix("//") ? "./" + out : out
     }
 
     // MARK: Parts

@@ -89,6 +89,7 @@ final class URLSafetyTests: XCTestCase {
         XCTAssertEqual(URLSafety.pathReference("javascript:alert(1).html"), "javascript%3Aalert%281%29.html")
         XCTAssertEqual(URLSafety.pathReference("nb/images/x-1_a.b~c.png"), "nb/images/x-1_a.b~c.png")
         XCTAssertNil(HTMLScan.browserScheme(URLSafety.pathReference("javascript:x")))
+        XCTAssertEqual(URLSafety.pathReference("//evil.com/x.png"), ".///evil.com/x.png", "a path, not a host")
     }
 
     func testMessagesShowHiddenCharactersAndShortenLongURLs() {
