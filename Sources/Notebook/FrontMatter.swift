@@ -23,6 +23,10 @@ public struct FrontMatter: Equatable, Sendable {
     /// Files the cells read, relative to the notebook's folder (front matter `inputs`). Their
     /// bytes are part of every cell's cache key, so editing a data file re-runs the notebook.
     public var inputs: [String] = []
+    /// Files or folders outside the project folder whose images may still be copied into the
+    /// site (front matter `resources`), relative to the notebook's folder. Nothing else from
+    /// outside the project is ever published.
+    public var resources: [String] = []
 
     public enum Paper: String, Equatable, Sendable { case a4, letter }
 
@@ -35,7 +39,8 @@ public struct FrontMatter: Equatable, Sendable {
     public init() {}
 
     static let knownKeys: Set<String> = ["title", "subtitle", "author", "date", "abstract", "params", "seed",
-                                         "paper", "toc", "execute", "format", "lang", "keywords", "inputs"]
+                                         "paper", "toc", "execute", "format", "lang", "keywords", "inputs",
+                                         "resources"]
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`.
     static func parse(_ yaml: String, firstLine: Int, file: String) throws -> FrontMatter {
@@ -78,6 +83,10 @@ public struct FrontMatter: Equatable, Sendable {
                 if let one = v.string { fm.inputs = [one] }
                 else if let seq = v.sequence, seq.allSatisfy({ $0.string != nil }) { fm.inputs = seq.compactMap(\.string) }
                 else { throw fail("front matter 'inputs' needs a file path or a list of file paths") }
+            case "resources":
+                if let one = v.string { fm.resources = [one] }
+                else if let seq = v.sequence, seq.allSatisfy({ $0.string != nil }) { fm.resources = seq.compactMap(\.string) }
+                else { throw fail("front matter 'resources' needs a path or a list of paths (files or folders)") }
             case "execute":
                 guard let m = v.mapping else { throw fail("front matter 'execute' needs a mapping (timeout, optimize, output-lines, output-bytes)") }
                 for (ek, ev) in m {

@@ -8,9 +8,14 @@ import OutputChannel
 public enum HTMLReport {
     /// `figureDirectory` is the page-relative folder holding the figure files.
     /// `images` maps a Markdown image URL to the page-relative path of its copy (`ReportWriter`
-    /// copies local images beside the page).
-    public static func render(_ notebook: RenderedNotebook, figureDirectory: String, images: [String: String] = [:]) -> String {
-        let page = Page(notebook: notebook, figureDirectory: figureDirectory)
+    /// copies local images beside the page); images without one show as a placeholder unless
+    /// they are on the web. `pageName` is the file name (without extension) the page and its PDF
+    /// are written under, `doc.name` by default. Folder, image and page names are file paths:
+    /// the page percent-encodes them in its links (`a#b` → `a%23b.pdf`), callers must not.
+    public static func render(_ notebook: RenderedNotebook, figureDirectory: String, images: [String: String] = [:],
+                              pageName: String? = nil) -> String {
+        var page = Page(notebook: notebook, figureDirectory: figureDirectory)
+        if let pageName { page.pageName = pageName }
         page.context.imagePaths = images
         return page.render()
     }
@@ -23,6 +28,7 @@ public enum HTMLReport {
         /// Markdown `#` becomes `<h2>` when the page has a title block (its `<h1>`).
         let headingShift: Int
         let stems: [Int: [String]]
+        var pageName: String
 
         init(notebook: RenderedNotebook, figureDirectory: String) {
             self.notebook = notebook
@@ -33,14 +39,15 @@ public enum HTMLReport {
             var stems: [Int: [String]] = [:]
             for f in notebook.figures { stems[f.cell, default: []].append(f.stem) }
             self.stems = stems
+            pageName = notebook.document.name
         }
 
         func render() -> String {
             let doc = notebook.document
             let fm = doc.frontMatter
-            let name = HTML.escape(doc.name)
             var html = SiteStyle.pageHead(title: doc.title, description: fm.abstract.map(TeXFallback.plainProse), extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
-            html += "<nav class=\"files\"><a href=\"index.html\">All notebooks</a> · <a href=\"\(name).pdf\">PDF</a></nav>\n"
+            let pdf = HTML.escape(URLSafety.pathReference(pageName + ".pdf"))
+            html += "<nav class=\"files\"><a href=\"index.html\">All notebooks</a> · <a href=\"\(pdf)\">PDF</a></nav>\n"
             if fm.title != nil {
                 html += "<header class=\"title\">\n<h1>\(HTML.escape(doc.title))</h1>\n"
                 if let s = fm.subtitle { html += "<p class=\"subtitle\">\(HTML.escape(s))</p>\n" }
@@ -69,7 +76,7 @@ public enum HTMLReport {
                 let number = notebook.numberSections ? h.number.map { "<span class=\"secnum\">\($0)</span> " } ?? "" : ""
                 // Footnote marks stay out of the contents.
                 let title = h.title.filter { if case .footnote = $0 { return false }; return true }
-                html += "<li class=\"toc\(h.level)\"><a href=\"#\(HTML.escape(h.anchor))\">\(number)\(InlineMarkup.html(title, tocContext))</a></li>\n"
+                html += "<li class=\"toc\(h.level)\"><a href=\"\(HTML.escape(URLSafety.fragment(h.anchor)))\">\(number)\(InlineMarkup.html(title, tocContext))</a></li>\n"
             }
             return html + "</ul>\n</nav>\n"
         }
@@ -79,7 +86,7 @@ public enum HTMLReport {
             var html = "", k = 0
             while k < context.footnotes.count {
                 let (n, blocks) = context.footnotes[k]
-                html += "<li id=\"fn-\(n)\">\(self.blocks(blocks)) <a class=\"back\" href=\"#fnref-\(n)\" aria-label=\"Back to text\">↩</a></li>\n"
+                html += "<li id=\"fn-\(n)\">\(self.blocks(blocks)) <a class=\"back\" href=\"\(URLSafety.fragment("fnref-\(n)"))\" aria-label=\"Back to text\">↩</a></li>\n"
                 k += 1
             }
             return html.isEmpty ? "" : "<section class=\"footnotes\">\n<hr>\n<ol>\n\(html)</ol>\n</section>\n"
@@ -200,7 +207,7 @@ public enum HTMLReport {
                     html += "<div class=\"output\"><pre>\(HTML.escape(text))</pre></div>\n"
                 case .figure(let figure):
                     let stem = figureStems.next() ?? "figure"
-                    let base = HTML.escape(figureDirectory + "/" + stem)
+                    let base = HTML.escape(URLSafety.pathReference(figureDirectory + "/" + stem))
                     let alt = HTML.escape(numbering.captions[cell.index]?.plainText ?? figure.title ?? "Figure")
                     var f = "<picture><source srcset=\"\(base).svg\" type=\"image/svg+xml\">"
                     f += "<img src=\"\(base).png\" width=\"\(Int((figure.width * 96 / 72).rounded()))\" height=\"\(Int((figure.height * 96 / 72).rounded()))\" alt=\"\(alt)\"></picture>"

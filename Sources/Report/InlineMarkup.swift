@@ -56,7 +56,10 @@ enum InlineMarkup {
                 out.tag("<span font_family=\"\(Fonts.mono)\" size=\"86%\">"); out.text(s); out.tag("</span>")
             case .math(let s): MathSetter.inlinePDF(s, into: &out, size: ctx.mathSize)
             case .link(let url, let c):
-                let target: RichText.Target = url.hasPrefix("#") ? .destination(String(url.dropFirst())) : .uri(url)
+                // A URL that is not allowed (`javascript:`) leaves its text, unlinked.
+                let target: RichText.Target? = url.hasPrefix("#") ? .destination(String(url.dropFirst()))
+                    : URLSafety.href(url).map(RichText.Target.uri)
+                guard let target else { pango(c, ctx, into: &out); continue }
                 out.tag("<span foreground=\"\(linkColor)\">")
                 // No hyphens inside links: a hyphen added to a URL would read as part of it.
                 let hyphenator = ctx.hyphenator
@@ -65,9 +68,12 @@ enum InlineMarkup {
                 ctx.hyphenator = hyphenator
                 out.tag("</span>")
             case .image(let url, let alt):
-                // Images from files are shown in HTML; the PDF names them and links to them.
+                // Images from files are shown in HTML; the PDF names them, and links to the ones
+                // on the web (a file's path is relative to the notebook, not to the PDF).
+                let label = "[" + (alt.isEmpty ? url : alt.plainText) + "]"
                 out.tag("<span foreground=\"\(linkColor)\"><i>")
-                out.link(.uri(url)) { $0.text("[" + (alt.isEmpty ? url : alt.plainText) + "]") }
+                if URLSafety.isRemote(url), let href = URLSafety.href(url) { out.link(.uri(href)) { $0.text(label) } }
+                else { out.text(label) }
                 out.tag("</i></span>")
             case .crossReference(let label, _):
                 if let t = ctx.numbering.targets[label] {
@@ -101,19 +107,23 @@ enum InlineMarkup {
                     let hyphenator = ctx.hyphenator
                     ctx.hyphenator = nil
                     defer { ctx.hyphenator = hyphenator }
-                    return "<a href=\"" + HTML.escape(HTML.safeURL(url)) + "\">" + html(c, ctx) + "</a>"
+                    // A URL that is not allowed (`javascript:`) leaves its text, without a link.
+                    guard let href = URLSafety.href(url) else {
+                        return "<span class=\"blocked-link\" title=\"link not published\">" + html(c, ctx) + "</span>"
+                    }
+                    return "<a href=\"" + HTML.escape(href) + "\">" + html(c, ctx) + "</a>"
                 }()
             case .image(let url, let alt):
-                "<img src=\"\(HTML.escape(ctx.imagePaths[url] ?? HTML.safeURL(url)))\" alt=\"\(HTML.escape(alt.plainText))\">"
+                HTML.image(url, alt: alt.plainText, ctx)
             case .crossReference(let label, _):
                 if let t = ctx.numbering.targets[label] {
-                    "<a class=\"xref\" href=\"#\(HTML.escape(t.anchor))\">\(HTML.escape(t.text))</a>"
+                    "<a class=\"xref\" href=\"\(HTML.escape(URLSafety.fragment(t.anchor)))\">\(HTML.escape(t.text))</a>"
                 } else {
                     "<span class=\"unresolved\" title=\"unknown cross reference\">@\(HTML.escape(label))??</span>"
                 }
             case .footnote(let blocks):
                 { let n = ctx.addFootnote(blocks)
-                  return "<sup class=\"fnref\" id=\"fnref-\(n)\"><a href=\"#fn-\(n)\">\(n)</a></sup>" }()
+                  return "<sup class=\"fnref\" id=\"fnref-\(n)\"><a href=\"\(URLSafety.fragment("fn-\(n)"))\">\(n)</a></sup>" }()
             case .checkbox(let checked): "<span class=\"task\">\(checked ? "☑" : "☐")</span> "
             case .attributes: ""
             case .softBreak: "\n"
@@ -127,10 +137,16 @@ enum HTML {
     /// Text and attribute values for HTML: the same five-character XML escape Pango markup needs.
     static func escape(_ s: String) -> String { TextLayout.escape(s) }
 
-    /// `javascript:` and other script-running schemes become inert: pages stay script-free.
-    static func safeURL(_ url: String) -> String {
-        let scheme = url.prefix(while: { $0 != ":" && $0 != "/" && $0 != "#" && $0 != "?" }).lowercased()
-        if url.contains(":") && ["javascript", "vbscript", "data"].contains(scheme.trimmingCharacters(in: .whitespaces)) { return "#" }
-        return url
+    /// An image of the Markdown: its copy beside the page (`ctx.imagePaths`, file paths that are
+    /// percent-encoded here), else an allowed web URL, else — a file that was refused or not
+    /// found, a `data:` or `javascript:` URL — a visible placeholder with its alt text.
+    static func image(_ url: String, alt: String, _ ctx: InlineContext) -> String {
+        if let path = ctx.imagePaths[url] {
+            return "<img src=\"\(escape(URLSafety.pathReference(path)))\" alt=\"\(escape(alt))\">"
+        }
+        if URLSafety.isRemote(url), let href = URLSafety.href(url) {
+            return "<img src=\"\(escape(href))\" alt=\"\(escape(alt))\">"
+        }
+        return "<span class=\"missing-image\" title=\"image not available\">[\(escape(alt.isEmpty ? "image" : alt))]</span>"
     }
 }

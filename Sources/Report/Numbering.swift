@@ -174,9 +174,10 @@ struct Numbering {
 
 extension RenderedNotebook {
     /// Warnings found while resolving the document: unknown cross references (with the Markdown
-    /// line of the reference), figure labels on cells without a figure, missing images. The
+    /// line of the reference), figure labels on cells without a figure, missing or refused images, links not published. The
     /// report still renders; each unknown reference shows as a visible "??" in PDF and HTML.
     public var diagnostics: [Diagnostic] {
-        (Numbering(self).diagnostics + LocalImages(document).diagnostics).sorted { $0.line < $1.line }
+        (Numbering(self).diagnostics + LocalImages(document).diagnostics + URLSafety.linkDiagnostics(document))
+            .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 }

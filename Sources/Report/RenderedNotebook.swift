@@ -23,11 +23,13 @@ public struct RenderedNotebook: Sendable {
             var k = 0
             for case .figure(let f) in outputs[cell.index] ?? [] {
                 k += 1
-                let base = cell.options.label.map(Self.safeStem) ?? "cell-\(cell.index + 1)"
+                // Labels are notebook text: `SafeFileName` keeps the files inside the folder.
+                let base = cell.options.label.map { SafeFileName.stem($0, fallback: "figure") } ?? "cell-\(cell.index + 1)"
                 var stem = k == 1 ? base : "\(base)-\(k)"
-                // Two cells with one label must not overwrite each other's files.
-                while used.contains(stem) { stem += "-\(cell.index + 1)" }
-                used.insert(stem)
+                // Two cells with one label must not overwrite each other's files, also where
+                // the file system ignores case (`Fig-a` and `fig-a`).
+                while used.contains(stem.lowercased()) { stem += "-\(cell.index + 1)" }
+                used.insert(stem.lowercased())
                 result.append((stem, f, cell.index))
             }
         }
@@ -36,12 +38,3 @@ public struct RenderedNotebook: Sendable {
 }
 
 import Plot
-
-extension RenderedNotebook {
-    /// A label as a file name that stays inside the output folder: letters, digits, `-` and
-    /// `_` kept, anything else (`/`, `..`, spaces) replaced by `-`.
-    static func safeStem(_ label: String) -> String {
-        let kept = String(label.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
-        return kept.isEmpty ? "figure" : kept
-    }
-}

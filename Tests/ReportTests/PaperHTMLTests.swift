@@ -128,7 +128,8 @@ final class PaperHTMLTests: XCTestCase {
         let root = out.standardizedFileURL.path + "/"
         for url in written { XCTAssertTrue(url.standardizedFileURL.path.hasPrefix(root), url.path) }
         let pngs = written.filter { $0.pathExtension == "png" }.map(\.lastPathComponent)
-        XCTAssertEqual(pngs, ["------escape.png", "------escape-2.png"])
+        // `SafeFileName`: `/` → `-`, dots kept but never leading.
+        XCTAssertEqual(pngs, ["---..-escape.png", "---..-escape-2.png"])
     }
 
     func testTrivialPageIsSmall() throws {
