@@ -26,8 +26,8 @@ public struct ReportWriter {
         // Local images the Markdown shows are copied beside the page, under `name/images/`.
         var imagePaths: [String: String] = [:]
         for (url, image) in LocalImages(notebook.document).images {
-            guard let data = FileManager.default.contents(atPath: image.source.path) else { continue }
-            files.append(("\(name)/images/\(image.fileName)", data))
+            // The bytes LocalImages checked, not the file read again (it may have been swapped).
+            files.append(("\(name)/images/\(image.fileName)", image.data))
             imagePaths[url] = "\(name)/images/\(image.fileName)"
         }
         files.sort { $0.0 < $1.0 }

@@ -97,7 +97,7 @@ extension NotebookRunner {
                 outputs.append(.error(error))
                 status = .failed(error)
             }
-            let logName = "cell-\(cell.options.label ?? String(cell.index)).log"
+            let logName = cell.logFileName
             let (capped, log) = plan.context.outputLimits.cap(outputs, logName: logName)
             var r = RunResult.CellResult(outputs: capped, status: status)
             r.cache = .ran

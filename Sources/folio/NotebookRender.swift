@@ -90,7 +90,7 @@ struct NotebookRender: Sendable {
         var logs: [(name: String, data: Data)] = []
         for cell in document.cells {
             guard let log = result.cells[cell.index]?.fullLog, let data = FileManager.default.contents(atPath: log.path) else { continue }
-            logs.append((LogName.of(cell), data))
+            logs.append((cell.logFileName, data))
         }
         return try writer.write(notebook, attachments: logs) { hashes in
             try Provenance(tool: "folio \(FolioCommand.version)", document: document, result: result,

@@ -55,6 +55,31 @@ final class PublicationTests: CLITestCase {
         XCTAssertEqual(r.stdout.components(separatedBy: "rendered ").count, 2, r.stdout)
     }
 
+    /// A label that looks like a path names a log file inside the notebook's folder, and the
+    /// note in the report names that same file.
+    func testLogsOfCellsWithPathLikeLabelsStayInsideTheOutputFolder() throws {
+        let tag = UUID().uuidString.prefix(8)
+        let labels = ["/../../tmp/x\(tag)", "../../y\(tag)"]
+        var text = "# Logs\n\n"
+        for label in labels {
+            text += "```swift\n//| label: \"\(label)\"\nfor i in 0..<10_005 { print(i) }\n```\n\n"
+        }
+        try write("notebooks/logs.md", text)
+        let r = try folio(["render", "notebooks/logs.md"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/x\(tag).log"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/cell-x\(tag).log"))
+        let logs = try FileManager.default.contentsOfDirectory(atPath: url("output/logs").path).filter { $0.hasSuffix(".log") }.sorted()
+        XCTAssertEqual(logs, ["cell----..-y\(tag).log", "cell--..-..-tmp-x\(tag).log"])
+        let pdf = try pdftotext("output/logs.pdf")
+        for log in logs {
+            XCTAssertTrue(pdf.contains(log), "the report's note names \(log)")
+            XCTAssertEqual(try String(contentsOf: url("output/logs/" + log), encoding: .utf8).split(separator: "\n").count, 10_005)
+        }
+        let everything = FileManager.default.enumerator(atPath: dir.path)!.compactMap { $0 as? String }
+        XCTAssertEqual(everything.filter { $0.contains(String(tag)) && !$0.hasPrefix("output/logs/") && !$0.hasPrefix(".cache") }, [])
+    }
+
     func testUsageErrorsExitFour() throws {
         try write("notebooks/good.md", notebook)
         for args in [["--dpi", "0"], ["--dpi", "-3"], ["--dpi", "nan"], ["--dpi", "1e7"], ["--dpi", "inf"],
