@@ -23,6 +23,14 @@ public struct FrontMatter: Equatable, Sendable {
     /// Files the cells read, relative to the notebook's folder (front matter `inputs`). Their
     /// bytes are part of every cell's cache key, so editing a data file re-runs the notebook.
     public var inputs: [String] = []
+    /// Where each of `inputs` is written (same order), for errors about it.
+    public var inputPositions: [Position] = []
+
+    /// A line and character column in the notebook.
+    public struct Position: Equatable, Sendable {
+        public var line: Int
+        public var column: Int
+    }
 
     public enum Paper: String, Equatable, Sendable { case a4, letter }
 
@@ -37,12 +45,14 @@ public struct FrontMatter: Equatable, Sendable {
     static let knownKeys: Set<String> = ["title", "subtitle", "author", "date", "abstract", "params", "seed",
                                          "paper", "toc", "execute", "format", "lang", "keywords", "inputs"]
 
-    /// Parses `yaml`, whose first line is line `firstLine` of `file`.
-    static func parse(_ yaml: String, firstLine: Int, file: String) throws -> FrontMatter {
+    /// Parses the YAML `lines`, the first of which is line `firstLine` of `file`.
+    static func parse(_ lines: ArraySlice<Substring>, firstLine: Int, file: String) throws -> FrontMatter {
+        try checkShape(lines, firstLine: firstLine, file: file)
+        let yaml = lines.joined(separator: "\n")
         var fm = FrontMatter()
         let node: Yams.Node?
         do { node = try Yams.compose(yaml: yaml) } catch let error as YamlError {
-            throw diagnostic(error, firstLine: firstLine, file: file)
+            throw diagnostic(error, lines: lines, firstLine: firstLine, file: file)
         }
         guard let node else { return fm }
         guard let map = node.mapping else {
@@ -75,9 +85,12 @@ public struct FrontMatter: Equatable, Sendable {
                 guard let b = v.bool else { throw fail("front matter 'toc' needs true or false") }
                 fm.toc = b
             case "inputs":
-                if let one = v.string { fm.inputs = [one] }
-                else if let seq = v.sequence, seq.allSatisfy({ $0.string != nil }) { fm.inputs = seq.compactMap(\.string) }
-                else { throw fail("front matter 'inputs' needs a file path or a list of file paths") }
+                let entries = v.string != nil ? [v] : (v.sequence.map(Array.init) ?? [])
+                guard !entries.isEmpty || v.sequence != nil, entries.allSatisfy({ $0.string != nil }) else {
+                    throw fail("front matter 'inputs' needs a file path or a list of file paths")
+                }
+                fm.inputs = entries.compactMap(\.string)
+                fm.inputPositions = entries.map { position($0.mark, firstLine: firstLine, lines: lines) }
             case "execute":
                 guard let m = v.mapping else { throw fail("front matter 'execute' needs a mapping (timeout, optimize, output-lines, output-bytes)") }
                 for (ek, ev) in m {
@@ -105,6 +118,11 @@ public struct FrontMatter: Equatable, Sendable {
                         throw Diagnostic(file: file, line: pline, column: pk.mark?.column ?? 1,
                                          message: "parameter name '\(pk.string ?? "?")' is not a Swift identifier")
                     }
+                    // The runner declares each as a stored property of a `params` struct.
+                    guard !SwiftKeywords.reserved.contains(name) else {
+                        throw Diagnostic(file: file, line: pline, column: pk.mark?.column ?? 1,
+                                         message: "parameter name '\(name)' is a Swift keyword; choose another name")
+                    }
                     guard let value = ParamValue(pv) else {
                         throw Diagnostic(file: file, line: pline, column: pk.mark?.column ?? 1,
                                          message: "parameter '\(name)' must be a number, boolean or text")
@@ -120,8 +138,13 @@ public struct FrontMatter: Equatable, Sendable {
         return fm
     }
 
-    private static func diagnostic(_ error: YamlError, firstLine: Int, file: String) -> Diagnostic {
+    private static func diagnostic(_ error: YamlError, lines: ArraySlice<Substring>, firstLine: Int, file: String) -> Diagnostic {
         switch error {
+        case .duplicatedKeysInMapping(let keys, let context):
+            let (key, at) = duplicatePosition(of: keys, after: context.mark, lines: lines, firstLine: firstLine)
+            return Diagnostic(file: file, line: at.line, column: at.column,
+                              message: "front matter key '\(key)' is given twice (first at line \(firstLine + context.mark.line - 1)); give each key once",
+                              sourceLine: sourceLine(at.line, lines: lines, firstLine: firstLine))
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
             return Diagnostic(file: file, line: firstLine + mark.line - 1, column: mark.column,
                               message: "front matter is not valid YAML: \(problem)")
