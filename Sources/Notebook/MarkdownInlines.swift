@@ -33,7 +33,7 @@ extension MarkdownParser {
                 let url = cmark_node_get_url(n).map { String(cString: $0) } ?? ""
                 result.append(.image(url: url, alt: try inner(n, &line)))
             case "footnote_reference":
-                result.append(try footnote(literal(n), line: line))
+                result.append(try footnote(n, line: line))
             case "html_inline":
                 result.append(.text(literal(n)))
             default:
@@ -61,20 +61,26 @@ extension MarkdownParser {
     /// converted (a cycle: `[^a]` citing itself or through others) or of a note already placed
     /// in another note becomes its plain `[^x]` text, with a warning: nested notes otherwise
     /// multiply, since Report lays out a note's text wherever it is placed.
-    mutating func footnote(_ ordinal: String, line: Int) throws -> Inline {
+    mutating func footnote(_ reference: OpaquePointer, line: Int) throws -> Inline {
+        let ordinal = literal(reference)
         guard let def = footnotes[ordinal] else {
             throw Diagnostic(file: file, line: line, message: "footnote mark [^…] has no definition")
         }
-        let label = literal(def)
-        let mark = "[^\(label)]"
+        let label = ordinal
+        let name = definitionName(def) ?? ordinal
+        let mark = "[^\(name)]"
         func warn(_ message: String) {
             let text = sourceLine(line)
-            let column = text.flatMap { t in t.range(of: mark).map { t.distance(from: t.startIndex, to: $0.lowerBound) + 1 } } ?? 1
+            // cmark-gfm knows where the mark is when it is on the paragraph's line; else the first such mark.
+            let column = Int(cmark_node_get_start_line(reference)) == line && cmark_node_get_start_column(reference) > 0
+                ? SourceText.characterColumn(text, utf8Column: Int(cmark_node_get_start_column(reference)))
+                : text.map { Self.column(of: mark, in: $0) } ?? 1
             warnings.append(Diagnostic(file: file, line: line, column: column, message: message,
                                        sourceLine: text.map(String.init), severity: .warning))
         }
         if open.contains(label) {
-            warn("footnote \(mark) cites itself\(open.last == label ? "" : " through " + open.drop { $0 != label }.dropFirst().map { "[^\($0)]" }.joined(separator: ", ")); this mark is shown as text")
+            let through = open.drop { $0 != label }.dropFirst().map { "[^\(footnotes[$0].flatMap(definitionName) ?? $0)]" }
+            warn("footnote \(mark) cites itself\(through.isEmpty ? "" : " through " + through.joined(separator: ", ")); this mark is shown as text")
             return .text(mark)
         }
         if !open.isEmpty {
@@ -88,6 +94,11 @@ extension MarkdownParser {
         if let done = converted[label] {
             note = done
         } else {
+            // Notes within notes within notes… recurse here, whatever their own depth.
+            if open.count >= NestingLimit.maxDepth {
+                throw Diagnostic(file: file, line: line, column: sourceLine(line).map { Self.column(of: mark, in: $0) } ?? 1,
+                                 message: NestingLimit.message("this footnote's text"), sourceLine: sourceLine(line).map(String.init))
+            }
             // Converted from depth 0, so the result serves every mark; its height is checked
             // against the depth of each mark below.
             let (savedDepth, savedDeepest) = (depth, deepest)
@@ -99,10 +110,30 @@ extension MarkdownParser {
             converted[label] = note
         }
         if depth + note.height > NestingLimit.maxDepth {
-            throw Diagnostic(file: file, line: line, message: NestingLimit.message("this footnote's text"),
-                             sourceLine: sourceLine(line).map(String.init))
+            throw Diagnostic(file: file, line: line, column: sourceLine(line).map { Self.column(of: mark, in: $0) } ?? 1,
+                             message: NestingLimit.message("this footnote's text"), sourceLine: sourceLine(line).map(String.init))
         }
         deepest = max(deepest, depth + note.height)
         return .footnote(note.blocks)
+    }
+
+    /// A definition's name as written (`x` of `[^x]:`); cmark-gfm keeps only its ordinal.
+    func definitionName(_ def: OpaquePointer) -> String? {
+        guard let text = sourceLine(line(def)) else { return nil }
+        let body = text.drop(while: { $0 == " " || $0 == ">" })
+        guard body.hasPrefix("[^"), let close = body.firstIndex(of: "]") else { return nil }
+        return String(body[body.index(body.startIndex, offsetBy: 2)..<close])
+    }
+
+    /// The column of a mark on its line, passing over a definition's own `[^x]:` label.
+    static func column(of mark: String, in line: Substring) -> Int {
+        var from = line.startIndex
+        while let r = line.range(of: mark, range: from..<line.endIndex) {
+            let before = line[..<r.lowerBound]
+            let isLabel = before.allSatisfy({ $0 == " " || $0 == ">" }) && line[r.upperBound...].first == ":"
+            if !isLabel { return line.distance(from: line.startIndex, to: r.lowerBound) + 1 }
+            from = r.upperBound
+        }
+        return 1
     }
 }
