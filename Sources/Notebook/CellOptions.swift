@@ -61,6 +61,12 @@ public struct CellOptions: Equatable, Sendable {
                 throw fail("cell option '\(key)' is already set at line \(earlier); give each option once")
             }
             seen[key] = line
+            // Yams reads nested collections recursively: `[[[[…` thousands deep would overflow.
+            var flow = 0
+            let shape = FrontMatter.lineDepth(Substring(valueText), flow: &flow)
+            guard shape.markers + shape.deepest <= FrontMatter.maxDepth else {
+                throw fail("cell option '\(key)': value is nested more than \(FrontMatter.maxDepth) levels deep")
+            }
             let value: Yams.Node?
             do { value = try Yams.compose(yaml: valueText) } catch {
                 // The usual cause: a caption with its own ": " ("Left: …"), which YAML reads as a mapping.
@@ -68,7 +74,7 @@ public struct CellOptions: Equatable, Sendable {
                     ? "; a value containing ': ' must be quoted, e.g. \(key): \"\(valueText.replacingOccurrences(of: "\"", with: "\\\""))\""
                     : ""
                 throw fail("cell option '\(key)': value is not valid YAML\(hint)",
-                           column: offset + raw.distance(from: raw.startIndex, to: raw.range(of: valueText)?.lowerBound ?? raw.startIndex) + 1)
+                           column: offset + raw.distance(from: raw.startIndex, to: raw.range(of: valueText, range: colon..<raw.endIndex)?.lowerBound ?? raw.startIndex) + 1)
             }
             func string() throws -> String {
                 guard let s = value?.string else { throw fail("cell option '\(key)' needs a text value") }

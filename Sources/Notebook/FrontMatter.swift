@@ -61,8 +61,8 @@ public struct FrontMatter: Equatable, Sendable {
         for (k, v) in map {
             let line = firstLine + (k.mark.map { $0.line - 1 } ?? 0)
             let column = k.mark?.column ?? 1
-            guard let key = k.string else { continue }
             func fail(_ m: String) -> Diagnostic { Diagnostic(file: file, line: line, column: column, message: m) }
+            guard let key = k.string else { throw fail("front matter keys must be names, not collections") }
             func text() throws -> String {
                 guard let s = v.string else { throw fail("front matter '\(key)' needs a text value") }
                 return s

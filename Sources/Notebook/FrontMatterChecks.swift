@@ -23,38 +23,46 @@ extension FrontMatter {
                 throw Diagnostic(file: file, line: line, message: "front matter is larger than \(maxBytes >> 20) MiB")
             }
             let indent = text.prefix(while: { $0 == " " }).count
-            var body = text.dropFirst(indent)
+            let body = text.dropFirst(indent)
             if body.isEmpty || body.first == "#" { continue }
             if flow == 0 {
                 while let last = indents.last, last >= indent { indents.removeLast() }
                 indents.append(indent)
             }
-            var markers = 0
-            while body.hasPrefix("- ") || body.hasPrefix("? ") || body == "-" {
-                markers += 1
-                body = body.dropFirst(2).drop(while: { $0 == " " })
-            }
-            var quote: Character? = nil
-            var deepest = flow
-            var previous: Character = " "
-            for c in body {
-                if let q = quote { if c == q { quote = nil }; previous = c; continue }
-                switch c {
-                case "\"", "'": if flow > 0 || previous == " " { quote = c }
-                case "#" where previous == " ": break
-                case "[", "{": flow += 1; deepest = max(deepest, flow)
-                case "]", "}": flow = max(0, flow - 1)
-                default: break
-                }
-                if c == "#" && previous == " " && quote == nil { break }
-                previous = c
-            }
+            let (markers, deepest) = lineDepth(body, flow: &flow)
             if indents.count + markers + deepest > maxDepth {
                 throw Diagnostic(file: file, line: line, column: indent + 1,
                                  message: "front matter is nested more than \(maxDepth) levels deep",
                                  sourceLine: String(text))
             }
         }
+    }
+
+    /// The collections a line of YAML opens: `- ` / `? ` markers at its start, and the deepest
+    /// flow bracket (`flow` carries the brackets still open across lines). Quotes and comments
+    /// are skipped.
+    static func lineDepth(_ text: Substring, flow: inout Int) -> (markers: Int, deepest: Int) {
+        var body = text
+        var markers = 0
+        while body.hasPrefix("- ") || body.hasPrefix("? ") || body == "-" {
+            markers += 1
+            body = body.dropFirst(2).drop(while: { $0 == " " })
+        }
+        var quote: Character? = nil
+        var deepest = flow
+        var previous: Character = " "
+        for c in body {
+            if let q = quote { if c == q { quote = nil }; previous = c; continue }
+            if c == "#" && previous == " " { break }
+            switch c {
+            case "\"", "'": if flow > 0 || previous == " " { quote = c }
+            case "[", "{": flow += 1; deepest = max(deepest, flow)
+            case "]", "}": flow = max(0, flow - 1)
+            default: break
+            }
+            previous = c
+        }
+        return (markers, deepest)
     }
 
     /// The second occurrence of a repeated key: Yams names the keys and the first one's place.

@@ -92,3 +92,27 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(e?.message, "a Swift cell cannot be inside a footnote; move it into the text")
     }
 }
+
+/// Smaller holes of the same kind: YAML in a cell option, keys that are collections, labels in quotes.
+final class HostileInputDetailTests: XCTestCase {
+    func error(_ s: String) -> Diagnostic? {
+        do { _ = try Document.parse(s, path: "t.md"); return nil } catch { return error as? Diagnostic }
+    }
+
+    func testADeepCellOptionValueIsAnErrorAtItsKey() {
+        let e = error("```swift\n//| caption: " + String(repeating: "[", count: 10_000) + "\nx\n```\n")
+        XCTAssertEqual(e.map { "\($0.line):\($0.column)" }, "2:5")
+        XCTAssertEqual(e?.message, "cell option 'caption': value is nested more than 64 levels deep")
+    }
+
+    func testAFrontMatterKeyThatIsACollectionIsAnError() {
+        let e = error("---\ntitle: T\n? [a, b]\n: c\n---\n")
+        XCTAssertEqual(e?.line, 3)
+        XCTAssertEqual(e?.message, "front matter keys must be names, not collections")
+    }
+
+    func testADuplicateLabelInAQuoteIsAtItsOptionLine() {
+        let e = error("```swift\n//| label: fig-a\nx\n```\n\n> ```swift\n> //| label: fig-a\n> y\n> ```\n")
+        XCTAssertEqual(e.map { "\($0.line):\($0.column)" }, "7:14")
+    }
+}
