@@ -54,7 +54,7 @@ public struct Document: Equatable, Sendable {
 
     /// Largest notebook read: far beyond any real one, small enough that a mistaken path (a
     /// log, a disk image) fails at once instead of filling memory.
-    public static let maxBytes = 64 << 20
+    public static let maxBytes = 16 << 20
 
     /// Reads and parses a notebook file, and checks its declared inputs exist as regular files.
     /// Errors are `Diagnostic`s with the file's location.

@@ -30,6 +30,8 @@ struct MarkdownParser {
     func sourceLine(_ n: Int) -> Substring? { n >= 1 && n <= sourceLines.count ? sourceLines[n - 1] : nil }
 
     mutating func parse(_ markdown: String) throws -> [Block] {
+        let protectedLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        try MarkdownLimits.check(protectedLines, file: file)
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else { fatalError("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }
@@ -40,7 +42,6 @@ struct MarkdownParser {
         markdown.withCString { cmark_parser_feed(parser, $0, markdown.utf8.count) }
         guard let root = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
         defer { cmark_node_free(root) }
-        let protectedLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         try NestingLimit.check(root, file: file) { n in n >= 1 && n <= protectedLines.count ? protectedLines[n - 1] : nil }
         // cmark-gfm moves footnote definitions to the end; their text is placed at each mark.
         // A reference's literal is its definition's ordinal ("1", "2", …) among the used

@@ -107,7 +107,7 @@ final class FootnoteAndNestingTests: XCTestCase {
         let emphasis = error("a " + String(repeating: "*a ", count: 10_000) + "x" + String(repeating: " a*", count: 10_000) + "\n")
         XCTAssertEqual(emphasis?.line, 1)
         XCTAssertTrue(emphasis?.message.contains("nested more than 100 levels deep") ?? false, "\(String(describing: emphasis))")
-        let images = error(String(repeating: "![", count: 10_000) + "x" + String(repeating: "](u)", count: 10_000) + "\n")
+        let images = error(String(repeating: "![", count: 500) + "x" + String(repeating: "](u)", count: 500) + "\n")
         XCTAssertEqual(images?.line, 1)
         XCTAssertTrue(images?.message.contains("nested more than 100 levels deep") ?? false, "\(String(describing: images))")
     }

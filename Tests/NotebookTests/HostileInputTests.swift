@@ -116,3 +116,41 @@ final class HostileInputDetailTests: XCTestCase {
         XCTAssertEqual(e.map { "\($0.line):\($0.column)" }, "7:14")
     }
 }
+
+/// Inputs on which the system's cmark-gfm is quadratic or worse: refused before it runs.
+final class QuadraticMarkdownTests: XCTestCase {
+    func timedError(_ s: String, file: StaticString = #filePath, line: UInt = #line) -> Diagnostic? {
+        let began = Date()
+        defer { XCTAssertLessThan(Date().timeIntervalSince(began), 10, file: file, line: line) }
+        do { _ = try Document.parse(s, path: "t.md"); return nil } catch { return error as? Diagnostic }
+    }
+
+    func testDeepQuotesBeforeEmphasisAreRefusedAtTheCap() {
+        // 40 000 `>` then 40 000 `a*`: minutes in cmark-gfm 0.29.0.gfm.6.
+        let e = timedError(String(repeating: ">", count: 40_000) + String(repeating: "a*", count: 40_000) + "\n")
+        XCTAssertEqual(e.map { "\($0.line):\($0.column)" }, "1:101")
+        XCTAssertEqual(e?.message, NestingLimit.message())
+    }
+
+    func testATableRowWithTooManyCellsIsRefusedAtTheFirstCellTooMany() {
+        let e = timedError("a|b\n-|-\n" + String(repeating: "x|", count: 100_000) + "\n")
+        XCTAssertEqual(e.map { "\($0.line):\($0.column)" }, "3:2002")
+        XCTAssertEqual(e?.message, "more than 1000 '|' on one line; tables have at most 1000 columns")
+    }
+
+    func testManyImageOpenersBeforeLinksAreRefused() {
+        let e = timedError("Intro.\n\n" + String(repeating: "![ \n", count: 50_000) + String(repeating: "[]()", count: 50_000) + "\n")
+        XCTAssertEqual(e.map { "\($0.line):\($0.column)" }, "1003:1")
+        XCTAssertEqual(e?.message, "more than 1000 images in one paragraph; split it")
+    }
+
+    func testFencedCodeAndOrdinaryTablesAreNotLimited() throws {
+        let wide = String(repeating: "|", count: 5_000)
+        let doc = try Document.parse("```text\n\(wide)\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n" + String(repeating: "![i](x.png) ", count: 900) + "\n",
+                                     path: "t.md")
+        XCTAssertEqual(doc.blocks.count, 3)
+        guard case .table(let header, let rows, 5) = doc.blocks[1] else { return XCTFail("\(doc.blocks)") }
+        XCTAssertEqual(header.count, 2)
+        XCTAssertEqual(rows.count, 1)
+    }
+}
