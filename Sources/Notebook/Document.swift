@@ -24,6 +24,22 @@ public struct Document: Equatable, Sendable {
         return cells.first { $0.index == index }
     }
 
+    /// The cell whose code holds Markdown line `line`, found by bisection (cells are in line order).
+    public func cell(containingLine line: Int) -> Cell? {
+        var (lo, hi) = (0, cells.count)
+        while lo < hi { let mid = (lo + hi) / 2; if cells[mid].firstLine <= line { lo = mid + 1 } else { hi = mid } }
+        guard lo > 0 else { return nil }
+        let c = cells[lo - 1]
+        return line - c.firstLine <= c.code.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } ? c : nil
+    }
+
+    /// The Markdown column of a compiler's or a backtrace's `line:utf8Column` (bytes within the
+    /// code line): the cell's prefix on that line (`> `, a list's indentation) plus the
+    /// characters before the byte. Outside any cell the column is returned as given.
+    public func markdownColumn(line: Int, utf8Column: Int) -> Int {
+        cell(containingLine: line)?.markdownColumn(line: line, utf8Column: utf8Column) ?? utf8Column
+    }
+
     /// Cells of lists and quotes too, without recursion (the model's depth is capped, but a
     /// `Document` can be built from any blocks).
     static func cells(in blocks: [Block]) -> [Cell] {

@@ -202,8 +202,21 @@ public enum ParamValue: Equatable, Sendable, CustomStringConvertible {
         switch self { case .int(let i): "\(i)"; case .double(let d): "\(d)"; case .bool(let b): "\(b)"; case .string(let s): s }
     }
 
+    /// A letter or `_` first (not a combining mark, which `CharacterSet.letters` includes),
+    /// then letters, marks, digits and `_`.
     static func isIdentifier(_ s: String) -> Bool {
-        guard let f = s.unicodeScalars.first, f == "_" || CharacterSet.letters.contains(f) else { return false }
-        return s.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) }
+        func isLetter(_ c: Unicode.Scalar) -> Bool {
+            switch c.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+            default: false
+            }
+        }
+        guard let f = s.unicodeScalars.first, f == "_" || isLetter(f) else { return false }
+        return s.unicodeScalars.allSatisfy { c in
+            switch c.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .decimalNumber, .connectorPunctuation: true
+            default: isLetter(c)
+            }
+        }
     }
 }

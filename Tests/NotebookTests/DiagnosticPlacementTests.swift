@@ -87,6 +87,8 @@ final class DiagnosticPlacementTests: XCTestCase {
             XCTAssertEqual(e?.message, "parameter name '\(name)' is a Swift keyword; choose another name")
         }
         XCTAssertEqual(error("---\nparams:\n  1x: 2\n---\n")?.message, "parameter name '1x' is not a Swift identifier")
+        XCTAssertEqual(error("---\nparams:\n  \u{301}a: 2\n---\n")?.message, "parameter name '\u{301}a' is not a Swift identifier",
+                       "a combining mark cannot start a name")
         XCTAssertEqual(place(error("---\nparams:\n  a-b: 2\n---\n")), "3:3")
         XCTAssertNil(error("---\nparams:\n  classes: 2\n  σ: 1.0\n---\n"), "names that merely contain a keyword are fine")
     }
@@ -114,6 +116,12 @@ final class DiagnosticPlacementTests: XCTestCase {
         XCTAssertEqual(doc.cells[1].markdownColumn(line: 8, utf8Column: 1), 4)
         XCTAssertEqual(doc.cell(at: 1), doc.cells[1])
         XCTAssertNil(doc.cell(at: 2))
+        // The document maps any compiler position: through the cell holding the line.
+        XCTAssertEqual(doc.markdownColumn(line: 3, utf8Column: 14), 13)
+        XCTAssertEqual(doc.markdownColumn(line: 8, utf8Column: 2), 5)
+        XCTAssertEqual(doc.cell(containingLine: 4)?.index, 0)
+        XCTAssertNil(doc.cell(containingLine: 6), "the blank line between the cells")
+        XCTAssertEqual(doc.markdownColumn(line: 6, utf8Column: 3), 3)
     }
 
     func testARepeatedCellOptionIsAnErrorAtTheRepeat() {
