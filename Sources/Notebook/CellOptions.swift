@@ -20,6 +20,9 @@ public struct CellOptions: Equatable, Sendable {
 
     public init() {}
 
+    /// Longest time limit (about 11 days): beyond it, and at `.inf`, clocks' arithmetic overflows.
+    public static let maxTimeout: Double = 1_000_000
+
     public static let knownKeys = ["label", "caption", "echo", "eval", "output", "include", "error", "cache",
                                    "timeout", "fig-width", "fig-height", "layout"]
 
@@ -98,6 +101,7 @@ public struct CellOptions: Equatable, Sendable {
                 else { throw fail("cell option 'error' must be allow, expected or false") }
             case "timeout":
                 guard let t = value?.float, t > 0 else { throw fail("cell option 'timeout' needs seconds > 0") }
+                guard t <= CellOptions.maxTimeout else { throw fail("cell option 'timeout' is more than \(Int(CellOptions.maxTimeout)) seconds") }
                 options.timeout = t
             case "fig-width": options.figWidth = try string()
             case "fig-height": options.figHeight = try string()

@@ -8,6 +8,12 @@ extension Document {
         // (and C strings would end at it).
         var source = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if source.utf8.contains(0) { source = source.replacingOccurrences(of: "\0", with: "\u{FFFD}") }
+        // The private-use characters MathProtection marks its placeholders with cannot come
+        // from the author: one written in the text would be read as a placeholder.
+        let reserved: ClosedRange<UInt32> = 0xE000...0xE002
+        if source.unicodeScalars.contains(where: { reserved.contains($0.value) }) {
+            source = String(String.UnicodeScalarView(source.unicodeScalars.map { reserved.contains($0.value) ? "\u{FFFD}" : $0 }))
+        }
         if source.utf8.contains(0x0D) {
             source = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }

@@ -98,6 +98,7 @@ public struct FrontMatter: Equatable, Sendable {
                     switch ek.string {
                     case "timeout":
                         guard let t = ev.float, t > 0 else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.timeout needs seconds > 0") }
+                        guard t <= CellOptions.maxTimeout else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.timeout is more than \(Int(CellOptions.maxTimeout)) seconds") }
                         fm.timeout = t
                     case "optimize":
                         guard let b = ev.bool else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.optimize needs true or false") }

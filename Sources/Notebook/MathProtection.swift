@@ -130,7 +130,7 @@ struct MathProtection {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard t.first == Self.open, t.last == Self.close, t.dropFirst().first == Self.display,
               t.filter({ $0 == Self.open }).count == 1,
-              let k = Int(t.dropFirst(2).dropLast()) else { return nil }
+              let k = Int(t.dropFirst(2).dropLast()), k >= 0, k < spans.count else { return nil }
         return spans[k]
     }
 }

@@ -154,3 +154,24 @@ final class QuadraticMarkdownTests: XCTestCase {
         XCTAssertEqual(rows.count, 1)
     }
 }
+
+/// Values that parse but would trap later: placeholders written by hand, endless time limits.
+final class HostileValueTests: XCTestCase {
+    func testMathPlaceholderCharactersInTheTextAreReplacedNotTrusted() throws {
+        // A paragraph that looks like display math number 5 of none: an index out of range before.
+        let doc = try Document.parse("\u{E000}\u{E002}5\u{E001}\n\nand $x$\n", path: "t.md")
+        XCTAssertEqual(doc.blocks, [.paragraph([.text("\u{FFFD}\u{FFFD}5\u{FFFD}")], line: 1),
+                                    .paragraph([.text("and "), .math("x")], line: 3)])
+    }
+
+    func testInfiniteAndHugeTimeoutsAreErrorsAtTheirKey() {
+        for value in [".inf", "1e300"] {
+            XCTAssertThrowsError(try Document.parse("---\nexecute:\n  timeout: \(value)\n---\n", path: "t.md")) {
+                XCTAssertEqual(($0 as? Diagnostic).map { "\($0.line):\($0.column) \($0.message)" }, "3:3 execute.timeout is more than 1000000 seconds")
+            }
+            XCTAssertThrowsError(try Document.parse("```swift\n//| timeout: \(value)\nx\n```\n", path: "t.md")) {
+                XCTAssertEqual(($0 as? Diagnostic).map { "\($0.line):\($0.column) \($0.message)" }, "2:5 cell option 'timeout' is more than 1000000 seconds")
+            }
+        }
+    }
+}
