@@ -45,6 +45,11 @@ public struct FrontMatter: Equatable, Sendable {
     static let knownKeys: Set<String> = ["title", "subtitle", "author", "date", "abstract", "params", "seed",
                                          "paper", "toc", "execute", "format", "lang", "keywords", "inputs"]
 
+    /// Parses `yaml`, whose first line is line `firstLine` of `file`.
+    static func parse(_ yaml: String, firstLine: Int, file: String) throws -> FrontMatter {
+        try parse(yaml.split(separator: "\n", omittingEmptySubsequences: false)[...], firstLine: firstLine, file: file)
+    }
+
     /// Parses the YAML `lines`, the first of which is line `firstLine` of `file`.
     static func parse(_ lines: ArraySlice<Substring>, firstLine: Int, file: String) throws -> FrontMatter {
         try checkShape(lines, firstLine: firstLine, file: file)
