@@ -20,34 +20,55 @@ public struct CellOptions: Equatable, Sendable {
 
     public init() {}
 
+    /// Longest time limit (about 11 days): beyond it, and at `.inf`, clocks' arithmetic overflows.
+    public static let maxTimeout: Double = 1_000_000
+
     public static let knownKeys = ["label", "caption", "echo", "eval", "output", "include", "error", "cache",
                                    "timeout", "fig-width", "fig-height", "layout"]
 
     /// Splits the option lines off the top of `code`. `firstLine` is the Markdown line of the
-    /// code's first line. Returns the options and the remaining code with its first line.
-    static func parse(code: String, firstLine: Int, file: String) throws -> (CellOptions, String, Int) {
+    /// code's first line; `columnOffsets` the characters before each code line on its Markdown
+    /// line (a list's indentation, a quote's `> `), so columns point into the Markdown.
+    /// Returns the options and the remaining code with its first line.
+    /// `markdownLine` gives a Markdown line's text, shown under the message.
+    static func parse(code: String, firstLine: Int, file: String, columnOffsets: [Int] = [],
+                      markdownLine: (Int) -> String? = { _ in nil }) throws -> (CellOptions, String, Int) {
         var lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var options = CellOptions()
         var consumed = 0
+        var seen: [String: Int] = [:]   // key → line, to name the first of a repeated option
         while consumed < lines.count {
             let raw = lines[consumed]
             let trimmed = raw.drop(while: { $0 == " " || $0 == "\t" })
             guard trimmed.hasPrefix("//|") else { break }
             let line = firstLine + consumed
-            let indent = raw.count - trimmed.count
+            let offset = consumed < columnOffsets.count ? columnOffsets[consumed] : 0
+            let indent = raw.count - trimmed.count + offset
+            let shown = markdownLine(line) ?? raw
             let body = trimmed.dropFirst(3)
             guard let colon = body.firstIndex(of: ":") else {
                 throw Diagnostic(file: file, line: line, column: indent + 1,
-                                 message: "cell option must be `//| key: value`", sourceLine: raw)
+                                 message: "cell option must be `//| key: value`", sourceLine: shown)
             }
             let key = body[..<colon].trimmingCharacters(in: .whitespaces)
             let valueText = String(body[body.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
             let keyColumn = indent + 4 + (body.prefix(while: { $0 == " " }).count)
             func fail(_ message: String, column: Int? = nil) -> Diagnostic {
-                Diagnostic(file: file, line: line, column: column ?? keyColumn, message: message, sourceLine: raw)
+                Diagnostic(file: file, line: line, column: column ?? keyColumn, message: message, sourceLine: shown)
             }
             guard CellOptions.knownKeys.contains(key) else {
                 throw fail("unknown cell option '\(key)' (known: \(CellOptions.knownKeys.joined(separator: ", ")))")
+            }
+            // A repeat would silently win over the first; say which one the author meant to keep.
+            if let earlier = seen[key] {
+                throw fail("cell option '\(key)' is already set at line \(earlier); give each option once")
+            }
+            seen[key] = line
+            // Yams reads nested collections recursively: `[[[[…` thousands deep would overflow.
+            var flow = 0
+            let shape = FrontMatter.lineDepth(Substring(valueText), flow: &flow)
+            guard shape.markers + shape.deepest <= FrontMatter.maxDepth else {
+                throw fail("cell option '\(key)': value is nested more than \(FrontMatter.maxDepth) levels deep")
             }
             let value: Yams.Node?
             do { value = try Yams.compose(yaml: valueText) } catch {
@@ -56,7 +77,7 @@ public struct CellOptions: Equatable, Sendable {
                     ? "; a value containing ': ' must be quoted, e.g. \(key): \"\(valueText.replacingOccurrences(of: "\"", with: "\\\""))\""
                     : ""
                 throw fail("cell option '\(key)': value is not valid YAML\(hint)",
-                           column: raw.distance(from: raw.startIndex, to: raw.range(of: valueText)?.lowerBound ?? raw.startIndex) + 1)
+                           column: offset + raw.distance(from: raw.startIndex, to: raw.range(of: valueText, range: colon..<raw.endIndex)?.lowerBound ?? raw.startIndex) + 1)
             }
             func string() throws -> String {
                 guard let s = value?.string else { throw fail("cell option '\(key)' needs a text value") }
@@ -80,6 +101,7 @@ public struct CellOptions: Equatable, Sendable {
                 else { throw fail("cell option 'error' must be allow, expected or false") }
             case "timeout":
                 guard let t = value?.float, t > 0 else { throw fail("cell option 'timeout' needs seconds > 0") }
+                guard t <= CellOptions.maxTimeout else { throw fail("cell option 'timeout' is more than \(Int(CellOptions.maxTimeout)) seconds") }
                 options.timeout = t
             case "fig-width": options.figWidth = try string()
             case "fig-height": options.figHeight = try string()

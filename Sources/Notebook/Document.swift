@@ -5,22 +5,56 @@ public struct Document: Equatable, Sendable {
     /// The path as the user gave it; diagnostics are reported against it.
     public var path: String
     public var frontMatter: FrontMatter
-    public var blocks: [Block]
+    /// Setting the blocks sets `cells` to theirs.
+    public var blocks: [Block] { didSet { cells = Self.cells(in: blocks) } }
+    /// The Swift cells in order, collected once from `blocks`: callers look cells up in loops.
+    public private(set) var cells: [Cell]
+    /// Problems that do not stop a render (an unclosed fence around shown code, a footnote
+    /// that cites itself), to print with the report's own warnings.
+    public var warnings: [Diagnostic]
 
-    /// The Swift cells in order.
-    public var cells: [Cell] {
+    public init(path: String, frontMatter: FrontMatter, blocks: [Block], warnings: [Diagnostic] = []) {
+        (self.path, self.frontMatter, self.blocks, self.warnings) = (path, frontMatter, blocks, warnings)
+        cells = Self.cells(in: blocks)
+    }
+
+    /// The cell whose `index` is `index`, in constant time (indices are positions in `cells`).
+    public func cell(at index: Int) -> Cell? {
+        if cells.indices.contains(index), cells[index].index == index { return cells[index] }
+        return cells.first { $0.index == index }
+    }
+
+    /// The cell whose code holds Markdown line `line`, found by bisection (cells are in line order).
+    public func cell(containingLine line: Int) -> Cell? {
+        var (lo, hi) = (0, cells.count)
+        while lo < hi { let mid = (lo + hi) / 2; if cells[mid].firstLine <= line { lo = mid + 1 } else { hi = mid } }
+        guard lo > 0 else { return nil }
+        let c = cells[lo - 1]
+        return line - c.firstLine <= c.code.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } ? c : nil
+    }
+
+    /// The Markdown column of a compiler's or a backtrace's `line:utf8Column` (bytes within the
+    /// code line): the cell's prefix on that line (`> `, a list's indentation) plus the
+    /// characters before the byte. Outside any cell the column is returned as given.
+    public func markdownColumn(line: Int, utf8Column: Int) -> Int {
+        cell(containingLine: line)?.markdownColumn(line: line, utf8Column: utf8Column) ?? utf8Column
+    }
+
+    /// Cells of lists and quotes too, without recursion (the model's depth is capped, but a
+    /// `Document` can be built from any blocks).
+    static func cells(in blocks: [Block]) -> [Cell] {
         var result: [Cell] = []
-        func walk(_ bs: [Block]) {
-            for b in bs {
-                switch b {
-                case .cell(let c): result.append(c)
-                case .list(_, _, let items, _): items.forEach(walk)
-                case .quote(let inner, _): walk(inner)
-                default: break
-                }
+        var stack: [ArraySlice<Block>] = [blocks[...]]
+        while var top = stack.popLast() {
+            guard let b = top.popFirst() else { continue }
+            stack.append(top)
+            switch b {
+            case .cell(let c): result.append(c)
+            case .list(_, _, let items, _): stack += items.reversed().map { $0[...] }
+            case .quote(let inner, _): stack.append(inner[...])
+            default: break
             }
         }
-        walk(blocks)
         return result
     }
 
@@ -34,54 +68,45 @@ public struct Document: Equatable, Sendable {
         return name
     }
 
-    /// Reads and parses a notebook file. Errors are `Diagnostic`s with the file's location.
+    /// Largest notebook read: far beyond any real one, small enough that a mistaken path (a
+    /// log, a disk image) fails at once instead of filling memory.
+    public static let maxBytes = 16 << 20
+
+    /// Reads and parses a notebook file, and checks its declared inputs exist as regular files.
+    /// Errors are `Diagnostic`s with the file's location.
     public static func load(path: String) throws -> Document {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw Diagnostic(file: path, line: 1, message: "no such file")
-        }
-        guard !isDir.boolValue else { throw Diagnostic(file: path, line: 1, message: "is a directory, not a notebook") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(file: path, line: 1, message: "cannot read file")
+        let data: Data
+        do { data = try RegularFile.read(path, limit: maxBytes) } catch {
+            let message = switch error {
+            case .missing: "no such file"
+            case .directory: "is a directory, not a notebook"
+            case .tooLarge: "notebook is larger than \(maxBytes >> 20) MiB"
+            case .notRegular(let kind): "is \(kind), not a notebook file"
+            case .unreadable(let why): "cannot read file: \(why)"
+            }
+            throw Diagnostic(file: path, line: 1, message: message)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            // Report where the first invalid byte is, as editors count lines.
-            var line = 1, column = 1
-            let bytes = [UInt8](data)
-            var i = 0
-            while i < bytes.count {
-                let width: Int
-                switch bytes[i] { case 0..<0x80: width = 1; case 0xC2..<0xE0: width = 2; case 0xE0..<0xF0: width = 3; case 0xF0..<0xF5: width = 4; default: width = 0 }
-                if width == 0 || i + width > bytes.count || String(bytes: bytes[i..<i + width], encoding: .utf8) == nil { break }
-                if bytes[i] == 0x0A { line += 1; column = 1 } else { column += 1 }
-                i += width
-            }
+            let (line, column) = firstInvalidUTF8(data)
             throw Diagnostic(file: path, line: line, column: column, message: "file is not valid UTF-8")
         }
-        return try parse(text, path: path)
+        let document = try parse(text, path: path)
+        try document.frontMatter.validateInputs(relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent(), file: path)
+        return document
     }
 
-    /// Parses notebook text. `path` is used in diagnostics only.
-    public static func parse(_ text: String, path: String) throws -> Document {
-        // Normalise line endings so line numbers match what editors show.
-        let source = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var frontMatter = FrontMatter()
-        if lines.first?.trimmingCharacters(in: .whitespaces) == "---" {
-            guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "..." }) else {
-                throw Diagnostic(file: path, line: 1, message: "front matter starts with '---' but has no closing '---'")
-            }
-            let yaml = lines[1..<end].joined(separator: "\n")
-            frontMatter = try FrontMatter.parse(yaml, firstLine: 2, file: path)
-            // Blank the front matter so the Markdown keeps its line numbers.
-            for i in 0...end { lines[i] = "" }
+    /// Where the first invalid byte is, as editors count lines and characters.
+    static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
+        var line = 1, column = 1
+        let bytes = [UInt8](data)
+        var i = 0
+        while i < bytes.count {
+            let width: Int
+            switch bytes[i] { case 0..<0x80: width = 1; case 0xC2..<0xE0: width = 2; case 0xE0..<0xF0: width = 3; case 0xF0..<0xF5: width = 4; default: width = 0 }
+            if width == 0 || i + width > bytes.count || String(bytes: bytes[i..<i + width], encoding: .utf8) == nil { break }
+            if bytes[i] == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += width
         }
-        var math = MathProtection()
-        let protected = math.protect(lines.joined(separator: "\n"))
-        var parser = MarkdownParser(file: path, math: math)
-        let blocks = try parser.parse(protected)
-        try DuplicateLabels.check(blocks, lines: source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                                  file: path)
-        return Document(path: path, frontMatter: frontMatter, blocks: blocks)
+        return (line, column)
     }
 }

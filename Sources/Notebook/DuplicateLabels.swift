@@ -44,7 +44,8 @@ enum DuplicateLabels {
     /// The `//| label:` line sits among the option lines just above the cell's first code line.
     static func optionPosition(_ label: String, before firstLine: Int, lines: [String]) -> (Int, Int) {
         var n = firstLine - 1
-        while n >= 1, n - 1 < lines.count, lines[n - 1].trimmingCharacters(in: .whitespaces).hasPrefix("//|") {
+        // Inside a quote or list the option line has its container prefix first.
+        while n >= 1, n - 1 < lines.count, lines[n - 1].drop(while: { $0 == " " || $0 == "\t" || $0 == ">" }).hasPrefix("//|") {
             if lines[n - 1].contains("label:") { return (n, columnOf(label, line: n, lines: lines)) }
             n -= 1
         }

@@ -28,6 +28,15 @@ public struct FrontMatter: Equatable, Sendable {
     /// outside the project is ever published.
     public var resources: [String] = []
 
+    /// Where each of `inputs` is written (same order), for errors about it.
+    public var inputPositions: [Position] = []
+
+    /// A line and character column in the notebook.
+    public struct Position: Equatable, Sendable {
+        public var line: Int
+        public var column: Int
+    }
+
     public enum Paper: String, Equatable, Sendable { case a4, letter }
 
     public struct Param: Equatable, Sendable {
@@ -44,10 +53,17 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`.
     static func parse(_ yaml: String, firstLine: Int, file: String) throws -> FrontMatter {
+        try parse(yaml.split(separator: "\n", omittingEmptySubsequences: false)[...], firstLine: firstLine, file: file)
+    }
+
+    /// Parses the YAML `lines`, the first of which is line `firstLine` of `file`.
+    static func parse(_ lines: ArraySlice<Substring>, firstLine: Int, file: String) throws -> FrontMatter {
+        try checkShape(lines, firstLine: firstLine, file: file)
+        let yaml = lines.joined(separator: "\n")
         var fm = FrontMatter()
         let node: Yams.Node?
         do { node = try Yams.compose(yaml: yaml) } catch let error as YamlError {
-            throw diagnostic(error, firstLine: firstLine, file: file)
+            throw diagnostic(error, lines: lines, firstLine: firstLine, file: file)
         }
         guard let node else { return fm }
         guard let map = node.mapping else {
@@ -56,8 +72,8 @@ public struct FrontMatter: Equatable, Sendable {
         for (k, v) in map {
             let line = firstLine + (k.mark.map { $0.line - 1 } ?? 0)
             let column = k.mark?.column ?? 1
-            guard let key = k.string else { continue }
             func fail(_ m: String) -> Diagnostic { Diagnostic(file: file, line: line, column: column, message: m) }
+            guard let key = k.string else { throw fail("front matter keys must be names, not collections") }
             func text() throws -> String {
                 guard let s = v.string else { throw fail("front matter '\(key)' needs a text value") }
                 return s
@@ -80,9 +96,12 @@ public struct FrontMatter: Equatable, Sendable {
                 guard let b = v.bool else { throw fail("front matter 'toc' needs true or false") }
                 fm.toc = b
             case "inputs":
-                if let one = v.string { fm.inputs = [one] }
-                else if let seq = v.sequence, seq.allSatisfy({ $0.string != nil }) { fm.inputs = seq.compactMap(\.string) }
-                else { throw fail("front matter 'inputs' needs a file path or a list of file paths") }
+                let entries = v.string != nil ? [v] : (v.sequence.map(Array.init) ?? [])
+                guard !entries.isEmpty || v.sequence != nil, entries.allSatisfy({ $0.string != nil }) else {
+                    throw fail("front matter 'inputs' needs a file path or a list of file paths")
+                }
+                fm.inputs = entries.compactMap(\.string)
+                fm.inputPositions = entries.map { position($0.mark, firstLine: firstLine, lines: lines) }
             case "resources":
                 if let one = v.string { fm.resources = [one] }
                 else if let seq = v.sequence, seq.allSatisfy({ $0.string != nil }) { fm.resources = seq.compactMap(\.string) }
@@ -94,6 +113,7 @@ public struct FrontMatter: Equatable, Sendable {
                     switch ek.string {
                     case "timeout":
                         guard let t = ev.float, t > 0 else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.timeout needs seconds > 0") }
+                        guard t <= CellOptions.maxTimeout else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.timeout is more than \(Int(CellOptions.maxTimeout)) seconds") }
                         fm.timeout = t
                     case "optimize":
                         guard let b = ev.bool else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.optimize needs true or false") }
@@ -114,6 +134,11 @@ public struct FrontMatter: Equatable, Sendable {
                         throw Diagnostic(file: file, line: pline, column: pk.mark?.column ?? 1,
                                          message: "parameter name '\(pk.string ?? "?")' is not a Swift identifier")
                     }
+                    // The runner declares each as a stored property of a `params` struct.
+                    guard !SwiftKeywords.reserved.contains(name) else {
+                        throw Diagnostic(file: file, line: pline, column: pk.mark?.column ?? 1,
+                                         message: "parameter name '\(name)' is a Swift keyword; choose another name")
+                    }
                     guard let value = ParamValue(pv) else {
                         throw Diagnostic(file: file, line: pline, column: pk.mark?.column ?? 1,
                                          message: "parameter '\(name)' must be a number, boolean or text")
@@ -129,8 +154,13 @@ public struct FrontMatter: Equatable, Sendable {
         return fm
     }
 
-    private static func diagnostic(_ error: YamlError, firstLine: Int, file: String) -> Diagnostic {
+    private static func diagnostic(_ error: YamlError, lines: ArraySlice<Substring>, firstLine: Int, file: String) -> Diagnostic {
         switch error {
+        case .duplicatedKeysInMapping(let keys, let context):
+            let (key, at) = duplicatePosition(of: keys, after: context.mark, lines: lines, firstLine: firstLine)
+            return Diagnostic(file: file, line: at.line, column: at.column,
+                              message: "front matter key '\(key)' is given twice (first at line \(firstLine + context.mark.line - 1)); give each key once",
+                              sourceLine: sourceLine(at.line, lines: lines, firstLine: firstLine))
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
             return Diagnostic(file: file, line: firstLine + mark.line - 1, column: mark.column,
                               message: "front matter is not valid YAML: \(problem)")
@@ -188,8 +218,21 @@ public enum ParamValue: Equatable, Sendable, CustomStringConvertible {
         switch self { case .int(let i): "\(i)"; case .double(let d): "\(d)"; case .bool(let b): "\(b)"; case .string(let s): s }
     }
 
+    /// A letter or `_` first (not a combining mark, which `CharacterSet.letters` includes),
+    /// then letters, marks, digits and `_`.
     static func isIdentifier(_ s: String) -> Bool {
-        guard let f = s.unicodeScalars.first, f == "_" || CharacterSet.letters.contains(f) else { return false }
-        return s.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) }
+        func isLetter(_ c: Unicode.Scalar) -> Bool {
+            switch c.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+            default: false
+            }
+        }
+        guard let f = s.unicodeScalars.first, f == "_" || isLetter(f) else { return false }
+        return s.unicodeScalars.allSatisfy { c in
+            switch c.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .decimalNumber, .connectorPunctuation: true
+            default: isLetter(c)
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ struct MathProtection {
         var atLineStart = true
         var fence: String? = nil   // the open fence's marker run, while inside a fenced block
 
+        var closing = BacktickRuns(chars)
         func lineEnd(from j: Int) -> Int { var k = j; while k < chars.count && chars[k] != "\n" { k += 1 }; return k }
 
         while i < chars.count {
@@ -45,15 +46,7 @@ struct MathProtection {
             if c == "`" {
                 // An inline code span: copy through its matching backtick run.
                 var n = 0; while i + n < chars.count && chars[i + n] == "`" { n += 1 }
-                var j = i + n
-                var found = -1
-                while j < chars.count {
-                    if chars[j] == "`" {
-                        var m = 0; while j + m < chars.count && chars[j + m] == "`" { m += 1 }
-                        if m == n { found = j; break }
-                        j += m
-                    } else { j += 1 }
-                }
+                let found = closing.next(length: n, atOrAfter: i + n)
                 let stop = found >= 0 ? found + n : i + n
                 for ch in chars[i..<stop] { out.append(ch); if ch == "\n" { line += 1 } }
                 i = stop
@@ -137,9 +130,36 @@ struct MathProtection {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard t.first == Self.open, t.last == Self.close, t.dropFirst().first == Self.display,
               t.filter({ $0 == Self.open }).count == 1,
-              let k = Int(t.dropFirst(2).dropLast()) else { return nil }
+              let k = Int(t.dropFirst(2).dropLast()), k >= 0, k < spans.count else { return nil }
         return spans[k]
     }
 }
 
 import Foundation
+
+/// Every maximal run of backticks, by length, so a code span's closing run is found without
+/// rescanning the text at each opening one (unmatched runs made that quadratic).
+struct BacktickRuns {
+    private var starts: [Int: [Int]] = [:]
+    private var cursor: [Int: Int] = [:]
+
+    init(_ chars: [Character]) {
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == "`" else { i += 1; continue }
+            var n = 0; while i + n < chars.count && chars[i + n] == "`" { n += 1 }
+            starts[n, default: []].append(i)
+            i += n
+        }
+    }
+
+    /// The start of the first run of exactly `length` backticks at or after `position`, or -1.
+    /// Positions asked for each length only grow, so a cursor per length suffices.
+    mutating func next(length: Int, atOrAfter position: Int) -> Int {
+        guard let list = starts[length] else { return -1 }
+        var k = cursor[length] ?? 0
+        while k < list.count && list[k] < position { k += 1 }
+        cursor[length] = k
+        return k < list.count ? list[k] : -1
+    }
+}

@@ -34,6 +34,8 @@ struct NotebookRender: Sendable {
             outcome.code = FolioExit.usageError.rawValue
             return outcome
         }
+        // The parser's warnings (an unclosed fence around shown code, a footnote citing itself).
+        for w in document.warnings { outcome.stderr += "\(w)\n" }
         // A scratch folder of its own: parallel and concurrent renders never share one.
         // Only safe characters: the path is passed inside SWIFT_BACKTRACE's comma-separated list.
         let safeName = String(document.name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
