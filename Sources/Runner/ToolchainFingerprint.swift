@@ -24,7 +24,7 @@ extension Toolchain {
         let version = (r.stdout + r.stderr).split(separator: "\n").first.map(String.init) ?? "unknown"
         if let file, let memo {
             try? FileManager.default.createDirectory(at: memo, withIntermediateDirectories: true)
-            try? Data(version.utf8).write(to: file, options: .atomic)
+            try? ResultCache.atomicWrite(Data(version.utf8), to: file)
         }
         return version
     }

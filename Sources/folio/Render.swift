@@ -34,6 +34,7 @@ struct Render: ParsableCommand {
     var noCache = false
 
     func run() throws {
+        Interrupts.install()
         var overrides: [String: String] = [:]
         for p in params {
             guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
