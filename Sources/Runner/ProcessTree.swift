@@ -46,7 +46,11 @@ public enum ProcessTree {
         let groups = live
         lock.unlock()
         for g in groups { kill(-g, SIGKILL); kill(g, SIGKILL) }
-        sweep { _ in true }
+        // LEAD FIX (22:58): this was `sweep { _ in true }`, which selected EVERY process on the
+        // machine and SIGSTOPped all of them (every helper's shell and build froze). Only Folio's
+        // own descendants may be selected: `isOrphan` (ppid == me while stopping) plus their
+        // descendants. Never select a process that is not a descendant of getpid().
+        sweep { _ in false }
     }
 
     /// After a notebook program ended: kills its group and every process it left behind —

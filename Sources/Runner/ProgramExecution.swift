@@ -52,8 +52,14 @@ extension NotebookRunner {
         } else {
             let args = Compilation.arguments(flags: plan.context.flags, toolchain: toolchain, main: main, output: binary)
             result.compilerInvocations += 1
-            let compile = try ChildProcess.run(toolchain.swiftc, arguments: args, directory: programDir,
-                                               timeout: 600, logName: "compile")
+            // The compiler's own temporary folders (`TemporaryDirectory.*`) go inside the scratch
+            // folder, so a compiler killed by an interrupt or a time limit leaves none in $TMPDIR.
+            let compilerTemp = programDir.appendingPathComponent("tmp")
+            try fm.createDirectory(at: compilerTemp, withIntermediateDirectories: true)
+            var compileEnv = ProcessInfo.processInfo.environment
+            compileEnv["TMPDIR"] = compilerTemp.path
+            let compile = try ChildProcess.run(toolchain.swiftc, arguments: args, environment: compileEnv,
+                                               directory: programDir, timeout: 600, logName: "compile")
             if compile.status != 0 {
                 result.compileErrors = Compilation.diagnostics(compile.stderr + compile.stdout, document: document,
                                                                cells: cells, program: program, mainPath: main.path)
