@@ -10,6 +10,11 @@ struct Backtrace {
     var description: String
     var line: Int?
     var column: Int?
+    /// The crashed thread recursed through the same notebook location over and over and then
+    /// faulted: the stack ran out.
+    var stackOverflow = false
+    /// The innermost frame's function when it lies outside the notebook (e.g. `Array.init(repeating:count:)`).
+    var innermostFunction: String?
 
     /// The environment setting that makes a crashing child write `reportFile`.
     static func environmentValue(reportFile: URL) -> String {
@@ -24,13 +29,29 @@ struct Backtrace {
         var result = Backtrace(description: object["description"] as? String ?? "crash")
         let threads = object["threads"] as? [[String: Any]] ?? []
         let crashed = threads.first { $0["crashed"] as? Bool == true } ?? threads.first
-        for frame in crashed?["frames"] as? [[String: Any]] ?? [] {
+        let frames = crashed?["frames"] as? [[String: Any]] ?? []
+        var counts: [String: Int] = [:]
+        var notebookFrames = 0
+        for frame in frames {
             guard let location = frame["sourceLocation"] as? [String: Any],
                   let path = location["file"] as? String, Self.same(path, file),
                   let line = location["line"] as? Int, line > 0 else { continue }
-            result.line = line
-            result.column = (location["column"] as? Int).flatMap { $0 > 0 ? $0 : nil }
-            break
+            let column = (location["column"] as? Int).flatMap { $0 > 0 ? $0 : nil }
+            counts["\(line):\(column ?? 0)", default: 0] += 1
+            notebookFrames += 1
+            // Column 0 is a function's prologue (where a stack overflow faults): the call that
+            // entered it, in the next notebook frame, is the place to show.
+            if notebookFrames == 1 || (notebookFrames == 2 && result.column == nil && column != nil) {
+                (result.line, result.column) = (line, column)
+            }
+        }
+        // One location repeated through most of a deep stack, then a fault: infinite recursion.
+        let deepest = counts.values.max() ?? 0
+        result.stackOverflow = frames.count >= 32 && deepest >= frames.count / 2
+            && (result.description.contains("Bad pointer dereference") || result.description.contains("Segmentation"))
+        if let first = frames.first, first["sourceLocation"].flatMap({ ($0 as? [String: Any])?["file"] as? String }).map({ !Self.same($0, file) }) ?? true,
+           let d = first["description"] as? String, let plus = d.range(of: " + ") {
+            result.innermostFunction = String(d[..<plus.lowerBound])
         }
         return result
     }
@@ -42,7 +63,13 @@ struct Backtrace {
 
     /// "Swift runtime failure: arithmetic overflow" → "arithmetic overflow".
     var message: String {
+        if stackOverflow { return "stack overflow (a recursion that never ends?)" }
         let prefix = "Swift runtime failure: "
-        return description.hasPrefix(prefix) ? String(description.dropFirst(prefix.count)) : description
+        let text = description.hasPrefix(prefix) ? String(description.dropFirst(prefix.count)) : description
+        // A bare signal name says little: name the library function it happened in.
+        if text == "Bad pointer dereference", let f = innermostFunction, !f.isEmpty, !f.hasPrefix("0x") {
+            return "\(text) in \(f)" + (f.contains("Array") || f.contains("alloc") ? " (is the array too large to allocate?)" : "")
+        }
+        return text
     }
 }

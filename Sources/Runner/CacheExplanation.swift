@@ -3,7 +3,18 @@ import Foundation
 /// Why a cell's cached result could not be used, in words, found by comparing this render's
 /// plan with the notebook's previous one (`folio render --explain`).
 enum CacheExplanation {
-    static func whyMissed(position: Int, plan: ExecutionPlan, previous: ExecutionRecord?, lineOf: (Int) -> Int) -> String {
+    /// The position of the first evaluated cell, from the top, whose own digest differs from
+    /// last time (computed once per render, so explaining every cell stays linear).
+    static func firstChange(plan: ExecutionPlan, previous: ExecutionRecord?) -> Int? {
+        guard let previous else { return nil }
+        for (i, entry) in plan.entries.enumerated() {
+            if i >= previous.entries.count || previous.entries[i].own != entry.own { return i }
+        }
+        return nil
+    }
+
+    static func whyMissed(position: Int, plan: ExecutionPlan, previous: ExecutionRecord?, firstChange: Int?,
+                          lineOf: (Int) -> Int) -> String {
         guard let previous else { return "no cached result (first render with this cache)" }
         let now = plan.context, before = previous.context
         if now.toolchain != before.toolchain { return "the compiler or the Folio library changed" }
@@ -22,13 +33,9 @@ enum CacheExplanation {
             return "input file \(changed.sorted().joined(separator: ", ")) changed"
         }
         // Same context: the first evaluated cell, from the top, that differs from last time.
-        for i in 0...position {
-            let entry = plan.entries[i]
-            let old = i < previous.entries.count ? previous.entries[i] : nil
-            if old?.own != entry.own {
-                if i == position { return old == nil ? "new cell" : "its code or options changed" }
-                return "upstream cell at line \(lineOf(entry.index)) changed"
-            }
+        if let i = firstChange, i <= position {
+            if i == position { return i >= previous.entries.count ? "new cell" : "its code or options changed" }
+            return "upstream cell at line \(lineOf(plan.entries[i].index)) changed"
         }
         return "no cached result (the cache was cleared or the entry evicted)"
     }

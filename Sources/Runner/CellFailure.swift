@@ -58,6 +58,25 @@ enum CellFailure {
         return CellError(message: text, line: line, column: column)
     }
 
+    /// An error in words, for a message: a decoding error's own explanation rather than its
+    /// `DecodingError.dataCorrupted(Context(…))` dump.
+    static func describe(_ error: Error) -> String {
+        if let d = error as? DecodingError {
+            let context: DecodingError.Context
+            switch d {
+            case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c): context = c
+            @unknown default: return String(describing: d)
+            }
+            let path = context.codingPath.map(\.stringValue).filter { !$0.isEmpty }.joined(separator: ".")
+            var text = context.debugDescription
+            if !path.isEmpty { text += " (at \(path))" }
+            if let u = context.underlyingError { text += " (\(CellFailure.describe(u)))" }
+            return text
+        }
+        if let c = (error as Any) as? CustomStringConvertible { return c.description }
+        return error.localizedDescription
+    }
+
     /// The Markdown line and column of the cell's `try`, when exactly one unindented line has one.
     static func soleTopLevelTry(in cell: Cell) -> (Int, Int)? {
         var found: [(Int, Int)] = []

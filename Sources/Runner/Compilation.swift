@@ -21,8 +21,12 @@ enum Compilation {
     /// `file.md:L:C: error: msg` lines of the compiler's output that point into the notebook,
     /// and errors the compiler reports in the generated program (an unclosed brace is found
     /// at its end), placed at the notebook line of their note ("to match this opening '{'")
-    /// or at the end of the cell they fall in — never shown as an internal path.
-    static func diagnostics(_ output: String, document: Document, program: Tangler.Program, mainPath: String) -> [Diagnostic] {
+    /// or at the end of the cell they fall in — never shown as an internal path, and never at
+    /// a line outside the cell it came from. An unclosed `/*` hides the `#sourceLocation()`
+    /// that ends its cell, so the compiler's "unterminated comment" points past the cell (past
+    /// the end of the file, even): it is reported where the comment opened, from its note.
+    static func diagnostics(_ output: String, document: Document, cells: CellLookup, program: Tangler.Program,
+                            mainPath: String) -> [Diagnostic] {
         let sourceLines = (try? String(contentsOfFile: document.path, encoding: .utf8))?
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func source(_ l: Int) -> String? { sourceLines.flatMap { l >= 1 && l - 1 < $0.count ? $0[l - 1] : nil } }
@@ -39,24 +43,41 @@ enum Compilation {
                                     kind: parts[2].trimmingCharacters(in: .whitespaces),
                                     text: parts[3].trimmingCharacters(in: .whitespaces)))
         }
+        let regions = CellRegions(program: program, cells: cells)
         var result: [Diagnostic] = []
-        func add(_ d: Diagnostic) { if !result.contains(d) { result.append(d) } }
+        var seen: Set<String> = []
+        func add(_ d: Diagnostic) {
+            if seen.insert("\(d.line):\(d.column ?? 0):\(d.message)").inserted { result.append(d) }
+        }
+        /// A notebook location, kept inside the cell it belongs to.
+        func place(_ line: Int, _ column: Int, _ text: String) {
+            guard regions.cell(containing: line) != nil else {
+                let (l, note) = regions.clamp(line)
+                add(Diagnostic(file: document.path, line: l, column: 1, message: text + note, sourceLine: source(l)))
+                return
+            }
+            add(Diagnostic(file: document.path, line: line, column: column, message: text, sourceLine: source(line)))
+        }
+        let lastCellLine = program.cellOfLine.keys.max() ?? 0
         for (i, m) in messages.enumerated() where m.kind == "error" {
+            let notes = messages[(i + 1)...].prefix { $0.kind == "note" }
             if m.inNotebook {
-                add(Diagnostic(file: document.path, line: m.line, column: m.column, message: m.text, sourceLine: source(m.line)))
+                // "unterminated '/*' comment" + note "comment started here": the note is the place.
+                if let opened = notes.first(where: { $0.inNotebook && $0.text.hasPrefix("comment started here") }) {
+                    place(opened.line, opened.column, "\(m.text) (the comment that opens here is never closed with */)")
+                } else {
+                    place(m.line, m.column, m.text)
+                }
                 continue
             }
             // In generated code: a note of this error that points into the notebook says where.
-            let notes = messages[(i + 1)...].prefix { $0.kind == "note" }
             if let note = notes.first(where: \.inNotebook) {
-                add(Diagnostic(file: document.path, line: note.line, column: note.column,
-                               message: "\(m.text) (\(note.text))", sourceLine: source(note.line)))
+                place(note.line, note.column, "\(m.text) (\(note.text))")
                 continue
             }
-            let lastCellLine = program.cellOfLine.keys.max() ?? 0
             let index = program.cellOfLine[m.line] ?? (m.line > lastCellLine ? program.cellOfLine[lastCellLine] : nil)
-            if let index, let cell = document.cells.first(where: { $0.index == index }) {
-                let last = cell.firstLine + max(0, cell.code.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+            if let index, let cell = cells[index] {
+                let last = CellRegions.lastLine(of: cell)
                 add(Diagnostic(file: document.path, line: last, column: 1,
                                message: "\(m.text) (at the end of the cell that starts at line \(cell.firstLine); check for an unclosed brace or bracket)",
                                sourceLine: source(last)))
@@ -66,5 +87,41 @@ enum Compilation {
             }
         }
         return result
+    }
+}
+
+/// The Markdown lines of the cells in a program, sorted, for placing compiler locations.
+struct CellRegions {
+    /// (first line, last line, cell index) of each tangled cell, in notebook order.
+    private var ranges: [(first: Int, last: Int, index: Int)] = []
+
+    init(program: Tangler.Program, cells: CellLookup) {
+        for i in program.cells { if let c = cells[i] { ranges.append((c.firstLine, Self.lastLine(of: c), i)) } }
+        ranges.sort { $0.first < $1.first }
+    }
+
+    static func lastLine(of cell: Cell) -> Int {
+        cell.firstLine + max(0, cell.code.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } - (cell.code.hasSuffix("\n") ? 1 : 0))
+    }
+
+    /// The cell whose code holds `line`, by binary search.
+    func cell(containing line: Int) -> Int? {
+        guard let r = before(line), line <= r.last else { return nil }
+        return r.index
+    }
+
+    /// The last cell starting at or before `line`.
+    private func before(_ line: Int) -> (first: Int, last: Int, index: Int)? {
+        var lo = 0, hi = ranges.count
+        while lo < hi { let mid = (lo + hi) / 2; if ranges[mid].first <= line { lo = mid + 1 } else { hi = mid } }
+        return lo > 0 ? ranges[lo - 1] : nil
+    }
+
+    /// A line outside every cell, moved to the last line of the cell above it (or the first
+    /// cell's first line), with a note saying so.
+    func clamp(_ line: Int) -> (Int, String) {
+        if let r = before(line) { return (r.last, " (reported past the end of the cell that starts at line \(r.first))") }
+        if let r = ranges.first { return (r.first, "") }
+        return (1, "")
     }
 }

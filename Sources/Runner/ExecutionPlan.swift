@@ -53,6 +53,8 @@ public struct ExecutionPlan: Sendable {
     public var contextDigest: String
     /// The evaluated cells in order.
     public var entries: [Entry]
+    /// Cell index → position in `entries`, so `entry(for:)` costs O(1) in a long notebook.
+    private var positions: [Int: Int] = [:]
 
     public init(document: Document, context: ExecutionContext) {
         self.context = context
@@ -71,9 +73,13 @@ public struct ExecutionPlan: Sendable {
             return Entry(index: cell.index, label: cell.options.label, own: own, key: key, seed: seed,
                          memoScope: String(scope.prefix(32)))
         }
+        for (p, e) in entries.enumerated() { positions[e.index] = p }
     }
 
-    public func entry(for cell: Int) -> Entry? { entries.first { $0.index == cell } }
+    public func entry(for cell: Int) -> Entry? {
+        if let p = positions[cell], p < entries.count, entries[p].index == cell { return entries[p] }
+        return entries.first { $0.index == cell }
+    }
 
     static func ownDigest(_ cell: Cell) -> String {
         var lines = cell.code.split(separator: "\n", omittingEmptySubsequences: false)

@@ -18,7 +18,7 @@ struct FileDigest {
         let digest = SHA256.hex(data)
         if let memo, let dir = memoDirectory {
             try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try? Data(digest.utf8).write(to: memo, options: .atomic)
+            try? ResultCache.atomicWrite(Data(digest.utf8), to: memo)
         }
         return digest
     }

@@ -72,20 +72,21 @@ public struct NotebookRunner {
         var result = RunResult(cells: [:], compileErrors: [], failures: [])
         result.plan = plan
         result.compilerVersion = try toolchain.compilerVersion(memo: digestMemo)
-        for cell in document.cells {
+        for cell in document.cells {  // one pass; `Document.cells` may be computed
             result.cells[cell.index] = .init(outputs: [], status: .notRun)
             if !cell.options.eval { result.cells[cell.index]?.reason = "eval: false" }
         }
         guard !plan.entries.isEmpty else { return result }
         let previous = cache?.loadRecord(for: document.path)
-        let lineOf = { (i: Int) in document.cells.first { $0.index == i }?.firstLine ?? 1 }
+        let cells = CellLookup(document)
+        let lineOf = { (i: Int) in cells[i]?.firstLine ?? 1 }
 
         // Reuse cached results from the top while they last. A cached failure under the
         // default policy ends the notebook there, exactly as running it would.
         var reused = 0, endedByFailure = false
         if let cache {
             for entry in plan.entries {
-                guard let hit = cache.load(entry.key), let cell = document.cells.first(where: { $0.index == entry.index }) else { break }
+                guard let hit = cache.load(entry.key), let cell = cells[entry.index] else { break }
                 var r = RunResult.CellResult(outputs: Self.shiftLines(hit.outputs, by: cell.firstLine - 1),
                                              status: Self.shiftLines(hit.status, by: cell.firstLine - 1))
                 (r.cache, r.reason, r.seconds, r.key, r.seed) = (.reused, "unchanged", hit.seconds, entry.key, entry.seed)
@@ -101,13 +102,15 @@ public struct NotebookRunner {
             let firstMiss = reused
             for entry in plan.entries { result.cells[entry.index] = .init(outputs: [], status: .notRun) }
             try execute(document, params: params, plan: plan, into: &result)
+            let firstChange = CacheExplanation.firstChange(plan: plan, previous: previous)
             for (position, entry) in plan.entries.enumerated() {
                 guard var r = result.cells[entry.index], r.cache != .notRun else { continue }
                 if position < firstMiss {
                     r.cache = .rebuilt
                     r.reason = "unchanged, but re-run to rebuild the state of the cell at line \(lineOf(plan.entries[firstMiss].index))"
                 } else {
-                    r.reason = CacheExplanation.whyMissed(position: position, plan: plan, previous: previous, lineOf: lineOf)
+                    r.reason = CacheExplanation.whyMissed(position: position, plan: plan, previous: previous,
+                                                                 firstChange: firstChange, lineOf: lineOf)
                 }
                 result.cells[entry.index] = r
             }
@@ -120,7 +123,8 @@ public struct NotebookRunner {
     /// Default policy `stop`: a failed cell fails the render. `allow`: shown, not a failure.
     /// `expected`: the cell must fail. Applied after the fact, so it is not part of the cache key.
     func applyErrorPolicies(_ document: Document, _ result: inout RunResult) {
-        for cell in document.cells where cell.options.eval {
+        let cells = document.cells
+        for cell in cells where cell.options.eval {
             guard let r = result.cells[cell.index] else { continue }
             switch (r.status, cell.options.error) {
             case (.failed(let error), .stop):

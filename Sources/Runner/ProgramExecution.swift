@@ -15,23 +15,24 @@ extension NotebookRunner {
         try? FileManager.default.removeItem(at: workDirectory)
         try FileManager.default.createDirectory(at: toolchain.moduleCache, withIntermediateDirectories: true)
         var skipping: [Int] = []
+        let cells = CellLookup(document)
         while true {
             let from = skipping.last.map { $0 + 1 } ?? 0
-            let compiled = try runProgram(document, params: params, plan: plan, skipping: skipping,
+            let compiled = try runProgram(document, cells: cells, params: params, plan: plan, skipping: skipping,
                                           collectingFrom: from, into: &result)
             guard compiled,
                   let failed = plan.entries.first(where: { e in
                       guard e.index >= from, case .failed? = result.cells[e.index]?.status else { return false }
                       return true }),
-                  let cell = document.cells.first(where: { $0.index == failed.index }), cell.options.error != .stop,
-                  plan.entries.contains(where: { $0.index > failed.index }) else { return }
+                  let cell = cells[failed.index], cell.options.error != .stop,
+                  plan.entries.last.map({ $0.index > failed.index }) == true else { return }
             skipping.append(failed.index)
         }
     }
 
     /// One program: every evaluated cell but `skipping`; results are taken for cells from
     /// index `from` on. Returns false when the program did not compile.
-    func runProgram(_ document: Document, params: [FrontMatter.Param], plan: ExecutionPlan, skipping: [Int],
+    func runProgram(_ document: Document, cells: CellLookup, params: [FrontMatter.Param], plan: ExecutionPlan, skipping: [Int],
                     collectingFrom from: Int, into result: inout RunResult) throws -> Bool {
         let fm = FileManager.default
         let programDir = workDirectory.appendingPathComponent("program-\(skipping.count)")
@@ -41,24 +42,32 @@ extension NotebookRunner {
         let program = Tangler.generate(for: document, params: params, seed: document.frontMatter.seed, plan: plan,
                                        skipping: Set(skipping))
         let main = programDir.appendingPathComponent("main.swift")
-        try program.source.write(to: main, atomically: true, encoding: .utf8)
+        // A plain write: the scratch folder is private, and Foundation's atomic write leaves an
+        // empty `TemporaryDirectory.*` folder in $TMPDIR behind on Linux.
+        try Data(program.source.utf8).write(to: main)
         let programDigest = SHA256.hex("\(plan.context.toolchain)\n\(plan.context.flags)\n\(program.source)")
         var binary = programDir.appendingPathComponent("notebook")
-        if let cached = cache?.programURL(programDigest), fm.isExecutableFile(atPath: cached.path) {
+        if let cached = cache?.verifiedProgram(programDigest) {
             binary = cached
         } else {
             let args = Compilation.arguments(flags: plan.context.flags, toolchain: toolchain, main: main, output: binary)
             result.compilerInvocations += 1
-            let compile = try ChildProcess.run(toolchain.swiftc, arguments: args, directory: programDir,
-                                               timeout: 600, logName: "compile")
+            // The compiler's own temporary folders (`TemporaryDirectory.*`) go inside the scratch
+            // folder, so a compiler killed by an interrupt or a time limit leaves none in $TMPDIR.
+            let compilerTemp = programDir.appendingPathComponent("tmp")
+            try fm.createDirectory(at: compilerTemp, withIntermediateDirectories: true)
+            var compileEnv = ProcessInfo.processInfo.environment
+            compileEnv["TMPDIR"] = compilerTemp.path
+            let compile = try ChildProcess.run(toolchain.swiftc, arguments: args, environment: compileEnv,
+                                               directory: programDir, timeout: 600, logName: "compile")
             if compile.status != 0 {
                 result.compileErrors = Compilation.diagnostics(compile.stderr + compile.stdout, document: document,
-                                                               program: program, mainPath: main.path)
+                                                               cells: cells, program: program, mainPath: main.path)
                 if result.compileErrors.isEmpty {
                     result.compileErrors = [Diagnostic(file: document.path, line: 1,
                                                        message: "the notebook program did not compile:\n" + compile.stderr)]
                 }
-                let left = skipping.compactMap { i in document.cells.first { $0.index == i }?.firstLine }
+                let left = skipping.compactMap { i in cells[i]?.firstLine }
                 if !left.isEmpty {
                     let lines = left.map(String.init).joined(separator: ", ")
                     for i in result.compileErrors.indices {
@@ -75,28 +84,44 @@ extension NotebookRunner {
         if let cache { env["FOLIO_MEMO_DIR"] = cache.memo.path }
         let reportFile = programDir.appendingPathComponent("backtrace.json")
         env["SWIFT_BACKTRACE"] = Backtrace.environmentValue(reportFile: reportFile)
-        let cellTimeouts = Dictionary(uniqueKeysWithValues: document.cells.compactMap { c in c.options.timeout.map { (c.index, $0) } })
+        let cellTimeouts = Dictionary(uniqueKeysWithValues: cells.all.compactMap { c in c.options.timeout.map { (c.index, $0) } })
         result.programRuns += 1
+        let tail = ProgressTail(runDirectory: runDir)
         let run = try ChildProcess.run(binary, arguments: [], environment: env,
                                        directory: URL(fileURLWithPath: document.path).deletingLastPathComponent(),
                                        logDirectory: programDir, timeout: document.frontMatter.timeout, logName: "notebook",
-                                       watchdog: cellTimeouts.isEmpty ? nil : {
-            guard let (cell, since) = Progress(runDirectory: runDir).running, let limit = cellTimeouts[cell] else { return nil }
+                                       marker: runDir.path, watchdog: cellTimeouts.isEmpty ? nil : {
+            guard let (cell, since) = tail.running(), let limit = cellTimeouts[cell] else { return nil }
             return Double(Progress.now() &- since) / 1e9 > limit ? "cell time limit of \(ChildProcess.seconds(limit)) s" : nil
         })
         let finished = Progress.now()
         let progress = Progress(runDirectory: runDir)
         let backtrace = (try? Data(contentsOf: reportFile)).flatMap { Backtrace.parse($0, file: document.path) }
+        var anyFailed = false
+        var notBegun: ExecutionPlan.Entry?
         for entry in plan.entries where entry.index >= from {
-            guard let began = progress.begun[entry.index], let cell = document.cells.first(where: { $0.index == entry.index }) else { continue }
-            var outputs = try RunFiles.read(cell: cell.index, in: runDir)
+            guard let cell = cells[entry.index] else { continue }
+            guard let began = progress.begun[entry.index] else {
+                if notBegun == nil && !anyFailed { notBegun = entry }
+                continue
+            }
             var status = RunResult.CellStatus.succeeded
+            var outputs: [CellOutput]
+            do { outputs = try RunFiles.read(cell: cell.index, in: runDir) } catch {
+                // A cell that overwrote its own output files (or showed something the channel
+                // rejects) fails by itself; the other cells' results stand.
+                let e = CellError(message: "the cell's output could not be read: \(CellFailure.describe(error))",
+                                  line: cell.firstLine, column: 1)
+                (outputs, status) = ([.error(e)], .failed(e))
+            }
             if progress.ended[cell.index] == nil {
                 let error = CellFailure.error(outputs: &outputs, killedBecause: run.killedBecause, signaled: run.signaled,
                                               status: run.status, backtrace: backtrace, document: document, cell: cell)
                 outputs.append(.error(error))
                 status = .failed(error)
             }
+            if case .failed = status { anyFailed = true }
+            // The label made a safe file name (Notebook's one sanitiser): it is the user's text and may hold `../`.
             let logName = cell.logFileName
             let (capped, log) = plan.context.outputLimits.cap(outputs, logName: logName)
             var r = RunResult.CellResult(outputs: capped, status: status)
@@ -104,7 +129,7 @@ extension NotebookRunner {
             r.seconds = Double((progress.ended[cell.index] ?? finished) &- began) / 1e9
             (r.key, r.seed) = (entry.key, entry.seed)
             if let log {
-                let url = cache?.logURL(entry.key) ?? programDir.appendingPathComponent(logName)
+                let url = cache?.logURL(entry.key) ?? programDir.appendingPathComponent("cell-\(cell.index).log")
                 try? ResultCache.atomicWrite(Data(log.utf8), to: url)
                 r.fullLog = url
             }
@@ -118,11 +143,44 @@ extension NotebookRunner {
                 try? cache.store(entryToStore, key: entry.key, log: nil)
             }
         }
-        if run.status != 0 && !run.signaled && run.killedBecause == nil && progress.running == nil,
-           !result.cells.values.contains(where: { if case .failed = $0.status { true } else { false } }) {
-            result.failures.append(Diagnostic(file: document.path, line: 1,
-                                              message: "the notebook program exited with status \(run.status)"))
+        // The program ended without a cell to blame: before a cell began, or after the last
+        // one. Never a silent success with cells missing from the report.
+        if !anyFailed, notBegun != nil || run.status != 0 || run.signaled || run.killedBecause != nil {
+            let how = run.killedBecause.map { "it was stopped at the \($0)" }
+                ?? (run.signaled ? "it was killed by signal \(run.status) (\(Self.signalName(run.status)))"
+                                 : "it exited with status \(run.status)")
+            let programStderr = run.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            let detail = programStderr.isEmpty ? "" : ": " + String(programStderr.prefix(500))
+            if let notBegun, let cell = cells[notBegun.index] {
+                let when = notBegun.index == plan.entries.first(where: { $0.index >= from })?.index
+                    ? "before its first cell ran" : "before the cell at line \(cell.firstLine) ran"
+                result.failures.append(Diagnostic(file: document.path, line: cell.firstLine,
+                                                  message: "the notebook program ended \(when): \(how)\(detail)"))
+            } else {
+                result.failures.append(Diagnostic(file: document.path, line: 1,
+                                                  message: "the notebook program ended badly after its last cell: \(how)\(detail)"))
+            }
         }
         return true
     }
+
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGBUS: "SIGBUS", SIGABRT: "SIGABRT", SIGILL: "SIGILL",
+                                      SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGFPE: "SIGFPE", SIGTRAP: "SIGTRAP"]
+        return names[signal] ?? "signal \(signal)"
+    }
+}
+
+/// The document's cells by index, looked up in constant time (`Document.cells` may be computed).
+struct CellLookup {
+    let all: [Cell]
+    private let position: [Int: Int]
+    init(_ document: Document) {
+        all = document.cells
+        var p: [Int: Int] = [:]
+        p.reserveCapacity(all.count)
+        for (i, c) in all.enumerated() { p[c.index] = i }
+        position = p
+    }
+    subscript(index: Int) -> Cell? { position[index].map { all[$0] } }
 }

@@ -45,12 +45,37 @@ public struct ResultCache: Sendable {
 
     func programURL(_ digest: String) -> URL { root.appendingPathComponent("programs/\(digest)") }
 
-    /// Moves a freshly compiled program into the cache (a rename, so it is atomic).
+    /// The SHA-256 and size of a cached program's bytes, stored beside it.
+    func programChecksumURL(_ digest: String) -> URL { root.appendingPathComponent("programs/\(digest).sha256") }
+
+    /// The cached program, if its bytes are the ones that were stored: a truncated or
+    /// overwritten program (a full disk, a stray write) is deleted, to be compiled again,
+    /// rather than run into a report with missing cells or a failure on every render.
+    func verifiedProgram(_ digest: String) -> URL? {
+        let url = programURL(digest), sum = programChecksumURL(digest)
+        guard FileManager.default.isExecutableFile(atPath: url.path) else { return nil }
+        if let expected = try? String(contentsOf: sum, encoding: .utf8),
+           let data = FileManager.default.contents(atPath: url.path),
+           expected.trimmingCharacters(in: .whitespacesAndNewlines) == "\(data.count) \(SHA256.hex(data))" {
+            return url
+        }
+        try? FileManager.default.removeItem(at: url)
+        try? FileManager.default.removeItem(at: sum)
+        return nil
+    }
+
+    /// Moves a freshly compiled program into the cache (a rename, so it is atomic), its
+    /// checksum written first: a program without a matching checksum is never used.
     func storeProgram(_ binary: URL, digest: String) throws -> URL {
         let target = programURL(digest)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = target.deletingLastPathComponent().appendingPathComponent(".\(digest).\(UUID().uuidString)")
         try FileManager.default.copyItem(at: binary, to: staging)
+        guard let data = FileManager.default.contents(atPath: staging.path) else {
+            try? FileManager.default.removeItem(at: staging)
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: staging.path])
+        }
+        try Self.atomicWrite(Data("\(data.count) \(SHA256.hex(data))\n".utf8), to: programChecksumURL(digest))
         guard rename(staging.path, target.path) == 0 else {
             try? FileManager.default.removeItem(at: staging)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])

@@ -10,6 +10,8 @@ public enum Tangler {
         public var source: String
         /// 1-based generated line → cell index, for the lines of each cell's region.
         public var cellOfLine: [Int: Int]
+        /// The indices of the cells in the program, in order.
+        public var cells: [Int] = []
     }
 
     public static func program(for document: Document, params: [FrontMatter.Param], seed: UInt64) -> String {
@@ -28,6 +30,7 @@ public enum Tangler {
         s += "let params = NotebookParams(" + params.map { "\($0.name): \($0.value.swiftLiteral)" }.joined(separator: ", ") + ")\n"
         s += "let seed: UInt64 = \(seed)\n\n"
         var cellOfLine: [Int: Int] = [:]
+        var tangled: [Int] = []
         var lines = s.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
         for cell in document.cells where cell.options.eval && !skipping.contains(cell.index) {
             let entry = plan?.entry(for: cell.index)
@@ -37,12 +40,13 @@ public enum Tangler {
                 + displayingLastLine(cell.code) + "\n"
                 + "#sourceLocation()\n"
                 + "_folioEndCell(\(cell.index))\n"
-            let count = region.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            let count = region.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            tangled.append(cell.index)
             for l in (lines + 1)...(lines + count) { cellOfLine[l] = cell.index }
             s += region + "\n"
             lines += count + 1
         }
-        return Program(source: s, cellOfLine: cellOfLine)
+        return Program(source: s, cellOfLine: cellOfLine, cells: tangled)
     }
 
     /// A cell whose last line is a bare name or member access (`fig`, `result.table`)

@@ -14,17 +14,19 @@ extension Toolchain {
         let identity = stat(exe.path, &st) == 0 ? SHA256.hex("\(exe.path)|\(st.st_size)|\(st.st_mtim.tv_sec)|\(st.st_ino)") : nil
         let file = identity.flatMap { id in memo.map { $0.appendingPathComponent("swiftc-\(id)") } }
         if let file, let known = try? String(contentsOf: file, encoding: .utf8), !known.isEmpty { return known }
-        let tmp = FileManager.default.temporaryDirectory
-        let logName = "folio-swiftc-version-\(UUID())"
-        defer {
-            for ext in ["out", "err"] { try? FileManager.default.removeItem(at: tmp.appendingPathComponent("\(logName).\(ext)")) }
-        }
-        let r = try ChildProcess.run(swiftc, arguments: ["-version"], directory: tmp,
-                                     logDirectory: tmp, timeout: 60, logName: logName)
+        // A folder of its own, also as the compiler's TMPDIR: `swiftc -version` makes a
+        // `TemporaryDirectory.*` folder there and never removes it.
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("folio-swiftc-version-\(UUID())")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        var env = ProcessInfo.processInfo.environment
+        env["TMPDIR"] = tmp.path
+        let r = try ChildProcess.run(swiftc, arguments: ["-version"], environment: env, directory: tmp,
+                                     logDirectory: tmp, timeout: 60, logName: "version")
         let version = (r.stdout + r.stderr).split(separator: "\n").first.map(String.init) ?? "unknown"
         if let file, let memo {
             try? FileManager.default.createDirectory(at: memo, withIntermediateDirectories: true)
-            try? Data(version.utf8).write(to: file, options: .atomic)
+            try? ResultCache.atomicWrite(Data(version.utf8), to: file)
         }
         return version
     }

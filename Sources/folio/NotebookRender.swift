@@ -41,7 +41,7 @@ struct NotebookRender: Sendable {
         let safeName = String(document.name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("folio-\(getpid())-\(UUID().uuidString.prefix(8))-\(safeName)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        Interrupts.track(scratch); defer { Interrupts.remove(scratch) }
         let result: RunResult
         do {
             result = try NotebookRunner(toolchain: toolchain, workDirectory: scratch, cache: cache, optimize: optimize)

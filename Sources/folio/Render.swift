@@ -38,6 +38,7 @@ struct Render: ParsableCommand {
     static let dpiRange = 10.0...2400.0
 
     func run() throws {
+        Interrupts.install()
         var overrides: [String: String] = [:]
         for p in params {
             guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {

@@ -17,7 +17,7 @@ final class RunnerFixture {
 
     func write(_ name: String, _ text: String) throws -> String {
         let url = root.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try Data(text.utf8).write(to: url)  // not `atomically`: that leaves TemporaryDirectory.* in TMPDIR
         return url.path
     }
 

@@ -1,0 +1,50 @@
+import Dispatch
+import Foundation
+import Runner
+
+/// Ctrl-C (SIGINT, which a terminal sends to the whole foreground group) and SIGTERM stop a
+/// render cleanly: the compiler and notebook programs — which run in process groups of their
+/// own, so they never see the terminal's signal — are killed with everything they started,
+/// the scratch folders of running renders are removed (their `defer` never runs on a
+/// signal), and folio exits 130 or 143 (128 + the signal), as shells expect.
+enum Interrupts {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var scratch: Set<URL> = []
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    private static let queue = DispatchQueue(label: "folio.interrupts")
+
+    /// Installs the handlers and makes folio the reaper of its children's orphans. Call once, early.
+    static func install() {
+        ProcessTree.becomeSubreaper()
+        lock.lock(); defer { lock.unlock() }
+        guard sources.isEmpty else { return }
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            // The signal is taken from a dispatch source, on a thread where cleaning up is
+            // safe, rather than in an async-signal handler.
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
+            source.setEventHandler { stop(sig) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// A folder to delete if folio is interrupted while it exists.
+    static func track(_ folder: URL) { lock.lock(); scratch.insert(folder); lock.unlock() }
+
+    /// Removes a tracked folder now (the normal end of a render).
+    static func remove(_ folder: URL) {
+        lock.lock(); scratch.remove(folder); lock.unlock()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private static func stop(_ sig: Int32) {
+        ProcessTree.stopEverything()
+        lock.lock()
+        for folder in scratch { try? FileManager.default.removeItem(at: folder) }
+        scratch.removeAll()
+        let name = sig == SIGINT ? "interrupted" : sig == SIGTERM ? "terminated" : "hung up"
+        FileHandle.standardError.write(Data("folio: \(name); stopped the running programs\n".utf8))
+        _exit(128 + sig)
+    }
+}
