@@ -66,6 +66,7 @@ extension TextLayout {
     /// the line, so lines break and space around it; the caller draws the object there.
     public func reserve(_ boxes: [InlineBox]) {
         guard !boxes.isEmpty else { return }
+        measured = nil
         reservedBoxes += boxes
         let list = pango_layout_get_attributes(layout).map { pango_attr_list_copy($0) } ?? pango_attr_list_new()
         let s = Double(PANGO_SCALE)

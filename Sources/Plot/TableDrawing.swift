@@ -26,7 +26,7 @@ extension Table {
             // Text cells share the row's baseline, so the row holds the tallest ascent plus the
             // deepest descent; plots are centred in the row.
             var ascent = 0.0, descent = 0.0, h = 0.0
-            for (c, cell) in row.enumerated() {
+            for (c, cell) in row.prefix(columns.count).enumerated() {
                 if let s = text(cell, column: c) {
                     let l = label(canvas, s, style, bold: false)
                     widths[c] = max(widths[c], l.size.width + style.cellPadding * 2)
@@ -74,7 +74,11 @@ extension Table {
         // Headers follow their column's alignment (numbers: right), as in booktabs tables.
         for (c, col) in columns.enumerated() {
             let t = label(canvas, col.title, style, bold: true)
-            let numeric = rows.first.map { if case .text = $0[c] { return false } else { return true } } ?? false
+            let numeric: Bool = {
+                guard let first = rows.first, c < first.count else { return false }
+                if case .text = first[c] { return false }
+                return true
+            }()
             t.draw(canvas, Point(place(t.size.width, in: c, x: x, alignment(c, numeric: numeric)), y), ink)
             x += widths[c]
         }
@@ -84,6 +88,7 @@ extension Table {
         for (r, row) in rows.enumerated() {
             x = origin.x
             // Cells of a row share one baseline (math and text have different ascents).
+            let row = row.prefix(columns.count)
             let labels = row.enumerated().map { c, cell in text(cell, column: c).map { label(canvas, $0, style, bold: false) } }
             let baseline = labels.compactMap { $0?.baseline }.max() ?? 0
             for (c, cell) in row.enumerated() {
@@ -109,7 +114,7 @@ extension Table {
     static func sparkline(_ values: [Double], in box: Rect, on canvas: Canvas) {
         let finite = values.filter(\.isFinite)
         guard let lo = finite.min(), let hi = finite.max(), values.count >= 2 else { return }
-        let span = hi > lo ? hi - lo : 1
+        let span = hi > lo && (hi - lo).isFinite ? hi - lo : (hi > lo ? Double.greatestFiniteMagnitude : 1)
         func p(_ i: Int) -> Point {
             Point(box.x + box.width * Double(i) / Double(values.count - 1), box.maxY - (values[i] - lo) / span * box.height)
         }

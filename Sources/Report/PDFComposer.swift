@@ -228,7 +228,17 @@ final class PDFComposer {
     /// A text layout inside a shaded box (code, outputs), continued across pages.
     func box(_ text: TextLayout, indent: Double = 0, padding: Double = 6, background: Color, border: Color?,
              leftRule: Color? = nil, color: Color? = nil) {
-        let lines = text.lines
+        box([text], indent: indent, padding: padding, background: background, border: border, leftRule: leftRule, color: color)
+    }
+
+    /// One box over several layouts set one after another (a long output in chunks: Pango's
+    /// cost grows faster than linearly with the size of one layout, so long text is laid out
+    /// in pieces of a few hundred lines).
+    func box(_ texts: [TextLayout], indent: Double = 0, padding: Double = 6, background: Color, border: Color?,
+             leftRule: Color? = nil, color: Color? = nil) {
+        // Every line of every layout: (layout, line within it, height).
+        var lines: [(layout: Int, line: Int, height: Double)] = []
+        for (k, t) in texts.enumerated() { for l in t.lines { lines.append((k, l.index, l.height)) } }
         var i = 0
         let boxX = style.margin.left + indent
         let boxWidth = style.textWidth - indent
@@ -248,8 +258,16 @@ final class PDFComposer {
                 canvas.rectangle(Rect(x: rect.x, y: rect.y, width: 2, height: rect.height))
                 canvas.fill(leftRule)
             }
-            text.drawLines(i..<j, on: canvas, x: boxX + padding + (leftRule == nil ? 0 : 4), top: y + padding,
-                           color: color ?? style.ink)
+            // The page's lines, one drawLines call per layout they come from.
+            var top = y + padding, s = i
+            while s < j {
+                var e = s
+                while e < j && lines[e].layout == lines[s].layout { e += 1 }
+                texts[lines[s].layout].drawLines(lines[s].line..<(lines[e - 1].line + 1), on: canvas,
+                                                 x: boxX + padding + (leftRule == nil ? 0 : 4), top: top, color: color ?? style.ink)
+                top += lines[s..<e].reduce(0) { $0 + $1.height }
+                s = e
+            }
             y += rect.height
             pageHasContent = true
             i = j
