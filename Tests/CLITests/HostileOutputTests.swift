@@ -50,7 +50,7 @@ final class HostileOutputTests: CLITestCase {
         try write("notebooks/odd.md", """
         ```swift
         var fig = Figure()
-        fig.line(x: [0, 1, .nan, 3, 1e308], y: [.infinity, 2, 3, 4, 5], width: 1e9, dash: [0, 0])
+        fig.axes.line(x: [0, 1, .nan, 3, 1e308], y: [.infinity, 2, 3, 4, 5], width: 1e9, dash: [0, 0])
         fig.axes.yLimits = [6, 0]
         fig.axes.text("<b>not markup</b> & $x$", x: 1, y: 2, size: 8)
         fig
