@@ -292,23 +292,52 @@ final class PDFComposer {
     }
 
     /// A results table (Plot's `Table`), centred like a figure, booktabs rules, at its natural size.
+    /// A table taller than a page continues on the next pages, its header repeated on each
+    /// (as LaTeX's longtable), instead of being scaled down to one unreadable page.
     @discardableResult
     func table(_ table: Table, indent: Double = 0) -> Rect {
-        let size = table.measure(on: canvas)
-        return place(size, indent: indent) { [canvas] rect, scale in
-            canvas.save()
-            canvas.translate(rect.x, rect.y)
-            canvas.scale(scale, scale)
-            _ = table.draw(on: canvas, at: Point(0, 0))
-            canvas.restore()
+        let m = table.measured(on: canvas)
+        let size = Size(m.width, m.height(rows: 0..<table.rows.count))
+        let widest = max(style.textWidth - indent, style.width - 72)
+        let scale = min(1, widest / size.width)
+        let page = style.bottom - style.margin.top
+        func draw(_ rows: Range<Int>) -> (Rect, Double) -> Void {
+            { [canvas] rect, scale in
+                canvas.save()
+                canvas.translate(rect.x, rect.y)
+                canvas.scale(scale, scale)
+                _ = table.draw(on: canvas, at: Point(0, 0), rows: rows, metrics: m)
+                canvas.restore()
+            }
         }
+        guard size.height * scale > page, table.rows.count > 1 else {
+            return place(size, indent: indent, draw: draw(0..<table.rows.count))
+        }
+        var first: Rect?, start = 0
+        while start < table.rows.count {
+            // As many rows as fit in what remains of this page (at least one per page).
+            let room = remaining / scale - m.height(rows: 0..<0)
+            var end = start, used = 0.0
+            while end < table.rows.count && (used + m.rowHeights[end] <= room || end == start) { used += m.rowHeights[end]; end += 1 }
+            if used > room && pageHasContent { newPage(); continue }
+            let rect = place(Size(m.width, m.height(rows: 0..<0) + used), indent: indent, draw: draw(start..<end))
+            first = first ?? rect
+            start = end
+            if start < table.rows.count { newPage() }
+        }
+        return first!
     }
 
-    /// The height a results table takes when placed (scaled down like a figure if too wide).
+    /// The height a results table takes when placed (scaled down like a figure if too wide); for
+    /// a table that breaks across pages, its header and first rows (what a caption keeps with).
     func placedHeight(of table: Table, indent: Double = 0) -> Double {
-        let size = table.measure(on: canvas)
+        let m = table.measured(on: canvas)
+        let size = Size(m.width, m.height(rows: 0..<table.rows.count))
         let widest = max(style.textWidth - indent, style.width - 72)
-        return size.height * min(1, widest / size.width, (style.bottom - style.margin.top) / size.height)
+        let scale = min(1, widest / size.width)
+        let page = style.bottom - style.margin.top
+        guard size.height * scale > page else { return size.height * scale }
+        return m.height(rows: 0..<min(3, table.rows.count)) * scale
     }
 
     /// Places something of `size` points the way `figure` does and draws it into its rectangle.

@@ -85,6 +85,18 @@ final class LargeContentTests: XCTestCase {
         XCTAssertLessThanOrEqual(thumb.height, 2000)
     }
 
+    func testATableTallerThanAPageContinuesWithItsHeader() throws {
+        var long = Table(columns: [Table.Column("index"), Table.Column("name-column")])
+        for i in 0..<3000 { long.rows.append([.number(Double(i)), .text("row\(i)")]) }
+        let out = try pdftotext(pdf([0: [.table(long)]]))
+        // Every row is set at the body size (not one page scaled to dust), the header on each page.
+        XCTAssertTrue(out.contains("row0\n") || out.contains("row0 "), String(out.prefix(300)))
+        XCTAssertTrue(out.contains("row2999"))
+        let pages = out.components(separatedBy: "\u{0C}").count - 1
+        XCTAssertGreaterThan(pages, 20)
+        XCTAssertGreaterThanOrEqual(out.components(separatedBy: "name-column").count - 1, pages - 1)
+    }
+
     func testHugeHeatmapsAndDPIsDrawOnEveryCanvas() throws {
         for (rows, columns) in [(1, 1_000_000), (1_000_000, 1)] {
             var fig = Figure(width: 300, height: 200)
