@@ -314,7 +314,7 @@ public final class Canvas {
     @discardableResult
     public func addOutline(parent: Int32 = 0, title: String, page: Int, y: Double) -> Int32 {
         guard kind == .pdf else { return 0 }
-        let dest = "page=\(page) pos=[0 \(Int(y))]"
+        let dest = "page=\(page) pos=[0 \(Int(Canvas.coordinate(y)))]"
         return cairo_pdf_surface_add_outline(surface, parent, title, dest, CAIRO_PDF_OUTLINE_FLAG_OPEN)
     }
 

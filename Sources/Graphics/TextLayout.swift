@@ -36,7 +36,7 @@ public final class TextLayout {
         pango_layout_set_font_description(layout, desc)
         pango_font_description_free(desc)
         if let width {
-            pango_layout_set_width(layout, Int32((width * Double(PANGO_SCALE)).rounded()))
+            pango_layout_set_width(layout, Int32((min(max(width.isFinite ? width : 1, 1), 1e6) * Double(PANGO_SCALE)).rounded()))
             pango_layout_set_wrap(layout, wrapAnywhere ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD)
         }
         pango_layout_set_justify(layout, justify ? 1 : 0)

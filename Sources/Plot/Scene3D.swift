@@ -101,7 +101,8 @@ struct Scene3D {
                     for c in 0..<(s.columns - 1) {
                         let k = r * s.columns + c
                         let z0 = s.z[k], z1 = s.z[k + 1], z2 = s.z[k + s.columns + 1], z3 = s.z[k + s.columns]
-                        guard z0.isFinite && z1.isFinite && z2.isFinite && z3.isFinite else { continue }
+                        let bound = PlotLimits.maxMagnitude
+                        guard abs(z0) <= bound && abs(z1) <= bound && abs(z2) <= bound && abs(z3) <= bound else { continue }
                         let w0 = world(r, c), w1 = world(r, c + 1), w2 = world(r + 1, c + 1), w3 = world(r + 1, c)
                         let p0 = screen(w0), p1 = screen(w1), p2 = screen(w2), p3 = screen(w3)
                         // Lambert shading of the facet normal, two-sided, kept mild so the colormap still reads.

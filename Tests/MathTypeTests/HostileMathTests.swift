@@ -18,9 +18,9 @@ final class HostileMathTests: XCTestCase {
         for tex in [#"\hspace{nanpt}"#, #"\kern{infpt}"#, #"\hspace{-infem}"#] {
             XCTAssertEqual(error(tex)?.hasPrefix("cannot read the length"), true, tex)
         }
-        // TeX's own limit is accepted: 16383 pt is 1638.3 em at 10 pt.
-        XCTAssertNil(error(#"a\hspace{16383pt}b"#))
-        XCTAssertEqual(Self.renderer.layout(#"a\hspace{16383pt}b"#, size: 10).width, 16383, accuracy: 30)
+        // Lengths up to TeX's limit are accepted (16000 pt is 1600 em at 10 pt).
+        XCTAssertNil(error(#"a\hspace{16000pt}b"#))
+        XCTAssertEqual(Self.renderer.layout(#"a\hspace{16000pt}b"#, size: 10).width, 16000, accuracy: 30)
         // \rule and \raisebox are not in the subset: an error, not a huge box.
         XCTAssertEqual(error(#"\rule{100000pt}{100000pt}"#), #"unknown command \rule"#)
         XCTAssertEqual(error(#"\raisebox{1e9pt}{x}"#), #"unknown command \raisebox"#)
@@ -45,12 +45,17 @@ final class HostileMathTests: XCTestCase {
         }
     }
 
-    func testLongFlatFormulasLayOut() {
-        let long = Array(repeating: "x+", count: 50_000).joined() + "y"
+    func testLongFlatFormulasLayOutOrAreTooLarge() {
+        // 800 symbols fit within \maxdimen (1638 em); 100 000 do not (TeX's "dimension too large").
+        let fits = Self.renderer.layout(Array(repeating: "x+", count: 400).joined() + "y", size: 10)
+        XCTAssertTrue(fits.errors.isEmpty)
+        XCTAssertGreaterThan(fits.width, 500)
         let start = Date()
-        let m = Self.renderer.layout(long, size: 10)
-        XCTAssertTrue(m.errors.isEmpty)
-        XCTAssertGreaterThan(m.width, 100_000)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 60)
+        let long = Self.renderer.layout(Array(repeating: "x+", count: 50_000).joined() + "y", size: 10)
+        XCTAssertEqual(long.errors.first?.message, #"formula too large: beyond TeX's \maxdimen (16383.99998pt) across or up"#)
+        XCTAssertLessThan(long.width, 2000, "drawn as the red box")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 30)
+        let many = String(repeating: #"\hspace{16383pt}"#, count: 3)
+        XCTAssertEqual(error(many)?.hasPrefix("formula too large"), true)
     }
 }

@@ -144,3 +144,17 @@ final class HostileFigureTests: XCTestCase {
         XCTAssertEqual(Table.NumberFormat.fixed(digits: 1_000_000_000).format(1.5), "1.50000000000000000")
     }
 }
+
+extension HostileFigureTests {
+    func testLongLabelsAreCutAndSurfacesWithHugeValuesDraw() throws {
+        let c = Canvas(.pdf, width: 300, height: 200)
+        let label = LabelRenderer.plain(c, String(repeating: "w", count: 100_000), 9, false)
+        let cut = LabelRenderer.plain(c, String(repeating: "w", count: LabelRenderer.maxLength) + "…", 9, false)
+        XCTAssertEqual(label.size.width, cut.size.width, accuracy: 0.01)
+        var fig = Figure(width: 200, height: 150)
+        fig.axes.surface([0, 1, 1e308, 0.5], rows: 2, columns: 2, x: [0, 1], y: [0, 1])
+        fig.axes.line3D(x: [0, 1], y: [0, 1e308], z: [0, 1])
+        XCTAssertEqual(message(fig), "")
+        drawEverywhere(fig)
+    }
+}

@@ -97,6 +97,19 @@ final class LargeContentTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(out.components(separatedBy: "name-column").count - 1, pages - 1)
     }
 
+    func testInlineMathWiderThanPangoUnitsSets() throws {
+        // 300 spaces at TeX's limit: 4.9 million points, past Pango's Int32 units (was a trap).
+        let wide = String(repeating: #"\hspace{16383pt}"#, count: 300)
+        let doc = try Document.parse("---\ntitle: T\n---\n\nBefore $x\(wide)y$ after.\n", path: "t.md")
+        let out = try pdftotext(PDFReport.render(RenderedNotebook(document: doc, outputs: [:])))
+        XCTAssertTrue(out.contains("Before"), out)
+        XCTAssertTrue(out.contains("formula too large"), out)
+        // At the limit itself the formula is set and the text around it too.
+        let atLimit = try Document.parse("---\ntitle: T\n---\n\nBefore $x\\hspace{16000pt}y$ after.\n", path: "t.md")
+        let set = try pdftotext(PDFReport.render(RenderedNotebook(document: atLimit, outputs: [:])))
+        XCTAssertTrue(set.contains("Before") && set.contains("after."), set)
+    }
+
     func testHugeHeatmapsAndDPIsDrawOnEveryCanvas() throws {
         for (rows, columns) in [(1, 1_000_000), (1_000_000, 1)] {
             var fig = Figure(width: 300, height: 200)
