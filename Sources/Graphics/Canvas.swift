@@ -9,6 +9,7 @@ import Foundation
 public final class Canvas {
     public enum Kind: Equatable { case pdf, svg, png(dpi: Double) }
 
+    /// The kind actually drawn: a PNG's dpi is lowered when its pixels would exceed the raster limits.
     public let kind: Kind
     public let size: Size
     let surface: OpaquePointer
@@ -30,6 +31,11 @@ public final class Canvas {
 
     /// A canvas `width` × `height` points. PNG canvases have `ceil(points · dpi / 72)` pixels.
     public init(_ kind: Kind, width: Double, height: Double, title: String? = nil, author: String? = nil) {
+        // Sizes from decoded figures may be anything: a page of at least 1 pt, at most maxCoordinate.
+        let width = width.isFinite ? min(max(width, 1), Canvas.maxCoordinate) : 1
+        let height = height.isFinite ? min(max(height, 1), Canvas.maxCoordinate) : 1
+        var kind = kind
+        if case .png(let dpi) = kind { kind = .png(dpi: Canvas.rasterDPI(dpi, width: width, height: height)) }
         self.kind = kind
         self.size = Size(width, height)
         let sink = ByteSink()
@@ -47,7 +53,7 @@ public final class Canvas {
             surface = cairo_svg_surface_create_for_stream(byteSinkWrite, closure, width, height)
             cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
         case .png(let dpi):
-            let w = Int32((width * dpi / 72).rounded(.up)), h = Int32((height * dpi / 72).rounded(.up))
+            let w = Int32(max(1, (width * dpi / 72).rounded(.up))), h = Int32(max(1, (height * dpi / 72).rounded(.up)))
             surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)
         }
         context = cairo_create(surface)
@@ -57,6 +63,22 @@ public final class Canvas {
             cairo_set_source_rgb(context, 1, 1, 1)
             cairo_paint(context)
         }
+    }
+
+    /// Cairo image surfaces hold at most 32767 pixels a side; the area is capped too, so a
+    /// figure at an absurd dpi costs at most ~256 MB instead of failing to allocate.
+    public static let maxRasterSide = 32_767.0
+    public static let maxRasterPixels = 64_000_000.0
+
+    /// `dpi`, lowered as far as needed for a `width` × `height` pt page to fit the raster limits
+    /// (a non-finite or non-positive dpi is 72).
+    public static func rasterDPI(_ dpi: Double, width: Double, height: Double) -> Double {
+        var d = dpi.isFinite && dpi > 0 ? dpi : 72
+        let side = max(width, height) / 72
+        if (side * d).rounded(.up) > maxRasterSide { d = (maxRasterSide - 1) / side }
+        let area = width / 72 * height / 72
+        if area * d * d > maxRasterPixels { d = (maxRasterPixels / area).squareRoot() * 0.999 }
+        return d
     }
 
     deinit {
@@ -137,15 +159,30 @@ public final class Canvas {
     public func scale(_ x: Double, _ y: Double) { cairo_scale(context, x, y) }
     public func rotate(_ radians: Double) { cairo_rotate(context, radians) }
 
-    public func move(to p: Point) { cairo_move_to(context, p.x, p.y) }
-    public func line(to p: Point) { cairo_line_to(context, p.x, p.y) }
-    public func curve(_ c1: Point, _ c2: Point, _ p: Point) { cairo_curve_to(context, c1.x, c1.y, c2.x, c2.y, p.x, p.y) }
+    /// Coordinates handed to Cairo: NaN becomes 0 and magnitudes are capped far outside any page
+    /// (Cairo's fixed-point paths overflow past ~8 million device units, and a data point far
+    /// outside its axes must not wrap around into it).
+    @inline(__always) static func coordinate(_ v: Double) -> Double {
+        v.isNaN ? 0 : min(max(v, -Canvas.maxCoordinate), Canvas.maxCoordinate)
+    }
+    public static let maxCoordinate = 1e6
+
+    public func move(to p: Point) { cairo_move_to(context, Canvas.coordinate(p.x), Canvas.coordinate(p.y)) }
+    public func line(to p: Point) { cairo_line_to(context, Canvas.coordinate(p.x), Canvas.coordinate(p.y)) }
+    public func curve(_ c1: Point, _ c2: Point, _ p: Point) {
+        cairo_curve_to(context, Canvas.coordinate(c1.x), Canvas.coordinate(c1.y), Canvas.coordinate(c2.x),
+                       Canvas.coordinate(c2.y), Canvas.coordinate(p.x), Canvas.coordinate(p.y))
+    }
     public func closePath() { cairo_close_path(context) }
-    public func rectangle(_ r: Rect) { cairo_rectangle(context, r.x, r.y, r.width, r.height) }
+    public func rectangle(_ r: Rect) {
+        let x = Canvas.coordinate(r.x), y = Canvas.coordinate(r.y)
+        cairo_rectangle(context, x, y, Canvas.coordinate(r.x + r.width) - x, Canvas.coordinate(r.y + r.height) - y)
+    }
 
     /// A rectangle with rounded corners of radius `r`.
     public func roundedRectangle(_ rect: Rect, radius r: Double) {
         let r = min(r, rect.width / 2, rect.height / 2)
+        guard r.isFinite, r > 0 else { return rectangle(rect) }
         cairo_new_sub_path(context)
         cairo_arc(context, rect.maxX - r, rect.y + r, r, -.pi / 2, 0)
         cairo_arc(context, rect.maxX - r, rect.maxY - r, r, 0, .pi / 2)
@@ -153,6 +190,9 @@ public final class Canvas {
         cairo_arc(context, rect.x + r, rect.y + r, r, .pi, 3 * .pi / 2)
         cairo_close_path(context)
     }
+
+    /// Widest stroke and largest marker radius drawn, in points (a page is ~600 pt).
+    public static let maxLineWidth = 1_000.0
 
     public func setColor(_ c: Color) { cairo_set_source_rgba(context, c.red, c.green, c.blue, c.alpha) }
 
@@ -163,8 +203,13 @@ public final class Canvas {
 
     public func stroke(_ c: Color, width: Double, dash: [Double] = [], preserve: Bool = false) {
         setColor(c)
-        cairo_set_line_width(context, width)
-        cairo_set_dash(context, dash, Int32(dash.count), 0)
+        // A width or dash Cairo refuses would put the context in an error state and silently
+        // drop everything drawn after it: widths are clamped, an unusable dash is solid.
+        cairo_set_line_width(context, width.isFinite ? min(max(width, 0), Canvas.maxLineWidth) : 1)
+        let usable = dash.count <= 64 && dash.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= Canvas.maxCoordinate }
+            && dash.contains { $0 > 0 }
+        let d = usable ? dash : []
+        cairo_set_dash(context, d, Int32(d.count), 0)
         preserve ? cairo_stroke_preserve(context) : cairo_stroke(context)
     }
 
@@ -177,8 +222,9 @@ public final class Canvas {
 
     /// A full circle as a closed sub-path.
     public func circle(center: Point, radius: Double) {
+        guard radius.isFinite, radius > 0 else { return }
         cairo_new_sub_path(context)
-        cairo_arc(context, center.x, center.y, radius, 0, 2 * .pi)
+        cairo_arc(context, Canvas.coordinate(center.x), Canvas.coordinate(center.y), min(radius, Canvas.maxLineWidth), 0, 2 * .pi)
         cairo_close_path(context)
     }
 
@@ -216,11 +262,13 @@ public final class Canvas {
     public func draw(_ image: RasterImage, in rect: Rect, interpolation: RasterImage.Interpolation = .nearest) {
         guard rect.width > 0, rect.height > 0 else { return }
         if kind == .pdf && image.isOpaque { return drawPDFImage(image, in: rect, interpolation: interpolation) }
+        let (sw, sh) = storedImageSize(width: image.width, height: image.height, in: rect)
+        if sw != image.width || sh != image.height { return draw(image.resampled(width: sw, height: sh), in: rect, interpolation: interpolation) }
         let surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.width), Int32(image.height))!
         defer { cairo_surface_destroy(surf) }
         cairo_surface_flush(surf)
         let stride = Int(cairo_image_surface_get_stride(surf))
-        let data = cairo_image_surface_get_data(surf)!
+        guard let data = cairo_image_surface_get_data(surf) else { return }
         image.rgba.withUnsafeBufferPointer { src in
             for y in 0..<image.height {
                 let row = data + y * stride
@@ -266,7 +314,7 @@ public final class Canvas {
     @discardableResult
     public func addOutline(parent: Int32 = 0, title: String, page: Int, y: Double) -> Int32 {
         guard kind == .pdf else { return 0 }
-        let dest = "page=\(page) pos=[0 \(Int(y))]"
+        let dest = "page=\(page) pos=[0 \(Int(Canvas.coordinate(y)))]"
         return cairo_pdf_surface_add_outline(surface, parent, title, dest, CAIRO_PDF_OUTLINE_FLAG_OPEN)
     }
 

@@ -19,6 +19,7 @@ extension Canvas {
         // The rectangle in device pixels and the whole pixels it touches.
         let dx0 = m.xx * rect.x + m.x0, dx1 = m.xx * (rect.x + rect.width) + m.x0
         let dy0 = m.yy * rect.y + m.y0, dy1 = m.yy * (rect.y + rect.height) + m.y0
+        guard [dx0, dx1, dy0, dy1].allSatisfy({ $0.isFinite && abs($0) < Canvas.maxRasterSide * 4 }) else { return false }
         let px0 = Int(dx0.rounded(.down)), py0 = Int(dy0.rounded(.down))
         let w = Int(dx1.rounded(.up)) - px0, h = Int(dy1.rounded(.up)) - py0
         guard w > 0, h > 0, w * h < image.width * image.height else { return false }
@@ -51,7 +52,8 @@ extension Canvas {
         let surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h))!
         cairo_surface_flush(surf)
         let stride = Int(cairo_image_surface_get_stride(surf)) / 4
-        let data = UnsafeMutableRawPointer(cairo_image_surface_get_data(surf)!).assumingMemoryBound(to: UInt32.self)
+        guard let pixels = cairo_image_surface_get_data(surf) else { return surf }
+        let data = UnsafeMutableRawPointer(pixels).assumingMemoryBound(to: UInt32.self)
         let lut = (0..<256).map { 0xFF00_0000 | image.palette[min($0, image.palette.count - 1)] }
         image.indices.withUnsafeBufferPointer { src in
             lut.withUnsafeBufferPointer { lut in

@@ -27,6 +27,8 @@ extension Canvas {
         guard rect.width > 0, rect.height > 0 else { return }
         guard kind == .pdf else {
             if interpolation == .nearest && kind != .svg && paintAtDevicePixels(image, in: rect) { return }
+            let (sw, sh) = storedImageSize(width: image.width, height: image.height, in: rect)
+            if sw != image.width || sh != image.height { return draw(image.resampled(width: sw, height: sh), in: rect, interpolation: interpolation) }
             // Opaque: Cairo's RGB24 pixels straight from the palette, one pass.
             let surf = Self.paletteSurface(image, width: image.width, height: image.height)
             defer { cairo_surface_destroy(surf) }
@@ -47,16 +49,28 @@ extension Canvas {
     /// The pixels an image of `width` × `height` drawn in `rect` is stored with: every one on PNG
     /// and SVG canvases, at most `vectorImageDPI` per inch of the rectangle on a PDF page. Callers
     /// that compute pixels (heatmaps) ask first and compute only those.
+    /// Beyond `maxImageSide` pixels a side (a 1 × 1 000 000 heatmap) every canvas resamples,
+    /// PNG to its device pixels, SVG at `vectorImageDPI`: Cairo's surfaces stop at 32767.
     public func storedImageSize(width: Int, height: Int, in rect: Rect) -> (width: Int, height: Int) {
-        kind == .pdf ? storedSize(width, height, in: rect) : (width, height)
+        if kind == .pdf { return storedSize(width, height, in: rect) }
+        guard width > Canvas.maxImageSide || height > Canvas.maxImageSide else { return (width, height) }
+        var (w, h) = storedSize(width, height, in: rect, dpi: kind == .svg ? vectorImageDPI : 72)
+        (w, h) = (min(w, Canvas.maxImageSide), min(h, Canvas.maxImageSide))
+        return (w, h)
     }
 
+    public static let maxImageSide = 8192
+
     /// At most `vectorImageDPI` pixels per inch of the rectangle's size on the page, whatever the transform.
-    func storedSize(_ width: Int, _ height: Int, in rect: Rect) -> (Int, Int) {
+    func storedSize(_ width: Int, _ height: Int, in rect: Rect, dpi: Double? = nil) -> (Int, Int) {
         var wx = rect.width, wy = 0.0, hx = 0.0, hy = rect.height
         cairo_user_to_device_distance(context, &wx, &wy)
         cairo_user_to_device_distance(context, &hx, &hy)
-        let most = { (points: Double) in max(1, Int((points / 72 * self.vectorImageDPI).rounded(.up))) }
+        let perInch = dpi ?? vectorImageDPI
+        let most = { (points: Double) -> Int in
+            let n = (points / 72 * perInch).rounded(.up)
+            return n.isFinite ? max(1, Int(min(n, 1e6))) : 1
+        }
         return (min(width, most((wx * wx + wy * wy).squareRoot())), min(height, most((hx * hx + hy * hy).squareRoot())))
     }
 

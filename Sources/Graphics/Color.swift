@@ -12,6 +12,19 @@ public struct Color: Codable, Hashable, Sendable {
                   blue: Double(hex & 0xff) / 255, alpha: alpha)
     }
 
+    private enum CodingKeys: String, CodingKey { case red, green, blue, alpha }
+
+    /// Decoded components are clamped to 0…1 (NaN to 0): a colour from another process may hold
+    /// anything, and byte conversions of out-of-range components trap.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func unit(_ k: CodingKeys) throws -> Double {
+            let v = try c.decode(Double.self, forKey: k)
+            return v.isNaN ? 0 : min(max(v, 0), 1)
+        }
+        self.init(red: try unit(.red), green: try unit(.green), blue: try unit(.blue), alpha: try unit(.alpha))
+    }
+
     public func withAlpha(_ a: Double) -> Color { Color(red: red, green: green, blue: blue, alpha: a) }
 
     /// `#rrggbb` for CSS and SVG.

@@ -44,7 +44,7 @@ struct PDFFormXObject: PDFStreamObject {
             + " /DecodeParms << /Predictor 15 /Columns \(width) >> /Length \(data.count)").utf8)
     }
 
-    static func thousandths(_ v: Double) -> Int { Int((v * 1000).rounded()) }
+    static func thousandths(_ v: Double) -> Int { Int((Canvas.coordinate(v) * 1000).rounded()) }
 
     /// `k` / 1000 in the fewest characters: 12.5, -0.25, 3.
     static func write(_ k: Int, _ out: inout [UInt8]) {

@@ -31,12 +31,13 @@ struct PDFImagePlaceholders {
     var isEmpty: Bool { images.isEmpty }
 
     /// Overwrites every placeholder object in Cairo's finished PDF with its real image.
+    /// One scan finds them all (a scan from the start per image was quadratic: 10 000 heatmaps
+    /// in a report). A placeholder Cairo left out (an image clipped away entirely) is skipped.
     func apply(to pdf: inout [UInt8]) {
         pdf.withUnsafeMutableBufferPointer { buf in
-            for (marker, object) in images {
-                guard let payload = PDFImagePlaceholders.find(marker, in: UnsafeBufferPointer(buf)) else {
-                    fatalError("PDFImagePlaceholders: Cairo did not write image placeholder \(String(decoding: marker.dropFirst(6), as: UTF8.self))")
-                }
+            let found = PDFImagePlaceholders.findAll(in: UnsafeBufferPointer(buf), count: images.count)
+            for (index, (_, object)) in images.enumerated() {
+                guard let payload = found[index] else { continue }
                 let length = object.head.count + PDFImagePlaceholders.streamStart.count + object.data.count
                 // The dictionary Cairo wrote starts after "N 0 obj" before the payload; its stream after the payload.
                 var start = payload
@@ -44,11 +45,11 @@ struct PDFImagePlaceholders {
                 while start < payload && buf[start] != UInt8(ascii: "<") { start += 1 }
                 let end = payload + PDFImagePlaceholders.payloadLength(object)
                 guard start >= 3, start < payload, end + 10 <= buf.count,
-                      Array(buf[end..<(end + 10)]) == Array("\nendstream".utf8) else {
-                    fatalError("PDFImagePlaceholders: unexpected layout around Cairo's image object")
+                      Array(buf[end..<(end + 10)]) == Array("\nendstream".utf8), end - start - length >= 0 else {
+                    // Not the layout expected: leave Cairo's placeholder rather than corrupt the file.
+                    continue
                 }
                 let padding = end - start - length
-                precondition(padding >= 0, "PDFImagePlaceholders: placeholder too small")
                 var k = start
                 for b in object.head { buf[k] = b; k += 1 }
                 for _ in 0..<padding { buf[k] = UInt8(ascii: " "); k += 1 }
@@ -66,20 +67,27 @@ struct PDFImagePlaceholders {
         max(headerLength, object.head.count + streamStart.count + object.data.count)
     }
 
-    /// The offset of `marker` in `bytes` (placeholders start with FF D8 FF FE).
-    private static func find(_ marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let n = marker.count
-        guard bytes.count >= n else { return nil }
+    /// The offset of each placeholder (by its number) in `bytes`, from one pass: a placeholder
+    /// starts FF D8 FF FE, two length bytes, then "folio-pdf-image:" and eight digits.
+    private static func findAll(in bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Int: Int] {
+        let tag = Array("folio-pdf-image:".utf8)
+        let n = 6 + tag.count + 8
+        var found: [Int: Int] = [:]
+        guard bytes.count >= n else { return found }
         var i = 0
-        while i <= bytes.count - n {
-            if bytes[i] == 0xFF && bytes[i + 1] == 0xD8 && bytes[i + 2] == 0xFF && bytes[i + 3] == 0xFE {
-                var j = 4
-                while j < n && bytes[i + j] == marker[j] { j += 1 }
-                if j == n { return i }
+        scan: while i <= bytes.count - n {
+            defer { i += 1 }
+            guard bytes[i] == 0xFF && bytes[i + 1] == 0xD8 && bytes[i + 2] == 0xFF && bytes[i + 3] == 0xFE else { continue }
+            for j in 0..<tag.count where bytes[i + 6 + j] != tag[j] { continue scan }
+            var number = 0
+            for j in 0..<8 {
+                let d = bytes[i + 6 + tag.count + j]
+                guard d >= 0x30 && d <= 0x39 else { continue scan }
+                number = number * 10 + Int(d - 0x30)
             }
-            i += 1
+            if number < count && found[number] == nil { found[number] = i }
         }
-        return nil
+        return found
     }
 }
 

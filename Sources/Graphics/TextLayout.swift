@@ -12,6 +12,10 @@ public final class TextLayout {
     public let width: Double?
     /// Inline objects that `reserve` made room for; those with a `draw` are drawn with the text.
     var reservedBoxes: [InlineBox] = []
+    /// Lines with their x offsets and Pango line pointers, measured once: walking Pango's line
+    /// list (and its iterators) from the start for every line drawn was quadratic in the lines.
+    /// Anything that changes the layout (`reserve`, `setHangingIndent`) clears it.
+    var measured: (lines: [Line], xOffsets: [Double], pango: [UnsafeMutableRawPointer])?
 
     public struct Line {
         public let index: Int
@@ -32,7 +36,7 @@ public final class TextLayout {
         pango_layout_set_font_description(layout, desc)
         pango_font_description_free(desc)
         if let width {
-            pango_layout_set_width(layout, Int32((width * Double(PANGO_SCALE)).rounded()))
+            pango_layout_set_width(layout, Int32((min(max(width.isFinite ? width : 1, 1), 1e6) * Double(PANGO_SCALE)).rounded()))
             pango_layout_set_wrap(layout, wrapAnywhere ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD)
         }
         pango_layout_set_justify(layout, justify ? 1 : 0)
@@ -73,8 +77,11 @@ public final class TextLayout {
     /// Baseline of the first line, from the top.
     public var firstBaseline: Double { Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE) }
 
-    public var lines: [Line] {
-        var result: [Line] = []
+    public var lines: [Line] { measure().lines }
+
+    func measure() -> (lines: [Line], xOffsets: [Double], pango: [UnsafeMutableRawPointer]) {
+        if let measured { return measured }
+        var result: [Line] = [], xs: [Double] = [], pointers: [UnsafeMutableRawPointer] = []
         let iter = pango_layout_get_iter(layout)
         defer { pango_layout_iter_free(iter) }
         var index = 0
@@ -84,15 +91,20 @@ public final class TextLayout {
             let baseline = Double(pango_layout_iter_get_baseline(iter)) / Double(PANGO_SCALE)
             result.append(Line(index: index, top: Double(logical.y) / Double(PANGO_SCALE),
                                baseline: baseline, height: Double(logical.height) / Double(PANGO_SCALE)))
+            xs.append(Double(logical.x) / Double(PANGO_SCALE))
+            if let line = pango_layout_iter_get_line_readonly(iter) { pointers.append(UnsafeMutableRawPointer(line)) }
             index += 1
         } while pango_layout_iter_next_line(iter) != 0
-        return result
+        let m = (result, xs, pointers)
+        measured = m
+        return m
     }
 
     /// Indents every wrapped continuation line of a paragraph by `points` (the first line is not
     /// indented), so a long code line that wraps reads as one statement.
     public func setHangingIndent(_ points: Double) {
-        pango_layout_set_indent(layout, Int32((-points * Double(PANGO_SCALE)).rounded()))
+        measured = nil
+        pango_layout_set_indent(layout, Int32((-min(max(points, 0), 10_000) * Double(PANGO_SCALE)).rounded()))
     }
 
     /// Draws the whole layout with its top-left corner at `origin`.
@@ -105,18 +117,14 @@ public final class TextLayout {
 
     /// Draws lines `range` so that the first of them has its top at `top`.
     public func drawLines(_ range: Range<Int>, on canvas: Canvas, x: Double, top: Double, color: Color = .black) {
-        let all = lines
-        guard let first = range.first, first < all.count else { return }
+        let m = measure(), all = m.lines
+        guard let first = range.first, first < all.count, all.count == m.pango.count else { return }
         let shift = top - all[first].top
         canvas.setColor(color)
-        for i in range where i < all.count {
-            guard let line = pango_layout_get_line_readonly(layout, Int32(i)) else { continue }
+        for i in first..<min(range.upperBound, all.count) {
             // Horizontal offset of the line within the layout (alignment, indentation).
-            var ink = PangoRectangle(), logical = PangoRectangle()
-            pango_layout_line_get_extents(line, &ink, &logical)
-            let xOffset = lineXOffset(i)
-            cairo_move_to(canvas.context, x + xOffset, all[i].baseline + shift)
-            pango_cairo_show_layout_line(canvas.context, line)
+            cairo_move_to(canvas.context, x + m.xOffsets[i], all[i].baseline + shift)
+            pango_cairo_show_layout_line(canvas.context, m.pango[i].assumingMemoryBound(to: PangoLayoutLine.self))
         }
         drawBoxes(lines: range, on: canvas, x: x, shift: shift)
     }
@@ -135,22 +143,14 @@ public final class TextLayout {
         }
     }
 
-    private func lineXOffset(_ i: Int) -> Double {
-        let iter = pango_layout_get_iter(layout)
-        defer { pango_layout_iter_free(iter) }
-        var k = 0
-        while k < i && pango_layout_iter_next_line(iter) != 0 { k += 1 }
-        var ink = PangoRectangle(), logical = PangoRectangle()
-        pango_layout_iter_get_line_extents(iter, &ink, &logical)
-        return Double(logical.x) / Double(PANGO_SCALE)
-    }
-
     /// Escapes `&`, `<`, `>`, quotes for Pango markup.
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s {
             switch ch {
+            // NUL would end the C string Pango reads (the rest silently lost): shown as U+FFFD.
+            case "\0": out += "\u{FFFD}"
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"

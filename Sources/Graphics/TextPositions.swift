@@ -66,12 +66,15 @@ extension TextLayout {
     /// the line, so lines break and space around it; the caller draws the object there.
     public func reserve(_ boxes: [InlineBox]) {
         guard !boxes.isEmpty else { return }
+        measured = nil
         reservedBoxes += boxes
         let list = pango_layout_get_attributes(layout).map { pango_attr_list_copy($0) } ?? pango_attr_list_new()
         let s = Double(PANGO_SCALE)
         for b in boxes {
-            var rect = PangoRectangle(x: 0, y: Int32((-b.ascent * s).rounded()), width: Int32((b.width * s).rounded()),
-                                      height: Int32(((b.ascent + b.descent) * s).rounded()))
+            // Pango units are Int32 (1/1024 pt): a box wider than ~2 million pt (many \\hspace at
+            // TeX's limit) would trap in the conversion; clamp to a million points.
+            func units(_ v: Double) -> Int32 { Int32((min(max(v.isFinite ? v : 0, -1e6), 1e6) * s).rounded()) }
+            var rect = PangoRectangle(x: 0, y: units(-b.ascent), width: units(b.width), height: units(b.ascent + b.descent))
             guard let attr = pango_attr_shape_new(&rect, &rect) else { continue }
             attr.pointee.start_index = UInt32(b.offset)
             attr.pointee.end_index = UInt32(b.offset + b.length)

@@ -42,11 +42,19 @@ public final class MathRenderer: @unchecked Sendable {
                          size: Double, color: Color) -> MathLayout {
         let setter = Typesetter(font: font)
         let (parsed, tag) = input
-        let box: Box
+        var box: Box
         var errors: [MathError] = []
         switch parsed {
         case .success(let list):
             box = setter.list(list, style)
+            // As TeX, no box beyond \maxdimen (in ems here): a formula kilometres wide is
+            // unreadable and overflows Pango's and Cairo's fixed-point units downstream.
+            let limit = Commands.maxDimen
+            if !(abs(box.width) <= limit && abs(box.height) <= limit && abs(box.depth) <= limit) {
+                let e = MathError(offset: 0, message: "formula too large: beyond TeX's \\maxdimen (16383.99998pt) across or up")
+                errors = [e]
+                box = setter.errorBox(e.message, style)
+            }
         case .failure(let e):
             errors = [e]
             box = setter.errorBox(e.message, style)

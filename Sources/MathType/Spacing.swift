@@ -43,19 +43,27 @@ extension Commands {
                 if star { _ = p.lexer.next() }
                 let raw = try p.rawArgument(after: tok)
                 guard let em = length(raw) else { throw p.fail(tok.offset, "cannot read the length '\(raw)'") }
+                guard abs(em) <= maxDimen else {
+                    throw p.fail(tok.offset, "dimension too large: '\(raw)' (TeX's limit is 16383.99998pt)")
+                }
                 return .space(em: em)
             }
         }
         return t
     }()
 
-    /// A TeX length in ems (10 pt = 1 em, as in LaTeX's 10 pt math).
+    /// TeX's \maxdimen, 16383.99998 pt, in ems: no length may exceed it (a box 10⁹ pt wide
+    /// would overflow Pango's and Cairo's fixed-point units).
+    static let maxDimen = 1638.399998
+
+    /// A TeX length in ems (10 pt = 1 em, as in LaTeX's 10 pt math); nil when unreadable
+    /// ("nanpt" and "infpt" parse as Doubles but are no lengths).
     static func length(_ s: String) -> Double? {
         let trimmed = s.filter { !$0.isWhitespace }
         let units: [(String, Double)] = [("em", 1), ("ex", 0.431), ("mu", 1.0 / 18), ("pt", 0.1), ("mm", 0.2845),
                                          ("cm", 2.845), ("in", 7.227), ("bp", 0.1004)]
         for (u, f) in units where trimmed.hasSuffix(u) {
-            guard let v = Double(trimmed.dropLast(u.count)) else { return nil }
+            guard let v = Double(trimmed.dropLast(u.count)), v.isFinite else { return nil }
             return v * f
         }
         return nil

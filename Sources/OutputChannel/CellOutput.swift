@@ -65,7 +65,15 @@ public enum RunFiles {
         if let data = try? Data(contentsOf: dir.appendingPathComponent(outputs(cell))) {
             let decoder = ChannelCoding.decoder()
             for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-                records.append(try decoder.decode(OutputRecord.self, from: Data(line)))
+                let record = try decoder.decode(OutputRecord.self, from: Data(line))
+                // Any value can arrive here (a buggy or hostile cell writes the file): a figure or
+                // table the drawing code cannot draw fails its cell now, with the field named.
+                switch record.output {
+                case .figure(let f): try f.validate()
+                case .table(let t): try t.validate()
+                default: break
+                }
+                records.append(record)
             }
         }
         var result: [CellOutput] = []

@@ -31,7 +31,8 @@ public struct Axes: Codable, Equatable, Sendable {
     mutating func nextColor(_ c: Color?) -> Color {
         if let c { return c }
         defer { cycleIndex += 1 }
-        return Palette.cycle[cycleIndex % Palette.cycle.count]
+        let n = Palette.cycle.count
+        return Palette.cycle[(cycleIndex % n + n) % n]
     }
 
     static func check(_ what: String, _ counts: [(String, Int)]) {
@@ -127,7 +128,7 @@ public struct Axes: Codable, Equatable, Sendable {
         guard x.count == 2, y.count == 2 else { fatalError("contour: x and y are [lo, hi] ranges, got \(x.count) and \(y.count) values") }
         let r = Axes.finiteRange(z)
         let lv = levels ?? Axes.autoLevels(r)
-        marks.append(.contour(ContourMark(values: z, rows: rows, columns: columns, xRange: x, yRange: y, levels: lv.sorted(),
+        marks.append(.contour(ContourMark(values: z, rows: rows, columns: columns, xRange: x, yRange: y, levels: Array(Set(lv.filter(\.isFinite))).sorted(),
                                           filled: filled, lines: lines, labels: labels, colormap: colormap, lineColor: lineColor)))
         if filled, let colorbar { colorbarLabel = colorbar }
     }

@@ -35,7 +35,9 @@ extension Axes {
             case .regions(let r): x.add(r.xRange); y.add(r.yRange)
             case .rule(let r): r.orientation == .horizontal ? y.add(r.value) : x.add(r.value)
             case .text(let t): x.add(t.x); y.add(t.y); tight = false
-            case .arrow(let a): x.add([a.from[0], a.to[0]]); y.add([a.from[1], a.to[1]]); tight = false
+            case .arrow(let a) where a.from.count == 2 && a.to.count == 2:
+                x.add([a.from[0], a.to[0]]); y.add([a.from[1], a.to[1]]); tight = false
+            case .arrow: break
             case .surface, .line3D, .points3D: break
             }
         }
@@ -45,8 +47,15 @@ extension Axes {
     /// Limits in data units for x and y.
     func limits() -> (x: (Double, Double), y: (Double, Double)) {
         let e = dataExtent()
-        return (xLimits.map { ($0[0], $0[1]) } ?? Axes.fit(e.x, pad: !e.tight),
-                yLimits.map { ($0[0], $0[1]) } ?? Axes.fit(e.y, pad: !e.tight))
+        return (Axes.usable(xLimits, xScale) ?? Axes.fit(e.x, pad: !e.tight),
+                Axes.usable(yLimits, yScale) ?? Axes.fit(e.y, pad: !e.tight))
+    }
+
+    /// Explicit limits the drawing can use (validation reports the others; drawing never traps on them).
+    static func usable(_ l: [Double]?, _ scale: AxisScale) -> (Double, Double)? {
+        guard let l, l.count == 2, scale.accepts(l[0]), scale.accepts(l[1]), l[0] != l[1] else { return nil }
+        let span = scale.forward(l[1]) - scale.forward(l[0])
+        return span.isFinite && span != 0 ? (l[0], l[1]) : nil
     }
 
     static func fit(_ values: [Double], scale: AxisScale, pad: Bool) -> (Double, Double) {
@@ -57,7 +66,7 @@ extension Axes {
 
     static func fit(_ e: Extent, pad: Bool) -> (Double, Double) {
         let scale = e.scale
-        guard e.lo <= e.hi else { return scale == .log ? (1, 10) : (0, 1) }
+        guard e.lo <= e.hi, (e.hi - e.lo).isFinite else { return scale == .log ? (1, 10) : (0, 1) }
         var (lo, hi) = (e.lo, e.hi)
         if lo == hi {
             // Constant data: a unit around it (a decade on log axes) so it sits mid-axis.

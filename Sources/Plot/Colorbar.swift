@@ -13,6 +13,7 @@ struct Colorbar {
     init?(axes: Axes, canvas: Canvas) {
         guard let text = axes.colorbarLabel, let scale = axes.marks.lazy.compactMap(\.colorScale).first else { return nil }
         (colormap, range, levels) = scale
+        guard range.count == 2, range.allSatisfy(\.isFinite) else { return nil }
         label = text.isEmpty ? nil : LabelRenderer.render(canvas, text, PlotStyle.labelSize, false)
     }
 

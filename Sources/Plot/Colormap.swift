@@ -48,7 +48,9 @@ public struct Colormap: Codable, Equatable, Sendable {
 
     /// Index into the LUT for t in 0…1, as matplotlib computes it.
     @inline(__always) static func index(_ t: Double) -> Int {
-        min(255, Int((min(max(t, 0), 1) * 256).rounded(.down)))
+        // NaN would pass through min/max and trap in Int(): the lowest entry.
+        guard t > 0 else { return 0 }
+        return min(255, Int((min(t, 1) * 256).rounded(.down)))
     }
 
     /// The LUT entry for t in 0…1 as 0xRRGGBB (NaN gives nil: drawn transparent).

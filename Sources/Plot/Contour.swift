@@ -293,7 +293,8 @@ enum ContourDrawing {
     }
 
     static func draw(_ c: ContourMark, on canvas: Canvas, frame f: PlotFrame) {
-        guard c.levels.count >= 2 || !c.filled, c.rows >= 2, c.columns >= 2 else { return }
+        guard c.levels.count >= 2 || !c.filled, c.rows >= 2, c.columns >= 2, c.values.count == c.rows * c.columns,
+              c.xRange.count == 2, c.yRange.count == 2, c.levels.allSatisfy(\.isFinite) else { return }
         let grid = ContourGrid(c)
         // Each level's chains serve both its filled band and its line.
         let chains = grid.chains(atLevels: c.levels)
@@ -330,17 +331,17 @@ enum ContourDrawing {
                 }
                 path.flush()
                 canvas.stroke(color, width: c.filled ? 0.5 : 0.9)
-                if c.labels { label(lines, level, c, on: canvas, frame: f, placed: &placed) }
+                if c.labels { label(lines, i, c, on: canvas, frame: f, placed: &placed) }
             }
         }
     }
 
     /// Writes the level on the longest stretch of each sufficiently long line, over a white gap.
-    static func label(_ lines: [[(Double, Double)]], _ level: Double, _ c: ContourMark, on canvas: Canvas,
+    static func label(_ lines: [[(Double, Double)]], _ levelIndex: Int, _ c: ContourMark, on canvas: Canvas,
                       frame f: PlotFrame, placed: inout [Rect]) {
-        let text = Ticks.labels(c.levels).labels[c.levels.firstIndex(of: level)!]
+        let text = Ticks.labels(c.levels).labels[levelIndex]
         let l = LabelRenderer.markup(canvas, text, 6.5)
-        for line in lines {
+        for line in lines where !line.isEmpty {
             let pts = line.map { f.point($0.0, $0.1) }
             var length = 0.0
             for i in 1..<max(1, pts.count) { length += hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y) }

@@ -8,6 +8,10 @@ extension Figure {
     /// the widest left/right margins of its panels and every row the tallest top/bottom, so
     /// plot rectangles line up across the grid and no label is clipped.
     public func draw(on canvas: Canvas, at origin: Point = Point(0, 0)) {
+        // A figure `validate()` rejects draws nothing rather than index past its panels.
+        let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard rows >= 1, columns >= 1, !overflow, cells == panels.count, cells <= PlotLimits.maxPanels,
+              width.isFinite, height.isFinite, width > 0, height > 0 else { return }
         let pad = 3.0
         let panels = resolvedPanels()
         let titleLabel = title.map { LabelRenderer.render(canvas, $0, PlotStyle.titleSize + 1, true) }

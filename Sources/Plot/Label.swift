@@ -19,6 +19,8 @@ public struct DrawnLabel {
 public enum LabelRenderer {
     /// Family for every label in a figure (Latin Modern Sans, as the report's sans face).
     public static let family = Fonts.sans
+    /// Characters of one label drawn; the rest is cut with an ellipsis.
+    public static let maxLength = 5_000
 
     /// (canvas, text, size in points, bold) → label. `text` is plain text, never markup.
     nonisolated(unsafe) public static var render: (Canvas, String, Double, Bool) -> DrawnLabel = plain
@@ -30,6 +32,10 @@ public enum LabelRenderer {
     /// Text with `$…$` math: text runs in `family` through Pango, math through MathType, all on
     /// one baseline. Without a balanced pair of `$` the whole string is text.
     public static func mixed(_ canvas: Canvas, _ text: String, family: String, size: Double, bold: Bool) -> DrawnLabel {
+        // A label is one line: beyond a few thousand characters it runs far off any page, and
+        // laying out a megabyte title (measured several times per figure) takes seconds.
+        let text = text.count > maxLength ? String(text.prefix(maxLength)) + "…" : text
+        let size = size.isFinite ? min(max(size, 0.1), PlotLimits.maxFontSize) : PlotStyle.labelSize
         let parts = text.split(separator: "$", omittingEmptySubsequences: false).map(String.init)
         let font = Fonts.description(family, size: size, bold: bold)
         guard parts.count >= 3, parts.count % 2 == 1 else {

@@ -67,7 +67,7 @@ struct Legend {
         func along(_ xs: [Double], _ ys: [Double]) {
             let stride = max(1, xs.count / 400)
             var prev: Point?
-            for i in Swift.stride(from: 0, to: xs.count, by: stride) {
+            for i in Swift.stride(from: 0, to: min(xs.count, ys.count), by: stride) {
                 guard f.accepts(xs[i], ys[i]) else { prev = nil; continue }
                 let p = f.point(xs[i], ys[i])
                 if let q = prev { for k in 1...8 { let t = Double(k) / 8; out.append(Point(q.x + t * (p.x - q.x), q.y + t * (p.y - q.y))) } }
@@ -79,9 +79,9 @@ struct Legend {
             switch m {
             case .line(let l): along(l.x, l.y)
             case .step(let s): along(s.x, s.y)
-            case .scatter(let s): for i in s.x.indices where f.accepts(s.x[i], s.y[i]) { out.append(f.point(s.x[i], s.y[i])) }
+            case .scatter(let s): for i in 0..<min(s.x.count, s.y.count) where f.accepts(s.x[i], s.y[i]) { out.append(f.point(s.x[i], s.y[i])) }
             case .band(let b): along(b.x, b.lower); along(b.x, b.upper)
-            case .bars(let b): for i in b.left.indices where f.accepts(b.left[i], b.height[i]) {
+            case .bars(let b): for i in 0..<min(b.left.count, b.width.count, b.height.count) where f.accepts(b.left[i], b.height[i]) {
                     for x in [b.left[i], b.left[i] + b.width[i] / 2, b.left[i] + b.width[i]] {
                         along([x, x, x], [b.baseline, (b.baseline + b.height[i]) / 2, b.height[i]])
                     }
@@ -92,7 +92,7 @@ struct Legend {
                 let p = f.point(t.x, t.y), w = Double(t.text.count) * t.size * 0.5
                 let x0 = t.anchor == .left ? p.x : t.anchor == .center ? p.x - w / 2 : p.x - w
                 for k in 0...6 { out.append(Point(x0 + w * Double(k) / 6, p.y)); out.append(Point(x0 + w * Double(k) / 6, p.y - t.size)) }
-            case .arrow(let a): along([a.from[0], a.to[0]], [a.from[1], a.to[1]])
+            case .arrow(let a) where a.from.count == 2 && a.to.count == 2: along([a.from[0], a.to[0]], [a.from[1], a.to[1]])
             case .heatmap, .contour, .regions: return [f.point((f.xScale.inverse(f.x0) + f.xScale.inverse(f.x1)) / 2, 0)]
                 + (0..<64).map { Point(f.rect.x + f.rect.width * Double($0 % 8) / 7, f.rect.y + f.rect.height * Double($0 / 8) / 7) }
             default: break

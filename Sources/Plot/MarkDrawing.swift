@@ -11,7 +11,7 @@ extension Mark {
         case .scatter(let s): Mark.drawScatter(s, on: canvas, frame: f)
         case .band(let b): Mark.drawBand(b, on: canvas, frame: f)
         case .bars(let b):
-            for i in b.height.indices where f.accepts(b.left[i], b.height[i]) && b.height[i] != b.baseline {
+            for i in 0..<min(b.left.count, b.width.count, b.height.count) where f.accepts(b.left[i], b.height[i]) && b.height[i] != b.baseline {
                 let base = f.yScale.accepts(b.baseline) ? f.py(b.baseline) : f.rect.maxY
                 let xa = f.px(b.left[i]), xb = f.px(b.left[i] + b.width[i]), yt = f.py(b.height[i])
                 canvas.rectangle(Rect(x: xa, y: min(yt, base), width: xb - xa, height: abs(base - yt)))
@@ -27,7 +27,7 @@ extension Mark {
             canvas.fill(s.color)
         case .step(let s):
             var sx: [Double] = [], sy: [Double] = []
-            for i in s.x.indices {
+            for i in 0..<min(s.x.count, s.y.count) {
                 if i > 0 {
                     switch s.position {
                     case .post: sx.append(s.x[i]); sy.append(s.y[i - 1])
@@ -45,13 +45,17 @@ extension Mark {
         case .heatmap(let h): Mark.drawHeatmap(h, on: canvas, frame: f)
         case .contour(let c): ContourDrawing.draw(c, on: canvas, frame: f)
         case .regions(let r):
+            guard r.rows >= 1, r.columns >= 1, r.categories.count == r.rows * r.columns, !r.colors.isEmpty,
+                  r.xRange.count == 2, r.yRange.count == 2 else { return }
+            func byte(_ v: Double) -> UInt8 { v.isNaN ? 0 : UInt8((min(max(v, 0), 1) * 255).rounded()) }
             var rgba = [UInt8](repeating: 0, count: r.rows * r.columns * 4)
             for row in 0..<r.rows {
                 for col in 0..<r.columns {
-                    let color = r.colors[r.categories[row * r.columns + col] % r.colors.count]
+                    let n = r.colors.count
+                    let color = r.colors[(r.categories[row * r.columns + col] % n + n) % n]
                     let o = ((r.rows - 1 - row) * r.columns + col) * 4
-                    rgba[o] = UInt8((color.red * 255).rounded()); rgba[o + 1] = UInt8((color.green * 255).rounded())
-                    rgba[o + 2] = UInt8((color.blue * 255).rounded()); rgba[o + 3] = 255
+                    rgba[o] = byte(color.red); rgba[o + 1] = byte(color.green)
+                    rgba[o + 2] = byte(color.blue); rgba[o + 3] = 255
                 }
             }
             let a = f.point(r.xRange[0], r.yRange[1]), b = f.point(r.xRange[1], r.yRange[0])
@@ -67,8 +71,8 @@ extension Mark {
             }
             canvas.stroke(r.color, width: r.width, dash: r.dash)
         case .text(let t):
-            guard f.accepts(t.x, t.y) else { return }
-            let label = LabelRenderer.render(canvas, t.text, t.size, false)
+            guard f.accepts(t.x, t.y), t.size.isFinite, t.size > 0 else { return }
+            let label = LabelRenderer.render(canvas, t.text, min(t.size, PlotLimits.maxFontSize), false)
             let p = f.point(t.x, t.y)
             let dx = t.anchor == .left ? 0 : t.anchor == .center ? -label.size.width / 2 : -label.size.width
             label.draw(canvas, Point(p.x + dx, p.y - label.baseline), t.color)
@@ -81,9 +85,11 @@ extension Mark {
     /// with NaN cells, as RGBA with those cells transparent. Only the cells the canvas keeps are
     /// mapped (a PDF stores at most `vectorImageDPI`; PNG and SVG every cell).
     static func drawHeatmap(_ h: HeatmapMark, on canvas: Canvas, frame f: PlotFrame) {
+        guard h.rows >= 1, h.columns >= 1, h.values.count == h.rows * h.columns, h.xRange.count == 2,
+              h.yRange.count == 2, h.valueRange.count == 2 else { return }
         let a = f.point(h.xRange[0], h.yRange[1]), b = f.point(h.xRange[1], h.yRange[0])
         let rect = Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y)
-        guard rect.width > 0, rect.height > 0 else { return }
+        guard rect.width > 0, rect.height > 0, rect.width.isFinite, rect.height.isFinite else { return }
         let (w, ht) = canvas.storedImageSize(width: h.columns, height: h.rows, in: rect)
         // Nearest cell under each stored pixel's centre (as RasterImage.resampled).
         let columns = (0..<w).map { min(h.columns - 1, (2 * $0 + 1) * h.columns / (2 * w)) }
@@ -117,7 +123,7 @@ extension Mark {
         var penDown = false
         var path = PathSimplifier(canvas: canvas)
         for (x, y) in zip(xs, ys) {
-            guard f.accepts(x, y) else { path.flush(); penDown = false; continue }
+            guard f.accepts(x, y) else { if penDown { path.flush() }; penDown = false; continue }
             let p = f.point(x, y)
             if penDown { path.line(to: p) } else { path.move(to: p); penDown = true }
         }
@@ -146,16 +152,17 @@ extension Mark {
 
     static func drawScatter(_ s: ScatterMark, on canvas: Canvas, frame f: PlotFrame) {
         let stroked = s.marker == .cross || s.marker == .plus
+        let n = min(s.x.count, s.y.count)
         if let values = s.values {
             let r = Axes.finiteRange(values)
-            for i in s.x.indices where f.accepts(s.x[i], s.y[i]) && values[i].isFinite {
+            for i in 0..<min(n, values.count) where f.accepts(s.x[i], s.y[i]) && values[i].isFinite {
                 marker(s.marker, at: f.point(s.x[i], s.y[i]), size: s.size, on: canvas)
                 let c = s.colormap.color((values[i] - r[0]) / (r[1] - r[0]))
                 stroked ? canvas.stroke(c, width: 1) : canvas.fill(c)
             }
             return
         }
-        for i in s.x.indices where f.accepts(s.x[i], s.y[i]) {
+        for i in 0..<n where f.accepts(s.x[i], s.y[i]) {
             marker(s.marker, at: f.point(s.x[i], s.y[i]), size: s.size, on: canvas)
         }
         stroked ? canvas.stroke(s.color, width: 1) : canvas.fill(s.color)
@@ -172,7 +179,7 @@ extension Mark {
             canvas.closePath()
             run = []
         }
-        for i in b.x.indices {
+        for i in 0..<min(b.x.count, b.lower.count, b.upper.count) {
             if f.accepts(b.x[i], b.lower[i]) && f.yScale.accepts(b.upper[i]) { run.append(i) } else { flush() }
         }
         flush()
@@ -180,6 +187,7 @@ extension Mark {
     }
 
     static func drawArrow(_ a: ArrowMark, on canvas: Canvas, frame f: PlotFrame) {
+        guard a.from.count == 2, a.to.count == 2, f.accepts(a.from[0], a.from[1]), f.accepts(a.to[0], a.to[1]) else { return }
         let p0 = f.point(a.from[0], a.from[1]), p1 = f.point(a.to[0], a.to[1])
         let dx = p1.x - p0.x, dy = p1.y - p0.y, len = max(1e-9, (dx * dx + dy * dy).squareRoot())
         let (ux, uy) = (dx / len, dy / len)
@@ -205,7 +213,7 @@ extension Mark {
     var colorScale: (Colormap, [Double], [Double]?)? {
         switch self {
         case .heatmap(let h): return (h.colormap, h.valueRange, nil)
-        case .contour(let c) where c.filled: return (c.colormap, [c.levels.first!, c.levels.last!], c.levels)
+        case .contour(let c) where c.filled && c.levels.count >= 2: return (c.colormap, [c.levels.first!, c.levels.last!], c.levels)
         case .surface(let s): return (s.colormap, Axes.finiteRange(s.z), nil)
         case .scatter(let s) where s.values != nil: return (s.colormap, Axes.finiteRange(s.values!), nil)
         default: return nil

@@ -30,5 +30,6 @@ public enum AxisScale: Codable, Equatable, Sendable {
     }
 
     /// Whether `v` can be placed on this axis.
-    public func accepts(_ v: Double) -> Bool { v.isFinite && (self != .log || v > 0) }
+    /// Magnitudes beyond `PlotLimits.maxMagnitude` are refused like ±∞, so spans stay finite.
+    public func accepts(_ v: Double) -> Bool { v.isFinite && abs(v) <= PlotLimits.maxMagnitude && (self != .log || v > 0) }
 }

@@ -29,6 +29,9 @@ public struct Table: Codable, Equatable, Sendable {
         case percent(digits: Int)
         case integer
 
+        /// Digits after the point, within what a double holds (a decoded 10⁹ would build a gigabyte string).
+        static func digits(_ d: Int) -> Int { min(max(0, d), 17) }
+
         public func format(_ v: Double) -> String {
             guard v.isFinite else { return v.isNaN ? "—" : (v > 0 ? "∞" : "\u{2212}∞") }
             var s: String
@@ -37,12 +40,12 @@ public struct Table: Codable, Equatable, Sendable {
                 let a = abs(v)
                 if a != 0 && (a < 1e-3 || a >= 1e5) { s = NumberFormat.scientific(digits: 2).format(v); return s }
                 s = String(format: "%.4g", v)
-            case .fixed(let d): s = String(format: "%.\(max(0, d))f", v)
+            case .fixed(let d): s = String(format: "%.\(NumberFormat.digits(d))f", v)
             case .scientific(let d):
                 let e = v == 0 ? 0 : Int(floor(log10(abs(v))))
                 let m = v / pow(10, Double(e))
-                s = String(format: "%.\(max(0, d))f", m) + "×10" + Table.superscript(e)
-            case .percent(let d): s = String(format: "%.\(max(0, d))f", v * 100) + " %"
+                s = String(format: "%.\(NumberFormat.digits(d))f", m) + "×10" + Table.superscript(e)
+            case .percent(let d): s = String(format: "%.\(NumberFormat.digits(d))f", v * 100) + " %"
             case .integer: s = String(format: "%.0f", v)
             }
             if s.hasPrefix("-") { s = Double(s.dropLast(s.hasSuffix(" %") ? 2 : 0)) == 0 ? String(s.dropFirst()) : "\u{2212}" + s.dropFirst() }
@@ -81,7 +84,7 @@ public struct Table: Codable, Equatable, Sendable {
     func text(_ cell: Cell, column: Int) -> String? {
         switch cell {
         case .text(let s): return s
-        case .number(let v): return columns[column].format.format(v)
+        case .number(let v): return column < columns.count ? columns[column].format.format(v) : NumberFormat.automatic.format(v)
         case .plot, .empty: return nil
         }
     }

@@ -13,9 +13,27 @@ extension Table {
 
     /// Column widths (natural, from the widest cell) and the total size.
     public func measure(on canvas: Canvas, style: Style = Style()) -> Size {
-        let (widths, rowHeights, headerHeight) = metrics(canvas, style)
-        // Matches `draw`: header, gap, rows, gap, the bottom rule.
-        return Size(widths.reduce(0, +), headerHeight + rowHeights.reduce(0, +) + 2 * style.rowGap - 1)
+        let m = measured(on: canvas, style: style)
+        return Size(m.width, m.height(rows: 0..<rows.count))
+    }
+
+    /// A table measured once, so a long table can be drawn a page of rows at a time without
+    /// measuring every cell again for each page.
+    public struct Metrics: Sendable {
+        public let widths: [Double]
+        public let rowHeights: [Double]
+        public let headerHeight: Double
+        let rowGap: Double
+        public var width: Double { widths.reduce(0, +) }
+        /// Height of the header, `rows` and the rules (matches `draw`).
+        public func height(rows: Range<Int>) -> Double {
+            headerHeight + rowHeights[rows].reduce(0, +) + 2 * rowGap - 1
+        }
+    }
+
+    public func measured(on canvas: Canvas, style: Style = Style()) -> Metrics {
+        let (widths, heights, header) = metrics(canvas, style)
+        return Metrics(widths: widths, rowHeights: heights, headerHeight: header, rowGap: style.rowGap)
     }
 
     func metrics(_ canvas: Canvas, _ style: Style) -> ([Double], [Double], Double) {
@@ -26,7 +44,7 @@ extension Table {
             // Text cells share the row's baseline, so the row holds the tallest ascent plus the
             // deepest descent; plots are centred in the row.
             var ascent = 0.0, descent = 0.0, h = 0.0
-            for (c, cell) in row.enumerated() {
+            for (c, cell) in row.prefix(columns.count).enumerated() {
                 if let s = text(cell, column: c) {
                     let l = label(canvas, s, style, bold: false)
                     widths[c] = max(widths[c], l.size.width + style.cellPadding * 2)
@@ -49,9 +67,14 @@ extension Table {
     }
 
     /// Draws the table with its top-left corner at `origin`; returns the height used.
+    /// `rows` draws the header and only those rows (a page of a long table), with `metrics`
+    /// from `measured` so the widths are the whole table's.
     @discardableResult
-    public func draw(on canvas: Canvas, at origin: Point, style: Style = Style()) -> Double {
-        let (widths, heights, headerHeight) = metrics(canvas, style)
+    public func draw(on canvas: Canvas, at origin: Point, style: Style = Style(), rows range: Range<Int>? = nil,
+                     metrics measured: Metrics? = nil) -> Double {
+        let m = measured ?? self.measured(on: canvas, style: style)
+        let (widths, heights, headerHeight) = (m.widths, m.rowHeights, m.headerHeight)
+        let range = (range ?? 0..<rows.count).clamped(to: 0..<rows.count)
         let total = widths.reduce(0, +)
         let ink = PlotStyle.ink
         func rule(_ y: Double, _ w: Double) {
@@ -74,14 +97,19 @@ extension Table {
         // Headers follow their column's alignment (numbers: right), as in booktabs tables.
         for (c, col) in columns.enumerated() {
             let t = label(canvas, col.title, style, bold: true)
-            let numeric = rows.first.map { if case .text = $0[c] { return false } else { return true } } ?? false
+            let numeric: Bool = {
+                guard let first = rows.first, c < first.count else { return false }
+                if case .text = first[c] { return false }
+                return true
+            }()
             t.draw(canvas, Point(place(t.size.width, in: c, x: x, alignment(c, numeric: numeric)), y), ink)
             x += widths[c]
         }
         y = origin.y + headerHeight
         rule(y, 0.5)
         y += style.rowGap
-        for (r, row) in rows.enumerated() {
+        for r in range {
+            let row = rows[r].prefix(columns.count)
             x = origin.x
             // Cells of a row share one baseline (math and text have different ascents).
             let labels = row.enumerated().map { c, cell in text(cell, column: c).map { label(canvas, $0, style, bold: false) } }
@@ -109,9 +137,12 @@ extension Table {
     static func sparkline(_ values: [Double], in box: Rect, on canvas: Canvas) {
         let finite = values.filter(\.isFinite)
         guard let lo = finite.min(), let hi = finite.max(), values.count >= 2 else { return }
-        let span = hi > lo ? hi - lo : 1
+        // Values spanning more than a double holds (±1e308) are placed in halves.
+        let half = !(hi - lo).isFinite
+        let span = hi > lo ? (half ? hi / 2 - lo / 2 : hi - lo) : 1
         func p(_ i: Int) -> Point {
-            Point(box.x + box.width * Double(i) / Double(values.count - 1), box.maxY - (values[i] - lo) / span * box.height)
+            let v = half ? values[i] / 2 - lo / 2 : values[i] - lo
+            return Point(box.x + box.width * Double(i) / Double(values.count - 1), box.maxY - v / span * box.height)
         }
         var pen = false
         for i in values.indices {

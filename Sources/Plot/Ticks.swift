@@ -32,6 +32,17 @@ public enum Ticks {
         let Q = niceSteps, n = Double(Q.count)
         let w = weights
         let range = dmax - dmin
+        guard range.isFinite, range > 0, m >= 2 else { return nil }
+        // The scores square (0.1·range): beyond ~1e150 that overflows, every score is NaN and the
+        // pruning never fires (a search of minutes). Search in units of 10^e and scale back.
+        let e = Int(floor(log10(max(abs(dmin), abs(dmax)))))
+        // A range within ~1e-12 of its magnitude has no labelling the doubles can tell apart, and
+        // its start counters would pass 2^53, where `start += 1` no longer moves: no ticks.
+        guard range / max(abs(dmin), abs(dmax)) > 1e-12 else { return nil }
+        if abs(e) > 100 {
+            let unit = pow(10, Double(e))
+            return extended(dmin / unit, dmax / unit, m: m).map { $0.map { $0 * unit } }
+        }
         var bestScore = -2.0
         var best: (start: Double, count: Int, q: Double, j: Double, z: Int)?
         func coverage(_ lmin: Double, _ lmax: Double) -> Double {
@@ -59,7 +70,8 @@ public enum Ticks {
                     let dm = densityMax(k)
                     if w.simplicity * sm + w.coverage + w.density * dm + w.legibility < bestScore { break }
                     let delta = range / (k + 1) / j / q
-                    var z = Int(ceil(log10(delta)))
+                    guard delta.isFinite, delta > 0 else { break }
+                    var z = Int(max(-400, min(400, ceil(log10(delta)))))
                     while z < 400 {
                         let step = j * q * pow(10, Double(z))
                         let cm = coverageMax(step * (k - 1))
@@ -158,7 +170,7 @@ public enum Ticks {
     /// Labels for linear ticks with the fewest decimals that tell them apart; large or tiny
     /// magnitudes factor out a power of ten returned as `exponent` (drawn as ×10^k at the axis end).
     public static func labels(_ ticks: [Double]) -> (labels: [String], exponent: Int) {
-        guard !ticks.isEmpty else { return ([], 0) }
+        guard !ticks.isEmpty, ticks.allSatisfy(\.isFinite) else { return (ticks.map { _ in "" }, 0) }
         let big = ticks.map(abs).max()!
         var exponent = 0
         if big > 0 {
@@ -183,7 +195,7 @@ public enum Ticks {
             let l = labels(ticks); return (l.labels, l.exponent, 0, "")
         }
         let span = hi - lo, magnitude = max(abs(lo), abs(hi))
-        guard span / magnitude < 1e-3 else { let l = labels(ticks); return (l.labels, l.exponent, 0, "") }
+        guard span.isFinite, span / magnitude < 1e-3 else { let l = labels(ticks); return (l.labels, l.exponent, 0, "") }
         let e = Int(floor(log10(span))) + 1
         let p = pow(10, Double(e))
         let offset = (lo / p).rounded(.down) * p

@@ -228,7 +228,17 @@ final class PDFComposer {
     /// A text layout inside a shaded box (code, outputs), continued across pages.
     func box(_ text: TextLayout, indent: Double = 0, padding: Double = 6, background: Color, border: Color?,
              leftRule: Color? = nil, color: Color? = nil) {
-        let lines = text.lines
+        box([text], indent: indent, padding: padding, background: background, border: border, leftRule: leftRule, color: color)
+    }
+
+    /// One box over several layouts set one after another (a long output in chunks: Pango's
+    /// cost grows faster than linearly with the size of one layout, so long text is laid out
+    /// in pieces of a few hundred lines).
+    func box(_ texts: [TextLayout], indent: Double = 0, padding: Double = 6, background: Color, border: Color?,
+             leftRule: Color? = nil, color: Color? = nil) {
+        // Every line of every layout: (layout, line within it, height).
+        var lines: [(layout: Int, line: Int, height: Double)] = []
+        for (k, t) in texts.enumerated() { for l in t.lines { lines.append((k, l.index, l.height)) } }
         var i = 0
         let boxX = style.margin.left + indent
         let boxWidth = style.textWidth - indent
@@ -248,8 +258,16 @@ final class PDFComposer {
                 canvas.rectangle(Rect(x: rect.x, y: rect.y, width: 2, height: rect.height))
                 canvas.fill(leftRule)
             }
-            text.drawLines(i..<j, on: canvas, x: boxX + padding + (leftRule == nil ? 0 : 4), top: y + padding,
-                           color: color ?? style.ink)
+            // The page's lines, one drawLines call per layout they come from.
+            var top = y + padding, s = i
+            while s < j {
+                var e = s
+                while e < j && lines[e].layout == lines[s].layout { e += 1 }
+                texts[lines[s].layout].drawLines(lines[s].line..<(lines[e - 1].line + 1), on: canvas,
+                                                 x: boxX + padding + (leftRule == nil ? 0 : 4), top: top, color: color ?? style.ink)
+                top += lines[s..<e].reduce(0) { $0 + $1.height }
+                s = e
+            }
             y += rect.height
             pageHasContent = true
             i = j
@@ -274,23 +292,52 @@ final class PDFComposer {
     }
 
     /// A results table (Plot's `Table`), centred like a figure, booktabs rules, at its natural size.
+    /// A table taller than a page continues on the next pages, its header repeated on each
+    /// (as LaTeX's longtable), instead of being scaled down to one unreadable page.
     @discardableResult
     func table(_ table: Table, indent: Double = 0) -> Rect {
-        let size = table.measure(on: canvas)
-        return place(size, indent: indent) { [canvas] rect, scale in
-            canvas.save()
-            canvas.translate(rect.x, rect.y)
-            canvas.scale(scale, scale)
-            _ = table.draw(on: canvas, at: Point(0, 0))
-            canvas.restore()
+        let m = table.measured(on: canvas)
+        let size = Size(m.width, m.height(rows: 0..<table.rows.count))
+        let widest = max(style.textWidth - indent, style.width - 72)
+        let scale = min(1, widest / size.width)
+        let page = style.bottom - style.margin.top
+        func draw(_ rows: Range<Int>) -> (Rect, Double) -> Void {
+            { [canvas] rect, scale in
+                canvas.save()
+                canvas.translate(rect.x, rect.y)
+                canvas.scale(scale, scale)
+                _ = table.draw(on: canvas, at: Point(0, 0), rows: rows, metrics: m)
+                canvas.restore()
+            }
         }
+        guard size.height * scale > page, table.rows.count > 1 else {
+            return place(size, indent: indent, draw: draw(0..<table.rows.count))
+        }
+        var first: Rect?, start = 0
+        while start < table.rows.count {
+            // As many rows as fit in what remains of this page (at least one per page).
+            let room = remaining / scale - m.height(rows: 0..<0)
+            var end = start, used = 0.0
+            while end < table.rows.count && (used + m.rowHeights[end] <= room || end == start) { used += m.rowHeights[end]; end += 1 }
+            if used > room && pageHasContent { newPage(); continue }
+            let rect = place(Size(m.width, m.height(rows: 0..<0) + used), indent: indent, draw: draw(start..<end))
+            first = first ?? rect
+            start = end
+            if start < table.rows.count { newPage() }
+        }
+        return first!
     }
 
-    /// The height a results table takes when placed (scaled down like a figure if too wide).
+    /// The height a results table takes when placed (scaled down like a figure if too wide); for
+    /// a table that breaks across pages, its header and first rows (what a caption keeps with).
     func placedHeight(of table: Table, indent: Double = 0) -> Double {
-        let size = table.measure(on: canvas)
+        let m = table.measured(on: canvas)
+        let size = Size(m.width, m.height(rows: 0..<table.rows.count))
         let widest = max(style.textWidth - indent, style.width - 72)
-        return size.height * min(1, widest / size.width, (style.bottom - style.margin.top) / size.height)
+        let scale = min(1, widest / size.width)
+        let page = style.bottom - style.margin.top
+        guard size.height * scale > page else { return size.height * scale }
+        return m.height(rows: 0..<min(3, table.rows.count)) * scale
     }
 
     /// Places something of `size` points the way `figure` does and draws it into its rectangle.

@@ -9,9 +9,19 @@ extension PDFReport.Writer {
         // Columns that fit: the box's text width over DejaVu Sans Mono's advance (0.602 em).
         let columns = Int((style.textWidth - indent - 24) / (0.602 * style.codeSize))
         let text = CodeWrap.wrap(text, columns: columns)
-        let markup = swift ? SwiftHighlighter.pango(text) : TextLayout.escape(text)
-        let layout = composer.layout(markup, font: style.code, indent: indent + 12, wrapAnywhere: true)
-        composer.box(layout, indent: indent, background: style.codeBackground, border: style.codeBorder)
+        let chunks = swift ? TextChunks.swift(text) : TextChunks.plain(text, columns: columns)
+        let layouts = chunks.map { composer.layout($0, font: style.code, indent: indent + 12, wrapAnywhere: true) }
+        composer.box(layouts, indent: indent, background: style.codeBackground, border: style.codeBorder)
+    }
+
+    /// Plain text in a box, laid out in chunks (see TextChunks), `inset` narrower than the text block.
+    func textBox(_ text: String, indent: Double, inset: Double, padding: Double, background: Color,
+                 leftRule: Color?, color: Color? = nil) {
+        let columns = Int((style.textWidth - indent - inset) / (0.602 * style.codeSize)) - 1
+        let layouts = TextChunks.plain(text, columns: columns).map {
+            composer.layout($0, font: style.code, indent: indent + inset, wrapAnywhere: true)
+        }
+        composer.box(layouts, indent: indent, padding: padding, background: background, border: nil, leftRule: leftRule, color: color)
     }
 
     func captionLayout(kind: String, number: Int?, text: [Inline]?, indent: Double) -> (TextLayout, RichText)? {
@@ -67,8 +77,7 @@ extension PDFReport.Writer {
             case .stream(_, let text), .value(let text):
                 let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
                 guard !trimmed.isEmpty else { continue }
-                let layout = composer.layout(TextLayout.escape(trimmed), font: style.code, indent: indent + 16, wrapAnywhere: true)
-                composer.box(layout, indent: indent, padding: 4, background: .white, border: nil, leftRule: style.outputRule)
+                textBox(trimmed, indent: indent, inset: 16, padding: 4, background: .white, leftRule: style.outputRule)
                 composer.space(5)
             case .table(let table):
                 composer.space(4)
@@ -94,9 +103,8 @@ extension PDFReport.Writer {
             case .error(let error):
                 var message = error.message
                 if let line = error.line { message = "\(notebook.document.path):\(line): \(message)" }
-                let layout = composer.layout(TextLayout.escape(message), font: style.code, indent: indent + 12, wrapAnywhere: true)
-                composer.box(layout, indent: indent, background: style.errorBackground, border: nil,
-                             leftRule: style.errorInk, color: style.errorInk)
+                textBox(message, indent: indent, inset: 12, padding: 6, background: style.errorBackground,
+                        leftRule: style.errorInk, color: style.errorInk)
                 composer.space(5)
             }
         }

@@ -11,6 +11,7 @@ enum TableHTML {
             case .right: return true
             case .left, .center: return false
             case .auto: return table.rows.allSatisfy { row in
+                guard c < row.count else { return true }
                 switch row[c] { case .text: return false; default: return true }
             }
             }
@@ -26,7 +27,8 @@ enum TableHTML {
         html += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             html += "<tr>"
-            for (c, cell) in row.enumerated() {
+            // Validation rejects rows longer than the columns; never index past them anyway.
+            for (c, cell) in row.prefix(table.columns.count).enumerated() {
                 html += "<td\(align(c))>"
                 switch cell {
                 case .text(let s): html += text(s, context)
@@ -55,13 +57,15 @@ enum TableHTML {
         let finite = values.filter(\.isFinite)
         guard let lo = finite.min(), let hi = finite.max(), values.count > 1 else { return "" }
         let (w, h) = (64.0, 16.0)
-        let span = hi > lo ? hi - lo : 1
+        // Values spanning more than a double holds (±1e308) are scaled in halves.
+        let span = hi > lo ? ((hi - lo).isFinite ? hi - lo : hi / 2 - lo / 2) : 1
+        let half = !(hi - lo).isFinite
         var d = ""
         var pen = false
         for (i, v) in values.enumerated() {
             guard v.isFinite else { pen = false; continue }
             let x = 1 + (w - 2) * Double(i) / Double(values.count - 1)
-            let y = h - 1 - (h - 2) * (v - lo) / span
+            let y = h - 1 - (h - 2) * (half ? (v / 2 - lo / 2) : (v - lo)) / span
             d += String(format: "%@%.1f %.1f", pen ? " L" : (d.isEmpty ? "M" : " M"), x, y)
             pen = true
         }

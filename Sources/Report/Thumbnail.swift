@@ -20,9 +20,22 @@ enum Thumbnail {
         return nil
     }
 
+    /// A thumbnail shows the table's top-left corner: at most this many rows and columns
+    /// (a 500-column or 100 000-row table would make a picture megapixels wide, or take minutes).
+    static let maxRows = 40, maxColumns = 12
+    /// Longest side of the thumbnail in pixels; the dpi is lowered to fit.
+    static let maxSide = 2000.0
+
     static func png(_ table: Table, dpi: Double = 150) -> [UInt8] {
+        var table = table
+        if table.columns.count > maxColumns || table.rows.count > maxRows {
+            table.columns = Array(table.columns.prefix(maxColumns))
+            table.rows = table.rows.prefix(maxRows).map { Array($0.prefix(maxColumns)) }
+        }
         let margin = 6.0
         let size = table.measure(on: Canvas(.png(dpi: 72), width: 1, height: 1))
+        let side = max(size.width, size.height) + 2 * margin
+        let dpi = min(dpi, maxSide * 72 / side)
         let canvas = Canvas(.png(dpi: dpi), width: size.width + 2 * margin, height: size.height + 2 * margin)
         canvas.rectangle(Rect(x: 0, y: 0, width: size.width + 2 * margin, height: size.height + 2 * margin))
         canvas.fill(.white)
