@@ -8,14 +8,15 @@ final class FuzzRegressionTests: XCTestCase {
         .appendingPathComponent("Fuzz")
 
     func testNotebookInputs() throws { try replay("notebook") }
+    func testPDFInputs() throws { try replay("pdf", inputs: "notebook") }
     func testMathInputs() throws { try replay("math") }
     func testOutputsInputs() throws { try replay("outputs") }
     func testURLInputs() throws { try replay("url") }
 
-    /// Runs `folio-fuzz HARNESS corpus/HARNESS crashes/HARNESS`: exit 0 and every file counted,
+    /// Runs `folio-fuzz HARNESS corpus/INPUTS crashes/INPUTS` (INPUTS: the harness's own by default): exit 0 and every file counted,
     /// else the message names the input that was running (the last `replay` line on stderr).
-    func replay(_ harness: String) throws {
-        let folders = ["corpus", "crashes"].map { fuzzRoot.appendingPathComponent($0).appendingPathComponent(harness) }
+    func replay(_ harness: String, inputs: String? = nil) throws {
+        let folders = ["corpus", "crashes"].map { fuzzRoot.appendingPathComponent($0).appendingPathComponent(inputs ?? harness) }
             .filter { FileManager.default.fileExists(atPath: $0.path) }
         let expected = folders.reduce(0) { n, folder in
             n + ((try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []).filter { name in

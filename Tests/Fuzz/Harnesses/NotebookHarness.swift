@@ -8,21 +8,33 @@ extension Harness {
     /// `folio render` loads it, then the HTML page of the parsed document (no cell run).
     static let notebook = Harness(name: "notebook", maxLength: 16_384,
                                   summary: "Document.load (Markdown, front matter, cell options) + HTMLReport") { bytes in
-        let path = Scratch.file("fuzz.md", bytes).path
-        let document: Document
-        do {
-            document = try Document.load(path: path)
-        } catch let d as Diagnostic {
-            checkLocation(d, path: path, bytes: bytes)
-            return
-        } catch {
-            finding("Document.load threw \(type(of: error)), not a Diagnostic: \(error)")
-        }
+        guard let document = load(bytes) else { return }
         _ = document.cells
         _ = document.title
         let html = HTMLReport.render(RenderedNotebook(document: document, outputs: [:]), figureDirectory: "figures")
         // The page is script-free whatever the author wrote (README: raw HTML never passes).
         if html.lowercased().contains("<script") { finding("HTML page contains <script") }
+    }
+
+    /// The same bytes set as the PDF report: Pango layout, math, footnotes at page bottoms,
+    /// page breaks (a separate harness: a page costs ~10× the HTML, so it gets its own runs).
+    static let pdf = Harness(name: "pdf", maxLength: 8192, summary: "Document.load + PDFReport") { bytes in
+        guard let document = load(bytes) else { return }
+        let pdf = PDFReport.render(RenderedNotebook(document: document, outputs: [:]))
+        if !pdf.starts(with: Array("%PDF-".utf8)) { finding("PDFReport.render did not return a PDF") }
+    }
+
+    /// The notebook in `bytes` loaded from a file, or nil after checking the diagnostic it threw.
+    static func load(_ bytes: [UInt8]) -> Document? {
+        let path = Scratch.file("fuzz.md", bytes).path
+        do {
+            return try Document.load(path: path)
+        } catch let d as Diagnostic {
+            checkLocation(d, path: path, bytes: bytes)
+            return nil
+        } catch {
+            finding("Document.load threw \(type(of: error)), not a Diagnostic: \(error)")
+        }
     }
 
     /// A diagnostic names the file it was given and a place inside it (line 1… one past the last

@@ -10,13 +10,14 @@ enum Replay {
     /// not overflow here. (The fuzz build, release, runs on the main thread as `folio` does.)
     static func run(_ harness: Harness, paths: [String]) -> Int32 {
         #if DEBUG
-        var status: Int32 = 0
+        final class Status: @unchecked Sendable { var value: Int32 = 0 }  // written before `done` signals
+        let status = Status()
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread { status = replay(harness, paths: paths); done.signal() }
+        let thread = Thread { status.value = replay(harness, paths: paths); done.signal() }
         thread.stackSize = 64 << 20
         thread.start()
         done.wait()
-        return status
+        return status.value
         #else
         return replay(harness, paths: paths)
         #endif
