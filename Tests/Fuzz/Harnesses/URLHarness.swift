@@ -16,7 +16,9 @@ extension Harness {
     }
 
     /// The scheme a browser would see in `url`, lowercased, or nil for a relative URL: the text
-    /// before a ':' that comes before any '/', '?' or '#'.
+    /// before a ':' that comes before any '/', '?' or '#'. Stricter than WHATWG on purpose: an
+    /// empty or non-ASCII prefix (`:x`, `é:x`) counts as a scheme too, though a browser would
+    /// resolve it as a relative path; an allow-list has no reason to pass such a URL unchanged.
     static func browserScheme(_ url: String) -> String? {
         var s = Array(url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
         while let first = s.first, first.value <= 0x20 { s.removeFirst() }
