@@ -8,7 +8,8 @@ extension Harness {
     static let url = Harness(name: "url", maxLength: 256, summary: "HTML link URL sanitiser (URLSanitizer.swift)") { bytes in
         let input = String(decoding: bytes, as: UTF8.self)
         guard let output = URLSanitizer.sanitize(input) else {
-            fatalError("folio-fuzz url: the sanitiser is internal to Report; use a debug or fuzz build")
+            FileHandle.standardError.write(Data("folio-fuzz url: the sanitiser is internal to Report; use a debug or fuzz build\n".utf8))
+            exit(4)
         }
         if let scheme = browserScheme(output), !["http", "https", "mailto"].contains(scheme) {
             finding("URL sanitiser let scheme '\(scheme)' through: \(String(reflecting: input)) → \(String(reflecting: output))")
