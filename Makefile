@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SETUP := scripts/setup
 
-.PHONY: render test test-peers check bench build setup clean
+.PHONY: render test test-peers check bench build setup clean fuzz
 
 setup:
 	@$(SETUP)
@@ -40,6 +40,13 @@ bench: setup
 	$(SWIFT) build -c release --product folio
 	$(SWIFT) build -c release --product Folio
 	.build/release/folio-bench
+
+## Fuzz each harness in Tests/Fuzz (Markdown, TeX math, cell outputs, URLs) with libFuzzer and
+## ASan for FUZZ_SECONDS (300) each, two at a time; fails if any finds a crash, a hang (> 10 s on
+## one input) or runs out of memory. Inputs that did: .build-fuzz/artifacts/ (Tests/Fuzz/README.md).
+FUZZ_SECONDS ?= 300
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
 
 build: setup
 	$(SWIFT) build

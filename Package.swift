@@ -89,3 +89,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// MARK: - Fuzzing (Tests/Fuzz, `make fuzz`, scripts/fuzz) — owned by the fuzzing work, kept apart.
+// One executable, `folio-fuzz <harness> …`, holds every harness. Built by `scripts/fuzz` with
+// -DFUZZING, coverage and ASan it runs libFuzzer (through LLVMFuzzerRunDriver, so it keeps its own
+// `main`); built normally it replays files (the corpus and crash reproducers) once each.
+package.targets += [
+    // Only a header declaring libFuzzer's entry point; the fuzz build links libFuzzer itself.
+    .systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
+    .executableTarget(
+        name: "folio-fuzz",
+        dependencies: ["CLibFuzzer", "Notebook", "OutputChannel", "Plot", "MathType", "Graphics", "Report"],
+        path: "Tests/Fuzz/Harnesses"),
+]

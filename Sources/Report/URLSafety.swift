@@ -25,8 +25,12 @@ public enum URLSafety {
     }
 
     public static func isAllowed(_ url: String) -> Bool {
-        guard let scheme = scheme(of: url) else { return true }
-        return allowedSchemes.contains(scheme)
+        if let scheme = scheme(of: url) { return allowedSchemes.contains(scheme) }
+        // No valid scheme, yet a ':' before any '/', '?' or '#' (`:x`, `é:x`, `1a:x`): browsers
+        // read these as relative paths today, but an allow-list passes only what it can classify
+        // (a relative path with a colon can be written `./a:b`).
+        let head = decisive(url).unicodeScalars.prefix { !"/?#".unicodeScalars.contains($0) }
+        return !head.contains(":")
     }
 
     /// The lowercased scheme a browser could find in `url` (`JaVa\tScRiPt:` → `javascript`),

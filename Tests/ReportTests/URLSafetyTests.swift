@@ -53,7 +53,9 @@ final class URLSafetyTests: XCTestCase {
         for url in ["JaVaScRiPt:alert(1)", "  javascript:alert(1)", "\tjavascript:alert(1)", "javascript:", "JAVASCRIPT://%0aalert(1)",
                     "vbscript:msgbox(1)", "VBScript:x", "data:text/html;base64,PHNjcmlwdD4=", "data:image/png;base64,iVBOR",
                     "file:///etc/passwd", "blob:https://x/1", "chrome://settings", "view-source:http://x", "foo:bar", "tel:123",
-                    "C:\\Windows\\x", "jar:file:x!/", "ms-settings:x", "x-y.z+w:1"] {
+                    "C:\\Windows\\x", "jar:file:x!/", "ms-settings:x", "x-y.z+w:1",
+                    // No valid scheme but a ':' before any '/': relative for a browser, not classifiable for us.
+                    "java%09script:alert(1)", "%6Aavascript:x", ":alert(1)", "é:x", "1a:x"] {
             XCTAssertNil(URLSafety.href(url), url)
         }
         XCTAssertEqual(URLSafety.scheme(of: "\u{1}\u{2} Ja\tVa\nScRi\rPt:x"), "javascript")
@@ -61,7 +63,7 @@ final class URLSafetyTests: XCTestCase {
 
     func testAllowedURLsAreKept() {
         for url in ["http://example.com/a?b=c#d", "HTTPS://EXAMPLE.COM", "mailto:a@b.c", "#frag", "#", "path/x.html", "./x", "../x",
-                    "?q=1", "//example.com/x", "", "notes.md#sec-a", "java%09script:alert(1)", "%6Aavascript:x", "a/b:c"] {
+                    "?q=1", "//example.com/x", "", "notes.md#sec-a", "a/b:c", "./a:b"] {
             XCTAssertEqual(URLSafety.href(url), url, url)
         }
         XCTAssertTrue(URLSafety.isRemote("//evil.com/x.png"))
