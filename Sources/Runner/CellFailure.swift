@@ -47,7 +47,8 @@ enum CellFailure {
         let fallback = signaled ? "the cell crashed (signal \(status))" : "the cell failed (the program exited with status \(status))"
         var text = message ?? backtrace?.message ?? fallback
         var line = backtrace?.line ?? stderrLine ?? cell.firstLine
-        var column = backtrace?.line != nil ? (backtrace?.column ?? 1) : 1
+        // The backtracer, like the compiler, counts UTF-8 bytes of the tangled line.
+        var column = backtrace?.line != nil ? document.markdownColumn(line: line, utf8Column: backtrace?.column ?? 1) : 1
         // An error thrown out of top-level code unwinds to compiler-generated code, so the
         // backtrace has no notebook line; the cell's only top-level `try` is where it came out.
         let uncaught = "Error raised at top level: "

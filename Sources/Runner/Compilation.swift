@@ -56,7 +56,10 @@ enum Compilation {
                 add(Diagnostic(file: document.path, line: l, column: 1, message: text + note, sourceLine: source(l)))
                 return
             }
-            add(Diagnostic(file: document.path, line: line, column: column, message: text, sourceLine: source(line)))
+            // swiftc counts UTF-8 bytes within the tangled line; editors count characters of the
+            // Markdown line, which in a list item or quote starts after its indentation or `> `.
+            add(Diagnostic(file: document.path, line: line, column: document.markdownColumn(line: line, utf8Column: column),
+                           message: text, sourceLine: source(line)))
         }
         let lastCellLine = program.cellOfLine.keys.max() ?? 0
         for (i, m) in messages.enumerated() where m.kind == "error" {

@@ -45,10 +45,14 @@ public struct NotebookRunner {
         let folder = URL(fileURLWithPath: document.path).deletingLastPathComponent()
         let digest = FileDigest(memoDirectory: nil)
         var inputs: [String: String] = [:]
-        for input in document.frontMatter.inputs {
+        let fm = document.frontMatter
+        for (k, input) in fm.inputs.enumerated() {
             let url = input.hasPrefix("/") ? URL(fileURLWithPath: input) : folder.appendingPathComponent(input)
             guard let hash = digest.sha256(url) else {
-                throw Diagnostic(file: document.path, line: 1, message: "declared input '\(input)' cannot be read (looked for \(url.path))")
+                // Checked at load (FrontMatter.validateInputs); this is a file changed since.
+                let at = k < fm.inputPositions.count ? fm.inputPositions[k] : nil
+                throw Diagnostic(file: document.path, line: at?.line ?? 1, column: at?.column ?? 1,
+                                 message: "declared input '\(input)' cannot be read (looked for \(url.path))")
             }
             inputs[input] = hash
         }
