@@ -14,6 +14,9 @@ enum CellSession {
 
     static func begin(_ cell: Int, seed: UInt64, memoScope: String) {
         _ = MemoryPolicy.applied
+        #if canImport(Glibc)
+        _ = AbortTrace.installed
+        #endif
         cellSeed = seed
         self.memoScope = memoScope
         guard let dir = directory else { current = cell; return }

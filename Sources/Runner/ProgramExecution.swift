@@ -96,7 +96,14 @@ extension NotebookRunner {
         })
         let finished = Progress.now()
         let progress = Progress(runDirectory: runDir)
-        let backtrace = (try? Data(contentsOf: reportFile)).flatMap { Backtrace.parse($0, file: document.path) }
+        var backtrace = (try? Data(contentsOf: reportFile)).flatMap { Backtrace.parse($0, file: document.path) }
+        if run.signaled, run.status == SIGABRT, backtrace?.line == nil,
+           let (line, column) = AbortLocation.find(runDirectory: runDir, program: binary, file: document.path,
+                                                   symbolizer: toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("llvm-symbolizer")) {
+            var b = backtrace ?? Backtrace(description: "Aborted")
+            (b.line, b.column) = (line, column)
+            backtrace = b
+        }
         var anyFailed = false
         var notBegun: ExecutionPlan.Entry?
         for entry in plan.entries where entry.index >= from {

@@ -32,6 +32,7 @@ final class TrapKindsTests: XCTestCase {
     if kind == "closure" { run { fatalError("in closure") } }
     if kind == "precondition" { precondition(kind == "x", "pre failed") }
     if kind == "stack" { print(recurse(0)) }
+    if kind == "free" { let p = malloc(16); free(p); free(p) }
     print("end")
     ```
     """
@@ -44,8 +45,10 @@ final class TrapKindsTests: XCTestCase {
             ("precondition", 23, 29, "pre failed"),
             ("stack", 15, 12, "stack overflow (a recursion that never ends?)"),
             ("alloc", 20, 34, "Bad pointer dereference in specialized Array.init(repeating:count:) (is the array too large to allocate?)"),
-            // glibc's abort cannot be unwound to the cell: its cell, and the signal's name.
-            ("abort", 7, 1, "Aborted"),
+            // The Swift backtracer stops at glibc's abort; Folio's SIGABRT handler unwinds by DWARF.
+            ("abort", 19, 22, "Aborted"),
+            // glibc itself aborting (a double free) is placed at the call into it.
+            ("free", 25, 50, "Aborted"),
         ]
         for c in cases {
             _ = try f.write("trap.txt", c.kind)
