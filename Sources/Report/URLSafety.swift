@@ -21,7 +21,12 @@ public enum URLSafety {
     /// checked one (and can no longer gain a scheme). Still needs `HTML.escape` in an attribute.
     public static func href(_ url: String) -> String? {
         guard isAllowed(url) else { return nil }
-        return encodeUnsafe(url)
+        let written = encodeUnsafe(url)
+        // The written form must say what was checked: `ht\0tp:x` is checked as `http:x` but
+        // written `ht%00tp:x`, which a browser reads as a relative path with a colon. Only a URL
+        // whose written form keeps its scheme (or its lack of one) is published.
+        guard isAllowed(written), scheme(of: written) == scheme(of: url) else { return nil }
+        return written
     }
 
     public static func isAllowed(_ url: String) -> Bool {

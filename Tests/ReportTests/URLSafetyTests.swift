@@ -55,7 +55,9 @@ final class URLSafetyTests: XCTestCase {
                     "file:///etc/passwd", "blob:https://x/1", "chrome://settings", "view-source:http://x", "foo:bar", "tel:123",
                     "C:\\Windows\\x", "jar:file:x!/", "ms-settings:x", "x-y.z+w:1",
                     // No valid scheme but a ':' before any '/': relative for a browser, not classifiable for us.
-                    "java%09script:alert(1)", "%6Aavascript:x", ":alert(1)", "é:x", "1a:x"] {
+                    "java%09script:alert(1)", "%6Aavascript:x", ":alert(1)", "é:x", "1a:x",
+                    // Checked as http:, but written `ht%00tp:x`: the written form must keep its scheme.
+                    "ht\u{0}\u{0}tp:x", "mail\u{200B}to:a@b.c"] {
             XCTAssertNil(URLSafety.href(url), url)
         }
         XCTAssertEqual(URLSafety.scheme(of: "\u{1}\u{2} Ja\tVa\nScRi\rPt:x"), "javascript")
