@@ -7,15 +7,16 @@ import Darwin
 
 /// Opens only regular files. A FIFO blocks `open` until a writer comes, and `/dev/zero` or
 /// `/dev/urandom` never end: reading one as a notebook or hashing one as an input would hang
-/// or fill memory, so both are refused by what `stat` says before anything is read.
-enum RegularFile {
-    enum Problem: Error, Equatable {
+/// or fill memory, so both are refused by what `stat` says before anything is read. Used for
+/// notebooks and declared inputs here, and by Report for images it publishes.
+public enum RegularFile {
+    public enum Problem: Error, Equatable {
         case missing, directory, tooLarge
         case notRegular(String)     // what it is: "a FIFO", "a character device", …
         case unreadable(String)     // the system's reason
 
         /// Words after "<path> ": "does not exist", "is a FIFO, not a regular file", …
-        var phrase: String {
+        public var phrase: String {
             switch self {
             case .missing: "does not exist"
             case .directory: "is a directory, not a file"
@@ -32,9 +33,11 @@ enum RegularFile {
     }
 
     /// The bytes of the regular file at `path`, refused when larger than `limit`.
-    static func read(_ path: String, limit: Int) throws(Problem) -> Data {
+    public static func read(_ path: String, limit: Int) throws(Problem) -> Data {
         let fd = try open(path)
         defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_size > limit { throw .tooLarge }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {

@@ -1,9 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Notebook
 
 /// Whether a file may be published as an image of the site: a regular file (never a folder, a
 /// pipe or `/dev/zero`, which would hang or exhaust a read), of bounded size, whose bytes are a
@@ -41,38 +37,22 @@ enum ImageFileCheck {
         return .image(data)
     }
 
-    /// The bytes of a regular file no larger than `maxBytes`. Opened without blocking and
-    /// checked on the open descriptor, so a file swapped for a pipe after the check cannot
-    /// hang the render.
+    /// The bytes of a regular file no larger than `maxBytes` (Notebook's `RegularFile`: opened
+    /// without blocking and checked on the open descriptor, so a file swapped for a pipe after
+    /// the check cannot hang the render).
     static func regularFile(_ path: String) -> Outcome {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .refused("cannot be read (\(String(cString: strerror(errno))))") }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return .refused("cannot be read (\(String(cString: strerror(errno))))") }
-        switch st.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: return .refused("is a folder, not an image file: not published")
-        case S_IFIFO: return .refused("is a pipe, not an image file: not published")
-        case S_IFCHR, S_IFBLK: return .refused("is a device, not an image file: not published")
-        default: return .refused("is not a regular file: not published")
+        do throws(RegularFile.Problem) { return .image(try RegularFile.read(path, limit: maxBytes)) } catch {
+            switch error {
+            case .directory: return .refused("is a folder, not an image file: not published")
+            case .notRegular("a FIFO"): return .refused("is a pipe, not an image file: not published")
+            case .notRegular("a character device"), .notRegular("a block device"):
+                return .refused("is a device, not an image file: not published")
+            case .notRegular: return .refused("is not a regular file: not published")
+            case .tooLarge: return .refused("is larger than \(maxBytes >> 20) MB: not published")
+            case .missing: return .refused("cannot be read (it does not exist)")
+            case .unreadable(let why): return .refused("cannot be read (\(why))")
+            }
         }
-        guard st.st_size <= maxBytes else {
-            return .refused("is larger than \(maxBytes >> 20) MB (\(st.st_size >> 20) MB): not published")
-        }
-        var out = [UInt8]()
-        out.reserveCapacity(Int(st.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { return .refused("cannot be read (\(String(cString: strerror(errno))))") }
-            if n == 0 { break }
-            out += chunk[0..<n]
-            // It may grow while being read.
-            guard out.count <= maxBytes else { return .refused("is larger than \(maxBytes >> 20) MB: not published") }
-        }
-        return .image(Data(out))
     }
 
     static func isRaster(_ b: [UInt8]) -> Bool {
