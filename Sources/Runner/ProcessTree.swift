@@ -39,7 +39,8 @@ public enum ProcessTree {
     static var isStopping: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
 
     /// For an interrupt: no new children, every running one and all their descendants killed
-    /// (and the orphans among them reaped). Returns when none is left, or after about 2 s.
+    /// (and the orphans among them reaped). Returns when none is left, or after about 10 s (a
+    /// killed process blocked in the kernel, on a busy disk, dies only when its I/O completes).
     public static func stopEverything() {
         lock.lock()
         stopping = true
@@ -74,19 +75,24 @@ public enum ProcessTree {
     /// reach the rest of the machine (one stopped every process on a shared machine once).
     private static func sweep(marker: String?, _ select: (Entry) -> Bool) {
         let me = getpid()
-        for round in 0..<100 {
+        let deadline = DispatchTime.now().uptimeNanoseconds + 10_000_000_000
+        for round in 0... {
+            if round > 0 && DispatchTime.now().uptimeNanoseconds > deadline { return }
             let table = snapshot()
             var targets = Set(table.values.filter { $0.state != "Z" && $0.pid != me && (select($0) || isOrphan($0, me)) }.map(\.pid))
             targets.formUnion(descendants(of: targets, in: table))
             let ours = descendants(of: [me], in: table)
             targets = targets.filter { ours.contains($0) || (marker != nil && environmentMarker($0) == marker) }
             // Zombies re-parented to Folio are reaped here; a live registered child is not ours to reap.
+            // A leader shows "Z" as soon as its own thread exits, while its other threads may still
+            // be finishing a write (a killed compiler's object file); it is gone only once reaped.
+            var dying = false
             for e in table.values where e.ppid == me && e.state == "Z" && !isLive(e.pid) {
                 var status: Int32 = 0
-                waitpid(e.pid, &status, WNOHANG)
+                if waitpid(e.pid, &status, WNOHANG) == 0 { dying = true }
             }
             targets = targets.filter { table[$0]?.state != "Z" }
-            if targets.isEmpty { return }
+            if targets.isEmpty && !dying { return }
             // Stop first so that a forking process cannot replace what is killed.
             for t in targets { kill(t, SIGSTOP) }
             for t in targets { kill(t, SIGKILL) }

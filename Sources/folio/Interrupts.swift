@@ -38,10 +38,21 @@ enum Interrupts {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Removes a scratch folder; a removal that meets a file created mid-walk fails
+    /// ("directory not empty") and is retried, and one that cannot finish is said.
+    private static func removeNow(_ folder: URL) {
+        for _ in 0..<100 {
+            try? FileManager.default.removeItem(at: folder)
+            if !FileManager.default.fileExists(atPath: folder.path) { return }
+            usleep(10_000)
+        }
+        FileHandle.standardError.write(Data("folio: warning: could not remove the scratch folder \(folder.path)\n".utf8))
+    }
+
     private static func stop(_ sig: Int32) {
         ProcessTree.stopEverything()
         lock.lock()
-        for folder in scratch { try? FileManager.default.removeItem(at: folder) }
+        for folder in scratch { removeNow(folder) }
         scratch.removeAll()
         let name = sig == SIGINT ? "interrupted" : sig == SIGTERM ? "terminated" : "hung up"
         FileHandle.standardError.write(Data("folio: \(name); stopped the running programs\n".utf8))
