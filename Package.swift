@@ -58,14 +58,18 @@ let package = Package(
         // What a cell hands back to the runner: the wire format between notebook and Folio.
         .target(name: "OutputChannel", dependencies: ["Plot"], swiftSettings: evolution),
 
+        // Files that can be trusted: SHA-256 digests (cache keys, memo keys, the manifest) and
+        // atomic whole-file writes (the result cache, publication). Foundation only.
+        .target(name: "Storage", swiftSettings: evolution),
+
         // The runtime library notebook code imports.
-        .target(name: "Folio", dependencies: ["Tensor", "Autograd", "Theory", "Plot", "OutputChannel"],
+        .target(name: "Folio", dependencies: ["Tensor", "Autograd", "Theory", "Plot", "OutputChannel", "Storage"],
                 swiftSettings: evolution),
 
         // Documents, execution, reports, the command line.
         .target(name: "Notebook", dependencies: ["CCmarkGFM", "OutputChannel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Runner", dependencies: ["Notebook", "OutputChannel"]),
-        .target(name: "Report", dependencies: ["Notebook", "OutputChannel", "Plot", "MathType", "Graphics"]),
+        .target(name: "Runner", dependencies: ["Notebook", "OutputChannel", "Storage"]),
+        .target(name: "Report", dependencies: ["Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics"]),
         .executableTarget(name: "folio", dependencies: [
             "Runner", "Report", "Notebook",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -81,9 +85,10 @@ let package = Package(
         .testTarget(name: "MathTypeTests", dependencies: ["MathType"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics"]),
         .testTarget(name: "OutputChannelTests", dependencies: ["OutputChannel"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "FolioTests", dependencies: ["Folio"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Storage"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "OutputChannel"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],

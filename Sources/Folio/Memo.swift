@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import OutputChannel
 
 /// Computes `value` once and keeps it across renders: the next run of any cell that asks

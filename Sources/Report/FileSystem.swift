@@ -1,11 +1,11 @@
 import Foundation
+import Storage
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The few file operations publication needs, on POSIX calls so that a failure says what
-/// failed in words ("cannot write output/x.pdf: No space left on device") rather than
-/// Foundation's `NSCocoaErrorDomain Code=512 "(null)"`.
+/// The few file operations publication needs, with failures in words (Storage's AtomicFile
+/// does the writing) as publication errors.
 enum FileSystem {
     enum Kind { case file, directory, other }
 
@@ -35,20 +35,7 @@ enum FileSystem {
     /// Writes a new file (creating its folder); `shownAs` names it in an error.
     static func write(_ data: Data, to url: URL, shownAs: String) throws {
         try makeDirectory(url.deletingLastPathComponent())
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PublicationError("cannot write \(shownAs): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var offset = 0
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw PublicationError("cannot write \(shownAs): \(String(cString: strerror(errno)))")
-                }
-                offset += n
-            }
-        }
+        do { try AtomicFile.writeNew(data, to: url, shownAs: shownAs) } catch { throw PublicationError(error.description) }
     }
 
     /// Replaces `destination` by `source` in one step.
@@ -60,25 +47,11 @@ enum FileSystem {
 
     /// Writes `data` to a temporary name beside `url`, then renames it over `url`.
     static func replace(_ url: URL, with data: Data) throws {
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try write(data, to: temp, shownAs: url.relativePathForMessages)
-            try rename(temp, url)
-        } catch {
-            _ = unlink(temp.path)
-            throw error
-        }
+        do { try AtomicFile.write(data, to: url, shownAs: url.relativePathForMessages) } catch { throw PublicationError(error.description) }
     }
 
     /// The system's words for a Foundation error, when it carries an errno.
-    static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        return ns.localizedDescription
-    }
+    static func reason(_ error: Error) -> String { StorageError.reason(error) }
 }
 
 /// An exclusive lock on a folder (flock on the folder itself, so no lock file is left in the

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Publishes one notebook's files — `name.pdf`, `name.html` and the folder `name/` — into the
 /// output folder as one unit, so a reader (or a render killed with SIGKILL) never sees a new
@@ -110,12 +111,12 @@ struct Publication {
                 } else {
                     try? fm.removeItem(at: url)
                 }
-            } else if let pid = legacyTemporaryPID(entry), !isAlive(pid) {
+            } else if let pid = AtomicFile.temporaryOwner(entry), !isAlive(pid) {
                 try? fm.removeItem(at: url)
             } else if FileSystem.kind(url) == .directory, !entry.hasPrefix(".") {
                 // Temporaries inside a notebook's folder, from renders before staging existed.
                 for inner in (try? fm.contentsOfDirectory(atPath: url.path)) ?? [] {
-                    if let pid = legacyTemporaryPID(inner), !isAlive(pid) { try? fm.removeItem(at: url.appendingPathComponent(inner)) }
+                    if let pid = AtomicFile.temporaryOwner(inner), !isAlive(pid) { try? fm.removeItem(at: url.appendingPathComponent(inner)) }
                 }
             }
         }
@@ -126,13 +127,6 @@ struct Publication {
         let parts = entry.split(separator: "-")
         guard parts.count >= 2 else { return nil }
         return pid_t(parts[parts.count - 2])
-    }
-
-    /// `.<file>.<pid>.tmp`, the temporary name of the per-file atomic writes.
-    static func legacyTemporaryPID(_ entry: String) -> pid_t? {
-        guard entry.hasPrefix("."), entry.hasSuffix(".tmp") else { return nil }
-        let parts = entry.dropLast(4).split(separator: ".")
-        return parts.last.flatMap { pid_t($0) }
     }
 
     static func isAlive(_ pid: pid_t) -> Bool { pid == getpid() || kill(pid, 0) == 0 || errno == EPERM }

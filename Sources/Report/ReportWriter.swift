@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Notebook
 import OutputChannel
 

@@ -1,5 +1,5 @@
 import Foundation
-import OutputChannel
+import Storage
 
 /// SHA-256 of files, remembered by (path, size, modification time, inode) in a small
 /// directory so that fingerprinting the Folio library costs a `stat`, not a read, per render.
@@ -18,7 +18,7 @@ struct FileDigest {
         let digest = SHA256.hex(data)
         if let memo, let dir = memoDirectory {
             try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try? ResultCache.atomicWrite(Data(digest.utf8), to: memo)
+            try? AtomicFile.write(Data(digest.utf8), to: memo)
         }
         return digest
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Notebook
 import OutputChannel
 
@@ -137,7 +138,7 @@ extension NotebookRunner {
             (r.key, r.seed) = (entry.key, entry.seed)
             if let log {
                 let url = cache?.logURL(entry.key) ?? programDir.appendingPathComponent("cell-\(cell.index).log")
-                try? ResultCache.atomicWrite(Data(log.utf8), to: url)
+                try? AtomicFile.write(Data(log.utf8), to: url)
                 r.fullLog = url
             }
             result.cells[cell.index] = r

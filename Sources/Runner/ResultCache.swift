@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import OutputChannel
 
 /// Folio's persistent cache directory:
@@ -39,8 +40,8 @@ public struct ResultCache: Sendable {
     func logURL(_ key: String) -> URL { resultURL(key, "log") }
 
     func store(_ entry: Entry, key: String, log: String?) throws {
-        if let log { try Self.atomicWrite(Data(log.utf8), to: resultURL(key, "log")) }
-        try Self.atomicWrite(try ChannelCoding.encoder().encode(entry), to: resultURL(key, "json"))
+        if let log { try AtomicFile.write(Data(log.utf8), to: resultURL(key, "log")) }
+        try AtomicFile.write(try ChannelCoding.encoder().encode(entry), to: resultURL(key, "json"))
     }
 
     func programURL(_ digest: String) -> URL { root.appendingPathComponent("programs/\(digest)") }
@@ -75,7 +76,7 @@ public struct ResultCache: Sendable {
             try? FileManager.default.removeItem(at: staging)
             throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: staging.path])
         }
-        try Self.atomicWrite(Data("\(data.count) \(SHA256.hex(data))\n".utf8), to: programChecksumURL(digest))
+        try AtomicFile.write(Data("\(data.count) \(SHA256.hex(data))\n".utf8), to: programChecksumURL(digest))
         guard rename(staging.path, target.path) == 0 else {
             try? FileManager.default.removeItem(at: staging)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
@@ -96,7 +97,7 @@ public struct ResultCache: Sendable {
     func storeRecord(_ record: ExecutionRecord, for path: String) throws {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]
-        try Self.atomicWrite(try e.encode(record), to: notebookRecordURL(path))
+        try AtomicFile.write(try e.encode(record), to: notebookRecordURL(path))
     }
 
     /// Removes everything but the compiler's module cache; returns the number of bytes freed.
@@ -113,17 +114,6 @@ public struct ResultCache: Sendable {
         return freed
     }
 
-    /// Writes through a uniquely named temporary file in the same folder, then renames it.
-    public static func atomicWrite(_ data: Data, to url: URL) throws {
-        let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        try data.write(to: tmp)
-        guard rename(tmp.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: tmp)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-    }
 }
 
 /// The plan of a notebook's last render, kept so the next one can say what changed.

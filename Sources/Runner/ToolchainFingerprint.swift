@@ -1,5 +1,5 @@
 import Foundation
-import OutputChannel
+import Storage
 
 extension Toolchain {
     /// Modules a notebook program loads through `import Folio`; their interfaces and the
@@ -26,7 +26,7 @@ extension Toolchain {
         let version = (r.stdout + r.stderr).split(separator: "\n").first.map(String.init) ?? "unknown"
         if let file, let memo {
             try? FileManager.default.createDirectory(at: memo, withIntermediateDirectories: true)
-            try? ResultCache.atomicWrite(Data(version.utf8), to: file)
+            try? AtomicFile.write(Data(version.utf8), to: file)
         }
         return version
     }

@@ -1,5 +1,6 @@
 import XCTest
 import Notebook
+import Storage
 import OutputChannel
 @testable import Runner
 

@@ -1,3 +1,4 @@
+import Storage
 import XCTest
 import Notebook
 import OutputChannel
@@ -31,15 +32,6 @@ final class SeedAndMemoTests: XCTestCase {
         let skipped = try plan("```swift\n//| eval: false\nlet z = 0\n```\n\n```swift\n//| label: a\nlet a = 1\n```\n\n```swift\n//| label: b\nlet b = 2\n```\n")
         XCTAssertEqual(skipped.entries.map(\.index), [1, 2])
         XCTAssertEqual(skipped.entries.map(\.key), labelled.entries.map(\.key))
-    }
-
-    func testSHA256MatchesTheFIPSVectors() {
-        XCTAssertEqual(SHA256.hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        XCTAssertEqual(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
-                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        XCTAssertEqual(SHA256.hex(Data(repeating: UInt8(ascii: "a"), count: 1_000_000)),
-                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     /// A memo value survives a code edit that re-runs its cell; in a `cache: true` cell the
