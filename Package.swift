@@ -69,7 +69,7 @@ let package = Package(
         // Documents, execution, reports, the command line.
         .target(name: "Notebook", dependencies: ["CCmarkGFM", "OutputChannel", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Notebook", "OutputChannel", "Storage"]),
-        .target(name: "Report", dependencies: ["Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics"]),
+        .target(name: "Report", dependencies: ["Runner", "Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics"]),
         .executableTarget(name: "folio", dependencies: [
             "Runner", "Report", "Notebook",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -70,34 +70,16 @@ struct NotebookRender: Sendable {
             return outcome
         }
         do {
-            let written = try writeReport(document, result)
-            // Unresolved references and missing images still render (as visible "??"), but say where.
-            let rendered = RenderedNotebook(document: document, outputs: result.cells.mapValues(\.outputs))
-            for d in rendered.diagnostics { outcome.stderr += "\(d)\n" }
-            let pdf = written.first { $0.pathExtension == "pdf" && $0.deletingLastPathComponent().path == output.path }
-            outcome.stdout += "rendered \(path) → \(pdf?.path ?? output.path)\n"
+            var writer = ReportWriter(outputDirectory: output)
+            writer.figureDPI = dpi
+            let published = try writer.publish(document, result, tool: "folio \(FolioCommand.version)")
+            for d in published.diagnostics { outcome.stderr += "\(d)\n" }
+            outcome.stdout += "rendered \(path) → \(published.pdf.path)\n"
         } catch {
             outcome.stderr = "folio: error: \(path): could not write the report: \(error)\n"
             outcome.code = FolioExit.renderError.rawValue
         }
         return outcome
-    }
-
-    /// Hands the report layer the document, its outputs, the full logs of capped outputs and
-    /// the provenance record; it publishes them under `output/` as one unit.
-    func writeReport(_ document: Document, _ result: RunResult) throws -> [URL] {
-        let notebook = RenderedNotebook(document: document, outputs: result.cells.mapValues(\.outputs))
-        var writer = ReportWriter(outputDirectory: output)
-        writer.figureDPI = dpi
-        var logs: [(name: String, data: Data)] = []
-        for cell in document.cells {
-            guard let log = result.cells[cell.index]?.fullLog, let data = FileManager.default.contents(atPath: log.path) else { continue }
-            logs.append((cell.logFileName, data))
-        }
-        return try writer.write(notebook, attachments: logs) { hashes in
-            try Provenance(tool: "folio \(FolioCommand.version)", document: document, result: result,
-                           compiler: result.compilerVersion, files: hashes).json()
-        }
     }
 
     /// `--explain`: one line per cell.

@@ -2,6 +2,7 @@ import Foundation
 import Storage
 import Notebook
 import OutputChannel
+import Runner
 
 /// What a render was made from and what it produced, written as `output/<name>/manifest.json`
 /// so a figure in a paper can be traced to the code, data, seeds and machine behind it.
