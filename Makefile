@@ -53,3 +53,14 @@ build: setup
 
 clean:
 	rm -rf .build
+
+## Formatting with the toolchain's swift-format and the committed .swift-format (indentation 4,
+## lines up to 160): `make format` rewrites every Swift file in place; `make lint` reports what
+## it would change and any broken style rule, and fails if there is one.
+.PHONY: format lint
+SWIFT_FORMAT_PATHS := Package.swift Sources Tests
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_FORMAT_PATHS)

@@ -78,19 +78,26 @@ let package = Package(
             "Tensor", "Autograd", "Theory", "Plot", "MathType", "Graphics", "Report", "Notebook", "OutputChannel",
         ]),
 
-        .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
+        // What the test targets share: running programs, finding tools (a missing one fails the
+        // test, naming what installs it), temporary folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+        // The repository's conventions (no skipped tests, imports first), checked over its files.
+        .testTarget(name: "ConventionTests", dependencies: []),
+
+        .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory"]),
-        .testTarget(name: "GraphicsTests", dependencies: ["Graphics"]),
-        .testTarget(name: "MathTypeTests", dependencies: ["MathType"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics"]),
+        .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
+        .testTarget(name: "MathTypeTests", dependencies: ["MathType", "TestSupport"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"]),
         .testTarget(name: "OutputChannelTests", dependencies: ["OutputChannel"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "FolioTests", dependencies: ["Folio"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Storage"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "OutputChannel"]),
-        .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Storage", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "OutputChannel", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import Tensor
 @testable import Autograd
@@ -101,8 +102,6 @@ final class OpGradientTests: XCTestCase {
         XCTAssertFalse((Variable.constant(x.value) * .constant(x.value)).requiresGrad)
     }
 }
-
-import Foundation
 
 final class TransposedMatmulTests: XCTestCase {
     func testEveryTransposeCombinationMatchesExplicitTransposesAndFiniteDifferences() {

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 /// `--explain`, the result cache seen from the command line, `folio cache clear`, the
@@ -103,14 +104,6 @@ final class CacheCommandTests: CLITestCase {
     }
 
     func sha256(_ path: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        p.arguments = [dir.appendingPathComponent("output").appendingPathComponent(path).path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let d = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(String(decoding: d, as: UTF8.self).prefix(64))
+        String(try Tools.output("sha256sum", [dir.appendingPathComponent("output").appendingPathComponent(path).path]).prefix(64))
     }
 }

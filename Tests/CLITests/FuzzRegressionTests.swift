@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 
 /// Every committed fuzz seed and every crash the fuzzers found (Tests/Fuzz/corpus, Tests/Fuzz/crashes)
 /// replayed through its harness by the normal build of `folio-fuzz`: what crashed, hung or broke
@@ -28,33 +29,15 @@ final class FuzzRegressionTests: XCTestCase {
         }
         XCTAssertGreaterThan(expected, 0, "no committed inputs for \(harness) under \(fuzzRoot.path)")
 
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("folio-fuzz")
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = [harness] + folders.map(\.path)
         var env = ProcessInfo.processInfo.environment
         env["FOLIO_FUZZ_TIMEOUT"] = "10"     // seconds one input may take before it is a hang (SIGALRM)
         env["SWIFT_BACKTRACE"] = "enable=no"
-        p.environment = env
-        // Output to files, not pipes: a full pipe would stall the child.
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("folio-fuzz-replay-\(UUID())")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let outURL = tmp.appendingPathComponent("stdout"), errURL = tmp.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        try p.run()
-        p.waitUntilExit()
-        let stdout = try String(contentsOf: outURL, encoding: .utf8)
-        let stderr = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-        let last = stderr.split(separator: "\n").last { $0.hasPrefix("replay ") } ?? "(none)"
-        let how = p.terminationReason == .uncaughtSignal ? "signal \(p.terminationStatus)" : "exit \(p.terminationStatus)"
-        XCTAssertEqual(p.terminationStatus, 0, "\(harness): \(how) while replaying \(last.dropFirst(7))\n"
-                       + stderr.split(separator: "\n").filter { !$0.hasPrefix("replay ") }.suffix(15).joined(separator: "\n"))
-        XCTAssertEqual(p.terminationReason, .exit)
-        XCTAssertEqual(stdout, "\(harness): \(expected) inputs replayed, none crashed\n")
+        let r = try Command(try Tools.builtProduct("folio-fuzz"), [harness] + folders.map(\.path), environment: env).run()
+        let last = r.stderr.split(separator: "\n").last { $0.hasPrefix("replay ") } ?? "(none)"
+        let how = r.reason == .uncaughtSignal ? "signal \(r.status)" : "exit \(r.status)"
+        XCTAssertEqual(r.status, 0, "\(harness): \(how) while replaying \(last.dropFirst(7))\n"
+                       + r.stderr.split(separator: "\n").filter { !$0.hasPrefix("replay ") }.suffix(15).joined(separator: "\n"))
+        XCTAssertEqual(r.reason, .exit)
+        XCTAssertEqual(r.stdout, "\(harness): \(expected) inputs replayed, none crashed\n")
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Cells that hand `folio` figures and tables it cannot draw, built through the public API:
 /// `folio` does not crash, the cell fails (exit 1) with the field named at the cell's line.
 /// (RunFiles.read throws the validation error; the runner turns it into the cell's failure.)
 final class HostileOutputTests: CLITestCase {
-    func assertCellError(_ r: Run, file: String, line: Int, _ message: String, at: UInt = #line) {
+    func assertCellError(_ r: CommandResult, file: String, line: Int, _ message: String, at: UInt = #line) {
         XCTAssertEqual(r.status, 1, r.stderr, line: at)
         let pattern = NSRegularExpression.escapedPattern(for: "\(file):\(line)") + "(:[0-9]+)?: error: .*"
             + NSRegularExpression.escapedPattern(for: message)

@@ -1,11 +1,13 @@
 import XCTest
+import TestSupport
 
 /// Renders every notebook of the project with the release `folio` (as `make render` does) and
 /// checks that each law the notebook states was verified: a notebook stops its own render with
 /// a non-zero exit when a law fails, and prints its verdict, which must reach the PDF.
 ///
 /// `make test` builds the release binary and passes it as FOLIO_RELEASE_BIN; notebooks are
-/// numerical experiments that need optimised library code to finish in seconds.
+/// numerical experiments that need optimised library code to finish in seconds. Without it the
+/// test fails (`Tools.releaseFolio`), saying how to build it.
 final class NotebookLawTests: XCTestCase {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -34,33 +36,17 @@ final class NotebookLawTests: XCTestCase {
                                    "The reference values hold: S = 1537, 9394.7 without and 9179.1 with the discount."],
     ]
 
-    func release() throws -> URL {
-        guard let path = ProcessInfo.processInfo.environment["FOLIO_RELEASE_BIN"] else {
-            throw XCTSkip("set FOLIO_RELEASE_BIN to a release build of folio (make test does)")
-        }
-        return URL(fileURLWithPath: path)
-    }
-
     func testEveryNotebookRendersAndItsLawsHold() throws {
-        let folio = try release()
+        let folio = try Tools.releaseFolio()
         let notebooks = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("notebooks").path)
             .filter { $0.hasSuffix(".md") }.sorted()
         XCTAssertEqual(Set(notebooks.map { String($0.dropLast(3)) }), Set(verdicts.keys), "every notebook has its verdicts listed")
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("folio-notebooks-\(UUID())")
+        let out = uniqueTemporaryURL("folio-notebooks")
         defer { try? FileManager.default.removeItem(at: out) }
         for name in notebooks {
-            let p = Process()
-            p.executableURL = folio
             // --no-cache: every law is recomputed, never replayed from an earlier run.
-            p.arguments = ["render", "notebooks/\(name)", "-o", out.path, "--no-cache"]
-            p.currentDirectoryURL = root
-            let err = Pipe()
-            p.standardError = err
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            XCTAssertEqual(p.terminationStatus, 0, "\(name): \(message)")
+            let r = try Command(folio, ["render", "notebooks/\(name)", "-o", out.path, "--no-cache"], currentDirectory: root).run()
+            XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
             let stem = String(name.dropLast(3))
             let text = try pdftotext(out.appendingPathComponent(stem + ".pdf"))
             for verdict in verdicts[stem] ?? [] {
@@ -74,15 +60,7 @@ final class NotebookLawTests: XCTestCase {
     }
 
     func pdftotext(_ pdf: URL) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        p.arguments = [pdf.path, "-"]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
         // pdftotext breaks lines where the PDF does; compare with single spaces.
-        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        try Tools.output("pdftotext", [pdf.path, "-"]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

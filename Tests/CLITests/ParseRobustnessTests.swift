@@ -1,10 +1,11 @@
 import XCTest
+import TestSupport
 
 /// Hostile notebooks through the real `folio`: each is a diagnostic at its place with exit 4
 /// (or a rendered report with a warning), never a crash or a hang.
 final class ParseRobustnessTests: CLITestCase {
     /// Runs `folio render path`, failing (and stopping it) if it takes more than a minute.
-    func render(_ path: String) throws -> Run {
+    func render(_ path: String) throws -> CommandResult {
         let started = try start(["render", path])
         let deadline = Date().addingTimeInterval(60)
         while started.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }

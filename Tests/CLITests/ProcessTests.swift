@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 
 /// Nothing a render starts outlives it: not the notebook program, not what its cells start
 /// (a `Process`, a background shell job, a `setsid` child, a double-forked daemon), not the
@@ -62,7 +63,7 @@ final class ProcessTests: CLITestCase {
     }
 
     /// A render with TMPDIR inside this test's folder, so its scratch folders can be checked.
-    func startWithPrivateTemp(_ args: [String]) throws -> Started {
+    func startWithPrivateTemp(_ args: [String]) throws -> RunningCommand {
         let tmp = dir.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         setenv("TMPDIR", tmp.path, 1)

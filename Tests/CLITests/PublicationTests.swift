@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A notebook's files are published as one unit: destinations are checked before anything is
@@ -145,7 +146,7 @@ final class PublicationTests: CLITestCase {
         let files = try XCTUnwrap(manifest["files"] as? [String: String])
         for entry in ["\(name).pdf", "\(name).html", "\(name)/fig-a.png"] {
             let bytes = try Data(contentsOf: url("output/" + entry))
-            XCTAssertEqual(files[entry], sha256(bytes), "\(entry) \(context)")
+            XCTAssertEqual(files[entry], try sha256(bytes), "\(entry) \(context)")
         }
     }
 
@@ -159,17 +160,8 @@ final class PublicationTests: CLITestCase {
         }
     }
 
-    func sha256(_ data: Data) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe(), output = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        try? p.run()
-        input.fileHandleForWriting.write(data)
-        try? input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(String(decoding: out, as: UTF8.self).prefix(64))
+    func sha256(_ data: Data) throws -> String {
+        let r = try Command(URL(fileURLWithPath: try Tools.path("sha256sum")), input: data).run()
+        return String(r.stdout.prefix(64))
     }
 }

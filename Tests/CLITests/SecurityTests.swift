@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -25,7 +26,7 @@ final class SecurityTests: CLITestCase {
     }
 
     /// Runs `folio` and fails (instead of hanging the suite) when it takes longer than `limit`.
-    func folio(_ args: [String], limit: TimeInterval) throws -> Run {
+    func folio(_ args: [String], limit: TimeInterval) throws -> CommandResult {
         let started = try start(args)
         let deadline = Date().addingTimeInterval(limit)
         while started.process.isRunning && Date() < deadline { usleep(50_000) }

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import Graphics
 
 /// Quads filled through Folio's own PDF form XObject land where Cairo would put them, in their
@@ -23,20 +24,12 @@ final class PDFFormTests: XCTestCase {
     }
 
     func render(_ pdf: [UInt8]) throws -> RasterImage {
-        let dir = NSTemporaryDirectory() + "folio-pdfform-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryFolder("folio-pdfform").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Data(pdf).write(to: URL(fileURLWithPath: dir + "/in.pdf"))
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftoppm")
-        p.arguments = ["-r", "72", "-png", "-singlefile", dir + "/in.pdf", dir + "/out"]
-        let err = Pipe()
-        p.standardError = err
-        try p.run()
-        let complaints = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0)
-        XCTAssertEqual(String(decoding: complaints, as: UTF8.self), "", "poppler complains")
+        let (status, _, complaints) = try Tools.run("pdftoppm", ["-r", "72", "-png", "-singlefile", dir + "/in.pdf", dir + "/out"])
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(complaints, "", "poppler complains")
         return try XCTUnwrap(RasterImage(png: Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/out.png")))))
     }
 

@@ -1,31 +1,18 @@
 import XCTest
+import TestSupport
 @testable import Graphics
 
 /// Images on PDF canvases: stored indexed or RGB with PNG predictors, at most `vectorImageDPI`,
 /// never interpolated when drawn nearest, and decoded by a real reader (poppler) to the right colours.
 final class PDFImageTests: XCTestCase {
-    struct Run { var status: Int32; var out: String; var err: String }
-
-    func run(_ name: String, _ args: [String]) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/" + name)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
-
     /// `pdfimages -list` rows as (width, height, color, interp).
     func images(_ pdf: [UInt8]) throws -> [(width: Int, height: Int, color: String, interp: String)] {
-        let path = NSTemporaryDirectory() + "folio-pdfimage-\(UUID().uuidString).pdf"
+        let path = uniqueTemporaryURL("folio-pdfimage", suffix: ".pdf").path
         try Data(pdf).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let r = try run("pdfimages", ["-list", path])
-        XCTAssertEqual(r.status, 0); XCTAssertEqual(r.err, "", "poppler complains")
-        return r.out.split(separator: "\n").dropFirst(2).map { line in
+        let (status, out, err) = try Tools.run("pdfimages", ["-list", path])
+        XCTAssertEqual(status, 0); XCTAssertEqual(err, "", "poppler complains")
+        return out.split(separator: "\n").dropFirst(2).map { line in
             let f = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             return (Int(f[3])!, Int(f[4])!, f[5], f[9])
         }
@@ -33,12 +20,11 @@ final class PDFImageTests: XCTestCase {
 
     /// The page rendered by pdftoppm at `dpi`.
     func render(_ pdf: [UInt8], dpi: Int) throws -> RasterImage {
-        let dir = NSTemporaryDirectory() + "folio-pdfimage-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryFolder("folio-pdfimage").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Data(pdf).write(to: URL(fileURLWithPath: dir + "/in.pdf"))
-        let r = try run("pdftoppm", ["-r", "\(dpi)", "-png", "-singlefile", dir + "/in.pdf", dir + "/out"])
-        XCTAssertEqual(r.status, 0); XCTAssertEqual(r.err, "", "poppler complains")
+        let (status, _, err) = try Tools.run("pdftoppm", ["-r", "\(dpi)", "-png", "-singlefile", dir + "/in.pdf", dir + "/out"])
+        XCTAssertEqual(status, 0); XCTAssertEqual(err, "", "poppler complains")
         return try XCTUnwrap(RasterImage(png: Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/out.png")))))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import TestSupport
 import XCTest
 @testable import MathType
 
@@ -7,20 +8,8 @@ import XCTest
 final class OutputTests: XCTestCase {
     static let renderer = try! MathRenderer()
 
-    func tool(_ name: String, _ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/\(name)")
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
     func writeSheetPDF() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("folio-math-output-\(getpid()).pdf")
+        let url = uniqueTemporaryURL("folio-math-output", suffix: ".pdf")
         try Data(FormulaSheet.draw(renderer: Self.renderer, kind: .pdf)).write(to: url)
         return url
     }
@@ -28,7 +17,7 @@ final class OutputTests: XCTestCase {
     func testPDFEmbedsSubsetFontsAndNoType3() throws {
         let pdf = try writeSheetPDF()
         defer { try? FileManager.default.removeItem(at: pdf) }
-        let fonts = try tool("pdffonts", [pdf.path])
+        let fonts = try Tools.output("pdffonts", [pdf.path])
         let rows = fonts.split(separator: "\n").dropFirst(2)
         XCTAssertFalse(rows.isEmpty, fonts)
         for row in rows {
@@ -43,7 +32,7 @@ final class OutputTests: XCTestCase {
     func testPDFTextIsExtractable() throws {
         let pdf = try writeSheetPDF()
         defer { try? FileManager.default.removeItem(at: pdf) }
-        let text = try tool("pdftotext", [pdf.path, "-"])
+        let text = try Tools.output("pdftotext", [pdf.path, "-"])
         for expected in ["test error", "otherwise", "tr(", "max(0,", "\u{1D703}" /* 𝜃 */, "\u{211D}" /* ℝ */,
                          "\u{2112}" /* ℒ */, "\u{1D416}" /* 𝐖 */, "\u{1D73D}" /* 𝜽 */, "\u{21A6}" /* ↦ */] {
             XCTAssertTrue(text.contains(expected), "pdftotext lacks '\(expected)'")

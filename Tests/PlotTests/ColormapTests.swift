@@ -1,5 +1,6 @@
 import XCTest
 import Foundation
+import TestSupport
 @testable import Plot
 
 final class ColormapTests: XCTestCase {
@@ -28,11 +29,8 @@ final class ColormapTests: XCTestCase {
     /// Every LUT entry equals matplotlib's to 1/255, when matplotlib is importable here.
     func testTablesMatchMatplotlibWhenAvailable() throws {
         let script = """
-        import json, sys
-        try:
-            import matplotlib
-        except ImportError:
-            print("null"); sys.exit(0)
+        import json
+        import matplotlib
         import numpy as np
         out = {}
         for n in "\(Colormap.names.joined(separator: " "))".split():
@@ -40,18 +38,8 @@ final class ColormapTests: XCTestCase {
             out[n] = [[float(v) for v in c[:3]] for c in rgba]
         print(json.dumps(out))
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { throw XCTSkip("python3 not available") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard let tables = try JSONSerialization.jsonObject(with: data) as? [String: [[Double]]] else {
-            throw XCTSkip("matplotlib not importable")
-        }
+        let data = Data(try Tools.python(script).utf8)
+        let tables = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: [[Double]]])
         for name in Colormap.names {
             let ours = try Colormap.named(name).table
             for (i, rgb) in tables[name]!.enumerated() {

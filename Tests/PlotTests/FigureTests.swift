@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import Graphics
+import TestSupport
 @testable import Plot
 
 final class FigureTests: XCTestCase {
@@ -83,14 +84,14 @@ final class FigureTests: XCTestCase {
         var f = Figure(width: 160, height: 160)
         f.axes.contour(Gallery.grid(n, Gallery.peaks), rows: n, columns: n, x: [-3, 3], y: [-3, 3],
                        filled: true, lines: false, colorbar: nil)
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("folio-plot")
         let pdf = dir.appendingPathComponent("c.pdf")
         try Data(Gallery.pdf(f)).write(to: pdf)
         let c = Canvas(.pdf, width: f.width, height: f.height)
         let m = f.axes.margins(cell: Rect(x: 3, y: 3, width: 154, height: 154), canvas: c).margins
         let plot = Axes.inset(Rect(x: 3, y: 3, width: 154, height: 154), m)
         for dpi in [72, 150, 600] {
-            _ = try tool("pdftoppm", ["-png", "-r", "\(dpi)", "-singlefile", pdf.path, dir.appendingPathComponent("r\(dpi)").path])
+            _ = try Tools.output("pdftoppm", ["-png", "-r", "\(dpi)", "-singlefile", pdf.path, dir.appendingPathComponent("r\(dpi)").path])
             let img = try XCTUnwrap(RasterImage(png: Array(try Data(contentsOf: dir.appendingPathComponent("r\(dpi).png")))))
             let s = Double(dpi) / 72
             var light = 0, inside = 0
@@ -112,16 +113,16 @@ final class FigureTests: XCTestCase {
     }
 
     func testPDFHasRequestedSizeEmbeddedFontsAndIsByteIdentical() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("folio-plot")
         for (name, fig) in [("contours", Gallery.contours), ("log", Gallery.logLines), ("surface", Gallery.surface)] {
             let bytes = Gallery.pdf(fig)
             XCTAssertTrue(bytes == Gallery.pdf(fig), "\(name) PDF re-render differs")
             let pdf = dir.appendingPathComponent(name + ".pdf")
             try Data(bytes).write(to: pdf)
-            let info = try tool("pdfinfo", [pdf.path])
+            let info = try Tools.output("pdfinfo", [pdf.path])
             let w = String(format: "%g", fig.width), h = String(format: "%g", fig.height)
             XCTAssertNotNil(info.range(of: "Page size:\\s+\(w) x \(h) pts", options: .regularExpression), info)
-            let fonts = try tool("pdffonts", [pdf.path])
+            let fonts = try Tools.output("pdffonts", [pdf.path])
             let rows = fonts.split(separator: "\n").dropFirst(2)
             XCTAssertFalse(rows.isEmpty, "\(name) has text")
             for row in rows {

@@ -1,5 +1,6 @@
 import XCTest
 import Graphics
+import TestSupport
 @testable import Plot
 
 /// Heatmaps in PDFs: an indexed image in the colormap's order, never interpolated, every cell
@@ -8,12 +9,12 @@ final class HeatmapPDFTests: XCTestCase {
     func imageList(_ pdf: [UInt8], _ dir: URL) throws -> [[String]] {
         let path = dir.appendingPathComponent("h.pdf")
         try Data(pdf).write(to: path)
-        return try tool("pdfimages", ["-list", path.path]).split(separator: "\n").dropFirst(2)
+        return try Tools.output("pdfimages", ["-list", path.path]).split(separator: "\n").dropFirst(2)
             .map { $0.split(separator: " ").map(String.init) }
     }
 
     func testCoarseHeatmapKeepsEveryCellAndShowsTheKnownColours() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("folio-plot")
         defer { try? FileManager.default.removeItem(at: dir) }
         var f = Figure(width: 200, height: 200)
         f.axes.heatmap([0, 1, 2, 3], rows: 2, columns: 2, colorbar: nil)
@@ -24,7 +25,7 @@ final class HeatmapPDFTests: XCTestCase {
         XCTAssertEqual(Array(rows[0][3...5]), ["2", "2", "index"]); XCTAssertEqual(rows[0][9], "no")
         // Rendered by poppler: the same cell colours as the PNG canvas test (row 0 at the bottom).
         let pdf = dir.appendingPathComponent("h.pdf")
-        _ = try tool("pdftoppm", ["-r", "72", "-png", "-singlefile", pdf.path, dir.appendingPathComponent("h").path])
+        _ = try Tools.output("pdftoppm", ["-r", "72", "-png", "-singlefile", pdf.path, dir.appendingPathComponent("h").path])
         let page = try XCTUnwrap(RasterImage(png: Array(try Data(contentsOf: dir.appendingPathComponent("h.png")))))
         let c = Canvas(.png(dpi: 72), width: 200, height: 200)
         let plot = Axes.inset(Rect(x: 3, y: 3, width: 194, height: 194), f.axes.margins(cell: Rect(x: 3, y: 3, width: 194, height: 194), canvas: c).margins)
@@ -39,7 +40,7 @@ final class HeatmapPDFTests: XCTestCase {
     }
 
     func testFineHeatmapIsStoredAtTheImageResolutionAndReRendersIdentically() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("folio-plot")
         defer { try? FileManager.default.removeItem(at: dir) }
         let n = 1024
         var f = Figure(width: 460.8, height: 345.6)

@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import Graphics
+import TestSupport
 @testable import Plot
 
 final class TableTests: XCTestCase {
@@ -30,10 +31,10 @@ final class TableTests: XCTestCase {
         XCTAssertGreaterThan(size.width, 200); XCTAssertLessThan(size.width, 400)
         let h = t.draw(on: c, at: Point(10, 10))
         XCTAssertEqual(h, size.height, accuracy: 1)
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("folio-plot")
         let pdf = dir.appendingPathComponent("t.pdf")
         try Data(c.finish()).write(to: pdf)
-        let text = try tool("pdftotext", ["-layout", pdf.path, "-"])
+        let text = try Tools.output("pdftotext", ["-layout", pdf.path, "-"])
         for s in ["activation", "ReLU", "hard tanh", "2.00", "12.5 %", "−3.0 %", "—"] { XCTAssertTrue(text.contains(s), "\(s) missing in \(text)") }
         // Sparklines: blue ink in the last column of a PNG rendering.
         let p = Canvas(.png(dpi: 144), width: 400, height: 120)

@@ -3,6 +3,7 @@ import Notebook
 import OutputChannel
 import Plot
 import XCTest
+import TestSupport
 @testable import Report
 
 /// A notebook written to attack its readers — script URLs in every spelling, raw HTML, markup
@@ -12,7 +13,7 @@ final class HostileNotebookTests: XCTestCase {
     var dir: URL!, out: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-hostile-\(UUID())")
+        dir = uniqueTemporaryURL("folio-hostile")
         out = dir.appendingPathComponent("output")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     }
@@ -185,7 +186,7 @@ final class HostileNotebookTests: XCTestCase {
     /// Chromium loads the page (with a probe added to a copy): no payload runs, and its own URL
     /// parser finds no link or source whose protocol is not http(s), mailto or the page's file:.
     func testChromiumRunsNothingAndResolvesNoScriptURL() throws {
-        guard Tools.find("chromium") != nil else { throw XCTSkip("chromium is not installed (scripts/setup installs it)") }
+        _ = try Tools.path("chromium")
         var (html, _) = try render()
         let hook = "<script>window.hits=[];window.alert=function(x){hits.push(String(x))};window.print=window.alert;</script>"
         let probe = #"""

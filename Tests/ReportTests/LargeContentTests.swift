@@ -3,6 +3,7 @@ import Graphics
 import Notebook
 import OutputChannel
 import Plot
+import TestSupport
 @testable import Report
 import XCTest
 
@@ -15,7 +16,7 @@ final class LargeContentTests: XCTestCase {
     }
 
     func pdftotext(_ bytes: [UInt8]) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("folio-large-\(UUID()).pdf")
+        let url = uniqueTemporaryURL("folio-large", suffix: ".pdf")
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         return try Tools.output("pdftotext", [url.path, "-"])

@@ -4,6 +4,7 @@ import Graphics
 import Notebook
 import OutputChannel
 import Plot
+import TestSupport
 @testable import Report
 
 /// The parts the report is assembled from: numbering rules, the math seam's inline boxes,
@@ -80,8 +81,7 @@ final class LayoutPartsTests: XCTestCase {
         text.text(" after")
         composer.flow(composer.layout(text, font: style.body), rich: text)
         composer.finish()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-box-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryFolder("folio-box")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pdf = dir.appendingPathComponent("box.pdf")
         try Data(canvas.finish()).write(to: pdf)
@@ -101,8 +101,7 @@ final class LayoutPartsTests: XCTestCase {
     func testFootnotesFromHeadingsAndTableCellsAreSet() throws {
         let md = "# Title[^h]\n\n| a |\n|---|\n| x[^c] |\n\n[^h]: Heading note.\n[^c]: Cell note.\n"
         let nb = RenderedNotebook(document: try Document.parse(md, path: "f.md"), outputs: [:])
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-fn-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryFolder("folio-fn")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pdf = dir.appendingPathComponent("f.pdf")
         try Data(PDFReport.render(nb)).write(to: pdf)
@@ -115,8 +114,7 @@ final class LayoutPartsTests: XCTestCase {
         let url = "https://example.org/" + String(repeating: "very-long-path-segment/", count: 12)
         let md = "See <\(url)> and `" + String(repeating: "identifier_", count: 12) + "` here.\n"
         let nb = RenderedNotebook(document: try Document.parse(md, path: "w.md"), outputs: [:])
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-w-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryFolder("folio-w")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pdf = dir.appendingPathComponent("w.pdf")
         try Data(PDFReport.render(nb)).write(to: pdf)
@@ -171,8 +169,7 @@ final class LayoutPartsTests: XCTestCase {
         var fig = Figure(width: 300, height: 300, title: "Big")
         fig.line(x: [0, 1], y: [0, 1])
         let nb = RenderedNotebook(document: try Document.parse(md, path: "big.md"), outputs: [0: [.figure(fig)]])
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-big-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryFolder("folio-big")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pdf = dir.appendingPathComponent("big.pdf")
         try Data(PDFReport.render(nb)).write(to: pdf)
@@ -186,7 +183,7 @@ final class LayoutPartsTests: XCTestCase {
 
 final class HyphenationTests: XCTestCase {
     func testLiangPatternsBreakWordsAsTeXDoes() throws {
-        guard let h = Hyphenator.english else { throw XCTSkip("hyphen-en-us is not installed (scripts/setup installs it)") }
+        guard let h = Hyphenator.english else { throw MissingTool("hyphen-en-us") }
         func show(_ w: String) -> String {
             let b = Set(h.breaks(w))
             return w.enumerated().map { (b.contains($0.offset) ? "-" : "") + String($0.element) }.joined()
@@ -202,15 +199,14 @@ final class HyphenationTests: XCTestCase {
 extension HyphenationTests {
     /// Pango breaks a narrow justified paragraph at the soft hyphens and draws the hyphen.
     func testNarrowJustifiedTextBreaksInsideWords() throws {
-        guard let h = Hyphenator.english else { throw XCTSkip("hyphen-en-us is not installed") }
+        guard let h = Hyphenator.english else { throw MissingTool("hyphen-en-us") }
         let style = PageStyle(paper: .a4)
         let canvas = Canvas(.pdf, width: style.width, height: style.height)
         let words = "Trajectory lengths of representations increase exponentially through successive transformations"
         let hyphenated = TextLayout(canvas: canvas, markup: h.hyphenate(words), font: style.body, width: 110, justify: true)
         hyphenated.draw(on: canvas, at: Point(72, 72))
         XCTAssertGreaterThan(hyphenated.lines.count, 3)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-hy-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryFolder("folio-hy")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(canvas.finish()).write(to: dir.appendingPathComponent("h.pdf"))
         let text = try Tools.output("pdftotext", [dir.appendingPathComponent("h.pdf").path, "-"])

@@ -1,6 +1,7 @@
 import Foundation
 import Notebook
 import XCTest
+import TestSupport
 @testable import Report
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,7 @@ final class LocalImageSafetyTests: XCTestCase {
 
     override func setUpWithError() throws {
         let fm = FileManager.default
-        root = fm.temporaryDirectory.appendingPathComponent("folio-imgsafe-\(UUID())")
+        root = uniqueTemporaryURL("folio-imgsafe")
         project = root.appendingPathComponent("project")
         outside = root.appendingPathComponent("outside")
         for d in [project!, outside!, project.appendingPathComponent("notebooks"), project.appendingPathComponent("notebooks/dir.png")] {

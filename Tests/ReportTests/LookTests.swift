@@ -3,7 +3,8 @@ import XCTest
 @testable import Report
 
 /// Writes the fixture report to `$FOLIO_REPORT_LOOK` when set, for a person to look at the
-/// PDF pages and the site (`pdftoppm -png -r 80`, headless Chromium).
+/// PDF pages and the site (`pdftoppm -png -r 80`, headless Chromium). The one test that may
+/// skip (docs/contributing.md): an explicit opt-in that no setup script provides, not a missing tool.
 final class LookTests: XCTestCase {
     func testWriteFixtureForLooking() throws {
         guard let dir = ProcessInfo.processInfo.environment["FOLIO_REPORT_LOOK"] else { throw XCTSkip("set FOLIO_REPORT_LOOK=/dir") }

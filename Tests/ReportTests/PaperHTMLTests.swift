@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Notebook
 import Plot
+import TestSupport
 @testable import Report
 
 /// The fixture paper as a static site: well-formed, every local link and image resolves, no
@@ -9,7 +10,7 @@ import Plot
 final class PaperHTMLTests: XCTestCase {
     var out: URL!
     override func setUpWithError() throws {
-        out = FileManager.default.temporaryDirectory.appendingPathComponent("folio-site-\(UUID())")
+        out = uniqueTemporaryURL("folio-site")
     }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: out) }
 
@@ -142,7 +143,7 @@ final class PaperHTMLTests: XCTestCase {
     /// Opens the page in headless Chromium: the screenshot is not blank and shows the figures'
     /// line colours (so the images loaded), and the browser logs no failed load or error.
     func testChromiumShowsThePageWithItsFigures() throws {
-        guard Tools.find("chromium") != nil else { throw XCTSkip("chromium is not installed (scripts/setup installs it)") }
+        _ = try Tools.path("chromium")
         try ReportWriter(outputDirectory: out).write(try Fixture.notebook())
         let shot = out.appendingPathComponent("shot.png")
         let profile = out.appendingPathComponent("profile")
@@ -195,7 +196,7 @@ final class PaperHTMLTests: XCTestCase {
 /// Markdown images next to the notebook: copied for the page, drawn in the PDF at their size.
 final class LocalImageTests: XCTestCase {
     func testStandaloneImageIsANumberedFigureInBothFormats() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-img-\(UUID())")
+        let dir = uniqueTemporaryURL("folio-img")
         let out = dir.appendingPathComponent("output")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -2,14 +2,14 @@ import Foundation
 import XCTest
 import Notebook
 import Plot
+import TestSupport
 @testable import Report
 
 /// The fixture paper as a PDF, measured with poppler's tools and by reading the PDF's objects.
 final class PaperPDFTests: XCTestCase {
     var out: URL!
     override func setUpWithError() throws {
-        out = FileManager.default.temporaryDirectory.appendingPathComponent("folio-paper-\(UUID())")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        out = try makeTemporaryFolder("folio-paper")
     }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: out) }
 

@@ -2,6 +2,7 @@ import XCTest
 import Notebook
 import OutputChannel
 import Plot
+import TestSupport
 @testable import Report
 
 /// Renders a document with real Cairo/Pango and checks the files with poppler's tools.
@@ -9,7 +10,7 @@ final class ReportTests: XCTestCase {
     var out: URL!
 
     override func setUpWithError() throws {
-        out = FileManager.default.temporaryDirectory.appendingPathComponent("folio-report-\(UUID())")
+        out = uniqueTemporaryURL("folio-report")
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: out) }
@@ -51,25 +52,12 @@ final class ReportTests: XCTestCase {
         ])
     }
 
-    func tool(_ name: String, _ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/" + name)
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, "\(name) \(args)")
-        return String(decoding: data, as: UTF8.self)
-    }
-
     func testPDFTextFontsAndDeterminism() throws {
         let nb = try notebook()
         let writer = ReportWriter(outputDirectory: out)
         try writer.write(nb)
         let pdf = out.appendingPathComponent("fixture.pdf")
-        let text = try tool("pdftotext", ["-layout", pdf.path, "-"])
+        let text = try Tools.output("pdftotext", ["-layout", pdf.path, "-"])
         let order = ["Report <fixture>", "Tester", "An abstract & more.", "Introduction", "cell output 123",
                      "A line.", "Second heading", "shown value 456"]
         var cursor = text.startIndex
@@ -81,7 +69,7 @@ final class ReportTests: XCTestCase {
         }
         XCTAssertFalse(text.contains("secret code"), "echo: false hides the code")
 
-        let fonts = try tool("pdffonts", [pdf.path])
+        let fonts = try Tools.output("pdffonts", [pdf.path])
         let rows = fonts.split(separator: "\n").dropFirst(2)
         XCTAssertFalse(rows.isEmpty)
         for row in rows {
@@ -94,7 +82,7 @@ final class ReportTests: XCTestCase {
         let first = try Data(contentsOf: pdf)
         try writer.write(nb)
         XCTAssertEqual(first, try Data(contentsOf: pdf), "re-render is byte-identical")
-        let info = try tool("pdfinfo", [pdf.path])
+        let info = try Tools.output("pdfinfo", [pdf.path])
         XCTAssertTrue(info.range(of: #"Title:\s+Report <fixture>"#, options: .regularExpression) != nil, info)
         XCTAssertTrue(info.range(of: #"Page size:\s+595\.2\d* x 841\.89 pts \(A4\)"#, options: .regularExpression) != nil, info)
     }
@@ -122,7 +110,7 @@ final class ReportTests: XCTestCase {
         let pdf = out.appendingPathComponent("f.pdf")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try Data(FigureFiles.pdf(fig)).write(to: pdf)
-        let info = try tool("pdfinfo", [pdf.path])
+        let info = try Tools.output("pdfinfo", [pdf.path])
         XCTAssertTrue(info.range(of: #"Page size:\s+288 x 144 pts"#, options: .regularExpression) != nil, info)
         let png = FigureFiles.png(fig, dpi: 100)
         // IHDR width and height, big-endian, at bytes 16..<24: 4 in × 100 dpi, 2 in × 100 dpi.

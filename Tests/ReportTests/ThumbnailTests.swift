@@ -2,13 +2,14 @@ import Graphics
 import Notebook
 import OutputChannel
 import Plot
+import TestSupport
 @testable import Report
 import XCTest
 
 /// Every notebook gets a picture in the site index: its first figure, or its first table.
 final class ThumbnailTests: XCTestCase {
     func render(_ outputs: [Int: [CellOutput]]) throws -> (URL, String) {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("folio-thumb-\(UUID())")
+        let out = uniqueTemporaryURL("folio-thumb")
         let doc = try Document.parse("---\ntitle: T\n---\n\n```swift\nlet a = 1\n```\n", path: "t.md")
         try ReportWriter(outputDirectory: out).write(RenderedNotebook(document: doc, outputs: outputs))
         return (out, try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8))
@@ -47,7 +48,7 @@ final class ThumbnailTests: XCTestCase {
 /// plain Unicode where only text fits (index, metadata).
 final class AbstractMathTests: XCTestCase {
     func testAbstractMathIsTypesetInPageAndPlainInIndex() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("folio-abstract-\(UUID())")
+        let out = uniqueTemporaryURL("folio-abstract")
         defer { try? FileManager.default.removeItem(at: out) }
         let doc = try Document.parse("---\ntitle: T\nabstract: The distance falls like $n^{-1}$ and *slowly*.\n---\n\nText.\n", path: "a.md")
         XCTAssertEqual(doc.abstractInlines?.count, 5, "\(String(describing: doc.abstractInlines))")

@@ -1,6 +1,7 @@
 import XCTest
 import Notebook
 import OutputChannel
+import TestSupport
 @testable import Runner
 
 /// Runs real notebooks through real swiftc against the Folio library built beside the tests.
@@ -8,8 +9,7 @@ final class NotebookRunnerTests: XCTestCase {
     var work: URL!
 
     override func setUpWithError() throws {
-        work = FileManager.default.temporaryDirectory.appendingPathComponent("folio-runner-\(UUID())")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        work = try makeTemporaryFolder("folio-runner")
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: work) }

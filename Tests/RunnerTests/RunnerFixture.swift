@@ -1,5 +1,6 @@
 import XCTest
 import Notebook
+import TestSupport
 @testable import Runner
 
 /// A temporary project folder with its own Folio cache, for tests that run real notebooks.
@@ -8,8 +9,7 @@ final class RunnerFixture {
     let cache: ResultCache
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-runner-\(UUID())")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try makeTemporaryFolder("folio-runner")
         cache = ResultCache(root: root.appendingPathComponent("cache"))
     }
 

@@ -19,17 +19,3 @@ func maxDiff<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Double {
     precondition(a.shape == b.shape, "maxDiff: \(a.shape) vs \(b.shape)")
     return zip(a.scalars, b.scalars).map { Swift.abs(Double($0) - Double($1)) }.max() ?? 0
 }
-
-/// Runs python3 with `code`; nil when python3 or numpy is unavailable.
-func python(_ code: String) -> String? {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", code]
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = Pipe()
-    do { try p.run() } catch { return nil }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return p.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
-}

@@ -1,11 +1,11 @@
 import XCTest
+import TestSupport
 @testable import Tensor
 
 final class NPYTests: XCTestCase {
     var dir: URL!
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("npy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        dir = try makeTemporaryFolder("npy")
     }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
@@ -46,7 +46,7 @@ final class NPYTests: XCTestCase {
         np.save('\(p)/ints.npy', np.array([[1, 2], [3, -4]], dtype=np.int64))
         np.save('\(p)/mask.npy', np.array([True, False, True]))
         """
-        guard let out = python(code) else { throw XCTSkip("python3 with numpy not available") }
+        let out = try Tools.python(code)
         let lines = out.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines[0], "float64 (3, 4) float32 int64 [5, -6, 7] bool [True, False]")
         let sums = lines[1].split(separator: " ").compactMap { Double($0) }
