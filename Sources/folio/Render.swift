@@ -65,7 +65,7 @@ struct Render: ParsableCommand {
             FileHandle.standardError.write("folio: error: \(error)\n")
             throw FolioExit.usageError
         }
-        let job = NotebookRender(toolchain: toolchain, overrides: overrides, output: URL(fileURLWithPath: output),
+        let job = RenderJob(toolchain: toolchain, overrides: overrides, output: URL(fileURLWithPath: output),
                                  dpi: dpi, optimize: optimize ? true : nil, explain: explain,
                                  cache: noCache ? nil : ResultCache(root: toolchain.cacheDirectory))
         // Notebooks render in parallel; their messages are printed afterwards in input order,
@@ -109,11 +109,11 @@ struct Render: ParsableCommand {
 
 /// Results of parallel renders, by input position.
 final class Outcomes: @unchecked Sendable {
-    private var items: [NotebookRender.Outcome]
+    private var items: [RenderJob.Outcome]
     private let lock = NSLock()
     init(count: Int) { items = Array(repeating: .init(code: 0), count: count) }
-    func set(_ i: Int, _ o: NotebookRender.Outcome) { lock.lock(); items[i] = o; lock.unlock() }
-    var all: [NotebookRender.Outcome] { lock.lock(); defer { lock.unlock() }; return items }
+    func set(_ i: Int, _ o: RenderJob.Outcome) { lock.lock(); items[i] = o; lock.unlock() }
+    var all: [RenderJob.Outcome] { lock.lock(); defer { lock.unlock() }; return items }
 }
 
 extension FileHandle {

@@ -4,10 +4,10 @@ import OutputChannel
 import Report
 import Runner
 
-/// Renders one notebook: run (or reuse) its cells, write the report, the logs of capped
-/// outputs and the provenance manifest. Messages are collected, not printed, so that
-/// notebooks rendered in parallel do not interleave their output.
-struct NotebookRender: Sendable {
+/// One notebook's render, in the three steps of every render: load it (Notebook), execute
+/// its cells or reuse them (Runner), publish the report (Report). Messages are collected, not
+/// printed, so that notebooks rendered in parallel do not interleave their output.
+struct RenderJob: Sendable {
     var toolchain: Toolchain
     var overrides: [String: String]
     var output: URL
