@@ -34,8 +34,15 @@ struct ChildProcess {
         let since = ProcessTree.now() &- 1
         let pid = try spawn(executable, arguments: arguments, environment: environment ?? ProcessInfo.processInfo.environment,
                             directory: directory, stdout: out, stderr: err)
-        var status: Int32 = 0
-        func ended() -> Bool { waitpid(pid, &status, WNOHANG) == pid }
+        // The child is only *seen* to end (waitid with WNOWAIT) and is reaped last: while it is an
+        // unreaped zombie neither its pid nor its process-group id can be given to a new process,
+        // so killing the group and sweeping after it can never reach someone else's processes.
+        func ended(blocking: Bool = false) -> Bool {
+            var info = siginfo_t()
+            let flags = WEXITED | WNOWAIT | (blocking ? 0 : WNOHANG)
+            while waitid(P_PID, id_t(pid), &info, flags) != 0 { if errno != EINTR { return true } }
+            return info._sifields._sigchld.si_pid == pid
+        }
         let deadline = DispatchTime.now() + timeout
         var killedBecause: String?
         while !ended() {
@@ -47,16 +54,18 @@ struct ChildProcess {
                     kill(-pid, SIGTERM); kill(pid, SIGTERM)
                     let grace = DispatchTime.now() + 2
                     while !ended() {
-                        if DispatchTime.now() >= grace { kill(-pid, SIGKILL); kill(pid, SIGKILL); while waitpid(pid, &status, 0) != pid && errno == EINTR {}; break }
+                        if DispatchTime.now() >= grace { kill(-pid, SIGKILL); kill(pid, SIGKILL); _ = ended(blocking: true); break }
                         usleep(10_000)
                     }
                     break
                 }
             }
         }
-        ProcessTree.unregister(pid)
         // Whatever the child started goes with it.
         if marker != nil { ProcessTree.sweep(group: pid, marker: marker, since: since) } else { kill(-pid, SIGKILL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) != pid && errno == EINTR {}
+        ProcessTree.unregister(pid)
         // Interrupted: the handler that stopped the child is exiting the process; report nothing.
         while ProcessTree.isStopping { pause() }
         let read = { (u: URL) in (try? String(contentsOf: u, encoding: .utf8)) ?? "" }
