@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 extension Axes {
     /// Draws the axes with its data inside `plot` (guides go into the margins around it).

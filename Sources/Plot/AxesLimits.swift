@@ -1,4 +1,5 @@
 import Foundation
+import PlotData
 
 /// The data range an axes shows: the marks' extent, padded by 4 % (in the scale's own space)
 /// unless every mark fills a grid exactly (heatmaps, contours), with sensible fallbacks for

@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 /// A colorbar beside the axes, exactly as tall as the plot rectangle: a 256-step image of the
 /// map (or one band per contour level), ticks on its right, an optional rotated label.

@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 /// The legend: one row per labelled mark, placed in the emptiest inside corner or outside right.
 struct Legend {

@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 /// Drawing of the 2-D marks inside a plot frame (the canvas is already clipped to it).
 extension Mark {

@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 /// A 3-D axes: an orthographic view of the data box, drawn back to front (painter's algorithm).
 /// Surface facets, line segments and points go into one depth-sorted list, so a trajectory on a

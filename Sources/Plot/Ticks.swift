@@ -1,4 +1,5 @@
 import Foundation
+import PlotData
 
 /// Tick positions and labels.
 ///
