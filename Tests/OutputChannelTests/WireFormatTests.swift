@@ -25,6 +25,7 @@ final class WireFormatTests: XCTestCase {
         guard marks.count == 3, case .band = marks[0], case .line(let line) = marks[1], case .scatter = marks[2] else {
             return XCTFail("not a band, a line and a scatter: \(marks)")
         }
+        XCTAssertEqual(marks.map(\.kind), ["band", "line", "scatter"])
         XCTAssertEqual(line.label, "escaped")
         XCTAssertEqual(line.color, Color(hex: 0xD55E00))
         XCTAssertEqual(f.problems(), [])

@@ -1,0 +1,24 @@
+import Colors
+
+/// A grid of values (row-major, `rows` × `columns`, row 0 at `yRange.lowerBound`) coloured by a colormap.
+public struct HeatmapMark: Codable, Equatable, Sendable {
+    public var values: [Double]
+    public var rows, columns: Int
+    public var xRange, yRange: [Double]
+    public var colormap: Colormap
+    public var valueRange: [Double]
+    public init(values: [Double], rows: Int, columns: Int, xRange: [Double], yRange: [Double], colormap: Colormap, valueRange: [Double]) {
+        (self.values, self.rows, self.columns, self.xRange, self.yRange, self.colormap, self.valueRange) = (values, rows, columns, xRange, yRange, colormap, valueRange)
+    }
+}
+
+extension HeatmapMark: MarkPayload {
+    public static let kind = "heatmap"
+
+    public func problems() -> [String] {
+        var p = Problems()
+        p.grid(values.count, rows, columns)
+        p.range("xRange", xRange); p.range("yRange", yRange); p.range("valueRange", valueRange)
+        return p.list
+    }
+}
