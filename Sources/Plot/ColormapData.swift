@@ -1,4 +1,3 @@
-import PlotData
 // Generated once from matplotlib 3.11.2 (`python3 scripts/peers/plot.py --colormaps` regenerates it):
 // 256-entry lookup tables as 0xRRGGBB, the same N = 256 sampling matplotlib uses.
 enum ColormapData {

@@ -27,9 +27,4 @@ extension Figure {
         }
         return out
     }
-
-    /// Adds a line to the first panel.
-    public mutating func line(x: [Double], y: [Double], label: String? = nil, color: Color? = nil) {
-        panels[0].line(x: x, y: y, label: label, color: color)
-    }
 }

@@ -1,5 +1,4 @@
 import Graphics
-import PlotData
 
 /// Drops polyline vertices that lie within `tolerance` points of the straight run they belong
 /// to, in device space, as matplotlib's path simplification does: a 10 000-point curve across a

@@ -1,5 +1,4 @@
 import Foundation
-import PlotData
 
 /// Tick positions and labels.
 ///

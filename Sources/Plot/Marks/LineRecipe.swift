@@ -15,6 +15,13 @@ extension Axes {
     }
 }
 
+extension Figure {
+    /// Adds a line to the first panel.
+    public mutating func line(x: [Double], y: [Double], label: String? = nil, color: Color? = nil) {
+        panels[0].line(x: x, y: y, label: label, color: color)
+    }
+}
+
 extension LineMark: MarkRecipe {
     func addExtent(x: inout Axes.Extent, y: inout Axes.Extent) -> Bool {
         x.add(self.x); y.add(self.y)

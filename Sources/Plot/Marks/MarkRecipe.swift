@@ -16,6 +16,8 @@ import PlotData
 ///    (check the inputs, append `.box(…)`) and `extension BoxMark: MarkRecipe`, implementing
 ///    what it needs (the defaults are: no extent, no legend, nothing drawn); then its line
 ///    in `Mark.recipe` below. The compiler points at both mapping switches.
+/// 3. Tests: a figure using it in Tests/PlotTests/Gallery.swift, the family in
+///    MarkRecipeTests' list, its refusals in HostileFigureTests.
 /// The recipe draws defensively: a decoded payload is validated before drawing, but drawing
 /// code never traps on one that slipped through (skip what cannot be indexed).
 protocol MarkRecipe: MarkPayload {

@@ -5,8 +5,12 @@ public struct ArrowMark: Codable, Equatable, Sendable {
     public var from, to: [Double]
     public var text: String?
     public var color: Color = Color(hex: 0x222222)
+
     public init(from: [Double], to: [Double], text: String? = nil, color: Color = Color(hex: 0x222222)) {
-        (self.from, self.to, self.text, self.color) = (from, to, text, color)
+        self.from = from
+        self.to = to
+        self.text = text
+        self.color = color
     }
 }
 

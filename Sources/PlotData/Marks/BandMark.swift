@@ -6,8 +6,15 @@ public struct BandMark: Codable, Equatable, Sendable {
     public var label: String?
     public var color: Color
     public var opacity: Double = 0.25
-    public init(x: [Double], lower: [Double], upper: [Double], label: String? = nil, color: Color, opacity: Double = 0.25) {
-        (self.x, self.lower, self.upper, self.label, self.color, self.opacity) = (x, lower, upper, label, color, opacity)
+
+    public init(x: [Double], lower: [Double], upper: [Double], label: String? = nil, color: Color,
+                opacity: Double = 0.25) {
+        self.x = x
+        self.lower = lower
+        self.upper = upper
+        self.label = label
+        self.color = color
+        self.opacity = opacity
     }
 }
 

@@ -7,8 +7,16 @@ public struct BarMark: Codable, Equatable, Sendable {
     public var label: String?
     public var color: Color
     public var edge: Bool = false
-    public init(left: [Double], width: [Double], height: [Double], baseline: Double = 0, label: String? = nil, color: Color, edge: Bool = false) {
-        (self.left, self.width, self.height, self.baseline, self.label, self.color, self.edge) = (left, width, height, baseline, label, color, edge)
+
+    public init(left: [Double], width: [Double], height: [Double], baseline: Double = 0, label: String? = nil,
+                color: Color, edge: Bool = false) {
+        self.left = left
+        self.width = width
+        self.height = height
+        self.baseline = baseline
+        self.label = label
+        self.color = color
+        self.edge = edge
     }
 }
 

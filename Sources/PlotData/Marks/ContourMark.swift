@@ -12,8 +12,20 @@ public struct ContourMark: Codable, Equatable, Sendable {
     public var labels: Bool
     public var colormap: Colormap
     public var lineColor: Color?
-    public init(values: [Double], rows: Int, columns: Int, xRange: [Double], yRange: [Double], levels: [Double], filled: Bool, lines: Bool, labels: Bool, colormap: Colormap, lineColor: Color? = nil) {
-        (self.values, self.rows, self.columns, self.xRange, self.yRange, self.levels, self.filled, self.lines, self.labels, self.colormap, self.lineColor) = (values, rows, columns, xRange, yRange, levels, filled, lines, labels, colormap, lineColor)
+
+    public init(values: [Double], rows: Int, columns: Int, xRange: [Double], yRange: [Double], levels: [Double],
+                filled: Bool, lines: Bool, labels: Bool, colormap: Colormap, lineColor: Color? = nil) {
+        self.values = values
+        self.rows = rows
+        self.columns = columns
+        self.xRange = xRange
+        self.yRange = yRange
+        self.levels = levels
+        self.filled = filled
+        self.lines = lines
+        self.labels = labels
+        self.colormap = colormap
+        self.lineColor = lineColor
     }
 }
 

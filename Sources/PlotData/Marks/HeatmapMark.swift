@@ -7,8 +7,16 @@ public struct HeatmapMark: Codable, Equatable, Sendable {
     public var xRange, yRange: [Double]
     public var colormap: Colormap
     public var valueRange: [Double]
-    public init(values: [Double], rows: Int, columns: Int, xRange: [Double], yRange: [Double], colormap: Colormap, valueRange: [Double]) {
-        (self.values, self.rows, self.columns, self.xRange, self.yRange, self.colormap, self.valueRange) = (values, rows, columns, xRange, yRange, colormap, valueRange)
+
+    public init(values: [Double], rows: Int, columns: Int, xRange: [Double], yRange: [Double],
+                colormap: Colormap, valueRange: [Double]) {
+        self.values = values
+        self.rows = rows
+        self.columns = columns
+        self.xRange = xRange
+        self.yRange = yRange
+        self.colormap = colormap
+        self.valueRange = valueRange
     }
 }
 

@@ -6,8 +6,14 @@ public struct Line3DMark: Codable, Equatable, Sendable {
     public var label: String?
     public var color: Color
     public var width: Double = 1.5
+
     public init(x: [Double], y: [Double], z: [Double], label: String? = nil, color: Color, width: Double = 1.5) {
-        (self.x, self.y, self.z, self.label, self.color, self.width) = (x, y, z, label, color, width)
+        self.x = x
+        self.y = y
+        self.z = z
+        self.label = label
+        self.color = color
+        self.width = width
     }
 }
 

@@ -7,8 +7,15 @@ public struct LineMark: Codable, Equatable, Sendable {
     public var color: Color
     public var width: Double = 1.25
     public var dash: [Double] = []
-    public init(x: [Double], y: [Double], label: String? = nil, color: Color, width: Double = 1.25, dash: [Double] = []) {
-        (self.x, self.y, self.label, self.color, self.width, self.dash) = (x, y, label, color, width, dash)
+
+    public init(x: [Double], y: [Double], label: String? = nil, color: Color, width: Double = 1.25,
+                dash: [Double] = []) {
+        self.x = x
+        self.y = y
+        self.label = label
+        self.color = color
+        self.width = width
+        self.dash = dash
     }
 }
 

@@ -5,8 +5,14 @@ public struct Points3DMark: Codable, Equatable, Sendable {
     public var label: String?
     public var color: Color
     public var size: Double = 4
+
     public init(x: [Double], y: [Double], z: [Double], label: String? = nil, color: Color, size: Double = 4) {
-        (self.x, self.y, self.z, self.label, self.color, self.size) = (x, y, z, label, color, size)
+        self.x = x
+        self.y = y
+        self.z = z
+        self.label = label
+        self.color = color
+        self.size = size
     }
 }
 

@@ -7,8 +7,16 @@ public struct RegionMark: Codable, Equatable, Sendable {
     public var xRange, yRange: [Double]
     public var names: [String]
     public var colors: [Color]
-    public init(categories: [Int], rows: Int, columns: Int, xRange: [Double], yRange: [Double], names: [String], colors: [Color]) {
-        (self.categories, self.rows, self.columns, self.xRange, self.yRange, self.names, self.colors) = (categories, rows, columns, xRange, yRange, names, colors)
+
+    public init(categories: [Int], rows: Int, columns: Int, xRange: [Double], yRange: [Double], names: [String],
+                colors: [Color]) {
+        self.categories = categories
+        self.rows = rows
+        self.columns = columns
+        self.xRange = xRange
+        self.yRange = yRange
+        self.names = names
+        self.colors = colors
     }
 }
 

@@ -9,8 +9,15 @@ public struct RuleMark: Codable, Equatable, Sendable {
     public var width: Double = 0.8
     public var dash: [Double] = [4, 2]
     public var label: String?
-    public init(orientation: Orientation, value: Double, color: Color, width: Double = 0.8, dash: [Double] = [4, 2], label: String? = nil) {
-        (self.orientation, self.value, self.color, self.width, self.dash, self.label) = (orientation, value, color, width, dash, label)
+
+    public init(orientation: Orientation, value: Double, color: Color, width: Double = 0.8,
+                dash: [Double] = [4, 2], label: String? = nil) {
+        self.orientation = orientation
+        self.value = value
+        self.color = color
+        self.width = width
+        self.dash = dash
+        self.label = label
     }
 }
 

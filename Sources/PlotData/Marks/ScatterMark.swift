@@ -11,8 +11,17 @@ public struct ScatterMark: Codable, Equatable, Sendable {
     public var marker: MarkerShape = .circle
     public var values: [Double]?
     public var colormap: Colormap = .viridis
-    public init(x: [Double], y: [Double], label: String? = nil, color: Color, size: Double = 4, marker: MarkerShape = .circle, values: [Double]? = nil, colormap: Colormap = .viridis) {
-        (self.x, self.y, self.label, self.color, self.size, self.marker, self.values, self.colormap) = (x, y, label, color, size, marker, values, colormap)
+
+    public init(x: [Double], y: [Double], label: String? = nil, color: Color, size: Double = 4,
+                marker: MarkerShape = .circle, values: [Double]? = nil, colormap: Colormap = .viridis) {
+        self.x = x
+        self.y = y
+        self.label = label
+        self.color = color
+        self.size = size
+        self.marker = marker
+        self.values = values
+        self.colormap = colormap
     }
 }
 

@@ -6,8 +6,13 @@ public struct StemMark: Codable, Equatable, Sendable {
     public var baseline: Double = 0
     public var label: String?
     public var color: Color
+
     public init(x: [Double], y: [Double], baseline: Double = 0, label: String? = nil, color: Color) {
-        (self.x, self.y, self.baseline, self.label, self.color) = (x, y, baseline, label, color)
+        self.x = x
+        self.y = y
+        self.baseline = baseline
+        self.label = label
+        self.color = color
     }
 }
 

@@ -9,8 +9,15 @@ public struct StepMark: Codable, Equatable, Sendable {
     public var label: String?
     public var color: Color
     public var width: Double = 1.25
-    public init(x: [Double], y: [Double], position: StepPosition = .post, label: String? = nil, color: Color, width: Double = 1.25) {
-        (self.x, self.y, self.position, self.label, self.color, self.width) = (x, y, position, label, color, width)
+
+    public init(x: [Double], y: [Double], position: StepPosition = .post, label: String? = nil, color: Color,
+                width: Double = 1.25) {
+        self.x = x
+        self.y = y
+        self.position = position
+        self.label = label
+        self.color = color
+        self.width = width
     }
 }
 

@@ -6,8 +6,14 @@ public struct SurfaceMark: Codable, Equatable, Sendable {
     public var rows, columns: Int
     public var xRange, yRange: [Double]
     public var colormap: Colormap
+
     public init(z: [Double], rows: Int, columns: Int, xRange: [Double], yRange: [Double], colormap: Colormap) {
-        (self.z, self.rows, self.columns, self.xRange, self.yRange, self.colormap) = (z, rows, columns, xRange, yRange, colormap)
+        self.z = z
+        self.rows = rows
+        self.columns = columns
+        self.xRange = xRange
+        self.yRange = yRange
+        self.colormap = colormap
     }
 }
 

@@ -9,8 +9,15 @@ public struct TextMark: Codable, Equatable, Sendable {
     public var anchor: TextAnchor = .left
     public var color: Color = Color(hex: 0x222222)
     public var size: Double = 8
-    public init(x: Double, y: Double, text: String, anchor: TextAnchor = .left, color: Color = Color(hex: 0x222222), size: Double = 8) {
-        (self.x, self.y, self.text, self.anchor, self.color, self.size) = (x, y, text, anchor, color, size)
+
+    public init(x: Double, y: Double, text: String, anchor: TextAnchor = .left,
+                color: Color = Color(hex: 0x222222), size: Double = 8) {
+        self.x = x
+        self.y = y
+        self.text = text
+        self.anchor = anchor
+        self.color = color
+        self.size = size
     }
 }
 
