@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // Folio: Markdown notebooks with Swift cells → PDF, PNG/SVG figures and a static HTML site.
 // Layers (DESIGN §2), arrows point down:
-//   folio (CLI) → Report → Runner → Notebook → OutputChannel → Plot → MathType → Graphics → C shims
+//   folio (CLI) → Report → Runner → Notebook; Runner → OutputChannel → PlotData → Colors
+//   Report → Plot → MathType → Graphics → Colors, C shims; Plot → PlotData
 //   Folio (runtime imported by notebooks) → Theory → Autograd → Tensor → CBLAS/CLAPACKE
 import PackageDescription
 
@@ -49,25 +50,33 @@ let package = Package(
         .target(name: "Autograd", dependencies: ["Tensor"], swiftSettings: evolution),
         .target(name: "Theory", dependencies: ["Tensor", "Autograd"], swiftSettings: evolution),
 
+        // The sRGB colour value, shared by the canvas and the figure data (Foundation only).
+        .target(name: "Colors", swiftSettings: evolution),
+
         // Drawing.
-        .target(name: "Graphics", dependencies: ["CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CFontconfig", "CPNG"],
+        .target(name: "Graphics", dependencies: ["Colors", "CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CFontconfig", "CPNG"],
                 swiftSettings: evolution),
         .target(name: "MathType", dependencies: ["Graphics", "CHarfBuzz", "CFreeType"], swiftSettings: evolution),
-        .target(name: "Plot", dependencies: ["Graphics", "MathType"], swiftSettings: evolution),
+        // Figures and tables as data (Codable payloads, their builders' checks and validation),
+        // with nothing but Foundation below: what the notebook process sends and the runner reads.
+        .target(name: "PlotData", dependencies: ["Colors"], swiftSettings: evolution),
+        // Drawing figures and tables: limits, layout, guides, one recipe per mark.
+        .target(name: "Plot", dependencies: ["PlotData", "Graphics", "MathType"], swiftSettings: evolution),
 
         // What a cell hands back to the runner: the wire format between notebook and Folio.
-        .target(name: "OutputChannel", dependencies: ["Plot"], swiftSettings: evolution),
+        // Plain data: the runner, which only moves outputs around, links no drawing code.
+        .target(name: "OutputChannel", dependencies: ["PlotData"], swiftSettings: evolution),
 
         // Files that can be trusted: SHA-256 digests (cache keys, memo keys, the manifest) and
         // atomic whole-file writes (the result cache, publication). Foundation only.
         .target(name: "Storage", swiftSettings: evolution),
 
         // The runtime library notebook code imports.
-        .target(name: "Folio", dependencies: ["Tensor", "Autograd", "Theory", "Plot", "OutputChannel", "Storage"],
+        .target(name: "Folio", dependencies: ["Tensor", "Autograd", "Theory", "Plot", "PlotData", "OutputChannel", "Storage"],
                 swiftSettings: evolution),
 
         // Documents, execution, reports, the command line.
-        .target(name: "Notebook", dependencies: ["CCmarkGFM", "OutputChannel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Notebook", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Notebook", "OutputChannel", "Storage"]),
         .target(name: "Report", dependencies: ["Runner", "Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics"]),
         .executableTarget(name: "folio", dependencies: [
@@ -90,8 +99,8 @@ let package = Package(
         .testTarget(name: "TheoryTests", dependencies: ["Theory"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
         .testTarget(name: "MathTypeTests", dependencies: ["MathType", "TestSupport"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"]),
-        .testTarget(name: "OutputChannelTests", dependencies: ["OutputChannel"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotData", "Graphics", "TestSupport"]),
+        .testTarget(name: "OutputChannelTests", dependencies: ["OutputChannel", "PlotData"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "FolioTests", dependencies: ["Folio"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),

@@ -18,7 +18,7 @@ extension Tensor {
 
 extension Axes {
     /// A curve through the rows of an [n, 2] tensor, with equal aspect (circles stay round).
-    public mutating func parametric<T>(_ points: Tensor<T>, label: String? = nil, color: Graphics.Color? = nil) {
+    public mutating func parametric<T>(_ points: Tensor<T>, label: String? = nil, color: Color? = nil) {
         guard points.rank == 2, points.shape[1] == 2 else { fatalError("parametric: needs [n, 2] points, got \(points.shape)") }
         parametric(x: points.column(0), y: points.column(1), label: label, color: color)
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Plot
+import PlotData
 
 /// One thing a cell displays. The notebook process appends these, one JSON object per line,
 /// to `cell-N.outputs.jsonl` in its run directory; the runner reads them back in order.

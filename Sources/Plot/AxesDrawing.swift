@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 extension Axes {
     /// Draws the axes with its data inside `plot` (guides go into the margins around it).
@@ -19,7 +20,7 @@ extension Axes {
         }
         canvas.save()
         canvas.rectangle(plot); canvas.clip()
-        for m in marks { m.draw(on: canvas, frame: f) }
+        for m in marks { m.recipe.draw(on: canvas, frame: f) }
         canvas.restore()
 
         // Frame, ticks (outward) and tick labels.

@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 /// Space around a plot rectangle, in points.
 public struct Margins: Equatable, Sendable {

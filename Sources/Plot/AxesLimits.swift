@@ -1,4 +1,5 @@
 import Foundation
+import PlotData
 
 /// The data range an axes shows: the marks' extent, padded by 4 % (in the scale's own space)
 /// unless every mark fills a grid exactly (heatmaps, contours), with sensible fallbacks for
@@ -21,26 +22,7 @@ extension Axes {
     func dataExtent() -> (x: Extent, y: Extent, tight: Bool) {
         var x = Extent(scale: xScale), y = Extent(scale: yScale)
         var tight = true
-        for m in marks {
-            switch m {
-            case .line(let l): x.add(l.x); y.add(l.y); tight = false
-            case .scatter(let s): x.add(s.x); y.add(s.y); tight = false
-            case .band(let b): x.add(b.x); y.add(b.lower); y.add(b.upper); tight = false
-            case .bars(let b):
-                x.add(b.left); x.add(zip(b.left, b.width).map(+)); y.add(b.height); y.add(b.baseline); tight = false
-            case .stem(let s): x.add(s.x); y.add(s.y); y.add(s.baseline); tight = false
-            case .step(let s): x.add(s.x); y.add(s.y); tight = false
-            case .heatmap(let h): x.add(h.xRange); y.add(h.yRange)
-            case .contour(let c): x.add(c.xRange); y.add(c.yRange)
-            case .regions(let r): x.add(r.xRange); y.add(r.yRange)
-            case .rule(let r): r.orientation == .horizontal ? y.add(r.value) : x.add(r.value)
-            case .text(let t): x.add(t.x); y.add(t.y); tight = false
-            case .arrow(let a) where a.from.count == 2 && a.to.count == 2:
-                x.add([a.from[0], a.to[0]]); y.add([a.from[1], a.to[1]]); tight = false
-            case .arrow: break
-            case .surface, .line3D, .points3D: break
-            }
-        }
+        for m in marks where m.recipe.addExtent(x: &x, y: &y) { tight = false }
         return (x, y, tight)
     }
 

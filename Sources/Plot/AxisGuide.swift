@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 /// Ticks and tick labels of one axis, chosen for its drawn length so labels never overlap.
 struct AxisGuide {

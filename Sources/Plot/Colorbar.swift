@@ -1,9 +1,12 @@
 import Foundation
 import Graphics
+import PlotData
 
 /// A colorbar beside the axes, exactly as tall as the plot rectangle: a 256-step image of the
 /// map (or one band per contour level), ticks on its right, an optional rotated label.
 struct Colorbar {
+    /// A colour scale a mark brings: its map, value range and discrete levels (filled contours).
+    typealias Scale = (colormap: Colormap, range: [Double], levels: [Double]?)
     let colormap: Colormap
     let range: [Double]
     let levels: [Double]?
@@ -11,7 +14,7 @@ struct Colorbar {
     static let barWidth = 10.0, gap = 8.0
 
     init?(axes: Axes, canvas: Canvas) {
-        guard let text = axes.colorbarLabel, let scale = axes.marks.lazy.compactMap(\.colorScale).first else { return nil }
+        guard let text = axes.colorbarLabel, let scale = axes.marks.lazy.compactMap(\.recipe.colorScale).first else { return nil }
         (colormap, range, levels) = scale
         guard range.count == 2, range.allSatisfy(\.isFinite) else { return nil }
         label = text.isEmpty ? nil : LabelRenderer.render(canvas, text, PlotStyle.labelSize, false)

@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 /// Contour geometry on a grid. Each cell is split into four triangles around its centre
 /// (centre value = mean of the corners), and z is linear on each triangle: iso-lines and

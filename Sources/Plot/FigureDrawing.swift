@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 extension Figure {
     /// Draws the figure with its top-left corner at `origin`, at its physical size.

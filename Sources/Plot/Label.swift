@@ -1,5 +1,6 @@
 import Graphics
 import MathType
+import PlotData
 
 /// A piece of text measured and ready to draw: tick labels, axis labels, titles, legend entries.
 public struct DrawnLabel {

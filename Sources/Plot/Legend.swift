@@ -1,31 +1,22 @@
 import Foundation
 import Graphics
+import PlotData
 
 /// The legend: one row per labelled mark, placed in the emptiest inside corner or outside right.
 struct Legend {
     enum Swatch { case line(Color, [Double]), patch(Color), marker(Color, MarkerShape) }
+    /// Where a mark draws, for placement: points along it, or all of the frame (grid marks).
+    enum Footprint { case points([Point]), wholeFrame }
     var entries: [(swatch: Swatch, label: DrawnLabel)]
     static let handle = 16.0, pad = 4.0, gap = 4.0, rowGap = 2.0
 
     init?(axes: Axes, canvas: Canvas) {
         var e: [(Swatch, DrawnLabel)] = []
-        func add(_ s: Swatch, _ text: String?) {
-            if let text { e.append((s, LabelRenderer.render(canvas, text, PlotStyle.legendSize, false))) }
+        func add(_ s: Swatch, _ text: String) {
+            e.append((s, LabelRenderer.render(canvas, text, PlotStyle.legendSize, false)))
         }
         for m in axes.marks {
-            switch m {
-            case .line(let l): add(.line(l.color, l.dash), l.label)
-            case .scatter(let s): add(.marker(s.color, s.marker), s.label)
-            case .band(let b): add(.patch(b.color.withAlpha(b.opacity)), b.label)
-            case .bars(let b): add(.patch(b.color), b.label)
-            case .stem(let s): add(.marker(s.color, .circle), s.label)
-            case .step(let s): add(.line(s.color, []), s.label)
-            case .rule(let r): add(.line(r.color, r.dash), r.label)
-            case .regions(let r): for (n, c) in zip(r.names, r.colors) { add(.patch(c), n) }
-            case .line3D(let l): add(.line(l.color, []), l.label)
-            case .points3D(let p): add(.marker(p.color, .circle), p.label)
-            default: break
-            }
+            for (swatch, text) in m.recipe.legendEntries() { add(swatch, text) }
         }
         guard !e.isEmpty, axes.legend != .none else { return nil }
         entries = e
@@ -61,42 +52,31 @@ struct Legend {
         return best!.0 == 0 || forceInside ? best!.1 : nil
     }
 
-    /// Points along the drawn data (segments sampled every few points) for placement.
+    /// Points along the drawn data for placement; a grid mark covers the frame (a coarse lattice
+    /// over it, so that only an outside legend is free).
     static func samples(_ axes: Axes, _ f: PlotFrame) -> [Point] {
         var out: [Point] = []
-        func along(_ xs: [Double], _ ys: [Double]) {
-            let stride = max(1, xs.count / 400)
-            var prev: Point?
-            for i in Swift.stride(from: 0, to: min(xs.count, ys.count), by: stride) {
-                guard f.accepts(xs[i], ys[i]) else { prev = nil; continue }
-                let p = f.point(xs[i], ys[i])
-                if let q = prev { for k in 1...8 { let t = Double(k) / 8; out.append(Point(q.x + t * (p.x - q.x), q.y + t * (p.y - q.y))) } }
-                out.append(p)
-                prev = p
+        for m in axes.marks {
+            switch m.recipe.footprint(in: f) {
+            case .points(let p): out += p
+            case .wholeFrame: return [f.point((f.xScale.inverse(f.x0) + f.xScale.inverse(f.x1)) / 2, 0)]
+                + (0..<64).map { Point(f.rect.x + f.rect.width * Double($0 % 8) / 7, f.rect.y + f.rect.height * Double($0 / 8) / 7) }
             }
         }
-        for m in axes.marks {
-            switch m {
-            case .line(let l): along(l.x, l.y)
-            case .step(let s): along(s.x, s.y)
-            case .scatter(let s): for i in 0..<min(s.x.count, s.y.count) where f.accepts(s.x[i], s.y[i]) { out.append(f.point(s.x[i], s.y[i])) }
-            case .band(let b): along(b.x, b.lower); along(b.x, b.upper)
-            case .bars(let b): for i in 0..<min(b.left.count, b.width.count, b.height.count) where f.accepts(b.left[i], b.height[i]) {
-                    for x in [b.left[i], b.left[i] + b.width[i] / 2, b.left[i] + b.width[i]] {
-                        along([x, x, x], [b.baseline, (b.baseline + b.height[i]) / 2, b.height[i]])
-                    }
-                }
-            case .stem(let s): along(s.x, s.y)
-            case .text(let t) where f.accepts(t.x, t.y):
-                // The text's box, roughly: it extends right of its anchor by ~0.5 em per character.
-                let p = f.point(t.x, t.y), w = Double(t.text.count) * t.size * 0.5
-                let x0 = t.anchor == .left ? p.x : t.anchor == .center ? p.x - w / 2 : p.x - w
-                for k in 0...6 { out.append(Point(x0 + w * Double(k) / 6, p.y)); out.append(Point(x0 + w * Double(k) / 6, p.y - t.size)) }
-            case .arrow(let a) where a.from.count == 2 && a.to.count == 2: along([a.from[0], a.to[0]], [a.from[1], a.to[1]])
-            case .heatmap, .contour, .regions: return [f.point((f.xScale.inverse(f.x0) + f.xScale.inverse(f.x1)) / 2, 0)]
-                + (0..<64).map { Point(f.rect.x + f.rect.width * Double($0 % 8) / 7, f.rect.y + f.rect.height * Double($0 / 8) / 7) }
-            default: break
-            }
+        return out
+    }
+
+    /// Points along a polyline: its drawable points, and 8 more on each segment between two of them.
+    static func along(_ xs: [Double], _ ys: [Double], _ f: PlotFrame) -> [Point] {
+        var out: [Point] = []
+        let stride = max(1, xs.count / 400)
+        var prev: Point?
+        for i in Swift.stride(from: 0, to: min(xs.count, ys.count), by: stride) {
+            guard f.accepts(xs[i], ys[i]) else { prev = nil; continue }
+            let p = f.point(xs[i], ys[i])
+            if let q = prev { for k in 1...8 { let t = Double(k) / 8; out.append(Point(q.x + t * (p.x - q.x), q.y + t * (p.y - q.y))) } }
+            out.append(p)
+            prev = p
         }
         return out
     }

@@ -1,4 +1,5 @@
 import Graphics
+import PlotData
 
 /// Maps data to the points of a plot rectangle through the axes' scales.
 struct PlotFrame {

@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 /// A 3-D axes: an orthographic view of the data box, drawn back to front (painter's algorithm).
 /// Surface facets, line segments and points go into one depth-sorted list, so a trajectory on a
@@ -16,33 +17,18 @@ struct Scene3D {
         view = axes.view3D ?? View3D()
         (ca, sa) = (cos(view.azimuth * .pi / 180), sin(view.azimuth * .pi / 180))
         (ce, se) = (cos(view.elevation * .pi / 180), sin(view.elevation * .pi / 180))
+        var lo = self.lo, hi = self.hi
         func add(_ x: Double, _ y: Double, _ z: Double) {
             let bound = PlotLimits.maxMagnitude
             guard x.isFinite, y.isFinite, z.isFinite, abs(x) <= bound, abs(y) <= bound, abs(z) <= bound else { return }
             for (k, v) in [x, y, z].enumerated() { lo[k] = min(lo[k], v); hi[k] = max(hi[k], v) }
         }
-        for m in axes.marks {
-            switch m {
-            case .surface(let s) where Scene3D.drawable(s):
-                for r in 0..<s.rows { for c in 0..<s.columns {
-                    add(s.xRange[0] + (s.xRange[1] - s.xRange[0]) * Double(c) / Double(s.columns - 1),
-                        s.yRange[0] + (s.yRange[1] - s.yRange[0]) * Double(r) / Double(s.rows - 1), s.z[r * s.columns + c])
-                } }
-            case .line3D(let l): for i in 0..<min(l.x.count, l.y.count, l.z.count) { add(l.x[i], l.y[i], l.z[i]) }
-            case .points3D(let p): for i in 0..<min(p.x.count, p.y.count, p.z.count) { add(p.x[i], p.y[i], p.z[i]) }
-            default: break
-            }
-        }
+        for m in axes.marks { m.recipe.addBounds3D(add) }
         for k in 0..<3 {
             if !lo[k].isFinite { (lo[k], hi[k]) = (0, 1) }
             if lo[k] == hi[k] { lo[k] -= 0.5; hi[k] += 0.5 }
         }
-    }
-
-    /// A surface whose grid and ranges the drawing can index.
-    static func drawable(_ s: SurfaceMark) -> Bool {
-        s.rows >= 2 && s.columns >= 2 && s.z.count == s.rows * s.columns && s.xRange.count == 2 && s.yRange.count == 2
-            && (s.xRange + s.yRange).allSatisfy { $0.isFinite && abs($0) <= PlotLimits.maxMagnitude }
+        (self.lo, self.hi) = (lo, hi)
     }
 
     /// Data → the unit box [-1, 1]² × [-0.75, 0.75] (z a little flatter, as in matplotlib).
@@ -87,62 +73,7 @@ struct Scene3D {
         // Items and their depths side by side: the sort moves indices, not items.
         var items: [Item] = [], depths: [Double] = []
         func add(_ depth: Double, _ item: Item) { depths.append(depth); items.append(item) }
-        let light = { () -> (Double, Double, Double) in let l = (-0.5, -0.6, 1.0); let n = (l.0 * l.0 + l.1 * l.1 + l.2 * l.2).squareRoot(); return (l.0 / n, l.1 / n, l.2 / n) }()
-        for m in axes.marks {
-            switch m {
-            case .surface(let s) where Scene3D.drawable(s):
-                let zr = Axes.finiteRange(s.z)
-                let table = s.colormap.table
-                func world(_ r: Int, _ c: Int) -> (Double, Double, Double) {
-                    normalized(s.xRange[0] + (s.xRange[1] - s.xRange[0]) * Double(c) / Double(s.columns - 1),
-                               s.yRange[0] + (s.yRange[1] - s.yRange[0]) * Double(r) / Double(s.rows - 1), s.z[r * s.columns + c])
-                }
-                for r in 0..<(s.rows - 1) {
-                    for c in 0..<(s.columns - 1) {
-                        let k = r * s.columns + c
-                        let z0 = s.z[k], z1 = s.z[k + 1], z2 = s.z[k + s.columns + 1], z3 = s.z[k + s.columns]
-                        let bound = PlotLimits.maxMagnitude
-                        guard abs(z0) <= bound && abs(z1) <= bound && abs(z2) <= bound && abs(z3) <= bound else { continue }
-                        let w0 = world(r, c), w1 = world(r, c + 1), w2 = world(r + 1, c + 1), w3 = world(r + 1, c)
-                        let p0 = screen(w0), p1 = screen(w1), p2 = screen(w2), p3 = screen(w3)
-                        // Lambert shading of the facet normal, two-sided, kept mild so the colormap still reads.
-                        let a = (w2.0 - w0.0, w2.1 - w0.1, w2.2 - w0.2), b = (w3.0 - w1.0, w3.1 - w1.1, w3.2 - w1.2)
-                        var n = (a.1 * b.2 - a.2 * b.1, a.2 * b.0 - a.0 * b.2, a.0 * b.1 - a.1 * b.0)
-                        let len = max(1e-12, (n.0 * n.0 + n.1 * n.1 + n.2 * n.2).squareRoot())
-                        n = (n.0 / len, n.1 / len, n.2 / len)
-                        let shade = 0.72 + 0.28 * abs(n.0 * light.0 + n.1 * light.1 + n.2 * light.2)
-                        // As s.colormap.color(t), with the table fetched once.
-                        let base = Color(hex: table[Colormap.index(((z0 + z1 + z2 + z3) / 4 - zr[0]) / (zr[1] - zr[0]))])
-                        let color = Color(red: base.red * shade, green: base.green * shade, blue: base.blue * shade)
-                        add((p0.1 + p1.1 + p2.1 + p3.1) / 4, .facet((p0.0, p1.0, p2.0, p3.0), color))
-                    }
-                }
-            case .line3D(let l):
-                for i in 1..<max(1, min(l.x.count, l.y.count, l.z.count)) {
-                    let p = [l.x[i - 1], l.y[i - 1], l.z[i - 1], l.x[i], l.y[i], l.z[i]]
-                    guard p.allSatisfy(\.isFinite) else { continue }
-                    let u = normalized(p[0], p[1], p[2]), w = normalized(p[3], p[4], p[5])
-                    // Long segments are cut into pieces about a facet long, so each piece sorts
-                    // against the facets near it (a single depth cannot be right for a long segment).
-                    let span = max(abs(w.0 - u.0), abs(w.1 - u.1), abs(w.2 - u.2))
-                    let pieces = span.isFinite ? max(1, min(1000, Int((min(span, 100) / 0.04).rounded(.up)))) : 1
-                    var prev = screen(u)
-                    for k in 1...pieces {
-                        let t = Double(k) / Double(pieces)
-                        let next = screen((u.0 + t * (w.0 - u.0), u.1 + t * (w.1 - u.1), u.2 + t * (w.2 - u.2)))
-                        // A segment lying on a surface must win against the facet under it: nudge it towards the viewer.
-                        add((prev.1 + next.1) / 2 - 0.02, .segment(prev.0, next.0, l.color, l.width))
-                        prev = next
-                    }
-                }
-            case .points3D(let p):
-                for i in 0..<min(p.x.count, p.y.count, p.z.count) where p.x[i].isFinite && p.y[i].isFinite && p.z[i].isFinite {
-                    let (q, d) = screen(normalized(p.x[i], p.y[i], p.z[i]))
-                    add(d - 0.02, .dot(q, p.color, p.size))
-                }
-            default: break
-            }
-        }
+        for m in axes.marks { m.recipe.addItems3D(scene: self, screen: screen, add: add) }
         // Farthest first; equal depths keep the order they were added in.
         let order = items.indices.sorted { depths[$0] != depths[$1] ? depths[$0] > depths[$1] : $0 < $1 }
         canvas.setLineJoin(.round); canvas.setLineCap(.round)

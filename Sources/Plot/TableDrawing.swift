@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import PlotData
 
 extension Table {
     public struct Style: Sendable {

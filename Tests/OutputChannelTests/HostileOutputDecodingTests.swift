@@ -1,5 +1,5 @@
 import XCTest
-import Plot
+import PlotData
 @testable import OutputChannel
 
 /// `RunFiles.read` validates every figure and table it decodes: a cell that writes one the
@@ -19,7 +19,7 @@ final class HostileOutputDecodingTests: XCTestCase {
 
     func testABadFigureThrowsWithTheFieldNamed() throws {
         var fig = Figure()
-        fig.line(x: [0, 1], y: [0, 1])
+        fig.axes.marks.append(.line(LineMark(x: [0, 1], y: [0, 1], color: .black)))
         fig.axes.xLimits = [1]
         var second = Figure(width: 100, height: 100, rows: 1, columns: 2)
         second.panels[1].yLimits = [.nan, .infinity]
@@ -41,7 +41,7 @@ final class HostileOutputDecodingTests: XCTestCase {
 
     func testGoodOutputsStillRead() throws {
         var fig = Figure()
-        fig.line(x: [0, 1, 2], y: [1, 2, 3])
+        fig.axes.marks.append(.line(LineMark(x: [0, 1, 2], y: [1, 2, 3], color: .black)))
         let t = Table(columns: [.init("a")], rows: [[.text("x")]])
         XCTAssertEqual(try read([try record(.figure(fig)), try record(.table(t))]), [.figure(fig), .table(t)])
     }

@@ -1,5 +1,4 @@
 import Foundation
-import Graphics
 
 /// A results table as a value: columns with alignment and number formats, rows of cells holding
 /// text, numbers or a small inline plot. Codable like `Figure`; drawn on a Canvas in booktabs
@@ -30,7 +29,7 @@ public struct Table: Codable, Equatable, Sendable {
         case integer
 
         /// Digits after the point, within what a double holds (a decoded 10⁹ would build a gigabyte string).
-        static func digits(_ d: Int) -> Int { min(max(0, d), 17) }
+        package static func digits(_ d: Int) -> Int { min(max(0, d), 17) }
 
         public func format(_ v: Double) -> String {
             guard v.isFinite else { return v.isNaN ? "—" : (v > 0 ? "∞" : "\u{2212}∞") }
@@ -76,12 +75,12 @@ public struct Table: Codable, Equatable, Sendable {
         rows.append(row)
     }
 
-    static func superscript(_ n: Int) -> String {
+    package static func superscript(_ n: Int) -> String {
         let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
         return (n < 0 ? "⁻" : "") + String(String(abs(n)).map { digits[Int(String($0))!] })
     }
 
-    func text(_ cell: Cell, column: Int) -> String? {
+    package func text(_ cell: Cell, column: Int) -> String? {
         switch cell {
         case .text(let s): return s
         case .number(let v): return column < columns.count ? columns[column].format.format(v) : NumberFormat.automatic.format(v)

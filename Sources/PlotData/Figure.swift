@@ -1,6 +1,6 @@
-import Graphics
+import Colors
 
-/// A figure as a value: a grid of panels (`Axes`), what to draw, not how. Codable, so a notebook
+/// A figure as a value: a grid of panels (`Axes`), what to draw, not how (Plot draws it). Codable, so a notebook
 /// process can hand it to the renderer, which draws it at its physical size into a PDF page, an SVG or a PNG.
 public struct Figure: Codable, Equatable, Sendable {
     /// Physical size in points (1/72 in); `Length.inches(_:)` / `.millimetres(_:)` convert.
@@ -45,40 +45,9 @@ public struct Figure: Codable, Equatable, Sendable {
         return row * columns + column
     }
 
-    /// Panels with shared limits filled in: the union over each column (x) or row (y).
-    func resolvedPanels() -> [Axes] {
-        var out = panels
-        func union(_ idx: [Int], _ pick: ((x: (Double, Double), y: (Double, Double))) -> (Double, Double)) -> [Double] {
-            let l = idx.map { pick(panels[$0].limits()) }
-            return [l.map(\.0).min()!, l.map(\.1).max()!]
-        }
-        if sharedX {
-            for c in 0..<columns {
-                let idx = (0..<rows).map { $0 * columns + c }.filter { panels[$0].xLimits == nil && panels[$0].view3D == nil }
-                guard !idx.isEmpty else { continue }
-                let u = union(idx) { $0.x }
-                for i in idx { out[i].xLimits = u }
-            }
-        }
-        if sharedY {
-            for r in 0..<rows {
-                let idx = (0..<columns).map { r * columns + $0 }.filter { panels[$0].yLimits == nil && panels[$0].view3D == nil }
-                guard !idx.isEmpty else { continue }
-                let u = union(idx) { $0.y }
-                for i in idx { out[i].yLimits = u }
-            }
-        }
-        return out
-    }
-
     /// The single panel's axes (the first panel of a grid).
     public var axes: Axes {
         get { panels[0] }
         set { panels[0] = newValue }
-    }
-
-    /// Adds a line to the first panel.
-    public mutating func line(x: [Double], y: [Double], label: String? = nil, color: Color? = nil) {
-        panels[0].line(x: x, y: y, label: label, color: color)
     }
 }

@@ -1,0 +1,46 @@
+import Graphics
+import PlotData
+
+extension Axes {
+    public mutating func arrow(from: (Double, Double), to: (Double, Double), text: String? = nil) {
+        marks.append(.arrow(ArrowMark(from: [from.0, from.1], to: [to.0, to.1], text: text)))
+    }
+}
+
+extension ArrowMark: MarkRecipe {
+    /// Both ends are two numbers (a decoded arrow may not be: then it brings nothing).
+    var wellFormed: Bool { from.count == 2 && to.count == 2 }
+
+    func addExtent(x: inout Axes.Extent, y: inout Axes.Extent) -> Bool {
+        guard wellFormed else { return false }
+        x.add([from[0], to[0]]); y.add([from[1], to[1]])
+        return true
+    }
+
+    func footprint(in f: PlotFrame) -> Legend.Footprint {
+        wellFormed ? .points(Legend.along([from[0], to[0]], [from[1], to[1]], f)) : .points([])
+    }
+
+    func draw(on canvas: Canvas, frame f: PlotFrame) {
+        guard wellFormed, f.accepts(from[0], from[1]), f.accepts(to[0], to[1]) else { return }
+        let p0 = f.point(from[0], from[1]), p1 = f.point(to[0], to[1])
+        let dx = p1.x - p0.x, dy = p1.y - p0.y, len = max(1e-9, (dx * dx + dy * dy).squareRoot())
+        let (ux, uy) = (dx / len, dy / len)
+        let head = 6.0, half = 2.6
+        let base = Point(p1.x - ux * head, p1.y - uy * head)
+        canvas.move(to: p0); canvas.line(to: base)
+        canvas.stroke(color, width: 0.9)
+        canvas.move(to: p1)
+        canvas.line(to: Point(base.x - uy * half, base.y + ux * half))
+        canvas.line(to: Point(base.x + uy * half, base.y - ux * half))
+        canvas.closePath()
+        canvas.fill(color)
+        if let text {
+            let l = LabelRenderer.render(canvas, text, PlotStyle.tickSize, false)
+            // Text sits beyond the tail, on the side away from the head.
+            let tx = ux > 0 ? p0.x - l.size.width - 2 : p0.x + 2
+            let ty = uy > 0 ? p0.y - l.size.height : p0.y
+            l.draw(canvas, Point(tx, ty), color)
+        }
+    }
+}

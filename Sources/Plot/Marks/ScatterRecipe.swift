@@ -1,0 +1,45 @@
+import Graphics
+import PlotData
+
+extension Axes {
+    public mutating func scatter(x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
+                                 size: Double = 4, marker: MarkerShape = .circle,
+                                 values: [Double]? = nil, colormap: Colormap = .viridis) {
+        Axes.check("scatter", [("x", x.count), ("y", y.count)] + (values.map { [("values", $0.count)] } ?? []))
+        marks.append(.scatter(ScatterMark(x: x, y: y, label: label, color: nextColor(color), size: size,
+                                          marker: marker, values: values, colormap: colormap)))
+    }
+}
+
+extension ScatterMark: MarkRecipe {
+    func addExtent(x: inout Axes.Extent, y: inout Axes.Extent) -> Bool {
+        x.add(self.x); y.add(self.y)
+        return true
+    }
+
+    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.marker(color, marker), $0)] } ?? [] }
+
+    func footprint(in f: PlotFrame) -> Legend.Footprint {
+        .points((0..<min(x.count, y.count)).filter { f.accepts(x[$0], y[$0]) }.map { f.point(x[$0], y[$0]) })
+    }
+
+    func draw(on canvas: Canvas, frame f: PlotFrame) {
+        let stroked = marker == .cross || marker == .plus
+        let n = min(x.count, y.count)
+        if let values {
+            let r = Axes.finiteRange(values)
+            for i in 0..<min(n, values.count) where f.accepts(x[i], y[i]) && values[i].isFinite {
+                Mark.marker(marker, at: f.point(x[i], y[i]), size: size, on: canvas)
+                let c = colormap.color((values[i] - r[0]) / (r[1] - r[0]))
+                stroked ? canvas.stroke(c, width: 1) : canvas.fill(c)
+            }
+            return
+        }
+        for i in 0..<n where f.accepts(x[i], y[i]) {
+            Mark.marker(marker, at: f.point(x[i], y[i]), size: size, on: canvas)
+        }
+        stroked ? canvas.stroke(color, width: 1) : canvas.fill(color)
+    }
+
+    var colorScale: Colorbar.Scale? { values.map { (colormap, Axes.finiteRange($0), nil) } }
+}

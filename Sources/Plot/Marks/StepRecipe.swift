@@ -1,0 +1,39 @@
+import Graphics
+import PlotData
+
+extension Axes {
+    public mutating func step(x: [Double], y: [Double], position: StepPosition = .post, label: String? = nil, color: Color? = nil) {
+        Axes.check("step", [("x", x.count), ("y", y.count)])
+        marks.append(.step(StepMark(x: x, y: y, position: position, label: label, color: nextColor(color))))
+    }
+}
+
+extension StepMark: MarkRecipe {
+    func addExtent(x: inout Axes.Extent, y: inout Axes.Extent) -> Bool {
+        x.add(self.x); y.add(self.y)
+        return true
+    }
+
+    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.line(color, []), $0)] } ?? [] }
+
+    func footprint(in frame: PlotFrame) -> Legend.Footprint { .points(Legend.along(x, y, frame)) }
+
+    func draw(on canvas: Canvas, frame f: PlotFrame) {
+        var sx: [Double] = [], sy: [Double] = []
+        for i in 0..<min(x.count, y.count) {
+            if i > 0 {
+                switch position {
+                case .post: sx.append(x[i]); sy.append(y[i - 1])
+                case .pre: sx.append(x[i - 1]); sy.append(y[i])
+                case .mid:
+                    let m = (x[i - 1] + x[i]) / 2
+                    sx += [m, m]; sy += [y[i - 1], y[i]]
+                }
+            }
+            sx.append(x[i]); sy.append(y[i])
+        }
+        Mark.polyline(sx, sy, on: canvas, frame: f)
+        canvas.setLineJoin(.miter)
+        canvas.stroke(color, width: width)
+    }
+}

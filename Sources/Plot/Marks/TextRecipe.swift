@@ -1,0 +1,33 @@
+import Graphics
+import PlotData
+
+extension Axes {
+    public mutating func text(_ s: String, x: Double, y: Double, anchor: TextAnchor = .left, size: Double = 8) {
+        marks.append(.text(TextMark(x: x, y: y, text: s, anchor: anchor, size: size)))
+    }
+}
+
+extension TextMark: MarkRecipe {
+    func addExtent(x: inout Axes.Extent, y: inout Axes.Extent) -> Bool {
+        x.add(self.x); y.add(self.y)
+        return true
+    }
+
+    func footprint(in f: PlotFrame) -> Legend.Footprint {
+        guard f.accepts(x, y) else { return .points([]) }
+        // The text's box, roughly: it extends right of its anchor by ~0.5 em per character.
+        var out: [Point] = []
+        let p = f.point(x, y), w = Double(text.count) * size * 0.5
+        let x0 = anchor == .left ? p.x : anchor == .center ? p.x - w / 2 : p.x - w
+        for k in 0...6 { out.append(Point(x0 + w * Double(k) / 6, p.y)); out.append(Point(x0 + w * Double(k) / 6, p.y - size)) }
+        return .points(out)
+    }
+
+    func draw(on canvas: Canvas, frame f: PlotFrame) {
+        guard f.accepts(x, y), size.isFinite, size > 0 else { return }
+        let label = LabelRenderer.render(canvas, text, min(size, PlotLimits.maxFontSize), false)
+        let p = f.point(x, y)
+        let dx = anchor == .left ? 0 : anchor == .center ? -label.size.width / 2 : -label.size.width
+        label.draw(canvas, Point(p.x + dx, p.y - label.baseline), color)
+    }
+}
