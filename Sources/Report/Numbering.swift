@@ -86,21 +86,24 @@ struct Numbering {
                         let text = notebook.numberSections ? number.map { "Section \($0)" } : nil
                         define(id, Target(text: text ?? "Section “\(content.plainText)”", anchor: anchor), line: line)
                     }
-                case .paragraph(let c, let line):
-                    if let image = StandaloneImage.match(c), let label = image.label, label.hasPrefix("fig-") {
+                case .paragraph(let c, _):
+                    collect(c)
+                case .imageFigure(let image, let line):
+                    if let label = image.label, label.hasPrefix("fig-") {
                         figures += 1
                         imageFigureNumbers[line] = figures
                         define(label, Target(text: "Figure \(figures)", anchor: label), line: line)
                     }
-                    collect(c)
-                case .tableCaption(let c, let label, let line):
-                    collect(c)
-                    tables += 1
-                    tableNumbers[line] = tables
-                    if let label { define(label, Target(text: "Table \(tables)", anchor: label), line: line) }
-                case .table(let header, let rows, _):
+                    collect(image.inlines)
+                case .table(let header, let rows, let caption, _):
                     header.forEach(collect)
                     rows.forEach { $0.forEach(collect) }
+                    if let caption {
+                        collect(caption.content)
+                        tables += 1
+                        tableNumbers[caption.line] = tables
+                        if let label = caption.label { define(label, Target(text: "Table \(tables)", anchor: label), line: caption.line) }
+                    }
                 case .equation(_, let label, let line):
                     equations += 1
                     equationNumbers[label] = equations
@@ -144,7 +147,7 @@ struct Numbering {
 
     /// A one-line Markdown text as inlines; references get `line` (where the cell's options are).
     static func markdownInline(_ text: String, line: Int) -> [Inline] {
-        guard let doc = try? Document.parse(text, path: ""), case .paragraph(let content, _)? = doc.blocks.first,
+        guard let doc = try? Document.parse(text, path: ""), let content = doc.blocks.first?.paragraphInlines,
               doc.blocks.count == 1 else { return [.text(text)] }
         func relocate(_ inlines: [Inline]) -> [Inline] {
             inlines.map { i in

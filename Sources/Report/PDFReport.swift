@@ -123,12 +123,6 @@ public enum PDFReport {
 
         func blocks(_ blocks: [Block], indent: Double) {
             for (k, block) in blocks.enumerated() {
-                // A table's caption, written after it, is set above it (as in LaTeX).
-                if case .tableCaption = block { continue }
-                var caption: (content: [Inline], label: String?, line: Int)? = nil
-                if case .table = block, k + 1 < blocks.count, case .tableCaption(let c, let label, let line) = blocks[k + 1] {
-                    caption = (c, label, line)
-                }
                 if case .heading(let level, let content, let line) = block {
                     // Consecutive headings stay together with the text after the last.
                     var next = false
@@ -136,7 +130,7 @@ public enum PDFReport {
                     heading(level: level, content: content, line: line, indent: indent, followedByHeading: next)
                     continue
                 }
-                self.block(block, indent: indent, caption: caption)
+                self.block(block, indent: indent)
             }
         }
 
@@ -152,19 +146,23 @@ public enum PDFReport {
         func footnoteLayout(_ number: Int, _ blocks: [Block]) -> TextLayout {
             var text = RichText()
             text.tag("<sup>"); text.text("\(number)"); text.tag("</sup>\u{2002}")
-            for case .paragraph(let content, _) in blocks { InlineMarkup.pango(content, context, into: &text); text.text(" ") }
+            for case let content? in blocks.map(\.paragraphInlines) { InlineMarkup.pango(content, context, into: &text); text.text(" ") }
             return composer.layout(text, font: Fonts.description(Fonts.serif, size: 8.5), justify: true)
         }
 
-        func block(_ block: Block, indent: Double, caption: (content: [Inline], label: String?, line: Int)? = nil) {
+        func block(_ block: Block, indent: Double) {
             switch block {
             case .heading(let level, let content, let line):
                 heading(level: level, content: content, line: line, indent: indent)
-            case .paragraph(let content, let line):
-                if let m = StandaloneImage.match(content), let image = images.images[m.url], let size = image.size {
-                    imageFigure(image, size: size, alt: m.alt, label: m.label, line: line, indent: indent)
+            case .paragraph(let content, _):
+                paragraph(content, indent: indent)
+                composer.space(6)
+            case .imageFigure(let figure, let line):
+                // An image without a size (not a PNG, remote, missing) is set as its line of text.
+                if let image = images.images[figure.url], let size = image.size {
+                    imageFigure(image, size: size, alt: figure.alt, label: figure.label, line: line, indent: indent)
                 } else {
-                    paragraph(content, indent: indent)
+                    paragraph(figure.inlines, indent: indent)
                     composer.space(6)
                 }
             case .displayMath(let tex, _):
@@ -184,11 +182,9 @@ public enum PDFReport {
                 blocks(inner, indent: indent + 18)
                 composer.endQuoteRule()
                 composer.space(6)
-            case .table(let header, let rows, _):
+            case .table(let header, let rows, let caption, _):
                 table(header: header, rows: rows, indent: indent, caption: caption)
                 composer.space(10)
-            case .tableCaption:
-                break
             case .rule:
                 composer.space(6)
                 composer.rule(color: style.codeBorder)
@@ -269,7 +265,7 @@ public enum PDFReport {
                 let markerLayout = composer.layout(TextLayout.escape(marker), font: style.body, width: markerWidth, alignment: .right)
                 let textIndent = indent + markerWidth + gap
                 for (b, blockInItem) in item.enumerated() {
-                    if b == 0, case .paragraph(let content, _) = blockInItem {
+                    if b == 0, let content = blockInItem.paragraphInlines {
                         paragraph(content, indent: textIndent) { [self] baseline in
                             markerLayout.draw(on: canvas, at: Point(style.margin.left + indent, baseline - markerLayout.firstBaseline),
                                               color: style.ink)
