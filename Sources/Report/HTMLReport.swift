@@ -14,7 +14,13 @@ public enum HTMLReport {
     /// the page percent-encodes them in its links (`a#b` → `a%23b.pdf`), callers must not.
     public static func render(_ notebook: RenderedNotebook, figureDirectory: String, images: [String: String] = [:],
                               pageName: String? = nil) -> String {
-        var page = Page(notebook: notebook, figureDirectory: figureDirectory)
+        render(ResolvedNotebook(notebook), figureDirectory: figureDirectory, images: images, pageName: pageName)
+    }
+
+    /// The page of a notebook resolved once for all formats (`ReportWriter`).
+    public static func render(_ resolved: ResolvedNotebook, figureDirectory: String, images: [String: String] = [:],
+                              pageName: String? = nil) -> String {
+        var page = Page(resolved, figureDirectory: figureDirectory)
         if let pageName { page.pageName = pageName }
         page.context.imagePaths = images
         return page.render()
@@ -30,14 +36,15 @@ public enum HTMLReport {
         let stems: [Int: [String]]
         var pageName: String
 
-        init(notebook: RenderedNotebook, figureDirectory: String) {
+        init(_ resolved: ResolvedNotebook, figureDirectory: String) {
+            let notebook = resolved.notebook
             self.notebook = notebook
             self.figureDirectory = figureDirectory
-            numbering = Numbering(notebook)
+            numbering = resolved.numbering
             context = InlineContext(numbering: numbering)
             headingShift = notebook.document.frontMatter.title != nil ? 1 : 0
             var stems: [Int: [String]] = [:]
-            for f in notebook.figures { stems[f.cell, default: []].append(f.stem) }
+            for f in resolved.figures { stems[f.cell, default: []].append(f.stem) }
             self.stems = stems
             pageName = notebook.document.name
         }

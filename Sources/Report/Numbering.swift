@@ -3,7 +3,8 @@ import Notebook
 import OutputChannel
 
 /// Numbers of sections, figures, tables and equations, and the targets of cross references,
-/// computed once per document so the PDF and the HTML number everything the same way.
+/// computed once per render (`ResolvedNotebook`) so the PDF and the HTML number everything the
+/// same way.
 ///
 /// Rules (Quarto's): a cell is a numbered figure when it shows a figure and has a caption or a
 /// `fig-` label; a table is numbered when it has a caption (a `tbl-` labelled cell with a
@@ -172,15 +173,5 @@ struct Numbering {
             if c.isLetter || c.isNumber { out.append(c) } else if c == " " || c == "-" { out.append("-") }
         }
         return out
-    }
-}
-
-extension RenderedNotebook {
-    /// Warnings found while resolving the document: unknown cross references (with the Markdown
-    /// line of the reference), figure labels on cells without a figure, missing or refused images, links not published. The
-    /// report still renders; each unknown reference shows as a visible "??" in PDF and HTML.
-    public var diagnostics: [Diagnostic] {
-        (Numbering(self).diagnostics + LocalImages(document).diagnostics + URLSafety.linkDiagnostics(document))
-            .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 }

@@ -7,18 +7,21 @@ import OutputChannel
 /// code cells with syntax colouring and their outputs, numbered figures and tables, clickable
 /// cross references, an outline of the headings, and document metadata.
 public enum PDFReport {
-    public static func render(_ notebook: RenderedNotebook) -> [UInt8] {
-        let numbering = Numbering(notebook)
+    /// Resolves the notebook, then renders it: for a PDF alone (the publishing path resolves
+    /// once for all formats and calls `render(_: ResolvedNotebook)`).
+    public static func render(_ notebook: RenderedNotebook) -> [UInt8] { render(ResolvedNotebook(notebook)) }
+
+    public static func render(_ resolved: ResolvedNotebook) -> [UInt8] {
         // A table of contents needs the pages of the headings: lay out once to learn them
         // (the contents take the same room with any page numbers), then for real.
         var pages: [String: Int] = [:]
-        if notebook.document.frontMatter.toc {
-            let first = Writer(notebook: notebook, numbering: numbering, headingPages: nil)
+        if resolved.document.frontMatter.toc {
+            let first = Writer(resolved, headingPages: nil)
             first.write()
             pages = first.recordedPages
             _ = first.composer.canvas.finish()
         }
-        let writer = Writer(notebook: notebook, numbering: numbering, headingPages: pages)
+        let writer = Writer(resolved, headingPages: pages)
         writer.write()
         return writer.composer.canvas.finish()
     }
@@ -36,7 +39,8 @@ public enum PDFReport {
         private var outline: [Int32] = [0, 0, 0, 0, 0, 0, 0]
         private var listDepth = 0
 
-        init(notebook: RenderedNotebook, numbering: Numbering, headingPages: [String: Int]?) {
+        init(_ resolved: ResolvedNotebook, headingPages: [String: Int]?) {
+            let (notebook, numbering) = (resolved.notebook, resolved.numbering)
             let fm = notebook.document.frontMatter
             style = PageStyle(paper: fm.paper)
             let canvas = Canvas(.pdf, width: style.width, height: style.height, title: notebook.document.title, author: fm.author)
@@ -45,7 +49,7 @@ public enum PDFReport {
             composer.runningHead = notebook.document.title
             (self.notebook, self.numbering, self.headingPages) = (notebook, numbering, headingPages)
             context = InlineContext(numbering: numbering)
-            images = LocalImages(notebook.document)
+            images = resolved.images
         }
 
         var canvas: Canvas { composer.canvas }

@@ -70,10 +70,10 @@ struct NotebookRender: Sendable {
             return outcome
         }
         do {
-            let written = try writeReport(document, result)
+            let resolved = ResolvedNotebook(RenderedNotebook(document: document, outputs: result.cells.mapValues(\.outputs)))
+            let written = try writeReport(resolved, result)
             // Unresolved references and missing images still render (as visible "??"), but say where.
-            let rendered = RenderedNotebook(document: document, outputs: result.cells.mapValues(\.outputs))
-            for d in rendered.diagnostics { outcome.stderr += "\(d)\n" }
+            for d in resolved.diagnostics { outcome.stderr += "\(d)\n" }
             let pdf = written.first { $0.pathExtension == "pdf" && $0.deletingLastPathComponent().path == output.path }
             outcome.stdout += "rendered \(path) → \(pdf?.path ?? output.path)\n"
         } catch {
@@ -85,8 +85,8 @@ struct NotebookRender: Sendable {
 
     /// Hands the report layer the document, its outputs, the full logs of capped outputs and
     /// the provenance record; it publishes them under `output/` as one unit.
-    func writeReport(_ document: Document, _ result: RunResult) throws -> [URL] {
-        let notebook = RenderedNotebook(document: document, outputs: result.cells.mapValues(\.outputs))
+    func writeReport(_ notebook: ResolvedNotebook, _ result: RunResult) throws -> [URL] {
+        let document = notebook.document
         var writer = ReportWriter(outputDirectory: output)
         writer.figureDPI = dpi
         var logs: [(name: String, data: Data)] = []
