@@ -1,3 +1,4 @@
+import MathType
 import Notebook
 import OutputChannel
 
@@ -52,7 +53,7 @@ public enum HTMLReport {
         func render() -> String {
             let doc = notebook.document
             let fm = doc.frontMatter
-            var html = SiteStyle.pageHead(title: doc.title, description: fm.abstract.map(TeXFallback.plainProse), extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
+            var html = SiteStyle.pageHead(title: doc.title, description: fm.abstract.map(MathPlainText.prose), extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
             let pdf = HTML.escape(URLSafety.pathReference(pageName + ".pdf"))
             html += "<nav class=\"files\"><a href=\"index.html\">All notebooks</a> · <a href=\"\(pdf)\">PDF</a></nav>\n"
             if fm.title != nil {

@@ -1,4 +1,5 @@
 import Graphics
+import MathType
 import Notebook
 import OutputChannel
 
@@ -44,7 +45,7 @@ public enum PDFReport {
             let fm = notebook.document.frontMatter
             style = PageStyle(paper: fm.paper)
             let canvas = Canvas(.pdf, width: style.width, height: style.height, title: notebook.document.title, author: fm.author)
-            canvas.setMetadata(subject: fm.abstract.map(TeXFallback.plainProse) ?? fm.subtitle, keywords: nil)
+            canvas.setMetadata(subject: fm.abstract.map(MathPlainText.prose) ?? fm.subtitle, keywords: nil)
             composer = PDFComposer(canvas: canvas, style: style)
             composer.runningHead = notebook.document.title
             (self.notebook, self.numbering, self.headingPages) = (notebook, numbering, headingPages)
@@ -201,7 +202,7 @@ public enum PDFReport {
         /// A heading as plain text for the PDF outline and the running head: math as Unicode.
         static func plainTitle(_ content: [Inline]) -> String {
             content.map { inline -> String in
-                if case .math(let tex) = inline { return TeXFallback.plain(tex) }
+                if case .math(let tex) = inline { return MathPlainText.plain(tex) }
                 return [inline].plainText
             }.joined()
         }

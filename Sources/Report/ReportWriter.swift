@@ -1,4 +1,5 @@
 import Foundation
+import MathType
 import Notebook
 import OutputChannel
 
@@ -49,7 +50,7 @@ public struct ReportWriter {
         let fm = notebook.document.frontMatter
         let thumbnail = Thumbnail.choose(resolved)
         if let png = thumbnail?.png { files.append((thumbnail!.path, Data(png))) }
-        let summary = PageSummary(name: name, title: notebook.document.title, date: fm.date, abstract: fm.abstract.map(TeXFallback.plainProse),
+        let summary = PageSummary(name: name, title: notebook.document.title, date: fm.date, abstract: fm.abstract.map(MathPlainText.prose),
                                   thumbnail: thumbnail?.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
