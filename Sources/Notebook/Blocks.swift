@@ -1,6 +1,7 @@
 /// The document model: Markdown blocks and inlines with their source lines, and Swift cells.
 ///
-/// Cases are only ever added, never reshaped, so code that matches on them keeps compiling.
+/// The tree is complete when parsed: image figures are their own blocks and table captions
+/// belong to their tables, so the report only resolves numbers and renders.
 public indirect enum Block: Equatable, Sendable {
     /// A heading's `{#sec-x .unnumbered}` attributes arrive as a trailing `Inline.attributes`.
     case heading(level: Int, content: [Inline], line: Int)
@@ -13,10 +14,10 @@ public indirect enum Block: Equatable, Sendable {
     case equation(tex: String, label: String, line: Int)
     case list(ordered: Bool, start: Int, items: [[Block]], line: Int)
     case quote([Block], line: Int)
-    case table(header: [[Inline]], rows: [[[Inline]]], line: Int)
-    /// A `: Caption {#tbl-x}` paragraph right after a table (Pandoc's and Quarto's syntax):
-    /// always follows the `.table` it captions.
-    case tableCaption([Inline], label: String?, line: Int)
+    /// `caption` is the `: Caption {#tbl-x}` paragraph written after the table, if any.
+    case table(header: [[Inline]], rows: [[[Inline]]], caption: TableCaption?, line: Int)
+    /// A paragraph that is only an image (`![alt](x.png){#fig-x}`): a figure.
+    case imageFigure(ImageFigure, line: Int)
     case rule(line: Int)
     case html(String, line: Int)
 }

@@ -4,7 +4,10 @@ import Foundation
 public struct Document: Equatable, Sendable {
     /// The path as the user gave it; diagnostics are reported against it.
     public var path: String
-    public var frontMatter: FrontMatter
+    /// Setting the front matter sets `abstractInlines` to its abstract's.
+    public var frontMatter: FrontMatter { didSet { abstractInlines = Self.abstractInlines(frontMatter.abstract, path: path) } }
+    /// The front matter's abstract as inline Markdown, parsed once (`Abstract.swift`).
+    public private(set) var abstractInlines: [Inline]?
     /// Setting the blocks sets `cells` to theirs.
     public var blocks: [Block] { didSet { cells = Self.cells(in: blocks) } }
     /// The Swift cells in order, collected once from `blocks`: callers look cells up in loops.
@@ -16,6 +19,7 @@ public struct Document: Equatable, Sendable {
     public init(path: String, frontMatter: FrontMatter, blocks: [Block], warnings: [Diagnostic] = []) {
         (self.path, self.frontMatter, self.blocks, self.warnings) = (path, frontMatter, blocks, warnings)
         cells = Self.cells(in: blocks)
+        abstractInlines = Self.abstractInlines(frontMatter.abstract, path: path)
     }
 
     /// The cell whose `index` is `index`, in constant time (indices are positions in `cells`).

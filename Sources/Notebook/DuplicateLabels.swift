@@ -15,6 +15,12 @@ enum DuplicateLabels {
             }
             first[label] = line
         }
+        func visitWritten(_ label: String, from line: Int) throws {
+            // The label is on the block's line or after it: a display equation's block starts at
+            // its opening `$$`, the label follows its end.
+            let at = (line..<min(line + 200, lines.count + 1)).first { lines[$0 - 1].contains("{#\(label)}") } ?? line
+            try visit(label, line: at, column: columnOf(label, line: at, lines: lines))
+        }
         func walk(_ bs: [Block]) throws {
             for b in bs {
                 switch b {
@@ -25,13 +31,14 @@ enum DuplicateLabels {
                 case .heading(_, let content, let line):
                     guard let id = content.attributes?.id else { continue }
                     try visit(id, line: line, column: columnOf(id, line: line, lines: lines))
-                case .paragraph(let content, let line):
-                    guard let label = StandaloneImage.match(content)?.label else { continue }
+                case .imageFigure(let figure, let line):
+                    guard let label = figure.label else { continue }
                     try visit(label, line: line, column: columnOf(label, line: line, lines: lines))
-                case .equation(_, let label, let line), .tableCaption(_, let label?, let line):
-                    // A display equation's block starts at its opening `$$`; the label follows its end.
-                    let at = (line..<min(line + 200, lines.count + 1)).first { lines[$0 - 1].contains("{#\(label)}") } ?? line
-                    try visit(label, line: at, column: columnOf(label, line: at, lines: lines))
+                case .equation(_, let label, let line):
+                    try visitWritten(label, from: line)
+                case .table(_, _, let caption?, _):
+                    guard let label = caption.label else { continue }
+                    try visitWritten(label, from: caption.line)
                 case .list(_, _, let items, _): for item in items { try walk(item) }
                 case .quote(let inner, _): try walk(inner)
                 default: continue

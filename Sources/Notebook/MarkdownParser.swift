@@ -105,7 +105,8 @@ struct MarkdownParser {
                     // `$$ … $$ {#eq-x}` over several lines: the math's newlines end the paragraph
                     // before the label, which then stands alone right after it.
                     result[result.count - 1] = .equation(tex: tex, label: id, line: l)
-                } else if case .table? = result.last, let first = content.first, type(first) == "text", literal(first).hasPrefix(": ") {
+                } else if case .table(let header, let rows, nil, let tableLine)? = result.last, let first = content.first, type(first) == "text",
+                          literal(first).hasPrefix(": ") {
                     // `: Caption with *markup* {#tbl-x}` after a table.
                     var inl = try inlines(content, line: line(n))
                     if case .text(let t)? = inl.first {
@@ -118,9 +119,11 @@ struct MarkdownParser {
                         let kept = rest.trimmingCharacters(in: .whitespaces)
                         if kept.isEmpty { inl.removeLast() } else { inl[inl.count - 1] = .text(kept) }
                     }
-                    result.append(.tableCaption(inl, label: label, line: line(n)))
+                    result[result.count - 1] = .table(header: header, rows: rows, caption: TableCaption(content: inl, label: label, line: line(n)),
+                                                      line: tableLine)
                 } else {
-                    result.append(.paragraph(try inlines(content, line: line(n)), line: line(n)))
+                    let inl = try inlines(content, line: line(n))
+                    result.append(ImageFigure(paragraph: inl).map { .imageFigure($0, line: line(n)) } ?? .paragraph(inl, line: line(n)))
                 }
             case "code_block":
                 try codeBlock(n, into: &result)
@@ -132,6 +135,8 @@ struct MarkdownParser {
                     if type(item) == "tasklist" {
                         // The box leads the item's first paragraph, as a reader sees it.
                         let box = Inline.checkbox(checked: cmark_gfm_extensions_get_tasklist_item_checked(item))
+                        // An item that is only an image is a line of text once it has a box.
+                        if case .imageFigure(let figure, let l)? = content.first { content[0] = .paragraph(figure.inlines, line: l) }
                         if case .paragraph(let inl, let l)? = content.first { content[0] = .paragraph([box] + inl, line: l) }
                         else { content.insert(.paragraph([box], line: line(item)), at: 0) }
                     }
@@ -153,7 +158,7 @@ struct MarkdownParser {
                     if type(row) == "table_header" || cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells }
                     else { rows.append(cells) }
                 }
-                result.append(.table(header: header, rows: rows, line: line(n)))
+                result.append(.table(header: header, rows: rows, caption: nil, line: line(n)))
             default:
                 continue
             }

@@ -1,3 +1,4 @@
+import MathType
 import Notebook
 import OutputChannel
 
@@ -14,7 +15,13 @@ public enum HTMLReport {
     /// the page percent-encodes them in its links (`a#b` → `a%23b.pdf`), callers must not.
     public static func render(_ notebook: RenderedNotebook, figureDirectory: String, images: [String: String] = [:],
                               pageName: String? = nil) -> String {
-        var page = Page(notebook: notebook, figureDirectory: figureDirectory)
+        render(ResolvedNotebook(notebook), figureDirectory: figureDirectory, images: images, pageName: pageName)
+    }
+
+    /// The page of a notebook resolved once for all formats (`ReportWriter`).
+    public static func render(_ resolved: ResolvedNotebook, figureDirectory: String, images: [String: String] = [:],
+                              pageName: String? = nil) -> String {
+        var page = Page(resolved, figureDirectory: figureDirectory)
         if let pageName { page.pageName = pageName }
         page.context.imagePaths = images
         return page.render()
@@ -30,14 +37,15 @@ public enum HTMLReport {
         let stems: [Int: [String]]
         var pageName: String
 
-        init(notebook: RenderedNotebook, figureDirectory: String) {
+        init(_ resolved: ResolvedNotebook, figureDirectory: String) {
+            let notebook = resolved.notebook
             self.notebook = notebook
             self.figureDirectory = figureDirectory
-            numbering = Numbering(notebook)
+            numbering = resolved.numbering
             context = InlineContext(numbering: numbering)
             headingShift = notebook.document.frontMatter.title != nil ? 1 : 0
             var stems: [Int: [String]] = [:]
-            for f in notebook.figures { stems[f.cell, default: []].append(f.stem) }
+            for f in resolved.figures { stems[f.cell, default: []].append(f.stem) }
             self.stems = stems
             pageName = notebook.document.name
         }
@@ -45,7 +53,7 @@ public enum HTMLReport {
         func render() -> String {
             let doc = notebook.document
             let fm = doc.frontMatter
-            var html = SiteStyle.pageHead(title: doc.title, description: fm.abstract.map(TeXFallback.plainProse), extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
+            var html = SiteStyle.pageHead(title: doc.title, description: fm.abstract.map(MathPlainText.prose), extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
             let pdf = HTML.escape(URLSafety.pathReference(pageName + ".pdf"))
             html += "<nav class=\"files\"><a href=\"index.html\">All notebooks</a> · <a href=\"\(pdf)\">PDF</a></nav>\n"
             if fm.title != nil {
@@ -96,7 +104,7 @@ public enum HTMLReport {
 
         func blocks(_ blocks: [Block]) -> String {
             var html = ""
-            for (k, block) in blocks.enumerated() {
+            for block in blocks {
                 switch block {
                 case .heading(let level, let content, let line):
                     let info = numbering.heading(atLine: line)
@@ -104,20 +112,18 @@ public enum HTMLReport {
                     let number = notebook.numberSections ? info?.number.map { "<span class=\"secnum\">\($0)</span> " } ?? "" : ""
                     let id = info.map { " id=\"\(HTML.escape($0.anchor))\"" } ?? ""
                     html += "<h\(h)\(id)>\(number)\(inline(content))</h\(h)>\n"
-                case .paragraph(let content, let line):
-                    if let m = StandaloneImage.match(content) {
-                        let id = m.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
-                        let cap = caption(kind: "Figure", number: numbering.imageFigureNumbers[line], text: m.alt.isEmpty ? nil : m.alt)
-                        html += "<figure\(id)>\(inline([.image(url: m.url, alt: m.alt)]))"
-                        html += cap.isEmpty ? "</figure>\n" : "<figcaption>\(cap)</figcaption></figure>\n"
-                    } else {
-                        // Soft hyphens from our own patterns: browsers without an English
-                        // dictionary (headless Chromium here) then break long words instead of
-                        // opening wide gaps in justified lines beside inline formulas.
-                        context.hyphenator = Hyphenator.english
-                        html += "<p>\(inline(content))</p>\n"
-                        context.hyphenator = nil
-                    }
+                case .imageFigure(let m, let line):
+                    let id = m.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
+                    let cap = caption(kind: "Figure", number: numbering.imageFigureNumbers[line], text: m.alt.isEmpty ? nil : m.alt)
+                    html += "<figure\(id)>\(inline([.image(url: m.url, alt: m.alt)]))"
+                    html += cap.isEmpty ? "</figure>\n" : "<figcaption>\(cap)</figcaption></figure>\n"
+                case .paragraph(let content, _):
+                    // Soft hyphens from our own patterns: browsers without an English
+                    // dictionary (headless Chromium here) then break long words instead of
+                    // opening wide gaps in justified lines beside inline formulas.
+                    context.hyphenator = Hyphenator.english
+                    html += "<p>\(inline(content))</p>\n"
+                    context.hyphenator = nil
                 case .displayMath(let source, _):
                     let (tex, tag) = MathSetter.splitTag(source)
                     let n = tag.map { "<span class=\"eqno\">(\(HTML.escape($0)))</span>" } ?? ""
@@ -141,9 +147,9 @@ public enum HTMLReport {
                     html += ordered && start != 1 ? "<ol start=\"\(start)\">\n" : "<\(tag)\(isTasks ? " class=\"tasks\"" : "")>\n"
                     for item in items {
                         // Tight list items hold one paragraph: show it without <p>.
-                        if item.count == 1, case .paragraph(let content, _) = item[0] {
+                        if item.count == 1, let content = item[0].paragraphInlines {
                             html += "<li>\(inline(content))</li>\n"
-                        } else if case .paragraph(let content, _)? = item.first {
+                        } else if let content = item.first?.paragraphInlines {
                             html += "<li>\(inline(content))\n\(self.blocks(Array(item.dropFirst())))</li>\n"
                         } else {
                             html += "<li>\(self.blocks(item))</li>\n"
@@ -152,12 +158,12 @@ public enum HTMLReport {
                     html += "</\(tag)>\n"
                 case .quote(let inner, _):
                     html += "<blockquote>\n\(self.blocks(inner))</blockquote>\n"
-                case .table(let header, let rows, _):
+                case .table(let header, let rows, let tableCaption, _):
                     var caption = "", id = ""
-                    if k + 1 < blocks.count, case .tableCaption(let c, let label, let line) = blocks[k + 1] {
-                        let n = numbering.tableNumbers[line].map { "<span class=\"label\">Table \($0):</span> " } ?? ""
-                        caption = "<caption>\(n)\(inline(c))</caption>\n"
-                        if let label { id = " id=\"\(HTML.escape(label))\"" }
+                    if let tableCaption {
+                        let n = numbering.tableNumbers[tableCaption.line].map { "<span class=\"label\">Table \($0):</span> " } ?? ""
+                        caption = "<caption>\(n)\(inline(tableCaption.content))</caption>\n"
+                        if let label = tableCaption.label { id = " id=\"\(HTML.escape(label))\"" }
                     }
                     html += "<div class=\"table\"><table\(id)>\n\(caption)"
                     let numeric = TableColumns.numeric(rows, columns: max(header.count, rows.map(\.count).max() ?? 0))
@@ -167,8 +173,6 @@ public enum HTMLReport {
                     }
                     html += "<tbody>\n" + rows.map { "<tr>" + $0.enumerated().map { "<td\(cls($0))>\(inline($1))</td>" }.joined() + "</tr>\n" }.joined()
                     html += "</tbody>\n</table></div>\n"
-                case .tableCaption:
-                    continue
                 case .rule:
                     html += "<hr>\n"
                 case .html:

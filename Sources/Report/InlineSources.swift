@@ -49,10 +49,13 @@ enum InlineSources {
         func walk(_ blocks: [Block]) {
             for b in blocks {
                 switch b {
-                case .paragraph(let c, let l), .heading(_, let c, let l), .tableCaption(let c, _, let l): visit([c], line: l)
+                case .paragraph(let c, let l), .heading(_, let c, let l): visit([c], line: l)
+                case .imageFigure(let figure, let l): visit([figure.inlines], line: l)
                 case .list(_, _, let items, _): items.forEach(walk)
                 case .quote(let inner, _): walk(inner)
-                case .table(let h, let rows, let l): visit(h + rows.flatMap { $0 }, line: l)
+                case .table(let h, let rows, let caption, let l):
+                    visit(h + rows.flatMap { $0 }, line: l)
+                    if let caption { visit([caption.content], line: caption.line) }
                 default: break
                 }
             }

@@ -3,7 +3,8 @@ import Notebook
 import OutputChannel
 
 /// Numbers of sections, figures, tables and equations, and the targets of cross references,
-/// computed once per document so the PDF and the HTML number everything the same way.
+/// computed once per render (`ResolvedNotebook`) so the PDF and the HTML number everything the
+/// same way.
 ///
 /// Rules (Quarto's): a cell is a numbered figure when it shows a figure and has a caption or a
 /// `fig-` label; a table is numbered when it has a caption (a `tbl-` labelled cell with a
@@ -86,21 +87,24 @@ struct Numbering {
                         let text = notebook.numberSections ? number.map { "Section \($0)" } : nil
                         define(id, Target(text: text ?? "Section “\(content.plainText)”", anchor: anchor), line: line)
                     }
-                case .paragraph(let c, let line):
-                    if let image = StandaloneImage.match(c), let label = image.label, label.hasPrefix("fig-") {
+                case .paragraph(let c, _):
+                    collect(c)
+                case .imageFigure(let image, let line):
+                    if let label = image.label, label.hasPrefix("fig-") {
                         figures += 1
                         imageFigureNumbers[line] = figures
                         define(label, Target(text: "Figure \(figures)", anchor: label), line: line)
                     }
-                    collect(c)
-                case .tableCaption(let c, let label, let line):
-                    collect(c)
-                    tables += 1
-                    tableNumbers[line] = tables
-                    if let label { define(label, Target(text: "Table \(tables)", anchor: label), line: line) }
-                case .table(let header, let rows, _):
+                    collect(image.inlines)
+                case .table(let header, let rows, let caption, _):
                     header.forEach(collect)
                     rows.forEach { $0.forEach(collect) }
+                    if let caption {
+                        collect(caption.content)
+                        tables += 1
+                        tableNumbers[caption.line] = tables
+                        if let label = caption.label { define(label, Target(text: "Table \(tables)", anchor: label), line: caption.line) }
+                    }
                 case .equation(_, let label, let line):
                     equations += 1
                     equationNumbers[label] = equations
@@ -144,7 +148,7 @@ struct Numbering {
 
     /// A one-line Markdown text as inlines; references get `line` (where the cell's options are).
     static func markdownInline(_ text: String, line: Int) -> [Inline] {
-        guard let doc = try? Document.parse(text, path: ""), case .paragraph(let content, _)? = doc.blocks.first,
+        guard let doc = try? Document.parse(text, path: ""), let content = doc.blocks.first?.paragraphInlines,
               doc.blocks.count == 1 else { return [.text(text)] }
         func relocate(_ inlines: [Inline]) -> [Inline] {
             inlines.map { i in
@@ -169,15 +173,5 @@ struct Numbering {
             if c.isLetter || c.isNumber { out.append(c) } else if c == " " || c == "-" { out.append("-") }
         }
         return out
-    }
-}
-
-extension RenderedNotebook {
-    /// Warnings found while resolving the document: unknown cross references (with the Markdown
-    /// line of the reference), figure labels on cells without a figure, missing or refused images, links not published. The
-    /// report still renders; each unknown reference shows as a visible "??" in PDF and HTML.
-    public var diagnostics: [Diagnostic] {
-        (Numbering(self).diagnostics + LocalImages(document).diagnostics + URLSafety.linkDiagnostics(document))
-            .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 }

@@ -6,8 +6,7 @@ import OutputChannel
 /// needed), numeric columns flush right, a numbered caption above, rules above, below the
 /// header and at the end.
 extension PDFReport.Writer {
-    func table(header: [[Inline]], rows: [[[Inline]]], indent: Double,
-               caption: (content: [Inline], label: String?, line: Int)?) {
+    func table(header: [[Inline]], rows: [[[Inline]]], indent: Double, caption: TableCaption?) {
         let columns = max(header.count, rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return }
         let font = style.caption

@@ -1,4 +1,5 @@
 import Graphics
+import MathType
 import Notebook
 import OutputChannel
 
@@ -7,18 +8,21 @@ import OutputChannel
 /// code cells with syntax colouring and their outputs, numbered figures and tables, clickable
 /// cross references, an outline of the headings, and document metadata.
 public enum PDFReport {
-    public static func render(_ notebook: RenderedNotebook) -> [UInt8] {
-        let numbering = Numbering(notebook)
+    /// Resolves the notebook, then renders it: for a PDF alone (the publishing path resolves
+    /// once for all formats and calls `render(_: ResolvedNotebook)`).
+    public static func render(_ notebook: RenderedNotebook) -> [UInt8] { render(ResolvedNotebook(notebook)) }
+
+    public static func render(_ resolved: ResolvedNotebook) -> [UInt8] {
         // A table of contents needs the pages of the headings: lay out once to learn them
         // (the contents take the same room with any page numbers), then for real.
         var pages: [String: Int] = [:]
-        if notebook.document.frontMatter.toc {
-            let first = Writer(notebook: notebook, numbering: numbering, headingPages: nil)
+        if resolved.document.frontMatter.toc {
+            let first = Writer(resolved, headingPages: nil)
             first.write()
             pages = first.recordedPages
             _ = first.composer.canvas.finish()
         }
-        let writer = Writer(notebook: notebook, numbering: numbering, headingPages: pages)
+        let writer = Writer(resolved, headingPages: pages)
         writer.write()
         return writer.composer.canvas.finish()
     }
@@ -36,16 +40,17 @@ public enum PDFReport {
         private var outline: [Int32] = [0, 0, 0, 0, 0, 0, 0]
         private var listDepth = 0
 
-        init(notebook: RenderedNotebook, numbering: Numbering, headingPages: [String: Int]?) {
+        init(_ resolved: ResolvedNotebook, headingPages: [String: Int]?) {
+            let (notebook, numbering) = (resolved.notebook, resolved.numbering)
             let fm = notebook.document.frontMatter
             style = PageStyle(paper: fm.paper)
             let canvas = Canvas(.pdf, width: style.width, height: style.height, title: notebook.document.title, author: fm.author)
-            canvas.setMetadata(subject: fm.abstract.map(TeXFallback.plainProse) ?? fm.subtitle, keywords: nil)
+            canvas.setMetadata(subject: fm.abstract.map(MathPlainText.prose) ?? fm.subtitle, keywords: nil)
             composer = PDFComposer(canvas: canvas, style: style)
             composer.runningHead = notebook.document.title
             (self.notebook, self.numbering, self.headingPages) = (notebook, numbering, headingPages)
             context = InlineContext(numbering: numbering)
-            images = LocalImages(notebook.document)
+            images = resolved.images
         }
 
         var canvas: Canvas { composer.canvas }
@@ -123,12 +128,6 @@ public enum PDFReport {
 
         func blocks(_ blocks: [Block], indent: Double) {
             for (k, block) in blocks.enumerated() {
-                // A table's caption, written after it, is set above it (as in LaTeX).
-                if case .tableCaption = block { continue }
-                var caption: (content: [Inline], label: String?, line: Int)? = nil
-                if case .table = block, k + 1 < blocks.count, case .tableCaption(let c, let label, let line) = blocks[k + 1] {
-                    caption = (c, label, line)
-                }
                 if case .heading(let level, let content, let line) = block {
                     // Consecutive headings stay together with the text after the last.
                     var next = false
@@ -136,7 +135,7 @@ public enum PDFReport {
                     heading(level: level, content: content, line: line, indent: indent, followedByHeading: next)
                     continue
                 }
-                self.block(block, indent: indent, caption: caption)
+                self.block(block, indent: indent)
             }
         }
 
@@ -152,19 +151,23 @@ public enum PDFReport {
         func footnoteLayout(_ number: Int, _ blocks: [Block]) -> TextLayout {
             var text = RichText()
             text.tag("<sup>"); text.text("\(number)"); text.tag("</sup>\u{2002}")
-            for case .paragraph(let content, _) in blocks { InlineMarkup.pango(content, context, into: &text); text.text(" ") }
+            for case let content? in blocks.map(\.paragraphInlines) { InlineMarkup.pango(content, context, into: &text); text.text(" ") }
             return composer.layout(text, font: Fonts.description(Fonts.serif, size: 8.5), justify: true)
         }
 
-        func block(_ block: Block, indent: Double, caption: (content: [Inline], label: String?, line: Int)? = nil) {
+        func block(_ block: Block, indent: Double) {
             switch block {
             case .heading(let level, let content, let line):
                 heading(level: level, content: content, line: line, indent: indent)
-            case .paragraph(let content, let line):
-                if let m = StandaloneImage.match(content), let image = images.images[m.url], let size = image.size {
-                    imageFigure(image, size: size, alt: m.alt, label: m.label, line: line, indent: indent)
+            case .paragraph(let content, _):
+                paragraph(content, indent: indent)
+                composer.space(6)
+            case .imageFigure(let figure, let line):
+                // An image without a size (not a PNG, remote, missing) is set as its line of text.
+                if let image = images.images[figure.url], let size = image.size {
+                    imageFigure(image, size: size, alt: figure.alt, label: figure.label, line: line, indent: indent)
                 } else {
-                    paragraph(content, indent: indent)
+                    paragraph(figure.inlines, indent: indent)
                     composer.space(6)
                 }
             case .displayMath(let tex, _):
@@ -184,11 +187,9 @@ public enum PDFReport {
                 blocks(inner, indent: indent + 18)
                 composer.endQuoteRule()
                 composer.space(6)
-            case .table(let header, let rows, _):
+            case .table(let header, let rows, let caption, _):
                 table(header: header, rows: rows, indent: indent, caption: caption)
                 composer.space(10)
-            case .tableCaption:
-                break
             case .rule:
                 composer.space(6)
                 composer.rule(color: style.codeBorder)
@@ -201,7 +202,7 @@ public enum PDFReport {
         /// A heading as plain text for the PDF outline and the running head: math as Unicode.
         static func plainTitle(_ content: [Inline]) -> String {
             content.map { inline -> String in
-                if case .math(let tex) = inline { return TeXFallback.plain(tex) }
+                if case .math(let tex) = inline { return MathPlainText.plain(tex) }
                 return [inline].plainText
             }.joined()
         }
@@ -269,7 +270,7 @@ public enum PDFReport {
                 let markerLayout = composer.layout(TextLayout.escape(marker), font: style.body, width: markerWidth, alignment: .right)
                 let textIndent = indent + markerWidth + gap
                 for (b, blockInItem) in item.enumerated() {
-                    if b == 0, case .paragraph(let content, _) = blockInItem {
+                    if b == 0, let content = blockInItem.paragraphInlines {
                         paragraph(content, indent: textIndent) { [self] baseline in
                             markerLayout.draw(on: canvas, at: Point(style.margin.left + indent, baseline - markerLayout.firstBaseline),
                                               color: style.ink)

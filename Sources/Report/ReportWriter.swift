@@ -1,4 +1,5 @@
 import Foundation
+import MathType
 import Storage
 import Notebook
 import OutputChannel
@@ -20,28 +21,37 @@ public struct ReportWriter {
     @discardableResult
     public func write(_ notebook: RenderedNotebook, attachments: [(name: String, data: Data)] = [],
                       manifest: (([String: String]) throws -> Data)? = nil) throws -> [URL] {
+        try write(ResolvedNotebook(notebook), attachments: attachments, manifest: manifest)
+    }
+
+    /// Writes a notebook resolved once (numbers, images, figure names) for every format; the
+    /// caller prints `resolved.diagnostics`.
+    @discardableResult
+    public func write(_ resolved: ResolvedNotebook, attachments: [(name: String, data: Data)] = [],
+                      manifest: (([String: String]) throws -> Data)? = nil) throws -> [URL] {
+        let notebook = resolved.notebook
         let name = notebook.document.name
         try PublishedName.check(name)
-        let pdf = PDFReport.render(notebook)
+        let pdf = PDFReport.render(resolved)
         var files: [(String, Data)] = []
         // Local images the Markdown shows are copied beside the page, under `name/images/`.
         var imagePaths: [String: String] = [:]
-        for (url, image) in LocalImages(notebook.document).images {
+        for (url, image) in resolved.images.images {
             // The bytes LocalImages checked, not the file read again (it may have been swapped).
             files.append(("\(name)/images/\(image.fileName)", image.data))
             imagePaths[url] = "\(name)/images/\(image.fileName)"
         }
         files.sort { $0.0 < $1.0 }
-        let html = HTMLReport.render(notebook, figureDirectory: name, images: imagePaths)
-        for (stem, figure, _) in notebook.figures {
+        let html = HTMLReport.render(resolved, figureDirectory: name, images: imagePaths)
+        for (stem, figure, _) in resolved.figures {
             files.append(("\(name)/\(stem).png", Data(FigureFiles.png(figure, dpi: figureDPI))))
             files.append(("\(name)/\(stem).svg", Data(FigureFiles.svg(figure))))
             files.append(("\(name)/\(stem).pdf", Data(FigureFiles.pdf(figure))))
         }
         let fm = notebook.document.frontMatter
-        let thumbnail = Thumbnail.choose(notebook)
+        let thumbnail = Thumbnail.choose(resolved)
         if let png = thumbnail?.png { files.append((thumbnail!.path, Data(png))) }
-        let summary = PageSummary(name: name, title: notebook.document.title, date: fm.date, abstract: fm.abstract.map(TeXFallback.plainProse),
+        let summary = PageSummary(name: name, title: notebook.document.title, date: fm.date, abstract: fm.abstract.map(MathPlainText.prose),
                                   thumbnail: thumbnail?.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

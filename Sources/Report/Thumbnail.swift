@@ -9,9 +9,10 @@ import Plot
 enum Thumbnail {
     /// The image path relative to the output folder, and the bytes to write when it is not a
     /// figure file that is written anyway.
-    static func choose(_ notebook: RenderedNotebook) -> (path: String, png: [UInt8]?)? {
+    static func choose(_ resolved: ResolvedNotebook) -> (path: String, png: [UInt8]?)? {
+        let notebook = resolved.notebook
         let name = notebook.document.name
-        if let first = notebook.figures.first { return ("\(name)/\(first.stem).png", nil) }
+        if let first = resolved.figures.first { return ("\(name)/\(first.stem).png", nil) }
         for cell in notebook.document.cells {
             for case .table(let table) in notebook.outputs[cell.index] ?? [] {
                 return ("\(name)/thumbnail.png", png(table))

@@ -141,7 +141,7 @@ final class DocumentTests: XCTestCase {
     func testGFMTablesListsAndInlines() throws {
         let text = "| a | b |\n|---|---|\n| 1 | **2** |\n\n1. one\n2. two ~~x~~\n"
         let doc = try Document.parse(text, path: "t.md")
-        guard case .table(let header, let rows, _) = doc.blocks[0] else { return XCTFail() }
+        guard case .table(let header, let rows, nil, _) = doc.blocks[0] else { return XCTFail() }
         XCTAssertEqual(header.map(\.plainText), ["a", "b"])
         XCTAssertEqual(rows[0][1], [.strong([.text("2")])])
         guard case .list(true, 1, let items, _) = doc.blocks[1] else { return XCTFail() }

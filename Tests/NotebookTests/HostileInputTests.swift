@@ -149,7 +149,7 @@ final class QuadraticMarkdownTests: XCTestCase {
         let doc = try Document.parse("```text\n\(wide)\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n" + String(repeating: "![i](x.png) ", count: 900) + "\n",
                                      path: "t.md")
         XCTAssertEqual(doc.blocks.count, 3)
-        guard case .table(let header, let rows, 5) = doc.blocks[1] else { return XCTFail("\(doc.blocks)") }
+        guard case .table(let header, let rows, nil, 5) = doc.blocks[1] else { return XCTFail("\(doc.blocks)") }
         XCTAssertEqual(header.count, 2)
         XCTAssertEqual(rows.count, 1)
     }

@@ -54,12 +54,51 @@ final class MarkdownModelTests: XCTestCase {
 
     func testImagesAndTableCaptions() throws {
         let blocks = try parse("![A plot](plot.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n: Sizes $n$. {#tbl-sizes}\n")
-        XCTAssertEqual(blocks[0], .paragraph([.image(url: "plot.png", alt: [.text("A plot")])], line: 1))
-        guard case .table = blocks[1] else { return XCTFail("\(blocks)") }
-        XCTAssertEqual(blocks[2], .tableCaption([.text("Sizes "), .math("n"), .text(".")], label: "tbl-sizes", line: 7))
+        let image = Inline.image(url: "plot.png", alt: [.text("A plot")])
+        XCTAssertEqual(blocks[0], .imageFigure(ImageFigure(paragraph: [image])!, line: 1))
+        XCTAssertEqual(blocks.count, 2, "the caption belongs to its table: \(blocks)")
+        guard case .table(_, _, let caption?, 3) = blocks[1] else { return XCTFail("\(blocks)") }
+        XCTAssertEqual(caption, TableCaption(content: [.text("Sizes "), .math("n"), .text(".")], label: "tbl-sizes", line: 7))
         let emphasised = try parse("| a |\n|---|\n| 1 |\n\n: The *best* sizes, see @fig-a. {#tbl-b}\n")
-        XCTAssertEqual(emphasised[1], .tableCaption([.text("The "), .emphasis([.text("best")]), .text(" sizes, see "),
-                                                     .crossReference(label: "fig-a", line: 5), .text(".")], label: "tbl-b", line: 5))
+        guard case .table(_, _, let second?, 1) = emphasised[0], emphasised.count == 1 else { return XCTFail("\(emphasised)") }
+        XCTAssertEqual(second, TableCaption(content: [.text("The "), .emphasis([.text("best")]), .text(" sizes, see "),
+                                                      .crossReference(label: "fig-a", line: 5), .text(".")], label: "tbl-b", line: 5))
+    }
+
+    /// A paragraph that is only an image is a figure when parsed: with its label, or without.
+    func testLoneImagesAreFiguresWithTheirLabels() throws {
+        let blocks = try parse("![A *plot*](p.png){#fig-p}\n\n![bare](b.png) {#fig-b}\n\n![a](a.png) and text\n\n![c](c.png){#fig-c} more\n")
+        guard case .imageFigure(let p, 1) = blocks[0], case .imageFigure(let b, 3) = blocks[1] else { return XCTFail("\(blocks)") }
+        XCTAssertEqual(p.url, "p.png")
+        XCTAssertEqual(p.alt, [.text("A "), .emphasis([.text("plot")])])
+        XCTAssertEqual(p.label, "fig-p")
+        XCTAssertEqual(b.label, "fig-b")
+        XCTAssertEqual(b.inlines, [.image(url: "b.png", alt: [.text("bare")]), .text(" {#fig-b}")], "the paragraph as written")
+        guard case .paragraph = blocks[2], case .paragraph = blocks[3] else { return XCTFail("an image with text is prose: \(blocks)") }
+        // A task item that is only an image keeps it as the text after its box.
+        guard case .list(_, _, let items, _) = try parse("- [x] ![x](x.png)\n")[0] else { return XCTFail() }
+        XCTAssertEqual(items[0], [.paragraph([.checkbox(checked: true), .image(url: "x.png", alt: [.text("x")])], line: 1)])
+    }
+
+    /// The abstract is read as Markdown once, with the document, and again only when the front
+    /// matter is replaced.
+    func testTheAbstractIsParsedWithTheDocument() throws {
+        var doc = try Document.parse("---\nabstract: The *law* $\\sigma^\\ell$.\n---\n# A\n", path: "a.md")
+        XCTAssertEqual(doc.abstractInlines, [.text("The "), .emphasis([.text("law")]), .text(" "), .math("\\sigma^\\ell"), .text(".")])
+        doc.frontMatter.abstract = "![x](x.png)"
+        XCTAssertEqual(doc.abstractInlines, [.image(url: "x.png", alt: [.text("x")])], "a lone image is the abstract's text")
+        doc.frontMatter.abstract = nil
+        XCTAssertNil(doc.abstractInlines)
+    }
+
+    /// A second `: caption` is prose: a table has one caption.
+    func testATableHasOneCaption() throws {
+        let blocks = try parse("| a |\n|---|\n| 1 |\n\n: First {#tbl-a}\n\n: Second\n")
+        guard blocks.count == 2, case .table(_, _, let caption?, 1) = blocks[0], case .paragraph(let text, 7) = blocks[1] else {
+            return XCTFail("\(blocks)")
+        }
+        XCTAssertEqual(caption.label, "tbl-a")
+        XCTAssertEqual(text, [.text(": Second")])
     }
 }
 

@@ -140,7 +140,7 @@ final class HostileNotebookTests: XCTestCase {
     func testUnpublishedLinksAndImagesAreReportedWhereTheyAre() throws {
         let (_, nb) = try render()
         let path = dir.appendingPathComponent("hostile.md").path
-        let warnings = nb.diagnostics.map(\.description)
+        let warnings = ResolvedNotebook(nb).diagnostics.map(\.description)
         func at(_ line: Int, _ column: Int, _ url: String) -> String {
             "\(path):\(line):\(column): warning: link to '\(url)' not published: "
         }

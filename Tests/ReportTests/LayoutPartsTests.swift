@@ -137,14 +137,6 @@ final class LayoutPartsTests: XCTestCase {
         XCTAssertFalse(html.contains("tag"), "the tag is not shown as math")
     }
 
-    func testTeXFallbackSetsSymbolsScriptsAndUprightNames() {
-        XCTAssertEqual(TeXFallback.parse(#"\sigma^2"#), [.text("σ", upright: false), .sup([.text("2", upright: true)])])
-        XCTAssertEqual(TeXFallback.parse(#"W_{ij}"#), [.text("W", upright: false), .sub([.text("ij", upright: false)])])
-        XCTAssertEqual(TeXFallback.parse(#"\mathrm{Length}\,\mathbb{E}"#), [.text("Length\u{2009}𝔼", upright: true)])
-        XCTAssertEqual(TeXFallback.parse(#"\frac{a}{bc}"#), [.text("a", upright: false), .text("/(", upright: true),
-                                                            .text("bc", upright: false), .text(")", upright: true)])
-    }
-
     func testSwiftHighlighterCoversTheCodeExactly() {
         let code = #"let s = "a \(b) \"q\"" // note"# + "\nvar x = 0x2A + 3.5e-2 /* c */ @MainActor Foo.bar()\n"
         let tokens = SwiftHighlighter.tokens(code)

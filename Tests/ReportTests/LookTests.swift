@@ -8,7 +8,7 @@ import XCTest
 final class LookTests: XCTestCase {
     func testWriteFixtureForLooking() throws {
         guard let dir = ProcessInfo.processInfo.environment["FOLIO_REPORT_LOOK"] else { throw XCTSkip("set FOLIO_REPORT_LOOK=/dir") }
-        let nb = try Fixture.notebook()
+        let nb = ResolvedNotebook(try Fixture.notebook())
         let written = try ReportWriter(outputDirectory: URL(fileURLWithPath: dir)).write(nb)
         for d in nb.diagnostics { print(d) }
         XCTAssertEqual(written.filter { $0.pathExtension == "png" }.count, 3)

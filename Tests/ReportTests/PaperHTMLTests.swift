@@ -206,7 +206,7 @@ final class LocalImageTests: XCTestCase {
         let md = "# Images\n\n![A *diagram*.](diagram.png){#fig-d}\n\nSee @fig-d.\n\nGone: ![missing](nope.png)\n"
         let notebook = dir.appendingPathComponent("img.md")
         try md.write(to: notebook, atomically: true, encoding: .utf8)
-        let nb = RenderedNotebook(document: try Document.load(path: notebook.path), outputs: [:])
+        let nb = ResolvedNotebook(RenderedNotebook(document: try Document.load(path: notebook.path), outputs: [:]))
         XCTAssertEqual(nb.diagnostics.map(\.line), [7])
         XCTAssertTrue(nb.diagnostics[0].message.hasPrefix("image 'nope.png' not found"), nb.diagnostics[0].message)
 

@@ -68,7 +68,7 @@ final class PaperPDFTests: XCTestCase {
     }
 
     func testUnknownReferenceIsADiagnosticAtItsLine() throws {
-        let nb = try Fixture.notebook()
+        let nb = ResolvedNotebook(try Fixture.notebook())
         let line = Fixture.markdown.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.contains("@fig-missing") }! + 1
         XCTAssertEqual(nb.diagnostics.map(\.description),

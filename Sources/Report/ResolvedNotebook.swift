@@ -1,0 +1,34 @@
+import Foundation
+import Notebook
+import OutputChannel
+import Plot
+
+/// A rendered notebook with everything its formats share resolved once per render: the numbers
+/// of sections, figures, tables and equations with the targets of cross references, the local
+/// images found, checked and read, and the file stems of the figures. The PDF, the HTML page,
+/// the copied images and the thumbnail are made from it, so they agree with each other and
+/// nothing is read or counted twice.
+public struct ResolvedNotebook: Sendable {
+    public let notebook: RenderedNotebook
+    let numbering: Numbering
+    let images: LocalImages
+    /// Figures in document order, with the file stem each is written under and its cell's index.
+    let figures: [(stem: String, figure: Plot.Figure, cell: Int)]
+    /// Unknown cross references (with the Markdown line of the reference), figure labels on
+    /// cells without a figure, missing or refused images, links not published: in line order.
+    /// The report still renders; each unknown reference shows as a visible "??".
+    public let diagnostics: [Diagnostic]
+
+    /// `projectRoot` is the folder whose files the notebook may publish as images; nil means the
+    /// rule `folio render` uses (`LocalImages.defaultProjectRoot`).
+    public init(_ notebook: RenderedNotebook, projectRoot: URL? = nil) {
+        self.notebook = notebook
+        numbering = Numbering(notebook)
+        images = LocalImages(notebook.document, projectRoot: projectRoot)
+        figures = notebook.figures
+        diagnostics = (numbering.diagnostics + images.diagnostics + URLSafety.linkDiagnostics(notebook.document))
+            .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    public var document: Document { notebook.document }
+}
