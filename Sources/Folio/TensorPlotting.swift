@@ -1,5 +1,6 @@
 import Plot
 import Tensor
+import Graphics
 
 // Plot takes plain arrays and knows nothing of Tensor (DESIGN §2); these conveniences let
 // notebook code hand tensors to figures directly.
@@ -24,4 +25,3 @@ extension Axes {
     }
 }
 
-import Graphics

@@ -1,3 +1,4 @@
+import Foundation
 /// \begin{…}…\end{…}: matrix, pmatrix, bmatrix, Bmatrix, vmatrix, Vmatrix, cases, aligned, array…
 extension Commands {
     static let environmentCommands: [String: CommandHandler] = [
@@ -53,7 +54,6 @@ extension Commands {
     }()
 }
 
-import Foundation
 
 extension Parser {
     /// Cells separated by `&`, rows by `\\`, up to the matching `\end{name}`.

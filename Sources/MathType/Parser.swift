@@ -1,3 +1,6 @@
+import Foundation
+import Graphics
+
 /// Parses TeX math (a KaTeX-compatible subset) into a math list.
 ///
 /// The parser is a small core; each command is looked up in `Commands.registry`, which the
@@ -238,5 +241,3 @@ struct Parser {
     }
 }
 
-import Foundation
-import Graphics

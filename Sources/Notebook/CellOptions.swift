@@ -1,4 +1,5 @@
 import Yams
+import Foundation
 
 /// Options of a cell, from `//| key: value` lines at its top (values are YAML), as in
 /// Quarto's `#|`. An unknown key is an error at its line, never silently ignored.
@@ -115,4 +116,3 @@ public struct CellOptions: Equatable, Sendable {
     }
 }
 
-import Foundation

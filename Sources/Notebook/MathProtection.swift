@@ -1,3 +1,4 @@
+import Foundation
 /// Hides `$…$` and `$$…$$` from the Markdown parser, whose backslash escapes would otherwise
 /// eat `\{`, `\,` and `\\`. Each span becomes a placeholder of private-use characters plus as
 /// many newlines as the span had, so every later line keeps its number.
@@ -135,7 +136,6 @@ struct MathProtection {
     }
 }
 
-import Foundation
 
 /// Every maximal run of backticks, by length, so a code span's closing run is found without
 /// rescanning the text at each opening one (unmatched runs made that quadratic).

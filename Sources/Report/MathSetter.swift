@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import MathType
 
 /// Typeset math, measured: what a line makes room for and then draws.
 struct MathBox {
@@ -81,4 +82,3 @@ enum MathSetter {
     }
 }
 
-import MathType

@@ -1,5 +1,6 @@
 import Notebook
 import OutputChannel
+import Plot
 
 /// A document together with what its cells displayed: the input of every output format.
 public struct RenderedNotebook: Sendable {
@@ -37,4 +38,3 @@ public struct RenderedNotebook: Sendable {
     }
 }
 
-import Plot

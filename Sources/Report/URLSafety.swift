@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 
 /// The one decision on which URLs from notebook text a page may carry — link `href`s, image
 /// `src`s, autolinks, cross-reference and footnote anchors, the PDF's link annotations — and
@@ -116,7 +117,6 @@ public enum URLSafety {
     }
 }
 
-import Notebook
 
 extension URLSafety {
     /// A warning for each link whose URL is not published (it is shown as plain text), at the
