@@ -2,15 +2,47 @@ import Foundation
 import OutputChannel
 
 /// The notebook process's side of the output channel. The runner's generated `main.swift`
-/// calls `_folioBeginCell(n)` before each cell's code and `_folioEndCell(n)` after it; in
-/// between, stdout and stderr go to that cell's files and `show(_:)` appends records.
+/// hands over its table of cells once (`_folioCells`) and calls `_folioNextCell()` before
+/// each cell's code and after the last: each call ends the running cell and begins the next
+/// of the table; in between, stdout and stderr go to that cell's files and `show(_:)`
+/// appends records. (Why the boundary takes no arguments: see `Tangler` in Runner.)
 enum CellSession {
     nonisolated(unsafe) static var current = -1
+    /// The cells of the program in order: index, seed, memo scope; `next` is the one to begin.
+    nonisolated(unsafe) static var table: [(index: Int, seed: UInt64, memoScope: String)] = []
+    nonisolated(unsafe) static var next = 0
     nonisolated(unsafe) static var directory: URL? = ProcessInfo.processInfo.environment[RunFiles.environmentKey]
         .map { URL(fileURLWithPath: $0) }
     nonisolated(unsafe) static var stdoutFD: Int32 = -1
     /// Scope of `memo` values in the running cell (set by the runner, see `Memo.swift`).
     nonisolated(unsafe) static var memoScope = ""
+
+    /// `table`: "index:seed:memoScope" per cell, separated by spaces (memo scopes are hex).
+    static func load(_ table: String) {
+        self.table = table.split(separator: " ").map { entry in
+            let f = entry.split(separator: ":", omittingEmptySubsequences: false)
+            guard f.count == 3, let index = Int(f[0]), let seed = UInt64(f[1]) else {
+                fatalError("Folio: malformed cell table entry \(entry)")
+            }
+            return (index, seed, String(f[2]))
+        }
+        next = 0
+    }
+
+    /// Ends the running cell, then begins the next one of the table, if any is left.
+    static func advance() {
+        let (ending, beginning) = step()
+        if let ending { end(ending) }
+        if let cell = beginning { begin(cell.index, seed: cell.seed, memoScope: cell.memoScope) }
+    }
+
+    /// What the next boundary ends and begins, moving on through the table.
+    static func step() -> (ending: Int?, beginning: (index: Int, seed: UInt64, memoScope: String)?) {
+        let ending = next > 0 && next <= table.count ? table[next - 1].index : nil
+        guard next < table.count else { next = table.count + 1; return (ending, nil) }
+        next += 1
+        return (ending, table[next - 1])
+    }
 
     static func begin(_ cell: Int, seed: UInt64, memoScope: String) {
         _ = MemoryPolicy.applied
@@ -76,7 +108,7 @@ enum CellSession {
 /// Seed your generator with it, e.g. `var rng = Philox(seed: cellSeed)`.
 public nonisolated(unsafe) internal(set) var cellSeed: UInt64 = 0
 
-public func _folioBeginCell(_ cell: Int, seed: UInt64 = 0, memoScope: String = "") {
-    CellSession.begin(cell, seed: seed, memoScope: memoScope)
-}
-public func _folioEndCell(_ cell: Int) { CellSession.end(cell) }
+/// For the generated program only: its cells, "index:seed:memoScope" separated by spaces.
+public func _folioCells(_ table: String) { CellSession.load(table) }
+/// For the generated program only: between two cells, and after the last.
+public func _folioNextCell() { CellSession.advance() }

@@ -2,13 +2,27 @@ import Notebook
 
 /// Turns a notebook's cells into one Swift program (DESIGN §3): the parameters as a typed
 /// struct, then each cell between `#sourceLocation` markers so the compiler and the runtime
-/// report Markdown lines, wrapped in calls that route its output to its own files.
+/// report Markdown lines, with one `_folioNextCell()` between cells that routes the output
+/// of the cell after it to its own files.
+///
+/// Why one argument-free call per boundary: in `main.swift` every top-level statement opens
+/// a scope that holds the rest of the file, so the compiler's scope tree is a chain as deep
+/// as the statements above, and swiftc walks that chain for every name it looks up
+/// (type checking) and for every SIL instruction's debug scope (SILGen). Compile time grows
+/// as statements × instructions, i.e. quadratically. Two calls with three literal arguments
+/// per cell (the old `_folioBeginCell(n, seed:, memoScope:)` / `_folioEndCell(n)`) tripled
+/// the statements of one-line cells and added the most instructions; one call without
+/// arguments adds one statement and two instructions, and the cells' indices, seeds and memo
+/// scopes travel in one string literal at the top (`_folioCells`), read once at run time.
+/// (The cells' own top-level statements still deepen the chain: that cost is Swift's, and
+/// `TanglerTests` keeps the generated part to one statement per cell.)
 public enum Tangler {
     /// The generated source, and which cell each of its lines belongs to (for diagnostics
     /// the compiler reports in generated code rather than at a Markdown line).
     public struct Program {
         public var source: String
-        /// 1-based generated line → cell index, for the lines of each cell's region.
+        /// 1-based generated line → cell index, for the lines of each cell's region and the
+        /// boundary after it.
         public var cellOfLine: [Int: Int]
         /// The indices of the cells in the program, in order.
         public var cells: [Int] = []
@@ -29,22 +43,37 @@ public enum Tangler {
         s += "}\n"
         s += "let params = NotebookParams(" + params.map { "\($0.name): \($0.value.swiftLiteral)" }.joined(separator: ", ") + ")\n"
         s += "let seed: UInt64 = \(seed)\n\n"
+        let evaluated = document.cells.filter { $0.options.eval && !skipping.contains($0.index) }
+        // The table of the boundaries below, in order: "index:seed:memoScope" separated by spaces
+        // (memo scopes are hex digests, never holding a space, colon or quote).
+        let table = evaluated.map { cell -> String in
+            let entry = plan?.entry(for: cell.index)
+            let cellSeed = entry?.seed ?? ExecutionPlan.cellSeed(document: seed, cell: cell)
+            return "\(cell.index):\(cellSeed):\(entry?.memoScope ?? "")"
+        }
+        s += "_folioCells(\"" + table.joined(separator: " ") + "\")\n\n"
         var cellOfLine: [Int: Int] = [:]
         var tangled: [Int] = []
         var lines = s.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-        for cell in document.cells where cell.options.eval && !skipping.contains(cell.index) {
-            let entry = plan?.entry(for: cell.index)
-            let cellSeed = entry?.seed ?? ExecutionPlan.cellSeed(document: seed, cell: cell)
-            let region = "_folioBeginCell(\(cell.index), seed: \(cellSeed), memoScope: \"\(entry?.memoScope ?? "")\")\n"
+        for cell in evaluated {
+            let region = "_folioNextCell()\n"
                 + "#sourceLocation(file: \"\(escape(document.path))\", line: \(cell.firstLine))\n"
                 + displayingLastLine(cell.code) + "\n"
                 + "#sourceLocation()\n"
-                + "_folioEndCell(\(cell.index))\n"
             let count = region.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            let above = tangled.last
             tangled.append(cell.index)
             for l in (lines + 1)...(lines + count) { cellOfLine[l] = cell.index }
+            // The boundary ends the cell above and begins this one. Its line belongs to the cell
+            // above, like the `end` call it replaces: a cell left open (`let x =`, an unclosed
+            // parenthesis) is reported where the compiler stops, on this line.
+            if let above { cellOfLine[lines + 1] = above }
             s += region + "\n"
             lines += count + 1
+        }
+        if let last = tangled.last {
+            s += "_folioNextCell()\n"  // ends the last cell
+            cellOfLine[lines + 1] = last
         }
         return Program(source: s, cellOfLine: cellOfLine, cells: tangled)
     }

@@ -7,6 +7,11 @@ import Foundation
 /// - `cold-render-20`: nothing cached (`--no-cache`): tangle, compile, run, write.
 /// - `prose-edit-20`: a paragraph changes before every render: cached cells, zero compiles.
 /// - `cell-edit-20`: the last cell's code changes before every render: one compile, one run.
+/// - `cold-scaling-500-1000`: a cold render of 1 000 one-line cells over one of 500 (no peer;
+///   bound 3). Linear is 2; the compiler's cost per top-level statement grows with the
+///   statements above it (see `Tangler`), so generated code per cell shows up here first.
+///   Measured on a shared 2-core machine: 3.8 with two boundary calls per cell (wall
+///   18.4 s / 4.9 s), 2.6 with one (8.8 s / 3.4 s); the rest is the cells' own statements.
 enum RunnerSuite {
     static let cellCount = 20
     /// Removed when folio-bench exits.
@@ -21,6 +26,11 @@ enum RunnerSuite {
             s += "```\n\n"
         }
         return s
+    }
+
+    /// `n` one-line cells, each declaring a value the next could use.
+    static func oneLineCells(_ n: Int) -> String {
+        "---\ntitle: Scaling benchmark\n---\n\n" + (0..<n).map { "```swift\nlet v\($0) = \($0)\n```\n\n" }.joined()
     }
 
     static func cases() -> [BenchCase] {
@@ -62,6 +72,9 @@ enum RunnerSuite {
                 counter += 1
                 render(notebook(prose: "Introduction.", lastCellExtra: "print(\"edit \(counter)\")\n"), [])
             },
+            BenchCase(suite: "runner", name: "cold-scaling-500-1000", unit: "time(1000)/time(500)", rate: { $0 },
+                      body: { render(oneLineCells(1000), ["--no-cache"]) },
+                      baseline: { render(oneLineCells(500), ["--no-cache"]) }, bound: 3),
         ]
     }
 }
