@@ -1,9 +1,13 @@
 // swift-tools-version:6.0
 // Folio: Markdown notebooks with Swift cells → PDF, PNG/SVG figures and a static HTML site.
-// Layers (DESIGN §2), arrows point down:
-//   folio (CLI) → Report → Runner → Notebook; Runner → OutputChannel → PlotData → Colors
-//   Report → Plot → MathType → Graphics → Colors, C shims; Plot → PlotData
-//   Folio (runtime imported by notebooks) → Theory → Autograd → Tensor → CBLAS/CLAPACKE
+//
+// Sources/ is grouped by stack (docs/architecture.md); arrows point down only:
+//   Tools      folio (CLI), folio-bench
+//   Documents  Report → Runner → Notebook           (a render: load → execute → publish)
+//   Runtime    Folio, imported by notebook programs  → Numerics, Plot, OutputChannel
+//   Numerics   Theory → Autograd → Tensor → CBLAS/CLAPACKE/CTensorKernels
+//   Drawing    Plot → MathType → Graphics → Cairo, Pango, HarfBuzz, FreeType (Shims)
+//   Shared     OutputChannel → PlotData → Colors; Storage   (Foundation only: no drawing, no numerics)
 import PackageDescription
 
 // The Folio runtime is imported by notebook programs compiled outside SwiftPM. Building the
@@ -15,6 +19,12 @@ let evolution: [SwiftSetting] = [.unsafeFlags(["-enable-library-evolution", "-no
 
 func shim(_ name: String, pkgConfig: String? = nil) -> Target {
     .systemLibrary(name: name, path: "Sources/Shims/\(name)", pkgConfig: pkgConfig)
+}
+
+/// A Swift module of one stack, in `Sources/<stack>/<name>`. Modules the runtime loads into
+/// notebook programs are built with library evolution.
+func module(_ name: String, _ stack: String, _ dependencies: [Target.Dependency] = [], evolving: Bool = true) -> Target {
+    .target(name: name, dependencies: dependencies, path: "Sources/\(stack)/\(name)", swiftSettings: evolving ? evolution : nil)
 }
 
 let package = Package(
@@ -45,47 +55,47 @@ let package = Package(
         .target(name: "CTensorKernels", path: "Sources/Shims/CTensorKernels",
                 linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux]))]),
 
-        // Numerics.
-        .target(name: "Tensor", dependencies: ["CBLAS", "CLAPACKE", "CTensorKernels"], swiftSettings: evolution),
-        .target(name: "Autograd", dependencies: ["Tensor"], swiftSettings: evolution),
-        .target(name: "Theory", dependencies: ["Tensor", "Autograd"], swiftSettings: evolution),
-
-        // The sRGB colour value, shared by the canvas and the figure data (Foundation only).
-        .target(name: "Colors", swiftSettings: evolution),
-
-        // Drawing.
-        .target(name: "Graphics", dependencies: ["Colors", "CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CFontconfig", "CPNG"],
-                swiftSettings: evolution),
-        .target(name: "MathType", dependencies: ["Graphics", "CHarfBuzz", "CFreeType"], swiftSettings: evolution),
-        // Figures and tables as data (Codable payloads, their builders' checks and validation),
-        // with nothing but Foundation below: what the notebook process sends and the runner reads.
-        .target(name: "PlotData", dependencies: ["Colors"], swiftSettings: evolution),
-        // Drawing figures and tables: limits, layout, guides, one recipe per mark.
-        .target(name: "Plot", dependencies: ["PlotData", "Graphics", "MathType"], swiftSettings: evolution),
-
+        // Shared: plain data and files, Foundation only.
+        // The sRGB colour value, shared by the canvas and the figure data.
+        module("Colors", "Shared"),
+        // Figures and tables as data (Codable payloads, their builders' checks and validation):
+        // what the notebook process sends and the runner reads.
+        module("PlotData", "Shared", ["Colors"]),
         // What a cell hands back to the runner: the wire format between notebook and Folio.
         // Plain data: the runner, which only moves outputs around, links no drawing code.
-        .target(name: "OutputChannel", dependencies: ["PlotData"], swiftSettings: evolution),
-
+        module("OutputChannel", "Shared", ["PlotData"]),
         // Files that can be trusted: SHA-256 digests (cache keys, memo keys, the manifest) and
-        // atomic whole-file writes (the result cache, publication). Foundation only.
-        .target(name: "Storage", swiftSettings: evolution),
+        // atomic whole-file writes (the result cache, publication).
+        module("Storage", "Shared"),
+
+        // Numerics.
+        module("Tensor", "Numerics", ["CBLAS", "CLAPACKE", "CTensorKernels"]),
+        module("Autograd", "Numerics", ["Tensor"]),
+        module("Theory", "Numerics", ["Tensor", "Autograd"]),
+
+        // Drawing.
+        module("Graphics", "Drawing", ["Colors", "CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CFontconfig", "CPNG"]),
+        module("MathType", "Drawing", ["Graphics", "CHarfBuzz", "CFreeType"]),
+        // Drawing figures and tables: limits, layout, guides, one recipe per mark.
+        module("Plot", "Drawing", ["PlotData", "Graphics", "MathType"]),
 
         // The runtime library notebook code imports.
-        .target(name: "Folio", dependencies: ["Tensor", "Autograd", "Theory", "Plot", "PlotData", "OutputChannel", "Storage"],
-                swiftSettings: evolution),
+        module("Folio", "Runtime", ["Tensor", "Autograd", "Theory", "Plot", "PlotData", "OutputChannel", "Storage"]),
 
-        // Documents, execution, reports, the command line.
-        .target(name: "Notebook", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Runner", dependencies: ["Notebook", "OutputChannel", "Storage"]),
-        .target(name: "Report", dependencies: ["Runner", "Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics"]),
+        // Documents: load (Notebook) → execute (Runner) → publish (Report).
+        module("Notebook", "Documents", ["CCmarkGFM", .product(name: "Yams", package: "Yams")], evolving: false),
+        module("Runner", "Documents", ["Notebook", "OutputChannel", "Storage"], evolving: false),
+        module("Report", "Documents", ["Runner", "Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics"],
+               evolving: false),
+
+        // Tools.
         .executableTarget(name: "folio", dependencies: [
             "Runner", "Report", "Notebook",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], path: "Sources/Tools/folio"),
         .executableTarget(name: "folio-bench", dependencies: [
             "Tensor", "Autograd", "Theory", "Plot", "MathType", "Graphics", "Report", "Notebook", "OutputChannel",
-        ]),
+        ], path: "Sources/Tools/folio-bench"),
 
         // What the test targets share: running programs, finding tools (a missing one fails the
         // test, naming what installs it), temporary folders.

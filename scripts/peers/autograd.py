@@ -1,5 +1,5 @@
 """Peer workloads for folio-bench suite `autograd`: one training step (forward, backward,
-gradient-descent update) of the same MLPs as Sources/folio-bench/AutogradSuite.swift, in NumPy
+gradient-descent update) of the same MLPs as Sources/Tools/folio-bench/AutogradSuite.swift, in NumPy
 with hand-written gradients, PyTorch eager and JAX jit — each framework that is installed.
 
 Prints one JSON object per case and framework: {"case", "peer", "seconds"}.

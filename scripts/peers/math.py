@@ -1,7 +1,7 @@
 """Peer workloads for folio-bench suite `math`: matplotlib's mathtext lays out and rasterizes a formula.
 
 Prints one JSON object per case: {"case": name, "peer": "matplotlib-mathtext", "seconds": median seconds per call}.
-Same formulas, size (12 pt) and resolution (144 dpi) as Folio's cases in Sources/folio-bench/MathSuite.swift.
+Same formulas, size (12 pt) and resolution (144 dpi) as Folio's cases in Sources/Tools/folio-bench/MathSuite.swift.
 mathtext memoizes parses, so the cache is cleared before every call: each call does the full work.
 """
 import json

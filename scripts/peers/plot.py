@@ -3,7 +3,7 @@
 (c) 101x101 3-D surface; (d) 1024x1024 heatmap + colorbar. Each saved as PNG at 150 dpi and as PDF.
 
 Prints one JSON object per case: {"case": name, "peer": "matplotlib", "seconds": median seconds per figure}.
-`python3 scripts/peers/plot.py --colormaps` regenerates Sources/Plot/ColormapData.swift.
+`python3 scripts/peers/plot.py --colormaps` regenerates Sources/Drawing/Plot/ColormapData.swift.
 """
 import io
 import json
@@ -117,7 +117,7 @@ def cold_pdf():
 CASES["cold-pdf"] = cold_pdf
 
 
-def write_colormaps(path="Sources/Plot/ColormapData.swift"):
+def write_colormaps(path="Sources/Drawing/Plot/ColormapData.swift"):
     names = ["viridis", "magma", "inferno", "plasma", "cividis", "RdBu_r", "coolwarm"]
     out = [f"// Generated once from matplotlib {matplotlib.__version__} (`python3 scripts/peers/plot.py --colormaps` regenerates it):",
            "// 256-entry lookup tables as 0xRRGGBB, the same N = 256 sampling matplotlib uses.",

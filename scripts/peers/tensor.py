@@ -1,5 +1,5 @@
 """Peer workloads for folio-bench suite `tensor`, in NumPy. Same data sizes and formulas as
-Folio's cases (Sources/folio-bench/TensorSuite.swift).
+Folio's cases (Sources/Tools/folio-bench/TensorSuite.swift).
 
 Prints one JSON object per case: {"case": name, "peer": "numpy", "seconds": median seconds per call}.
 """

@@ -1,4 +1,4 @@
-"""Peer workloads for folio-bench suite `theory`: the probes of Sources/folio-bench/TheorySuite.swift
+"""Peer workloads for folio-bench suite `theory`: the probes of Sources/Tools/folio-bench/TheorySuite.swift
 (trajectory lengths, loss landscapes, activation regions) in NumPy and PyTorch CPU — each framework
 that is installed — with the same sizes and precisions.
 

@@ -9,10 +9,10 @@ import PlotData
 ///
 /// How to add a mark (say a box plot):
 /// 1. PlotData: a payload struct `BoxMark` (Codable, public memberwise init) in
-///    `Sources/PlotData/Marks/BoxMark.swift`, conforming to `MarkPayload` there (`kind` and
+///    `Sources/Shared/PlotData/Marks/BoxMark.swift`, conforming to `MarkPayload` there (`kind` and
 ///    `problems()`: what makes a decoded one undrawable), and a case `box(BoxMark)` in `Mark`
 ///    plus its line in `Mark.payload`.
-/// 2. Plot: `Sources/Plot/Marks/BoxRecipe.swift` with `extension Axes { mutating func box(…) }`
+/// 2. Plot: `Sources/Drawing/Plot/Marks/BoxRecipe.swift` with `extension Axes { mutating func box(…) }`
 ///    (check the inputs, append `.box(…)`) and `extension BoxMark: MarkRecipe`, implementing
 ///    what it needs (the defaults are: no extent, no legend, nothing drawn); then its line
 ///    in `Mark.recipe` below. The compiler points at both mapping switches.

@@ -6,7 +6,7 @@ import Tensor
 /// Theory is built with library evolution: generic code called from a notebook runs
 /// unspecialised, paying a witness call per element. The probes therefore unpack a network
 /// once into these arrays and run loops that the non-generic `…Float` / `…Double` entry points
-/// specialise (the pattern of Sources/Tensor/Specialization.swift). NTK-parametrised layers
+/// specialise (the pattern of Sources/Numerics/Tensor/Specialization.swift). NTK-parametrised layers
 /// have their forward multipliers folded into W and b here.
 struct PlainLayer<T: TensorScalar> {
     /// W as [outputs, inputs], row i the incoming weights of output neuron i.
