@@ -50,26 +50,27 @@ public struct ActivationRegions {
                                 var bit = 0
                                 for layer in layers {
                                     let o = layer.outputs, plain = PlainLayer<Double>.supports(layer.activation)
+                                    // The one dense-layer forward's product and bias, the signs read, then σ.
                                     layer.weights.withUnsafeBufferPointer { wp in
-                                        Double.gemm(transA: false, transB: true, m: m, n: o, k: layer.inputs, alpha: 1, a: h, lda: layer.inputs,
-                                                    b: wp.baseAddress!, ldb: layer.inputs, beta: 0, c: z, ldc: o)
-                                    }
-                                    layer.bias.withUnsafeBufferPointer { biasp in
-                                        for i in 0..<m {
-                                            let row = z + i * o, out = bp.baseAddress! + (start + i) * words
-                                            _ = trackActivate(row, bias: biasp.baseAddress!, o, .identity, centre: nil, changed: nil, record: false)
-                                            // Bits gather in a register; memory is touched once per word.
-                                            var word: UInt64 = 0, index = bit >> 6, shift = UInt64(bit & 63)
-                                            for j in 0..<o {
-                                                word |= (row[j] > 0 ? 1 : 0) &<< shift
-                                                shift &+= 1
-                                                if shift == 64 { out[index] |= word; word = 0; index &+= 1; shift = 0 }
-                                            }
-                                            if shift != 0 { out[index] |= word }
-                                            if plain { _ = trackActivate(row, bias: nil, o, layer.activation, centre: nil, changed: nil, record: false) }
+                                        layer.bias.withUnsafeBufferPointer { biasp in
+                                            DenseForward.affine(UnsafePointer(h), rows: m, inputs: layer.inputs, weights: wp.baseAddress!,
+                                                                outputs: o, bias: biasp.baseAddress!, into: z)
                                         }
                                     }
-                                    if !plain {   // any other activation, through Autograd's kernel
+                                    for i in 0..<m {
+                                        let row = z + i * o, out = bp.baseAddress! + (start + i) * words
+                                        // Bits gather in a register; memory is touched once per word.
+                                        var word: UInt64 = 0, index = bit >> 6, shift = UInt64(bit & 63)
+                                        for j in 0..<o {
+                                            word |= (row[j] > 0 ? 1 : 0) &<< shift
+                                            shift &+= 1
+                                            if shift == 64 { out[index] |= word; word = 0; index &+= 1; shift = 0 }
+                                        }
+                                        if shift != 0 { out[index] |= word }
+                                    }
+                                    if plain {
+                                        DenseForward.activate(z, count: m * o, layer.activation)
+                                    } else {   // any other activation, through Autograd's kernel
                                         let out = layer.activation.apply(to: Tensor(shape: [m, o], scalars: Array(UnsafeBufferPointer(start: z, count: m * o))))
                                         out.scalars.withUnsafeBufferPointer { z.update(from: $0.baseAddress!, count: m * o) }
                                     }

@@ -230,26 +230,24 @@ struct Plane<T: TensorScalar> {
                                 }
                                 for l in layers.indices {
                                     let layer = layers[l], o = layer.outputs
+                                    // Layers above: the one dense-layer forward's product and bias with the
+                                    // point's weights, the signs compared, then its σ.
                                     if l > 0 {
                                         s.weights[l].withUnsafeBufferPointer { wp in
-                                            T.gemm(transA: false, transB: true, m: m, n: o, k: layer.inputs, alpha: 1,
-                                                   a: UnsafePointer(h), lda: layer.inputs, b: wp.baseAddress!, ldb: layer.inputs,
-                                                   beta: 0, c: z, ldc: o)
-                                        }
-                                    }
-                                    s.biases[l].withUnsafeBufferPointer { bp in
-                                        let bias = l > 0 ? bp.baseAddress! : nil
-                                        for i in 0..<m {
-                                            let row = z + i * o
-                                            if let off = offsets[l] {
-                                                let base = (start + i) * tracked + off
-                                                if trackActivate(row, bias: bias, o, layer.activation, centre: cp.baseAddress! + base,
-                                                                 changed: chp.baseAddress! + base, record: record) > 0 { differs = 1 }
-                                            } else {
-                                                _ = trackActivate(row, bias: bias, o, layer.activation, centre: nil, changed: nil, record: false)
+                                            s.biases[l].withUnsafeBufferPointer { bp in
+                                                DenseForward.affine(UnsafePointer(h), rows: m, inputs: layer.inputs, weights: wp.baseAddress!,
+                                                                    outputs: o, bias: bp.baseAddress!, into: z)
                                             }
                                         }
                                     }
+                                    if let off = offsets[l] {
+                                        for i in 0..<m {
+                                            let base = (start + i) * tracked + off
+                                            if trackSigns(z + i * o, o, centre: cp.baseAddress! + base, changed: chp.baseAddress! + base,
+                                                          record: record) > 0 { differs = 1 }
+                                        }
+                                    }
+                                    DenseForward.activate(z, count: m * o, layer.activation)
                                     swap(&h, &z)
                                 }
                                 total = chunkLoss(UnsafePointer(h), yp.baseAddress! + start * layers.last!.outputs, m)

@@ -59,17 +59,8 @@ func layerLengths<T: TensorScalar>(_ net: MLP<T>, _ curve: Tensor<T>, _ closed: 
                                 measure(h, m, d, 0)
                                 var z = buf.baseAddress!, spare = buf.baseAddress! + chunk * widest
                                 for (l, layer) in layers.enumerated() {
-                                    let o = layer.outputs
-                                    layer.weights.withUnsafeBufferPointer { wp in
-                                        T.gemm(transA: false, transB: true, m: m, n: o, k: layer.inputs, alpha: 1, a: h, lda: layer.inputs,
-                                               b: wp.baseAddress!, ldb: layer.inputs, beta: 0, c: z, ldc: o)
-                                    }
-                                    layer.bias.withUnsafeBufferPointer { bp in
-                                        for i in 0..<m {
-                                            _ = trackActivate(z + i * o, bias: bp.baseAddress!, o, layer.activation, centre: nil, changed: nil, record: false)
-                                        }
-                                    }
-                                    measure(z, m, o, l + 1)
+                                    layer.forward(h, rows: m, into: z)
+                                    measure(z, m, layer.outputs, l + 1)
                                     h = UnsafePointer(z)
                                     swap(&z, &spare)
                                 }
@@ -115,8 +106,9 @@ func layerByLayerLengths<T: TensorScalar>(_ layers: [PlainLayer<T>], _ curve: Te
         h.withUnsafeBufferPointer { hp in
             layer.weights.withUnsafeBufferPointer { wp in
                 z.withUnsafeMutableBufferPointer { zp in
-                    T.gemm(transA: false, transB: true, m: n, n: o, k: layer.inputs, alpha: 1, a: hp.baseAddress!, lda: layer.inputs,
-                           b: wp.baseAddress!, ldb: layer.inputs, beta: 0, c: zp.baseAddress!, ldc: o)
+                    // The product alone here (threaded by OpenBLAS); bias and σ follow on our threads.
+                    DenseForward.affine(hp.baseAddress!, rows: n, inputs: layer.inputs, weights: wp.baseAddress!, outputs: o,
+                                        bias: nil, into: zp.baseAddress!)
                     lengths.append(activateAndMeasure(zp.baseAddress!, rows: n, width: o, bias: layer.bias,
                                                       layer.activation, closed: closed))
                 }
@@ -127,7 +119,8 @@ func layerByLayerLengths<T: TensorScalar>(_ layers: [PlainLayer<T>], _ curve: Te
     return lengths
 }
 
-/// Adds the bias, applies σ and returns the polyline length of the rows, in place.
+/// Adds the bias, applies σ (the second half of the one dense-layer forward) and returns the
+/// polyline length of the rows, in place.
 /// The rows are split into two fixed halves (whatever the thread count), so the sum's order,
 /// and hence the result, is always the same.
 func activateAndMeasure<T: TensorScalar>(_ z: UnsafeMutablePointer<T>, rows n: Int, width o: Int, bias: [T],
@@ -140,12 +133,9 @@ func activateAndMeasure<T: TensorScalar>(_ z: UnsafeMutablePointer<T>, rows n: I
         partial.withUnsafeMutableBufferPointer { out in
             let b = bp.baseAddress!
             onThreads(parts) { t in
+                DenseForward.finish(z + bounds[t] * o, rows: bounds[t + 1] - bounds[t], outputs: o, bias: b, activation: activation)
                 var sum = 0.0
-                for i in bounds[t]..<bounds[t + 1] {
-                    let row = z + i * o
-                    _ = trackActivate(row, bias: b, o, activation, centre: nil, changed: nil, record: false)
-                    if i > bounds[t] { sum += distance(row - o, row, o) }
-                }
+                for i in bounds[t]..<bounds[t + 1] where i > bounds[t] { sum += distance(z + (i - 1) * o, z + i * o, o) }
                 out[t] = sum
             }
         }

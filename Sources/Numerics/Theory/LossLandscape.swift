@@ -134,15 +134,13 @@ public struct LossLandscape<T: TensorScalar> {
                 }
                 var pattern = signs(of: z)
                 var h = first.activation.apply(to: Tensor(shape: [x.shape[0], o], scalars: z))
-                // Layers above: ordinary forward passes with perturbed parameters.
+                // Layers above: the one dense-layer forward's product and bias with the perturbed
+                // parameters, the signs read, then σ.
                 var k = first.parameterCount
                 for layer in net.layers.dropFirst() {
                     let w = perturbed(p[k], d1[k], d2[k], a, b)
-                    var zz = matmul(h, w, transposingB: true).scalars
-                    if layer.hasBias {
-                        let bias = perturbed(p[k + 1], d1[k + 1], d2[k + 1], a, b).scalars
-                        for i in 0..<(zz.count / layer.outputs) { for j in 0..<layer.outputs { zz[i * layer.outputs + j] = zz[i * layer.outputs + j] + bias[j] } }
-                    }
+                    let bias = layer.hasBias ? perturbed(p[k + 1], d1[k + 1], d2[k + 1], a, b).scalars : nil
+                    let zz = affine(h, w, bias)
                     if layer.activation != .identity { pattern += signs(of: zz) }
                     h = layer.activation.apply(to: Tensor(shape: [x.shape[0], layer.outputs], scalars: zz))
                     k += layer.parameterCount
@@ -167,6 +165,24 @@ public struct LossLandscape<T: TensorScalar> {
     public func slice(_ d: [Tensor<T>], alphas: [Double]) -> [Double] {
         let zero = d.map { Tensor<T>(shape: $0.shape, repeating: 0) }
         return surface(d, zero, alphas: alphas, betas: [0]).values
+    }
+
+    /// h·Wᵀ + b through the one dense-layer forward (standard parametrisation: s_w = 1).
+    private func affine(_ h: Tensor<T>, _ w: Tensor<T>, _ bias: [T]?) -> [T] {
+        let (m, n) = (h.shape[0], w.shape[0])
+        var z = [T](repeating: 0, count: m * n)
+        h.scalars.withUnsafeBufferPointer { hp in
+            w.scalars.withUnsafeBufferPointer { wp in
+                z.withUnsafeMutableBufferPointer { zp in
+                    func run(_ b: UnsafePointer<T>?) {
+                        DenseForward.affine(hp.baseAddress!, rows: m, inputs: w.shape[1], weights: wp.baseAddress!, outputs: n,
+                                            bias: b, into: zp.baseAddress!)
+                    }
+                    if let bias { bias.withUnsafeBufferPointer { run($0.baseAddress!) } } else { run(nil) }
+                }
+            }
+        }
+        return z
     }
 
     private func perturbed(_ w: Tensor<T>, _ d1: Tensor<T>, _ d2: Tensor<T>, _ a: T, _ b: T) -> Tensor<T> {

@@ -6,8 +6,10 @@ import Tensor
 /// Theory is built with library evolution: generic code called from a notebook runs
 /// unspecialised, paying a witness call per element. The probes therefore unpack a network
 /// once into these arrays and run loops that the non-generic `…Float` / `…Double` entry points
-/// specialise (the pattern of Sources/Numerics/Tensor/Specialization.swift). NTK-parametrised layers
-/// have their forward multipliers folded into W and b here.
+/// specialise (the pattern of Sources/Numerics/Tensor/Specialization.swift); a layer itself is computed
+/// by Autograd's `DenseForward`, the same loops as `MLP`'s forward pass. NTK-parametrised
+/// layers have their forward multipliers folded into W and b here (the landscape perturbs W
+/// as one array), so the probes pass weightScale 1.
 struct PlainLayer<T: TensorScalar> {
     /// W as [outputs, inputs], row i the incoming weights of output neuron i.
     var weights: [T]
@@ -33,18 +35,19 @@ struct PlainLayer<T: TensorScalar> {
         return layers
     }
 
-    static func supports(_ a: Activation) -> Bool {
-        switch a {
-        case .identity, .relu, .leakyReLU, .tanh: true
-        default: false
+    /// Whether the one dense-layer forward (Autograd's `DenseForward`) has a loop for `a`.
+    static func supports(_ a: Activation) -> Bool { DenseForward.hasKernel(a) }
+
+    /// σ(h·Wᵀ + b) for m rows of h into z, through the one dense-layer forward.
+    @inline(__always)
+    func forward(_ h: UnsafePointer<T>, rows m: Int, into z: UnsafeMutablePointer<T>) {
+        weights.withUnsafeBufferPointer { wp in
+            bias.withUnsafeBufferPointer { bp in
+                DenseForward.layer(h, rows: m, inputs: inputs, weights: wp.baseAddress!, outputs: outputs, bias: bp.baseAddress!,
+                                   activation: activation, into: z)
+            }
         }
     }
-}
-
-/// σ applied in place to `count` elements (one of `PlainLayer.supports`).
-@inline(__always)
-func activate<T: TensorScalar>(_ p: UnsafeMutablePointer<T>, _ count: Int, _ a: Activation) {
-    trackActivate(p, bias: nil, count, a, centre: nil, changed: nil, record: false)
 }
 
 @inline(__always) func load8<T: TensorScalar>(_ p: UnsafePointer<T>) -> SIMD8<T> { UnsafeRawPointer(p).loadUnaligned(as: SIMD8<T>.self) }
@@ -52,55 +55,35 @@ func activate<T: TensorScalar>(_ p: UnsafeMutablePointer<T>, _ count: Int, _ a: 
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<T>.self)
 }
 
-/// One row of a layer, in place: adds `bias` if given, optionally compares the pre-activations'
-/// signs with a pattern, then applies σ.
+/// Compares the signs of a row of o pre-activations with a pattern (0/1 in the scalar type).
+/// With `record`, writes the signs to `centre`; otherwise adds 1 to `changed` where a sign
+/// differs from `centre`'s. Returns 1 if any sign differed, else 0.
 ///
-/// The loops are branch-free selects and multiplies that LLVM vectorises (a ReLU written as a
-/// branch is a coin flip the predictor loses; Swift's generic SIMD masks run lane by lane).
-/// Patterns are 0/1 in the scalar type. With `record`, writes the signs to `centre`; otherwise
-/// adds 1 to `changed` where a sign differs from `centre`'s. Returns 1 if any sign differed, else 0.
+/// The loops are branch-free selects and plain SIMD arithmetic that LLVM vectorises (a sign
+/// test written as a branch is a coin flip the predictor loses).
 @inline(__always)
-func trackActivate<T: TensorScalar>(_ z: UnsafeMutablePointer<T>, bias: UnsafePointer<T>?, _ o: Int, _ a: Activation,
-                                    centre: UnsafeMutablePointer<T>?, changed: UnsafeMutablePointer<T>?, record: Bool) -> Int {
-    if let bias {
+func trackSigns<T: TensorScalar>(_ z: UnsafePointer<T>, _ o: Int, centre: UnsafeMutablePointer<T>, changed: UnsafeMutablePointer<T>,
+                                 record: Bool) -> Int {
+    if record {
+        for j in 0..<o { centre[j] = z[j] > 0 ? 1 : 0 }
+        return 0
+    }
+    // Signs as 0/1 first (a vectorised select), then (on − centre)² counts flips.
+    return withUnsafeTemporaryAllocation(of: T.self, capacity: o) { buffer in
+        let on = buffer.baseAddress!
+        for j in 0..<o { on[j] = z[j] > 0 ? 1 : 0 }
+        var sum = SIMD8<T>(repeating: 0)
         var j = 0
-        while j + 8 <= o { store8(load8(z + j) + load8(bias + j), z + j); j += 8 }
-        while j < o { z[j] = z[j] + bias[j]; j += 1 }
-    }
-    var flips = 0
-    if let centre {
-        if record {
-            for j in 0..<o { centre[j] = z[j] > 0 ? 1 : 0 }
-        } else if let changed {
-            // Signs as 0/1 first (a vectorised select), then (on − centre)² counts flips in plain
-            // SIMD arithmetic.
-            withUnsafeTemporaryAllocation(of: T.self, capacity: o) { buffer in
-                let on = buffer.baseAddress!
-                for j in 0..<o { on[j] = z[j] > 0 ? 1 : 0 }
-                var sum = SIMD8<T>(repeating: 0)
-                var j = 0
-                while j + 8 <= o {
-                    let d = load8(on + j) - load8(centre + j), f = d * d
-                    store8(load8(changed + j) + f, changed + j)
-                    sum = sum + f
-                    j += 8
-                }
-                var tail: T = 0
-                while j < o { let d = on[j] - centre[j]; changed[j] = changed[j] + d * d; tail = tail + d * d; j += 1 }
-                flips = sum.sum() + tail > 0 ? 1 : 0
-            }
+        while j + 8 <= o {
+            let d = load8(on + j) - load8(centre + j), f = d * d
+            store8(load8(changed + j) + f, changed + j)
+            sum = sum + f
+            j += 8
         }
+        var tail: T = 0
+        while j < o { let d = on[j] - centre[j]; changed[j] = changed[j] + d * d; tail = tail + d * d; j += 1 }
+        return sum.sum() + tail > 0 ? 1 : 0
     }
-    switch a {
-    case .identity: break
-    case .relu: for j in 0..<o { let v = z[j]; z[j] = v * (v > 0 ? 1 : 0) }
-    case .leakyReLU(let slope):
-        let s = T(slope)
-        for j in 0..<o { let v = z[j]; z[j] = v * (v > 0 ? 1 : s) }
-    case .tanh: for j in 0..<o { z[j] = T.tanh(z[j]) }
-    default: fatalError("activate: no plain kernel for \(a)")
-    }
-    return flips
 }
 
 /// Runs `body(t)` for t in 0..<threads on that many threads (inline when 1), on Tensor's pool:

@@ -1,12 +1,11 @@
 import Tensor
 
-/// The loops of the fused dense layer (Ops/DenseNode.swift): gemm through OpenBLAS with its
-/// transpose flags, and one pass over the output for scale, bias and ReLU. Each entry point
-/// dispatches to concrete Float/Double code (see Specialised.swift).
+/// The loops of the fused dense layer (Ops/DenseNode.swift): its forward pass through the one
+/// dense-layer forward (DenseForward.swift), and its VJP's gemms through OpenBLAS with their
+/// transpose flags. Each entry point dispatches to concrete Float/Double code (see Specialised.swift).
 ///
 /// The forward pass performs exactly the operations of the unfused graph (gemm with β = 0, then
-/// s_w·z, then + s_b·b, then ReLU), so values agree bit for bit with `matmul` + `+` + `relu`
-/// and with anything else (loss landscapes) that computes a layer that way.
+/// s_w·z, then + s_b·b, then ReLU), so values agree bit for bit with `matmul` + `+` + `relu`.
 enum DenseKernels {
     /// σ(s_w·x·Wᵀ + s_b·b) for x [m, k], W [n, k], b [n]; σ is ReLU when `relu`, else identity.
     static func affine<T: TensorScalar>(_ x: Tensor<T>, _ w: Tensor<T>, _ b: Tensor<T>?,
@@ -82,45 +81,28 @@ private func columnSumsFloat(_ g: Tensor<Float>, _ s: Double) -> Tensor<Float> {
 private func columnSumsDouble(_ g: Tensor<Double>, _ s: Double) -> Tensor<Double> { columnSumsImpl(g, s) }
 
 @inline(__always)
-private func affineImpl<T: LaneSelects>(_ x: Tensor<T>, _ w: Tensor<T>, _ b: Tensor<T>?, _ ws: Double, _ bs: Double, _ relu: Bool) -> Tensor<T> {
+private func affineImpl<T: TensorScalar>(_ x: Tensor<T>, _ w: Tensor<T>, _ b: Tensor<T>?, _ ws: Double, _ bs: Double, _ relu: Bool) -> Tensor<T> {
     let (m, k, n) = (x.shape[0], x.shape[1], w.shape[0])
-    let sw = T(ws), sb = T(bs)
+    let sb = T(bs)
+    // s_b·b once per column, as the unfused graph computes it.
+    let bias = b.map { bs == 1 ? $0.scalars : $0.scalars.map { sb * $0 } }
     let scalars: [T] = filledArray(m * n) { c in
-        if k == 0 { c.initialize(repeating: 0, count: m * n) } else {
-            x.scalars.withUnsafeBufferPointer { px in
-                w.scalars.withUnsafeBufferPointer { pw in
-                    T.gemm(transA: false, transB: true, m: m, n: n, k: k, alpha: 1, a: px.baseAddress!, lda: k,
-                           b: pw.baseAddress!, ldb: k, beta: 0, c: c, ldc: n)
+        x.scalars.withUnsafeBufferPointer { px in
+            w.scalars.withUnsafeBufferPointer { pw in
+                withBias(bias) { pb in
+                    DenseForward.layer(px.baseAddress!, rows: m, inputs: k, weights: pw.baseAddress!, outputs: n, weightScale: ws,
+                                       bias: pb, activation: relu ? .relu : .identity, into: c)
                 }
             }
-        }
-        let total = m * n
-        if ws != 1 {
-            var i = 0
-            while i + 8 <= total { store8(sw * load8(c + i), c + i); i += 8 }
-            while i < total { c[i] = sw * c[i]; i += 1 }
-        }
-        if let b {
-            // s_b·b once per column, as the unfused graph computes it.
-            let bias = bs == 1 ? b.scalars : b.scalars.map { sb * $0 }
-            bias.withUnsafeBufferPointer { pb in
-                let pb = pb.baseAddress!
-                for r in 0..<m {
-                    let row = c + r * n
-                    var j = 0
-                    while j + 8 <= n { store8(load8(row + j) + load8(pb + j), row + j); j += 8 }
-                    while j < n { row[j] = row[j] + pb[j]; j += 1 }
-                }
-            }
-        }
-        if relu {
-            // ReLU keeps NaN and −0, like the Tensor kernel: only x < 0 becomes 0.
-            var i = 0
-            while i + 8 <= total { store8(T.relu8(load8(c + i)), c + i); i += 8 }
-            while i < total { if c[i] < 0 { c[i] = 0 }; i += 1 }
         }
     }
     return Tensor(shape: [m, n], scalars: scalars)
+}
+
+@inline(__always)
+private func withBias<T>(_ b: [T]?, _ body: (UnsafePointer<T>?) -> Void) {
+    guard let b else { return body(nil) }
+    b.withUnsafeBufferPointer { body($0.baseAddress!) }
 }
 
 @inline(__always)
