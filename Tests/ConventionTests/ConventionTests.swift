@@ -21,27 +21,12 @@ final class ConventionTests: XCTestCase {
                        "throw TestSupport's MissingTool(name) for a missing tool instead of skipping")
     }
 
-    /// Files whose imports still follow code, left to the helpers who own them during the #17
-    /// reshaping; remove each entry with its fix (matched as the end of a path, so that a file
-    /// keeps its entry when its folder moves).
-    let pendingLateImports: [String] = [
-        "Theory/TrajectoryLength.swift",
-        "Theory/Spectra.swift",
-        "Theory/LandscapeKernel.swift",
-    ]
-
     func testImportsComeFirst() throws {
-        var late: [String] = [], fixed = Set(pendingLateImports)
+        var late: [String] = []
         for path in SourceFiles.paths() {
-            let lines = SourceFiles.lateImports(try SourceFiles.text(path))
-            if let pending = pendingLateImports.first(where: { path.hasSuffix("/" + $0) }) {
-                if !lines.isEmpty { fixed.remove(pending) }
-                continue
-            }
-            late += lines.map { "\(path):\($0)" }
+            late += SourceFiles.lateImports(try SourceFiles.text(path)).map { "\(path):\($0)" }
         }
         XCTAssertEqual(late, [], "move these imports to the top of their files")
-        XCTAssertEqual(fixed.sorted(), [], "imports first now (or the file is gone): remove from pendingLateImports")
     }
 
     func testLateImportsAreFoundAndScriptsInStringsAreNot() {

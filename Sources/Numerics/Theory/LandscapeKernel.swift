@@ -1,5 +1,6 @@
 import Autograd
 import Tensor
+import Foundation
 
 /// Built-in losses of a landscape, which its concrete kernel evaluates without building tensors.
 public enum LossObjective: Sendable {
@@ -283,4 +284,3 @@ struct Plane<T: TensorScalar> {
     }
 }
 
-import Foundation

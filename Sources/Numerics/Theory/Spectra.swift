@@ -1,5 +1,6 @@
 import Autograd
 import Tensor
+import Foundation
 
 /// Spectral probes: gradient covariances (active subspaces), Schatten (quasi-)norms and the
 /// angles between subspaces, for the low-rank and kernel experiments.
@@ -42,4 +43,3 @@ public enum Spectra {
     }
 }
 
-import Foundation

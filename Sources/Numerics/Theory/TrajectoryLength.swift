@@ -1,5 +1,6 @@
 import Autograd
 import Tensor
+import Foundation
 
 /// Lengths of sampled curves and of their images through a network's layers
 /// (Raghu et al. 2017; book §1.3.3, Fig. 1.11).
@@ -58,4 +59,3 @@ public enum TrajectoryLength {
     }
 }
 
-import Foundation
