@@ -52,8 +52,9 @@ let package = Package(
         shim("CPNG", pkgConfig: "libpng"),
         // Vector kernels (AVX2/AVX-512, chosen at run time) that the baseline-x86-64 Swift build
         // cannot emit, and glibc's vector math library libmvec behind them.
-        .target(name: "CTensorKernels", path: "Sources/Shims/CTensorKernels",
-                linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux]))]),
+        .target(
+            name: "CTensorKernels", path: "Sources/Shims/CTensorKernels",
+            linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux]))]),
 
         // Shared: plain data and files, Foundation only.
         // The sRGB colour value, shared by the canvas and the figure data.
@@ -85,17 +86,22 @@ let package = Package(
         // Documents: load (Notebook) → execute (Runner) → publish (Report).
         module("Notebook", "Documents", ["CCmarkGFM", .product(name: "Yams", package: "Yams")], evolving: false),
         module("Runner", "Documents", ["Notebook", "OutputChannel", "Storage"], evolving: false),
-        module("Report", "Documents", ["Runner", "Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics"],
-               evolving: false),
+        module(
+            "Report", "Documents", ["Runner", "Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics"],
+            evolving: false),
 
         // Tools.
-        .executableTarget(name: "folio", dependencies: [
-            "Runner", "Report", "Notebook",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "Sources/Tools/folio"),
-        .executableTarget(name: "folio-bench", dependencies: [
-            "Tensor", "Autograd", "Theory", "Plot", "MathType", "Graphics", "Report", "Notebook", "OutputChannel",
-        ], path: "Sources/Tools/folio-bench"),
+        .executableTarget(
+            name: "folio",
+            dependencies: [
+                "Runner", "Report", "Notebook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ], path: "Sources/Tools/folio"),
+        .executableTarget(
+            name: "folio-bench",
+            dependencies: [
+                "Tensor", "Autograd", "Theory", "Plot", "MathType", "Graphics", "Report", "Notebook", "OutputChannel",
+            ], path: "Sources/Tools/folio-bench"),
 
         // What the test targets share: running programs, finding tools (a missing one fails the
         // test, naming what installs it), temporary folders.

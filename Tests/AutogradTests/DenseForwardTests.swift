@@ -7,8 +7,10 @@ import Tensor
 /// fused layer bit for bit, each step of its fixed order, and its activations' edge cases.
 final class DenseForwardTests: XCTestCase {
     /// Runs `DenseForward.layer` on tensors (x [m, k], w [n, k], b [n] already scaled).
-    private func layer<T: TensorScalar>(_ x: Tensor<T>, _ w: Tensor<T>, _ b: Tensor<T>?, weightScale: Double = 1,
-                                        _ activation: Activation) -> Tensor<T> {
+    private func layer<T: TensorScalar>(
+        _ x: Tensor<T>, _ w: Tensor<T>, _ b: Tensor<T>?, weightScale: Double = 1,
+        _ activation: Activation
+    ) -> Tensor<T> {
         let (m, k, n) = (x.shape[0], x.shape[1], w.shape[0])
         var z = [T](repeating: 7, count: m * n)
         x.scalars.withUnsafeBufferPointer { px in
@@ -16,12 +18,14 @@ final class DenseForwardTests: XCTestCase {
                 z.withUnsafeMutableBufferPointer { pz in
                     if let b {
                         b.scalars.withUnsafeBufferPointer { pb in
-                            DenseForward.layer(px.baseAddress!, rows: m, inputs: k, weights: pw.baseAddress!, outputs: n,
-                                               weightScale: weightScale, bias: pb.baseAddress!, activation: activation, into: pz.baseAddress!)
+                            DenseForward.layer(
+                                px.baseAddress!, rows: m, inputs: k, weights: pw.baseAddress!, outputs: n,
+                                weightScale: weightScale, bias: pb.baseAddress!, activation: activation, into: pz.baseAddress!)
                         }
                     } else {
-                        DenseForward.layer(px.baseAddress!, rows: m, inputs: k, weights: pw.baseAddress!, outputs: n,
-                                           weightScale: weightScale, bias: nil, activation: activation, into: pz.baseAddress!)
+                        DenseForward.layer(
+                            px.baseAddress!, rows: m, inputs: k, weights: pw.baseAddress!, outputs: n,
+                            weightScale: weightScale, bias: nil, activation: activation, into: pz.baseAddress!)
                     }
                 }
             }
@@ -34,18 +38,23 @@ final class DenseForwardTests: XCTestCase {
         let x = testTensor([6, 7], seed: 11), w = testTensor([13, 7], seed: 12), b = testTensor([13], seed: 13)
         for activation in [Activation.relu, .identity] {
             for (ws, bs, bias) in [(1.0, 1.0, true), (0.7, 0.3, true), (0.7, 1.0, false)] {
-                let dense = Dense(inputs: 7, outputs: 13, activation: activation, hasBias: bias, parametrisation: ws == 1 ? .standard : .ntk,
-                                  weightScale: ws, biasScale: bs)
+                let dense = Dense(
+                    inputs: 7, outputs: 13, activation: activation, hasBias: bias, parametrisation: ws == 1 ? .standard : .ntk,
+                    weightScale: ws, biasScale: bs)
                 let fused = dense.forward(.constant(x), weight: .constant(w), bias: bias ? .constant(b) : nil).value
                 let scaled = bias ? Tensor(shape: [13], scalars: b.scalars.map { bs == 1 ? $0 : bs * $0 }) : nil
-                XCTAssertEqual(layer(x, w, scaled, weightScale: ws, activation).scalars.map(\.bitPattern),
-                               fused.scalars.map(\.bitPattern), "\(activation) s_w \(ws) bias \(bias)")
-                let fusedF = dense.forward(.constant(float32(x)), weight: .constant(float32(w)),
-                                           bias: bias ? .constant(float32(b)) : nil).value
+                XCTAssertEqual(
+                    layer(x, w, scaled, weightScale: ws, activation).scalars.map(\.bitPattern),
+                    fused.scalars.map(\.bitPattern), "\(activation) s_w \(ws) bias \(bias)")
+                let fusedF = dense.forward(
+                    .constant(float32(x)), weight: .constant(float32(w)),
+                    bias: bias ? .constant(float32(b)) : nil
+                ).value
                 // s_b·b in the layer's precision, as the fused layer scales it.
                 let scaledF = bias ? Tensor(shape: [13], scalars: float32(b).scalars.map { bs == 1 ? $0 : Float(bs) * $0 }) : nil
-                XCTAssertEqual(layer(float32(x), float32(w), scaledF, weightScale: ws, activation).scalars.map(\.bitPattern),
-                               fusedF.scalars.map(\.bitPattern), "\(activation) s_w \(ws) bias \(bias) f32")
+                XCTAssertEqual(
+                    layer(float32(x), float32(w), scaledF, weightScale: ws, activation).scalars.map(\.bitPattern),
+                    fusedF.scalars.map(\.bitPattern), "\(activation) s_w \(ws) bias \(bias) f32")
             }
         }
     }
@@ -79,13 +88,15 @@ final class DenseForwardTests: XCTestCase {
 
     /// ReLU as the Tensor kernel: only x < 0 becomes (+)0, so −∞ is 0, NaN and −0 stay.
     func testReLUEdgeCases() {
-        for values in [[-Double.infinity, .nan, -0.0, -1e-300, 2, .infinity, -3, 0, 5],
-                       Array(repeating: -Double.infinity, count: 3) + [.nan, -0.0, -1, 1, 0, 4]] {
+        for values in [
+            [-Double.infinity, .nan, -0.0, -1e-300, 2, .infinity, -3, 0, 5],
+            Array(repeating: -Double.infinity, count: 3) + [.nan, -0.0, -1, 1, 0, 4],
+        ] {
             var z = values
             z.withUnsafeMutableBufferPointer { DenseForward.activate($0.baseAddress!, count: values.count, .relu) }
             let expected = values.map { $0 < 0 ? 0 : $0 }
             XCTAssertEqual(z.map(\.bitPattern), expected.map(\.bitPattern))
-            let floats = values.map(Float.init)   // −1e−300 is −0 here
+            let floats = values.map(Float.init)  // −1e−300 is −0 here
             var f = floats
             f.withUnsafeMutableBufferPointer { DenseForward.activate($0.baseAddress!, count: values.count, .relu) }
             XCTAssertEqual(f.map(\.bitPattern), floats.map { ($0 < 0 ? 0 : $0).bitPattern })

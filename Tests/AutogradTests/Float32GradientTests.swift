@@ -7,9 +7,11 @@ import Tensor
 /// Step size: inputs are scaled to (−1, 1) and the test functions to |f| ≲ 1, so with h = 1e-2 the
 /// truncation error (~h²·f‴/6 ≈ 1e-5) and the rounding error of f32 evaluations (~ε·|f|/h ≈ 1e-5)
 /// both stay two orders below the tolerance. The differences are taken in f64 from f32 values.
-private func assertFloatGradientMatches(_ name: String, inputs: [Tensor<Double>], h: Float = 1e-2, tolerance: Double = 1e-3,
-                                        file: StaticString = #filePath, line: UInt = #line,
-                                        _ f: @escaping ([Variable<Float>]) -> Variable<Float>) {
+private func assertFloatGradientMatches(
+    _ name: String, inputs: [Tensor<Double>], h: Float = 1e-2, tolerance: Double = 1e-3,
+    file: StaticString = #filePath, line: UInt = #line,
+    _ f: @escaping ([Variable<Float>]) -> Variable<Float>
+) {
     let x = inputs.map { Tensor<Float>(shape: $0.shape, scalars: $0.scalars.map(Float.init)) }
     let analytic = valueAndGradient(at: x, f).gradient
     func value(_ ts: [Tensor<Float>]) -> Double { Double(withoutGradients { f(ts.map(Variable.constant)).value.scalars[0] }) }
@@ -24,8 +26,9 @@ private func assertFloatGradientMatches(_ name: String, inputs: [Tensor<Double>]
             // The step actually taken in f32 (x ± h is rounded).
             let numeric = (value(plus) - value(minus)) / Double(p[i] - m[i])
             let a = Double(analytic[k].scalars[i])
-            XCTAssertEqual(a, numeric, accuracy: tolerance * max(1, abs(numeric)),
-                           "\(name): input \(k) element \(i)", file: file, line: line)
+            XCTAssertEqual(
+                a, numeric, accuracy: tolerance * max(1, abs(numeric)),
+                "\(name): input \(k) element \(i)", file: file, line: line)
         }
     }
 }
@@ -66,8 +69,10 @@ final class Float32GradientTests: XCTestCase {
 
     func testElementwiseFunctions() {
         let positive = a.map { abs($0) + 0.5 }
-        for (name, f) in [("exp", exp), ("tanh", tanh), ("sigmoid", sigmoid), ("sin", sin), ("cos", cos), ("square", square),
-                          ("abs", abs)] as [(String, (Variable<Float>) -> Variable<Float>)] {
+        for (name, f) in [
+            ("exp", exp), ("tanh", tanh), ("sigmoid", sigmoid), ("sin", sin), ("cos", cos), ("square", square),
+            ("abs", abs),
+        ] as [(String, (Variable<Float>) -> Variable<Float>)] {
             assertFloatGradientMatches(name, inputs: [a.map { $0 < 0 ? $0 - 0.05 : $0 + 0.05 }]) { weighted(f($0[0])) }
         }
         assertFloatGradientMatches("log", inputs: [positive]) { weighted(log($0[0])) }
@@ -97,17 +102,22 @@ final class Float32GradientTests: XCTestCase {
         // The fused dense node: ReLU (away from its kink), a smooth activation, identity, NTK scales, no bias.
         let x = testTensor([5, 3], seed: 30), w = testTensor([4, 3], seed: 31), bias = testTensor([4], seed: 32)
         let outWeights = float32(testTensor([5, 4], seed: 33))
-        for (act, ntk, hasBias) in [(Activation.relu, false, true), (.tanh, false, true), (.identity, false, true),
-                                    (.sigmoid, true, true), (.relu, true, false)] {
-            let layer = Dense(inputs: 3, outputs: 4, activation: act, hasBias: hasBias, parametrisation: ntk ? .ntk : .standard,
-                              weightScale: ntk ? 0.8 : 1, biasScale: ntk ? 0.5 : 1)
+        for (act, ntk, hasBias) in [
+            (Activation.relu, false, true), (.tanh, false, true), (.identity, false, true),
+            (.sigmoid, true, true), (.relu, true, false),
+        ] {
+            let layer = Dense(
+                inputs: 3, outputs: 4, activation: act, hasBias: hasBias, parametrisation: ntk ? .ntk : .standard,
+                weightScale: ntk ? 0.8 : 1, biasScale: ntk ? 0.5 : 1)
             let inputs = hasBias ? [x, w, bias] : [x, w]
             // ReLU is piecewise linear: a smaller step (no truncation error to trade against) keeps
             // every pre-activation on its side of the kink — a step moves z by at most ~3h.
             let z = withoutGradients {
-                Dense(inputs: 3, outputs: 4, activation: .identity, hasBias: hasBias, parametrisation: .standard,
-                      weightScale: layer.weightScale, biasScale: layer.biasScale)
-                    .forward(.constant(x), weight: .constant(w), bias: hasBias ? .constant(bias) : nil).value
+                Dense(
+                    inputs: 3, outputs: 4, activation: .identity, hasBias: hasBias, parametrisation: .standard,
+                    weightScale: layer.weightScale, biasScale: layer.biasScale
+                )
+                .forward(.constant(x), weight: .constant(w), bias: hasBias ? .constant(bias) : nil).value
             }
             if act == .relu { XCTAssertGreaterThan(z.scalars.map(abs).min()!, 0.01, "test data too close to the kink") }
             assertFloatGradientMatches("dense \(act) ntk \(ntk) bias \(hasBias)", inputs: inputs, h: act == .relu ? 2e-3 : 1e-2) { v in

@@ -14,21 +14,25 @@ final class FusedNodeTests: XCTestCase {
     }
 
     private let layers = [Activation.relu, .tanh, .identity, .gelu].flatMap { act in
-        [Dense(inputs: 3, outputs: 4, activation: act, hasBias: true, parametrisation: .standard, weightScale: 1, biasScale: 1),
-         Dense(inputs: 3, outputs: 4, activation: act, hasBias: true, parametrisation: .ntk, weightScale: 0.7, biasScale: 0.3),
-         Dense(inputs: 3, outputs: 4, activation: act, hasBias: false, parametrisation: .standard, weightScale: 1, biasScale: 1)]
+        [
+            Dense(inputs: 3, outputs: 4, activation: act, hasBias: true, parametrisation: .standard, weightScale: 1, biasScale: 1),
+            Dense(inputs: 3, outputs: 4, activation: act, hasBias: true, parametrisation: .ntk, weightScale: 0.7, biasScale: 0.3),
+            Dense(inputs: 3, outputs: 4, activation: act, hasBias: false, parametrisation: .standard, weightScale: 1, biasScale: 1),
+        ]
     }
 
     func testFusedDenseEqualsTheUnfusedGraphBitForBit() {
         let x = testTensor([9, 3], seed: 1), w = testTensor([4, 3], seed: 2), b = testTensor([4], seed: 3)
         for layer in layers {
             let bias = layer.hasBias ? Variable.constant(b) : nil
-            XCTAssertEqual(layer.forward(.constant(x), weight: .constant(w), bias: bias).value,
-                           unfused(layer, .constant(x), .constant(w), bias).value, "\(layer)")
+            XCTAssertEqual(
+                layer.forward(.constant(x), weight: .constant(w), bias: bias).value,
+                unfused(layer, .constant(x), .constant(w), bias).value, "\(layer)")
             let xf = float32(x), wf = float32(w), bf = float32(b)
             let biasF = layer.hasBias ? Variable.constant(bf) : nil
-            XCTAssertEqual(layer.forward(.constant(xf), weight: .constant(wf), bias: biasF).value,
-                           unfused(layer, .constant(xf), .constant(wf), biasF).value, "\(layer) f32")
+            XCTAssertEqual(
+                layer.forward(.constant(xf), weight: .constant(wf), bias: biasF).value,
+                unfused(layer, .constant(xf), .constant(wf), biasF).value, "\(layer) f32")
         }
     }
 
@@ -72,11 +76,14 @@ final class FusedNodeTests: XCTestCase {
                 }
                 let losses: [(String, (Variable<Double>) -> Variable<Double>, (Variable<Double>) -> Variable<Double>)] = [
                     ("mse", { Loss.meanSquaredError($0, .constant(y)) }, { mean(square($0 - .constant(y))) }),
-                    ("cross-entropy", { Loss.crossEntropy(logits: $0, labels: labels) }, { logits in
-                        let shifted = logits - .constant(logits.value.max(axis: 1, keepDims: true))
-                        let onehot = Tensor<Double>(shape: [6, 2], scalars: labels.flatMap { $0 == 0 ? [1, 0] : [0, 1] })
-                        return mean(log(exp(shifted).sum(alongAxis: 1)) - (shifted * .constant(onehot)).sum(alongAxis: 1))
-                    }),
+                    (
+                        "cross-entropy", { Loss.crossEntropy(logits: $0, labels: labels) },
+                        { logits in
+                            let shifted = logits - .constant(logits.value.max(axis: 1, keepDims: true))
+                            let onehot = Tensor<Double>(shape: [6, 2], scalars: labels.flatMap { $0 == 0 ? [1, 0] : [0, 1] })
+                            return mean(log(exp(shifted).sum(alongAxis: 1)) - (shifted * .constant(onehot)).sum(alongAxis: 1))
+                        }
+                    ),
                 ]
                 for (name, fused, plain) in losses {
                     let hv = Curvature.hessianVectorProduct(at: net.parameters, direction: v) { fused(net.forward(.constant(x), parameters: $0)) }
@@ -95,7 +102,10 @@ final class FusedNodeTests: XCTestCase {
         // A bias of the wrong length would read past its end in the fused kernel; it is refused first
         // (checked here through the same guard's condition, since fatalError cannot be caught).
         let layer = Dense(inputs: 3, outputs: 4, activation: .relu, hasBias: true, parametrisation: .standard, weightScale: 1, biasScale: 1)
-        XCTAssertEqual(layer.forward(.constant(testTensor([2, 3], seed: 1)), weight: .constant(testTensor([4, 3], seed: 2)),
-                                     bias: .constant(testTensor([4], seed: 3))).shape, [2, 4])
+        XCTAssertEqual(
+            layer.forward(
+                .constant(testTensor([2, 3], seed: 1)), weight: .constant(testTensor([4, 3], seed: 2)),
+                bias: .constant(testTensor([4], seed: 3))
+            ).shape, [2, 4])
     }
 }

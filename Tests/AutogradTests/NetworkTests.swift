@@ -18,26 +18,31 @@ final class NetworkTests: XCTestCase {
 
     func testInitialisationVariances() {
         // N(0, σ_w²/fan_in) with σ_w² = 4, fan_in = 400: sample variance within 5 %.
-        let net = MLP<Double>(widths: [400, 400, 1], activation: .relu,
-                              initialization: .normal(weightVariance: 4, biasVariance: 0.25), seed: 3)
+        let net = MLP<Double>(
+            widths: [400, 400, 1], activation: .relu,
+            initialization: .normal(weightVariance: 4, biasVariance: 0.25), seed: 3)
         let w = net.parameters[0].scalars
         let variance = w.map { $0 * $0 }.reduce(0, +) / Double(w.count)
         XCTAssertEqual(variance, 4.0 / 400, accuracy: 0.05 * 4.0 / 400)
         let b = net.parameters[1].scalars
         XCTAssertEqual(b.map { $0 * $0 }.reduce(0, +) / Double(b.count), 0.25, accuracy: 0.05)
         // Same seed, same network.
-        XCTAssertEqual(MLP<Double>(widths: [3, 4, 1], activation: .relu, seed: 9).parameters,
-                       MLP<Double>(widths: [3, 4, 1], activation: .relu, seed: 9).parameters)
+        XCTAssertEqual(
+            MLP<Double>(widths: [3, 4, 1], activation: .relu, seed: 9).parameters,
+            MLP<Double>(widths: [3, 4, 1], activation: .relu, seed: 9).parameters)
     }
 
     func testNTKParametrisationComputesTheSameFunctionClass() {
         // NTK storage is standard normal; the forward scale makes it equal in law to standard.
-        let ntk = MLP<Double>(widths: [3, 50, 1], activation: .relu, initialization: .normal(weightVariance: 2, biasVariance: 0),
-                              parametrisation: .ntk, seed: 4)
+        let ntk = MLP<Double>(
+            widths: [3, 50, 1], activation: .relu, initialization: .normal(weightVariance: 2, biasVariance: 0),
+            parametrisation: .ntk, seed: 4)
         XCTAssertEqual(ntk.parameters[0].scalars.map { $0 * $0 }.reduce(0, +) / 150, 1, accuracy: 0.3)
         var standard = MLP<Double>(widths: [3, 50, 1], activation: .relu, initialization: .normal(weightVariance: 2, biasVariance: 0), seed: 4)
-        standard.parameters = [ntk.parameters[0].map { $0 * (2.0 / 3).squareRoot() }, ntk.parameters[1],
-                               ntk.parameters[2].map { $0 * (2.0 / 50).squareRoot() }, ntk.parameters[3]]
+        standard.parameters = [
+            ntk.parameters[0].map { $0 * (2.0 / 3).squareRoot() }, ntk.parameters[1],
+            ntk.parameters[2].map { $0 * (2.0 / 50).squareRoot() }, ntk.parameters[3],
+        ]
         let x = testTensor([5, 3], seed: 5)
         for (p, q) in zip(ntk(x).scalars, standard(x).scalars) { XCTAssertEqual(p, q, accuracy: 1e-12) }
     }

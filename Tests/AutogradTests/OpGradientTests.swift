@@ -32,7 +32,8 @@ final class OpGradientTests: XCTestCase {
     func testElementwiseFunctions() {
         let positive = a.map { abs($0) + 0.5 }
         for (name, f) in [("exp", exp), ("tanh", tanh), ("sigmoid", sigmoid), ("sin", sin), ("cos", cos), ("square", square)]
-            as [(String, (Variable<Double>) -> Variable<Double>)] {
+            as [(String, (Variable<Double>) -> Variable<Double>)]
+        {
             assertGradientMatches(name, inputs: [a]) { sum(f($0[0]) * .constant(b)) }
         }
         assertGradientMatches("log", inputs: [positive]) { sum(log($0[0]) * .constant(b)) }
@@ -60,7 +61,7 @@ final class OpGradientTests: XCTestCase {
         XCTAssertEqual(Activation.softsign(1), 0.5)
         XCTAssertEqual(Activation.gaussian(0), 1)
         XCTAssertEqual(Activation.isru(alpha: 1)(1), 1 / 2.0.squareRoot(), accuracy: 1e-15)
-        XCTAssertEqual(Activation.softplus(800), 800)   // no overflow
+        XCTAssertEqual(Activation.softplus(800), 800)  // no overflow
         XCTAssertEqual(Activation.gelu(1), 0.8413447460685429, accuracy: 1e-15)
         XCTAssertEqual(Activation.heaviside(0), 0)
         XCTAssertEqual(Activation.leakyReLU(slope: 0.1)(-2), -0.2, accuracy: 1e-15)
@@ -80,7 +81,8 @@ final class OpGradientTests: XCTestCase {
         let y = Tensor<Double>(shape: [4, 1], scalars: [1, -1, 1, -1])
         let p = testTensor([4, 1], seed: 21, gap: 0.1)
         assertGradientMatches("logistic", inputs: [p]) { Loss.logistic($0[0], labels: .constant(y)) }
-        XCTAssertEqual(Loss.hinge(Variable(Tensor(shape: [2, 1], scalars: [0.5, 2])), labels: .constant(Tensor(shape: [2, 1], scalars: [1, 1]))).value.scalars[0], 0.25)
+        XCTAssertEqual(
+            Loss.hinge(Variable(Tensor(shape: [2, 1], scalars: [0.5, 2])), labels: .constant(Tensor(shape: [2, 1], scalars: [1, 1]))).value.scalars[0], 0.25)
         assertGradientMatches("weight decay", inputs: [a, row]) { Loss.weightDecay($0, strength: 0.3) }
     }
 

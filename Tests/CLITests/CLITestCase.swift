@@ -21,8 +21,10 @@ class CLITestCase: XCTestCase {
     func start(_ args: [String]) throws -> RunningCommand {
         var env = ProcessInfo.processInfo.environment
         env["FOLIO_CACHE_DIR"] = dir.appendingPathComponent(".cache").path
-        return try Command(try Tools.builtProduct("folio"), args, environment: env, currentDirectory: dir,
-                           captureFolder: dir).start()
+        return try Command(
+            try Tools.builtProduct("folio"), args, environment: env, currentDirectory: dir,
+            captureFolder: dir
+        ).start()
     }
 
     func write(_ name: String, _ text: String) throws {

@@ -5,22 +5,23 @@ import XCTest
 /// provenance manifest, and parallel and concurrent renders.
 final class CacheCommandTests: CLITestCase {
     static let notebook = """
-    ---
-    title: Cached study
-    seed: 3
-    ---
+        ---
+        title: Cached study
+        seed: 3
+        ---
 
-    The first paragraph.
+        The first paragraph.
 
-    ```swift
-    //| label: sum
-    let total = (1...10).reduce(0, +)
-    print("total is", total)
-    ```
-    """
+        ```swift
+        //| label: sum
+        let total = (1...10).reduce(0, +)
+        print("total is", total)
+        ```
+        """
 
     /// With a cell whose output is capped (at 200 lines here; 10 000 by default).
-    static let chatty = notebook.replacingOccurrences(of: "seed: 3", with: "seed: 3\nexecute:\n  output-lines: 200")
+    static let chatty =
+        notebook.replacingOccurrences(of: "seed: 3", with: "seed: 3\nexecute:\n  output-lines: 200")
         + "\n\n```swift\n//| label: many\nfor i in 0..<250 { print(i) }\n```\n"
 
     func testProseEditRendersWithZeroCompilerInvocations() throws {
@@ -63,8 +64,9 @@ final class CacheCommandTests: CLITestCase {
         XCTAssertEqual(Set(cells.compactMap { $0["seed"] as? UInt64 }).count, 2, "each cell has its own seed")
         // Every file listed is there with the recorded digest, including the capped cell's log.
         let files = try XCTUnwrap(m["files"] as? [String: String])
-        XCTAssertTrue(files.keys.contains("study.pdf") && files.keys.contains("study.html") && files.keys.contains("study/cell-many.log"),
-                      "\(files.keys.sorted())")
+        XCTAssertTrue(
+            files.keys.contains("study.pdf") && files.keys.contains("study.html") && files.keys.contains("study/cell-many.log"),
+            "\(files.keys.sorted())")
         for (path, digest) in files { XCTAssertEqual(try sha256(path), digest, path) }
         // The capped cell: 200 lines inline, the whole in the log.
         let log = try String(contentsOf: dir.appendingPathComponent("output/study/cell-many.log"), encoding: .utf8)

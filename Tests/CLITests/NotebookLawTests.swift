@@ -15,25 +15,41 @@ final class NotebookLawTests: XCTestCase {
     let verdicts: [String: [String]] = [
         "hello": ["trace of a·aᵀ = 204.0"],
         "trajectory-length": ["Law 1 holds (to 1e-5 in f32).", "Law 2 holds: every slope is within 3 % of ln(σ_w/√2)."],
-        "activation-regions": ["Law holds: region counts depend on the number of neurons, not on depth.",
-                               "Both laws hold for n = 1…10.",
-                               "Sampling never exceeds the exact count and reaches it under refinement."],
-        "loss-landscape": ["Every grid centre equals r(θ*) bit for bit.",
-                           "Curvature law holds for the smooth network: fit and Hessian agree within 5 %."],
+        "activation-regions": [
+            "Law holds: region counts depend on the number of neurons, not on depth.",
+            "Both laws hold for n = 1…10.",
+            "Sampling never exceeds the exact count and reaches it under refinement.",
+        ],
+        "loss-landscape": [
+            "Every grid centre equals r(θ*) bit for bit.",
+            "Curvature law holds for the smooth network: fit and Hessian agree within 5 %.",
+        ],
         "activation-tables": ["The computed invariance table agrees with the reference lectures."],
-        "critical-points": ["Every choice J is a critical point with risk tr Σ_yy − Σ_J λ_j and exactly 4 zero modes; only J = {1, 2} has no negative eigenvalue.",
-                            "The origin is a saddle with zero gradient and zero Hessian."],
-        "low-rank": ["The gradient-covariance spectrum concentrates on the two target directions as linear layers are added.",
-                     "The balanced factorisation attains the Schatten quasi-norm, and the best rescaling gives the path norm."],
-        "kernels": ["The empirical tangent kernels converge at rate n^(-1/2); at width 4096 erf is within 2 % and ReLU within 3 %.",
-                    "The GP posterior means fit sin within 0.05 on [0, π]."],
-        "lazy-training": ["Every loss reaches 1e-10, the distance falls like 1/n, kernel change and gap like n^(-1/2).",
-                          "The smallest eigenvalue per feature converges and its coefficient of variation falls like n^(-1/2)."],
-        "gd-vs-sgd": ["The global minimum is the right well; the left one is spurious.",
-                      "The escape fraction is positive and increases with the noise level."],
-        "functional-equivalence": ["Example 1.22 holds: two zero-risk minimisers, risk 1/2 halfway between.",
-                                   "The sorted fraction is 1/d! and canonicalisation keeps the function.",
-                                   "The reference values hold: S = 1537, 9394.7 without and 9179.1 with the discount."],
+        "critical-points": [
+            "Every choice J is a critical point with risk tr Σ_yy − Σ_J λ_j and exactly 4 zero modes; only J = {1, 2} has no negative eigenvalue.",
+            "The origin is a saddle with zero gradient and zero Hessian.",
+        ],
+        "low-rank": [
+            "The gradient-covariance spectrum concentrates on the two target directions as linear layers are added.",
+            "The balanced factorisation attains the Schatten quasi-norm, and the best rescaling gives the path norm.",
+        ],
+        "kernels": [
+            "The empirical tangent kernels converge at rate n^(-1/2); at width 4096 erf is within 2 % and ReLU within 3 %.",
+            "The GP posterior means fit sin within 0.05 on [0, π].",
+        ],
+        "lazy-training": [
+            "Every loss reaches 1e-10, the distance falls like 1/n, kernel change and gap like n^(-1/2).",
+            "The smallest eigenvalue per feature converges and its coefficient of variation falls like n^(-1/2).",
+        ],
+        "gd-vs-sgd": [
+            "The global minimum is the right well; the left one is spurious.",
+            "The escape fraction is positive and increases with the noise level.",
+        ],
+        "functional-equivalence": [
+            "Example 1.22 holds: two zero-risk minimisers, risk 1/2 halfway between.",
+            "The sorted fraction is 1/d! and canonicalisation keeps the function.",
+            "The reference values hold: S = 1537, 9394.7 without and 9179.1 with the discount.",
+        ],
     ]
 
     func testEveryNotebookRendersAndItsLawsHold() throws {

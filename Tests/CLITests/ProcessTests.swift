@@ -85,8 +85,11 @@ final class ProcessTests: CLITestCase {
     }
 
     func testACellStoppedByItsTimeLimitTakesItsChildrenWithIt() throws {
-        try write("notebooks/slow.md", "# Slow\n\n" + spawningCell(72, then: "while true {}").replacingOccurrences(
-            of: "```swift\n", with: "```swift\n//| timeout: 2\n"))
+        try write(
+            "notebooks/slow.md",
+            "# Slow\n\n"
+                + spawningCell(72, then: "while true {}").replacingOccurrences(
+                    of: "```swift\n", with: "```swift\n//| timeout: 2\n"))
         let r = try folio(["render", "notebooks/slow.md"])
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertTrue(r.stderr.contains("notebooks/slow.md:5:1: error: the cell was stopped: it exceeded the cell time limit of 2 s"), r.stderr)

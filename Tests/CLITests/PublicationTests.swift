@@ -6,7 +6,8 @@ import XCTest
 /// replaced, a killed render never leaves a mixed report after the next one, names that would
 /// clash are refused up front, and usage errors exit 4.
 final class PublicationTests: CLITestCase {
-    let notebook = "---\ntitle: Good\n---\n\n```swift\n//| label: fig-a\nvar fig = Figure(width: 200, height: 150)\nfig.line(x: [0, 1, 2], y: [0, 1, 4])\nshow(fig)\n```\n"
+    let notebook =
+        "---\ntitle: Good\n---\n\n```swift\n//| label: fig-a\nvar fig = Figure(width: 200, height: 150)\nfig.line(x: [0, 1, 2], y: [0, 1, 4])\nshow(fig)\n```\n"
 
     func url(_ path: String) -> URL { dir.appendingPathComponent(path) }
     func read(_ path: String) -> String? { try? String(contentsOf: url(path), encoding: .utf8) }
@@ -83,8 +84,10 @@ final class PublicationTests: CLITestCase {
 
     func testUsageErrorsExitFour() throws {
         try write("notebooks/good.md", notebook)
-        for args in [["--dpi", "0"], ["--dpi", "-3"], ["--dpi", "nan"], ["--dpi", "1e7"], ["--dpi", "inf"],
-                     ["--bogus"], ["--dpi"], ["-j", "many"], ["-j", "0"], ["-P", "novalue"]] {
+        for args in [
+            ["--dpi", "0"], ["--dpi", "-3"], ["--dpi", "nan"], ["--dpi", "1e7"], ["--dpi", "inf"],
+            ["--bogus"], ["--dpi"], ["-j", "many"], ["-j", "0"], ["-P", "novalue"],
+        ] {
             let r = try folio(["render", "notebooks/good.md"] + args)
             XCTAssertEqual(r.status, 4, "\(args): \(r.stderr)")
             XCTAssertTrue(r.stderr.contains("error"), "\(args): \(r.stderr)")

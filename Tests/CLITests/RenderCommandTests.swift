@@ -18,19 +18,21 @@ final class RenderCommandTests: CLITestCase {
     func testTypeErrorReportsMarkdownLineAndLeavesOutputAlone() throws {
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("output"), withIntermediateDirectories: true)
         try write("output/bad.pdf", "previous render")
-        try write("notebooks/bad.md", """
-        ---
-        title: Broken
-        ---
+        try write(
+            "notebooks/bad.md",
+            """
+            ---
+            title: Broken
+            ---
 
-        ```swift
-        let fine = 1
-        ```
+            ```swift
+            let fine = 1
+            ```
 
-        ```swift
-        let n: Int = fine + "two"
-        ```
-        """)
+            ```swift
+            let n: Int = fine + "two"
+            ```
+            """)
         let r = try folio(["render", "notebooks/bad.md"])
         XCTAssertEqual(r.status, 2, r.stderr)
         XCTAssertTrue(r.stderr.hasPrefix("notebooks/bad.md:10:21: error: "), r.stderr)

@@ -54,29 +54,36 @@ final class SecurityTests: CLITestCase {
         let fm = FileManager.default
         let rel = "../../" + outside.lastPathComponent
         try Data(png).write(to: dir.appendingPathComponent("notebooks/ok.png"))
-        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("notebooks/link.png").path, withDestinationPath: outside.appendingPathComponent("secret.png").path)
+        try fm.createSymbolicLink(
+            atPath: dir.appendingPathComponent("notebooks/link.png").path, withDestinationPath: outside.appendingPathComponent("secret.png").path)
         try fm.createSymbolicLink(atPath: dir.appendingPathComponent("notebooks/shared").path, withDestinationPath: outside.path)
         try fm.createSymbolicLink(atPath: dir.appendingPathComponent("notebooks/zero.png").path, withDestinationPath: "/dev/zero")
         XCTAssertEqual(mkfifo(dir.appendingPathComponent("notebooks/fifo.png").path, 0o600), 0)
         try fm.createDirectory(at: dir.appendingPathComponent("notebooks/folder.png"), withIntermediateDirectories: true)
-        try write("notebooks/leak.md", """
-        # Leak
+        try write(
+            "notebooks/leak.md",
+            """
+            # Leak
 
-        ![up](\(rel)/secret.png) ![abs](\(outside.path)/secret.png)
-        ![enc](%2e%2e/%2e%2e/\(outside.lastPathComponent)/secret.png)
-        ![link](link.png) ![dir](shared/secret.png) ![pw](../../../../../../../../etc/passwd)
-        ![fifo](fifo.png) ![folder](folder.png) ![zero](zero.png) ![txt](\(rel)/secret.txt)
+            ![up](\(rel)/secret.png) ![abs](\(outside.path)/secret.png)
+            ![enc](%2e%2e/%2e%2e/\(outside.lastPathComponent)/secret.png)
+            ![link](link.png) ![dir](shared/secret.png) ![pw](../../../../../../../../etc/passwd)
+            ![fifo](fifo.png) ![folder](folder.png) ![zero](zero.png) ![txt](\(rel)/secret.txt)
 
-        ![ok](ok.png)
-        """)
+            ![ok](ok.png)
+            """)
         let r = try folio(["render", "notebooks/leak.md"], limit: 120)
         XCTAssertEqual(r.status, 0, r.stderr)
         let warnings = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains(": warning: ") }
         let locations = warnings.map { String($0.prefix(while: { $0 != " " })) }
-        XCTAssertEqual(locations, ["notebooks/leak.md:3:1:", "notebooks/leak.md:3:\(rel.count + 20):", "notebooks/leak.md:4:1:",
-                                   "notebooks/leak.md:5:1:", "notebooks/leak.md:5:19:", "notebooks/leak.md:5:45:",
-                                   "notebooks/leak.md:6:1:", "notebooks/leak.md:6:19:", "notebooks/leak.md:6:41:",
-                                   "notebooks/leak.md:6:59:"], r.stderr)
+        XCTAssertEqual(
+            locations,
+            [
+                "notebooks/leak.md:3:1:", "notebooks/leak.md:3:\(rel.count + 20):", "notebooks/leak.md:4:1:",
+                "notebooks/leak.md:5:1:", "notebooks/leak.md:5:19:", "notebooks/leak.md:5:45:",
+                "notebooks/leak.md:6:1:", "notebooks/leak.md:6:19:", "notebooks/leak.md:6:41:",
+                "notebooks/leak.md:6:59:",
+            ], r.stderr)
         XCTAssertTrue(warnings[0].hasPrefix("notebooks/leak.md:3:1: warning: image '\(rel)/secret.png' is outside the project folder "), warnings[0])
         XCTAssertTrue(warnings[6].hasSuffix("warning: image 'fifo.png' is a pipe, not an image file: not published"), warnings[6])
         XCTAssertTrue(warnings[7].hasSuffix("warning: image 'folder.png' is a folder, not an image file: not published"), warnings[7])
@@ -101,20 +108,26 @@ final class SecurityTests: CLITestCase {
     }
 
     func testScriptLinksAreWarnedAndNotPublished() throws {
-        try write("notebooks/js.md", """
-        # Links
+        try write(
+            "notebooks/js.md",
+            """
+            # Links
 
-        [a](java&#x09;script:alert(1)) and [b](&#x0B;javascript:alert(2)) and <JavaScript:alert(3)>
-        and [ok](https://example.com) and <script>alert(4)</script> <img src=x onerror=alert(5)>
+            [a](java&#x09;script:alert(1)) and [b](&#x0B;javascript:alert(2)) and <JavaScript:alert(3)>
+            and [ok](https://example.com) and <script>alert(4)</script> <img src=x onerror=alert(5)>
 
-        <a href="javascript:alert(6)">raw</a>
-        """)
+            <a href="javascript:alert(6)">raw</a>
+            """)
         let r = try folio(["render", "notebooks/js.md"], limit: 120)
         XCTAssertEqual(r.status, 0, r.stderr)
         let warnings = r.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
-        XCTAssertEqual(warnings.map { String($0.prefix(while: { $0 != " " })) },
-                       ["notebooks/js.md:3:5:", "notebooks/js.md:3:40:", "notebooks/js.md:3:72:"], r.stderr)
-        XCTAssertTrue(warnings[0].hasSuffix("warning: link to 'java\\u{9}script:alert(1)' not published: 'javascript:' links are not allowed (only http, https, mailto and relative links); its text is shown without the link"), String(warnings[0]))
+        XCTAssertEqual(
+            warnings.map { String($0.prefix(while: { $0 != " " })) },
+            ["notebooks/js.md:3:5:", "notebooks/js.md:3:40:", "notebooks/js.md:3:72:"], r.stderr)
+        XCTAssertTrue(
+            warnings[0].hasSuffix(
+                "warning: link to 'java\\u{9}script:alert(1)' not published: 'javascript:' links are not allowed (only http, https, mailto and relative links); its text is shown without the link"
+            ), String(warnings[0]))
         let html = try String(contentsOf: dir.appendingPathComponent("output/js.html"), encoding: .utf8)
         XCTAssertFalse(html.lowercased().contains("<script"))
         XCTAssertFalse(html.lowercased().contains("href=\"javascript"))
@@ -141,14 +154,16 @@ final class SecurityTests: CLITestCase {
     }
 
     func testHostileCellLabelsNameFilesInsideTheOutputFolder() throws {
-        try write("notebooks/lab.md", """
-        ```swift
-        //| label: ../../../escaped
-        var fig = Figure(width: 72, height: 72)
-        fig.line(x: [0, 1], y: [0, 1])
-        show(fig)
-        ```
-        """)
+        try write(
+            "notebooks/lab.md",
+            """
+            ```swift
+            //| label: ../../../escaped
+            var fig = Figure(width: 72, height: 72)
+            fig.line(x: [0, 1], y: [0, 1])
+            show(fig)
+            ```
+            """)
         let r = try folio(["render", "notebooks/lab.md"], limit: 600)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("escaped.png").path))

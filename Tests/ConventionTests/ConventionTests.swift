@@ -8,7 +8,7 @@ final class ConventionTests: XCTestCase {
     /// failure (TestSupport's `MissingTool`), never a skip: a CI machine without chromium,
     /// poppler or NumPy must not pass by running fewer tests.
     let maySkip: Set<String> = [
-        "Tests/ReportTests/LookTests.swift",  // FOLIO_REPORT_LOOK=/dir writes pictures for a person
+        "Tests/ReportTests/LookTests.swift"  // FOLIO_REPORT_LOOK=/dir writes pictures for a person
     ]
 
     func testNoTestSkipsExceptTheExplicitOptIns() throws {
@@ -17,8 +17,9 @@ final class ConventionTests: XCTestCase {
         for path in SourceFiles.paths(under: ["Tests"]) where try SourceFiles.text(path).contains(skip) {
             skipping.append(path)
         }
-        XCTAssertEqual(Set(skipping).subtracting(maySkip).sorted(), [],
-                       "throw TestSupport's MissingTool(name) for a missing tool instead of skipping")
+        XCTAssertEqual(
+            Set(skipping).subtracting(maySkip).sorted(), [],
+            "throw TestSupport's MissingTool(name) for a missing tool instead of skipping")
     }
 
     func testImportsComeFirst() throws {

@@ -34,7 +34,10 @@ enum SourceFiles {
                 continue
             }
             if line.isEmpty || line.hasPrefix("//") || line.hasPrefix("#if") || line.hasPrefix("#else")
-                || line.hasPrefix("#elseif") || line.hasPrefix("#endif") { continue }
+                || line.hasPrefix("#elseif") || line.hasPrefix("#endif")
+            {
+                continue
+            }
             if line.hasPrefix("/*") {
                 inBlockComment = !line.contains("*/")
                 continue

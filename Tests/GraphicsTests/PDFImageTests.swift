@@ -57,10 +57,12 @@ final class PDFImageTests: XCTestCase {
     func testManyColoursGoRGBAndFineImagesStopAtTheImageResolution() throws {
         // 300 × 200 pixels, 60 000 colours, drawn 144 × 72 pt: at 100 dpi that is 200 × 100 pixels.
         var rgba = [UInt8](repeating: 255, count: 300 * 200 * 4)
-        for y in 0..<200 { for x in 0..<300 {
-            let o = (y * 300 + x) * 4
-            rgba[o] = UInt8(x * 255 / 299); rgba[o + 1] = UInt8(y * 255 / 199); rgba[o + 2] = UInt8((x + y) % 256)
-        } }
+        for y in 0..<200 {
+            for x in 0..<300 {
+                let o = (y * 300 + x) * 4
+                rgba[o] = UInt8(x * 255 / 299); rgba[o + 1] = UInt8(y * 255 / 199); rgba[o + 2] = UInt8((x + y) % 256)
+            }
+        }
         let image = RasterImage(width: 300, height: 200, rgba: rgba)
         let c = Canvas(.pdf, width: 144, height: 72)
         c.draw(image, in: Rect(x: 0, y: 0, width: 144, height: 72))
@@ -88,8 +90,9 @@ final class PDFImageTests: XCTestCase {
         c.draw(RasterImage(width: 1, height: 1, rgba: [255, 0, 0, 128]), in: Rect(x: 0, y: 0, width: 50, height: 50))
         for k in 0..<12 {
             let v = UInt32(k * 20)
-            c.draw(IndexedImage(width: 1, height: 1, palette: [v << 16 | v], indices: [0]),
-                   in: Rect(x: Double(k % 4) * 12 + 50, y: Double(k / 4) * 12 + 50, width: 10, height: 10))
+            c.draw(
+                IndexedImage(width: 1, height: 1, palette: [v << 16 | v], indices: [0]),
+                in: Rect(x: Double(k % 4) * 12 + 50, y: Double(k / 4) * 12 + 50, width: 10, height: 10))
         }
         let bytes = c.finish()
         XCTAssertEqual(try images(bytes).filter { $0.color == "index" }.count, 12)

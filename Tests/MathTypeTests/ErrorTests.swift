@@ -58,13 +58,15 @@ final class ErrorTests: XCTestCase {
     /// every error points inside the source.
     func testFuzzNeverCrashesOrHangs() {
         var rng = SplitMix64(seed: 0x5EED)
-        let tokens = ["{", "}", "^", "_", "&", #"\\"#, "x", "1", "+", "(", ")", "[", "]", "|", "'", " ",
-                      #"\frac"#, #"\sqrt"#, #"\left("#, #"\right)"#, #"\left."#, #"\right."#, #"\middle|"#, #"\sum"#,
-                      #"\int"#, #"\limits"#, #"\nolimits"#, #"\text{a}"#, #"\begin{matrix}"#, #"\end{matrix}"#,
-                      #"\begin{cases}"#, #"\end{cases}"#, #"\hat"#, #"\widehat"#, #"\overbrace"#, #"\underbrace"#,
-                      #"\mathbf"#, #"\mathbb"#, #"\operatorname"#, #"\big("#, #"\Bigg]"#, #"\displaystyle"#,
-                      #"\not"#, #"\tag"#, #"\substack"#, #"\overset"#, #"\binom"#, #"\color{red}"#, #"\,"#, #"\alpha"#,
-                      #"\"#, "%", "$", "#", "~", #"\hspace"#, #"\end"#, #"\begin"#]
+        let tokens = [
+            "{", "}", "^", "_", "&", #"\\"#, "x", "1", "+", "(", ")", "[", "]", "|", "'", " ",
+            #"\frac"#, #"\sqrt"#, #"\left("#, #"\right)"#, #"\left."#, #"\right."#, #"\middle|"#, #"\sum"#,
+            #"\int"#, #"\limits"#, #"\nolimits"#, #"\text{a}"#, #"\begin{matrix}"#, #"\end{matrix}"#,
+            #"\begin{cases}"#, #"\end{cases}"#, #"\hat"#, #"\widehat"#, #"\overbrace"#, #"\underbrace"#,
+            #"\mathbf"#, #"\mathbb"#, #"\operatorname"#, #"\big("#, #"\Bigg]"#, #"\displaystyle"#,
+            #"\not"#, #"\tag"#, #"\substack"#, #"\overset"#, #"\binom"#, #"\color{red}"#, #"\,"#, #"\alpha"#,
+            #"\"#, "%", "$", "#", "~", #"\hspace"#, #"\end"#, #"\begin"#,
+        ]
         for i in 0..<4000 {
             let source: String
             if i % 2 == 0 {
@@ -73,7 +75,9 @@ final class ErrorTests: XCTestCase {
             } else {
                 source = (0..<Int(rng.next() % 30)).map { _ in tokens[Int(rng.next() % UInt64(tokens.count))] }.joined()
             }
-            let f = i % 5 == 0 ? Self.renderer.layoutText(source, size: 10)
+            let f =
+                i % 5 == 0
+                ? Self.renderer.layoutText(source, size: 10)
                 : Self.renderer.layout(source, style: i % 3 == 0 ? .display : .text, size: 10)
             XCTAssertTrue(f.width.isFinite && f.ascent.isFinite && f.descent.isFinite, source)
             for e in f.errors {

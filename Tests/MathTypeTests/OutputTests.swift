@@ -33,15 +33,18 @@ final class OutputTests: XCTestCase {
         let pdf = try writeSheetPDF()
         defer { try? FileManager.default.removeItem(at: pdf) }
         let text = try Tools.output("pdftotext", [pdf.path, "-"])
-        for expected in ["test error", "otherwise", "tr(", "max(0,", "\u{1D703}" /* 𝜃 */, "\u{211D}" /* ℝ */,
-                         "\u{2112}" /* ℒ */, "\u{1D416}" /* 𝐖 */, "\u{1D73D}" /* 𝜽 */, "\u{21A6}" /* ↦ */] {
+        for expected in [
+            "test error", "otherwise", "tr(", "max(0,", "\u{1D703}" /* 𝜃 */, "\u{211D}" /* ℝ */,
+            "\u{2112}" /* ℒ */, "\u{1D416}" /* 𝐖 */, "\u{1D73D}" /* 𝜽 */, "\u{21A6}" /* ↦ */,
+        ] {
             XCTAssertTrue(text.contains(expected), "pdftotext lacks '\(expected)'")
         }
     }
 
     func testOutputIsByteIdentical() {
-        XCTAssertTrue(FormulaSheet.draw(renderer: Self.renderer, kind: .pdf) == FormulaSheet.draw(renderer: Self.renderer, kind: .pdf),
-                      "PDF bytes differ between renders")
+        XCTAssertTrue(
+            FormulaSheet.draw(renderer: Self.renderer, kind: .pdf) == FormulaSheet.draw(renderer: Self.renderer, kind: .pdf),
+            "PDF bytes differ between renders")
         let f = Self.renderer.layout(FormulaSheet.required[3], style: .display, size: 12)
         XCTAssertTrue(f.svg() == f.svg(), "SVG bytes differ between renders")
         XCTAssertTrue(f.png() == f.png(), "PNG bytes differ between renders")
@@ -75,9 +78,11 @@ final class OutputTests: XCTestCase {
         f.draw(on: canvas, at: Point(pad, pad + f.ascent))
         let (w, h, rgba) = canvas.pixels()
         var minX = w, maxX = 0, minY = h, maxY = 0
-        for y in 0..<h { for x in 0..<w where rgba[(y * w + x) * 4] < 200 {
-            minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
-        } }
+        for y in 0..<h {
+            for x in 0..<w where rgba[(y * w + x) * 4] < 200 {
+                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+            }
+        }
         let px = dpi / 72
         XCTAssertGreaterThanOrEqual(Double(minX), (pad - 1) * px)
         XCTAssertLessThanOrEqual(Double(maxX), (pad + f.width + 1) * px)

@@ -69,8 +69,11 @@ final class OtherFontTests: XCTestCase {
         let lm = SheetTests.renderer
         let a = stix.font.constants, b = lm.font.constants
         XCTAssertNotEqual(stix.font.path, lm.font.path)
-        XCTAssertTrue([a.superscriptShiftUp != b.superscriptShiftUp, a.subscriptShiftDown != b.subscriptShiftDown,
-                       a.fractionRuleThickness != b.fractionRuleThickness].contains(true), "STIX has its own constants")
+        XCTAssertTrue(
+            [
+                a.superscriptShiftUp != b.superscriptShiftUp, a.subscriptShiftDown != b.subscriptShiftDown,
+                a.fractionRuleThickness != b.fractionRuleThickness,
+            ].contains(true), "STIX has its own constants")
         for tex in FormulaSheet.required {
             let f = stix.layout(tex, style: .display, size: 12)
             XCTAssertEqual(f.errors, [], tex)

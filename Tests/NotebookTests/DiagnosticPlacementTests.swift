@@ -62,8 +62,10 @@ final class DiagnosticPlacementTests: XCTestCase {
     }
 
     func testNotebooksThatAreNotRegularFilesAreRefused() throws {
-        for (path, message) in [("/dev/zero", "is a character device, not a notebook file"), (dir.path, "is a directory, not a notebook"),
-                                (dir.appendingPathComponent("none.md").path, "no such file")] {
+        for (path, message) in [
+            ("/dev/zero", "is a character device, not a notebook file"), (dir.path, "is a directory, not a notebook"),
+            (dir.appendingPathComponent("none.md").path, "no such file"),
+        ] {
             XCTAssertThrowsError(try Document.load(path: path)) { XCTAssertEqual(($0 as? Diagnostic)?.message, message) }
         }
         let fifo = dir.appendingPathComponent("n.md").path
@@ -87,8 +89,9 @@ final class DiagnosticPlacementTests: XCTestCase {
             XCTAssertEqual(e?.message, "parameter name '\(name)' is a Swift keyword; choose another name")
         }
         XCTAssertEqual(error("---\nparams:\n  1x: 2\n---\n")?.message, "parameter name '1x' is not a Swift identifier")
-        XCTAssertEqual(error("---\nparams:\n  \u{301}a: 2\n---\n")?.message, "parameter name '\u{301}a' is not a Swift identifier",
-                       "a combining mark cannot start a name")
+        XCTAssertEqual(
+            error("---\nparams:\n  \u{301}a: 2\n---\n")?.message, "parameter name '\u{301}a' is not a Swift identifier",
+            "a combining mark cannot start a name")
         XCTAssertEqual(place(error("---\nparams:\n  a-b: 2\n---\n")), "3:3")
         XCTAssertNil(error("---\nparams:\n  classes: 2\n  σ: 1.0\n---\n"), "names that merely contain a keyword are fine")
     }

@@ -3,40 +3,40 @@ import XCTest
 
 final class DocumentTests: XCTestCase {
     let sample = """
-    ---
-    title: Sample
-    author: [A. One, B. Two]
-    seed: 7
-    params:
-      width: 100
-      sigma: 2.0
-      act: relu
-      bias: false
-    ---
+        ---
+        title: Sample
+        author: [A. One, B. Two]
+        seed: 7
+        params:
+          width: 100
+          sigma: 2.0
+          act: relu
+          bias: false
+        ---
 
-    # The law
+        # The law
 
-    For weights $W_{ij} \\sim \\mathcal{N}(0, \\sigma^2/n)$ and a set $\\{x\\}$, costs $5 and $6.
+        For weights $W_{ij} \\sim \\mathcal{N}(0, \\sigma^2/n)$ and a set $\\{x\\}$, costs $5 and $6.
 
-    ```swift
-    //| label: fig-circle
-    //| echo: false
-    let x = 1
-    print(x)
-    ```
+        ```swift
+        //| label: fig-circle
+        //| echo: false
+        let x = 1
+        print(x)
+        ```
 
-    $$
-    \\mathbb{E}\\,L = \\sigma^\\ell c
-    $$
+        $$
+        \\mathbb{E}\\,L = \\sigma^\\ell c
+        $$
 
-    ```text
-    not $math$ here
-    ```
+        ```text
+        not $math$ here
+        ```
 
-    ```swift
-    x
-    ```
-    """
+        ```swift
+        x
+        ```
+        """
 
     func testFrontMatterAndParams() throws {
         let doc = try Document.parse(sample, path: "nb.md")
@@ -55,7 +55,7 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(cells[0].options.label, "fig-circle")
         XCTAssertEqual(cells[0].options.echo, false)
         XCTAssertEqual(cells[0].code, "let x = 1\nprint(x)")
-        XCTAssertEqual(cells[0].firstLine, 19)   // the line of `let x = 1`
+        XCTAssertEqual(cells[0].firstLine, 19)  // the line of `let x = 1`
         XCTAssertEqual(cells[1].code, "x")
         XCTAssertEqual(cells[1].firstLine, 32)
         XCTAssertEqual(cells.map(\.index), [0, 1])
@@ -65,7 +65,9 @@ final class DocumentTests: XCTestCase {
         let doc = try Document.parse(sample, path: "nb.md")
         guard case .paragraph(let inlines, let line) = doc.blocks[1] else { return XCTFail("\(doc.blocks[1])") }
         XCTAssertEqual(line, 14)
-        let maths = inlines.compactMap { if case .math(let t) = $0 { return t }; return nil }
+        let maths = inlines.compactMap {
+            if case .math(let t) = $0 { return t }; return nil
+        }
         XCTAssertEqual(maths, ["W_{ij} \\sim \\mathcal{N}(0, \\sigma^2/n)", "\\{x\\}"])
         // "$5 and $6" is money, not math.
         XCTAssertTrue(inlines.plainText.contains("costs $5 and $6"))
@@ -119,7 +121,7 @@ final class DocumentTests: XCTestCase {
 
     func testNonUTF8FileIsADiagnosticWithPosition() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID()).md")
-        try Data([0x23, 0x20, 0x41, 0x0A, 0x63, 0x61, 0x66, 0xE9, 0x0A]).write(to: url)   // "# A\ncaf\xe9\n"
+        try Data([0x23, 0x20, 0x41, 0x0A, 0x63, 0x61, 0x66, 0xE9, 0x0A]).write(to: url)  // "# A\ncaf\xe9\n"
         defer { try? FileManager.default.removeItem(at: url) }
         XCTAssertThrowsError(try Document.load(path: url.path)) { error in
             let d = error as! Diagnostic

@@ -9,20 +9,22 @@ final class DuplicateLabelTests: XCTestCase {
     }
 
     func testASecondCellWithTheSameLabelIsAnErrorAtItsLabelLine() throws {
-        let d = try XCTUnwrap(error("""
-        # A
+        let d = try XCTUnwrap(
+            error(
+                """
+                # A
 
-        ```swift
-        //| label: fig-a
-        let a = 1
-        ```
+                ```swift
+                //| label: fig-a
+                let a = 1
+                ```
 
-        ```swift
-        //| caption: Again.
-        //| label: fig-a
-        let b = 2
-        ```
-        """))
+                ```swift
+                //| caption: Again.
+                //| label: fig-a
+                let b = 2
+                ```
+                """))
         XCTAssertEqual(d.line, 10)
         XCTAssertEqual(d.column, 12)
         XCTAssertTrue(d.message.contains("label 'fig-a' is already used at line 4"), d.message)

@@ -4,7 +4,8 @@ import XCTest
 /// Front-matter keys the runner reads: declared inputs and execution options.
 final class ExecutionFrontMatterTests: XCTestCase {
     func testInputsAndExecuteOptions() throws {
-        let doc = try Document.parse("---\ninputs: [data/a.csv, b.txt]\nexecute:\n  timeout: 30\n  optimize: true\n  output-lines: 50\n  output-bytes: 4096\n---\n", path: "x.md")
+        let doc = try Document.parse(
+            "---\ninputs: [data/a.csv, b.txt]\nexecute:\n  timeout: 30\n  optimize: true\n  output-lines: 50\n  output-bytes: 4096\n---\n", path: "x.md")
         XCTAssertEqual(doc.frontMatter.inputs, ["data/a.csv", "b.txt"])
         XCTAssertEqual(doc.frontMatter.timeout, 30)
         XCTAssertTrue(doc.frontMatter.optimize)

@@ -34,7 +34,8 @@ final class FootnoteAndNestingTests: XCTestCase {
     func testANoteCitingItselfIsShownWithItsInnerMarkAsTextAndWarned() throws {
         let doc = try parse("Text[^a].\n\n[^a]: A note citing itself[^a].\n")
         guard case .paragraph(let c, 1)? = doc.blocks.first, case .footnote(let body)? = c.first(where: { if case .footnote = $0 { true } else { false } }),
-              case .paragraph(let inner, 3)? = body.first else { return XCTFail("\(doc.blocks)") }
+            case .paragraph(let inner, 3)? = body.first
+        else { return XCTFail("\(doc.blocks)") }
         XCTAssertEqual(inner, [.text("A note citing itself[^a].")])
         XCTAssertEqual(doc.warnings.map { "\($0.line):\($0.column) \($0.severity)" }, ["3:27 warning"])
         XCTAssertTrue(doc.warnings[0].message.contains("footnote [^a] cites itself"), doc.warnings[0].message)

@@ -48,8 +48,9 @@ final class HostileInputTests: XCTestCase {
         for k in 0..<200 { indented += String(repeating: " ", count: k) + "k\(k):\n" }
         XCTAssertEqual(error(indented + "---\n")?.message, "front matter is nested more than 64 levels deep")
         // Brackets inside quotes and comments are text, not nesting.
-        XCTAssertEqual(try parse("---\ntitle: \"" + String(repeating: "[", count: 200) + "\" # [[[[\n---\n").frontMatter.title,
-                       String(repeating: "[", count: 200))
+        XCTAssertEqual(
+            try parse("---\ntitle: \"" + String(repeating: "[", count: 200) + "\" # [[[[\n---\n").frontMatter.title,
+            String(repeating: "[", count: 200))
     }
 
     func testHugeFrontMatterIsRefused() {
@@ -146,8 +147,9 @@ final class QuadraticMarkdownTests: XCTestCase {
 
     func testFencedCodeAndOrdinaryTablesAreNotLimited() throws {
         let wide = String(repeating: "|", count: 5_000)
-        let doc = try Document.parse("```text\n\(wide)\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n" + String(repeating: "![i](x.png) ", count: 900) + "\n",
-                                     path: "t.md")
+        let doc = try Document.parse(
+            "```text\n\(wide)\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n" + String(repeating: "![i](x.png) ", count: 900) + "\n",
+            path: "t.md")
         XCTAssertEqual(doc.blocks.count, 3)
         guard case .table(let header, let rows, nil, 5) = doc.blocks[1] else { return XCTFail("\(doc.blocks)") }
         XCTAssertEqual(header.count, 2)
@@ -160,8 +162,12 @@ final class HostileValueTests: XCTestCase {
     func testMathPlaceholderCharactersInTheTextAreReplacedNotTrusted() throws {
         // A paragraph that looks like display math number 5 of none: an index out of range before.
         let doc = try Document.parse("\u{E000}\u{E002}5\u{E001}\n\nand $x$\n", path: "t.md")
-        XCTAssertEqual(doc.blocks, [.paragraph([.text("\u{FFFD}\u{FFFD}5\u{FFFD}")], line: 1),
-                                    .paragraph([.text("and "), .math("x")], line: 3)])
+        XCTAssertEqual(
+            doc.blocks,
+            [
+                .paragraph([.text("\u{FFFD}\u{FFFD}5\u{FFFD}")], line: 1),
+                .paragraph([.text("and "), .math("x")], line: 3),
+            ])
     }
 
     func testInfiniteAndHugeTimeoutsAreErrorsAtTheirKey() {

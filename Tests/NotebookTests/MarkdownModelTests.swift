@@ -30,7 +30,9 @@ final class MarkdownModelTests: XCTestCase {
     func testCrossReferencesCarryTheirLine() throws {
         let blocks = try parse("Intro.\n\nSee @fig-a and\n(@tbl-b), e-mail me@sec-x.org, @eq-c.\n")
         guard case .paragraph(let c, 3) = blocks[1] else { return XCTFail("\(blocks)") }
-        let refs = c.compactMap { i -> String? in if case .crossReference(let l, let line) = i { return "\(l):\(line)" }; return nil }
+        let refs = c.compactMap { i -> String? in
+            if case .crossReference(let l, let line) = i { return "\(l):\(line)" }; return nil
+        }
         XCTAssertEqual(refs, ["fig-a:3", "tbl-b:4", "eq-c:4"], "an address is not a reference; trailing '.' is not in the label")
         XCTAssertTrue(c.plainText.contains("me@sec-x.org"))
     }
@@ -39,8 +41,12 @@ final class MarkdownModelTests: XCTestCase {
         let blocks = try parse("Text.[^a] More.\n\n[^a]: The *note*.\n")
         XCTAssertEqual(blocks.count, 1, "the definition is not a block of its own: \(blocks)")
         guard case .paragraph(let c, _) = blocks[0] else { return XCTFail() }
-        guard let note = c.first(where: { if case .footnote = $0 { return true }; return false }),
-              case .footnote(let body) = note, case .paragraph(let inner, _)? = body.first else { return XCTFail("\(c)") }
+        guard
+            let note = c.first(where: {
+                if case .footnote = $0 { return true }; return false
+            }),
+            case .footnote(let body) = note, case .paragraph(let inner, _)? = body.first
+        else { return XCTFail("\(c)") }
         XCTAssertEqual(inner, [.text("The "), .emphasis([.text("note")]), .text(".")])
     }
 
@@ -61,8 +67,13 @@ final class MarkdownModelTests: XCTestCase {
         XCTAssertEqual(caption, TableCaption(content: [.text("Sizes "), .math("n"), .text(".")], label: "tbl-sizes", line: 7))
         let emphasised = try parse("| a |\n|---|\n| 1 |\n\n: The *best* sizes, see @fig-a. {#tbl-b}\n")
         guard case .table(_, _, let second?, 1) = emphasised[0], emphasised.count == 1 else { return XCTFail("\(emphasised)") }
-        XCTAssertEqual(second, TableCaption(content: [.text("The "), .emphasis([.text("best")]), .text(" sizes, see "),
-                                                      .crossReference(label: "fig-a", line: 5), .text(".")], label: "tbl-b", line: 5))
+        XCTAssertEqual(
+            second,
+            TableCaption(
+                content: [
+                    .text("The "), .emphasis([.text("best")]), .text(" sizes, see "),
+                    .crossReference(label: "fig-a", line: 5), .text("."),
+                ], label: "tbl-b", line: 5))
     }
 
     /// A paragraph that is only an image is a figure when parsed: with its label, or without.

@@ -29,15 +29,15 @@ final class ColormapTests: XCTestCase {
     /// Every LUT entry equals matplotlib's to 1/255, when matplotlib is importable here.
     func testTablesMatchMatplotlibWhenAvailable() throws {
         let script = """
-        import json
-        import matplotlib
-        import numpy as np
-        out = {}
-        for n in "\(Colormap.names.joined(separator: " "))".split():
-            rgba = matplotlib.colormaps[n].resampled(256)(np.arange(256))
-            out[n] = [[float(v) for v in c[:3]] for c in rgba]
-        print(json.dumps(out))
-        """
+            import json
+            import matplotlib
+            import numpy as np
+            out = {}
+            for n in "\(Colormap.names.joined(separator: " "))".split():
+                rgba = matplotlib.colormaps[n].resampled(256)(np.arange(256))
+                out[n] = [[float(v) for v in c[:3]] for c in rgba]
+            print(json.dumps(out))
+            """
         let data = Data(try Tools.python(script).utf8)
         let tables = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: [[Double]]])
         for name in Colormap.names {

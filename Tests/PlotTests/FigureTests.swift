@@ -82,8 +82,9 @@ final class FigureTests: XCTestCase {
     func testFilledContoursHaveNoSeams() throws {
         let n = 61
         var f = Figure(width: 160, height: 160)
-        f.axes.contour(Gallery.grid(n, Gallery.peaks), rows: n, columns: n, x: [-3, 3], y: [-3, 3],
-                       filled: true, lines: false, colorbar: nil)
+        f.axes.contour(
+            Gallery.grid(n, Gallery.peaks), rows: n, columns: n, x: [-3, 3], y: [-3, 3],
+            filled: true, lines: false, colorbar: nil)
         let dir = try makeTemporaryFolder("folio-plot")
         let pdf = dir.appendingPathComponent("c.pdf")
         try Data(Gallery.pdf(f)).write(to: pdf)
@@ -129,9 +130,13 @@ final class FigureTests: XCTestCase {
                 XCTAssertFalse(row.contains("Type 3"), String(row))
                 XCTAssertTrue(row.contains("LMSans") || row.contains("DejaVu"), String(row))
             }
-            let png = { () -> [UInt8] in let c = Gallery.png(fig); return c.finish() }
+            let png = { () -> [UInt8] in
+                let c = Gallery.png(fig); return c.finish()
+            }
             XCTAssertTrue(png() == png(), "\(name) PNG re-render differs")
-            let svg = { () -> [UInt8] in let c = Canvas(.svg, width: fig.width, height: fig.height); fig.draw(on: c); return c.finish() }
+            let svg = { () -> [UInt8] in
+                let c = Canvas(.svg, width: fig.width, height: fig.height); fig.draw(on: c); return c.finish()
+            }
             XCTAssertTrue(svg() == svg(), "\(name) SVG re-render differs")
         }
         try? FileManager.default.removeItem(at: dir)
@@ -180,11 +185,13 @@ final class FigureTests: XCTestCase {
 
     func testNoInkTouchesTheFigureEdgeInAGrid() {
         var f = Figure(width: 400, height: 260, rows: 2, columns: 2, title: "Grid", panelLetters: true)
-        for r in 0..<2 { for c in 0..<2 {
-            f[r, c].line(x: [0, 1e5], y: [-12345.5, 98765.25], label: "series")
-            f[r, c].xLabel = "a long x label \(r)\(c)"; f[r, c].yLabel = "y label"
-            if c == 1 { f[r, c].yScale = .log; f[r, c].marks = []; f[r, c].line(x: [1, 10], y: [1e-3, 1e4]) }
-        } }
+        for r in 0..<2 {
+            for c in 0..<2 {
+                f[r, c].line(x: [0, 1e5], y: [-12345.5, 98765.25], label: "series")
+                f[r, c].xLabel = "a long x label \(r)\(c)"; f[r, c].yLabel = "y label"
+                if c == 1 { f[r, c].yScale = .log; f[r, c].marks = []; f[r, c].line(x: [1, 10], y: [1e-3, 1e4]) }
+            }
+        }
         let px = pixels(f, dpi: 100)
         func ink(_ x: Int, _ y: Int) -> Bool { let o = (y * px.width + x) * 4; return px.rgba[o] < 230 || px.rgba[o + 1] < 230 || px.rgba[o + 2] < 230 }
         for x in 0..<px.width { XCTAssertFalse(ink(x, 0) || ink(x, px.height - 1), "ink at the top/bottom edge, x = \(x)") }
@@ -272,8 +279,9 @@ final class FigureTests: XCTestCase {
         a.contour(Gallery.grid(n, Gallery.peaks), rows: n, columns: n, x: [-3, 3], y: [-3, 3], filled: true)
         guard case .contour(let mark) = a.marks[0] else { return XCTFail() }
         let grid = ContourGrid(mark)
-        let frame = PlotFrame(rect: Rect(x: 0, y: 0, width: 200, height: 200), xScale: .linear, yScale: .linear,
-                              xLimits: (-3, 3), yLimits: (-3, 3))
+        let frame = PlotFrame(
+            rect: Rect(x: 0, y: 0, width: 200, height: 200), xScale: .linear, yScale: .linear,
+            xLimits: (-3, 3), yLimits: (-3, 3))
         for level in mark.levels.dropFirst() {
             let traced = Canvas(.png(dpi: 72), width: 200, height: 200)
             XCTAssertTrue(grid.addTracedRegion(atLeast: level, on: traced, frame: frame), "level \(level)")
@@ -316,10 +324,12 @@ final class FigureTests: XCTestCase {
         circle.draw(on: cc)
         let p = cc.pixels()
         var xs: [Int] = [], ys: [Int] = []
-        for y in 0..<p.height { for x in 0..<p.width {
-            let o = (y * p.width + x) * 4
-            if p.rgba[o + 2] > 200 && p.rgba[o] < 100 { xs.append(x); ys.append(y) }
-        } }
+        for y in 0..<p.height {
+            for x in 0..<p.width {
+                let o = (y * p.width + x) * 4
+                if p.rgba[o + 2] > 200 && p.rgba[o] < 100 { xs.append(x); ys.append(y) }
+            }
+        }
         let w = xs.max()! - xs.min()!, h = ys.max()! - ys.min()!
         XCTAssertEqual(Double(w), Double(h), accuracy: 2, "circle is \(w) × \(h) px")
     }

@@ -46,8 +46,10 @@ enum Gallery {
         var f = Figure(width: 460, height: 170, rows: 1, columns: 3, panelLetters: true)
         f[0, 0].bar(x: [1, 2, 3, 4], height: [3, 5, 2, 4], label: "counts")
         f[0, 0].xLabel = "bin"; f[0, 0].title = "Bars"
-        let data = (0..<2000).map { i -> Double in let u = Double((i * 7919) % 1000) / 1000, v = Double((i * 104729) % 997) / 997
-            return (-2 * log(max(u, 1e-9))).squareRoot() * cos(2 * .pi * v) }
+        let data = (0..<2000).map { i -> Double in
+            let u = Double((i * 7919) % 1000) / 1000, v = Double((i * 104729) % 997) / 997
+            return (-2 * log(max(u, 1e-9))).squareRoot() * cos(2 * .pi * v)
+        }
         f[0, 1].histogram(data, bins: 30, density: true, label: "samples")
         f[0, 1].title = "Histogram"
         f[0, 2].stem(x: (0..<12).map(Double.init), y: (0..<12).map { sin(Double($0) / 2) }, label: "stem")
@@ -84,10 +86,12 @@ enum Gallery {
         var f = Figure(width: 300, height: 220, title: "Activation regions", xLabel: "x₁", yLabel: "x₂")
         let n = 120
         var cats: [Int] = []
-        for r in 0..<n { for c in 0..<n {
-            let x = -1 + 2 * Double(c) / Double(n - 1), y = -1 + 2 * Double(r) / Double(n - 1)
-            cats.append((x + y > 0 ? 1 : 0) + (x - 0.5 * y > 0.2 ? 2 : 0))
-        } }
+        for r in 0..<n {
+            for c in 0..<n {
+                let x = -1 + 2 * Double(c) / Double(n - 1), y = -1 + 2 * Double(r) / Double(n - 1)
+                cats.append((x + y > 0 ? 1 : 0) + (x - 0.5 * y > 0.2 ? 2 : 0))
+            }
+        }
         f.axes.regions(cats, rows: n, columns: n, x: [-1, 1], y: [-1, 1], names: ["00", "01", "10", "11"])
         f.axes.legend = .outside
         return f

@@ -6,8 +6,9 @@ final class GalleryTests: XCTestCase {
     /// Writes every gallery figure as PNG (150 dpi) and PDF to $FOLIO_GALLERY (or a temp dir),
     /// and checks each is non-blank with ink inside its margins.
     func testGalleryRendersEveryMark() throws {
-        let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["FOLIO_GALLERY"]
-                      ?? NSTemporaryDirectory() + "folio-gallery")
+        let dir = URL(
+            fileURLWithPath: ProcessInfo.processInfo.environment["FOLIO_GALLERY"]
+                ?? NSTemporaryDirectory() + "folio-gallery")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, fig) in Gallery.all {
             let c = Gallery.png(fig)

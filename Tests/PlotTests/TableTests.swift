@@ -6,11 +6,16 @@ import TestSupport
 
 final class TableTests: XCTestCase {
     static var sample: Table {
-        Table(columns: [.init("activation"), .init("σ²", format: .fixed(digits: 2)), .init("growth", format: .percent(digits: 1)),
-                        .init("error", format: .scientific(digits: 1)), .init("trajectory")],
-              rows: [[.text("ReLU"), .number(2), .number(0.125), .number(3.2e-5), .plot([1, 2, 4, 8, 16])],
-                     [.text("tanh"), .number(1.5), .number(-0.03), .number(0.0041), .plot([1, 1.2, 1.1, .nan, 1.3])],
-                     [.text("hard tanh"), .number(1), .number(0), .number(.nan), .empty]])
+        Table(
+            columns: [
+                .init("activation"), .init("σ²", format: .fixed(digits: 2)), .init("growth", format: .percent(digits: 1)),
+                .init("error", format: .scientific(digits: 1)), .init("trajectory"),
+            ],
+            rows: [
+                [.text("ReLU"), .number(2), .number(0.125), .number(3.2e-5), .plot([1, 2, 4, 8, 16])],
+                [.text("tanh"), .number(1.5), .number(-0.03), .number(0.0041), .plot([1, 1.2, 1.1, .nan, 1.3])],
+                [.text("hard tanh"), .number(1), .number(0), .number(.nan), .empty],
+            ])
     }
 
     func testNumberFormats() {

@@ -70,8 +70,10 @@ final class TicksTests: XCTestCase {
                     let g = AxisGuide.make(scale: scale, lo: lo, hi: hi, length: length, horizontal: horizontal, canvas: canvas)
                     let pos = g.major.map { (scale.forward($0) - scale.forward(lo)) / (scale.forward(hi) - scale.forward(lo)) * length }
                     for i in 1..<max(1, g.major.count) {
-                        let need = horizontal ? (g.labels[i].size.width + g.labels[i - 1].size.width) / 2
-                                              : (g.labels[i].size.height + g.labels[i - 1].size.height) / 2
+                        let need =
+                            horizontal
+                            ? (g.labels[i].size.width + g.labels[i - 1].size.width) / 2
+                            : (g.labels[i].size.height + g.labels[i - 1].size.height) / 2
                         XCTAssertGreaterThanOrEqual(abs(pos[i] - pos[i - 1]), need, "\(scale) \(lo)…\(hi) over \(length) pt: \(g.major)")
                     }
                     XCTAssertFalse(g.major.isEmpty, "\(scale) \(lo)…\(hi) over \(length)")

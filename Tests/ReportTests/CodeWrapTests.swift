@@ -4,9 +4,9 @@ import XCTest
 final class CodeWrapTests: XCTestCase {
     func testLongLinesBreakWithinTheColumnsAndContinueFurtherIn() {
         let code = """
-        let short = 1
-            let net = MLP<Double>(widths: widths, activation: row.activation, initialization: .he, seed: 7)
-        """
+            let short = 1
+                let net = MLP<Double>(widths: widths, activation: row.activation, initialization: .he, seed: 7)
+            """
         let wrapped = CodeWrap.wrap(code, columns: 40).split(separator: "\n").map(String.init)
         XCTAssertEqual(wrapped[0], "let short = 1")
         XCTAssertTrue(wrapped.allSatisfy { $0.count <= 40 }, "\(wrapped)")
@@ -27,7 +27,8 @@ final class CodeWrapTests: XCTestCase {
 
 final class PlainTitleTests: XCTestCase {
     func testMathInOutlineAndRunningHeadIsUnicode() {
-        XCTAssertEqual(PDFReport.Writer.plainTitle([.text("Law 1: the "), .math("\\sigma^\\ell"), .text(" scaling")]),
-                       "Law 1: the σ^ℓ scaling")
+        XCTAssertEqual(
+            PDFReport.Writer.plainTitle([.text("Law 1: the "), .math("\\sigma^\\ell"), .text(" scaling")]),
+            "Law 1: the σ^ℓ scaling")
     }
 }

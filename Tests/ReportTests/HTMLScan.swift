@@ -84,8 +84,10 @@ enum HTMLScan {
         return nil
     }
 
-    static let urlAttributes: Set<String> = ["href", "src", "srcset", "action", "formaction", "xlink:href", "poster",
-                                             "data", "background", "cite", "longdesc", "ping", "content"]
+    static let urlAttributes: Set<String> = [
+        "href", "src", "srcset", "action", "formaction", "xlink:href", "poster",
+        "data", "background", "cite", "longdesc", "ping", "content",
+    ]
 
     /// Asserts no tag of `html` is a script, carries an event handler, or holds a URL whose
     /// scheme is not http, https or mailto; returns the URL attributes seen.
@@ -93,10 +95,12 @@ enum HTMLScan {
     static func assertScriptFree(_ html: String, file: StaticString = #filePath, line: UInt = #line) -> [(tag: String, name: String, value: String)] {
         var urls: [(String, String, String)] = []
         for tag in tags(html) {
-            XCTAssertFalse(["script", "iframe", "object", "embed", "base", "form", "frame"].contains(tag.name),
-                           "<\(tag.name)> in the page", file: file, line: line)
-            XCTAssertFalse(tag.name == "meta" && tag.attributes.contains { $0.name == "http-equiv" },
-                           "<meta http-equiv> in the page", file: file, line: line)
+            XCTAssertFalse(
+                ["script", "iframe", "object", "embed", "base", "form", "frame"].contains(tag.name),
+                "<\(tag.name)> in the page", file: file, line: line)
+            XCTAssertFalse(
+                tag.name == "meta" && tag.attributes.contains { $0.name == "http-equiv" },
+                "<meta http-equiv> in the page", file: file, line: line)
             for (name, value) in tag.attributes {
                 XCTAssertFalse(name.hasPrefix("on"), "event attribute \(name)=\"\(value)\" on <\(tag.name)>", file: file, line: line)
                 guard urlAttributes.contains(name), tag.name != "meta" else { continue }
@@ -104,11 +108,13 @@ enum HTMLScan {
                 let candidates = name == "srcset" ? value.split(separator: ",").map({ String($0.split(separator: " ").first ?? "") }) : [value]
                 for candidate in candidates {
                     let scheme = browserScheme(candidate)
-                    XCTAssertTrue(scheme == nil || ["http", "https", "mailto"].contains(scheme!),
-                                  "<\(tag.name) \(name)=\"\(candidate.debugDescription)\"> has scheme \(scheme!)", file: file, line: line)
+                    XCTAssertTrue(
+                        scheme == nil || ["http", "https", "mailto"].contains(scheme!),
+                        "<\(tag.name) \(name)=\"\(candidate.debugDescription)\"> has scheme \(scheme!)", file: file, line: line)
                 }
-                XCTAssertFalse(value.unicodeScalars.contains { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" },
-                               "unencoded control, space or quote in \(name)=\(value.debugDescription)", file: file, line: line)
+                XCTAssertFalse(
+                    value.unicodeScalars.contains { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" },
+                    "unencoded control, space or quote in \(name)=\(value.debugDescription)", file: file, line: line)
             }
         }
         return urls

@@ -28,17 +28,20 @@ final class LargeContentTests: XCTestCase {
         XCTAssertTrue(chunks.allSatisfy { $0.split(separator: "\n", omittingEmptySubsequences: false).count <= TextChunks.maxLines })
         XCTAssertTrue(chunks.allSatisfy { $0.utf8.count <= TextChunks.maxBytes + 100 })
         let lines = chunks.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        XCTAssertEqual(lines.count, 1000 + 1250)    // 100 000 x's in pieces of 80
+        XCTAssertEqual(lines.count, 1000 + 1250)  // 100 000 x's in pieces of 80
         XCTAssertEqual(lines[999], "line 999")
         XCTAssertEqual(lines.last, Substring(String(repeating: "x", count: 80)))
         XCTAssertEqual(TextChunks.plain("a<b&\u{0}", columns: 80), ["a&lt;b&amp;\u{FFFD}"])
         // Highlighted code: spans are closed at every line end, so chunks are valid markup alone.
         let code = "/* one\ntwo */ let x = \"\"\"\nthree\n\"\"\""
-        XCTAssertEqual(TextChunks.swift(code), [
-            "<span foreground=\"#6a737d\" font_style=\"italic\">/* one</span>\n"
-            + "<span foreground=\"#6a737d\" font_style=\"italic\">two */</span> <span foreground=\"#8a2a87\">let</span> x = "
-            + "<span foreground=\"#a33a1a\">&quot;&quot;&quot;</span>\n<span foreground=\"#a33a1a\">three</span>\n"
-            + "<span foreground=\"#a33a1a\">&quot;&quot;&quot;</span>"])
+        XCTAssertEqual(
+            TextChunks.swift(code),
+            [
+                "<span foreground=\"#6a737d\" font_style=\"italic\">/* one</span>\n"
+                    + "<span foreground=\"#6a737d\" font_style=\"italic\">two */</span> <span foreground=\"#8a2a87\">let</span> x = "
+                    + "<span foreground=\"#a33a1a\">&quot;&quot;&quot;</span>\n<span foreground=\"#a33a1a\">three</span>\n"
+                    + "<span foreground=\"#a33a1a\">&quot;&quot;&quot;</span>"
+            ])
     }
 
     func testAMebibyteOfOutputRendersInLinearTime() throws {

@@ -31,32 +31,32 @@ final class LayoutPartsTests: XCTestCase {
         var fig = Figure(width: 100, height: 50)
         fig.line(x: [0, 1], y: [0, 1])
         let md = """
-        $$ a $$ {#eq-a}
+            $$ a $$ {#eq-a}
 
-        ```swift
-        //| label: fig-a
-        f
-        ```
+            ```swift
+            //| label: fig-a
+            f
+            ```
 
-        ```swift
-        //| label: tbl-a
-        //| caption: The table.
-        t
-        ```
+            ```swift
+            //| label: tbl-a
+            //| caption: The table.
+            t
+            ```
 
-        | x |
-        |---|
-        | 1 |
+            | x |
+            |---|
+            | 1 |
 
-        : Second table. {#tbl-b}
+            : Second table. {#tbl-b}
 
-        ```swift
-        //| caption: Unlabelled but captioned.
-        g
-        ```
+            ```swift
+            //| caption: Unlabelled but captioned.
+            g
+            ```
 
-        $$ b $$ {#eq-b}
-        """
+            $$ b $$ {#eq-b}
+            """
         let n = try numbering(md, outputs: [0: [.figure(fig)], 1: [.value("x")], 2: [.figure(fig)]])
         XCTAssertEqual(n.targets["fig-a"]?.text, "Figure 1")
         XCTAssertEqual(n.figureNumbers, [0: 1, 2: 2])
@@ -75,9 +75,10 @@ final class LayoutPartsTests: XCTestCase {
         let composer = PDFComposer(canvas: canvas, style: style)
         var text = RichText()
         text.text("before ")
-        text.box(MathBox(width: 40, ascent: 8, descent: 3) { c, p in
-            c.rectangle(Rect(x: p.x, y: p.y - 8, width: 40, height: 11)); c.fill(.black)
-        })
+        text.box(
+            MathBox(width: 40, ascent: 8, descent: 3) { c, p in
+                c.rectangle(Rect(x: p.x, y: p.y - 8, width: 40, height: 11)); c.fill(.black)
+            })
         text.text(" after")
         composer.flow(composer.layout(text, font: style.body), rich: text)
         composer.finish()
@@ -88,11 +89,13 @@ final class LayoutPartsTests: XCTestCase {
         let bbox = try Tools.output("pdftotext", ["-bbox", pdf.path, "-"])
         func x(_ word: String, _ attr: String) -> Double? {
             guard let r = bbox.range(of: #"<word [^>]*>\#(word)</word>"#, options: .regularExpression),
-                  let a = bbox[r].range(of: #"\#(attr)="[\d.]+""#, options: .regularExpression) else { return nil }
+                let a = bbox[r].range(of: #"\#(attr)="[\d.]+""#, options: .regularExpression)
+            else { return nil }
             return Double(bbox[a].split(separator: "\"")[1])
         }
         let gap = try XCTUnwrap(x("after", "xMin")) - XCTUnwrap(x("before", "xMax"))
-        let space = TextLayout(canvas: canvas, markup: "a a", font: style.body).size.width
+        let space =
+            TextLayout(canvas: canvas, markup: "a a", font: style.body).size.width
             - TextLayout(canvas: canvas, markup: "aa", font: style.body).size.width
         XCTAssertEqual(gap, 40 + 2 * space, accuracy: 0.6, "the box's width plus two spaces")
     }

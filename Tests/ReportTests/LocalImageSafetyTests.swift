@@ -26,8 +26,10 @@ final class LocalImageSafetyTests: XCTestCase {
         try Data(png).write(to: project.appendingPathComponent("notebooks/ok.png"))
         try Data("not an image".utf8).write(to: project.appendingPathComponent("notebooks/fake.png"))
         try Data("notes".utf8).write(to: project.appendingPathComponent("notebooks/notes.txt"))
-        try Data(#"<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>"#.utf8).write(to: project.appendingPathComponent("notebooks/clean.svg"))
-        try fm.createSymbolicLink(atPath: project.appendingPathComponent("notebooks/link.png").path, withDestinationPath: outside.appendingPathComponent("secret.png").path)
+        try Data(#"<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>"#.utf8).write(
+            to: project.appendingPathComponent("notebooks/clean.svg"))
+        try fm.createSymbolicLink(
+            atPath: project.appendingPathComponent("notebooks/link.png").path, withDestinationPath: outside.appendingPathComponent("secret.png").path)
         try fm.createSymbolicLink(atPath: project.appendingPathComponent("notebooks/linked").path, withDestinationPath: outside.path)
         try fm.createSymbolicLink(atPath: project.appendingPathComponent("notebooks/zero.png").path, withDestinationPath: "/dev/zero")
         XCTAssertEqual(mkfifo(project.appendingPathComponent("notebooks/pipe.png").path, 0o600), 0)
@@ -42,17 +44,18 @@ final class LocalImageSafetyTests: XCTestCase {
     }
 
     func testFilesOutsideTheProjectAreRefusedAtTheirLineAndColumn() throws {
-        let (li, path) = try images("""
-        # Images
+        let (li, path) = try images(
+            """
+            # Images
 
-        A ![s](../../outside/secret.png) b
-        ![abs](\(outside.path)/secret.png)
-        x ![enc](%2e%2e/%2e%2e/outside/secret.txt) and ![enc2](..%2F..%2Foutside%2Fsecret.png)
-        ![link](link.png)
-        ![folder](linked/secret.png)
+            A ![s](../../outside/secret.png) b
+            ![abs](\(outside.path)/secret.png)
+            x ![enc](%2e%2e/%2e%2e/outside/secret.txt) and ![enc2](..%2F..%2Foutside%2Fsecret.png)
+            ![link](link.png)
+            ![folder](linked/secret.png)
 
-        ![ok](ok.png) ![again](ok.png?v=2)
-        """)
+            ![ok](ok.png) ![again](ok.png?v=2)
+            """)
         XCTAssertEqual(Set(li.images.keys), ["ok.png", "ok.png?v=2"])
         XCTAssertEqual(li.images["ok.png"]?.fileName, "ok.png")
         XCTAssertEqual(li.images["ok.png"]?.data, Data(png))
@@ -69,12 +72,13 @@ final class LocalImageSafetyTests: XCTestCase {
     }
 
     func testResourcesAllowListedFilesAndFolders() throws {
-        let (li, _) = try images("""
-        ---
-        resources: [../../outside]
-        ---
-        ![a](../../outside/secret.png) ![b](link.png) ![c](linked/secret.png)
-        """)
+        let (li, _) = try images(
+            """
+            ---
+            resources: [../../outside]
+            ---
+            ![a](../../outside/secret.png) ![b](link.png) ![c](linked/secret.png)
+            """)
         XCTAssertEqual(li.diagnostics, [])
         XCTAssertEqual(Set(li.images.keys), ["../../outside/secret.png", "link.png", "linked/secret.png"])
         // One file under three names is copied once.
@@ -85,16 +89,17 @@ final class LocalImageSafetyTests: XCTestCase {
     }
 
     func testNonRegularFilesAndOtherTypesAreRefusedWithoutHanging() throws {
-        let (li, _) = try images("""
-        ![p](pipe.png)
-        ![d](dir.png)
-        ![f](fake.png)
-        ![t](notes.txt)
-        ![n](nope.png)
-        ![z](zero.png)
-        ![svg](clean.svg)
-        ![e](%00.png)
-        """)
+        let (li, _) = try images(
+            """
+            ![p](pipe.png)
+            ![d](dir.png)
+            ![f](fake.png)
+            ![t](notes.txt)
+            ![n](nope.png)
+            ![z](zero.png)
+            ![svg](clean.svg)
+            ![e](%00.png)
+            """)
         XCTAssertEqual(Set(li.images.keys), ["clean.svg"])
         let messages = li.diagnostics.map(\.message)
         XCTAssertEqual(li.diagnostics.map(\.line), [1, 2, 3, 4, 5, 6, 8])
@@ -114,7 +119,7 @@ final class LocalImageSafetyTests: XCTestCase {
         let big = project.appendingPathComponent("notebooks/big.png")
         FileManager.default.createFile(atPath: big.path, contents: Data(png))
         let h = try FileHandle(forWritingTo: big)
-        try h.truncate(atOffset: UInt64(ImageFileCheck.maxBytes + 1))   // sparse: costs no disk
+        try h.truncate(atOffset: UInt64(ImageFileCheck.maxBytes + 1))  // sparse: costs no disk
         try h.close()
         let (li, _) = try images("![b](big.png)\n")
         XCTAssertEqual(li.images.count, 0)
@@ -146,7 +151,9 @@ final class LocalImageSafetyTests: XCTestCase {
         let (li, _) = try images("![a](javascript:alert(1)) ![b](data:image/png;base64,AAAA)\n![c](https://example.com/x.png) ![d](//cdn.example.com/x.png)\n")
         XCTAssertEqual(li.images.count, 0)
         XCTAssertEqual(li.diagnostics.map { "\($0.line):\($0.column)" }, ["1:1", "1:27"])
-        XCTAssertEqual(li.diagnostics[0].message, "image 'javascript:alert(1)' not published: 'javascript:' image URLs are not allowed (only http, https and files in the project)")
+        XCTAssertEqual(
+            li.diagnostics[0].message,
+            "image 'javascript:alert(1)' not published: 'javascript:' image URLs are not allowed (only http, https and files in the project)")
     }
 
     func testProjectFolderIsTheCurrentFolderWhenItHoldsTheNotebook() throws {
@@ -174,7 +181,8 @@ final class LocalImageSafetyTests: XCTestCase {
         }
         let html = try String(contentsOf: out.appendingPathComponent("pub.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("<figure><span class=\"missing-image\" title=\"image not available\">[secret one]</span>"), html)
-        XCTAssertTrue(html.contains("<span class=\"missing-image\" title=\"image not available\">[linked]</span> <img src=\"pub/images/ok.png\" alt=\"ok\">"), html)
+        XCTAssertTrue(
+            html.contains("<span class=\"missing-image\" title=\"image not available\">[linked]</span> <img src=\"pub/images/ok.png\" alt=\"ok\">"), html)
         XCTAssertFalse(html.contains("secret.png"))
     }
 }

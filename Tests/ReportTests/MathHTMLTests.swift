@@ -6,20 +6,21 @@ import Notebook
 /// be unique, or a formula would draw another formula's glyphs.
 final class MathHTMLTests: XCTestCase {
     func testFormulaIdsAreUniqueAcrossContentsAndBody() throws {
-        let doc = try Document.parse("""
-        ---
-        title: Ids
-        toc: true
-        ---
+        let doc = try Document.parse(
+            """
+            ---
+            title: Ids
+            toc: true
+            ---
 
-        # Growth by $\\sigma_w/\\sqrt{2}$
+            # Growth by $\\sigma_w/\\sqrt{2}$
 
-        Let $\\gamma(t) = (\\cos 2\\pi t, \\sin 2\\pi t)$ and $x^2$.
+            Let $\\gamma(t) = (\\cos 2\\pi t, \\sin 2\\pi t)$ and $x^2$.
 
-        # Second $\\ell$
+            # Second $\\ell$
 
-        $$\\sum_i x_i$$
-        """, path: "ids.md")
+            $$\\sum_i x_i$$
+            """, path: "ids.md")
         let html = HTMLReport.render(RenderedNotebook(document: doc, outputs: [:]), figureDirectory: "ids")
         let regex = try NSRegularExpression(pattern: #"id="([^"]+)""#)
         let ns = html as NSString

@@ -22,23 +22,25 @@ final class PaperPDFTests: XCTestCase {
     func testTextHasHeadingsNumberedCaptionsAndResolvedReferencesInOrder() throws {
         let pdf = try writePDF(try Fixture.notebook())
         let text = try Tools.output("pdftotext", [pdf.path, "-"])
-            .replacingOccurrences(of: "\u{00AD}\n", with: "")   // a word hyphenated at a line end
+            .replacingOccurrences(of: "\u{00AD}\n", with: "")  // a word hyphenated at a line end
             .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
-        assertInOrder(text, [
-            "Depth and the length of trajectories", "Abstract", "Contents",
-            "Introduction", "see Figure 1 and Equation (1)", "setup is in Section 2", "numbers are in Table 1",
-            "(1)", "the width", "A random network is a random dynamical system",
-            "The argument follows Raghu et al.",      // footnote 1 at the bottom of its page
-            "Setup", "Networks", "independently.",
-            "Figure 1: Length of the circle's image against depth",
-            "Checklist", "☑", "sample the circle", "☐", "compare with the bound",
-            "Table 1: Growth of the trajectory length per layer.", "width", "growth per layer",
-            "He initialisation",                       // footnote 2 at the bottom of page 2
-            "Results", "The curve in Figure 1 follows Equation (1) closely; Figure 2 shows the ratio.",
-            "@fig-missing??",
-            "Figure 2: Measured length divided by the prediction of Equation (1).",
-            "Figure 3: A third figure without a label.",
-        ])
+        assertInOrder(
+            text,
+            [
+                "Depth and the length of trajectories", "Abstract", "Contents",
+                "Introduction", "see Figure 1 and Equation (1)", "setup is in Section 2", "numbers are in Table 1",
+                "(1)", "the width", "A random network is a random dynamical system",
+                "The argument follows Raghu et al.",  // footnote 1 at the bottom of its page
+                "Setup", "Networks", "independently.",
+                "Figure 1: Length of the circle's image against depth",
+                "Checklist", "☑", "sample the circle", "☐", "compare with the bound",
+                "Table 1: Growth of the trajectory length per layer.", "width", "growth per layer",
+                "He initialisation",  // footnote 2 at the bottom of page 2
+                "Results", "The curve in Figure 1 follows Equation (1) closely; Figure 2 shows the ratio.",
+                "@fig-missing??",
+                "Figure 2: Measured length divided by the prediction of Equation (1).",
+                "Figure 3: A third figure without a label.",
+            ])
         XCTAssertFalse(text.contains("@fig-length") || text.contains("@eq-growth") || text.contains("{#"), text)
         XCTAssertFalse(text.contains("fig2"), "echo: false hides the code")
     }
@@ -69,10 +71,12 @@ final class PaperPDFTests: XCTestCase {
 
     func testUnknownReferenceIsADiagnosticAtItsLine() throws {
         let nb = ResolvedNotebook(try Fixture.notebook())
-        let line = Fixture.markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let line =
+            Fixture.markdown.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.contains("@fig-missing") }! + 1
-        XCTAssertEqual(nb.diagnostics.map(\.description),
-                       ["paper.md:\(line):1: warning: unknown cross reference @fig-missing (known: fig-length, fig-ratio)"])
+        XCTAssertEqual(
+            nb.diagnostics.map(\.description),
+            ["paper.md:\(line):1: warning: unknown cross reference @fig-missing (known: fig-length, fig-ratio)"])
     }
 
     func testFontsAreEmbeddedAndNoneIsType3() throws {
@@ -174,9 +178,11 @@ final class PaperPDFTests: XCTestCase {
             let (w, h) = (Int(header[1])!, Int(header[2])!)
             let start = pgm.count - w * h
             var (minX, minY, maxX, maxY) = (w, h, -1, -1)
-            for y in 0..<(h - cropBottom) { for x in 0..<w where pgm[start + y * w + x] < 200 {
-                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
-            } }
+            for y in 0..<(h - cropBottom) {
+                for x in 0..<w where pgm[start + y * w + x] < 200 {
+                    minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+                }
+            }
             return (maxX - minX + 1, maxY - minY + 1)
         }
         // The page number sits in the bottom margin: leave that out.

@@ -16,40 +16,43 @@ final class ReportTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: out) }
 
     func notebook() throws -> RenderedNotebook {
-        let doc = try Document.parse("""
-        ---
-        title: Report <fixture>
-        author: Tester
-        abstract: An abstract & more.
-        ---
+        let doc = try Document.parse(
+            """
+            ---
+            title: Report <fixture>
+            author: Tester
+            abstract: An abstract & more.
+            ---
 
-        # Introduction
+            # Introduction
 
-        Some *prose* with `code` and <script>alert(1)</script> in it.
+            Some *prose* with `code` and <script>alert(1)</script> in it.
 
-        ```swift
-        //| label: fig-line
-        //| caption: A line.
-        print("cell output 123")
-        ```
+            ```swift
+            //| label: fig-line
+            //| caption: A line.
+            print("cell output 123")
+            ```
 
-        ## Second heading
+            ## Second heading
 
-        ```swift
-        //| echo: false
-        let hidden = "secret code"
-        ```
+            ```swift
+            //| echo: false
+            let hidden = "secret code"
+            ```
 
-        | k | v |
-        |---|---|
-        | 1 | 2 |
-        """, path: "fixture.md")
+            | k | v |
+            |---|---|
+            | 1 | 2 |
+            """, path: "fixture.md")
         var fig = Figure(width: 216, height: 144)
         fig.line(x: [0, 1, 2], y: [0, 1, 4])
-        return RenderedNotebook(document: doc, outputs: [
-            0: [.stream(name: "stdout", text: "cell output 123\n"), .figure(fig)],
-            1: [.value("shown value 456")],
-        ])
+        return RenderedNotebook(
+            document: doc,
+            outputs: [
+                0: [.stream(name: "stdout", text: "cell output 123\n"), .figure(fig)],
+                1: [.value("shown value 456")],
+            ])
     }
 
     func testPDFTextFontsAndDeterminism() throws {
@@ -58,8 +61,10 @@ final class ReportTests: XCTestCase {
         try writer.write(nb)
         let pdf = out.appendingPathComponent("fixture.pdf")
         let text = try Tools.output("pdftotext", ["-layout", pdf.path, "-"])
-        let order = ["Report <fixture>", "Tester", "An abstract & more.", "Introduction", "cell output 123",
-                     "A line.", "Second heading", "shown value 456"]
+        let order = [
+            "Report <fixture>", "Tester", "An abstract & more.", "Introduction", "cell output 123",
+            "A line.", "Second heading", "shown value 456",
+        ]
         var cursor = text.startIndex
         for needle in order {
             guard let r = text.range(of: needle, range: cursor..<text.endIndex) else {

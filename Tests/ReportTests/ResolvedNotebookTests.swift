@@ -21,8 +21,9 @@ final class ResolvedNotebookTests: XCTestCase {
         try md.write(to: dir.appendingPathComponent("r.md"), atomically: true, encoding: .utf8)
         let document = try Document.load(path: dir.appendingPathComponent("r.md").path)
         let resolved = ResolvedNotebook(RenderedNotebook(document: document, outputs: [:]), projectRoot: dir)
-        XCTAssertEqual(resolved.diagnostics.map(\.description),
-                       ["\(document.path):5:1: warning: unknown cross reference @fig-none (known: fig-d)"])
+        XCTAssertEqual(
+            resolved.diagnostics.map(\.description),
+            ["\(document.path):5:1: warning: unknown cross reference @fig-none (known: fig-d)"])
 
         // The file changes after the resolution: what is published is what was resolved.
         try Data(FigureFiles.png(large, dpi: 72)).write(to: image)

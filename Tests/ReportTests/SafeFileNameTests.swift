@@ -26,7 +26,9 @@ final class SafeFileNameTests: XCTestCase {
             let stem = SafeFileName.stem(label)
             XCTAssertFalse(stem.isEmpty || stem.hasPrefix(".") || stem.contains("/") || stem.contains("\0"), "\(label) → \(stem)")
             XCTAssertTrue(stem.utf8.count <= SafeFileName.maxLength, "\(label) → \(stem)")
-            XCTAssertTrue(stem.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }, stem)
+            XCTAssertTrue(
+                stem.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) },
+                stem)
         }
     }
 
@@ -51,22 +53,23 @@ final class SafeFileNameTests: XCTestCase {
     }
 
     func testFigureStemsOfCaseCollidingAndHostileLabels() throws {
-        let doc = try Document.parse("""
-        ```swift
-        //| label: Fig-A
-        f
-        ```
+        let doc = try Document.parse(
+            """
+            ```swift
+            //| label: Fig-A
+            f
+            ```
 
-        ```swift
-        //| label: ../../../tmp/x
-        g
-        ```
+            ```swift
+            //| label: ../../../tmp/x
+            g
+            ```
 
-        ```swift
-        //| label: fig-a
-        h
-        ```
-        """, path: "stems.md")
+            ```swift
+            //| label: fig-a
+            h
+            ```
+            """, path: "stems.md")
         var fig = Figure(width: 72, height: 72)
         fig.line(x: [0, 1], y: [0, 1])
         let nb = RenderedNotebook(document: doc, outputs: [0: [.figure(fig)], 1: [.figure(fig)], 2: [.figure(fig)]])

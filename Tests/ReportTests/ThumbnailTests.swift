@@ -57,8 +57,10 @@ final class AbstractMathTests: XCTestCase {
         let abstract = try XCTUnwrap(page.range(of: "<div class=\"abstract\">").map { String(page[$0.lowerBound...].prefix(4000)) })
         XCTAssertTrue(abstract.contains("<svg"), "math typeset as inline SVG")
         // Sized in em, so it follows the abstract's smaller type (and a heading's larger one).
-        XCTAssertNotNil(abstract.range(of: #"<svg class="math"[^>]*vertical-align:-?[0-9.]+em[^>]*width="[0-9.]+em" height="[0-9.]+em""#,
-                                       options: .regularExpression), abstract)
+        XCTAssertNotNil(
+            abstract.range(
+                of: #"<svg class="math"[^>]*vertical-align:-?[0-9.]+em[^>]*width="[0-9.]+em" height="[0-9.]+em""#,
+                options: .regularExpression), abstract)
         XCTAssertTrue(abstract.contains("<em>slowly</em>"), abstract)
         XCTAssertFalse(abstract.contains("$n"), abstract)
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)

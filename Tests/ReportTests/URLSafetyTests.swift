@@ -7,7 +7,8 @@ import XCTest
 final class URLSafetyTests: XCTestCase {
     /// Every invisible character a notebook could hide in a scheme: C0 controls and space,
     /// DEL, C1 controls, and Unicode spaces and format characters.
-    static let hidden: [Unicode.Scalar] = (0...0x20).map { Unicode.Scalar($0)! } + [Unicode.Scalar(0x7F)!]
+    static let hidden: [Unicode.Scalar] =
+        (0...0x20).map { Unicode.Scalar($0)! } + [Unicode.Scalar(0x7F)!]
         + (0x80...0x9F).map { Unicode.Scalar($0)! }
         + ["\u{A0}", "\u{1680}", "\u{2000}", "\u{200B}", "\u{200E}", "\u{2028}", "\u{2029}", "\u{202E}", "\u{3000}", "\u{FEFF}"]
 
@@ -44,28 +45,33 @@ final class URLSafetyTests: XCTestCase {
             guard let href = URLSafety.href(url) else { continue }
             let scheme = HTMLScan.browserScheme(href)
             XCTAssertTrue(scheme == nil || URLSafety.allowedSchemes.contains(scheme!), "\(url.debugDescription) → \(href.debugDescription)")
-            XCTAssertFalse(href.unicodeScalars.contains { URLSafety.isInvisible($0) || "\"<>`".unicodeScalars.contains($0) },
-                           "\(href.debugDescription) keeps a character a browser would strip or re-read")
+            XCTAssertFalse(
+                href.unicodeScalars.contains { URLSafety.isInvisible($0) || "\"<>`".unicodeScalars.contains($0) },
+                "\(href.debugDescription) keeps a character a browser would strip or re-read")
         }
     }
 
     func testMixedCaseLeadingSpacesAndOtherSchemes() {
-        for url in ["JaVaScRiPt:alert(1)", "  javascript:alert(1)", "\tjavascript:alert(1)", "javascript:", "JAVASCRIPT://%0aalert(1)",
-                    "vbscript:msgbox(1)", "VBScript:x", "data:text/html;base64,PHNjcmlwdD4=", "data:image/png;base64,iVBOR",
-                    "file:///etc/passwd", "blob:https://x/1", "chrome://settings", "view-source:http://x", "foo:bar", "tel:123",
-                    "C:\\Windows\\x", "jar:file:x!/", "ms-settings:x", "x-y.z+w:1",
-                    // No valid scheme but a ':' before any '/': relative for a browser, not classifiable for us.
-                    "java%09script:alert(1)", "%6Aavascript:x", ":alert(1)", "é:x", "1a:x",
-                    // Checked as http:, but written `ht%00tp:x`: the written form must keep its scheme.
-                    "ht\u{0}\u{0}tp:x", "mail\u{200B}to:a@b.c"] {
+        for url in [
+            "JaVaScRiPt:alert(1)", "  javascript:alert(1)", "\tjavascript:alert(1)", "javascript:", "JAVASCRIPT://%0aalert(1)",
+            "vbscript:msgbox(1)", "VBScript:x", "data:text/html;base64,PHNjcmlwdD4=", "data:image/png;base64,iVBOR",
+            "file:///etc/passwd", "blob:https://x/1", "chrome://settings", "view-source:http://x", "foo:bar", "tel:123",
+            "C:\\Windows\\x", "jar:file:x!/", "ms-settings:x", "x-y.z+w:1",
+            // No valid scheme but a ':' before any '/': relative for a browser, not classifiable for us.
+            "java%09script:alert(1)", "%6Aavascript:x", ":alert(1)", "é:x", "1a:x",
+            // Checked as http:, but written `ht%00tp:x`: the written form must keep its scheme.
+            "ht\u{0}\u{0}tp:x", "mail\u{200B}to:a@b.c",
+        ] {
             XCTAssertNil(URLSafety.href(url), url)
         }
         XCTAssertEqual(URLSafety.scheme(of: "\u{1}\u{2} Ja\tVa\nScRi\rPt:x"), "javascript")
     }
 
     func testAllowedURLsAreKept() {
-        for url in ["http://example.com/a?b=c#d", "HTTPS://EXAMPLE.COM", "mailto:a@b.c", "#frag", "#", "path/x.html", "./x", "../x",
-                    "?q=1", "//example.com/x", "", "notes.md#sec-a", "a/b:c", "./a:b"] {
+        for url in [
+            "http://example.com/a?b=c#d", "HTTPS://EXAMPLE.COM", "mailto:a@b.c", "#frag", "#", "path/x.html", "./x", "../x",
+            "?q=1", "//example.com/x", "", "notes.md#sec-a", "a/b:c", "./a:b",
+        ] {
             XCTAssertEqual(URLSafety.href(url), url, url)
         }
         XCTAssertTrue(URLSafety.isRemote("//evil.com/x.png"))

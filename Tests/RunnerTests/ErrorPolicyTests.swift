@@ -6,22 +6,22 @@ import OutputChannel
 /// `error: allow` and `error: expected` show the failure and go on without the failed cell.
 final class ErrorPolicyTests: XCTestCase {
     static let notebook = """
-    ```swift
-    let a = 21
-    print("a is", a)
-    ```
+        ```swift
+        let a = 21
+        print("a is", a)
+        ```
 
-    ```swift
-    //| error: allow
-    let xs = [1]
-    print("before the trap")
-    print(xs[3])
-    ```
+        ```swift
+        //| error: allow
+        let xs = [1]
+        print("before the trap")
+        print(xs[3])
+        ```
 
-    ```swift
-    print("after", a * 2)
-    ```
-    """
+        ```swift
+        print("after", a * 2)
+        ```
+        """
 
     func testAllowedFailureGoesOnWithoutTheFailedCell() throws {
         let f = try RunnerFixture()
@@ -53,8 +53,9 @@ final class ErrorPolicyTests: XCTestCase {
 
     func testACellNeedingTheFailedCellsDeclarationsFailsToCompileWithANote() throws {
         let f = try RunnerFixture()
-        let (_, result) = try f.run(Self.notebook.replacingOccurrences(of: "print(\"after\", a * 2)", with: "print(\"after\", xs)"),
-                                    cached: false)
+        let (_, result) = try f.run(
+            Self.notebook.replacingOccurrences(of: "print(\"after\", a * 2)", with: "print(\"after\", xs)"),
+            cached: false)
         let d = try XCTUnwrap(result.compileErrors.first)
         XCTAssertEqual(d.line, 14)
         XCTAssertEqual(d.message, "cannot find 'xs' in scope (the rest of the notebook runs without the failed cell at line 8)")

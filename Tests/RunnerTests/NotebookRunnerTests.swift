@@ -23,42 +23,48 @@ final class NotebookRunnerTests: XCTestCase {
     }
 
     func testCellsShareScopeAndCaptureOutputInOrder() throws {
-        let (_, result) = try run("""
-        # Two cells
+        let (_, result) = try run(
+            """
+            # Two cells
 
-        ```swift
-        let greeting = "hello"
-        print(greeting, 1)
-        show(42)
-        print("after")
-        ```
+            ```swift
+            let greeting = "hello"
+            print(greeting, 1)
+            show(42)
+            print("after")
+            ```
 
-        ```swift
-        print(greeting.uppercased())
-        greeting.count
-        ```
-        """)
+            ```swift
+            print(greeting.uppercased())
+            greeting.count
+            ```
+            """)
         XCTAssertTrue(result.succeeded, "\(result.compileErrors) \(result.failures)")
-        XCTAssertEqual(result.cells[0]?.outputs, [.stream(name: "stdout", text: "hello 1\n"), .value("42"),
-                                                 .stream(name: "stdout", text: "after\n")])
+        XCTAssertEqual(
+            result.cells[0]?.outputs,
+            [
+                .stream(name: "stdout", text: "hello 1\n"), .value("42"),
+                .stream(name: "stdout", text: "after\n"),
+            ])
         XCTAssertEqual(result.cells[1]?.outputs, [.stream(name: "stdout", text: "HELLO\n"), .value("5")])
     }
 
     func testTypeErrorIsReportedAtItsMarkdownLine() throws {
-        let (doc, result) = try run("""
-        # Title
+        let (doc, result) = try run(
+            """
+            # Title
 
-        ```swift
-        let a = 1
-        ```
+            ```swift
+            let a = 1
+            ```
 
-        Some prose.
+            Some prose.
 
-        ```swift
-        //| label: broken
-        let b: Int = "not a number"
-        ```
-        """)
+            ```swift
+            //| label: broken
+            let b: Int = "not a number"
+            ```
+            """)
         XCTAssertFalse(result.succeeded)
         let d = try XCTUnwrap(result.compileErrors.first)
         XCTAssertEqual(d.file, doc.path)
@@ -69,21 +75,22 @@ final class NotebookRunnerTests: XCTestCase {
     }
 
     func testTrapStopsAtItsCellAndKeepsEarlierOutputs() throws {
-        let (_, result) = try run("""
-        ```swift
-        print("fine")
-        ```
+        let (_, result) = try run(
+            """
+            ```swift
+            print("fine")
+            ```
 
-        ```swift
-        let xs = [1, 2, 3]
-        print("before")
-        fatalError("law violated: ratio 1.2")
-        ```
+            ```swift
+            let xs = [1, 2, 3]
+            print("before")
+            fatalError("law violated: ratio 1.2")
+            ```
 
-        ```swift
-        print("never")
-        ```
-        """)
+            ```swift
+            print("never")
+            ```
+            """)
         XCTAssertEqual(result.cells[0]?.outputs, [.stream(name: "stdout", text: "fine\n")])
         guard case .failed(let error)? = result.cells[1]?.status else { return XCTFail("\(String(describing: result.cells[1]))") }
         XCTAssertTrue(error.message.contains("law violated: ratio 1.2"), error.message)

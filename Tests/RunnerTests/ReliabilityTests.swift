@@ -10,21 +10,21 @@ import OutputChannel
 final class ReliabilityTests: XCTestCase {
     /// Two cells; the input file only changes the results, so the program is compiled once.
     static let notebook = """
-    ---
-    title: Cached program
-    inputs: [value.txt]
-    ---
+        ---
+        title: Cached program
+        inputs: [value.txt]
+        ---
 
-    ```swift
-    import Foundation
-    let value = try! String(contentsOfFile: "value.txt", encoding: .utf8)
-    print("value", value)
-    ```
+        ```swift
+        import Foundation
+        let value = try! String(contentsOfFile: "value.txt", encoding: .utf8)
+        print("value", value)
+        ```
 
-    ```swift
-    show("second \\(value)")
-    ```
-    """
+        ```swift
+        show("second \\(value)")
+        ```
+        """
 
     func programFiles(_ f: RunnerFixture) throws -> [URL] {
         let dir = f.cache.root.appendingPathComponent("programs")
@@ -39,7 +39,9 @@ final class ReliabilityTests: XCTestCase {
             _ = try f.run(Self.notebook)
             let program = try XCTUnwrap(try programFiles(f).first)
             let bytes = try Data(contentsOf: program)
-            let damaged = damage == "truncated" ? bytes.prefix(bytes.count / 2)
+            let damaged =
+                damage == "truncated"
+                ? bytes.prefix(bytes.count / 2)
                 : Data((0..<bytes.count).map { _ in UInt8.random(in: 0...255) })
             try damaged.write(to: program)
             _ = try f.write("value.txt", "2")
@@ -54,8 +56,10 @@ final class ReliabilityTests: XCTestCase {
 
     /// A program that ends without running a cell is a failure at the first cell's line.
     func testAProgramThatEndsBeforeItsFirstCellFails() throws {
-        let cases = [("exit 0", "it exited with status 0"), ("exit 3", "it exited with status 3"),
-                     ("kill -SEGV $$", "it was killed by signal 11 (SIGSEGV)")]
+        let cases = [
+            ("exit 0", "it exited with status 0"), ("exit 3", "it exited with status 3"),
+            ("kill -SEGV $$", "it was killed by signal 11 (SIGSEGV)"),
+        ]
         for (script, how) in cases {
             let f = try RunnerFixture()
             _ = try f.write("value.txt", "1")
@@ -70,30 +74,32 @@ final class ReliabilityTests: XCTestCase {
             let (_, result) = try f.run(Self.notebook)
             XCTAssertEqual(result.compilerInvocations, 0, script)
             XCTAssertEqual(result.failures.map(\.line), [7], script)
-            XCTAssertEqual(result.failures.first?.message,
-                           "the notebook program ended before its first cell ran: \(how): broken loader", script)
+            XCTAssertEqual(
+                result.failures.first?.message,
+                "the notebook program ended before its first cell ran: \(how): broken loader", script)
             XCTAssertFalse(result.succeeded, script)
         }
     }
 
     func testACellThatCorruptsItsOutputFileFailsByItself() throws {
         let f = try RunnerFixture()
-        let (_, result) = try f.run("""
-        ```swift
-        print("before")
-        ```
+        let (_, result) = try f.run(
+            """
+            ```swift
+            print("before")
+            ```
 
-        ```swift
-        import Foundation
-        show("shown")
-        let run = ProcessInfo.processInfo.environment["FOLIO_RUN_DIR"]!
-        try! Data("{not json\\n".utf8).write(to: URL(fileURLWithPath: run + "/cell-1.outputs.jsonl"))
-        ```
+            ```swift
+            import Foundation
+            show("shown")
+            let run = ProcessInfo.processInfo.environment["FOLIO_RUN_DIR"]!
+            try! Data("{not json\\n".utf8).write(to: URL(fileURLWithPath: run + "/cell-1.outputs.jsonl"))
+            ```
 
-        ```swift
-        print("after")
-        ```
-        """, cached: false)
+            ```swift
+            print("after")
+            ```
+            """, cached: false)
         XCTAssertEqual(result.cells[0]?.status, .succeeded)
         guard case .failed(let error)? = result.cells[1]?.status else { return XCTFail("\(String(describing: result.cells[1]))") }
         XCTAssertTrue(error.message.hasPrefix("the cell's output could not be read: "), error.message)
@@ -105,21 +111,22 @@ final class ReliabilityTests: XCTestCase {
 
     func testAnUnclosedCommentIsReportedWhereItOpens() throws {
         let f = try RunnerFixture()
-        let (doc, result) = try f.run("""
-        # Comment
+        let (doc, result) = try f.run(
+            """
+            # Comment
 
-        ```swift
-        let a = 1
-        /* never closed
-        let b = 2
-        ```
+            ```swift
+            let a = 1
+            /* never closed
+            let b = 2
+            ```
 
-        Prose.
+            Prose.
 
-        ```swift
-        print(a)
-        ```
-        """, cached: false)
+            ```swift
+            print(a)
+            ```
+            """, cached: false)
         let lineCount = try String(contentsOfFile: doc.path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count
         XCTAssertEqual(result.compileErrors.map(\.line), [5], "\(result.compileErrors)")
         XCTAssertEqual(result.compileErrors.first?.column, 1)
@@ -144,12 +151,13 @@ final class ReliabilityTests: XCTestCase {
         for label in ["../../x", "/../../tmp/x"] {
             let f = try RunnerFixture()
             for cached in [true, false] {
-                let (doc, result) = try f.run("""
-                ```swift
-                //| label: \(label)
-                for i in 0..<20 { print(i) }
-                ```
-                """, cached: cached, limits: OutputLimits(lines: 3, bytes: 1000))
+                let (doc, result) = try f.run(
+                    """
+                    ```swift
+                    //| label: \(label)
+                    for i in 0..<20 { print(i) }
+                    ```
+                    """, cached: cached, limits: OutputLimits(lines: 3, bytes: 1000))
                 let log = try XCTUnwrap(result.cells[0]?.fullLog, label)
                 XCTAssertFalse(log.path.contains(".."), log.path)
                 XCTAssertTrue(log.standardizedFileURL.path.hasPrefix(f.root.standardizedFileURL.path), log.path)

@@ -22,11 +22,14 @@ final class RunnerFixture {
     }
 
     /// Writes and runs a notebook; `cached: false` runs without the result cache.
-    func run(_ text: String, name: String = "nb.md", cached: Bool = true, optimize: Bool? = nil,
-             overrides: [String: String] = [:], limits: OutputLimits? = nil) throws -> (Document, RunResult) {
+    func run(
+        _ text: String, name: String = "nb.md", cached: Bool = true, optimize: Bool? = nil,
+        overrides: [String: String] = [:], limits: OutputLimits? = nil
+    ) throws -> (Document, RunResult) {
         let doc = try Document.load(path: try write(name, text))
-        var runner = NotebookRunner(toolchain: try Toolchain.locate(), workDirectory: root.appendingPathComponent("scratch-\(UUID())"),
-                                    cache: cached ? cache : nil, optimize: optimize)
+        var runner = NotebookRunner(
+            toolchain: try Toolchain.locate(), workDirectory: root.appendingPathComponent("scratch-\(UUID())"),
+            cache: cached ? cache : nil, optimize: optimize)
         runner.limits = limits
         return (doc, try runner.run(doc, params: try NotebookRunner.resolveParams(doc, overrides: overrides)))
     }

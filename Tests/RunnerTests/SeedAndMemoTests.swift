@@ -29,7 +29,8 @@ final class SeedAndMemoTests: XCTestCase {
         // Labelled cells: an eval: false cell is not part of any key. (Unlabelled cells are
         // seeded by index, so shifting their index is a change.)
         let labelled = try plan("```swift\n//| label: a\nlet a = 1\n```\n\n```swift\n//| label: b\nlet b = 2\n```\n")
-        let skipped = try plan("```swift\n//| eval: false\nlet z = 0\n```\n\n```swift\n//| label: a\nlet a = 1\n```\n\n```swift\n//| label: b\nlet b = 2\n```\n")
+        let skipped = try plan(
+            "```swift\n//| eval: false\nlet z = 0\n```\n\n```swift\n//| label: a\nlet a = 1\n```\n\n```swift\n//| label: b\nlet b = 2\n```\n")
         XCTAssertEqual(skipped.entries.map(\.index), [1, 2])
         XCTAssertEqual(skipped.entries.map(\.key), labelled.entries.map(\.key))
     }

@@ -4,7 +4,8 @@ import Notebook
 
 final class TanglerTests: XCTestCase {
     func testProgramHasTypedParamsAndSourceLocations() throws {
-        let doc = try Document.parse("---\nparams:\n  n: 3\n  s: 0.5\n---\n\n```swift\nlet a = params.n\n```\n\n```swift\n//| eval: false\nlet b = 2\n```\n", path: "nb/x.md")
+        let doc = try Document.parse(
+            "---\nparams:\n  n: 3\n  s: 0.5\n---\n\n```swift\nlet a = params.n\n```\n\n```swift\n//| eval: false\nlet b = 2\n```\n", path: "nb/x.md")
         let src = Tangler.program(for: doc, params: doc.frontMatter.params, seed: 9)
         XCTAssertTrue(src.contains("    let n: Int\n    let s: Double\n"))
         XCTAssertTrue(src.contains("let params = NotebookParams(n: 3, s: 0.5)"))
@@ -21,8 +22,12 @@ final class TanglerTests: XCTestCase {
         func generatedStatements(cells n: Int) throws -> [String] {
             let md = (0..<n).map { "```swift\nlet v\($0) = \($0)\n```\n" }.joined(separator: "\n")
             let doc = try Document.parse(md, path: "nb/x.md")
-            let program = Tangler.generate(for: doc, params: [], seed: 1, plan: ExecutionPlan(document: doc, context: ExecutionContext(
-                toolchain: "t", flags: [], params: [], seed: 1, inputs: [:])))
+            let program = Tangler.generate(
+                for: doc, params: [], seed: 1,
+                plan: ExecutionPlan(
+                    document: doc,
+                    context: ExecutionContext(
+                        toolchain: "t", flags: [], params: [], seed: 1, inputs: [:])))
             XCTAssertEqual(program.cells, Array(0..<n))
             // The generated lines outside the cells' `#sourceLocation` regions that are code.
             var inCell = false, statements: [String] = []
@@ -41,7 +46,8 @@ final class TanglerTests: XCTestCase {
     }
 
     func testCellTableCarriesIndicesSeedsAndMemoScopesInOrder() throws {
-        let doc = try Document.parse("```swift\nlet a = 1\n```\n\n```swift\n//| eval: false\nlet b = 2\n```\n\n```swift\n//| label: c\nlet c = a\n```\n", path: "nb/x.md")
+        let doc = try Document.parse(
+            "```swift\nlet a = 1\n```\n\n```swift\n//| eval: false\nlet b = 2\n```\n\n```swift\n//| label: c\nlet c = a\n```\n", path: "nb/x.md")
         let plan = ExecutionPlan(document: doc, context: ExecutionContext(toolchain: "t", flags: [], params: [], seed: 5, inputs: [:]))
         let program = Tangler.generate(for: doc, params: [], seed: 5, plan: plan)
         let e = plan.entries

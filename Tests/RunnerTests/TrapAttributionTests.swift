@@ -8,39 +8,39 @@ import OutputChannel
 /// declared input file, so changing it re-runs the cached program without recompiling.
 final class TrapAttributionTests: XCTestCase {
     static let notebook = """
-    ---
-    title: Traps
-    inputs: [trap.txt]
-    ---
+        ---
+        title: Traps
+        inputs: [trap.txt]
+        ---
 
-    ```swift
-    //| label: setup
-    import Foundation
-    let kind = try! String(contentsOfFile: "trap.txt", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-    print("setup done")
-    let xs = [1, 2, 3]
-    let none: Int? = nil
-    var big = Int.max
-    var zero = 0
-    ```
+        ```swift
+        //| label: setup
+        import Foundation
+        let kind = try! String(contentsOfFile: "trap.txt", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        print("setup done")
+        let xs = [1, 2, 3]
+        let none: Int? = nil
+        var big = Int.max
+        var zero = 0
+        ```
 
-    The next cell traps in the way `trap.txt` says.
+        The next cell traps in the way `trap.txt` says.
 
-    ```swift
-    //| label: trap
-    print("trap cell starts")
-    if kind == "fatal" { fatalError("law violated: ratio 1.2") }
-    if kind == "unwrap" { print(none!) }
-    if kind == "index" { print(xs[xs.count + zero]) }
-    if kind == "overflow" { big += 1 }
-    if kind == "divide" { print(10 / zero) }
-    print("no trap")
-    ```
+        ```swift
+        //| label: trap
+        print("trap cell starts")
+        if kind == "fatal" { fatalError("law violated: ratio 1.2") }
+        if kind == "unwrap" { print(none!) }
+        if kind == "index" { print(xs[xs.count + zero]) }
+        if kind == "overflow" { big += 1 }
+        if kind == "divide" { print(10 / zero) }
+        print("no trap")
+        ```
 
-    ```swift
-    print("after")
-    ```
-    """
+        ```swift
+        print("after")
+        ```
+        """
 
     func testEachTrapKindIsAttributedToItsCellAndLine() throws {
         let f = try RunnerFixture()
@@ -66,7 +66,8 @@ final class TrapAttributionTests: XCTestCase {
             XCTAssertEqual(result.cells[1]?.outputs.first, .stream(name: "stdout", text: "trap cell starts\n"), c.kind)
             XCTAssertEqual(result.cells[1]?.outputs.last, .error(error), c.kind)
             // No crash noise survives in the cell's outputs.
-            XCTAssertFalse(result.cells[1]!.outputs.contains { if case .stream("stderr", _) = $0 { true } else { false } }, "\(c.kind): \(result.cells[1]!.outputs)")
+            XCTAssertFalse(
+                result.cells[1]!.outputs.contains { if case .stream("stderr", _) = $0 { true } else { false } }, "\(c.kind): \(result.cells[1]!.outputs)")
             XCTAssertEqual(result.cells[2]?.status, .notRun, c.kind)
             XCTAssertEqual(result.failures.map(\.line), [c.line], c.kind)
         }
@@ -83,15 +84,16 @@ final class TrapAttributionTests: XCTestCase {
 
     func testUncaughtErrorIsAttributedToItsTry() throws {
         let f = try RunnerFixture()
-        let (_, result) = try f.run("""
-        ```swift
-        struct LawViolated: Error { var ratio: Double }
-        func check(_ r: Double) throws { if r > 1 { throw LawViolated(ratio: r) } }
-        let fine = try? check(2)
-        print("checking")
-        let checked: Void = try check(1.5)
-        ```
-        """, cached: false)
+        let (_, result) = try f.run(
+            """
+            ```swift
+            struct LawViolated: Error { var ratio: Double }
+            func check(_ r: Double) throws { if r > 1 { throw LawViolated(ratio: r) } }
+            let fine = try? check(2)
+            print("checking")
+            let checked: Void = try check(1.5)
+            ```
+            """, cached: false)
         guard case .failed(let error)? = result.cells[0]?.status else { return XCTFail() }
         XCTAssertEqual(error.message, "uncaught error: LawViolated(ratio: 1.5)")
         XCTAssertEqual(error.line, 6)
@@ -101,13 +103,13 @@ final class TrapAttributionTests: XCTestCase {
 
     func testBacktraceReportParsing() throws {
         let report = """
-        { "kind": "crashReport", "description": "Swift runtime failure: arithmetic overflow", "threads": [
-          { "name": "other", "frames": [ { "sourceLocation": { "file": "nb/a.md", "line": 3, "column": 1 } } ] },
-          { "name": "main", "crashed": true, "frames": [
-            { "description": "Swift runtime failure: arithmetic overflow", "sourceLocation": { "file": "//<compiler-generated>", "line": 0, "column": 0 } },
-            { "description": "main + 2576", "sourceLocation": { "file": "/work/project/nb/a.md", "line": 16, "column": 89 } },
-            { "description": "main + 10", "sourceLocation": { "file": "/work/project/nb/a.md", "line": 2, "column": 1 } } ] } ] }
-        """
+            { "kind": "crashReport", "description": "Swift runtime failure: arithmetic overflow", "threads": [
+              { "name": "other", "frames": [ { "sourceLocation": { "file": "nb/a.md", "line": 3, "column": 1 } } ] },
+              { "name": "main", "crashed": true, "frames": [
+                { "description": "Swift runtime failure: arithmetic overflow", "sourceLocation": { "file": "//<compiler-generated>", "line": 0, "column": 0 } },
+                { "description": "main + 2576", "sourceLocation": { "file": "/work/project/nb/a.md", "line": 16, "column": 89 } },
+                { "description": "main + 10", "sourceLocation": { "file": "/work/project/nb/a.md", "line": 2, "column": 1 } } ] } ] }
+            """
         let bt = try XCTUnwrap(Backtrace.parse(Data(("text before the report\n" + report).utf8), file: "nb/a.md"))
         XCTAssertEqual(bt.message, "arithmetic overflow")
         XCTAssertEqual(bt.line, 16, "the innermost frame of the crashed thread in the notebook")

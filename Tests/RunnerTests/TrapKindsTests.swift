@@ -8,34 +8,34 @@ import OutputChannel
 /// placed at the notebook line and column of the trapping call, and named in words.
 final class TrapKindsTests: XCTestCase {
     static let notebook = """
-    ---
-    title: Traps
-    inputs: [trap.txt]
-    ---
+        ---
+        title: Traps
+        inputs: [trap.txt]
+        ---
 
-    ```swift
-    import Foundation
-    let kind = try! String(contentsOfFile: "trap.txt", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-    func check(_ x: Int) {
-        if x > 2 {
-            fatalError("too big: \\(x)")
+        ```swift
+        import Foundation
+        let kind = try! String(contentsOfFile: "trap.txt", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        func check(_ x: Int) {
+            if x > 2 {
+                fatalError("too big: \\(x)")
+            }
         }
-    }
-    func recurse(_ n: Int) -> Int {
-        return recurse(n + 1) + 1
-    }
-    let run = { (f: () -> Void) in f() }
-    print("start")
-    if kind == "abort" { abort() }
-    if kind == "alloc" { let a = [Int](repeating: 0, count: Int.max / 2); print(a.count) }
-    if kind == "nested" { check(3) }
-    if kind == "closure" { run { fatalError("in closure") } }
-    if kind == "precondition" { precondition(kind == "x", "pre failed") }
-    if kind == "stack" { print(recurse(0)) }
-    if kind == "free" { let p = malloc(16); free(p); free(p) }
-    print("end")
-    ```
-    """
+        func recurse(_ n: Int) -> Int {
+            return recurse(n + 1) + 1
+        }
+        let run = { (f: () -> Void) in f() }
+        print("start")
+        if kind == "abort" { abort() }
+        if kind == "alloc" { let a = [Int](repeating: 0, count: Int.max / 2); print(a.count) }
+        if kind == "nested" { check(3) }
+        if kind == "closure" { run { fatalError("in closure") } }
+        if kind == "precondition" { precondition(kind == "x", "pre failed") }
+        if kind == "stack" { print(recurse(0)) }
+        if kind == "free" { let p = malloc(16); free(p); free(p) }
+        print("end")
+        ```
+        """
 
     func testTrapsAreAttributedToTheTrappingCall() throws {
         let f = try RunnerFixture()

@@ -42,7 +42,7 @@ final class BufferReuseTests: XCTestCase {
         ]
         for (name, reference) in references {
             let t = x * 3
-            let before = t.scalars.map { $0 }, address = t.storageAddress   // a copy: sharing would block reuse
+            let before = t.scalars.map { $0 }, address = t.storageAddress  // a copy: sharing would block reuse
             let y = apply(name, consume t)
             XCTAssertEqual(y.storageAddress, address, "\(T.self) \(name) on a temporary of \(x.count)")
             XCTAssertEqual(y.scalars, before.map(reference), "\(T.self) \(name)")
@@ -99,7 +99,7 @@ final class BufferReuseTests: XCTestCase {
             for op in ops {
                 // log1p and sqrt need x > -1 and x ≥ 0: the values are in [-1, 1], so shift them.
                 let sf = f * 0.5 + 0.5, sd = d * 0.5 + 0.5
-                let freshF = sf.apply(op), freshD = sd.apply(op)   // sf, sd stay alive: fresh results
+                let freshF = sf.apply(op), freshD = sd.apply(op)  // sf, sd stay alive: fresh results
                 let tf = f * 0.5 + 0.5, td = d * 0.5 + 0.5
                 let af = tf.storageAddress, ad = td.storageAddress
                 let yf = (consume tf).apply(op), yd = (consume td).apply(op)
@@ -157,7 +157,7 @@ final class BufferReuseTests: XCTestCase {
         XCTAssertEqual(z.scalars, original.map { $0 * 2 })
         _ = tanh(y); _ = exp(x); _ = -y; _ = y + x; _ = x - y; _ = 1 / y
         let t = x * 2
-        let squared = t * t   // both operands are the same storage
+        let squared = t * t  // both operands are the same storage
         XCTAssertEqual(t.scalars, original.map { $0 * 2 })
         XCTAssertEqual(squared.scalars, original.map { ($0 * 2) * ($0 * 2) })
         XCTAssertEqual(x.scalars, original)
@@ -203,10 +203,10 @@ final class BufferReuseTests: XCTestCase {
         let sum = (column * 1) + row
         XCTAssertEqual(sum.shape, [4, 6])
         for i in 0..<4 { for j in 0..<6 { XCTAssertEqual(sum[i, j], column[i, 0] + row[0, j]) } }
-        let scaled = (Tensor<Double>([2]) * 1) * x   // one-element temporary on the left of a bigger tensor
+        let scaled = (Tensor<Double>([2]) * 1) * x  // one-element temporary on the left of a bigger tensor
         XCTAssertEqual(scaled.shape, [4, 6])
         XCTAssertEqual(scaled.scalars, original.map { 2 * $0 })
-        let narrow = x + (Tensor<Double>([3]) * 1)   // and on the right
+        let narrow = x + (Tensor<Double>([3]) * 1)  // and on the right
         XCTAssertEqual(narrow.scalars, original.map { $0 + 3 })
         XCTAssertEqual(x.scalars, original)
         let t = x.T * 1

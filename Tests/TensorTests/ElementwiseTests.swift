@@ -7,7 +7,7 @@ final class ElementwiseTests: XCTestCase {
     func naiveBroadcast(_ a: Tensor<Double>, _ b: Tensor<Double>, _ f: (Double, Double) -> Double) -> Tensor<Double> {
         let r = max(a.rank, b.rank)
         let pa = [Int](repeating: 1, count: r - a.rank) + a.shape, pb = [Int](repeating: 1, count: r - b.rank) + b.shape
-        let shape = zip(pa, pb).map { $0 == 1 ? $1 : $0 }   // 1 stretches, even to 0
+        let shape = zip(pa, pb).map { $0 == 1 ? $1 : $0 }  // 1 stretches, even to 0
         var out: [Double] = []
         let total = shape.reduce(1, *)
         for flat in 0..<total {
@@ -24,8 +24,10 @@ final class ElementwiseTests: XCTestCase {
     }
 
     func testBroadcastingMatchesIndexArithmetic() {
-        let cases: [([Int], [Int])] = [([3, 4], [4]), ([3, 1], [1, 4]), ([2, 3, 4], [3, 1]), ([1], [2, 2]),
-                                       ([], [2, 3]), ([5, 1, 3], [1, 4, 1]), ([2, 3], [2, 3]), ([0, 3], [3])]
+        let cases: [([Int], [Int])] = [
+            ([3, 4], [4]), ([3, 1], [1, 4]), ([2, 3, 4], [3, 1]), ([1], [2, 2]),
+            ([], [2, 3]), ([5, 1, 3], [1, 4, 1]), ([2, 3], [2, 3]), ([0, 3], [3]),
+        ]
         for (i, (sa, sb)) in cases.enumerated() {
             let a = lcgTensor(sa, seed: UInt64(i)), b = lcgTensor(sb, seed: UInt64(i + 50))
             XCTAssertEqual(a + b, naiveBroadcast(a, b, +), "\(sa) + \(sb)")
@@ -47,11 +49,13 @@ final class ElementwiseTests: XCTestCase {
     }
 
     func testShapeErrorsNameTheOperationAndShapes() {
-        XCTAssertEqual(checkedBroadcast("+", [2, 3], [4, 3]),
-                       .failure(ShapeError(message: "+: shapes [2, 3] and [4, 3] cannot be broadcast together (axis 0: 2 vs 4)")))
+        XCTAssertEqual(
+            checkedBroadcast("+", [2, 3], [4, 3]),
+            .failure(ShapeError(message: "+: shapes [2, 3] and [4, 3] cannot be broadcast together (axis 0: 2 vs 4)")))
         XCTAssertEqual(checkedBroadcast("where", [3], [2, 1]), .success([2, 3]))
-        XCTAssertEqual(checkedAxis("sum", 2, rank: 2),
-                       .failure(ShapeError(message: "sum: axis 2 is out of range for a tensor of rank 2")))
+        XCTAssertEqual(
+            checkedAxis("sum", 2, rank: 2),
+            .failure(ShapeError(message: "sum: axis 2 is out of range for a tensor of rank 2")))
         XCTAssertEqual(checkedAxis("sum", -2, rank: 2), .success(0))
     }
 
@@ -102,7 +106,7 @@ final class ElementwiseTests: XCTestCase {
 
     func testFloatAgreesWithDouble() {
         let x = lcgTensor([1000], seed: 9) * 4
-        let xf = x.asType(Float.self), xd = xf.asType(Double.self)   // the same inputs in both precisions
+        let xf = x.asType(Float.self), xd = xf.asType(Double.self)  // the same inputs in both precisions
         for (f32, f64) in [(tanh(xf), tanh(xd)), (exp(xf), exp(xd)), (sigmoid(xf), sigmoid(xd)), (erf(xf), erf(xd))] {
             for (a, b) in zip(f32.scalars, f64.scalars) { XCTAssertEqual(Double(a), b, accuracy: 4e-7 * Swift.max(1, Swift.abs(b))) }
         }
@@ -156,7 +160,7 @@ final class ElementwiseTests: XCTestCase {
                 XCTAssertEqual(Tensor.elementwise(op, x, scalar: s, scalarFirst: true).scalars, x.scalars.map { f(s, $0) })
                 XCTAssertEqual(Tensor.elementwise(op, Tensor([s]), x).scalars, x.scalars.map { f(s, $0) })
                 XCTAssertEqual(Tensor.elementwise(op, x, Tensor(s)).scalars, x.scalars.map { f($0, s) })
-                let ff: (Float, Float) -> Float = { Float(f(Double($0), Double($1))) }   // exact: one rounding of an exact result
+                let ff: (Float, Float) -> Float = { Float(f(Double($0), Double($1))) }  // exact: one rounding of an exact result
                 XCTAssertEqual(Tensor.elementwise(op, xf, yf).scalars, zip(xf.scalars, yf.scalars).map(ff), "Float \(op) n = \(n)")
                 XCTAssertEqual(Tensor.elementwise(op, xf, scalar: sf, scalarFirst: true).scalars, xf.scalars.map { ff(sf, $0) })
             }

@@ -7,7 +7,7 @@ final class LinalgTests: XCTestCase {
     func testThinAndFullSVDReconstruct() {
         let (u, s, vt) = svd(a)
         XCTAssertEqual(u.shape, [7, 5]); XCTAssertEqual(s.shape, [5]); XCTAssertEqual(vt.shape, [5, 5])
-        XCTAssertLessThan(maxDiff(matmul(u * s, vt), a), 1e-13)                      // U·diag(S)·Vᵀ = A
+        XCTAssertLessThan(maxDiff(matmul(u * s, vt), a), 1e-13)  // U·diag(S)·Vᵀ = A
         XCTAssertLessThan(maxDiff(matmul(u.T, u), .eye(5)), 1e-14)
         XCTAssertEqual(s.scalars, s.scalars.sorted(by: >))
         let full = svd(a, full: true)
@@ -41,7 +41,7 @@ final class LinalgTests: XCTestCase {
         XCTAssertLessThan(maxDiff(matmul(u * s, vt), m), 1e-11)
         let (u32, s32, vt32) = svd(m.asType(Float.self))
         XCTAssertLessThan(maxDiff(matmul(u32 * s32, vt32).asType(Double.self), m), 1e-3)
-        if gemmKernelTakes(200, 1024, 1024) {   // the AVX-512 path: LAPACK's products are its size
+        if gemmKernelTakes(200, 1024, 1024) {  // the AVX-512 path: LAPACK's products are its size
             XCTAssertGreaterThan(lapackProductsRouted(), before)
         }
     }
@@ -73,7 +73,7 @@ final class LinalgTests: XCTestCase {
     func testQR() {
         let (q, r) = qr(a)
         XCTAssertEqual(q.shape, [7, 5]); XCTAssertEqual(r.shape, [5, 5])
-        XCTAssertLessThan(maxDiff(matmul(q.T, q), .eye(5)), 1e-14)                  // QᵀQ = I
+        XCTAssertLessThan(maxDiff(matmul(q.T, q), .eye(5)), 1e-14)  // QᵀQ = I
         XCTAssertLessThan(maxDiff(matmul(q, r), a), 1e-14)
         for i in 0..<5 { for j in 0..<i { XCTAssertEqual(r[i, j], 0) } }
         let (qw, rw) = qr(a.T)
@@ -102,7 +102,7 @@ final class LinalgTests: XCTestCase {
             XCTAssertEqual((e as? LinalgError)?.operation, "solve")
         }
         XCTAssertEqual(det(Tensor<Double>(rows: [[1, 2], [3, 4]])), -2, accuracy: 1e-14)
-        XCTAssertEqual(det(Tensor<Double>(rows: [[0, 1], [1, 0]])), -1, accuracy: 1e-15)   // a row swap
+        XCTAssertEqual(det(Tensor<Double>(rows: [[0, 1], [1, 0]])), -1, accuracy: 1e-15)  // a row swap
         XCTAssertEqual(det(Tensor<Double>(rows: [[1, 2], [2, 4]])), 0)
         // log|det| equals the sum of log singular values.
         let (sgn, logdet) = slogdet(m)

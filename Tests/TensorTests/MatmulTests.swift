@@ -33,8 +33,10 @@ final class MatmulTests: XCTestCase {
     /// work split by rows and by strips. beta = 0 must ignore NaNs in C. `make test` runs this
     /// again under FOLIO_TENSOR_ISA=avx2 and =baseline, so every path is checked on one machine.
     func testGemmMatchesNaiveForEveryTransposeAndScaling() {
-        for (m, n, k) in [(1, 1, 1), (4, 16, 8), (5, 17, 3), (12, 40, 9), (16, 8, 5), (33, 29, 47), (96, 96, 96), (97, 40, 20), (20, 8, 97), (70, 130, 110),
-                          (50, 130, 260), (61, 200, 33), (9, 70, 300), (9, 20, 2100), (5, 1100, 7)] {
+        for (m, n, k) in [
+            (1, 1, 1), (4, 16, 8), (5, 17, 3), (12, 40, 9), (16, 8, 5), (33, 29, 47), (96, 96, 96), (97, 40, 20), (20, 8, 97), (70, 130, 110),
+            (50, 130, 260), (61, 200, 33), (9, 70, 300), (9, 20, 2100), (5, 1100, 7),
+        ] {
             for transA in [false, true] {
                 for transB in [false, true] {
                     for (alpha, beta) in [(1.0, 0.0), (-0.5, 0.75)] {
@@ -54,10 +56,12 @@ final class MatmulTests: XCTestCase {
                         }
                         var c64 = c0, c32 = c0.map(Float.init)
                         let a32 = a.map(Float.init), b32 = b.map(Float.init)
-                        Double.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
-                                    b: b, ldb: ldb, beta: beta, c: &c64, ldc: ldc)
-                        Float.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: Float(alpha), a: a32, lda: lda,
-                                   b: b32, ldb: ldb, beta: Float(beta), c: &c32, ldc: ldc)
+                        Double.gemm(
+                            transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                            b: b, ldb: ldb, beta: beta, c: &c64, ldc: ldc)
+                        Float.gemm(
+                            transA: transA, transB: transB, m: m, n: n, k: k, alpha: Float(alpha), a: a32, lda: lda,
+                            b: b32, ldb: ldb, beta: Float(beta), c: &c32, ldc: ldc)
                         let label = "m \(m) n \(n) k \(k) transA \(transA) transB \(transB) alpha \(alpha)"
                         for i in 0..<m {
                             for j in 0..<n {
@@ -138,10 +142,12 @@ final class BatchedMatmulTests: XCTestCase {
         let a = lcgTensor([2, 3, 4, 5], seed: 1), b = lcgTensor([3, 5, 2], seed: 2)
         let c = matmul(a, b)
         XCTAssertEqual(c.shape, [2, 3, 4, 2])
-        for i in 0..<2 { for j in 0..<3 {
-            let expected = matmul(a.select(i).select(j), b.select(j))
-            XCTAssertLessThan(maxDiff(c.select(i).select(j), expected), 1e-15)
-        } }
+        for i in 0..<2 {
+            for j in 0..<3 {
+                let expected = matmul(a.select(i).select(j), b.select(j))
+                XCTAssertLessThan(maxDiff(c.select(i).select(j), expected), 1e-15)
+            }
+        }
     }
 
     func testMatrixVectorAndOuter() {

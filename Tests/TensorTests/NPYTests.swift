@@ -38,22 +38,23 @@ final class NPYTests: XCTestCase {
         try BoolTensor([true, false]).save(npy: dir.appendingPathComponent("b.npy"))
         let p = dir.path
         let code = """
-        import numpy as np
-        d = np.load('\(p)/d.npy'); f = np.load('\(p)/f.npy'); i = np.load('\(p)/i.npy'); b = np.load('\(p)/b.npy')
-        print(d.dtype, d.shape, f.dtype, i.dtype, i.tolist(), b.dtype, b.tolist())
-        print(repr(float(d.sum())), repr(float(f.astype(np.float64).sum())))
-        np.save('\(p)/from_numpy.npy', np.arange(6, dtype=np.float32).reshape(2, 3) / 4)
-        np.save('\(p)/ints.npy', np.array([[1, 2], [3, -4]], dtype=np.int64))
-        np.save('\(p)/mask.npy', np.array([True, False, True]))
-        """
+            import numpy as np
+            d = np.load('\(p)/d.npy'); f = np.load('\(p)/f.npy'); i = np.load('\(p)/i.npy'); b = np.load('\(p)/b.npy')
+            print(d.dtype, d.shape, f.dtype, i.dtype, i.tolist(), b.dtype, b.tolist())
+            print(repr(float(d.sum())), repr(float(f.astype(np.float64).sum())))
+            np.save('\(p)/from_numpy.npy', np.arange(6, dtype=np.float32).reshape(2, 3) / 4)
+            np.save('\(p)/ints.npy', np.array([[1, 2], [3, -4]], dtype=np.int64))
+            np.save('\(p)/mask.npy', np.array([True, False, True]))
+            """
         let out = try Tools.python(code)
         let lines = out.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines[0], "float64 (3, 4) float32 int64 [5, -6, 7] bool [True, False]")
         let sums = lines[1].split(separator: " ").compactMap { Double($0) }
-        XCTAssertEqual(sums[0], d.scalars.reduce(0, +), accuracy: 1e-15)   // bit-exact data, summed in another order
+        XCTAssertEqual(sums[0], d.scalars.reduce(0, +), accuracy: 1e-15)  // bit-exact data, summed in another order
         XCTAssertEqual(sums[1], f.scalars.map(Double.init).reduce(0, +), accuracy: 1e-12)
-        XCTAssertEqual(try Tensor<Float>(npy: dir.appendingPathComponent("from_numpy.npy")),
-                       Tensor<Float>(shape: [2, 3], scalars: [0, 0.25, 0.5, 0.75, 1, 1.25]))
+        XCTAssertEqual(
+            try Tensor<Float>(npy: dir.appendingPathComponent("from_numpy.npy")),
+            Tensor<Float>(shape: [2, 3], scalars: [0, 0.25, 0.5, 0.75, 1, 1.25]))
         XCTAssertEqual(try IntTensor(npy: dir.appendingPathComponent("ints.npy")), IntTensor(shape: [2, 2], scalars: [1, 2, 3, -4]))
         XCTAssertEqual(try BoolTensor(npy: dir.appendingPathComponent("mask.npy")).scalars, [true, false, true])
     }

@@ -11,7 +11,7 @@ final class ParallelTests: XCTestCase {
         counts.initialize(repeating: 0)
         defer { counts.deallocate() }
         parallelTasks(40, threads: 2) { i in
-            parallelTasks(30, threads: 2) { j in counts[i * 30 + j] += 1 }   // distinct slots: no race
+            parallelTasks(30, threads: 2) { j in counts[i * 30 + j] += 1 }  // distinct slots: no race
         }
         XCTAssertEqual(Set(counts), [1])
     }

@@ -20,8 +20,9 @@ final class RandomTests: XCTestCase {
         // Random123's kat_vectors for philox4x32-10.
         XCTAssertEqual(words(Philox.block((0, 0, 0, 0), key: (0, 0))), [0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8])
         XCTAssertEqual(words(Philox.block((~0, ~0, ~0, ~0), key: (~0, ~0))), [0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd])
-        XCTAssertEqual(words(Philox.block((0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344), key: (0xa4093822, 0x299f31d0))),
-                       [0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1])
+        XCTAssertEqual(
+            words(Philox.block((0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344), key: (0xa4093822, 0x299f31d0))),
+            [0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1])
     }
 
     func testPhiloxMatchesNaiveReference() {
@@ -103,7 +104,7 @@ final class RandomTests: XCTestCase {
         let m = x.reduce(0, +) / Double(n)
         let v = x.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(n)
         let k = x.map { Foundation.pow(($0 - m), 4) }.reduce(0, +) / Double(n) / (v * v)
-        XCTAssertEqual(m, 0, accuracy: 5 / Double(n).squareRoot())            // 5 standard errors
+        XCTAssertEqual(m, 0, accuracy: 5 / Double(n).squareRoot())  // 5 standard errors
         XCTAssertEqual(v, 1, accuracy: 5 * 2.0.squareRoot() / Double(n).squareRoot())
         XCTAssertEqual(k, 3, accuracy: 5 * 24.0.squareRoot() / Double(n).squareRoot())
         var r64 = RNG(seed: 5)
@@ -136,8 +137,9 @@ final class RandomTests: XCTestCase {
             let l = FastMath.log(SIMD8(repeating: u))[0]
             worstLog = Swift.max(worstLog, Swift.abs(Double(l) - Foundation.log(Double(u))))
             let (s, c) = FastMath.sinCosTwoPi(SIMD8(repeating: t))
-            worstTrig = Swift.max(worstTrig, Swift.abs(Double(s[0]) - Foundation.sin(2 * .pi * Double(t))),
-                                  Swift.abs(Double(c[0]) - Foundation.cos(2 * .pi * Double(t))))
+            worstTrig = Swift.max(
+                worstTrig, Swift.abs(Double(s[0]) - Foundation.sin(2 * .pi * Double(t))),
+                Swift.abs(Double(c[0]) - Foundation.cos(2 * .pi * Double(t))))
         }
         XCTAssertLessThan(worstLog, 2e-6)
         XCTAssertLessThan(worstTrig, 1e-6)
@@ -158,7 +160,7 @@ final class RandomTests: XCTestCase {
         XCTAssertEqual(Array(ends.indices.map { ends[$0] }.prefix(5)), [0, 0, .infinity, .infinity, 0])
         XCTAssertTrue(ends[5].isNaN); XCTAssertEqual(ends[6], 1)
         let tiny = FastMath.tanh(SIMD8(repeating: 1e-6))[0]
-        XCTAssertEqual(tiny, 1e-6, accuracy: 1e-12)   // relative accuracy kept near zero
+        XCTAssertEqual(tiny, 1e-6, accuracy: 1e-12)  // relative accuracy kept near zero
     }
 
     func testUniformIsUniform() {

@@ -8,10 +8,14 @@ final class ReductionTests: XCTestCase {
     func naiveSum(_ x: Tensor<Double>, axis: Int) -> Tensor<Double> {
         var shape = x.shape; shape.remove(at: axis)
         var out = Tensor<Double>.zeros(shape)
-        for i in 0..<x.shape[0] { for j in 0..<x.shape[1] { for k in 0..<x.shape[2] {
-            var idx = [i, j, k]; idx.remove(at: axis)
-            out.scalars[idx[0] * shape[1] + idx[1]] += x[i, j, k]
-        } } }
+        for i in 0..<x.shape[0] {
+            for j in 0..<x.shape[1] {
+                for k in 0..<x.shape[2] {
+                    var idx = [i, j, k]; idx.remove(at: axis)
+                    out.scalars[idx[0] * shape[1] + idx[1]] += x[i, j, k]
+                }
+            }
+        }
         return out
     }
 
@@ -27,7 +31,7 @@ final class ReductionTests: XCTestCase {
         let x = Tensor<Double>(rows: [[1, 7, 7], [9, 2, 9]])
         XCTAssertEqual(x.max(axis: 1).scalars, [7, 9])
         XCTAssertEqual(x.min(axis: 0).scalars, [1, 2, 7])
-        XCTAssertEqual(x.argmax(axis: 1).scalars, [1, 0])   // first of ties, as NumPy
+        XCTAssertEqual(x.argmax(axis: 1).scalars, [1, 0])  // first of ties, as NumPy
         XCTAssertEqual(x.argmin(axis: 0).scalars, [0, 1, 0])
         XCTAssertEqual(x.argmax(), 3)
         XCTAssertEqual(x.max(), 9); XCTAssertEqual(x.min(), 1)
@@ -44,7 +48,7 @@ final class ReductionTests: XCTestCase {
         XCTAssertEqual(Tensor<Double>([3, 4]).norm(), 5)
         XCTAssertEqual(Tensor<Double>([3, -4]).norm(1), 7)
         XCTAssertEqual(Tensor<Double>([3, -4]).norm(.infinity), 4)
-        XCTAssertEqual(Tensor<Float>([3e30, 4e30]).norm(), 5e30, accuracy: 1e24)   // no overflow
+        XCTAssertEqual(Tensor<Float>([3e30, 4e30]).norm(), 5e30, accuracy: 1e24)  // no overflow
         XCTAssertEqual(Tensor<Double>(rows: [[3, 0], [0, 4]]).norm(axis: 0).scalars, [3, 4])
     }
 
@@ -67,7 +71,7 @@ final class ReductionTests: XCTestCase {
         let xf = x.asType(Float.self)
         let saved = (tensorThreads, parallelThreshold)
         defer { (tensorThreads, parallelThreshold) = saved }
-        parallelThreshold = 64   // so this small matrix takes the threaded path
+        parallelThreshold = 64  // so this small matrix takes the threaded path
         tensorThreads = 1
         let one = xf.softmax()
         tensorThreads = 2
@@ -106,7 +110,7 @@ final class ReductionTests: XCTestCase {
     func testSortArgsortQuantile() {
         let x = Tensor<Double>(rows: [[3, 1, 2, 1], [0, .nan, -1, 5]])
         XCTAssertEqual(x.sorted().select(0).scalars, [1, 1, 2, 3])
-        XCTAssertEqual(x.argsort().scalars, [1, 3, 2, 0, 2, 0, 3, 1])   // stable; NaN last
+        XCTAssertEqual(x.argsort().scalars, [1, 3, 2, 0, 2, 0, 3, 1])  // stable; NaN last
         XCTAssertEqual(x.sorted(axis: 0).select(0).scalars, [0, 1, -1, 1])
         // np.quantile([1, 2, 3, 4], 0.3) == 1.9 (linear interpolation); median of 4 is the mean of the middle two.
         let q = Tensor<Double>([4, 1, 3, 2])

@@ -50,7 +50,7 @@ final class ShapingTests: XCTestCase {
     func testLargeTensorsPrintSummarised() {
         let t = Tensor<Double>.arange(2000).reshaped(2, 1000)
         XCTAssertEqual(t.description, "[[   0.,    1.,    2., ...,  997.,  998.,  999.],\n [1000., 1001., 1002., ..., 1997., 1998., 1999.]]")
-        XCTAssertEqual(Tensor<Double>.arange(7).description, "[0., 1., 2., 3., 4., 5., 6.]")   // small: in full
+        XCTAssertEqual(Tensor<Double>.arange(7).description, "[0., 1., 2., 3., 4., 5., 6.]")  // small: in full
         XCTAssertEqual(Tensor<Float>(2.5).description, "2.5")
     }
 

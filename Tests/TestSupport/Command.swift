@@ -25,8 +25,10 @@ public struct Command {
     /// removes; nil: the temporary folder. A test that watches TMPDIR names a folder of its own.
     public var captureFolder: URL?
 
-    public init(_ executable: URL, _ arguments: [String] = [], environment: [String: String]? = nil,
-                currentDirectory: URL? = nil, input: Data? = nil, captureFolder: URL? = nil) {
+    public init(
+        _ executable: URL, _ arguments: [String] = [], environment: [String: String]? = nil,
+        currentDirectory: URL? = nil, input: Data? = nil, captureFolder: URL? = nil
+    ) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
@@ -82,9 +84,10 @@ public final class RunningCommand {
     public func wait() throws -> CommandResult {
         process.waitUntilExit()
         defer { try? FileManager.default.removeItem(at: folder) }
-        return CommandResult(status: process.terminationStatus, reason: process.terminationReason,
-                             stdoutData: try Data(contentsOf: folder.appendingPathComponent("stdout")),
-                             stderrData: try Data(contentsOf: folder.appendingPathComponent("stderr")))
+        return CommandResult(
+            status: process.terminationStatus, reason: process.terminationReason,
+            stdoutData: try Data(contentsOf: folder.appendingPathComponent("stdout")),
+            stderrData: try Data(contentsOf: folder.appendingPathComponent("stderr")))
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -28,8 +28,10 @@ public enum Tools {
     }
 
     /// Output of a tool that must succeed (exit status 0, else a failure at the caller's line).
-    public static func output(_ name: String, _ args: [String], stdin: String? = nil,
-                              file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    public static func output(
+        _ name: String, _ args: [String], stdin: String? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
         let (status, out, err) = try run(name, args, stdin: stdin)
         XCTAssertEqual(status, 0, "\(name) \(args.joined(separator: " ")): \(err)", file: file, line: line)
         return out
@@ -66,7 +68,8 @@ public enum Tools {
     /// The release build of `folio` that FOLIO_RELEASE_BIN names (notebooks are numerical
     /// experiments that need optimised code to finish in seconds).
     public static func releaseFolio(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
-        let remedy = "make test builds it and sets FOLIO_RELEASE_BIN; by hand: swift build -c release --product folio"
+        let remedy =
+            "make test builds it and sets FOLIO_RELEASE_BIN; by hand: swift build -c release --product folio"
             + " && swift build -c release --product Folio, then FOLIO_RELEASE_BIN=$PWD/.build/release/folio swift test …"
         guard let path = environment["FOLIO_RELEASE_BIN"], !path.isEmpty else {
             throw MissingTool("the release folio (FOLIO_RELEASE_BIN)", remedy: remedy)

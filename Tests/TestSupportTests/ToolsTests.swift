@@ -7,10 +7,12 @@ import XCTest
 final class ToolsTests: XCTestCase {
     func testMissingToolNamesTheToolAndTheCommandThatInstallsIt() {
         XCTAssertEqual("\(MissingTool("chromium"))", "chromium is missing: run scripts/setup (make test and make check run it)")
-        XCTAssertEqual("\(MissingTool("pdftotext"))",
-                       "pdftotext is missing: poppler-utils provides it; run scripts/setup (make test and make check run it)")
-        XCTAssertEqual("\(MissingTool("numpy"))",
-                       "numpy is missing: python3 cannot import it; run scripts/setup-test-peers (make test and make check run it)")
+        XCTAssertEqual(
+            "\(MissingTool("pdftotext"))",
+            "pdftotext is missing: poppler-utils provides it; run scripts/setup (make test and make check run it)")
+        XCTAssertEqual(
+            "\(MissingTool("numpy"))",
+            "numpy is missing: python3 cannot import it; run scripts/setup-test-peers (make test and make check run it)")
         XCTAssertEqual("\(MissingTool("frobnicate"))", "frobnicate is missing: install frobnicate and put it on PATH")
         XCTAssertEqual("\(MissingTool("x", remedy: "do y"))", "x is missing: do y")
     }
@@ -24,8 +26,10 @@ final class ToolsTests: XCTestCase {
     }
 
     func testCommandReturnsOutputsStatusAndReadsItsInput() throws {
-        let r = try Command(URL(fileURLWithPath: "/bin/sh"), ["-c", "cat; echo complaint >&2; exit 3"],
-                            input: Data("given\n".utf8)).run()
+        let r = try Command(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "cat; echo complaint >&2; exit 3"],
+            input: Data("given\n".utf8)
+        ).run()
         XCTAssertEqual(r.status, 3)
         XCTAssertEqual(r.reason, .exit)
         XCTAssertEqual(r.stdout, "given\n")
@@ -37,8 +41,10 @@ final class ToolsTests: XCTestCase {
     func testCommandRunsInTheGivenFolderWithTheGivenEnvironment() throws {
         let folder = try makeTemporaryFolder("folio-support")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let r = try Command(URL(fileURLWithPath: "/bin/sh"), ["-c", "pwd; echo $FOLIO_SUPPORT_PROBE"],
-                            environment: ["FOLIO_SUPPORT_PROBE": "probe"], currentDirectory: folder).run()
+        let r = try Command(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "pwd; echo $FOLIO_SUPPORT_PROBE"],
+            environment: ["FOLIO_SUPPORT_PROBE": "probe"], currentDirectory: folder
+        ).run()
         XCTAssertEqual(r.stdout, folder.resolvingSymlinksInPath().path + "\nprobe\n")
     }
 
@@ -70,7 +76,8 @@ final class ToolsTests: XCTestCase {
     }
 
     func testTheReleaseFolioMustBeNamedAndExecutable() {
-        let howTo = "make test builds it and sets FOLIO_RELEASE_BIN; by hand: swift build -c release --product folio"
+        let howTo =
+            "make test builds it and sets FOLIO_RELEASE_BIN; by hand: swift build -c release --product folio"
             + " && swift build -c release --product Folio, then FOLIO_RELEASE_BIN=$PWD/.build/release/folio swift test …"
         XCTAssertThrowsError(try Tools.releaseFolio(environment: [:])) {
             XCTAssertEqual("\($0)", "the release folio (FOLIO_RELEASE_BIN) is missing: " + howTo)

@@ -72,8 +72,9 @@ final class LandscapeAndKernelTests: XCTestCase {
         XCTAssertTrue(surface.inCentreRegion[4], "the centre is in its own region")
         // f32 follows f64 to single precision.
         let f = MLP<Float>(widths: [4, 12, 9, classes], activation: .leakyReLU(slope: 0.1), seed: 6)
-        let landF = LossLandscape(f, x: Tensor(shape: [n, 4], scalars: xs.map(Float.init)),
-                                  y: Tensor(shape: [n, classes], scalars: onehot.map(Float.init)), objective: .crossEntropy)
+        let landF = LossLandscape(
+            f, x: Tensor(shape: [n, 4], scalars: xs.map(Float.init)),
+            y: Tensor(shape: [n, classes], scalars: onehot.map(Float.init)), objective: .crossEntropy)
         let toFloat = { (t: Tensor<Double>) in Tensor<Float>(shape: t.shape, scalars: t.scalars.map(Float.init)) }
         let sF = landF.surface(d1.map(toFloat), d2.map(toFloat), alphas: axis, betas: axis)
         for (a, b) in zip(sF.values, surface.values) { XCTAssertEqual(a, b, accuracy: 1e-5 * max(1, abs(b))) }
@@ -85,7 +86,8 @@ final class LandscapeAndKernelTests: XCTestCase {
         // Output covariance over many random networks (width 512, one hidden layer).
         var samples: [[Double]] = []
         for s in 0..<400 {
-            let net = MLP<Double>(widths: [3, 512, 1], activation: .relu, initialization: .normal(weightVariance: 2, biasVariance: 0.1), seed: UInt64(1000 + s))
+            let net = MLP<Double>(
+                widths: [3, 512, 1], activation: .relu, initialization: .normal(weightVariance: 2, biasVariance: 0.1), seed: UInt64(1000 + s))
             samples.append(net(x).scalars)
         }
         for (i, j) in [(0, 0), (0, 1), (1, 2), (2, 2)] {
@@ -102,8 +104,9 @@ final class LandscapeAndKernelTests: XCTestCase {
         let x = Tensor<Double>(rows: [[1, 0.5], [0.2, -1], [-0.7, 0.4], [0.3, 0.3]])
         let theta = InfiniteWidthKernels.compute(x, hiddenLayers: 1, nonlinearity: .erf, weightVariance: 1.5, biasVariance: 0.2).ntk
         func relativeError(width: Int, seed: UInt64) -> Double {
-            let net = MLP<Double>(widths: [2, width, 1], activation: .erf, initialization: .normal(weightVariance: 1.5, biasVariance: 0.2),
-                                  parametrisation: .ntk, seed: seed)
+            let net = MLP<Double>(
+                widths: [2, width, 1], activation: .erf, initialization: .normal(weightVariance: 1.5, biasVariance: 0.2),
+                parametrisation: .ntk, seed: seed)
             let j = net.parameterJacobian(x)
             let k = matmul(j, j.transposed())
             var diff = 0.0, norm = 0.0

@@ -24,12 +24,14 @@ final class PlainLayerTests: XCTestCase {
         let x = Tensor<Double>(shape: [37, 3], scalars: (0..<111).map { sin(Double($0) * 0.37) })
         for activations in [[Activation.relu, .relu, .identity], [.identity, .relu, .relu]] {
             let net = MLP<Double>(widths: [3, 19, 11, 5], activations: activations, seed: 3)
-            XCTAssertEqual(probeOutputs(net, x).map { $0.map(\.bitPattern) },
-                           net.layerOutputs(x).map { $0.scalars.map(\.bitPattern) }, "\(activations)")
+            XCTAssertEqual(
+                probeOutputs(net, x).map { $0.map(\.bitPattern) },
+                net.layerOutputs(x).map { $0.scalars.map(\.bitPattern) }, "\(activations)")
             let f = MLP<Float>(widths: [3, 19, 11, 5], activations: activations, seed: 3)
             let xf = Tensor<Float>(shape: x.shape, scalars: x.scalars.map(Float.init))
-            XCTAssertEqual(probeOutputs(f, xf).map { $0.map(\.bitPattern) },
-                           f.layerOutputs(xf).map { $0.scalars.map(\.bitPattern) }, "\(activations) f32")
+            XCTAssertEqual(
+                probeOutputs(f, xf).map { $0.map(\.bitPattern) },
+                f.layerOutputs(xf).map { $0.scalars.map(\.bitPattern) }, "\(activations) f32")
         }
         // Activations without a loop leave the probes to their generic paths.
         XCTAssertNil(PlainLayer.unpack(MLP<Double>(widths: [2, 4, 1], activation: .gelu)))

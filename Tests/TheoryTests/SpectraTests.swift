@@ -21,14 +21,14 @@ final class SpectraTests: XCTestCase {
 
     func testSchattenNormsOfADiagonalMatrix() {
         let w = Tensor<Double>(rows: [[3, 0], [0, 4]])
-        XCTAssertEqual(Spectra.schattenNorm(w, p: 2), 5, accuracy: 1e-12)          // Frobenius
-        XCTAssertEqual(Spectra.schattenNorm(w, p: 1), 7, accuracy: 1e-12)          // nuclear
+        XCTAssertEqual(Spectra.schattenNorm(w, p: 2), 5, accuracy: 1e-12)  // Frobenius
+        XCTAssertEqual(Spectra.schattenNorm(w, p: 1), 7, accuracy: 1e-12)  // nuclear
         XCTAssertEqual(Spectra.schattenNorm(w, p: 0.5), pow(3.0.squareRoot() + 2, 2), accuracy: 1e-10)
     }
 
     func testPrincipalAngles() {
         let a = Tensor<Double>(rows: [[1, 0], [0, 1], [0, 0]])
-        let b = Tensor<Double>(rows: [[0, 1], [1, 1], [0, 0]])   // the same plane, another basis
+        let b = Tensor<Double>(rows: [[0, 1], [1, 1], [0, 0]])  // the same plane, another basis
         for t in Spectra.principalAngles(a, b) { XCTAssertEqual(t, 0, accuracy: 1e-7) }
         let c = Tensor<Double>(rows: [[0], [0], [1]])
         XCTAssertEqual(Spectra.principalAngles(Spectra.leadingColumns(a, 1), c)[0], .pi / 2, accuracy: 1e-12)

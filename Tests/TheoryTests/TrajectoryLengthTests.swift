@@ -7,8 +7,9 @@ final class TrajectoryLengthTests: XCTestCase {
     func testInscribedPolygonPerimeter() {
         // A regular k-gon inscribed in the unit circle has perimeter 2k·sin(π/k).
         for k in [3, 4, 10, 1000] {
-            XCTAssertEqual(TrajectoryLength.polyline(Curves.circle(points: k), closed: true),
-                           2 * Double(k) * sin(Double.pi / Double(k)), accuracy: 1e-12)
+            XCTAssertEqual(
+                TrajectoryLength.polyline(Curves.circle(points: k), closed: true),
+                2 * Double(k) * sin(Double.pi / Double(k)), accuracy: 1e-12)
         }
         let square = Tensor<Double>(rows: [[0, 0], [1, 0], [1, 1], [0, 1]])
         XCTAssertEqual(TrajectoryLength.polyline(square), 3)
@@ -34,11 +35,13 @@ final class TrajectoryLengthTests: XCTestCase {
 
     func testLayerLengthsEqualPolylinesOfTheLayerOutputs() {
         for activation in [Activation.relu, .tanh, .leakyReLU(slope: 0.2)] {
-            let net = MLP<Double>(widths: [2, 30, 30, 5], activation: activation, outputActivation: activation,
-                                  initialization: .normal(weightVariance: 2, biasVariance: 0.1), seed: 4)
+            let net = MLP<Double>(
+                widths: [2, 30, 30, 5], activation: activation, outputActivation: activation,
+                initialization: .normal(weightVariance: 2, biasVariance: 0.1), seed: 4)
             let circle = Curves.circle(points: 3000)
             let lengths = TrajectoryLength.measure(net, along: circle, closed: true)
-            let reference = [TrajectoryLength.polyline(circle, closed: true)]
+            let reference =
+                [TrajectoryLength.polyline(circle, closed: true)]
                 + net.layerOutputs(circle).map { TrajectoryLength.polyline($0, closed: true) }
             XCTAssertEqual(lengths.count, 4)
             for (a, b) in zip(lengths, reference) { XCTAssertEqual(a, b, accuracy: 1e-12 * b) }

@@ -24,20 +24,24 @@ public struct CellOptions: Equatable, Sendable {
     /// Longest time limit (about 11 days): beyond it, and at `.inf`, clocks' arithmetic overflows.
     public static let maxTimeout: Double = 1_000_000
 
-    public static let knownKeys = ["label", "caption", "echo", "eval", "output", "include", "error", "cache",
-                                   "timeout", "fig-width", "fig-height", "layout"]
+    public static let knownKeys = [
+        "label", "caption", "echo", "eval", "output", "include", "error", "cache",
+        "timeout", "fig-width", "fig-height", "layout",
+    ]
 
     /// Splits the option lines off the top of `code`. `firstLine` is the Markdown line of the
     /// code's first line; `columnOffsets` the characters before each code line on its Markdown
     /// line (a list's indentation, a quote's `> `), so columns point into the Markdown.
     /// Returns the options and the remaining code with its first line.
     /// `markdownLine` gives a Markdown line's text, shown under the message.
-    static func parse(code: String, firstLine: Int, file: String, columnOffsets: [Int] = [],
-                      markdownLine: (Int) -> String? = { _ in nil }) throws -> (CellOptions, String, Int) {
+    static func parse(
+        code: String, firstLine: Int, file: String, columnOffsets: [Int] = [],
+        markdownLine: (Int) -> String? = { _ in nil }
+    ) throws -> (CellOptions, String, Int) {
         var lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var options = CellOptions()
         var consumed = 0
-        var seen: [String: Int] = [:]   // key → line, to name the first of a repeated option
+        var seen: [String: Int] = [:]  // key → line, to name the first of a repeated option
         while consumed < lines.count {
             let raw = lines[consumed]
             let trimmed = raw.drop(while: { $0 == " " || $0 == "\t" })
@@ -48,8 +52,9 @@ public struct CellOptions: Equatable, Sendable {
             let shown = markdownLine(line) ?? raw
             let body = trimmed.dropFirst(3)
             guard let colon = body.firstIndex(of: ":") else {
-                throw Diagnostic(file: file, line: line, column: indent + 1,
-                                 message: "cell option must be `//| key: value`", sourceLine: shown)
+                throw Diagnostic(
+                    file: file, line: line, column: indent + 1,
+                    message: "cell option must be `//| key: value`", sourceLine: shown)
             }
             let key = body[..<colon].trimmingCharacters(in: .whitespaces)
             let valueText = String(body[body.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
@@ -74,11 +79,14 @@ public struct CellOptions: Equatable, Sendable {
             let value: Yams.Node?
             do { value = try Yams.compose(yaml: valueText) } catch {
                 // The usual cause: a caption with its own ": " ("Left: …"), which YAML reads as a mapping.
-                let hint = valueText.contains(": ") || valueText.hasSuffix(":")
+                let hint =
+                    valueText.contains(": ") || valueText.hasSuffix(":")
                     ? "; a value containing ': ' must be quoted, e.g. \(key): \"\(valueText.replacingOccurrences(of: "\"", with: "\\\""))\""
                     : ""
-                throw fail("cell option '\(key)': value is not valid YAML\(hint)",
-                           column: offset + raw.distance(from: raw.startIndex, to: raw.range(of: valueText, range: colon..<raw.endIndex)?.lowerBound ?? raw.startIndex) + 1)
+                throw fail(
+                    "cell option '\(key)': value is not valid YAML\(hint)",
+                    column: offset + raw.distance(from: raw.startIndex, to: raw.range(of: valueText, range: colon..<raw.endIndex)?.lowerBound ?? raw.startIndex)
+                        + 1)
             }
             func string() throws -> String {
                 guard let s = value?.string else { throw fail("cell option '\(key)' needs a text value") }
@@ -97,9 +105,13 @@ public struct CellOptions: Equatable, Sendable {
             case "include": options.include = try bool()
             case "cache": options.cache = try bool()
             case "error":
-                if let b = value?.bool { options.error = b ? .allow : .stop }
-                else if let p = ErrorPolicy(rawValue: try string()) { options.error = p }
-                else { throw fail("cell option 'error' must be allow, expected or false") }
+                if let b = value?.bool {
+                    options.error = b ? .allow : .stop
+                } else if let p = ErrorPolicy(rawValue: try string()) {
+                    options.error = p
+                } else {
+                    throw fail("cell option 'error' must be allow, expected or false")
+                }
             case "timeout":
                 guard let t = value?.float, t > 0 else { throw fail("cell option 'timeout' needs seconds > 0") }
                 guard t <= CellOptions.maxTimeout else { throw fail("cell option 'timeout' is more than \(Int(CellOptions.maxTimeout)) seconds") }
@@ -115,4 +127,3 @@ public struct CellOptions: Equatable, Sendable {
         return (options, lines.joined(separator: "\n"), firstLine + consumed)
     }
 }
-

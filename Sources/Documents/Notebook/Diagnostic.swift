@@ -13,8 +13,10 @@ public struct Diagnostic: Error, CustomStringConvertible, Equatable, Sendable {
     /// The offending source line, shown under the message with a caret when known.
     public var sourceLine: String?
 
-    public init(file: String, line: Int, column: Int = 1, message: String, sourceLine: String? = nil,
-                severity: Severity = .error) {
+    public init(
+        file: String, line: Int, column: Int = 1, message: String, sourceLine: String? = nil,
+        severity: Severity = .error
+    ) {
         (self.file, self.line, self.column, self.message, self.sourceLine) = (file, line, column, message, sourceLine)
         self.severity = severity
     }

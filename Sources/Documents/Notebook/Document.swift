@@ -81,13 +81,14 @@ public struct Document: Equatable, Sendable {
     public static func load(path: String) throws -> Document {
         let data: Data
         do { data = try RegularFile.read(path, limit: maxBytes) } catch {
-            let message = switch error {
-            case .missing: "no such file"
-            case .directory: "is a directory, not a notebook"
-            case .tooLarge: "notebook is larger than \(maxBytes >> 20) MiB"
-            case .notRegular(let kind): "is \(kind), not a notebook file"
-            case .unreadable(let why): "cannot read file: \(why)"
-            }
+            let message =
+                switch error {
+                case .missing: "no such file"
+                case .directory: "is a directory, not a notebook"
+                case .tooLarge: "notebook is larger than \(maxBytes >> 20) MiB"
+                case .notRegular(let kind): "is \(kind), not a notebook file"
+                case .unreadable(let why): "cannot read file: \(why)"
+                }
             throw Diagnostic(file: path, line: 1, message: message)
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -106,7 +107,13 @@ public struct Document: Equatable, Sendable {
         var i = 0
         while i < bytes.count {
             let width: Int
-            switch bytes[i] { case 0..<0x80: width = 1; case 0xC2..<0xE0: width = 2; case 0xE0..<0xF0: width = 3; case 0xF0..<0xF5: width = 4; default: width = 0 }
+            switch bytes[i] {
+            case 0..<0x80: width = 1;
+            case 0xC2..<0xE0: width = 2;
+            case 0xE0..<0xF0: width = 3;
+            case 0xF0..<0xF5: width = 4;
+            default: width = 0
+            }
             if width == 0 || i + width > bytes.count || String(bytes: bytes[i..<i + width], encoding: .utf8) == nil { break }
             if bytes[i] == 0x0A { line += 1; column = 1 } else { column += 1 }
             i += width

@@ -22,8 +22,9 @@ extension Document {
         var frontMatter = FrontMatter()
         if lines.first?.trimmingCharacters(in: .whitespaces) == "---" {
             guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "..." }) else {
-                throw Diagnostic(file: path, line: 1, message: "front matter starts with '---' but has no closing '---' (or '...')",
-                                 sourceLine: String(lines[0]))
+                throw Diagnostic(
+                    file: path, line: 1, message: "front matter starts with '---' but has no closing '---' (or '...')",
+                    sourceLine: String(lines[0]))
             }
             frontMatter = try FrontMatter.parse(lines[1..<end], firstLine: 2, file: path)
             // Blank the front matter so the Markdown keeps its line numbers.

@@ -9,9 +9,10 @@ enum DuplicateLabels {
         var first: [String: Int] = [:]
         func visit(_ label: String, line: Int, column: Int) throws {
             if let earlier = first[label] {
-                throw Diagnostic(file: file, line: line, column: column,
-                                 message: "label '\(label)' is already used at line \(earlier); labels must be unique",
-                                 sourceLine: line - 1 < lines.count ? lines[line - 1] : nil)
+                throw Diagnostic(
+                    file: file, line: line, column: column,
+                    message: "label '\(label)' is already used at line \(earlier); labels must be unique",
+                    sourceLine: line - 1 < lines.count ? lines[line - 1] : nil)
             }
             first[label] = line
         }

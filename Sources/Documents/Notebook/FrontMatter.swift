@@ -47,9 +47,11 @@ public struct FrontMatter: Equatable, Sendable {
 
     public init() {}
 
-    static let knownKeys: Set<String> = ["title", "subtitle", "author", "date", "abstract", "params", "seed",
-                                         "paper", "toc", "execute", "format", "lang", "keywords", "inputs",
-                                         "resources"]
+    static let knownKeys: Set<String> = [
+        "title", "subtitle", "author", "date", "abstract", "params", "seed",
+        "paper", "toc", "execute", "format", "lang", "keywords", "inputs",
+        "resources",
+    ]
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`.
     static func parse(_ yaml: String, firstLine: Int, file: String) throws -> FrontMatter {
@@ -82,8 +84,7 @@ public struct FrontMatter: Equatable, Sendable {
             case "title": fm.title = try text()
             case "subtitle": fm.subtitle = try text()
             case "author":
-                if let seq = v.sequence { fm.author = seq.compactMap(\.string).joined(separator: ", ") }
-                else { fm.author = try text() }
+                if let seq = v.sequence { fm.author = seq.compactMap(\.string).joined(separator: ", ") } else { fm.author = try text() }
             case "date": fm.date = try text()
             case "abstract": fm.abstract = try text()
             case "seed":
@@ -103,27 +104,42 @@ public struct FrontMatter: Equatable, Sendable {
                 fm.inputs = entries.compactMap(\.string)
                 fm.inputPositions = entries.map { position($0.mark, firstLine: firstLine, lines: lines) }
             case "resources":
-                if let one = v.string { fm.resources = [one] }
-                else if let seq = v.sequence, seq.allSatisfy({ $0.string != nil }) { fm.resources = seq.compactMap(\.string) }
-                else { throw fail("front matter 'resources' needs a path or a list of paths (files or folders)") }
+                if let one = v.string {
+                    fm.resources = [one]
+                } else if let seq = v.sequence, seq.allSatisfy({ $0.string != nil }) {
+                    fm.resources = seq.compactMap(\.string)
+                } else {
+                    throw fail("front matter 'resources' needs a path or a list of paths (files or folders)")
+                }
             case "execute":
                 guard let m = v.mapping else { throw fail("front matter 'execute' needs a mapping (timeout, optimize, output-lines, output-bytes)") }
                 for (ek, ev) in m {
                     let eline = firstLine + (ek.mark.map { $0.line - 1 } ?? 0)
                     switch ek.string {
                     case "timeout":
-                        guard let t = ev.float, t > 0 else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.timeout needs seconds > 0") }
-                        guard t <= CellOptions.maxTimeout else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.timeout is more than \(Int(CellOptions.maxTimeout)) seconds") }
+                        guard let t = ev.float, t > 0 else {
+                            throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.timeout needs seconds > 0")
+                        }
+                        guard t <= CellOptions.maxTimeout else {
+                            throw Diagnostic(
+                                file: file, line: eline, column: ek.mark?.column ?? 1,
+                                message: "execute.timeout is more than \(Int(CellOptions.maxTimeout)) seconds")
+                        }
                         fm.timeout = t
                     case "optimize":
-                        guard let b = ev.bool else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.optimize needs true or false") }
+                        guard let b = ev.bool else {
+                            throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.optimize needs true or false")
+                        }
                         fm.optimize = b
                     case "output-lines", "output-bytes":
-                        guard let n = ev.int, n > 0 else { throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.\(ek.string!) needs a whole number > 0") }
+                        guard let n = ev.int, n > 0 else {
+                            throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.\(ek.string!) needs a whole number > 0")
+                        }
                         if ek.string == "output-lines" { fm.outputLines = n } else { fm.outputBytes = n }
                     default:
-                        throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1,
-                                         message: "unknown execute option '\(ek.string ?? "?")' (known: timeout, optimize, output-lines, output-bytes)")
+                        throw Diagnostic(
+                            file: file, line: eline, column: ek.mark?.column ?? 1,
+                            message: "unknown execute option '\(ek.string ?? "?")' (known: timeout, optimize, output-lines, output-bytes)")
                     }
                 }
             case "params":
@@ -131,17 +147,20 @@ public struct FrontMatter: Equatable, Sendable {
                 for (pk, pv) in m {
                     let pline = firstLine + (pk.mark.map { $0.line - 1 } ?? 0)
                     guard let name = pk.string, ParamValue.isIdentifier(name) else {
-                        throw Diagnostic(file: file, line: pline, column: pk.mark?.column ?? 1,
-                                         message: "parameter name '\(pk.string ?? "?")' is not a Swift identifier")
+                        throw Diagnostic(
+                            file: file, line: pline, column: pk.mark?.column ?? 1,
+                            message: "parameter name '\(pk.string ?? "?")' is not a Swift identifier")
                     }
                     // The runner declares each as a stored property of a `params` struct.
                     guard !SwiftKeywords.reserved.contains(name) else {
-                        throw Diagnostic(file: file, line: pline, column: pk.mark?.column ?? 1,
-                                         message: "parameter name '\(name)' is a Swift keyword; choose another name")
+                        throw Diagnostic(
+                            file: file, line: pline, column: pk.mark?.column ?? 1,
+                            message: "parameter name '\(name)' is a Swift keyword; choose another name")
                     }
                     guard let value = ParamValue(pv) else {
-                        throw Diagnostic(file: file, line: pline, column: pk.mark?.column ?? 1,
-                                         message: "parameter '\(name)' must be a number, boolean or text")
+                        throw Diagnostic(
+                            file: file, line: pline, column: pk.mark?.column ?? 1,
+                            message: "parameter '\(name)' must be a number, boolean or text")
                     }
                     fm.params.append(Param(name: name, value: value, line: pline))
                 }
@@ -158,12 +177,14 @@ public struct FrontMatter: Equatable, Sendable {
         switch error {
         case .duplicatedKeysInMapping(let keys, let context):
             let (key, at) = duplicatePosition(of: keys, after: context.mark, lines: lines, firstLine: firstLine)
-            return Diagnostic(file: file, line: at.line, column: at.column,
-                              message: "front matter key '\(key)' is given twice (first at line \(firstLine + context.mark.line - 1)); give each key once",
-                              sourceLine: sourceLine(at.line, lines: lines, firstLine: firstLine))
+            return Diagnostic(
+                file: file, line: at.line, column: at.column,
+                message: "front matter key '\(key)' is given twice (first at line \(firstLine + context.mark.line - 1)); give each key once",
+                sourceLine: sourceLine(at.line, lines: lines, firstLine: firstLine))
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return Diagnostic(file: file, line: firstLine + mark.line - 1, column: mark.column,
-                              message: "front matter is not valid YAML: \(problem)")
+            return Diagnostic(
+                file: file, line: firstLine + mark.line - 1, column: mark.column,
+                message: "front matter is not valid YAML: \(problem)")
         default:
             return Diagnostic(file: file, line: firstLine, message: "front matter is not valid YAML: \(error)")
         }
@@ -195,7 +216,12 @@ public enum ParamValue: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var swiftType: String {
-        switch self { case .int: "Int"; case .double: "Double"; case .bool: "Bool"; case .string: "String" }
+        switch self {
+        case .int: "Int";
+        case .double: "Double";
+        case .bool: "Bool";
+        case .string: "String"
+        }
     }
 
     /// The value as a Swift literal.
@@ -205,17 +231,27 @@ public enum ParamValue: Equatable, Sendable, CustomStringConvertible {
         case .double(let d): d.isFinite ? "\(d)" : (d.isNaN ? "Double.nan" : (d > 0 ? "Double.infinity" : "-Double.infinity"))
         case .bool(let b): String(b)
         case .string(let s):
-            "\"" + s.unicodeScalars.map { c -> String in
-                switch c {
-                case "\\": "\\\\"; case "\"": "\\\""; case "\n": "\\n"; case "\r": "\\r"; case "\t": "\\t"
-                default: c.value < 0x20 ? "\\u{\(String(c.value, radix: 16))}" : String(c)
-                }
-            }.joined() + "\""
+            "\""
+                + s.unicodeScalars.map { c -> String in
+                    switch c {
+                    case "\\": "\\\\";
+                    case "\"": "\\\"";
+                    case "\n": "\\n";
+                    case "\r": "\\r";
+                    case "\t": "\\t"
+                    default: c.value < 0x20 ? "\\u{\(String(c.value, radix: 16))}" : String(c)
+                    }
+                }.joined() + "\""
         }
     }
 
     public var description: String {
-        switch self { case .int(let i): "\(i)"; case .double(let d): "\(d)"; case .bool(let b): "\(b)"; case .string(let s): s }
+        switch self {
+        case .int(let i): "\(i)";
+        case .double(let d): "\(d)";
+        case .bool(let b): "\(b)";
+        case .string(let s): s
+        }
     }
 
     /// A letter or `_` first (not a combining mark, which `CharacterSet.letters` includes),

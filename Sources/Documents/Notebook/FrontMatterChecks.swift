@@ -31,9 +31,10 @@ extension FrontMatter {
             }
             let (markers, deepest) = lineDepth(body, flow: &flow)
             if indents.count + markers + deepest > maxDepth {
-                throw Diagnostic(file: file, line: line, column: indent + 1,
-                                 message: "front matter is nested more than \(maxDepth) levels deep",
-                                 sourceLine: String(text))
+                throw Diagnostic(
+                    file: file, line: line, column: indent + 1,
+                    message: "front matter is nested more than \(maxDepth) levels deep",
+                    sourceLine: String(text))
             }
         }
     }
@@ -68,8 +69,10 @@ extension FrontMatter {
     /// The second occurrence of a repeated key: Yams names the keys and the first one's place.
     /// In block style it is the next line at the same indentation starting with the key; in
     /// flow style (`{a: 1, a: 2}`) later on the same line. Falls back to the first.
-    static func duplicatePosition(of keys: [String], after mark: Yams.Mark, lines: ArraySlice<Substring>,
-                                  firstLine: Int) -> (String, Position) {
+    static func duplicatePosition(
+        of keys: [String], after mark: Yams.Mark, lines: ArraySlice<Substring>,
+        firstLine: Int
+    ) -> (String, Position) {
         let all = Array(lines)
         let fallback = (keys.sorted().first ?? "?", Position(line: firstLine + mark.line - 1, column: mark.column))
         func startsWithKey(_ s: Substring) -> String? {
@@ -97,7 +100,7 @@ extension FrontMatter {
             let indent = text.prefix(while: { $0 == " " }).count
             let body = text.dropFirst(indent)
             if body.isEmpty || body.first == "#" { continue }
-            if indent + 1 < mark.column, !body.hasPrefix("- ") { break }   // the mapping has ended
+            if indent + 1 < mark.column, !body.hasPrefix("- ") { break }  // the mapping has ended
             if indent + 1 == mark.column, let key = startsWithKey(body) {
                 return (key, Position(line: firstLine + i, column: indent + 1))
             }
@@ -123,8 +126,9 @@ extension FrontMatter {
             let url = input.hasPrefix("/") ? URL(fileURLWithPath: input) : folder.appendingPathComponent(input)
             guard let problem = RegularFile.problem(url.path) else { continue }
             let at = k < inputPositions.count ? inputPositions[k] : Position(line: 1, column: 1)
-            throw Diagnostic(file: file, line: at.line, column: at.column,
-                             message: "declared input '\(input)' \(problem.phrase) (looked for \(url.path))")
+            throw Diagnostic(
+                file: file, line: at.line, column: at.column,
+                message: "declared input '\(input)' \(problem.phrase) (looked for \(url.path))")
         }
     }
 }

@@ -10,10 +10,16 @@ enum Attributes {
         let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
         var id: String? = nil, classes: [String] = []
         for word in inner.split(separator: " ") {
-            if word.hasPrefix("#"), word.count > 1 { id = String(word.dropFirst()) }
-            else if word.hasPrefix("."), word.count > 1 { classes.append(String(word.dropFirst())) }
-            else if word == "-" { classes.append("unnumbered") }   // Pandoc's shorthand
-            else if !word.contains("=") { return nil }
+            if word.hasPrefix("#"), word.count > 1 {
+                id = String(word.dropFirst())
+            } else if word.hasPrefix("."), word.count > 1 {
+                classes.append(String(word.dropFirst()))
+            } else if word == "-" {
+                classes.append("unnumbered")
+            }  // Pandoc's shorthand
+            else if !word.contains("=") {
+                return nil
+            }
         }
         guard id != nil || !classes.isEmpty else { return nil }
         return (String(trimmed[..<open]), id, classes)

@@ -72,11 +72,14 @@ extension MarkdownParser {
         func warn(_ message: String) {
             let text = sourceLine(line)
             // cmark-gfm knows where the mark is when it is on the paragraph's line; else the first such mark.
-            let column = Int(cmark_node_get_start_line(reference)) == line && cmark_node_get_start_column(reference) > 0
+            let column =
+                Int(cmark_node_get_start_line(reference)) == line && cmark_node_get_start_column(reference) > 0
                 ? SourceText.characterColumn(text, utf8Column: Int(cmark_node_get_start_column(reference)))
                 : text.map { Self.column(of: mark, in: $0) } ?? 1
-            warnings.append(Diagnostic(file: file, line: line, column: column, message: message,
-                                       sourceLine: text.map(String.init), severity: .warning))
+            warnings.append(
+                Diagnostic(
+                    file: file, line: line, column: column, message: message,
+                    sourceLine: text.map(String.init), severity: .warning))
         }
         if open.contains(label) {
             let through = open.drop { $0 != label }.dropFirst().map { "[^\(footnotes[$0].flatMap(definitionName) ?? $0)]" }
@@ -96,8 +99,9 @@ extension MarkdownParser {
         } else {
             // Notes within notes within notes… recurse here, whatever their own depth.
             if open.count >= NestingLimit.maxDepth {
-                throw Diagnostic(file: file, line: line, column: sourceLine(line).map { Self.column(of: mark, in: $0) } ?? 1,
-                                 message: NestingLimit.message("this footnote's text"), sourceLine: sourceLine(line).map(String.init))
+                throw Diagnostic(
+                    file: file, line: line, column: sourceLine(line).map { Self.column(of: mark, in: $0) } ?? 1,
+                    message: NestingLimit.message("this footnote's text"), sourceLine: sourceLine(line).map(String.init))
             }
             // Converted from depth 0, so the result serves every mark; its height is checked
             // against the depth of each mark below.
@@ -110,8 +114,9 @@ extension MarkdownParser {
             converted[label] = note
         }
         if depth + note.height > NestingLimit.maxDepth {
-            throw Diagnostic(file: file, line: line, column: sourceLine(line).map { Self.column(of: mark, in: $0) } ?? 1,
-                             message: NestingLimit.message("this footnote's text"), sourceLine: sourceLine(line).map(String.init))
+            throw Diagnostic(
+                file: file, line: line, column: sourceLine(line).map { Self.column(of: mark, in: $0) } ?? 1,
+                message: NestingLimit.message("this footnote's text"), sourceLine: sourceLine(line).map(String.init))
         }
         deepest = max(deepest, depth + note.height)
         return .footnote(note.blocks)

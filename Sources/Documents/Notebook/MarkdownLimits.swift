@@ -22,7 +22,9 @@ enum MarkdownLimits {
                 if run >= 3 {
                     if let f = fence {
                         if f.marker == marker && run >= f.length && trimmed.dropFirst(run).allSatisfy({ $0 == " " || $0 == "\t" }) { fence = nil }
-                    } else { fence = (marker, run) }
+                    } else {
+                        fence = (marker, run)
+                    }
                     continue
                 }
             }
@@ -58,12 +60,16 @@ enum MarkdownLimits {
         while i < chars.count {
             let c = chars[i]
             var markerEnd: Int? = nil
-            if c == ">" { markerEnd = i + 1 }
-            else if c == "-" || c == "*" || c == "+", i + 1 < chars.count, chars[i + 1] == " " || chars[i + 1] == "\t" { markerEnd = i + 1 }
-            else if c.isASCII, c.isNumber {
+            if c == ">" {
+                markerEnd = i + 1
+            } else if c == "-" || c == "*" || c == "+", i + 1 < chars.count, chars[i + 1] == " " || chars[i + 1] == "\t" {
+                markerEnd = i + 1
+            } else if c.isASCII, c.isNumber {
                 var j = i; while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
                 if j < chars.count, chars[j] == "." || chars[j] == ")", j + 1 < chars.count, chars[j + 1] == " " { markerEnd = j + 1 }
-            } else if c == " " || c == "\t" { i += 1; continue }
+            } else if c == " " || c == "\t" {
+                i += 1; continue
+            }
             guard let end = markerEnd else { break }
             levels += 1
             if levels > NestingLimit.maxDepth { return i + 1 }

@@ -97,16 +97,19 @@ struct MarkdownParser {
                 if let text = single, let span = math.displaySpan(text) {
                     result.append(.displayMath(tex: span.tex, line: span.line))
                 } else if let text = single, let (rest, id, _) = Attributes.split(text), let id, id.hasPrefix("eq-"),
-                          let span = math.displaySpan(rest) {
+                    let span = math.displaySpan(rest)
+                {
                     // `$$ x $$ {#eq-x}` on one line.
                     result.append(.equation(tex: span.tex, label: id, line: span.line))
                 } else if let text = single, let (rest, id, _) = Attributes.split(text), let id, id.hasPrefix("eq-"),
-                          rest.trimmingCharacters(in: .whitespaces).isEmpty, case .displayMath(let tex, let l)? = result.last {
+                    rest.trimmingCharacters(in: .whitespaces).isEmpty, case .displayMath(let tex, let l)? = result.last
+                {
                     // `$$ … $$ {#eq-x}` over several lines: the math's newlines end the paragraph
                     // before the label, which then stands alone right after it.
                     result[result.count - 1] = .equation(tex: tex, label: id, line: l)
                 } else if case .table(let header, let rows, nil, let tableLine)? = result.last, let first = content.first, type(first) == "text",
-                          literal(first).hasPrefix(": ") {
+                    literal(first).hasPrefix(": ")
+                {
                     // `: Caption with *markup* {#tbl-x}` after a table.
                     var inl = try inlines(content, line: line(n))
                     if case .text(let t)? = inl.first {
@@ -119,8 +122,9 @@ struct MarkdownParser {
                         let kept = rest.trimmingCharacters(in: .whitespaces)
                         if kept.isEmpty { inl.removeLast() } else { inl[inl.count - 1] = .text(kept) }
                     }
-                    result[result.count - 1] = .table(header: header, rows: rows, caption: TableCaption(content: inl, label: label, line: line(n)),
-                                                      line: tableLine)
+                    result[result.count - 1] = .table(
+                        header: header, rows: rows, caption: TableCaption(content: inl, label: label, line: line(n)),
+                        line: tableLine)
                 } else {
                     let inl = try inlines(content, line: line(n))
                     result.append(ImageFigure(paragraph: inl).map { .imageFigure($0, line: line(n)) } ?? .paragraph(inl, line: line(n)))
@@ -137,8 +141,11 @@ struct MarkdownParser {
                         let box = Inline.checkbox(checked: cmark_gfm_extensions_get_tasklist_item_checked(item))
                         // An item that is only an image is a line of text once it has a box.
                         if case .imageFigure(let figure, let l)? = content.first { content[0] = .paragraph(figure.inlines, line: l) }
-                        if case .paragraph(let inl, let l)? = content.first { content[0] = .paragraph([box] + inl, line: l) }
-                        else { content.insert(.paragraph([box], line: line(item)), at: 0) }
+                        if case .paragraph(let inl, let l)? = content.first {
+                            content[0] = .paragraph([box] + inl, line: l)
+                        } else {
+                            content.insert(.paragraph([box], line: line(item)), at: 0)
+                        }
                     }
                     items.append(content)
                 }
@@ -155,8 +162,7 @@ struct MarkdownParser {
                 for row in children(of: n) {
                     var cells: [[Inline]] = []
                     for cell in children(of: row) { cells.append(try inlines(children(of: cell), line: line(row))) }
-                    if type(row) == "table_header" || cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells }
-                    else { rows.append(cells) }
+                    if type(row) == "table_header" || cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells } else { rows.append(cells) }
                 }
                 result.append(.table(header: header, rows: rows, caption: nil, line: line(n)))
             default:
@@ -176,14 +182,17 @@ struct MarkdownParser {
         var fenceLength: Int32 = 0, fenceOffset: Int32 = 0
         var fenceChar: CChar = 0
         if cmark_node_get_fenced(n, &fenceLength, &fenceOffset, &fenceChar) != 0,
-           !SourceText.fenceIsClosed(start: start, end: Int(cmark_node_get_end_line(n)), fence: Character(UnicodeScalar(UInt8(bitPattern: fenceChar))),
-                                     length: Int(fenceLength), line: sourceLine) {
+            !SourceText.fenceIsClosed(
+                start: start, end: Int(cmark_node_get_end_line(n)), fence: Character(UnicodeScalar(UInt8(bitPattern: fenceChar))),
+                length: Int(fenceLength), line: sourceLine)
+        {
             // cmark-gfm runs it to the end of the file (or of its list item or quote): a cell
             // would silently swallow the prose after it, so that is an error; shown code a warning.
             let column = sourceLine(start).map { l in l.count - l.drop(while: { $0 == " " || $0 == "\t" || $0 == ">" }).count + 1 } ?? 1
-            let d = Diagnostic(file: file, line: start, column: column,
-                               message: "code fence opened here is never closed; add a closing fence",
-                               sourceLine: sourceLine(start).map(String.init), severity: language == "swift" ? .error : .warning)
+            let d = Diagnostic(
+                file: file, line: start, column: column,
+                message: "code fence opened here is never closed; add a closing fence",
+                sourceLine: sourceLine(start).map(String.init), severity: language == "swift" ? .error : .warning)
             if language == "swift" { throw d }
             warnings.append(d)
         }
@@ -192,17 +201,22 @@ struct MarkdownParser {
             return
         }
         if !open.isEmpty {
-            throw Diagnostic(file: file, line: start, message: "a Swift cell cannot be inside a footnote; move it into the text",
-                             sourceLine: sourceLine(start).map(String.init))
+            throw Diagnostic(
+                file: file, line: start, message: "a Swift cell cannot be inside a footnote; move it into the text",
+                sourceLine: sourceLine(start).map(String.init))
         }
         // cmark's start line is the fence; the code starts on the next line. Each line's own
         // container prefix (`> ` in a quote, a list item's indentation) is its column offset.
         let codeLines = code.split(separator: "\n", omittingEmptySubsequences: false)
         let offsets = codeLines.enumerated().map { k, text in SourceText.offset(of: text, in: sourceLine(start + 1 + k)) }
-        let (options, body, first) = try CellOptions.parse(code: code, firstLine: start + 1, file: file, columnOffsets: offsets,
-                                                          markdownLine: { self.sourceLine($0).map(String.init) })
-        result.append(.cell(Cell(index: cellCount, code: body, firstLine: first, options: options,
-                                 columnOffsets: Array(offsets.dropFirst(first - start - 1)))))
+        let (options, body, first) = try CellOptions.parse(
+            code: code, firstLine: start + 1, file: file, columnOffsets: offsets,
+            markdownLine: { self.sourceLine($0).map(String.init) })
+        result.append(
+            .cell(
+                Cell(
+                    index: cellCount, code: body, firstLine: first, options: options,
+                    columnOffsets: Array(offsets.dropFirst(first - start - 1)))))
         cellCount += 1
     }
 
@@ -210,6 +224,8 @@ struct MarkdownParser {
     /// straddle a fence; put the original text back.
     func restoreMath(_ s: String) -> String {
         guard s.contains(MathProtection.open) else { return s }
-        return math.restore(s).map { if case .math(let t) = $0 { return "$" + t + "$" }; if case .text(let t) = $0 { return t }; return "" }.joined()
+        return math.restore(s).map {
+            if case .math(let t) = $0 { return "$" + t + "$" }; if case .text(let t) = $0 { return t }; return ""
+        }.joined()
     }
 }

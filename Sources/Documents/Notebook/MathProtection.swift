@@ -15,7 +15,7 @@ struct MathProtection {
         out.reserveCapacity(source.utf8.count)
         var i = 0, line = firstLine
         var atLineStart = true
-        var fence: String? = nil   // the open fence's marker run, while inside a fenced block
+        var fence: String? = nil  // the open fence's marker run, while inside a fenced block
 
         var closing = BacktickRuns(chars)
         func lineEnd(from j: Int) -> Int { var k = j; while k < chars.count && chars[k] != "\n" { k += 1 }; return k }
@@ -31,7 +31,9 @@ struct MathProtection {
                     if run.count >= 3 {
                         if let f = fence {
                             if f.first == marker && run.count >= f.count && trimmed.dropFirst(run.count).allSatisfy({ $0 == " " }) { fence = nil }
-                        } else { fence = String(run) }
+                        } else {
+                            fence = String(run)
+                        }
                         out += text; i = end; atLineStart = false
                         continue
                     }
@@ -61,7 +63,8 @@ struct MathProtection {
                     // lines) is a block even without blank lines around it, as in Pandoc: spend two
                     // of its own newlines on blank lines around the placeholder, so the paragraph
                     // breaks there and later lines keep their numbers.
-                    let ownLines = isDisplay && newlines >= 2 && out.last.map { $0 == "\n" } ?? true
+                    let ownLines =
+                        isDisplay && newlines >= 2 && out.last.map { $0 == "\n" } ?? true
                         && end < chars.count && chars[end] == "\n"
                     if ownLines { out += "\n" }
                     out.append(Self.open)
@@ -120,7 +123,9 @@ struct MathProtection {
                 while let d = iter.next(), d != Self.close { if d != Self.display { digits.append(d) } }
                 if !buffer.isEmpty { result.append(.text(buffer)); buffer = "" }
                 if let k = Int(digits), k < spans.count { result.append(.math(spans[k].tex)) }
-            } else { buffer.append(c) }
+            } else {
+                buffer.append(c)
+            }
         }
         if !buffer.isEmpty { result.append(.text(buffer)) }
         return result
@@ -130,12 +135,12 @@ struct MathProtection {
     func displaySpan(_ text: String) -> Span? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard t.first == Self.open, t.last == Self.close, t.dropFirst().first == Self.display,
-              t.filter({ $0 == Self.open }).count == 1,
-              let k = Int(t.dropFirst(2).dropLast()), k >= 0, k < spans.count else { return nil }
+            t.filter({ $0 == Self.open }).count == 1,
+            let k = Int(t.dropFirst(2).dropLast()), k >= 0, k < spans.count
+        else { return nil }
         return spans[k]
     }
 }
-
 
 /// Every maximal run of backticks, by length, so a code span's closing run is found without
 /// rescanning the text at each opening one (unmatched runs made that quadratic).

@@ -17,7 +17,7 @@ enum NestingLimit {
     static func counts(_ node: OpaquePointer) -> Bool {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_LIST, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK,
-             CMARK_NODE_IMAGE, CMARK_NODE_FOOTNOTE_DEFINITION:
+            CMARK_NODE_IMAGE, CMARK_NODE_FOOTNOTE_DEFINITION:
             return true
         default:
             // Extensions' node types (strikethrough) are registered at run time.
@@ -43,10 +43,13 @@ enum NestingLimit {
                 var column = Int(cmark_node_get_start_column(node))
                 // Inline nodes have no position of their own in cmark-gfm; use their block's.
                 var block: OpaquePointer? = node
-                while line <= 0, let b = block { block = cmark_node_parent(b); if let p = block { line = Int(cmark_node_get_start_line(p)); column = Int(cmark_node_get_start_column(p)) } }
+                while line <= 0, let b = block {
+                    block = cmark_node_parent(b); if let p = block { line = Int(cmark_node_get_start_line(p)); column = Int(cmark_node_get_start_column(p)) }
+                }
                 let text = source(line)
-                throw Diagnostic(file: file, line: max(1, line), column: SourceText.characterColumn(text, utf8Column: column),
-                                 message: message(), sourceLine: text.map(String.init))
+                throw Diagnostic(
+                    file: file, line: max(1, line), column: SourceText.characterColumn(text, utf8Column: column),
+                    message: message(), sourceLine: text.map(String.init))
             }
         }
     }

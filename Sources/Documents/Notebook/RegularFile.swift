@@ -12,8 +12,8 @@ import Darwin
 public enum RegularFile {
     public enum Problem: Error, Equatable {
         case missing, directory, tooLarge
-        case notRegular(String)     // what it is: "a FIFO", "a character device", …
-        case unreadable(String)     // the system's reason
+        case notRegular(String)  // what it is: "a FIFO", "a character device", …
+        case unreadable(String)  // the system's reason
 
         /// Words after "<path> ": "does not exist", "is a FIFO, not a regular file", …
         public var phrase: String {

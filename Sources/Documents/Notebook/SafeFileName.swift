@@ -18,11 +18,14 @@ public enum SafeFileName {
     /// that ignore case (macOS, Windows) see `Fig` and `fig` as one file. Callers that write
     /// several files into one folder make names unique with `unique(_:in:)`.
     public static func stem(_ text: String, fallback: String = "file") -> String {
-        var kept = String(text.unicodeScalars.map { s -> Character in
-            let ok = s.isASCII && (("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s)
-                                   || s == "-" || s == "_" || s == ".")
-            return ok ? Character(s) : "-"
-        })
+        var kept = String(
+            text.unicodeScalars.map { s -> Character in
+                let ok =
+                    s.isASCII
+                    && (("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s)
+                        || s == "-" || s == "_" || s == ".")
+                return ok ? Character(s) : "-"
+            })
         if kept.isEmpty { return fallback == text ? "file" : stem(fallback) }
         // No hidden files, no `.` or `..`.
         let dots = kept.prefix(while: { $0 == "." }).count

@@ -41,7 +41,8 @@ enum FileSystem {
     /// Replaces `destination` by `source` in one step.
     static func rename(_ source: URL, _ destination: URL) throws {
         if Glibc.rename(source.path, destination.path) != 0 {
-            throw PublicationError("cannot move \(source.relativePathForMessages) to \(destination.relativePathForMessages): \(String(cString: strerror(errno)))")
+            throw PublicationError(
+                "cannot move \(source.relativePathForMessages) to \(destination.relativePathForMessages): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -13,14 +13,18 @@ public enum HTMLReport {
     /// they are on the web. `pageName` is the file name (without extension) the page and its PDF
     /// are written under, `doc.name` by default. Folder, image and page names are file paths:
     /// the page percent-encodes them in its links (`a#b` → `a%23b.pdf`), callers must not.
-    public static func render(_ notebook: RenderedNotebook, figureDirectory: String, images: [String: String] = [:],
-                              pageName: String? = nil) -> String {
+    public static func render(
+        _ notebook: RenderedNotebook, figureDirectory: String, images: [String: String] = [:],
+        pageName: String? = nil
+    ) -> String {
         render(ResolvedNotebook(notebook), figureDirectory: figureDirectory, images: images, pageName: pageName)
     }
 
     /// The page of a notebook resolved once for all formats (`ReportWriter`).
-    public static func render(_ resolved: ResolvedNotebook, figureDirectory: String, images: [String: String] = [:],
-                              pageName: String? = nil) -> String {
+    public static func render(
+        _ resolved: ResolvedNotebook, figureDirectory: String, images: [String: String] = [:],
+        pageName: String? = nil
+    ) -> String {
         var page = Page(resolved, figureDirectory: figureDirectory)
         if let pageName { page.pageName = pageName }
         page.context.imagePaths = images
@@ -83,8 +87,11 @@ public enum HTMLReport {
             for h in entries {
                 let number = notebook.numberSections ? h.number.map { "<span class=\"secnum\">\($0)</span> " } ?? "" : ""
                 // Footnote marks stay out of the contents.
-                let title = h.title.filter { if case .footnote = $0 { return false }; return true }
-                html += "<li class=\"toc\(h.level)\"><a href=\"\(HTML.escape(URLSafety.fragment(h.anchor)))\">\(number)\(InlineMarkup.html(title, tocContext))</a></li>\n"
+                let title = h.title.filter {
+                    if case .footnote = $0 { return false }; return true
+                }
+                html +=
+                    "<li class=\"toc\(h.level)\"><a href=\"\(HTML.escape(URLSafety.fragment(h.anchor)))\">\(number)\(InlineMarkup.html(title, tocContext))</a></li>\n"
             }
             return html + "</ul>\n</nav>\n"
         }
@@ -94,7 +101,8 @@ public enum HTMLReport {
             var html = "", k = 0
             while k < context.footnotes.count {
                 let (n, blocks) = context.footnotes[k]
-                html += "<li id=\"fn-\(n)\">\(self.blocks(blocks)) <a class=\"back\" href=\"\(URLSafety.fragment("fnref-\(n)"))\" aria-label=\"Back to text\">↩</a></li>\n"
+                html +=
+                    "<li id=\"fn-\(n)\">\(self.blocks(blocks)) <a class=\"back\" href=\"\(URLSafety.fragment("fnref-\(n)"))\" aria-label=\"Back to text\">↩</a></li>\n"
                 k += 1
             }
             return html.isEmpty ? "" : "<section class=\"footnotes\">\n<hr>\n<ol>\n\(html)</ol>\n</section>\n"
@@ -214,7 +222,8 @@ public enum HTMLReport {
                     let base = HTML.escape(URLSafety.pathReference(figureDirectory + "/" + stem))
                     let alt = HTML.escape(numbering.captions[cell.index]?.plainText ?? figure.title ?? "Figure")
                     var f = "<picture><source srcset=\"\(base).svg\" type=\"image/svg+xml\">"
-                    f += "<img src=\"\(base).png\" width=\"\(Int((figure.width * 96 / 72).rounded()))\" height=\"\(Int((figure.height * 96 / 72).rounded()))\" alt=\"\(alt)\"></picture>"
+                    f +=
+                        "<img src=\"\(base).png\" width=\"\(Int((figure.width * 96 / 72).rounded()))\" height=\"\(Int((figure.height * 96 / 72).rounded()))\" alt=\"\(alt)\"></picture>"
                     f += "<span class=\"figfiles\"><a href=\"\(base).png\">PNG</a> <a href=\"\(base).svg\">SVG</a> <a href=\"\(base).pdf\">PDF</a></span>"
                     figures.append(f)
                 case .table(let table):

@@ -18,17 +18,17 @@ final class Hyphenator: @unchecked Sendable {
     }()
 
     init(dictionary: String) {
-        for raw in dictionary.split(whereSeparator: \.isNewline).dropFirst() {   // line 1 names the charset
+        for raw in dictionary.split(whereSeparator: \.isNewline).dropFirst() {  // line 1 names the charset
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("LEFTHYPHENMIN") { leftMin = Int(line.split(separator: " ").last ?? "") ?? leftMin; continue }
             if line.hasPrefix("RIGHTHYPHENMIN") { rightMin = Int(line.split(separator: " ").last ?? "") ?? rightMin; continue }
             // Skip comments, directives and libhyphen's non-standard (replacement) patterns.
             guard let first = line.first, first != "%", first != "#", !line.contains("/"), !line.contains("="),
-                  !line.hasPrefix("NEXTLEVEL"), !line.uppercased().hasPrefix("COMPOUND"), !line.hasPrefix("NOHYPHEN") else { continue }
+                !line.hasPrefix("NEXTLEVEL"), !line.uppercased().hasPrefix("COMPOUND"), !line.hasPrefix("NOHYPHEN")
+            else { continue }
             var letters = "", values: [UInt8] = [0]
             for c in line {
-                if let d = c.wholeNumberValue, c.isASCII { values[values.count - 1] = UInt8(d) }
-                else { letters.append(c); values.append(0) }
+                if let d = c.wholeNumberValue, c.isASCII { values[values.count - 1] = UInt8(d) } else { letters.append(c); values.append(0) }
             }
             patterns[letters] = values
             maxLength = max(maxLength, letters.count)
@@ -58,7 +58,9 @@ final class Hyphenator: @unchecked Sendable {
             if word.count >= 5 {
                 let points = Set(breaks(word))
                 for (k, c) in word.enumerated() { if points.contains(k) { out.append("\u{00AD}") }; out.append(c) }
-            } else { out += word }
+            } else {
+                out += word
+            }
             word = ""
         }
         for c in text {

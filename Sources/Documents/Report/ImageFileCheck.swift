@@ -17,7 +17,9 @@ enum ImageFileCheck {
     /// extension the notebook named it with. A refusal says why, to follow "image 'x' ".
     static func read(_ path: String, ext: String) -> Outcome {
         guard extensions.contains(ext) else {
-            return .refused("is not published: only PNG, JPEG, GIF, WebP and SVG files are copied into the site (this one is \(ext.isEmpty ? "without an extension" : "'.\(ext)'"))")
+            return .refused(
+                "is not published: only PNG, JPEG, GIF, WebP and SVG files are copied into the site (this one is \(ext.isEmpty ? "without an extension" : "'.\(ext)'"))"
+            )
         }
         let data: Data
         switch regularFile(path) {
@@ -57,9 +59,9 @@ enum ImageFileCheck {
 
     static func isRaster(_ b: [UInt8]) -> Bool {
         func starts(_ p: [UInt8], at i: Int = 0) -> Bool { b.count >= i + p.count && Array(b[i..<i + p.count]) == p }
-        return starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])      // PNG
-            || starts([0xFF, 0xD8, 0xFF])                                      // JPEG
-            || starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8))   // GIF
+        return starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])  // PNG
+            || starts([0xFF, 0xD8, 0xFF])  // JPEG
+            || starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8))  // GIF
             || (starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8))
     }
 
@@ -69,11 +71,13 @@ enum ImageFileCheck {
     static func svgScript(_ svg: String) -> String? {
         let decoded = decodeCharacterReferences(svg).lowercased()
         let squeezed = String(String.UnicodeScalarView(decoded.unicodeScalars.filter { !URLSafety.isInvisible($0) }))
-        for (needle, what) in [("<script", "a <script> element"), ("javascript:", "a javascript: URL"), ("vbscript:", "a vbscript: URL"),
-                               ("<foreignobject", "a <foreignObject> (HTML inside the SVG)"), ("<iframe", "an <iframe>"),
-                               ("<embed", "an <embed>"), ("<object", "an <object>"), ("<handler", "an event <handler>"),
-                               ("<listener", "an event <listener>"), ("<!entity", "an entity declaration"),
-                               ("<?xml-stylesheet", "a style sheet processing instruction")] where squeezed.contains(needle) {
+        for (needle, what) in [
+            ("<script", "a <script> element"), ("javascript:", "a javascript: URL"), ("vbscript:", "a vbscript: URL"),
+            ("<foreignobject", "a <foreignObject> (HTML inside the SVG)"), ("<iframe", "an <iframe>"),
+            ("<embed", "an <embed>"), ("<object", "an <object>"), ("<handler", "an event <handler>"),
+            ("<listener", "an event <listener>"), ("<!entity", "an entity declaration"),
+            ("<?xml-stylesheet", "a style sheet processing instruction"),
+        ] where squeezed.contains(needle) {
             return what
         }
         // Event attributes: `onload=`, `ONCLICK =`, `onmouseover\n=`.
@@ -107,7 +111,8 @@ enum ImageFileCheck {
                 if hex { j += 1 }
                 var digits = ""
                 while j < scalars.count, digits.count < 10,
-                      hex ? scalars[j].properties.isASCIIHexDigit : ("0"..."9").contains(scalars[j]) {
+                    hex ? scalars[j].properties.isASCIIHexDigit : ("0"..."9").contains(scalars[j])
+                {
                     digits.unicodeScalars.append(scalars[j]); j += 1
                 }
                 if !digits.isEmpty, let v = UInt32(digits, radix: hex ? 16 : 10) {

@@ -57,7 +57,9 @@ enum InlineMarkup {
             case .math(let s): MathSetter.inlinePDF(s, into: &out, size: ctx.mathSize)
             case .link(let url, let c):
                 // A URL that is not allowed (`javascript:`) leaves its text, unlinked.
-                let target: RichText.Target? = url.hasPrefix("#") ? .destination(String(url.dropFirst()))
+                let target: RichText.Target? =
+                    url.hasPrefix("#")
+                    ? .destination(String(url.dropFirst()))
                     : URLSafety.href(url).map(RichText.Target.uri)
                 guard let target else { pango(c, ctx, into: &out); continue }
                 out.tag("<span foreground=\"\(linkColor)\">")
@@ -72,8 +74,7 @@ enum InlineMarkup {
                 // on the web (a file's path is relative to the notebook, not to the PDF).
                 let label = "[" + (alt.isEmpty ? url : alt.plainText) + "]"
                 out.tag("<span foreground=\"\(linkColor)\"><i>")
-                if URLSafety.isRemote(url), let href = URLSafety.href(url) { out.link(.uri(href)) { $0.text(label) } }
-                else { out.text(label) }
+                if URLSafety.isRemote(url), let href = URLSafety.href(url) { out.link(.uri(href)) { $0.text(label) } } else { out.text(label) }
                 out.tag("</i></span>")
             case .crossReference(let label, _):
                 if let t = ctx.numbering.targets[label] {
@@ -122,8 +123,10 @@ enum InlineMarkup {
                     "<span class=\"unresolved\" title=\"unknown cross reference\">@\(HTML.escape(label))??</span>"
                 }
             case .footnote(let blocks):
-                { let n = ctx.addFootnote(blocks)
-                  return "<sup class=\"fnref\" id=\"fnref-\(n)\"><a href=\"\(URLSafety.fragment("fn-\(n)"))\">\(n)</a></sup>" }()
+                {
+                    let n = ctx.addFootnote(blocks)
+                    return "<sup class=\"fnref\" id=\"fnref-\(n)\"><a href=\"\(URLSafety.fragment("fn-\(n)"))\">\(n)</a></sup>"
+                }()
             case .checkbox(let checked): "<span class=\"task\">\(checked ? "☑" : "☐")</span> "
             case .attributes: ""
             case .softBreak: "\n"

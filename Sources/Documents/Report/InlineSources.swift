@@ -39,8 +39,10 @@ enum InlineSources {
             }
             func add(_ image: Bool, _ url: String) {
                 let key = (image ? "i" : "l") + url
-                out.append(Reference(isImage: image, url: url, blockLine: line, sameBefore: seen[key, default: 0],
-                                     kindBefore: kinds[image, default: 0]))
+                out.append(
+                    Reference(
+                        isImage: image, url: url, blockLine: line, sameBefore: seen[key, default: 0],
+                        kindBefore: kinds[image, default: 0]))
                 seen[key, default: 0] += 1
                 kinds[image, default: 0] += 1
             }
@@ -122,10 +124,15 @@ enum InlineSources {
             var i = 0
             while i < c.count {
                 var start: Int? = nil, close: Character = ")"
-                if c[i] == "]", i + 1 < c.count, c[i + 1] == "(" { start = i + 2 }
-                else if c[i] == "]", i + 1 < c.count, c[i + 1] == ":", !(c.prefix(i).contains("]")) { start = i + 2; close = " " }
-                else if c[i] == "<", i + 1 < c.count, c[i + 1].isLetter { start = i + 1; close = ">" }
-                else if c[i] == "w", c.count - i > 4, String(c[i..<i + 4]) == "www.", i == 0 || !c[i - 1].isLetter { start = i; close = " " }
+                if c[i] == "]", i + 1 < c.count, c[i + 1] == "(" {
+                    start = i + 2
+                } else if c[i] == "]", i + 1 < c.count, c[i + 1] == ":", !(c.prefix(i).contains("]")) {
+                    start = i + 2; close = " "
+                } else if c[i] == "<", i + 1 < c.count, c[i + 1].isLetter {
+                    start = i + 1; close = ">"
+                } else if c[i] == "w", c.count - i > 4, String(c[i..<i + 4]) == "www.", i == 0 || !c[i - 1].isLetter {
+                    start = i; close = " "
+                }
                 guard var j = start else { i += 1; continue }
                 while close != ">" && j < c.count && (c[j] == " " || c[j] == "\t") { j += 1 }
                 if close != ">" && j < c.count && c[j] == "<" { j += 1; close = ">" }
@@ -149,8 +156,10 @@ enum InlineSources {
     /// `&NewLine;`, `&colon;`, …) and backslash escapes, as cmark decodes a destination.
     static func decode(_ s: String) -> String {
         var t = s.replacingOccurrences(of: #"\\([!-/:-@\[-`{-~])"#, with: "$1", options: .regularExpression)
-        for (name, value) in [("Tab", "\t"), ("NewLine", "\n"), ("colon", ":"), ("quot", "\""), ("lt", "<"), ("gt", ">"),
-                              ("nbsp", "\u{A0}"), ("sol", "/"), ("lpar", "("), ("rpar", ")"), ("period", "."), ("amp", "&")] {
+        for (name, value) in [
+            ("Tab", "\t"), ("NewLine", "\n"), ("colon", ":"), ("quot", "\""), ("lt", "<"), ("gt", ">"),
+            ("nbsp", "\u{A0}"), ("sol", "/"), ("lpar", "("), ("rpar", ")"), ("period", "."), ("amp", "&"),
+        ] {
             t = t.replacingOccurrences(of: "&\(name);", with: value)
         }
         let decoded = ImageFileCheck.decodeCharacterReferences(t)
@@ -162,8 +171,7 @@ enum InlineSources {
     static func printable(_ url: String) -> String {
         var out = ""
         for s in url.unicodeScalars.prefix(80) {
-            if URLSafety.isInvisible(s) && s != " " { out += "\\u{\(String(s.value, radix: 16, uppercase: true))}" }
-            else { out.unicodeScalars.append(s) }
+            if URLSafety.isInvisible(s) && s != " " { out += "\\u{\(String(s.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(s) }
         }
         return url.unicodeScalars.count > 80 ? out + "…" : out
     }

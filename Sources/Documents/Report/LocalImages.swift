@@ -35,17 +35,22 @@ struct LocalImages {
     /// `projectRoot` is the folder whose files the notebook may publish; nil means
     /// `defaultProjectRoot(notebookPath:)`, the rule `folio render` uses.
     init(_ document: Document, projectRoot: URL? = nil) {
-        let notebookFolder = Self.realPath(URL(fileURLWithPath: document.path).deletingLastPathComponent().path)
+        let notebookFolder =
+            Self.realPath(URL(fileURLWithPath: document.path).deletingLastPathComponent().path)
             ?? URL(fileURLWithPath: document.path).deletingLastPathComponent().standardizedFileURL.path
-        let root = projectRoot.map { Self.realPath($0.path) ?? $0.standardizedFileURL.path }
+        let root =
+            projectRoot.map { Self.realPath($0.path) ?? $0.standardizedFileURL.path }
             ?? Self.defaultProjectRoot(notebookPath: document.path).path
         // Listed resources: real paths of files, and of folders whose contents are allowed.
         var allowedFolders = [root], allowedFiles: Set<String> = []
         for r in document.frontMatter.resources {
             guard let real = Self.realPath(r.hasPrefix("/") ? r : notebookFolder + "/" + r) else { continue }
             var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: real, isDirectory: &isDir), isDir.boolValue { allowedFolders.append(real) }
-            else { allowedFiles.insert(real) }
+            if FileManager.default.fileExists(atPath: real, isDirectory: &isDir), isDir.boolValue {
+                allowedFolders.append(real)
+            } else {
+                allowedFiles.insert(real)
+            }
         }
         func allowed(_ real: String) -> Bool {
             allowedFiles.contains(real) || allowedFolders.contains { real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
@@ -58,7 +63,8 @@ struct LocalImages {
         enum Found { case nothing, image(Image), refused(String) }
         func find(_ url: String) -> Found {
             if let scheme = URLSafety.scheme(of: url) {
-                return scheme == "http" || scheme == "https" ? .nothing
+                return scheme == "http" || scheme == "https"
+                    ? .nothing
                     : .refused("not published: '\(scheme):' image URLs are not allowed (only http, https and files in the project)")
             }
             // Remote (`//host/x.png`) or a fragment: nothing to copy.
@@ -72,7 +78,8 @@ struct LocalImages {
                 return .refused("not found (looked for \(URL(fileURLWithPath: candidate).standardizedFileURL.path))")
             }
             guard allowed(real) else {
-                return .refused("is outside the project folder \(root) (it is \(real)): not published; list it under the front matter's 'resources:' to publish it")
+                return .refused(
+                    "is outside the project folder \(root) (it is \(real)): not published; list it under the front matter's 'resources:' to publish it")
             }
             if let image = byRealPath[real] { return .image(image) }
             let ext = URL(fileURLWithPath: decoded).pathExtension.lowercased()
@@ -89,7 +96,9 @@ struct LocalImages {
         for ref in InlineSources.references(in: document.blocks) where ref.isImage && images[ref.url] == nil {
             let url = ref.url
             let outcome: String
-            if let why = refused[url] { outcome = why } else {
+            if let why = refused[url] {
+                outcome = why
+            } else {
                 switch find(url) {
                 case .nothing: continue
                 case .image(let image): images[url] = image; continue
@@ -100,8 +109,10 @@ struct LocalImages {
             let source = lines ?? InlineSources.lines(path: document.path)
             lines = source
             let (line, column) = InlineSources.locate(ref, in: source)
-            diagnostics.append(Diagnostic(file: document.path, line: line, column: column,
-                                          message: "image '\(InlineSources.printable(url))' \(outcome)", severity: .warning))
+            diagnostics.append(
+                Diagnostic(
+                    file: document.path, line: line, column: column,
+                    message: "image '\(InlineSources.printable(url))' \(outcome)", severity: .warning))
         }
     }
 

@@ -20,15 +20,16 @@ enum MathSetter {
     /// Inline math inside a line of PDF text.
     static func inlinePDF(_ tex: String, into text: inout RichText, size: Double = bodySize) {
         let layout = MathRenderer.shared.layout(tex, style: .text, size: size, color: PageStyle.inkColor)
-        text.box(MathBox(width: layout.width, ascent: layout.ascent, descent: layout.descent) { canvas, origin in
-            layout.draw(on: canvas, at: origin)
-        })
+        text.box(
+            MathBox(width: layout.width, ascent: layout.ascent, descent: layout.descent) { canvas, origin in
+                layout.draw(on: canvas, at: origin)
+            })
     }
 
     /// A display formula as something of known size the composer places and draws.
     struct Display {
         var width: Double, height: Double
-        var draw: (Canvas, Point) -> Void   // top-left
+        var draw: (Canvas, Point) -> Void  // top-left
     }
 
     /// A display formula centred in `width`; `font` is unused (math has its own font) but kept so
@@ -62,7 +63,7 @@ enum MathSetter {
     private static func svg(_ layout: MathLayout, tex: String, id: String, cls: String) -> String {
         let pad = 1.0
         var svg = String(decoding: layout.svg(padding: pad, idPrefix: id), as: UTF8.self)
-        if let r = svg.range(of: "<svg") { svg = String(svg[r.lowerBound...]) }   // drop the XML declaration
+        if let r = svg.range(of: "<svg") { svg = String(svg[r.lowerBound...]) }  // drop the XML declaration
         // Sizes in em of the body's 12.75 pt, so a formula keeps its size relative to the text
         // around it — the same in body text, larger in headings, smaller in the abstract.
         let em = 12.75
@@ -81,4 +82,3 @@ enum MathSetter {
         return svg.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
-

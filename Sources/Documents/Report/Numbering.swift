@@ -27,10 +27,10 @@ struct Numbering {
 
     /// In document order (including nested blocks), by source line.
     private(set) var headings: [Heading] = []
-    private(set) var figureNumbers: [Int: Int] = [:]      // cell index → number
-    private(set) var imageFigureNumbers: [Int: Int] = [:] // line of a labelled standalone image → number
-    private(set) var cellTableNumbers: [Int: Int] = [:]   // cell index → number
-    private(set) var tableNumbers: [Int: Int] = [:]       // caption line → number
+    private(set) var figureNumbers: [Int: Int] = [:]  // cell index → number
+    private(set) var imageFigureNumbers: [Int: Int] = [:]  // line of a labelled standalone image → number
+    private(set) var cellTableNumbers: [Int: Int] = [:]  // cell index → number
+    private(set) var tableNumbers: [Int: Int] = [:]  // caption line → number
     private(set) var equationNumbers: [String: Int] = [:]
     private(set) var targets: [String: Target] = [:]
     private var headingByLine: [Int: Int] = [:]
@@ -118,7 +118,9 @@ struct Numbering {
                         collect(content)
                     }
                     let label = cell.options.label
-                    let showsFigure = (notebook.outputs[cell.index] ?? []).contains { if case .figure = $0 { return true }; return false }
+                    let showsFigure = (notebook.outputs[cell.index] ?? []).contains {
+                        if case .figure = $0 { return true }; return false
+                    }
                     if showsFigure && (cell.options.caption != nil || label?.hasPrefix("fig-") == true) {
                         figures += 1
                         figureNumbers[cell.index] = figures
@@ -130,8 +132,10 @@ struct Numbering {
                     } else if let label, label.hasPrefix("fig-") {
                         // Labelled as a figure but shows none: still a target, so a reference
                         // does not dangle, but say why it has no number.
-                        diagnostics.append(Diagnostic(file: doc.path, line: cell.firstLine,
-                                                      message: "cell '\(label)' is labelled as a figure but shows no figure", severity: .warning))
+                        diagnostics.append(
+                            Diagnostic(
+                                file: doc.path, line: cell.firstLine,
+                                message: "cell '\(label)' is labelled as a figure but shows no figure", severity: .warning))
                     }
                 default: break
                 }
@@ -149,7 +153,8 @@ struct Numbering {
     /// A one-line Markdown text as inlines; references get `line` (where the cell's options are).
     static func markdownInline(_ text: String, line: Int) -> [Inline] {
         guard let doc = try? Document.parse(text, path: ""), let content = doc.blocks.first?.paragraphInlines,
-              doc.blocks.count == 1 else { return [.text(text)] }
+            doc.blocks.count == 1
+        else { return [.text(text)] }
         func relocate(_ inlines: [Inline]) -> [Inline] {
             inlines.map { i in
                 switch i {

@@ -62,20 +62,23 @@ final class PDFComposer {
         for rule in quoteRules { drawQuoteRule(x: rule.x, from: rule.top, to: y) }
         drawFootnotes()
         let folio = TextLayout(canvas: canvas, markup: "\(page)", font: Fonts.description(Fonts.serif, size: 9))
-        folio.draw(on: canvas, at: Point((style.width - folio.size.width) / 2, style.height - style.margin.bottom / 2 - 6),
-                   color: style.muted)
+        folio.draw(
+            on: canvas, at: Point((style.width - folio.size.width) / 2, style.height - style.margin.bottom / 2 - 6),
+            color: style.muted)
         if page > 1, let runningHead {
             let font = Fonts.description(Fonts.serif, size: 8.5)
             let section = firstSectionOnPage ?? sectionAtTop
             let half = style.textWidth / 2 - 6
             let top = style.margin.top / 2 - 4
             let leftWidth = section == nil ? style.textWidth : half
-            let left = TextLayout(canvas: canvas, markup: "<i>" + TextLayout.escape(oneLine(runningHead, font: font, width: leftWidth)) + "</i>",
-                                  font: font, width: leftWidth, alignment: section == nil ? .center : .left)
+            let left = TextLayout(
+                canvas: canvas, markup: "<i>" + TextLayout.escape(oneLine(runningHead, font: font, width: leftWidth)) + "</i>",
+                font: font, width: leftWidth, alignment: section == nil ? .center : .left)
             left.draw(on: canvas, at: Point(style.margin.left, top), color: style.muted)
             if let section {
-                let right = TextLayout(canvas: canvas, markup: "<i>" + TextLayout.escape(oneLine(section, font: font, width: half)) + "</i>",
-                                       font: font, width: half, alignment: .right)
+                let right = TextLayout(
+                    canvas: canvas, markup: "<i>" + TextLayout.escape(oneLine(section, font: font, width: half)) + "</i>",
+                    font: font, width: half, alignment: .right)
                 right.draw(on: canvas, at: Point(style.margin.left + style.textWidth - half, top), color: style.muted)
             }
             canvas.move(to: Point(style.margin.left, top + left.size.height + 3))
@@ -146,18 +149,24 @@ final class PDFComposer {
 
     // MARK: Text
 
-    func layout(_ markup: String, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
-                alignment: TextLayout.Alignment = .left, wrapAnywhere: Bool = false) -> TextLayout {
-        TextLayout(canvas: canvas, markup: markup, font: font, width: width ?? (style.textWidth - indent),
-                   justify: justify, alignment: alignment, wrapAnywhere: wrapAnywhere)
+    func layout(
+        _ markup: String, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
+        alignment: TextLayout.Alignment = .left, wrapAnywhere: Bool = false
+    ) -> TextLayout {
+        TextLayout(
+            canvas: canvas, markup: markup, font: font, width: width ?? (style.textWidth - indent),
+            justify: justify, alignment: alignment, wrapAnywhere: wrapAnywhere)
     }
 
     /// Lays out rich text with room for its inline boxes. A word longer than the line (a URL,
     /// an identifier) breaks between characters rather than run into the margin.
-    func layout(_ text: RichText, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
-                alignment: TextLayout.Alignment = .left) -> TextLayout {
-        let l = layout(text.markup, font: font, indent: indent, width: width, justify: justify, alignment: alignment,
-                       wrapAnywhere: true)
+    func layout(
+        _ text: RichText, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
+        alignment: TextLayout.Alignment = .left
+    ) -> TextLayout {
+        let l = layout(
+            text.markup, font: font, indent: indent, width: width, justify: justify, alignment: alignment,
+            wrapAnywhere: true)
         l.reserve(text.inlineBoxes)
         return l
     }
@@ -166,9 +175,11 @@ final class PDFComposer {
     /// `minLinesAtBottom` lines together at a page bottom (orphans) and at a page top (widows).
     /// With `rich`, places its link areas over their glyphs, draws its inline boxes, and sets
     /// its footnotes (laid out by `footnote`) at the bottom of the page where their mark falls.
-    func flow(_ text: TextLayout, indent: Double = 0, color: Color? = nil, minLinesAtBottom: Int = 2,
-              rich: RichText? = nil, footnote: ((Int, [Block]) -> TextLayout)? = nil,
-              onFirstLine: ((Double) -> Void)? = nil) {
+    func flow(
+        _ text: TextLayout, indent: Double = 0, color: Color? = nil, minLinesAtBottom: Int = 2,
+        rich: RichText? = nil, footnote: ((Int, [Block]) -> TextLayout)? = nil,
+        onFirstLine: ((Double) -> Void)? = nil
+    ) {
         let lines = text.lines
         // Footnote layouts by the line their mark is on.
         var notesByLine: [Int: [(number: Int, layout: TextLayout)]] = [:]
@@ -197,7 +208,8 @@ final class PDFComposer {
             // Widow control: if only one line would carry over, move one more line with it
             // (unless that line's footnotes were already placed here).
             if j < lines.count && lines.count - j == 1 && j - i > minLinesAtBottom && minLinesAtBottom > 1
-                && !(rich?.footnotes.contains { text.line(containing: $0.offset) == j - 1 } ?? false) {
+                && !(rich?.footnotes.contains { text.line(containing: $0.offset) == j - 1 } ?? false)
+            {
                 j -= 1; height -= lines[j].height
             }
             let x = style.margin.left + indent
@@ -226,16 +238,20 @@ final class PDFComposer {
     }
 
     /// A text layout inside a shaded box (code, outputs), continued across pages.
-    func box(_ text: TextLayout, indent: Double = 0, padding: Double = 6, background: Color, border: Color?,
-             leftRule: Color? = nil, color: Color? = nil) {
+    func box(
+        _ text: TextLayout, indent: Double = 0, padding: Double = 6, background: Color, border: Color?,
+        leftRule: Color? = nil, color: Color? = nil
+    ) {
         box([text], indent: indent, padding: padding, background: background, border: border, leftRule: leftRule, color: color)
     }
 
     /// One box over several layouts set one after another (a long output in chunks: Pango's
     /// cost grows faster than linearly with the size of one layout, so long text is laid out
     /// in pieces of a few hundred lines).
-    func box(_ texts: [TextLayout], indent: Double = 0, padding: Double = 6, background: Color, border: Color?,
-             leftRule: Color? = nil, color: Color? = nil) {
+    func box(
+        _ texts: [TextLayout], indent: Double = 0, padding: Double = 6, background: Color, border: Color?,
+        leftRule: Color? = nil, color: Color? = nil
+    ) {
         // Every line of every layout: (layout, line within it, height).
         var lines: [(layout: Int, line: Int, height: Double)] = []
         for (k, t) in texts.enumerated() { for l in t.lines { lines.append((k, l.index, l.height)) } }
@@ -263,8 +279,9 @@ final class PDFComposer {
             while s < j {
                 var e = s
                 while e < j && lines[e].layout == lines[s].layout { e += 1 }
-                texts[lines[s].layout].drawLines(lines[s].line..<(lines[e - 1].line + 1), on: canvas,
-                                                 x: boxX + padding + (leftRule == nil ? 0 : 4), top: top, color: color ?? style.ink)
+                texts[lines[s].layout].drawLines(
+                    lines[s].line..<(lines[e - 1].line + 1), on: canvas,
+                    x: boxX + padding + (leftRule == nil ? 0 : 4), top: top, color: color ?? style.ink)
                 top += lines[s..<e].reduce(0) { $0 + $1.height }
                 s = e
             }

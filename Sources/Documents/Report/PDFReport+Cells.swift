@@ -15,8 +15,10 @@ extension PDFReport.Writer {
     }
 
     /// Plain text in a box, laid out in chunks (see TextChunks), `inset` narrower than the text block.
-    func textBox(_ text: String, indent: Double, inset: Double, padding: Double, background: Color,
-                 leftRule: Color?, color: Color? = nil) {
+    func textBox(
+        _ text: String, indent: Double, inset: Double, padding: Double, background: Color,
+        leftRule: Color?, color: Color? = nil
+    ) {
         let columns = Int((style.textWidth - indent - inset) / (0.602 * style.codeSize)) - 1
         let layouts = TextChunks.plain(text, columns: columns).map {
             composer.layout($0, font: style.code, indent: indent + inset, wrapAnywhere: true)
@@ -55,7 +57,9 @@ extension PDFReport.Writer {
     func cell(_ cell: Cell, indent: Double) {
         guard cell.options.include else { return }
         let outputs = cell.options.output ? notebook.outputs[cell.index] ?? [] : []
-        let figureCount = outputs.filter { if case .figure = $0 { return true }; return false }.count
+        let figureCount = outputs.filter {
+            if case .figure = $0 { return true }; return false
+        }.count
         if cell.options.echo && !cell.code.isEmpty {
             composer.space(2)
             codeBox(cell.code, swift: true, indent: indent)
@@ -65,7 +69,9 @@ extension PDFReport.Writer {
         let tableNumber = numbering.cellTableNumbers[cell.index]
         if tableNumber != nil, let caption = captionLayout(kind: "Table", number: tableNumber, text: numbering.captions[cell.index], indent: indent) {
             // Keep the caption with the table below it when the output is a results table.
-            let table = outputs.lazy.compactMap { if case .table(let t) = $0 { return t }; return nil }.first
+            let table = outputs.lazy.compactMap {
+                if case .table(let t) = $0 { return t }; return nil
+            }.first
             composer.ensure(caption.0.size.height + 8 + (table.map { composer.placedHeight(of: $0, indent: indent) } ?? 26))
             if let label = cell.options.label { composer.destination(label, offset: 6) }
             drawCaption(caption, indent: indent)
@@ -86,7 +92,8 @@ extension PDFReport.Writer {
             case .figure(let figure):
                 figuresSeen += 1
                 let last = figuresSeen == figureCount
-                let caption = last && tableNumber == nil
+                let caption =
+                    last && tableNumber == nil
                     ? captionLayout(kind: "Figure", number: numbering.figureNumbers[cell.index], text: numbering.captions[cell.index], indent: indent)
                     : nil
                 composer.space(6)
@@ -103,8 +110,9 @@ extension PDFReport.Writer {
             case .error(let error):
                 var message = error.message
                 if let line = error.line { message = "\(notebook.document.path):\(line): \(message)" }
-                textBox(message, indent: indent, inset: 12, padding: 6, background: style.errorBackground,
-                        leftRule: style.errorInk, color: style.errorInk)
+                textBox(
+                    message, indent: indent, inset: 12, padding: 6, background: style.errorBackground,
+                    leftRule: style.errorInk, color: style.errorInk)
                 composer.space(5)
             }
         }

@@ -12,7 +12,7 @@ extension PDFReport.Writer {
         let font = style.caption
         let pad = 6.0
         let available = style.textWidth - indent
-        let measure = InlineContext(numbering: numbering)   // footnotes are counted when drawn
+        let measure = InlineContext(numbering: numbering)  // footnotes are counted when drawn
         func natural(_ cells: [[Inline]], _ c: Int, bold: Bool) -> Double {
             var t = RichText()
             if bold { t.tag("<b>") }
@@ -60,7 +60,9 @@ extension PDFReport.Writer {
             for (c, l) in layouts.enumerated() {
                 l.draw(on: canvas, at: Point(x + pad, top + 2.5), color: style.ink)
                 for link in texts[c].links {
-                    let rects = l.rects(covering: link.range).map { Rect(x: x + pad + $0.rect.x, y: top + 2.5 + $0.rect.y, width: $0.rect.width, height: $0.rect.height) }
+                    let rects = l.rects(covering: link.range).map {
+                        Rect(x: x + pad + $0.rect.x, y: top + 2.5 + $0.rect.y, width: $0.rect.width, height: $0.rect.height)
+                    }
                     switch link.target {
                     case .uri(let u): canvas.linkArea(rects, uri: u)
                     case .destination(let d): canvas.linkArea(rects, destination: d)

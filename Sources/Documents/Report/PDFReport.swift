@@ -86,8 +86,9 @@ public enum PDFReport {
                 let rich = InlineMarkup.pango(notebook.document.abstractInlines ?? [.text(abstract)], context)
                 context.hyphenator = nil
                 context.mathSize = MathSetter.bodySize
-                composer.flow(composer.layout(rich, font: style.small, indent: indent, width: style.textWidth - 2 * indent, justify: true),
-                              indent: indent, rich: rich)
+                composer.flow(
+                    composer.layout(rich, font: style.small, indent: indent, width: style.textWidth - 2 * indent, justify: true),
+                    indent: indent, rich: rich)
             }
             composer.space(20)
         }
@@ -95,9 +96,11 @@ public enum PDFReport {
         func tableOfContents() {
             composer.space(4)
             let title = composer.layout("<b>Contents</b>", font: style.heading(2))
-            composer.flow(title, minLinesAtBottom: 1, onFirstLine: { [self] baseline in
-                canvas.addOutline(title: "Contents", page: composer.page, y: baseline - 14)
-            })
+            composer.flow(
+                title, minLinesAtBottom: 1,
+                onFirstLine: { [self] baseline in
+                    canvas.addOutline(title: "Contents", page: composer.page, y: baseline - 14)
+                })
             composer.space(6)
             for h in numbering.headings where h.level <= 3 {
                 let indent = Double(h.level - 1) * 16
@@ -113,13 +116,16 @@ public enum PDFReport {
                 let pageLayout = composer.layout(h.level == 1 ? "<b>\(page)</b>" : page, font: style.body, width: 30, alignment: .right)
                 let numberLayout = composer.layout(h.level == 1 ? "<b>\(h.number ?? "")</b>" : h.number ?? "", font: style.body, width: numberWidth)
                 composer.space(h.level == 1 ? 5 : 1)
-                composer.flow(entry, indent: indent + numberWidth, minLinesAtBottom: 1, rich: text, onFirstLine: { [self] baseline in
-                    let top = baseline - entry.firstBaseline
-                    numberLayout.draw(on: canvas, at: Point(style.margin.left + indent, top), color: style.ink)
-                    pageLayout.draw(on: canvas, at: Point(style.margin.left + style.textWidth - 30, top), color: style.ink)
-                    canvas.linkArea([Rect(x: style.margin.left + style.textWidth - 30, y: top, width: 30, height: entry.lines[0].height)],
-                                    destination: h.anchor)
-                })
+                composer.flow(
+                    entry, indent: indent + numberWidth, minLinesAtBottom: 1, rich: text,
+                    onFirstLine: { [self] baseline in
+                        let top = baseline - entry.firstBaseline
+                        numberLayout.draw(on: canvas, at: Point(style.margin.left + indent, top), color: style.ink)
+                        pageLayout.draw(on: canvas, at: Point(style.margin.left + style.textWidth - 30, top), color: style.ink)
+                        canvas.linkArea(
+                            [Rect(x: style.margin.left + style.textWidth - 30, y: top, width: 30, height: entry.lines[0].height)],
+                            destination: h.anchor)
+                    })
             }
             composer.space(18)
         }
@@ -139,8 +145,10 @@ public enum PDFReport {
             }
         }
 
-        func paragraph(_ content: [Inline], font: String? = nil, indent: Double, justify: Bool = true,
-                       onFirstLine: ((Double) -> Void)? = nil) {
+        func paragraph(
+            _ content: [Inline], font: String? = nil, indent: Double, justify: Bool = true,
+            onFirstLine: ((Double) -> Void)? = nil
+        ) {
             context.hyphenator = justify ? Hyphenator.english : nil
             let rich = InlineMarkup.pango(content, context)
             context.hyphenator = nil
@@ -238,16 +246,20 @@ public enum PDFReport {
             let number = tag ?? label.flatMap { numbering.equationNumbers[$0] }.map(String.init)
             let numberLayout = number.map { composer.layout("(" + TextLayout.escape($0) + ")", font: style.body) }
             let reserve = numberLayout == nil ? 0 : 40.0
-            let math = MathSetter.displayPDF(tex, canvas: canvas, font: style.body,
-                                             width: style.textWidth - indent - 2 * reserve)
+            let math = MathSetter.displayPDF(
+                tex, canvas: canvas, font: style.body,
+                width: style.textWidth - indent - 2 * reserve)
             composer.space(4)
             composer.ensure(math.height)
             if let label { composer.destination(label, offset: 12) }
             let top = composer.y
             math.draw(canvas, Point(style.margin.left + indent + reserve, top))
             if let numberLayout {
-                numberLayout.draw(on: canvas, at: Point(style.margin.left + style.textWidth - numberLayout.size.width,
-                                                        top + (math.height - numberLayout.size.height) / 2), color: style.ink)
+                numberLayout.draw(
+                    on: canvas,
+                    at: Point(
+                        style.margin.left + style.textWidth - numberLayout.size.width,
+                        top + (math.height - numberLayout.size.height) / 2), color: style.ink)
             }
             composer.advance(math.height)
             composer.space(9)
@@ -272,8 +284,9 @@ public enum PDFReport {
                 for (b, blockInItem) in item.enumerated() {
                     if b == 0, let content = blockInItem.paragraphInlines {
                         paragraph(content, indent: textIndent) { [self] baseline in
-                            markerLayout.draw(on: canvas, at: Point(style.margin.left + indent, baseline - markerLayout.firstBaseline),
-                                              color: style.ink)
+                            markerLayout.draw(
+                                on: canvas, at: Point(style.margin.left + indent, baseline - markerLayout.firstBaseline),
+                                color: style.ink)
                         }
                         composer.space(2.5)
                     } else {

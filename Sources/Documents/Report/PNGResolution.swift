@@ -6,13 +6,14 @@ enum PNGResolution {
     static func record(_ png: [UInt8], dpi: Double) -> [UInt8] {
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         guard png.count > 33, Array(png[0..<8]) == signature, chunkTypes(png).first == "IHDR",
-              !chunkTypes(png).contains("pHYs") else { return png }
+            !chunkTypes(png).contains("pHYs")
+        else { return png }
         let ppm = UInt32((dpi / 0.0254).rounded())
-        var data = bigEndian(ppm) + bigEndian(ppm) + [1]          // unit 1: metre
+        var data = bigEndian(ppm) + bigEndian(ppm) + [1]  // unit 1: metre
         let type = Array("pHYs".utf8)
         data = type + data
         let chunk = bigEndian(9) + data + bigEndian(crc32(data))
-        let ihdrEnd = 8 + 12 + 13                                   // signature + IHDR (length, type, 13 bytes, CRC)
+        let ihdrEnd = 8 + 12 + 13  // signature + IHDR (length, type, 13 bytes, CRC)
         return Array(png[0..<ihdrEnd]) + chunk + Array(png[ihdrEnd...])
     }
 

@@ -56,9 +56,10 @@ public struct Provenance: Codable, Sendable {
         cells = document.cells.map { cell in
             let r = result.cells[cell.index]
             let outputs = r.flatMap { try? encoder.encode($0.outputs) } ?? Data()
-            return CellRecord(index: cell.index, line: cell.firstLine, label: cell.options.label, seed: r?.seed, key: r?.key,
-                              cache: r?.cache.rawValue ?? "not-run", reason: r?.reason ?? "",
-                              seconds: ((r?.seconds ?? 0) * 1e4).rounded() / 1e4, outputSHA256: SHA256.hex(outputs))
+            return CellRecord(
+                index: cell.index, line: cell.firstLine, label: cell.options.label, seed: r?.seed, key: r?.key,
+                cache: r?.cache.rawValue ?? "not-run", reason: r?.reason ?? "",
+                seconds: ((r?.seconds ?? 0) * 1e4).rounded() / 1e4, outputSHA256: SHA256.hex(outputs))
         }
         self.files = files
     }

@@ -71,7 +71,8 @@ struct Publication {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         let inside = !path.hasPrefix("/") && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.contains("\0") }
         guard inside, let first = parts.first, entries.contains(String(first)), parts.count == 1 || first == Substring(name) else {
-            throw PublicationError("refusing to write '\(path)': every file of notebook '\(name)' stays in \(display(name)) beside \(name).pdf and \(name).html")
+            throw PublicationError(
+                "refusing to write '\(path)': every file of notebook '\(name)' stays in \(display(name)) beside \(name).pdf and \(name).html")
         }
     }
 
@@ -145,7 +146,8 @@ public enum PublishedName {
         if name == "index" {
             throw PublicationError("a notebook named 'index' would be overwritten by the site index (index.html); rename the notebook")
         }
-        let bad = name.isEmpty || name.hasPrefix(".") || name.contains("/")
+        let bad =
+            name.isEmpty || name.hasPrefix(".") || name.contains("/")
             || name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
         if bad { throw PublicationError("cannot name output files after '\(name)': a notebook's file name must not start with '.' or hold control characters") }
     }

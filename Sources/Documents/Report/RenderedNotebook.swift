@@ -37,4 +37,3 @@ public struct RenderedNotebook: Sendable {
         return result
     }
 }
-

@@ -19,16 +19,20 @@ public struct ReportWriter {
     /// its output-relative path, returns the bytes of `name/manifest.json`. Returns the paths
     /// written.
     @discardableResult
-    public func write(_ notebook: RenderedNotebook, attachments: [(name: String, data: Data)] = [],
-                      manifest: (([String: String]) throws -> Data)? = nil) throws -> [URL] {
+    public func write(
+        _ notebook: RenderedNotebook, attachments: [(name: String, data: Data)] = [],
+        manifest: (([String: String]) throws -> Data)? = nil
+    ) throws -> [URL] {
         try write(ResolvedNotebook(notebook), attachments: attachments, manifest: manifest)
     }
 
     /// Writes a notebook resolved once (numbers, images, figure names) for every format; the
     /// caller prints `resolved.diagnostics`.
     @discardableResult
-    public func write(_ resolved: ResolvedNotebook, attachments: [(name: String, data: Data)] = [],
-                      manifest: (([String: String]) throws -> Data)? = nil) throws -> [URL] {
+    public func write(
+        _ resolved: ResolvedNotebook, attachments: [(name: String, data: Data)] = [],
+        manifest: (([String: String]) throws -> Data)? = nil
+    ) throws -> [URL] {
         let notebook = resolved.notebook
         let name = notebook.document.name
         try PublishedName.check(name)
@@ -51,8 +55,9 @@ public struct ReportWriter {
         let fm = notebook.document.frontMatter
         let thumbnail = Thumbnail.choose(resolved)
         if let png = thumbnail?.png { files.append((thumbnail!.path, Data(png))) }
-        let summary = PageSummary(name: name, title: notebook.document.title, date: fm.date, abstract: fm.abstract.map(MathPlainText.prose),
-                                  thumbnail: thumbnail?.path)
+        let summary = PageSummary(
+            name: name, title: notebook.document.title, date: fm.date, abstract: fm.abstract.map(MathPlainText.prose),
+            thumbnail: thumbnail?.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         files.append(("\(name)/page.json", try encoder.encode(summary)))
@@ -83,8 +88,9 @@ public struct ReportWriter {
         for dir in entries where !dir.lastPathComponent.hasPrefix(".") {
             let url = dir.appendingPathComponent("page.json")
             guard let data = fm.contents(atPath: url.path),
-                  let page = try? JSONDecoder().decode(PageSummary.self, from: data),
-                  fm.fileExists(atPath: outputDirectory.appendingPathComponent(page.name + ".html").path) else { continue }
+                let page = try? JSONDecoder().decode(PageSummary.self, from: data),
+                fm.fileExists(atPath: outputDirectory.appendingPathComponent(page.name + ".html").path)
+            else { continue }
             pages.append(page)
         }
         let index = outputDirectory.appendingPathComponent("index.html")

@@ -43,7 +43,10 @@ struct RichText {
 
     /// Room for the inline boxes, to apply to the layout made from `markup`.
     var inlineBoxes: [TextLayout.InlineBox] {
-        boxes.map { TextLayout.InlineBox(offset: $0.offset, length: 3, width: $0.math.width,
-                                         ascent: $0.math.ascent, descent: $0.math.descent, draw: $0.math.draw) }
+        boxes.map {
+            TextLayout.InlineBox(
+                offset: $0.offset, length: 3, width: $0.math.width,
+                ascent: $0.math.ascent, descent: $0.math.descent, draw: $0.math.draw)
+        }
     }
 }

@@ -27,7 +27,8 @@ extension ReportWriter {
         let files = try write(notebook, attachments: logs) { hashes in
             try Provenance(tool: tool, document: document, result: result, compiler: result.compilerVersion, files: hashes).json()
         }
-        return Published(pdf: outputDirectory.appendingPathComponent(document.name + ".pdf"), files: files,
-                         diagnostics: notebook.diagnostics)
+        return Published(
+            pdf: outputDirectory.appendingPathComponent(document.name + ".pdf"), files: files,
+            diagnostics: notebook.diagnostics)
     }
 }

@@ -48,24 +48,29 @@ enum SwiftHighlighter {
                 var j = i + (triple ? 3 : 1)
                 while j < c.count {
                     if c[j] == "\\" { j += 2; continue }
-                    if triple { if j + 2 < c.count && c[j] == "\"" && c[j + 1] == "\"" && c[j + 2] == "\"" { j += 3; break } }
-                    else if c[j] == "\"" || c[j] == "\n" { j += 1; break }
+                    if triple {
+                        if j + 2 < c.count && c[j] == "\"" && c[j + 1] == "\"" && c[j + 2] == "\"" { j += 3; break }
+                    } else if c[j] == "\"" || c[j] == "\n" {
+                        j += 1; break
+                    }
                     j += 1
                 }
                 j = min(j, c.count)
                 add(String(c[i..<j]), .string); i = j
             } else if ch.isNumber || (ch == "." && i + 1 < c.count && c[i + 1].isNumber && (i == 0 || !(c[i - 1].isLetter || c[i - 1].isNumber))) {
                 var j = i
-                while j < c.count && (c[j].isNumber || c[j].isLetter || c[j] == "_" ||
-                                      (c[j] == "." && j + 1 < c.count && c[j + 1].isNumber)) { j += 1 }
+                while j < c.count && (c[j].isNumber || c[j].isLetter || c[j] == "_" || (c[j] == "." && j + 1 < c.count && c[j + 1].isNumber)) { j += 1 }
                 add(String(c[i..<j]), .number); i = j
             } else if ch.isLetter || ch == "_" || ch == "@" || ch == "#" {
                 var j = i + 1
                 while j < c.count && (c[j].isLetter || c[j].isNumber || c[j] == "_") { j += 1 }
                 let word = String(c[i..<j])
-                let kind: Kind? = ch == "@" || ch == "#" ? .attribute
-                    : keywords.contains(word) ? .keyword
-                    : (ch.isUppercase ? .type : nil)
+                let kind: Kind? =
+                    ch == "@" || ch == "#"
+                    ? .attribute
+                    : keywords.contains(word)
+                        ? .keyword
+                        : (ch.isUppercase ? .type : nil)
                 add(word, kind); i = j
             } else {
                 add(String(ch), nil); i += 1

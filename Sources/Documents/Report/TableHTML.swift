@@ -10,10 +10,14 @@ enum TableHTML {
             switch table.columns[c].alignment {
             case .right: return true
             case .left, .center: return false
-            case .auto: return table.rows.allSatisfy { row in
-                guard c < row.count else { return true }
-                switch row[c] { case .text: return false; default: return true }
-            }
+            case .auto:
+                return table.rows.allSatisfy { row in
+                    guard c < row.count else { return true }
+                    switch row[c] {
+                    case .text: return false;
+                    default: return true
+                    }
+                }
             }
         }
         func align(_ c: Int) -> String {

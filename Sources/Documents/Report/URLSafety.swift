@@ -72,7 +72,7 @@ public enum URLSafety {
         for b in path.utf8 {
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(b))
             default:
                 out += percent(b)
@@ -117,7 +117,6 @@ public enum URLSafety {
     }
 }
 
-
 extension URLSafety {
     /// A warning for each link whose URL is not published (it is shown as plain text), at the
     /// link's `file.md:line:col`. Images are checked by `LocalImages`.
@@ -128,9 +127,11 @@ extension URLSafety {
         return refs.map { ref in
             let (line, column) = InlineSources.locate(ref, in: lines)
             let scheme = scheme(of: ref.url) ?? "?"
-            return Diagnostic(file: document.path, line: line, column: column,
-                              message: "link to '\(InlineSources.printable(ref.url))' not published: '\(scheme):' links are not allowed (only http, https, mailto and relative links); its text is shown without the link",
-                              severity: .warning)
+            return Diagnostic(
+                file: document.path, line: line, column: column,
+                message:
+                    "link to '\(InlineSources.printable(ref.url))' not published: '\(scheme):' links are not allowed (only http, https, mailto and relative links); its text is shown without the link",
+                severity: .warning)
         }
     }
 }

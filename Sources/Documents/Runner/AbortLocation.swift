@@ -12,8 +12,10 @@ enum AbortLocation {
         guard let text = try? String(contentsOf: runDirectory.appendingPathComponent(fileName), encoding: .utf8) else { return nil }
         let addresses = text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("0x") }
         guard !addresses.isEmpty, FileManager.default.isExecutableFile(atPath: symbolizer.path),
-              let output = try? ChildProcess.run(symbolizer, arguments: ["--obj=\(program.path)", "--no-inlines"] + addresses,
-                                                 directory: runDirectory, timeout: 20, logName: "symbolizer") else { return nil }
+            let output = try? ChildProcess.run(
+                symbolizer, arguments: ["--obj=\(program.path)", "--no-inlines"] + addresses,
+                directory: runDirectory, timeout: 20, logName: "symbolizer")
+        else { return nil }
         // One block per address: the function's name, then `file:line:column`.
         for line in output.stdout.split(separator: "\n") {
             let parts = line.split(separator: ":")

@@ -25,7 +25,8 @@ struct Backtrace {
     static func parse(_ data: Data, file: String) -> Backtrace? {
         // The report is one JSON object; tolerate text before it.
         guard let start = data.firstIndex(of: UInt8(ascii: "{")),
-              let object = try? JSONSerialization.jsonObject(with: data[start...]) as? [String: Any] else { return nil }
+            let object = try? JSONSerialization.jsonObject(with: data[start...]) as? [String: Any]
+        else { return nil }
         var result = Backtrace(description: object["description"] as? String ?? "crash")
         let threads = object["threads"] as? [[String: Any]] ?? []
         let crashed = threads.first { $0["crashed"] as? Bool == true } ?? threads.first
@@ -34,8 +35,9 @@ struct Backtrace {
         var notebookFrames = 0
         for frame in frames {
             guard let location = frame["sourceLocation"] as? [String: Any],
-                  let path = location["file"] as? String, Self.same(path, file),
-                  let line = location["line"] as? Int, line > 0 else { continue }
+                let path = location["file"] as? String, Self.same(path, file),
+                let line = location["line"] as? Int, line > 0
+            else { continue }
             let column = (location["column"] as? Int).flatMap { $0 > 0 ? $0 : nil }
             counts["\(line):\(column ?? 0)", default: 0] += 1
             notebookFrames += 1
@@ -47,10 +49,12 @@ struct Backtrace {
         }
         // One location repeated through most of a deep stack, then a fault: infinite recursion.
         let deepest = counts.values.max() ?? 0
-        result.stackOverflow = frames.count >= 32 && deepest >= frames.count / 2
+        result.stackOverflow =
+            frames.count >= 32 && deepest >= frames.count / 2
             && (result.description.contains("Bad pointer dereference") || result.description.contains("Segmentation"))
         if let first = frames.first, first["sourceLocation"].flatMap({ ($0 as? [String: Any])?["file"] as? String }).map({ !Self.same($0, file) }) ?? true,
-           let d = first["description"] as? String, let plus = d.range(of: " + ") {
+            let d = first["description"] as? String, let plus = d.range(of: " + ")
+        {
             result.innermostFunction = String(d[..<plus.lowerBound])
         }
         return result

@@ -13,8 +13,10 @@ enum CacheExplanation {
         return nil
     }
 
-    static func whyMissed(position: Int, plan: ExecutionPlan, previous: ExecutionRecord?, firstChange: Int?,
-                          lineOf: (Int) -> Int) -> String {
+    static func whyMissed(
+        position: Int, plan: ExecutionPlan, previous: ExecutionRecord?, firstChange: Int?,
+        lineOf: (Int) -> Int
+    ) -> String {
         guard let previous else { return "no cached result (first render with this cache)" }
         let now = plan.context, before = previous.context
         if now.toolchain != before.toolchain { return "the compiler or the Folio library changed" }

@@ -19,9 +19,11 @@ struct ChildProcess {
     /// `watchdog` is polled while the child runs; returning a reason stops the child
     /// (per-cell time limits are enforced this way, from the progress file the child writes).
     /// `marker`: the run directory in the child's environment, by which what it leaves behind is found.
-    static func run(_ executable: URL, arguments: [String], environment: [String: String]? = nil,
-                    directory: URL, logDirectory: URL? = nil, timeout: Double, logName: String,
-                    marker: String? = nil, watchdog: (() -> String?)? = nil) throws -> Result {
+    static func run(
+        _ executable: URL, arguments: [String], environment: [String: String]? = nil,
+        directory: URL, logDirectory: URL? = nil, timeout: Double, logName: String,
+        marker: String? = nil, watchdog: (() -> String?)? = nil
+    ) throws -> Result {
         ProcessTree.becomeSubreaper()
         let logs = logDirectory ?? directory
         let outURL = logs.appendingPathComponent("\(logName).out")
@@ -32,8 +34,9 @@ struct ChildProcess {
         guard out >= 0, err >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: outURL.path]) }
 
         let since = ProcessTree.now() &- 1
-        let pid = try spawn(executable, arguments: arguments, environment: environment ?? ProcessInfo.processInfo.environment,
-                            directory: directory, stdout: out, stderr: err)
+        let pid = try spawn(
+            executable, arguments: arguments, environment: environment ?? ProcessInfo.processInfo.environment,
+            directory: directory, stdout: out, stderr: err)
         // The child is only *seen* to end (waitid with WNOWAIT) and is reaped last: while it is an
         // unreaped zombie neither its pid nor its process-group id can be given to a new process,
         // so killing the group and sweeping after it can never reach someone else's processes.
@@ -48,8 +51,11 @@ struct ChildProcess {
         while !ended() {
             usleep(10_000)
             if killedBecause == nil {
-                if DispatchTime.now() >= deadline { killedBecause = "time limit of \(Self.seconds(timeout)) s" }
-                else if let reason = watchdog?() { killedBecause = reason }
+                if DispatchTime.now() >= deadline {
+                    killedBecause = "time limit of \(Self.seconds(timeout)) s"
+                } else if let reason = watchdog?() {
+                    killedBecause = reason
+                }
                 if killedBecause != nil {
                     kill(-pid, SIGTERM); kill(pid, SIGTERM)
                     let grace = DispatchTime.now() + 2
@@ -70,14 +76,17 @@ struct ChildProcess {
         while ProcessTree.isStopping { pause() }
         let read = { (u: URL) in (try? String(contentsOf: u, encoding: .utf8)) ?? "" }
         let signal = status & 0x7f
-        return Result(status: signal == 0 ? (status >> 8) & 0xff : signal, signaled: signal != 0,
-                      killedBecause: killedBecause, stdout: read(outURL), stderr: read(errURL))
+        return Result(
+            status: signal == 0 ? (status >> 8) & 0xff : signal, signaled: signal != 0,
+            killedBecause: killedBecause, stdout: read(outURL), stderr: read(errURL))
     }
 
     /// posix_spawn in a new process group, stdin from /dev/null, every signal at its default
     /// (Folio ignores SIGINT while it waits; an ignored signal would otherwise be inherited).
-    private static func spawn(_ executable: URL, arguments: [String], environment: [String: String],
-                              directory: URL, stdout: Int32, stderr: Int32) throws -> pid_t {
+    private static func spawn(
+        _ executable: URL, arguments: [String], environment: [String: String],
+        directory: URL, stdout: Int32, stderr: Int32
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -104,8 +113,12 @@ struct ChildProcess {
             var pid: pid_t = 0
             let rc = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
             guard rc == 0 else {
-                throw CocoaError(.executableLoad, userInfo: [NSFilePathErrorKey: executable.path,
-                                                             NSLocalizedDescriptionKey: "cannot start \(executable.path): \(String(cString: strerror(rc)))"])
+                throw CocoaError(
+                    .executableLoad,
+                    userInfo: [
+                        NSFilePathErrorKey: executable.path,
+                        NSLocalizedDescriptionKey: "cannot start \(executable.path): \(String(cString: strerror(rc)))",
+                    ])
             }
             return pid
         }

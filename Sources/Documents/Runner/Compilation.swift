@@ -13,9 +13,11 @@ enum Compilation {
 
     static func arguments(flags: [String], toolchain: Toolchain, main: URL, output: URL) -> [String] {
         let lib = toolchain.libraryDirectory.path
-        return flags + ["-diagnostic-style", "llvm", "-module-cache-path", toolchain.moduleCache.path,
-                        "-I", lib + "/Modules", "-L", lib, "-lFolio", "-Xlinker", "-rpath", "-Xlinker", lib,
-                        main.path, "-o", output.path]
+        return flags + [
+            "-diagnostic-style", "llvm", "-module-cache-path", toolchain.moduleCache.path,
+            "-I", lib + "/Modules", "-L", lib, "-lFolio", "-Xlinker", "-rpath", "-Xlinker", lib,
+            main.path, "-o", output.path,
+        ]
     }
 
     /// `file.md:L:C: error: msg` lines of the compiler's output that point into the notebook,
@@ -25,8 +27,10 @@ enum Compilation {
     /// a line outside the cell it came from. An unclosed `/*` hides the `#sourceLocation()`
     /// that ends its cell, so the compiler's "unterminated comment" points past the cell (past
     /// the end of the file, even): it is reported where the comment opened, from its note.
-    static func diagnostics(_ output: String, document: Document, cells: CellLookup, program: Tangler.Program,
-                            mainPath: String) -> [Diagnostic] {
+    static func diagnostics(
+        _ output: String, document: Document, cells: CellLookup, program: Tangler.Program,
+        mainPath: String
+    ) -> [Diagnostic] {
         let sourceLines = (try? String(contentsOfFile: document.path, encoding: .utf8))?
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func source(_ l: Int) -> String? { sourceLines.flatMap { l >= 1 && l - 1 < $0.count ? $0[l - 1] : nil } }
@@ -34,14 +38,14 @@ enum Compilation {
         var messages: [Message] = []
         for line in output.split(separator: "\n") {
             let file: String
-            if line.hasPrefix(document.path + ":") { file = document.path }
-            else if line.hasPrefix(mainPath + ":") { file = mainPath }
-            else { continue }
+            if line.hasPrefix(document.path + ":") { file = document.path } else if line.hasPrefix(mainPath + ":") { file = mainPath } else { continue }
             let parts = line.dropFirst(file.count + 1).split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
             guard parts.count == 4, let l = Int(parts[0]), let c = Int(parts[1]) else { continue }
-            messages.append(Message(inNotebook: file == document.path, line: l, column: c,
-                                    kind: parts[2].trimmingCharacters(in: .whitespaces),
-                                    text: parts[3].trimmingCharacters(in: .whitespaces)))
+            messages.append(
+                Message(
+                    inNotebook: file == document.path, line: l, column: c,
+                    kind: parts[2].trimmingCharacters(in: .whitespaces),
+                    text: parts[3].trimmingCharacters(in: .whitespaces)))
         }
         let regions = CellRegions(program: program, cells: cells)
         var result: [Diagnostic] = []
@@ -58,8 +62,10 @@ enum Compilation {
             }
             // swiftc counts UTF-8 bytes within the tangled line; editors count characters of the
             // Markdown line, which in a list item or quote starts after its indentation or `> `.
-            add(Diagnostic(file: document.path, line: line, column: document.markdownColumn(line: line, utf8Column: column),
-                           message: text, sourceLine: source(line)))
+            add(
+                Diagnostic(
+                    file: document.path, line: line, column: document.markdownColumn(line: line, utf8Column: column),
+                    message: text, sourceLine: source(line)))
         }
         let lastCellLine = program.cellOfLine.keys.max() ?? 0
         for (i, m) in messages.enumerated() where m.kind == "error" {
@@ -81,12 +87,16 @@ enum Compilation {
             let index = program.cellOfLine[m.line] ?? (m.line > lastCellLine ? program.cellOfLine[lastCellLine] : nil)
             if let index, let cell = cells[index] {
                 let last = CellRegions.lastLine(of: cell)
-                add(Diagnostic(file: document.path, line: last, column: 1,
-                               message: "\(m.text) (at the end of the cell that starts at line \(cell.firstLine); check for an unclosed brace or bracket)",
-                               sourceLine: source(last)))
+                add(
+                    Diagnostic(
+                        file: document.path, line: last, column: 1,
+                        message: "\(m.text) (at the end of the cell that starts at line \(cell.firstLine); check for an unclosed brace or bracket)",
+                        sourceLine: source(last)))
             } else {
-                add(Diagnostic(file: document.path, line: 1,
-                               message: "the program generated from the front matter does not compile: \(m.text)"))
+                add(
+                    Diagnostic(
+                        file: document.path, line: 1,
+                        message: "the program generated from the front matter does not compile: \(m.text)"))
             }
         }
         return result

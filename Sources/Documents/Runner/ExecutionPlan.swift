@@ -71,8 +71,9 @@ public struct ExecutionPlan: Sendable {
             previous = key
             let seed = Self.cellSeed(document: context.seed, cell: cell)
             let scope = cell.options.cache ? SHA256.hex("\(memoDigest)\n\(key)") : memoDigest
-            return Entry(index: cell.index, label: cell.options.label, own: own, key: key, seed: seed,
-                         memoScope: String(scope.prefix(32)))
+            return Entry(
+                index: cell.index, label: cell.options.label, own: own, key: key, seed: seed,
+                memoScope: String(scope.prefix(32)))
         }
         for (p, e) in entries.enumerated() { positions[e.index] = p }
     }
@@ -85,8 +86,9 @@ public struct ExecutionPlan: Sendable {
     static func ownDigest(_ cell: Cell) -> String {
         var lines = cell.code.split(separator: "\n", omittingEmptySubsequences: false)
         while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
-        return SHA256.hex("label \(cell.options.label ?? "#\(cell.index)")\ncache \(cell.options.cache)\ncode\n"
-                          + lines.joined(separator: "\n"))
+        return SHA256.hex(
+            "label \(cell.options.label ?? "#\(cell.index)")\ncache \(cell.options.cache)\ncode\n"
+                + lines.joined(separator: "\n"))
     }
 
     /// A cell's seed: the first 8 bytes of SHA-256("seed|label"). A labelled cell keeps its

@@ -28,12 +28,14 @@ public struct NotebookRunner {
         var params = document.frontMatter.params
         for (name, text) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let i = params.firstIndex(where: { $0.name == name }) else {
-                throw Diagnostic(file: document.path, line: 1,
-                                 message: "-P \(name)=…: the notebook has no parameter '\(name)' (it has: \(params.map(\.name).joined(separator: ", ")))")
+                throw Diagnostic(
+                    file: document.path, line: 1,
+                    message: "-P \(name)=…: the notebook has no parameter '\(name)' (it has: \(params.map(\.name).joined(separator: ", ")))")
             }
             guard let v = params[i].value.overridden(by: text) else {
-                throw Diagnostic(file: document.path, line: params[i].line,
-                                 message: "-P \(name)=\(text): expected a value of type \(params[i].value.swiftType)")
+                throw Diagnostic(
+                    file: document.path, line: params[i].line,
+                    message: "-P \(name)=\(text): expected a value of type \(params[i].value.swiftType)")
             }
             params[i].value = v
         }
@@ -51,16 +53,18 @@ public struct NotebookRunner {
             guard let hash = digest.sha256(url) else {
                 // Checked at load (FrontMatter.validateInputs); this is a file changed since.
                 let at = k < fm.inputPositions.count ? fm.inputPositions[k] : nil
-                throw Diagnostic(file: document.path, line: at?.line ?? 1, column: at?.column ?? 1,
-                                 message: "declared input '\(input)' cannot be read (looked for \(url.path))")
+                throw Diagnostic(
+                    file: document.path, line: at?.line ?? 1, column: at?.column ?? 1,
+                    message: "declared input '\(input)' cannot be read (looked for \(url.path))")
             }
             inputs[input] = hash
         }
-        return ExecutionContext(toolchain: try toolchain.fingerprint(memo: digestMemo),
-                                flags: Compilation.flags(optimize: optimize ?? document.frontMatter.optimize),
-                                params: params.map { "\($0.name): \($0.value.swiftType) = \($0.value.swiftLiteral)" },
-                                seed: document.frontMatter.seed, inputs: inputs,
-                                outputLimits: outputLimits(document))
+        return ExecutionContext(
+            toolchain: try toolchain.fingerprint(memo: digestMemo),
+            flags: Compilation.flags(optimize: optimize ?? document.frontMatter.optimize),
+            params: params.map { "\($0.name): \($0.value.swiftType) = \($0.value.swiftLiteral)" },
+            seed: document.frontMatter.seed, inputs: inputs,
+            outputLimits: outputLimits(document))
     }
 
     /// Remembered file digests and compiler version, keyed by file identity: safe to use even
@@ -91,8 +95,9 @@ public struct NotebookRunner {
         if let cache {
             for entry in plan.entries {
                 guard let hit = cache.load(entry.key), let cell = cells[entry.index] else { break }
-                var r = RunResult.CellResult(outputs: Self.shiftLines(hit.outputs, by: cell.firstLine - 1),
-                                             status: Self.shiftLines(hit.status, by: cell.firstLine - 1))
+                var r = RunResult.CellResult(
+                    outputs: Self.shiftLines(hit.outputs, by: cell.firstLine - 1),
+                    status: Self.shiftLines(hit.status, by: cell.firstLine - 1))
                 (r.cache, r.reason, r.seconds, r.key, r.seed) = (.reused, "unchanged", hit.seconds, entry.key, entry.seed)
                 if hit.hasLog { r.fullLog = cache.logURL(entry.key) }
                 result.cells[entry.index] = r
@@ -113,8 +118,9 @@ public struct NotebookRunner {
                     r.cache = .rebuilt
                     r.reason = "unchanged, but re-run to rebuild the state of the cell at line \(lineOf(plan.entries[firstMiss].index))"
                 } else {
-                    r.reason = CacheExplanation.whyMissed(position: position, plan: plan, previous: previous,
-                                                                 firstChange: firstChange, lineOf: lineOf)
+                    r.reason = CacheExplanation.whyMissed(
+                        position: position, plan: plan, previous: previous,
+                        firstChange: firstChange, lineOf: lineOf)
                 }
                 result.cells[entry.index] = r
             }
@@ -132,11 +138,15 @@ public struct NotebookRunner {
             guard let r = result.cells[cell.index] else { continue }
             switch (r.status, cell.options.error) {
             case (.failed(let error), .stop):
-                result.failures.append(Diagnostic(file: document.path, line: error.line ?? cell.firstLine,
-                                                  column: error.column ?? 1, message: error.message))
+                result.failures.append(
+                    Diagnostic(
+                        file: document.path, line: error.line ?? cell.firstLine,
+                        column: error.column ?? 1, message: error.message))
             case (.succeeded, .expected):
-                result.failures.append(Diagnostic(file: document.path, line: cell.firstLine,
-                                                  message: "cell is marked `error: expected` but ran without error"))
+                result.failures.append(
+                    Diagnostic(
+                        file: document.path, line: cell.firstLine,
+                        message: "cell is marked `error: expected` but ran without error"))
             default: break
             }
         }

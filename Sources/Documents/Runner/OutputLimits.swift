@@ -26,9 +26,13 @@ public struct OutputLimits: Sendable, Equatable, Codable {
             }
             if cut {
                 // Keep whole lines; a cell whose first line is already too long keeps whole characters.
-                if let nl = bytes[..<end].lastIndex(of: 0x0A) { end = nl + 1 }
-                else if overLines { end = 0 }
-                else { while end > 0 && end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 } }
+                if let nl = bytes[..<end].lastIndex(of: 0x0A) {
+                    end = nl + 1
+                } else if overLines {
+                    end = 0
+                } else {
+                    while end > 0 && end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                }
                 hiddenLines += bytes[end...].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
                 hiddenBytes += bytes.count - end
             }
@@ -45,4 +49,3 @@ public struct OutputLimits: Sendable, Equatable, Codable {
         return (result, full)
     }
 }
-

@@ -126,10 +126,12 @@ public enum ProcessTree {
     /// Parses /proc/PID/stat: "pid (comm) state ppid pgrp session … starttime(22nd field)".
     static func entry(_ pid: pid_t) -> Entry? {
         guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
-              let close = data.lastIndex(of: UInt8(ascii: ")")) else { return nil }
+            let close = data.lastIndex(of: UInt8(ascii: ")"))
+        else { return nil }
         let fields = data[(close + 1)...].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
         guard fields.count > 19, let state = fields[0].first, let ppid = pid_t(fields[1]), let pgrp = pid_t(fields[2]),
-              let start = UInt64(fields[19]) else { return nil }
+            let start = UInt64(fields[19])
+        else { return nil }
         return Entry(pid: pid, ppid: ppid, pgrp: pgrp, state: state, start: start)
     }
 

@@ -19,29 +19,35 @@ extension NotebookRunner {
         let cells = CellLookup(document)
         while true {
             let from = skipping.last.map { $0 + 1 } ?? 0
-            let compiled = try runProgram(document, cells: cells, params: params, plan: plan, skipping: skipping,
-                                          collectingFrom: from, into: &result)
+            let compiled = try runProgram(
+                document, cells: cells, params: params, plan: plan, skipping: skipping,
+                collectingFrom: from, into: &result)
             guard compiled,
-                  let failed = plan.entries.first(where: { e in
-                      guard e.index >= from, case .failed? = result.cells[e.index]?.status else { return false }
-                      return true }),
-                  let cell = cells[failed.index], cell.options.error != .stop,
-                  plan.entries.last.map({ $0.index > failed.index }) == true else { return }
+                let failed = plan.entries.first(where: { e in
+                    guard e.index >= from, case .failed? = result.cells[e.index]?.status else { return false }
+                    return true
+                }),
+                let cell = cells[failed.index], cell.options.error != .stop,
+                plan.entries.last.map({ $0.index > failed.index }) == true
+            else { return }
             skipping.append(failed.index)
         }
     }
 
     /// One program: every evaluated cell but `skipping`; results are taken for cells from
     /// index `from` on. Returns false when the program did not compile.
-    func runProgram(_ document: Document, cells: CellLookup, params: [FrontMatter.Param], plan: ExecutionPlan, skipping: [Int],
-                    collectingFrom from: Int, into result: inout RunResult) throws -> Bool {
+    func runProgram(
+        _ document: Document, cells: CellLookup, params: [FrontMatter.Param], plan: ExecutionPlan, skipping: [Int],
+        collectingFrom from: Int, into result: inout RunResult
+    ) throws -> Bool {
         let fm = FileManager.default
         let programDir = workDirectory.appendingPathComponent("program-\(skipping.count)")
         let runDir = programDir.appendingPathComponent("run")
         try fm.createDirectory(at: runDir, withIntermediateDirectories: true)
 
-        let program = Tangler.generate(for: document, params: params, seed: document.frontMatter.seed, plan: plan,
-                                       skipping: Set(skipping))
+        let program = Tangler.generate(
+            for: document, params: params, seed: document.frontMatter.seed, plan: plan,
+            skipping: Set(skipping))
         let main = programDir.appendingPathComponent("main.swift")
         // A plain write: the scratch folder is private, and Foundation's atomic write leaves an
         // empty `TemporaryDirectory.*` folder in $TMPDIR behind on Linux.
@@ -59,14 +65,19 @@ extension NotebookRunner {
             try fm.createDirectory(at: compilerTemp, withIntermediateDirectories: true)
             var compileEnv = ProcessInfo.processInfo.environment
             compileEnv["TMPDIR"] = compilerTemp.path
-            let compile = try ChildProcess.run(toolchain.swiftc, arguments: args, environment: compileEnv,
-                                               directory: programDir, timeout: 600, logName: "compile")
+            let compile = try ChildProcess.run(
+                toolchain.swiftc, arguments: args, environment: compileEnv,
+                directory: programDir, timeout: 600, logName: "compile")
             if compile.status != 0 {
-                result.compileErrors = Compilation.diagnostics(compile.stderr + compile.stdout, document: document,
-                                                               cells: cells, program: program, mainPath: main.path)
+                result.compileErrors = Compilation.diagnostics(
+                    compile.stderr + compile.stdout, document: document,
+                    cells: cells, program: program, mainPath: main.path)
                 if result.compileErrors.isEmpty {
-                    result.compileErrors = [Diagnostic(file: document.path, line: 1,
-                                                       message: "the notebook program did not compile:\n" + compile.stderr)]
+                    result.compileErrors = [
+                        Diagnostic(
+                            file: document.path, line: 1,
+                            message: "the notebook program did not compile:\n" + compile.stderr)
+                    ]
                 }
                 let left = skipping.compactMap { i in cells[i]?.firstLine }
                 if !left.isEmpty {
@@ -88,19 +99,25 @@ extension NotebookRunner {
         let cellTimeouts = Dictionary(uniqueKeysWithValues: cells.all.compactMap { c in c.options.timeout.map { (c.index, $0) } })
         result.programRuns += 1
         let tail = ProgressTail(runDirectory: runDir)
-        let run = try ChildProcess.run(binary, arguments: [], environment: env,
-                                       directory: URL(fileURLWithPath: document.path).deletingLastPathComponent(),
-                                       logDirectory: programDir, timeout: document.frontMatter.timeout, logName: "notebook",
-                                       marker: runDir.path, watchdog: cellTimeouts.isEmpty ? nil : {
-            guard let (cell, since) = tail.running(), let limit = cellTimeouts[cell] else { return nil }
-            return Double(Progress.now() &- since) / 1e9 > limit ? "cell time limit of \(ChildProcess.seconds(limit)) s" : nil
-        })
+        let run = try ChildProcess.run(
+            binary, arguments: [], environment: env,
+            directory: URL(fileURLWithPath: document.path).deletingLastPathComponent(),
+            logDirectory: programDir, timeout: document.frontMatter.timeout, logName: "notebook",
+            marker: runDir.path,
+            watchdog: cellTimeouts.isEmpty
+                ? nil
+                : {
+                    guard let (cell, since) = tail.running(), let limit = cellTimeouts[cell] else { return nil }
+                    return Double(Progress.now() &- since) / 1e9 > limit ? "cell time limit of \(ChildProcess.seconds(limit)) s" : nil
+                })
         let finished = Progress.now()
         let progress = Progress(runDirectory: runDir)
         var backtrace = (try? Data(contentsOf: reportFile)).flatMap { Backtrace.parse($0, file: document.path) }
         if run.signaled, run.status == SIGABRT, backtrace?.line == nil,
-           let (line, column) = AbortLocation.find(runDirectory: runDir, program: binary, file: document.path,
-                                                   symbolizer: toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("llvm-symbolizer")) {
+            let (line, column) = AbortLocation.find(
+                runDirectory: runDir, program: binary, file: document.path,
+                symbolizer: toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("llvm-symbolizer"))
+        {
             var b = backtrace ?? Backtrace(description: "Aborted")
             (b.line, b.column) = (line, column)
             backtrace = b
@@ -118,13 +135,15 @@ extension NotebookRunner {
             do { outputs = try RunFiles.read(cell: cell.index, in: runDir) } catch {
                 // A cell that overwrote its own output files (or showed something the channel
                 // rejects) fails by itself; the other cells' results stand.
-                let e = CellError(message: "the cell's output could not be read: \(CellFailure.describe(error))",
-                                  line: cell.firstLine, column: 1)
+                let e = CellError(
+                    message: "the cell's output could not be read: \(CellFailure.describe(error))",
+                    line: cell.firstLine, column: 1)
                 (outputs, status) = ([.error(e)], .failed(e))
             }
             if progress.ended[cell.index] == nil {
-                let error = CellFailure.error(outputs: &outputs, killedBecause: run.killedBecause, signaled: run.signaled,
-                                              status: run.status, backtrace: backtrace, document: document, cell: cell)
+                let error = CellFailure.error(
+                    outputs: &outputs, killedBecause: run.killedBecause, signaled: run.signaled,
+                    status: run.status, backtrace: backtrace, document: document, cell: cell)
                 outputs.append(.error(error))
                 status = .failed(error)
             }
@@ -145,36 +164,46 @@ extension NotebookRunner {
             // A cell stopped by a time limit has no reproducible result: it is not cached.
             let stopped = run.killedBecause != nil && progress.ended[cell.index] == nil
             if let cache, !stopped {
-                let entryToStore = ResultCache.Entry(outputs: Self.shiftLines(capped, by: 1 - cell.firstLine),
-                                                     status: Self.shiftLines(status, by: 1 - cell.firstLine),
-                                                     seconds: r.seconds, hasLog: log != nil)
+                let entryToStore = ResultCache.Entry(
+                    outputs: Self.shiftLines(capped, by: 1 - cell.firstLine),
+                    status: Self.shiftLines(status, by: 1 - cell.firstLine),
+                    seconds: r.seconds, hasLog: log != nil)
                 try? cache.store(entryToStore, key: entry.key, log: nil)
             }
         }
         // The program ended without a cell to blame: before a cell began, or after the last
         // one. Never a silent success with cells missing from the report.
         if !anyFailed, notBegun != nil || run.status != 0 || run.signaled || run.killedBecause != nil {
-            let how = run.killedBecause.map { "it was stopped at the \($0)" }
-                ?? (run.signaled ? "it was killed by signal \(run.status) (\(Self.signalName(run.status)))"
-                                 : "it exited with status \(run.status)")
+            let how =
+                run.killedBecause.map { "it was stopped at the \($0)" }
+                ?? (run.signaled
+                    ? "it was killed by signal \(run.status) (\(Self.signalName(run.status)))"
+                    : "it exited with status \(run.status)")
             let programStderr = run.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             let detail = programStderr.isEmpty ? "" : ": " + String(programStderr.prefix(500))
             if let notBegun, let cell = cells[notBegun.index] {
-                let when = notBegun.index == plan.entries.first(where: { $0.index >= from })?.index
+                let when =
+                    notBegun.index == plan.entries.first(where: { $0.index >= from })?.index
                     ? "before its first cell ran" : "before the cell at line \(cell.firstLine) ran"
-                result.failures.append(Diagnostic(file: document.path, line: cell.firstLine,
-                                                  message: "the notebook program ended \(when): \(how)\(detail)"))
+                result.failures.append(
+                    Diagnostic(
+                        file: document.path, line: cell.firstLine,
+                        message: "the notebook program ended \(when): \(how)\(detail)"))
             } else {
-                result.failures.append(Diagnostic(file: document.path, line: 1,
-                                                  message: "the notebook program ended badly after its last cell: \(how)\(detail)"))
+                result.failures.append(
+                    Diagnostic(
+                        file: document.path, line: 1,
+                        message: "the notebook program ended badly after its last cell: \(how)\(detail)"))
             }
         }
         return true
     }
 
     static func signalName(_ signal: Int32) -> String {
-        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGBUS: "SIGBUS", SIGABRT: "SIGABRT", SIGILL: "SIGILL",
-                                      SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGFPE: "SIGFPE", SIGTRAP: "SIGTRAP"]
+        let names: [Int32: String] = [
+            SIGSEGV: "SIGSEGV", SIGBUS: "SIGBUS", SIGABRT: "SIGABRT", SIGILL: "SIGILL",
+            SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGFPE: "SIGFPE", SIGTRAP: "SIGTRAP",
+        ]
         return names[signal] ?? "signal \(signal)"
     }
 }

@@ -56,8 +56,9 @@ public struct ResultCache: Sendable {
         let url = programURL(digest), sum = programChecksumURL(digest)
         guard FileManager.default.isExecutableFile(atPath: url.path) else { return nil }
         if let expected = try? String(contentsOf: sum, encoding: .utf8),
-           let data = FileManager.default.contents(atPath: url.path),
-           expected.trimmingCharacters(in: .whitespacesAndNewlines) == "\(data.count) \(SHA256.hex(data))" {
+            let data = FileManager.default.contents(atPath: url.path),
+            expected.trimmingCharacters(in: .whitespacesAndNewlines) == "\(data.count) \(SHA256.hex(data))"
+        {
             return url
         }
         try? FileManager.default.removeItem(at: url)

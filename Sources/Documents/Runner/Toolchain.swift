@@ -16,7 +16,8 @@ public struct Toolchain: Sendable {
         public var description: String {
             switch self {
             case .noCompiler: "swiftc not found on PATH (install the Swift toolchain or set SWIFTC)"
-            case .noRuntime(let d): "the Folio runtime (libFolio.so and Modules/Folio.swiftmodule) is not in \(d); build it with `swift build` or set FOLIO_LIB_DIR"
+            case .noRuntime(let d):
+                "the Folio runtime (libFolio.so and Modules/Folio.swiftmodule) is not in \(d); build it with `swift build` or set FOLIO_LIB_DIR"
             }
         }
     }
@@ -29,26 +30,30 @@ public struct Toolchain: Sendable {
     public static func locate() throws -> Toolchain {
         let env = ProcessInfo.processInfo.environment
         let libDir: URL
-        if let d = env["FOLIO_LIB_DIR"] { libDir = URL(fileURLWithPath: d) }
-        else {
+        if let d = env["FOLIO_LIB_DIR"] {
+            libDir = URL(fileURLWithPath: d)
+        } else {
             let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
             libDir = exe.deletingLastPathComponent()
         }
         let fm = FileManager.default
         guard fm.fileExists(atPath: libDir.appendingPathComponent("libFolio.so").path),
-              fm.fileExists(atPath: libDir.appendingPathComponent("Modules/Folio.swiftmodule").path) else {
+            fm.fileExists(atPath: libDir.appendingPathComponent("Modules/Folio.swiftmodule").path)
+        else {
             throw Problem.noRuntime(libDir.path)
         }
         guard let swiftc = env["SWIFTC"].map({ URL(fileURLWithPath: $0) }) ?? findOnPath("swiftc", env["PATH"]) else {
             throw Problem.noCompiler
         }
-        let userCache = (env["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+        let userCache =
+            (env["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
             ?? fm.homeDirectoryForCurrentUser.appendingPathComponent(".cache")).appendingPathComponent("folio")
         // The compiler's module cache only makes compiles faster and is safe to share, so it
         // stays in the user's cache even when FOLIO_CACHE_DIR moves the results elsewhere.
-        return Toolchain(swiftc: swiftc, libraryDirectory: libDir,
-                         moduleCache: userCache.appendingPathComponent("module-cache"),
-                         cacheDirectory: env["FOLIO_CACHE_DIR"].map { URL(fileURLWithPath: $0) } ?? userCache)
+        return Toolchain(
+            swiftc: swiftc, libraryDirectory: libDir,
+            moduleCache: userCache.appendingPathComponent("module-cache"),
+            cacheDirectory: env["FOLIO_CACHE_DIR"].map { URL(fileURLWithPath: $0) } ?? userCache)
     }
 
     static func findOnPath(_ name: String, _ path: String?) -> URL? {

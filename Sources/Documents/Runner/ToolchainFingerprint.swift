@@ -21,8 +21,9 @@ extension Toolchain {
         defer { try? FileManager.default.removeItem(at: tmp) }
         var env = ProcessInfo.processInfo.environment
         env["TMPDIR"] = tmp.path
-        let r = try ChildProcess.run(swiftc, arguments: ["-version"], environment: env, directory: tmp,
-                                     logDirectory: tmp, timeout: 60, logName: "version")
+        let r = try ChildProcess.run(
+            swiftc, arguments: ["-version"], environment: env, directory: tmp,
+            logDirectory: tmp, timeout: 60, logName: "version")
         let version = (r.stdout + r.stderr).split(separator: "\n").first.map(String.init) ?? "unknown"
         if let file, let memo {
             try? FileManager.default.createDirectory(at: memo, withIntermediateDirectories: true)

@@ -101,10 +101,11 @@ public final class Canvas {
             // The page is painted white first and everything after is drawn over it, so every
             // pixel is opaque: premultiplied equals straight colour and RGB is enough.
             cairo_surface_flush(surface)
-            sink.bytes = PNGEncoder.encodeCairoRows(cairo_image_surface_get_data(surface)!,
-                                                    width: Int(cairo_image_surface_get_width(surface)),
-                                                    height: Int(cairo_image_surface_get_height(surface)),
-                                                    stride: Int(cairo_image_surface_get_stride(surface)), dpi: dpi)
+            sink.bytes = PNGEncoder.encodeCairoRows(
+                cairo_image_surface_get_data(surface)!,
+                width: Int(cairo_image_surface_get_width(surface)),
+                height: Int(cairo_image_surface_get_height(surface)),
+                stride: Int(cairo_image_surface_get_stride(surface)), dpi: dpi)
         }
         if kind == .svg { sink.bytes = SVGIds.normalize(sink.bytes) }
         if cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS {
@@ -170,8 +171,9 @@ public final class Canvas {
     public func move(to p: Point) { cairo_move_to(context, Canvas.coordinate(p.x), Canvas.coordinate(p.y)) }
     public func line(to p: Point) { cairo_line_to(context, Canvas.coordinate(p.x), Canvas.coordinate(p.y)) }
     public func curve(_ c1: Point, _ c2: Point, _ p: Point) {
-        cairo_curve_to(context, Canvas.coordinate(c1.x), Canvas.coordinate(c1.y), Canvas.coordinate(c2.x),
-                       Canvas.coordinate(c2.y), Canvas.coordinate(p.x), Canvas.coordinate(p.y))
+        cairo_curve_to(
+            context, Canvas.coordinate(c1.x), Canvas.coordinate(c1.y), Canvas.coordinate(c2.x),
+            Canvas.coordinate(c2.y), Canvas.coordinate(p.x), Canvas.coordinate(p.y))
     }
     public func closePath() { cairo_close_path(context) }
     public func rectangle(_ r: Rect) {
@@ -206,7 +208,8 @@ public final class Canvas {
         // A width or dash Cairo refuses would put the context in an error state and silently
         // drop everything drawn after it: widths are clamped, an unusable dash is solid.
         cairo_set_line_width(context, width.isFinite ? min(max(width, 0), Canvas.maxLineWidth) : 1)
-        let usable = dash.count <= 64 && dash.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= Canvas.maxCoordinate }
+        let usable =
+            dash.count <= 64 && dash.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= Canvas.maxCoordinate }
             && dash.contains { $0 > 0 }
         let d = usable ? dash : []
         cairo_set_dash(context, d, Int32(d.count), 0)

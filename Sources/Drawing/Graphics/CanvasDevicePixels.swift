@@ -47,8 +47,10 @@ extension Canvas {
     /// An opaque w×h RGB24 surface whose pixel (x, y) is the palette colour of cell
     /// (rows[y], columns[x]) of `image` (the identity when rows/columns are nil), written in one
     /// pass from a 256-entry lookup table. The caller destroys it.
-    static func paletteSurface(_ image: IndexedImage, width w: Int, height h: Int,
-                               rows: [Int]? = nil, columns: [Int]? = nil) -> OpaquePointer {
+    static func paletteSurface(
+        _ image: IndexedImage, width w: Int, height h: Int,
+        rows: [Int]? = nil, columns: [Int]? = nil
+    ) -> OpaquePointer {
         let surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h))!
         cairo_surface_flush(surf)
         let stride = Int(cairo_image_surface_get_stride(surf)) / 4
@@ -60,8 +62,11 @@ extension Canvas {
                 (columns ?? []).withUnsafeBufferPointer { columns in
                     for y in 0..<h {
                         let row = data + y * stride, o = (rows?[y] ?? y) * image.width
-                        if columns.isEmpty { for x in 0..<w { row[x] = lut[Int(src[o + x])] } }
-                        else { for x in 0..<w { row[x] = lut[Int(src[o + columns[x]])] } }
+                        if columns.isEmpty {
+                            for x in 0..<w { row[x] = lut[Int(src[o + x])] }
+                        } else {
+                            for x in 0..<w { row[x] = lut[Int(src[o + columns[x]])] }
+                        }
                     }
                 }
             }

@@ -35,15 +35,17 @@ extension Canvas {
             return paint(surf, in: rect, interpolation: interpolation)
         }
         let (w, h) = storedSize(image.width, image.height, in: rect)
-        placePDFImage(PDFImageXObject(image.resampled(width: w, height: h), interpolate: interpolation == .bilinear),
-                      in: rect, interpolation: interpolation)
+        placePDFImage(
+            PDFImageXObject(image.resampled(width: w, height: h), interpolate: interpolation == .bilinear),
+            in: rect, interpolation: interpolation)
     }
 
     /// An opaque RGBA image on a PDF canvas (indexed when it has at most 256 colours, else RGB).
     func drawPDFImage(_ image: RasterImage, in rect: Rect, interpolation: RasterImage.Interpolation) {
         let (w, h) = storedSize(image.width, image.height, in: rect)
-        placePDFImage(PDFImageXObject(image.resampled(width: w, height: h), interpolate: interpolation == .bilinear),
-                      in: rect, interpolation: interpolation)
+        placePDFImage(
+            PDFImageXObject(image.resampled(width: w, height: h), interpolate: interpolation == .bilinear),
+            in: rect, interpolation: interpolation)
     }
 
     /// The pixels an image of `width` × `height` drawn in `rect` is stored with: every one on PNG
@@ -82,8 +84,9 @@ extension Canvas {
         defer { cairo_surface_destroy(surf) }
         let copy = malloc(payload.count)!
         payload.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: payload.count) }
-        cairo_surface_set_mime_data(surf, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self), UInt(payload.count),
-                                    { free($0) }, copy)
+        cairo_surface_set_mime_data(
+            surf, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self), UInt(payload.count),
+            { free($0) }, copy)
         cairo_save(context)
         cairo_translate(context, rect.x, rect.y)
         cairo_scale(context, rect.width, rect.height)

@@ -21,8 +21,9 @@ extension Canvas {
             for p in [q.0, q.1, q.2, q.3] { x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y) }
         }
         // Whole points around the quads: a placeholder of any size works, round numbers read better.
-        let rect = Rect(x: x0.rounded(.down) - 1, y: y0.rounded(.down) - 1,
-                        width: x1.rounded(.up) - x0.rounded(.down) + 2, height: y1.rounded(.up) - y0.rounded(.down) + 2)
+        let rect = Rect(
+            x: x0.rounded(.down) - 1, y: y0.rounded(.down) - 1,
+            width: x1.rounded(.up) - x0.rounded(.down) + 2, height: y1.rounded(.up) - y0.rounded(.down) + 2)
         placePDFImage(PDFFormXObject(quads: quads, colors: colors, rect: rect), in: rect, interpolation: .nearest)
     }
 }

@@ -16,8 +16,9 @@ public enum FontFiles {
         var familyPtr: UnsafeMutablePointer<FcChar8>?
         var filePtr: UnsafeMutablePointer<FcChar8>?
         guard FcPatternGetString(match, FC_FAMILY, 0, &familyPtr) == FcResultMatch,
-              FcPatternGetString(match, FC_FILE, 0, &filePtr) == FcResultMatch,
-              let familyPtr, let filePtr else { return nil }
+            FcPatternGetString(match, FC_FILE, 0, &filePtr) == FcResultMatch,
+            let familyPtr, let filePtr
+        else { return nil }
         let found = String(cString: familyPtr)
         guard found.lowercased() == family.lowercased() else { return nil }
         return String(cString: filePtr)

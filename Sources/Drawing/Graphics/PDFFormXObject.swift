@@ -21,27 +21,29 @@ struct PDFFormXObject: PDFStreamObject {
             let rgb = (PDFFormXObject.thousandths(c.red), PDFFormXObject.thousandths(c.green), PDFFormXObject.thousandths(c.blue))
             if last == nil || last! != rgb {
                 PDFFormXObject.write(rgb.0, &out); out.append(32); PDFFormXObject.write(rgb.1, &out); out.append(32)
-                PDFFormXObject.write(rgb.2, &out); out += [32, 114, 103, 10]   // " rg\n"
+                PDFFormXObject.write(rgb.2, &out); out += [32, 114, 103, 10]  // " rg\n"
                 last = rgb
             }
             for (k, p) in [q.0, q.1, q.2, q.3].enumerated() {
                 PDFFormXObject.write(PDFFormXObject.thousandths(p.x), &out); out.append(32)
                 PDFFormXObject.write(PDFFormXObject.thousandths(p.y), &out)
-                out += k == 0 ? [32, 109, 32] : [32, 108, 32]   // " m " / " l "
+                out += k == 0 ? [32, 109, 32] : [32, 108, 32]  // " m " / " l "
             }
-            out += [102, 10]   // "f\n"
+            out += [102, 10]  // "f\n"
         }
         // Whole rows: the last is padded with spaces, which a content stream ignores.
         let width = min(PDFFormXObject.columns, max(1, out.count))
         let rows = (out.count + width - 1) / width
         out += [UInt8](repeating: 32, count: rows * width - out.count)
-        let png = PNGEncoder.encode(pixels: out, width: width, height: rows, channels: 1, dpi: 72,
-                                    level: PDFImageXObject.level, unfiltered: true)
+        let png = PNGEncoder.encode(
+            pixels: out, width: width, height: rows, channels: 1, dpi: 72,
+            level: PDFImageXObject.level, unfiltered: true)
         data = PDFImageXObject.idat(png)
         let m = [1 / rect.width, 0, 0, -1 / rect.height, -rect.x / rect.width, rect.maxY / rect.height]
-        head = Array(("<< /Type /XObject /Subtype /Form /BBox [\(rect.x) \(rect.y) \(rect.maxX) \(rect.maxY)]"
-            + " /Matrix [\(m.map { "\($0)" }.joined(separator: " "))] /Resources << >> /Filter /FlateDecode"
-            + " /DecodeParms << /Predictor 15 /Columns \(width) >> /Length \(data.count)").utf8)
+        head = Array(
+            ("<< /Type /XObject /Subtype /Form /BBox [\(rect.x) \(rect.y) \(rect.maxX) \(rect.maxY)]"
+                + " /Matrix [\(m.map { "\($0)" }.joined(separator: " "))] /Resources << >> /Filter /FlateDecode"
+                + " /DecodeParms << /Predictor 15 /Columns \(width) >> /Length \(data.count)").utf8)
     }
 
     static func thousandths(_ v: Double) -> Int { Int((Canvas.coordinate(v) * 1000).rounded()) }

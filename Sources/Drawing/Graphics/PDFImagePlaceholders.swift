@@ -41,11 +41,14 @@ struct PDFImagePlaceholders {
                 let length = object.head.count + PDFImagePlaceholders.streamStart.count + object.data.count
                 // The dictionary Cairo wrote starts after "N 0 obj" before the payload; its stream after the payload.
                 var start = payload
-                while start >= 3 && !(buf[start - 3] == UInt8(ascii: "o") && buf[start - 2] == UInt8(ascii: "b") && buf[start - 1] == UInt8(ascii: "j")) { start -= 1 }
+                while start >= 3 && !(buf[start - 3] == UInt8(ascii: "o") && buf[start - 2] == UInt8(ascii: "b") && buf[start - 1] == UInt8(ascii: "j")) {
+                    start -= 1
+                }
                 while start < payload && buf[start] != UInt8(ascii: "<") { start += 1 }
                 let end = payload + PDFImagePlaceholders.payloadLength(object)
                 guard start >= 3, start < payload, end + 10 <= buf.count,
-                      Array(buf[end..<(end + 10)]) == Array("\nendstream".utf8), end - start - length >= 0 else {
+                    Array(buf[end..<(end + 10)]) == Array("\nendstream".utf8), end - start - length >= 0
+                else {
                     // Not the layout expected: leave Cairo's placeholder rather than corrupt the file.
                     continue
                 }

@@ -36,18 +36,21 @@ struct PDFImageXObject: PDFStreamObject {
         var hex = ""
         hex.reserveCapacity(image.palette.count * 6)
         for c in image.palette { hex += String(c | 0x100_0000, radix: 16, uppercase: true).dropFirst() }
-        self.init(width: image.width, height: image.height, colorSpace: "[/Indexed /DeviceRGB \(image.palette.count - 1) <\(hex)>]",
-                  channels: 1, samples: image.indices, interpolate: interpolate)
+        self.init(
+            width: image.width, height: image.height, colorSpace: "[/Indexed /DeviceRGB \(image.palette.count - 1) <\(hex)>]",
+            channels: 1, samples: image.indices, interpolate: interpolate)
     }
 
     private init(width: Int, height: Int, colorSpace: String, channels: Int, samples: [UInt8], interpolate: Bool) {
-        let png = PNGEncoder.encode(pixels: samples, width: width, height: height, channels: channels, dpi: 72,
-                                    level: PDFImageXObject.level)
+        let png = PNGEncoder.encode(
+            pixels: samples, width: width, height: height, channels: channels, dpi: 72,
+            level: PDFImageXObject.level)
         data = PDFImageXObject.idat(png)
-        head = Array(("<< /Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace \(colorSpace)"
-            + " /BitsPerComponent 8 /Interpolate \(interpolate) /Filter /FlateDecode"
-            + " /DecodeParms << /Predictor 15 /Colors \(channels) /BitsPerComponent 8 /Columns \(width) >>"
-            + " /Length \(data.count)").utf8)
+        head = Array(
+            ("<< /Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace \(colorSpace)"
+                + " /BitsPerComponent 8 /Interpolate \(interpolate) /Filter /FlateDecode"
+                + " /DecodeParms << /Predictor 15 /Colors \(channels) /BitsPerComponent 8 /Columns \(width) >>"
+                + " /Length \(data.count)").utf8)
     }
 
     /// The palette (0xRRGGBB, in order of first appearance) and one index a pixel, or nil when
@@ -88,7 +91,7 @@ struct PDFImageXObject: PDFStreamObject {
     /// The concatenated IDAT chunk data of a PNG file: its zlib stream of filtered rows.
     static func idat(_ png: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        var i = 8   // signature
+        var i = 8  // signature
         while i + 8 <= png.count {
             let length = Int(png[i]) << 24 | Int(png[i + 1]) << 16 | Int(png[i + 2]) << 8 | Int(png[i + 3])
             if png[i + 4] == UInt8(ascii: "I") && png[i + 5] == UInt8(ascii: "D") && png[i + 6] == UInt8(ascii: "A") && png[i + 7] == UInt8(ascii: "T") {

@@ -19,8 +19,10 @@ public enum PNGEncoder {
     /// Encodes 8-bit rows: `channels` 1 (grey, or one index a pixel), 3 (RGB) or 4 (RGBA, straight alpha).
     /// `unfiltered` skips the SUB/UP row filters (for bytes that are not pixels, such as the PDF
     /// content PDFFormXObject deflates through here: filters would spoil its text's repeats).
-    public static func encode(pixels: [UInt8], width: Int, height: Int, channels: Int, dpi: Double,
-                              level: Int32 = defaultLevel, unfiltered: Bool = false) -> [UInt8] {
+    public static func encode(
+        pixels: [UInt8], width: Int, height: Int, channels: Int, dpi: Double,
+        level: Int32 = defaultLevel, unfiltered: Bool = false
+    ) -> [UInt8] {
         guard channels == 1 || channels == 3 || channels == 4, width > 0, height > 0, pixels.count == width * height * channels else {
             fatalError("PNGEncoder.encode: \(pixels.count) bytes do not hold \(width)×\(height)×\(channels) pixels")
         }
@@ -33,8 +35,10 @@ public enum PNGEncoder {
 
     /// Encodes opaque rows in Cairo's ARGB32/RGB24 memory layout (`stride` bytes apart) as an RGB
     /// PNG, unfiltered: libpng reorders each row as it reads it, so no converted copy is made.
-    static func encodeCairoRows(_ rows: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, dpi: Double,
-                                level: Int32 = figureLevel) -> [UInt8] {
+    static func encodeCairoRows(
+        _ rows: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, dpi: Double,
+        level: Int32 = figureLevel
+    ) -> [UInt8] {
         precondition(width > 0 && height > 0 && stride >= 4 * width, "PNGEncoder.encodeCairoRows: bad \(width)×\(height), stride \(stride)")
         var buffer = folio_png_buffer(data: nil, size: 0, capacity: 0)
         let status = folio_png_encode_bgrx(rows, Int32(width), Int32(height), Int32(stride), level, folio_png_filter_none, dpi, &buffer)

@@ -8,15 +8,16 @@ enum PNGReader {
         let source = Source(bytes)
         let closure = Unmanaged.passUnretained(source).toOpaque()
         let surface = withExtendedLifetime(source) {
-            cairo_image_surface_create_from_png_stream({ closure, data, length in
-                guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
-                let s = Unmanaged<Source>.fromOpaque(closure).takeUnretainedValue()
-                let n = Int(length)
-                guard s.offset + n <= s.bytes.count else { return CAIRO_STATUS_READ_ERROR }
-                s.bytes.withUnsafeBufferPointer { data.update(from: $0.baseAddress! + s.offset, count: n) }
-                s.offset += n
-                return CAIRO_STATUS_SUCCESS
-            }, closure)
+            cairo_image_surface_create_from_png_stream(
+                { closure, data, length in
+                    guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
+                    let s = Unmanaged<Source>.fromOpaque(closure).takeUnretainedValue()
+                    let n = Int(length)
+                    guard s.offset + n <= s.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+                    s.bytes.withUnsafeBufferPointer { data.update(from: $0.baseAddress! + s.offset, count: n) }
+                    s.offset += n
+                    return CAIRO_STATUS_SUCCESS
+                }, closure)
         }
         guard let surface else { return nil }
         defer { cairo_surface_destroy(surface) }

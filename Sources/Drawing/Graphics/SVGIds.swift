@@ -16,12 +16,14 @@ enum SVGIds {
         var last = 0
         for m in pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let kind = ns.substring(with: m.range(at: 1)), old = ns.substring(with: m.range)
-            let id = mapping[old] ?? {
-                let n = next[kind, default: 0] + 1
-                next[kind] = n
-                mapping[old] = n
-                return n
-            }()
+            let id =
+                mapping[old]
+                ?? {
+                    let n = next[kind, default: 0] + 1
+                    next[kind] = n
+                    mapping[old] = n
+                    return n
+                }()
             out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
             out += kind + String(id)
             last = m.range.location + m.range.length

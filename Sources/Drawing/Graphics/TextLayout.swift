@@ -25,9 +25,11 @@ public final class TextLayout {
         public let height: Double
     }
 
-    public init(canvas: Canvas, markup: String, font: String, width: Double? = nil,
-                justify: Bool = false, alignment: Alignment = .left, lineSpacing: Double = 1.0,
-                wrapAnywhere: Bool = false) {
+    public init(
+        canvas: Canvas, markup: String, font: String, width: Double? = nil,
+        justify: Bool = false, alignment: Alignment = .left, lineSpacing: Double = 1.0,
+        wrapAnywhere: Bool = false
+    ) {
         layout = pango_cairo_create_layout(canvas.context)
         self.width = width
         Self.configure(context: pango_layout_get_context(layout), canvas: canvas)
@@ -47,9 +49,14 @@ public final class TextLayout {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
 
-    public enum Alignment { case left, center, right
+    public enum Alignment {
+        case left, center, right
         var pango: PangoAlignment {
-            switch self { case .left: PANGO_ALIGN_LEFT; case .center: PANGO_ALIGN_CENTER; case .right: PANGO_ALIGN_RIGHT }
+            switch self {
+            case .left: PANGO_ALIGN_LEFT;
+            case .center: PANGO_ALIGN_CENTER;
+            case .right: PANGO_ALIGN_RIGHT
+            }
         }
     }
 
@@ -89,8 +96,10 @@ public final class TextLayout {
             var ink = PangoRectangle(), logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iter, &ink, &logical)
             let baseline = Double(pango_layout_iter_get_baseline(iter)) / Double(PANGO_SCALE)
-            result.append(Line(index: index, top: Double(logical.y) / Double(PANGO_SCALE),
-                               baseline: baseline, height: Double(logical.height) / Double(PANGO_SCALE)))
+            result.append(
+                Line(
+                    index: index, top: Double(logical.y) / Double(PANGO_SCALE),
+                    baseline: baseline, height: Double(logical.height) / Double(PANGO_SCALE)))
             xs.append(Double(logical.x) / Double(PANGO_SCALE))
             if let line = pango_layout_iter_get_line_readonly(iter) { pointers.append(UnsafeMutableRawPointer(line)) }
             index += 1

@@ -55,8 +55,10 @@ extension TextLayout {
         /// Draws the object with its baseline's left end at the point; the layout calls it
         /// whenever it draws the line the box is on (nil: the caller draws it).
         public var draw: ((Canvas, Point) -> Void)?
-        public init(offset: Int, length: Int, width: Double, ascent: Double, descent: Double,
-                    draw: ((Canvas, Point) -> Void)? = nil) {
+        public init(
+            offset: Int, length: Int, width: Double, ascent: Double, descent: Double,
+            draw: ((Canvas, Point) -> Void)? = nil
+        ) {
             (self.offset, self.length, self.width, self.ascent, self.descent) = (offset, length, width, ascent, descent)
             self.draw = draw
         }

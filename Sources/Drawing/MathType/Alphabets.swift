@@ -4,8 +4,10 @@ enum Alphabets {
     /// Code points the Mathematical Alphanumeric block leaves out because they existed earlier.
     private static let holes: [Alphabet: [Unicode.Scalar: UInt32]] = [
         .italic: ["h": 0x210E],
-        .script: ["B": 0x212C, "E": 0x2130, "F": 0x2131, "H": 0x210B, "I": 0x2110, "L": 0x2112, "M": 0x2133,
-                  "R": 0x211B, "e": 0x212F, "g": 0x210A, "o": 0x2134],
+        .script: [
+            "B": 0x212C, "E": 0x2130, "F": 0x2131, "H": 0x210B, "I": 0x2110, "L": 0x2112, "M": 0x2133,
+            "R": 0x211B, "e": 0x212F, "g": 0x210A, "o": 0x2134,
+        ],
         .fraktur: ["C": 0x212D, "H": 0x210C, "I": 0x2111, "R": 0x211C, "Z": 0x2128],
         .doubleStruck: ["C": 0x2102, "H": 0x210D, "N": 0x2115, "P": 0x2119, "Q": 0x211A, "R": 0x211D, "Z": 0x2124],
     ]
@@ -56,16 +58,18 @@ extension Commands {
                 p.alphabet = alphabet
                 defer { p.alphabet = saved }
                 // \boldsymbol keeps uppercase Greek upright (bold), like TeX's bold math.
-                return .group(try p.parseArgument(after: tok).map { node in
-                    if alphabet == .boldItalic, case .symbol(let c, let cls, _) = node, c.value >= 0x391, c.value <= 0x3A9 {
-                        return .symbol(c, cls, .bold)
-                    }
-                    if alphabet == .roman || alphabet == .bold, case .symbol(let c, let cls, _) = node,
-                       c.value >= 0x3B1, c.value <= 0x3F5, alphabet == .roman {
-                        return .symbol(c, cls, nil)
-                    }
-                    return node
-                })
+                return .group(
+                    try p.parseArgument(after: tok).map { node in
+                        if alphabet == .boldItalic, case .symbol(let c, let cls, _) = node, c.value >= 0x391, c.value <= 0x3A9 {
+                            return .symbol(c, cls, .bold)
+                        }
+                        if alphabet == .roman || alphabet == .bold, case .symbol(let c, let cls, _) = node,
+                            c.value >= 0x3B1, c.value <= 0x3F5, alphabet == .roman
+                        {
+                            return .symbol(c, cls, nil)
+                        }
+                        return node
+                    })
             }
         }
         return t

@@ -13,14 +13,20 @@ extension Commands {
         for (name, code, integral) in symbols {
             t[name] = { _, _ in .largeOp(.symbol(Unicode.Scalar(code)!, integral: integral), limits: nil) }
         }
-        let plain = ["arccos", "arcsin", "arctan", "arg", "cos", "cosh", "cot", "coth", "csc", "deg", "dim", "exp",
-                     "hom", "ker", "lg", "ln", "log", "sec", "sin", "sinh", "tan", "tanh", "sgn", "Tr", "tr", "rank",
-                     "diag", "erf", "cov", "Var", "Cov"]
+        let plain = [
+            "arccos", "arcsin", "arctan", "arg", "cos", "cosh", "cot", "coth", "csc", "deg", "dim", "exp",
+            "hom", "ker", "lg", "ln", "log", "sec", "sin", "sinh", "tan", "tanh", "sgn", "Tr", "tr", "rank",
+            "diag", "erf", "cov", "Var", "Cov",
+        ]
         let limiting = ["det", "gcd", "inf", "lim", "liminf", "limsup", "max", "min", "Pr", "sup", "argmax", "argmin"]
         for name in plain { t[name] = { _, _ in .largeOp(.named(name, displayLimits: false), limits: nil) } }
         for name in limiting {
-            let shown = name == "liminf" ? "lim\u{2009}inf" : name == "limsup" ? "lim\u{2009}sup"
-                : name == "argmax" ? "arg\u{2009}max" : name == "argmin" ? "arg\u{2009}min" : name
+            let shown =
+                name == "liminf"
+                ? "lim\u{2009}inf"
+                : name == "limsup"
+                    ? "lim\u{2009}sup"
+                    : name == "argmax" ? "arg\u{2009}max" : name == "argmin" ? "arg\u{2009}min" : name
             t[name] = { _, _ in .largeOp(.named(shown, displayLimits: true), limits: nil) }
         }
         t["operatorname"] = { p, tok in

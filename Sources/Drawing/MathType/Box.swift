@@ -24,7 +24,8 @@ struct Box {
     static func kern(_ w: Double) -> Box { Box(width: w) }
 
     static func rule(width: Double, thickness: Double, color: Color? = nil) -> Box {
-        Box(width: width, height: thickness, depth: 0,
+        Box(
+            width: width, height: thickness, depth: 0,
             items: [.rule(x: 0, y: 0, width: width, height: thickness, color: color)])
     }
 

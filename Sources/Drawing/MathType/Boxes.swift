@@ -11,8 +11,11 @@ extension Commands {
         "bmod": { _, _ in .classed(.bin, [.largeOp(.named("mod", displayLimits: false), limits: false)]) },
         "pmod": { p, tok in
             let arg = try p.parseArgument(after: tok)
-            return .group([.space(em: 1), .symbol("(", .open, nil), .largeOp(.named("mod", displayLimits: false), limits: false),
-                           .space(em: 1.0 / 3)] + arg + [.symbol(")", .close, nil)])
+            return .group(
+                [
+                    .space(em: 1), .symbol("(", .open, nil), .largeOp(.named("mod", displayLimits: false), limits: false),
+                    .space(em: 1.0 / 3),
+                ] + arg + [.symbol(")", .close, nil)])
         },
         "pod": { p, tok in
             .group([.space(em: 1), .symbol("(", .open, nil)] + (try p.parseArgument(after: tok)) + [.symbol(")", .close, nil)])

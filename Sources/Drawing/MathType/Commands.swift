@@ -6,9 +6,11 @@ typealias CommandHandler = (inout Parser, Token) throws -> MathNode
 enum Commands {
     static let registry: [String: CommandHandler] = {
         var all: [String: CommandHandler] = [:]
-        for family in [fractionCommands, radicalCommands, accentCommands, delimiterCommands, operatorCommands,
-                       environmentCommands, alphabetCommands, spacingCommands, stackCommands, textCommands,
-                       classCommands, boxCommands] {
+        for family in [
+            fractionCommands, radicalCommands, accentCommands, delimiterCommands, operatorCommands,
+            environmentCommands, alphabetCommands, spacingCommands, stackCommands, textCommands,
+            classCommands, boxCommands,
+        ] {
             all.merge(family) { first, _ in first }
         }
         return all
@@ -17,9 +19,11 @@ enum Commands {
     /// \mathrel, \mathbin, …, \not, \tag, \textcolor: commands that only wrap or tweak atoms.
     static let classCommands: [String: CommandHandler] = {
         var t: [String: CommandHandler] = [:]
-        let classes: [String: AtomClass] = ["mathord": .ord, "mathbin": .bin, "mathrel": .rel,
-                                            "mathopen": .open, "mathclose": .close, "mathpunct": .punct,
-                                            "mathinner": .inner]
+        let classes: [String: AtomClass] = [
+            "mathord": .ord, "mathbin": .bin, "mathrel": .rel,
+            "mathopen": .open, "mathclose": .close, "mathpunct": .punct,
+            "mathinner": .inner,
+        ]
         for (name, cls) in classes {
             t[name] = { p, tok in .classed(cls, try p.parseArgument(after: tok)) }
         }

@@ -83,8 +83,10 @@ extension Typesetter {
         return max(2 * extent * 0.901, 2 * extent - 0.5 * scale(style))
     }
 
-    func leftRight(left: Unicode.Scalar?, body: [[MathNode]], middles: [Unicode.Scalar?], right: Unicode.Scalar?,
-                   _ style: MathStyle) -> Box {
+    func leftRight(
+        left: Unicode.Scalar?, body: [[MathNode]], middles: [Unicode.Scalar?], right: Unicode.Scalar?,
+        _ style: MathStyle
+    ) -> Box {
         let pieces = body.map { list($0, style) }
         let height = pieces.map(\.height).max() ?? 0, depth = pieces.map(\.depth).max() ?? 0
         let total = delimiterSize(height: height, depth: depth, style)

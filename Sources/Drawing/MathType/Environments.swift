@@ -24,7 +24,7 @@ extension Commands {
             }
             (env.rows, env.horizontalRules) = try p.parseRows(environment: name, openedAt: tok.offset)
             return .array(env)
-        },
+        }
     ]
 
     /// Defaults of each environment; `align` repeats its last entry for extra columns.
@@ -34,26 +34,30 @@ extension Commands {
         }
         return [
             "matrix": m(nil, nil), "pmatrix": m("(", ")"), "bmatrix": m("[", "]"), "Bmatrix": m("{", "}"),
-            "vmatrix": m("|", "|"), "Vmatrix": m("\u{2016}", "\u{2016}"), "smallmatrix": ArrayEnv(
+            "vmatrix": m("|", "|"), "Vmatrix": m("\u{2016}", "\u{2016}"),
+            "smallmatrix": ArrayEnv(
                 rows: [], align: [.center], columnGap: 0.55, cellStyle: .script, extraRowGap: -0.3),
             "cases": ArrayEnv(rows: [], align: [.left, .left], columnGap: 1.0, cellStyle: .text, left: "{", right: nil),
             "dcases": ArrayEnv(rows: [], align: [.left, .left], columnGap: 1.0, cellStyle: .display, left: "{", right: nil),
             "rcases": ArrayEnv(rows: [], align: [.left, .left], columnGap: 1.0, cellStyle: .text, left: nil, right: "}"),
-            "aligned": ArrayEnv(rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
-                                cellStyle: .display, extraRowGap: 0.3),
-            "align": ArrayEnv(rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
-                              cellStyle: .display, extraRowGap: 0.3),
-            "align*": ArrayEnv(rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
-                               cellStyle: .display, extraRowGap: 0.3),
+            "aligned": ArrayEnv(
+                rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
+                cellStyle: .display, extraRowGap: 0.3),
+            "align": ArrayEnv(
+                rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
+                cellStyle: .display, extraRowGap: 0.3),
+            "align*": ArrayEnv(
+                rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
+                cellStyle: .display, extraRowGap: 0.3),
             "gathered": ArrayEnv(rows: [], align: [.center], columnGap: 0, cellStyle: .display, extraRowGap: 0.3),
-            "split": ArrayEnv(rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
-                              cellStyle: .display, extraRowGap: 0.3),
+            "split": ArrayEnv(
+                rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
+                cellStyle: .display, extraRowGap: 0.3),
             "array": ArrayEnv(rows: [], align: [.center], columnGap: 1.0, cellStyle: .text),
             "darray": ArrayEnv(rows: [], align: [.center], columnGap: 1.0, cellStyle: .display),
         ]
     }()
 }
-
 
 extension Parser {
     /// Cells separated by `&`, rows by `\\`, up to the matching `\end{name}`.
@@ -78,7 +82,7 @@ extension Parser {
                 continue
             case .command("\\"), .command("cr"):
                 rows.append(row); row = []
-                _ = try parseOptional() // \\[2pt]: extra row space is ignored
+                _ = try parseOptional()  // \\[2pt]: extra row space is ignored
             case .command("end"):
                 let end = try rawArgument(after: t).trimmingCharacters(in: .whitespaces)
                 guard end == name else { throw fail(t.offset, "\\begin{\(name)} ended by \\end{\(end)}") }
@@ -152,8 +156,12 @@ extension Typesetter {
             baselines.append(baselines[i - 1] - (rowMetrics[i - 1].d + rowMetrics[i].h + rowGap))
         }
         for r in env.horizontalRules {
-            let yRule = r == 0 ? top : r >= rowMetrics.count ? -bottom
-                : ((baselines[r - 1] - rowMetrics[r - 1].d) + (baselines[r] + rowMetrics[r].h)) / 2
+            let yRule =
+                r == 0
+                ? top
+                : r >= rowMetrics.count
+                    ? -bottom
+                    : ((baselines[r - 1] - rowMetrics[r - 1].d) + (baselines[r] + rowMetrics[r].h)) / 2
             box.items.append(.rule(x: 0, y: yRule - rule / 2, width: box.width, height: rule, color: nil))
         }
         for cIndex in env.verticalRules {

@@ -19,8 +19,10 @@ extension Commands {
 }
 
 extension Typesetter {
-    func fraction(num: [MathNode], den: [MathNode], bar: Bool, forced: MathStyle.Level?,
-                  left: Unicode.Scalar?, right: Unicode.Scalar?, _ outer: MathStyle) -> Box {
+    func fraction(
+        num: [MathNode], den: [MathNode], bar: Bool, forced: MathStyle.Level?,
+        left: Unicode.Scalar?, right: Unicode.Scalar?, _ outer: MathStyle
+    ) -> Box {
         let style = forced.map { MathStyle(level: $0, cramped: outer.cramped) } ?? outer
         let s = scale(style)
         let display = style.isDisplay

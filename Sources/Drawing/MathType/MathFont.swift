@@ -106,8 +106,9 @@ public final class MathFont: @unchecked Sendable {
         let italic = Double(hb_ot_math_get_glyph_italics_correction(font, g)) / em
         let attach = hb_ot_math_get_glyph_top_accent_attachment(font, g)
         // HarfBuzz returns half the advance when the glyph has no attachment point.
-        let m = GlyphMetrics(advance: advance, height: height, depth: depth, italic: italic,
-                             topAccent: Double(attach) / em)
+        let m = GlyphMetrics(
+            advance: advance, height: height, depth: depth, italic: italic,
+            topAccent: Double(attach) / em)
         metricsCache[g] = m
         return m
     }
@@ -136,10 +137,11 @@ public final class MathFont: @unchecked Sendable {
         var italic: hb_position_t = 0
         _ = hb_ot_math_get_glyph_assembly(font, g, dir, 0, &count, &buf, &italic)
         let parts = buf.prefix(Int(count)).map {
-            AssemblyPart(glyph: $0.glyph, startConnector: Double($0.start_connector_length) / em,
-                         endConnector: Double($0.end_connector_length) / em,
-                         fullAdvance: Double($0.full_advance) / em,
-                         isExtender: ($0.flags.rawValue & HB_OT_MATH_GLYPH_PART_FLAG_EXTENDER.rawValue) != 0)
+            AssemblyPart(
+                glyph: $0.glyph, startConnector: Double($0.start_connector_length) / em,
+                endConnector: Double($0.end_connector_length) / em,
+                fullAdvance: Double($0.full_advance) / em,
+                isExtender: ($0.flags.rawValue & HB_OT_MATH_GLYPH_PART_FLAG_EXTENDER.rawValue) != 0)
         }
         return (parts, Double(italic) / em)
     }
@@ -164,7 +166,6 @@ public final class MathFont: @unchecked Sendable {
         return (out, x)
     }
 }
-
 
 func hbTag(_ s: String) -> hb_tag_t {
     s.utf8.reduce(0) { $0 << 8 | hb_tag_t($1) }

@@ -52,8 +52,9 @@ public struct MathLayout {
                 run.append(PositionedGlyph(id: id, x: origin.x + x * size, y: origin.y - y * size))
             case let .rule(x, y, w, h, c):
                 flush()
-                canvas.fillRect(Rect(x: origin.x + x * size, y: origin.y - (y + h) * size, width: w * size, height: h * size),
-                                color: c ?? color)
+                canvas.fillRect(
+                    Rect(x: origin.x + x * size, y: origin.y - (y + h) * size, width: w * size, height: h * size),
+                    color: c ?? color)
             }
         }
         flush()
@@ -68,8 +69,9 @@ public struct MathLayout {
     /// inlined in one HTML page without their glyphs colliding, and output is byte-identical.
     public func svg(padding: Double = 1, idPrefix: String = "m") -> [UInt8] {
         var text = String(decoding: render(.svg, padding: padding), as: UTF8.self)
-        text = text.replacingOccurrences(of: #"id="surface[0-9]+""#, with: "id=\"\(idPrefix)-surface\"",
-                                         options: .regularExpression)
+        text = text.replacingOccurrences(
+            of: #"id="surface[0-9]+""#, with: "id=\"\(idPrefix)-surface\"",
+            options: .regularExpression)
         text = text.replacingOccurrences(of: "id=\"glyph", with: "id=\"\(idPrefix)-glyph")
         text = text.replacingOccurrences(of: "href=\"#glyph", with: "href=\"#\(idPrefix)-glyph")
         return Array(text.utf8)

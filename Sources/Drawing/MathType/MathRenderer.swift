@@ -38,8 +38,10 @@ public final class MathRenderer: @unchecked Sendable {
         return typeset((parsed, nil), style: .text, size: size, color: color)
     }
 
-    private func typeset(_ input: (list: Result<[MathNode], MathError>, tag: String?), style: MathStyle,
-                         size: Double, color: Color) -> MathLayout {
+    private func typeset(
+        _ input: (list: Result<[MathNode], MathError>, tag: String?), style: MathStyle,
+        size: Double, color: Color
+    ) -> MathLayout {
         let setter = Typesetter(font: font)
         let (parsed, tag) = input
         var box: Box

@@ -105,8 +105,11 @@ struct Parser {
                 _ = lexer.next()
                 let den = try parseList(closingBracket: closingBracket)
                 let choose = n == "choose"
-                return [.fraction(num: list, den: den, bar: n == "over", style: nil,
-                                  left: choose ? "(" : nil, right: choose ? ")" : nil)]
+                return [
+                    .fraction(
+                        num: list, den: den, bar: n == "over", style: nil,
+                        left: choose ? "(" : nil, right: choose ? ")" : nil)
+                ]
             }
             if case .command(let n) = t.kind, n == "color" {
                 _ = lexer.next()
@@ -240,4 +243,3 @@ struct Parser {
         return c
     }
 }
-

@@ -96,7 +96,9 @@ public enum MathPlainText {
                 if let sub { out += self.script(sub, table: MathPlainText.subscripts, mark: "_") }
                 if let sup {
                     // Primes are characters of their own: f′, f″.
-                    let primes = sup.prefix { if case .symbol("\u{2032}", _, _) = $0 { return true }; return false }
+                    let primes = sup.prefix {
+                        if case .symbol("\u{2032}", _, _) = $0 { return true }; return false
+                    }
                     out += String(repeating: "′", count: primes.count)
                     if primes.count < sup.count { out += self.script(Array(sup.dropFirst(primes.count)), table: MathPlainText.superscripts, mark: "^") }
                 }
@@ -107,10 +109,16 @@ public enum MathPlainText {
                 return (.inner, wrap(n) + "/" + wrap(d))
             case let .radical(body, index):
                 let b = list(body, script: script)
-                let root = switch index.map({ list($0, script: true) }) { case "3"?: "∛"; case "4"?: "∜"; case let i?: i + "√"; case nil: "√" }
+                let root =
+                    switch index.map({ list($0, script: true) }) {
+                    case "3"?: "∛";
+                    case "4"?: "∜";
+                    case let i?: i + "√";
+                    case nil: "√"
+                    }
                 return (.ord, root + (b.count == 1 || (!b.isEmpty && b.allSatisfy(\.isNumber)) ? b : "(" + b + ")"))
             case .accent(_, let body, _), .overline(let body), .underline(let body), .brace(_, let body, _),
-                 .smash(let body), .boxed(let body):
+                .smash(let body), .boxed(let body):
                 return (.ord, list(body, script: script))
             case let .leftRight(left, body, middles, right):
                 var out = left.map(String.init) ?? ""

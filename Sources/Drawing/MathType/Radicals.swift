@@ -4,7 +4,7 @@ extension Commands {
         "sqrt": { p, tok in
             let index = try p.parseOptional()
             return .radical(body: try p.parseArgument(after: tok), index: index)
-        },
+        }
     ]
 }
 

@@ -3,14 +3,14 @@ enum Spacing {
     /// 0 none, 1 thin (3mu), 2 medium (4mu), 3 thick (5mu); negative: only in display and text styles.
     private static let table: [[Int]] = [
         //  ord op  bin rel open close punct inner
-        [0, 1, -2, -3, 0, 0, 0, -1],      // ord
-        [1, 1, 0, -3, 0, 0, 0, -1],       // op
-        [-2, -2, 0, 0, -2, 0, 0, -2],     // bin
-        [-3, -3, 0, 0, -3, 0, 0, -3],     // rel
-        [0, 0, 0, 0, 0, 0, 0, 0],         // open
-        [0, 1, -2, -3, 0, 0, 0, -1],      // close
+        [0, 1, -2, -3, 0, 0, 0, -1],  // ord
+        [1, 1, 0, -3, 0, 0, 0, -1],  // op
+        [-2, -2, 0, 0, -2, 0, 0, -2],  // bin
+        [-3, -3, 0, 0, -3, 0, 0, -3],  // rel
+        [0, 0, 0, 0, 0, 0, 0, 0],  // open
+        [0, 1, -2, -3, 0, 0, 0, -1],  // close
         [-1, -1, 0, -1, -1, -1, -1, -1],  // punct
-        [-1, 1, -2, -3, -1, 0, -1, -1],   // inner
+        [-1, 1, -2, -3, -1, 0, -1, -1],  // inner
     ]
 
     /// Space between adjacent atoms in ems of the style's size (1 mu = 1/18 em).
@@ -60,8 +60,10 @@ extension Commands {
     /// ("nanpt" and "infpt" parse as Doubles but are no lengths).
     static func length(_ s: String) -> Double? {
         let trimmed = s.filter { !$0.isWhitespace }
-        let units: [(String, Double)] = [("em", 1), ("ex", 0.431), ("mu", 1.0 / 18), ("pt", 0.1), ("mm", 0.2845),
-                                         ("cm", 2.845), ("in", 7.227), ("bp", 0.1004)]
+        let units: [(String, Double)] = [
+            ("em", 1), ("ex", 0.431), ("mu", 1.0 / 18), ("pt", 0.1), ("mm", 0.2845),
+            ("cm", 2.845), ("in", 7.227), ("bp", 0.1004),
+        ]
         for (u, f) in units where trimmed.hasSuffix(u) {
             guard let v = Double(trimmed.dropLast(u.count)), v.isFinite else { return nil }
             return v * f

@@ -18,9 +18,10 @@ extension Commands {
         for (name, alphabet) in styled {
             t[name] = { p, tok in
                 let text = Commands.plainText(try p.rawArgument(after: tok))
-                return .group(text.unicodeScalars.map { c in
-                    c == " " ? .space(em: 0.333) : .symbol(c, .ord, Symbols.alphabetFor(c, alphabet) ?? alphabet)
-                })
+                return .group(
+                    text.unicodeScalars.map { c in
+                        c == " " ? .space(em: 0.333) : .symbol(c, .ord, Symbols.alphabetFor(c, alphabet) ?? alphabet)
+                    })
             }
         }
         return t

@@ -22,8 +22,9 @@ struct Typesetter {
     func glyphBox(_ g: UInt32, _ style: MathStyle) -> Box {
         let s = scale(style)
         let m = font.metrics(g)
-        var b = Box(width: (m.advance + m.italic) * s, height: m.height * s, depth: m.depth * s,
-                    items: [.glyph(id: g, x: 0, y: 0, scale: s, color: nil)])
+        var b = Box(
+            width: (m.advance + m.italic) * s, height: m.height * s, depth: m.depth * s,
+            items: [.glyph(id: g, x: 0, y: 0, scale: s, color: nil)])
         b.italic = m.italic * s
         b.topAccent = m.topAccent * s
         b.isCharacter = true

@@ -51,8 +51,9 @@ extension Axes {
         }
         if let l = g.yLabel {
             canvas.save()
-            canvas.translate(plot.x - PlotStyle.tickLength - 2 - g.y.maxLabelWidth - 4 - l.size.height,
-                             plot.y + (plot.height + l.size.width) / 2)
+            canvas.translate(
+                plot.x - PlotStyle.tickLength - 2 - g.y.maxLabelWidth - 4 - l.size.height,
+                plot.y + (plot.height + l.size.width) / 2)
             canvas.rotate(-Double.pi / 2)
             l.draw(canvas, Point(0, 0), ink)
             canvas.restore()

@@ -51,15 +51,18 @@ extension Axes {
         let frame = PlotFrame(rect: plot, xScale: xScale, yScale: yScale, xLimits: lim.x, yLimits: lim.y)
         let x = AxisGuide.make(scale: xScale, lo: lim.x.0, hi: lim.x.1, length: plot.width, horizontal: true, canvas: canvas)
         let y = AxisGuide.make(scale: yScale, lo: lim.y.0, hi: lim.y.1, length: plot.height, horizontal: false, canvas: canvas)
-        var g = AxesGuides(frame: frame, x: x, y: y,
-                           title: title.map { LabelRenderer.render(canvas, $0, PlotStyle.titleSize, false) },
-                           xLabel: xLabel.map { LabelRenderer.render(canvas, $0, PlotStyle.labelSize, false) },
-                           yLabel: yLabel.map { LabelRenderer.render(canvas, $0, PlotStyle.labelSize, false) })
+        var g = AxesGuides(
+            frame: frame, x: x, y: y,
+            title: title.map { LabelRenderer.render(canvas, $0, PlotStyle.titleSize, false) },
+            xLabel: xLabel.map { LabelRenderer.render(canvas, $0, PlotStyle.labelSize, false) },
+            yLabel: yLabel.map { LabelRenderer.render(canvas, $0, PlotStyle.labelSize, false) })
         g.view3DMode = view3D != nil
         if let bar = Colorbar(axes: self, canvas: canvas) { g.colorbar = (bar, bar.guide(length: plot.height, canvas: canvas)) }
         if let legend = Legend(axes: self, canvas: canvas) {
             g.legend = legend
-            g.legendOrigin = view3D != nil ? Point(plot.maxX - legend.size.width, plot.y)
+            g.legendOrigin =
+                view3D != nil
+                ? Point(plot.maxX - legend.size.width, plot.y)
                 : legendOutside == true ? nil : legend.origin(in: frame, axes: self, forceInside: legendOutside == false)
         }
         return g

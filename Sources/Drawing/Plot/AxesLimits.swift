@@ -29,8 +29,10 @@ extension Axes {
     /// Limits in data units for x and y.
     func limits() -> (x: (Double, Double), y: (Double, Double)) {
         let e = dataExtent()
-        return (Axes.usable(xLimits, xScale) ?? Axes.fit(e.x, pad: !e.tight),
-                Axes.usable(yLimits, yScale) ?? Axes.fit(e.y, pad: !e.tight))
+        return (
+            Axes.usable(xLimits, xScale) ?? Axes.fit(e.x, pad: !e.tight),
+            Axes.usable(yLimits, yScale) ?? Axes.fit(e.y, pad: !e.tight)
+        )
     }
 
     /// Explicit limits the drawing can use (validation reports the others; drawing never traps on them).

@@ -23,8 +23,10 @@ struct AxisGuide {
         func fits(_ ticks: [Double], _ labels: [DrawnLabel]) -> Bool {
             for i in 1..<max(1, ticks.count) {
                 let gap = abs(position(ticks[i]) - position(ticks[i - 1]))
-                let need = horizontal ? (labels[i].size.width + labels[i - 1].size.width) / 2 + 5
-                                      : (labels[i].size.height + labels[i - 1].size.height) / 2 + 1
+                let need =
+                    horizontal
+                    ? (labels[i].size.width + labels[i - 1].size.width) / 2 + 5
+                    : (labels[i].size.height + labels[i - 1].size.height) / 2 + 1
                 if gap < need { return false }
             }
             return true
@@ -41,8 +43,9 @@ struct AxisGuide {
                     }
                     let labels = major.map { LabelRenderer.markup(canvas, Ticks.logValueMarkup($0), size) }
                     if major.count >= 2 && fits(major, labels) || keep == [1] {
-                        return AxisGuide(major: major, labels: labels,
-                                         minor: Ticks.logMinor(lo, hi).filter { !major.contains($0) }, exponent: nil)
+                        return AxisGuide(
+                            major: major, labels: labels,
+                            minor: Ticks.logMinor(lo, hi).filter { !major.contains($0) }, exponent: nil)
                     }
                 }
             }
@@ -70,11 +73,15 @@ struct AxisGuide {
                 if maxCount <= 2 {
                     // Still crowded (the ±threshold decades sit close to 0): keep 0 and the outer
                     // decades, dropping any label that would touch one already kept.
-                    let order = major.indices.sorted { abs(major[$0]) == abs(major[$1]) ? $0 < $1 : (major[$0] == 0 || (major[$1] != 0 && abs(major[$0]) > abs(major[$1]))) }
+                    let order = major.indices.sorted {
+                        abs(major[$0]) == abs(major[$1]) ? $0 < $1 : (major[$0] == 0 || (major[$1] != 0 && abs(major[$0]) > abs(major[$1])))
+                    }
                     var kept: [Int] = []
-                    for i in order where kept.allSatisfy({ j in
+                    for i in order
+                    where kept.allSatisfy({ j in
                         let (a, b) = (min(i, j), max(i, j))
-                        return fits([major[a], major[b]], [labels[a], labels[b]]) }) { kept.append(i) }
+                        return fits([major[a], major[b]], [labels[a], labels[b]])
+                    }) { kept.append(i) }
                     kept.sort()
                     return AxisGuide(major: kept.map { major[$0] }, labels: kept.map { labels[$0] }, minor: [], exponent: nil)
                 }
@@ -89,7 +96,8 @@ struct AxisGuide {
                 let (text, exponent, _, offsetText) = Ticks.labelsWithOffset(major)
                 let labels = text.map { LabelRenderer.markup(canvas, $0, size) }
                 // "×10^k" and/or "+offset", written once at the end of the axis.
-                let endText = (exponent == 0 ? "" : "×" + Ticks.powerOfTenMarkup(exponent)) + (offsetText.isEmpty ? "" : (exponent == 0 ? "" : " ") + offsetText)
+                let endText =
+                    (exponent == 0 ? "" : "×" + Ticks.powerOfTenMarkup(exponent)) + (offsetText.isEmpty ? "" : (exponent == 0 ? "" : " ") + offsetText)
                 let exp = endText.isEmpty ? nil : LabelRenderer.markup(canvas, endText, size)
                 if fits(major, labels) { return AxisGuide(major: major, labels: labels, minor: [], exponent: exp) }
                 if target <= 2 {

@@ -26,7 +26,9 @@ struct Colorbar {
             // Tick every level when they fit; else keep the nice ticks.
             let text = Ticks.labels(levels).labels
             let labels = text.map { LabelRenderer.markup(canvas, $0, PlotStyle.tickSize) }
-            if length / Double(max(1, levels.count - 1)) > (labels.first?.size.height ?? 10) + 1 { g = AxisGuide(major: levels, labels: labels, minor: [], exponent: nil) }
+            if length / Double(max(1, levels.count - 1)) > (labels.first?.size.height ?? 10) + 1 {
+                g = AxisGuide(major: levels, labels: labels, minor: [], exponent: nil)
+            }
         }
         return g
     }

@@ -295,7 +295,8 @@ enum ContourDrawing {
 
     static func draw(_ c: ContourMark, on canvas: Canvas, frame f: PlotFrame) {
         guard c.levels.count >= 2 || !c.filled, c.rows >= 2, c.columns >= 2, c.values.count == c.rows * c.columns,
-              c.xRange.count == 2, c.yRange.count == 2, c.levels.allSatisfy(\.isFinite) else { return }
+            c.xRange.count == 2, c.yRange.count == 2, c.levels.allSatisfy(\.isFinite)
+        else { return }
         let grid = ContourGrid(c)
         // Each level's chains serve both its filled band and its line.
         let chains = grid.chains(atLevels: c.levels)
@@ -322,8 +323,11 @@ enum ContourDrawing {
             canvas.setLineJoin(.round)
             var placed: [Rect] = []
             for (i, level) in c.levels.enumerated() {
-                let color = c.lineColor ?? (c.filled ? Color(hex: 0x000000, alpha: 0.55)
-                                                     : c.colormap.color(Double(i) / Double(max(1, c.levels.count - 1))))
+                let color =
+                    c.lineColor
+                    ?? (c.filled
+                        ? Color(hex: 0x000000, alpha: 0.55)
+                        : c.colormap.color(Double(i) / Double(max(1, c.levels.count - 1))))
                 let lines = chains[i].map(\.points)
                 var path = PathSimplifier(canvas: canvas)
                 for line in lines {
@@ -338,8 +342,10 @@ enum ContourDrawing {
     }
 
     /// Writes the level on the longest stretch of each sufficiently long line, over a white gap.
-    static func label(_ lines: [[(Double, Double)]], _ levelIndex: Int, _ c: ContourMark, on canvas: Canvas,
-                      frame f: PlotFrame, placed: inout [Rect]) {
+    static func label(
+        _ lines: [[(Double, Double)]], _ levelIndex: Int, _ c: ContourMark, on canvas: Canvas,
+        frame f: PlotFrame, placed: inout [Rect]
+    ) {
         let text = Ticks.labels(c.levels).labels[levelIndex]
         let l = LabelRenderer.markup(canvas, text, 6.5)
         for line in lines where !line.isEmpty {

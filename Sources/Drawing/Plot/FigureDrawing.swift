@@ -12,7 +12,8 @@ extension Figure {
         // A figure `validate()` rejects draws nothing rather than index past its panels.
         let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
         guard rows >= 1, columns >= 1, !overflow, cells == panels.count, cells <= PlotLimits.maxPanels,
-              width.isFinite, height.isFinite, width > 0, height > 0 else { return }
+            width.isFinite, height.isFinite, width > 0, height > 0
+        else { return }
         let pad = 3.0
         let panels = resolvedPanels()
         let titleLabel = title.map { LabelRenderer.render(canvas, $0, PlotStyle.titleSize + 1, true) }
@@ -65,8 +66,9 @@ extension Figure {
                 let plot = Rect(x: x + colM[c].left, y: y + rowM[r].top, width: plotW, height: plotH)
                 panels[r * columns + c].draw(on: canvas, plot: plot, legendOutside: outside[r * columns + c])
                 if panelLetters {
-                    let letter = LabelRenderer.render(canvas, "(\(Character(UnicodeScalar(97 + (r * columns + c) % 26)!)))",
-                                                      PlotStyle.labelSize + 0.5, true)
+                    let letter = LabelRenderer.render(
+                        canvas, "(\(Character(UnicodeScalar(97 + (r * columns + c) % 26)!)))",
+                        PlotStyle.labelSize + 0.5, true)
                     // At the top of the row: level with the titles (the tallest, when a ×10^k label lifts one).
                     letter.draw(canvas, Point(x, y + 2), PlotStyle.ink)
                 }

@@ -59,8 +59,9 @@ struct Legend {
         for m in axes.marks {
             switch m.recipe.footprint(in: f) {
             case .points(let p): out += p
-            case .wholeFrame: return [f.point((f.xScale.inverse(f.x0) + f.xScale.inverse(f.x1)) / 2, 0)]
-                + (0..<64).map { Point(f.rect.x + f.rect.width * Double($0 % 8) / 7, f.rect.y + f.rect.height * Double($0 / 8) / 7) }
+            case .wholeFrame:
+                return [f.point((f.xScale.inverse(f.x0) + f.xScale.inverse(f.x1)) / 2, 0)]
+                    + (0..<64).map { Point(f.rect.x + f.rect.width * Double($0 % 8) / 7, f.rect.y + f.rect.height * Double($0 / 8) / 7) }
             }
         }
         return out

@@ -6,10 +6,10 @@ import Graphics
 struct PathSimplifier {
     let canvas: Canvas
     let tolerance: Double
-    private var start: Point?          // last emitted vertex
-    private var last: Point?           // last accepted vertex, not yet emitted
-    private var dir = (0.0, 0.0)       // unit direction of the current run
-    private var reach = 0.0            // farthest progress along `dir`
+    private var start: Point?  // last emitted vertex
+    private var last: Point?  // last accepted vertex, not yet emitted
+    private var dir = (0.0, 0.0)  // unit direction of the current run
+    private var reach = 0.0  // farthest progress along `dir`
 
     init(canvas: Canvas, tolerance: Double = 0.1) { (self.canvas, self.tolerance) = (canvas, tolerance) }
 
@@ -24,7 +24,7 @@ struct PathSimplifier {
         guard let s = start else { return move(to: p) }
         guard let l = last else {
             let dx = p.x - s.x, dy = p.y - s.y, n = (dx * dx + dy * dy).squareRoot()
-            if n < tolerance { return }      // too close to tell a direction yet
+            if n < tolerance { return }  // too close to tell a direction yet
             (dir, reach, last) = ((dx / n, dy / n), n, p)
             return
         }

@@ -6,7 +6,7 @@ struct PlotFrame {
     var rect: Rect
     var xScale: AxisScale
     var yScale: AxisScale
-    var x0, x1, y0, y1: Double   // limits in scale space
+    var x0, x1, y0, y1: Double  // limits in scale space
 
     init(rect: Rect, xScale: AxisScale, yScale: AxisScale, xLimits: (Double, Double), yLimits: (Double, Double)) {
         (self.rect, self.xScale, self.yScale) = (rect, xScale, yScale)

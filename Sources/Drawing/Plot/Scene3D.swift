@@ -77,13 +77,16 @@ struct Scene3D {
         // Farthest first; equal depths keep the order they were added in.
         let order = items.indices.sorted { depths[$0] != depths[$1] ? depths[$0] > depths[$1] : $0 < $1 }
         canvas.setLineJoin(.round); canvas.setLineCap(.round)
-        let raster: Bool = { if case .png = canvas.kind { return true }; return false }()
+        let raster: Bool = {
+            if case .png = canvas.kind { return true }; return false
+        }()
         var aliased = false
         // Vector facets go to the canvas in runs (a PDF writes a run as one object of its own).
         var run: [Canvas.Quad] = [], runColors: [Color] = []
         func flush() { if !run.isEmpty { canvas.fillQuads(run, colors: runColors); run = []; runColors = [] } }
         for index in order {
-            if case .facet = items[index] {} else {
+            if case .facet = items[index] {
+            } else {
                 flush()
                 if aliased { canvas.setAntialias(true); aliased = false }
             }
@@ -174,8 +177,10 @@ struct Scene3D {
                 let n = max(1e-9, (dx * dx + dy * dy).squareRoot()); dx /= n; dy /= n
                 let l = LabelRenderer.markup(canvas, text, PlotStyle.tickSize - 1)
                 // z labels sit level to the left of their edge; x and y labels outward from the box.
-                let at = axis == 2 ? Point(p.x - 6 - l.size.width, p.y - l.size.height / 2)
-                                   : Point(p.x + dx * 9 - l.size.width / 2, p.y + dy * 9 - l.size.height / 2)
+                let at =
+                    axis == 2
+                    ? Point(p.x - 6 - l.size.width, p.y - l.size.height / 2)
+                    : Point(p.x + dx * 9 - l.size.width / 2, p.y + dy * 9 - l.size.height / 2)
                 place(l, at)
             }
             if let name = names[axis] {

@@ -71,8 +71,10 @@ extension Table {
     /// `rows` draws the header and only those rows (a page of a long table), with `metrics`
     /// from `measured` so the widths are the whole table's.
     @discardableResult
-    public func draw(on canvas: Canvas, at origin: Point, style: Style = Style(), rows range: Range<Int>? = nil,
-                     metrics measured: Metrics? = nil) -> Double {
+    public func draw(
+        on canvas: Canvas, at origin: Point, style: Style = Style(), rows range: Range<Int>? = nil,
+        metrics measured: Metrics? = nil
+    ) -> Double {
         let m = measured ?? self.measured(on: canvas, style: style)
         let (widths, heights, headerHeight) = (m.widths, m.rowHeights, m.headerHeight)
         let range = (range ?? 0..<rows.count).clamped(to: 0..<rows.count)
@@ -117,12 +119,15 @@ extension Table {
             let baseline = labels.compactMap { $0?.baseline }.max() ?? 0
             for (c, cell) in row.enumerated() {
                 if let t = labels[c] {
-                    let numeric: Bool = { if case .number = cell { return true }; return false }()
+                    let numeric: Bool = {
+                        if case .number = cell { return true }; return false
+                    }()
                     t.draw(canvas, Point(place(t.size.width, in: c, x: x, alignment(c, numeric: numeric)), y + baseline - t.baseline), ink)
                 } else if case .plot(let values) = cell {
-                    let box = Rect(x: place(style.sparkline.width, in: c, x: x, alignment(c, numeric: true)),
-                                   y: y + (heights[r] - style.rowGap - style.sparkline.height) / 2,
-                                   width: style.sparkline.width, height: style.sparkline.height)
+                    let box = Rect(
+                        x: place(style.sparkline.width, in: c, x: x, alignment(c, numeric: true)),
+                        y: y + (heights[r] - style.rowGap - style.sparkline.height) / 2,
+                        width: style.sparkline.width, height: style.sparkline.height)
                     Table.sparkline(values, in: box, on: canvas)
                 }
                 x += widths[c]

@@ -86,7 +86,8 @@ public enum Ticks {
                             let r = lmin.truncatingRemainder(dividingBy: step)
                             let hasZero = (abs(r) < 1e-10 * step || step - abs(r) < 1e-10 * step) && lmin <= 0 && lmax >= 0
                             let s = 1 - Double(qi) / (n - 1) - j + (hasZero ? 1 : 0)
-                            let score = w.simplicity * s + w.coverage * coverage(lmin, lmax)
+                            let score =
+                                w.simplicity * s + w.coverage * coverage(lmin, lmax)
                                 + w.density * density(k, lmin, lmax) + w.legibility
                             if score > bestScore {
                                 bestScore = score
@@ -151,10 +152,12 @@ public enum Ticks {
         let a = Int(floor(log10(lo))), b = Int(ceil(log10(hi)))
         guard b - a <= 12 else { return [] }
         var out: [Double] = []
-        for e in a...b { for m in 2...9 {
-            let v = Double(m) * pow(10, Double(e))
-            if v >= lo && v <= hi { out.append(v) }
-        } }
+        for e in a...b {
+            for m in 2...9 {
+                let v = Double(m) * pow(10, Double(e))
+                if v >= lo && v <= hi { out.append(v) }
+            }
+        }
         return out
     }
 

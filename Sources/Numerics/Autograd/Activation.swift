@@ -31,17 +31,31 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
     /// The error function (its infinite-width kernels have closed forms).
     case erf
 
-    public static let all: [Activation] = [.identity, .heaviside, .relu, .leakyReLU(slope: 0.01), .powerReLU(power: 2),
-                                           .elu(alpha: 1), .softsign, .isrlu(alpha: 1), .isru(alpha: 1), .tanh, .sigmoid,
-                                           .arctan, .softplus, .gaussian, .sine, .gelu, .erf]
+    public static let all: [Activation] = [
+        .identity, .heaviside, .relu, .leakyReLU(slope: 0.01), .powerReLU(power: 2),
+        .elu(alpha: 1), .softsign, .isrlu(alpha: 1), .isru(alpha: 1), .tanh, .sigmoid,
+        .arctan, .softplus, .gaussian, .sine, .gelu, .erf,
+    ]
 
     public var description: String {
         switch self {
-        case .identity: "identity"; case .heaviside: "Heaviside"; case .relu: "ReLU"
-        case .leakyReLU(let a): "leaky ReLU (a = \(a))"; case .powerReLU(let p): "power ReLU (p = \(p))"
-        case .elu(let a): "ELU (α = \(a))"; case .softsign: "softsign"; case .isrlu(let a): "ISRLU (a = \(a))"
-        case .isru(let a): "ISRU (a = \(a))"; case .tanh: "tanh"; case .sigmoid: "logistic"; case .arctan: "arctan"
-        case .softplus: "softplus"; case .gaussian: "Gaussian"; case .sine: "sine"; case .gelu: "GELU"; case .erf: "erf"
+        case .identity: "identity";
+        case .heaviside: "Heaviside";
+        case .relu: "ReLU"
+        case .leakyReLU(let a): "leaky ReLU (a = \(a))";
+        case .powerReLU(let p): "power ReLU (p = \(p))"
+        case .elu(let a): "ELU (α = \(a))";
+        case .softsign: "softsign";
+        case .isrlu(let a): "ISRLU (a = \(a))"
+        case .isru(let a): "ISRU (a = \(a))";
+        case .tanh: "tanh";
+        case .sigmoid: "logistic";
+        case .arctan: "arctan"
+        case .softplus: "softplus";
+        case .gaussian: "Gaussian";
+        case .sine: "sine";
+        case .gelu: "GELU";
+        case .erf: "erf"
         }
     }
 
@@ -50,59 +64,77 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .identity: ElementwiseFunction("identity", [{ $0 }, { _ in 1 }, { _ in 0 }, { _ in 0 }])
         case .heaviside: ElementwiseFunction("heaviside", [{ $0 > 0 ? 1 : 0 }, { _ in 0 }, { _ in 0 }])
-        case .relu: ElementwiseFunction("relu", [{ max(0, $0) }, { $0 > 0 ? 1 : 0 }, { _ in 0 }, { _ in 0 }], kernel: .relu,
-                                        derivativeKernels: [.sign, .relu])
+        case .relu:
+            ElementwiseFunction(
+                "relu", [{ max(0, $0) }, { $0 > 0 ? 1 : 0 }, { _ in 0 }, { _ in 0 }], kernel: .relu,
+                derivativeKernels: [.sign, .relu])
         case .leakyReLU(let a):
             ElementwiseFunction("leakyReLU", [{ $0 > 0 ? $0 : a * $0 }, { $0 > 0 ? 1 : a }, { _ in 0 }, { _ in 0 }])
         case .powerReLU(let p):
-            ElementwiseFunction("powerReLU", [
-                { $0 > 0 ? pow($0, p) : 0 }, { $0 > 0 ? p * pow($0, p - 1) : 0 },
-                { $0 > 0 ? p * (p - 1) * pow($0, p - 2) : 0 },
-            ])
+            ElementwiseFunction(
+                "powerReLU",
+                [
+                    { $0 > 0 ? pow($0, p) : 0 }, { $0 > 0 ? p * pow($0, p - 1) : 0 },
+                    { $0 > 0 ? p * (p - 1) * pow($0, p - 2) : 0 },
+                ])
         case .elu(let a):
             ElementwiseFunction("elu", [{ $0 > 0 ? $0 : a * expm1($0) }, { $0 > 0 ? 1 : a * exp($0) }, { $0 > 0 ? 0 : a * exp($0) }])
         case .softsign:
-            ElementwiseFunction("softsign", [
-                { $0 / (1 + Swift.abs($0)) }, { 1 / ((1 + Swift.abs($0)) * (1 + Swift.abs($0))) },
-                { -2 * ($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) / pow(1 + Swift.abs($0), 3) },
-            ])
+            ElementwiseFunction(
+                "softsign",
+                [
+                    { $0 / (1 + Swift.abs($0)) }, { 1 / ((1 + Swift.abs($0)) * (1 + Swift.abs($0))) },
+                    { -2 * ($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) / pow(1 + Swift.abs($0), 3) },
+                ])
         case .isrlu(let a):
-            ElementwiseFunction("isrlu", [
-                { $0 >= 0 ? $0 : $0 / Foundation.sqrt(1 + a * $0 * $0) },
-                { $0 >= 0 ? 1 : pow(1 + a * $0 * $0, -1.5) },
-                { $0 >= 0 ? 0 : -3 * a * $0 * pow(1 + a * $0 * $0, -2.5) },
-            ])
+            ElementwiseFunction(
+                "isrlu",
+                [
+                    { $0 >= 0 ? $0 : $0 / Foundation.sqrt(1 + a * $0 * $0) },
+                    { $0 >= 0 ? 1 : pow(1 + a * $0 * $0, -1.5) },
+                    { $0 >= 0 ? 0 : -3 * a * $0 * pow(1 + a * $0 * $0, -2.5) },
+                ])
         case .isru(let a):
-            ElementwiseFunction("isru", [
-                { $0 / Foundation.sqrt(1 + a * $0 * $0) }, { pow(1 + a * $0 * $0, -1.5) },
-                { -3 * a * $0 * pow(1 + a * $0 * $0, -2.5) },
-            ])
+            ElementwiseFunction(
+                "isru",
+                [
+                    { $0 / Foundation.sqrt(1 + a * $0 * $0) }, { pow(1 + a * $0 * $0, -1.5) },
+                    { -3 * a * $0 * pow(1 + a * $0 * $0, -2.5) },
+                ])
         case .tanh: Elementwise.tanh
         case .sigmoid: Elementwise.sigmoid
         case .arctan: ElementwiseFunction("arctan", [atan, { 1 / (1 + $0 * $0) }, { -2 * $0 / ((1 + $0 * $0) * (1 + $0 * $0)) }])
         case .softplus:
-            ElementwiseFunction("softplus", [
-                // log(1 + eˣ) without overflow for large x.
-                { max($0, 0) + log1p(exp(-Swift.abs($0))) },
-                Elementwise.sigmoid.derivatives[0], Elementwise.sigmoid.derivatives[1], Elementwise.sigmoid.derivatives[2],
-            ], kernel: .softplus)
+            ElementwiseFunction(
+                "softplus",
+                [
+                    // log(1 + eˣ) without overflow for large x.
+                    { max($0, 0) + log1p(exp(-Swift.abs($0))) },
+                    Elementwise.sigmoid.derivatives[0], Elementwise.sigmoid.derivatives[1], Elementwise.sigmoid.derivatives[2],
+                ], kernel: .softplus)
         case .gaussian:
-            ElementwiseFunction("gaussian", [
-                { exp(-$0 * $0 / 2) }, { -$0 * exp(-$0 * $0 / 2) }, { ($0 * $0 - 1) * exp(-$0 * $0 / 2) },
-                { (3 * $0 - $0 * $0 * $0) * exp(-$0 * $0 / 2) },
-            ])
+            ElementwiseFunction(
+                "gaussian",
+                [
+                    { exp(-$0 * $0 / 2) }, { -$0 * exp(-$0 * $0 / 2) }, { ($0 * $0 - 1) * exp(-$0 * $0 / 2) },
+                    { (3 * $0 - $0 * $0 * $0) * exp(-$0 * $0 / 2) },
+                ])
         case .sine: Elementwise.sin
         case .erf:
-            ElementwiseFunction("erf", [
-                Foundation.erf, { 2 / Double.pi.squareRoot() * exp(-$0 * $0) },
-                { -4 * $0 / Double.pi.squareRoot() * exp(-$0 * $0) },
-            ], kernel: .erf)
+            ElementwiseFunction(
+                "erf",
+                [
+                    Foundation.erf, { 2 / Double.pi.squareRoot() * exp(-$0 * $0) },
+                    { -4 * $0 / Double.pi.squareRoot() * exp(-$0 * $0) },
+                ], kernel: .erf)
         case .gelu:
-            ElementwiseFunction("gelu", [
-                { $0 * 0.5 * erfc(-$0 / 2.0.squareRoot()) },
-                { 0.5 * erfc(-$0 / 2.0.squareRoot()) + $0 * exp(-$0 * $0 / 2) / (2 * Double.pi).squareRoot() },
-                { (2 - $0 * $0) * exp(-$0 * $0 / 2) / (2 * Double.pi).squareRoot() },
-            ])
+            ElementwiseFunction(
+                "gelu",
+                [
+                    { $0 * 0.5 * erfc(-$0 / 2.0.squareRoot()) },
+                    { 0.5 * erfc(-$0 / 2.0.squareRoot()) + $0 * exp(-$0 * $0 / 2) / (2 * Double.pi).squareRoot() },
+                    { (2 - $0 * $0) * exp(-$0 * $0 / 2) / (2 * Double.pi).squareRoot() },
+                ])
         }
     }
 

@@ -5,8 +5,10 @@ public enum Backward {
     /// Cotangents of `output` with respect to each of `inputs`, seeded with `seed`
     /// (default: ones, which requires a one-element output). With `createGraph` the returned
     /// gradients are themselves recorded, so they can be differentiated again.
-    public static func gradients<T>(of output: Variable<T>, wrt inputs: [Variable<T>], seed: Tensor<T>? = nil,
-                                    createGraph: Bool = false) -> [Variable<T>] {
+    public static func gradients<T>(
+        of output: Variable<T>, wrt inputs: [Variable<T>], seed: Tensor<T>? = nil,
+        createGraph: Bool = false
+    ) -> [Variable<T>] {
         // Specialised for Float and Double (see Kernels/Specialised.swift): the walk over the
         // graph and the VJP closures it calls then run without generic dispatch.
         if T.self == Float.self {
@@ -18,19 +20,25 @@ public enum Backward {
         return reverse(output, inputs, seed, createGraph)
     }
 
-    private static func gradientsFloat(_ output: Variable<Float>, _ inputs: [Variable<Float>], _ seed: Tensor<Float>?,
-                                       _ createGraph: Bool) -> [Variable<Float>] {
+    private static func gradientsFloat(
+        _ output: Variable<Float>, _ inputs: [Variable<Float>], _ seed: Tensor<Float>?,
+        _ createGraph: Bool
+    ) -> [Variable<Float>] {
         reverse(output, inputs, seed, createGraph)
     }
 
-    private static func gradientsDouble(_ output: Variable<Double>, _ inputs: [Variable<Double>], _ seed: Tensor<Double>?,
-                                        _ createGraph: Bool) -> [Variable<Double>] {
+    private static func gradientsDouble(
+        _ output: Variable<Double>, _ inputs: [Variable<Double>], _ seed: Tensor<Double>?,
+        _ createGraph: Bool
+    ) -> [Variable<Double>] {
         reverse(output, inputs, seed, createGraph)
     }
 
     @inline(__always)
-    private static func reverse<T>(_ output: Variable<T>, _ inputs: [Variable<T>], _ seed: Tensor<T>?,
-                                   _ createGraph: Bool) -> [Variable<T>] {
+    private static func reverse<T>(
+        _ output: Variable<T>, _ inputs: [Variable<T>], _ seed: Tensor<T>?,
+        _ createGraph: Bool
+    ) -> [Variable<T>] {
         let seedValue: Tensor<T>
         if let seed {
             guard seed.shape == output.shape else {
@@ -63,7 +71,7 @@ public enum Backward {
             }
         }
         for x in inputs where x.backwardPass != pass {
-            x.backwardPass = pass   // unreachable inputs: no cotangent
+            x.backwardPass = pass  // unreachable inputs: no cotangent
             x.pendingCotangent = nil
         }
         defer { for node in order { node.pendingCotangent = nil } }

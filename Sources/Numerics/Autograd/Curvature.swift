@@ -3,8 +3,10 @@ import Tensor
 /// Second-order information by differentiating gradients (double backward).
 public enum Curvature {
     /// H·v for the Hessian H of the scalar `f` at `parameters`, v laid out like the parameters.
-    public static func hessianVectorProduct<T>(at parameters: [Tensor<T>], direction v: [Tensor<T>],
-                                               _ f: ([Variable<T>]) -> Variable<T>) -> [Tensor<T>] {
+    public static func hessianVectorProduct<T>(
+        at parameters: [Tensor<T>], direction v: [Tensor<T>],
+        _ f: ([Variable<T>]) -> Variable<T>
+    ) -> [Tensor<T>] {
         guard UpdateKernels.shapesMatch(parameters, v) else {
             fatalError("hessianVectorProduct: direction shapes \(v.map { $0.shape }) do not match parameters \(parameters.map { $0.shape })")
         }

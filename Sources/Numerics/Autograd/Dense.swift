@@ -22,8 +22,9 @@ public struct Dense: Codable, Hashable, Sendable {
             fatalError("Dense(\(inputs) → \(outputs)): input has shape \(x.shape), expected [batch, \(inputs)]")
         }
         // One fused node (Ops/DenseNode.swift): the same values as matmul, scale, + bias, σ.
-        return denseNode(x, weight: weight, bias: bias, weightScale: weightScale, biasScale: biasScale,
-                         activation: activation)
+        return denseNode(
+            x, weight: weight, bias: bias, weightScale: weightScale, biasScale: biasScale,
+            activation: activation)
     }
 
     /// Draws W (and b) for this layer.

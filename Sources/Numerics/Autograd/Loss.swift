@@ -44,8 +44,10 @@ public enum Loss {
             }
             let s = T(2) * g.value.scalar / T(count)
             let d = LossKernels.scaledDifference(prediction.value, target.value, scale: s)
-            return [prediction.requiresGrad ? Variable(d, requiresGrad: false) : nil,
-                    target.requiresGrad ? Variable(-d, requiresGrad: false) : nil]
+            return [
+                prediction.requiresGrad ? Variable(d, requiresGrad: false) : nil,
+                target.requiresGrad ? Variable(-d, requiresGrad: false) : nil,
+            ]
         }
     }
 
@@ -65,8 +67,11 @@ public enum Loss {
                 for (i, l) in labels.enumerated() { onehot[i * k + l] = 1 }
                 return [g.broadcast(to: [n, k]) * (p - .constant(Tensor(shape: [n, k], scalars: onehot))) / T(max(n, 1))]
             }
-            return [Variable(LossKernels.crossEntropyGradient(probabilities, labels, scale: g.value.scalar / T(max(n, 1))),
-                             requiresGrad: false)]
+            return [
+                Variable(
+                    LossKernels.crossEntropyGradient(probabilities, labels, scale: g.value.scalar / T(max(n, 1))),
+                    requiresGrad: false)
+            ]
         }
     }
 

@@ -20,18 +20,23 @@ public struct MLP<Scalar: TensorScalar> {
     ///   - activation: applied after every affine layer except the last.
     ///   - outputActivation: applied after the last (identity by default).
     ///   - seed: makes the draw reproducible.
-    public init(widths: [Int], activation: Activation, outputActivation: Activation = .identity,
-                initialization: Initialization = .he, bias: Bool = true,
-                parametrisation: Parametrisation = .standard, seed: UInt64 = 0) {
-        self.init(widths: widths,
-                  activations: Array(repeating: activation, count: max(widths.count - 2, 0)) + [outputActivation],
-                  initialization: initialization, bias: bias, parametrisation: parametrisation, seed: seed)
+    public init(
+        widths: [Int], activation: Activation, outputActivation: Activation = .identity,
+        initialization: Initialization = .he, bias: Bool = true,
+        parametrisation: Parametrisation = .standard, seed: UInt64 = 0
+    ) {
+        self.init(
+            widths: widths,
+            activations: Array(repeating: activation, count: max(widths.count - 2, 0)) + [outputActivation],
+            initialization: initialization, bias: bias, parametrisation: parametrisation, seed: seed)
     }
 
     /// One activation per affine layer (`activations.count == widths.count − 1`, the last being
     /// the output's): for architectures such as linear layers followed by one ReLU layer.
-    public init(widths: [Int], activations: [Activation], initialization: Initialization = .he, bias: Bool = true,
-                parametrisation: Parametrisation = .standard, seed: UInt64 = 0) {
+    public init(
+        widths: [Int], activations: [Activation], initialization: Initialization = .he, bias: Bool = true,
+        parametrisation: Parametrisation = .standard, seed: UInt64 = 0
+    ) {
         guard activations.count == widths.count - 1 else {
             fatalError("MLP(widths: \(widths), activations:): needs \(widths.count - 1) activations, one per affine layer, got \(activations.count)")
         }
@@ -43,11 +48,13 @@ public struct MLP<Scalar: TensorScalar> {
         for l in 0..<(widths.count - 1) {
             let fanIn = widths[l]
             let ntk = parametrisation == .ntk
-            layers.append(Dense(inputs: fanIn, outputs: widths[l + 1],
-                                activation: activations[l],
-                                hasBias: bias, parametrisation: parametrisation,
-                                weightScale: ntk ? initialization.weightStd(fanIn: fanIn, fanOut: widths[l + 1]) : 1,
-                                biasScale: ntk ? initialization.biasStd : 1))
+            layers.append(
+                Dense(
+                    inputs: fanIn, outputs: widths[l + 1],
+                    activation: activations[l],
+                    hasBias: bias, parametrisation: parametrisation,
+                    weightScale: ntk ? initialization.weightStd(fanIn: fanIn, fanOut: widths[l + 1]) : 1,
+                    biasScale: ntk ? initialization.biasStd : 1))
         }
         self.layers = layers
         var sampler = NormalSampler(SplitMix64(seed: seed))

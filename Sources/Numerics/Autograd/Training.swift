@@ -22,10 +22,12 @@ extension MLP {
     /// N(0, s²I) to each gradient (the noisy SGD of the GD-vs-SGD experiment).
     /// With zero noise and full batches the result equals plain gradient descent bit for bit.
     @discardableResult
-    public mutating func train(x: Tensor<Scalar>, y: Tensor<Scalar>, steps: Int, optimizer: Optimizer<Scalar>,
-                               loss: (Variable<Scalar>, Variable<Scalar>) -> Variable<Scalar> = Loss.meanSquaredError,
-                               weightDecay: Scalar = 0, batchSize: Int? = nil, gradientNoise: Double = 0,
-                               snapshotEvery: Int? = nil, seed: UInt64 = 0) -> TrainingHistory<Scalar> {
+    public mutating func train(
+        x: Tensor<Scalar>, y: Tensor<Scalar>, steps: Int, optimizer: Optimizer<Scalar>,
+        loss: (Variable<Scalar>, Variable<Scalar>) -> Variable<Scalar> = Loss.meanSquaredError,
+        weightDecay: Scalar = 0, batchSize: Int? = nil, gradientNoise: Double = 0,
+        snapshotEvery: Int? = nil, seed: UInt64 = 0
+    ) -> TrainingHistory<Scalar> {
         var opt = optimizer
         var history = TrainingHistory<Scalar>()
         var rng = SplitMix64(seed: seed)

@@ -11,8 +11,10 @@ protocol BinaryFunction {
     static func apply(_ a: A, _ b: B) -> O
 }
 
-func broadcastZip<F: BinaryFunction>(_ name: String, _ aShape: [Int], _ a: [F.A], _ bShape: [Int], _ b: [F.B],
-                                     _: F.Type) -> (shape: [Int], scalars: [F.O]) {
+func broadcastZip<F: BinaryFunction>(
+    _ name: String, _ aShape: [Int], _ a: [F.A], _ bShape: [Int], _ b: [F.B],
+    _: F.Type
+) -> (shape: [Int], scalars: [F.O]) {
     let shape = aShape == bShape ? aShape : broadcastShapes(name, aShape, bShape)
     let count = shape.reduce(1, *)
     let out = [F.O](unsafeUninitializedCapacity: count) { out, initialized in

@@ -65,8 +65,10 @@ extension Tensor {
     /// through VectorArithmetic where it covers `op`, else Swift loops; split across threads
     /// for large n. z may be x itself, or y itself in mode 0 (each element is read before it
     /// is written, at the same index).
-    static func flatLoop(_ op: BinaryOp, _ mode: Int32, _ x: UnsafePointer<Scalar>, _ y: UnsafePointer<Scalar>,
-                         _ z: UnsafeMutablePointer<Scalar>, _ n: Int) {
+    static func flatLoop(
+        _ op: BinaryOp, _ mode: Int32, _ x: UnsafePointer<Scalar>, _ y: UnsafePointer<Scalar>,
+        _ z: UnsafeMutablePointer<Scalar>, _ n: Int
+    ) {
         if let k = VectorArithmetic.kernelOp(op), VectorArithmetic.available(Scalar.self) {
             VectorArithmetic.run(k, mode: mode, x, y, z, n)
             return

@@ -31,7 +31,7 @@ enum FastMath {
     /// (the subnormal range is flushed to zero), NaN stays NaN.
     @inline(__always)
     static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        var xc = x   // clamped by selects (the generic clamped(…) is not inlined)
+        var xc = x  // clamped by selects (the generic clamped(…) is not inlined)
         xc.replace(with: -87.336_55, where: x .< -87.336_55)
         xc.replace(with: 88.722_84, where: x .> 88.722_84)
         let n = roundNearest(xc * 1.442_695_04)
@@ -79,7 +79,7 @@ enum FastMath {
     static func log(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let bits = unsafeBitCast(x, to: SIMD8<Int32>.self)
         var e = toFloat((bits &>> 23) &- 126)
-        let m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F00_0000, to: SIMD8<Float>.self)   // [0.5, 1)
+        let m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F00_0000, to: SIMD8<Float>.self)  // [0.5, 1)
         let small = m .< 0.707_106_78
         var f = m
         f.replace(with: m + m, where: small)

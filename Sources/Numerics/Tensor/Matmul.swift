@@ -18,9 +18,10 @@ public func matmul<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
             B.scalars.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     for i in 0..<count {
-                        T.gemm(transA: false, transB: false, m: m, n: n, k: k, alpha: 1,
-                               a: pa.baseAddress! + i * m * k, lda: k, b: pb.baseAddress! + i * k * n, ldb: n,
-                               beta: 0, c: pc.baseAddress! + i * m * n, ldc: n)
+                        T.gemm(
+                            transA: false, transB: false, m: m, n: n, k: k, alpha: 1,
+                            a: pa.baseAddress! + i * m * k, lda: k, b: pb.baseAddress! + i * k * n, ldb: n,
+                            beta: 0, c: pc.baseAddress! + i * m * n, ldc: n)
                     }
                 }
             }
@@ -59,12 +60,13 @@ func matmul2D<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> {
 /// op(A)·op(B) of stored 2-D operands into a new m×n array. gemm with beta = 0 writes every
 /// element (without reading C), so the array is not zero-filled first.
 func product<T>(_ a: Tensor<T>, _ b: Tensor<T>, transA: Bool, transB: Bool, m: Int, n: Int, k: Int) -> [T] {
-    guard m > 0 && n > 0 && k > 0 else { return filled(0, count: m * n) }   // an empty inner dimension gives zeros
+    guard m > 0 && n > 0 && k > 0 else { return filled(0, count: m * n) }  // an empty inner dimension gives zeros
     return uninitializedArray(m * n) { pc in
         a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in
-                T.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 1, a: pa.baseAddress!, lda: a.shape[1],
-                       b: pb.baseAddress!, ldb: b.shape[1], beta: 0, c: pc, ldc: n)
+                T.gemm(
+                    transA: transA, transB: transB, m: m, n: n, k: k, alpha: 1, a: pa.baseAddress!, lda: a.shape[1],
+                    b: pb.baseAddress!, ldb: b.shape[1], beta: 0, c: pc, ldc: n)
             }
         }
     }

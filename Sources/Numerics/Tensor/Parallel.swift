@@ -8,7 +8,7 @@ public nonisolated(unsafe) var parallelThreshold = 1 << 15
 /// Number of threads used by large elementwise kernels and by random sampling. Results never
 /// depend on it: each element is computed by the same code whichever thread runs it.
 public nonisolated(unsafe) var tensorThreads = 2 {
-    didSet { folio_set_blas_threads(Int32(clamping: tensorThreads)) }   // LAPACK's products too (BlasRouting.c)
+    didSet { folio_set_blas_threads(Int32(clamping: tensorThreads)) }  // LAPACK's products too (BlasRouting.c)
 }
 
 /// Runs `body` over `0..<count` in contiguous chunks, on `tensorThreads` threads when

@@ -112,7 +112,7 @@ extension Tensor {
                 var best = scalars[i * n * inner + j], at = 0
                 for k in 1..<n {
                     let x = scalars[(i * n + k) * inner + j]
-                    if best.isNaN { break }   // NumPy: the first NaN wins
+                    if best.isNaN { break }  // NumPy: the first NaN wins
                     if better(x, best) || x.isNaN { best = x; at = k }
                 }
                 out[i * inner + j] = at
@@ -184,7 +184,7 @@ extension Tensor {
                     if softmaxRows(base + rows.lowerBound * n, rows.count, n) { return }
                     for i in rows {
                         let row = base + i * n
-                        let m = rowMax(row, n)   // a NaN row comes out all NaN through exp and the sum
+                        let m = rowMax(row, n)  // a NaN row comes out all NaN through exp and the sum
                         for k in 0..<n { row[k] -= m }
                         unaryKernel(row, row, n, ExpF<Scalar>.self)
                         let inv = 1 / rowSum(row, n)

@@ -62,8 +62,10 @@ func checkedAxis(_ op: String, _ axis: Int, rank: Int) -> Result<Int, ShapeError
 /// element of `shape`. The innermost axis is a tight loop; `body(i, oa, ob, oc)` gets the
 /// output index and the three input offsets.
 @inline(__always)
-func forEachOffset(_ shape: [Int], _ sa: [Int], _ sb: [Int], _ sc: [Int],
-                   _ body: (Int, Int, Int, Int) -> Void) {
+func forEachOffset(
+    _ shape: [Int], _ sa: [Int], _ sb: [Int], _ sc: [Int],
+    _ body: (Int, Int, Int, Int) -> Void
+) {
     let rank = shape.count
     let total = shape.reduce(1, *)
     if total == 0 { return }

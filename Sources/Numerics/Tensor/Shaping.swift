@@ -92,9 +92,10 @@ extension Tensor {
 
     /// `t[0..<2, 1...]`: slicing with any integer ranges (`..<3`, `2...`, `1...4`) per leading axis.
     public subscript(_ ranges: any RangeExpression<Int>...) -> Tensor {
-        slice(ranges.enumerated().map { i, r in
-            guard i < rank else { fatalError("slice: \(ranges.count) ranges for a tensor of shape \(shape)") }
-            return r.relative(to: 0..<shape[i])
-        })
+        slice(
+            ranges.enumerated().map { i, r in
+                guard i < rank else { fatalError("slice: \(ranges.count) ranges for a tensor of shape \(shape)") }
+                return r.relative(to: 0..<shape[i])
+            })
     }
 }

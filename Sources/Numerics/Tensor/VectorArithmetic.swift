@@ -22,8 +22,10 @@ enum VectorArithmetic {
 
     /// z[i] = x[i] op y[i] (mode 0), x[i] op y[0] (mode 1) or y[0] op x[i] (mode 2) for i < n,
     /// split across threads for large n. Call only when `available`.
-    static func run<T: TensorScalar>(_ op: FolioArith, mode: Int32, _ x: UnsafePointer<T>, _ y: UnsafePointer<T>,
-                                     _ z: UnsafeMutablePointer<T>, _ n: Int) {
+    static func run<T: TensorScalar>(
+        _ op: FolioArith, mode: Int32, _ x: UnsafePointer<T>, _ y: UnsafePointer<T>,
+        _ z: UnsafeMutablePointer<T>, _ n: Int
+    ) {
         let step = mode == 0 ? 1 : 0
         parallelChunks(n) { r in
             let lo = r.lowerBound, yy = y + lo * step
@@ -37,8 +39,12 @@ enum VectorArithmetic {
 
     @inline(__always) static func f32<T>(_ p: UnsafePointer<T>) -> UnsafePointer<Float> { UnsafeRawPointer(p).assumingMemoryBound(to: Float.self) }
     @inline(__always) static func f64<T>(_ p: UnsafePointer<T>) -> UnsafePointer<Double> { UnsafeRawPointer(p).assumingMemoryBound(to: Double.self) }
-    @inline(__always) static func f32m<T>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Float> { UnsafeMutableRawPointer(p).assumingMemoryBound(to: Float.self) }
-    @inline(__always) static func f64m<T>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Double> { UnsafeMutableRawPointer(p).assumingMemoryBound(to: Double.self) }
+    @inline(__always) static func f32m<T>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Float> {
+        UnsafeMutableRawPointer(p).assumingMemoryBound(to: Float.self)
+    }
+    @inline(__always) static func f64m<T>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Double> {
+        UnsafeMutableRawPointer(p).assumingMemoryBound(to: Double.self)
+    }
 }
 
 /// A new array of `count` elements, all of which `fill` initialises. Arrays of 4 MB and more

@@ -39,7 +39,7 @@ func vectorMath<T: TensorScalar>(_ op: UnaryOp, _ x: UnsafePointer<T>, _ y: Unsa
     } else {
         return false
     }
-    guard run(0, 0) != 0 else { return false }   // probes for a vector path; computes nothing
+    guard run(0, 0) != 0 else { return false }  // probes for a vector path; computes nothing
     // Chunks of whole 16-element groups, so only the very end is ever a partial vector.
     let groups = (n + 15) / 16
     parallelChunks(groups, threshold: parallelThreshold / 16) { r in

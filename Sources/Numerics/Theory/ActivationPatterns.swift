@@ -18,8 +18,10 @@ public struct ActivationRegions {
         var k = 0
         for layer in net.layers.dropLast() {
             let w = net.parameters[k].scalars.map { Double($0) }.map { $0 * layer.weightScale }
-            let b = layer.hasBias ? net.parameters[k + 1].scalars.map { Double($0) * layer.biasScale }
-                                  : [Double](repeating: 0, count: layer.outputs)
+            let b =
+                layer.hasBias
+                ? net.parameters[k + 1].scalars.map { Double($0) * layer.biasScale }
+                : [Double](repeating: 0, count: layer.outputs)
             layers.append(PlainLayer(weights: w, bias: b, inputs: layer.inputs, outputs: layer.outputs, activation: layer.activation))
             k += layer.parameterCount
         }
@@ -53,8 +55,9 @@ public struct ActivationRegions {
                                     // The one dense-layer forward's product and bias, the signs read, then σ.
                                     layer.weights.withUnsafeBufferPointer { wp in
                                         layer.bias.withUnsafeBufferPointer { biasp in
-                                            DenseForward.affine(UnsafePointer(h), rows: m, inputs: layer.inputs, weights: wp.baseAddress!,
-                                                                outputs: o, bias: biasp.baseAddress!, into: z)
+                                            DenseForward.affine(
+                                                UnsafePointer(h), rows: m, inputs: layer.inputs, weights: wp.baseAddress!,
+                                                outputs: o, bias: biasp.baseAddress!, into: z)
                                         }
                                     }
                                     for i in 0..<m {
@@ -70,8 +73,9 @@ public struct ActivationRegions {
                                     }
                                     if plain {
                                         DenseForward.activate(z, count: m * o, layer.activation)
-                                    } else {   // any other activation, through Autograd's kernel
-                                        let out = layer.activation.apply(to: Tensor(shape: [m, o], scalars: Array(UnsafeBufferPointer(start: z, count: m * o))))
+                                    } else {  // any other activation, through Autograd's kernel
+                                        let out = layer.activation.apply(
+                                            to: Tensor(shape: [m, o], scalars: Array(UnsafeBufferPointer(start: z, count: m * o))))
                                         out.scalars.withUnsafeBufferPointer { z.update(from: $0.baseAddress!, count: m * o) }
                                     }
                                     bit += o

@@ -11,8 +11,10 @@ import Foundation
 public enum CoveringBounds {
     public static func parameterCount(inputs d0: Int, width d1: Int) -> Int { d1 * (d0 + 1) + d1 + 1 }
 
-    public static func log10Shallow(inputs d0: Int, width d1: Int, weightBound B: Double, inputBound Bx: Double,
-                                    lipschitz rho: Double, epsilon: Double, permutationDiscount: Bool) -> Double {
+    public static func log10Shallow(
+        inputs d0: Int, width d1: Int, weightBound B: Double, inputBound Bx: Double,
+        lipschitz rho: Double, epsilon: Double, permutationDiscount: Bool
+    ) -> Double {
         let s = Double(parameterCount(inputs: d0, width: d1))
         let base = 16 * B * B * (Bx + 1) * Double(d0).squareRoot() * Double(d1) * rho / epsilon
         return s * log10(base) - (permutationDiscount ? log10Factorial(d1) : 0)

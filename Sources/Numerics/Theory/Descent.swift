@@ -7,8 +7,10 @@ public enum Descent {
     /// x_{k+1} = x_k − η (∇r(x_k) + s ξ_k), ξ_k ~ N(0, I), for `steps` steps; returns x_0 … x_steps.
     /// With `noise` 0 this is plain gradient descent and uses no random numbers, so it is
     /// reproducible bit for bit.
-    public static func path(from start: [Double], steps: Int, learningRate eta: Double, noise: Double = 0,
-                            rng: inout RNG, gradient: ([Double]) -> [Double]) -> [[Double]] {
+    public static func path(
+        from start: [Double], steps: Int, learningRate eta: Double, noise: Double = 0,
+        rng: inout RNG, gradient: ([Double]) -> [Double]
+    ) -> [[Double]] {
         var x = start
         var out = [x]
         out.reserveCapacity(steps + 1)

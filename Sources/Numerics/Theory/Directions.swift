@@ -50,7 +50,8 @@ public enum Directions {
     /// singular vectors of the matrix whose rows are θ_k − θ* (flattened), with the fraction of
     /// the trajectory's variance each explains (Li et al.'s trajectory plots).
     public static func pca(trajectory: [Tensor<Double>], centre: Tensor<Double>)
-        -> (first: Tensor<Double>, second: Tensor<Double>, explained: (Double, Double)) {
+        -> (first: Tensor<Double>, second: Tensor<Double>, explained: (Double, Double))
+    {
         let p = centre.count
         guard trajectory.count >= 2, trajectory.allSatisfy({ $0.count == p }) else {
             fatalError("Directions.pca: needs ≥ 2 snapshots of \(p) parameters")
@@ -63,8 +64,10 @@ public enum Directions {
     }
 
     /// Coordinates of each snapshot θ_k − θ* along two orthonormal directions (the projected path).
-    public static func project(trajectory: [Tensor<Double>], centre: Tensor<Double>,
-                               onto d1: Tensor<Double>, _ d2: Tensor<Double>) -> [(Double, Double)] {
+    public static func project(
+        trajectory: [Tensor<Double>], centre: Tensor<Double>,
+        onto d1: Tensor<Double>, _ d2: Tensor<Double>
+    ) -> [(Double, Double)] {
         trajectory.map { t in
             var a = 0.0, b = 0.0
             for i in 0..<centre.count {

@@ -6,8 +6,10 @@ public enum HessianSpectrum {
     /// Ritz values (ascending) after `steps` Lanczos iterations with full reorthogonalisation,
     /// from a seeded random start. The extreme ones converge first: `.first` and `.last`
     /// approximate λ_min and λ_max.
-    public static func lanczos(dimension n: Int, steps: Int, seed: UInt64 = 0,
-                               hvp: ([Double]) -> [Double]) -> [Double] {
+    public static func lanczos(
+        dimension n: Int, steps: Int, seed: UInt64 = 0,
+        hvp: ([Double]) -> [Double]
+    ) -> [Double] {
         let m = min(steps, n)
         guard m > 0 else { return [] }
         var rng = RNG(seed: seed)

@@ -20,8 +20,10 @@ public enum InfiniteWidthKernels {
 
     /// Kernels of a network with `hiddenLayers` hidden layers (so hiddenLayers + 1 affine layers)
     /// on the rows of `x` ([n, d₀]).
-    public static func compute(_ x: Tensor<Double>, hiddenLayers: Int, nonlinearity: Nonlinearity,
-                               weightVariance vw: Double, biasVariance vb: Double) -> Result {
+    public static func compute(
+        _ x: Tensor<Double>, hiddenLayers: Int, nonlinearity: Nonlinearity,
+        weightVariance vw: Double, biasVariance vb: Double
+    ) -> Result {
         let n = x.shape[0], d = x.shape[1]
         var sigma = [Double](repeating: 0, count: n * n)
         for i in 0..<n {

@@ -3,7 +3,7 @@ import Tensor
 /// Kernel ridge regression, which is also the posterior mean of a Gaussian process with that
 /// covariance and noise variance `ridge`: f̂(x) = k(x, X)(K + λI)⁻¹ y.
 public struct KernelRegression {
-    public let coefficients: Tensor<Double>   // (K + λI)⁻¹ y, [n, outputs]
+    public let coefficients: Tensor<Double>  // (K + λI)⁻¹ y, [n, outputs]
 
     /// `kernel` is K on the training inputs ([n, n]); `targets` [n] or [n, outputs].
     /// A tiny ridge keeps an interpolating fit well-posed; Cholesky fails only if K + λI is not
@@ -29,8 +29,10 @@ extension KernelRegression {
     /// The GP posterior mean at the test points from a kernel computed on the training inputs
     /// followed by the test inputs ([n + m, n + m], e.g. `InfiniteWidthKernels.compute` on the
     /// stacked inputs): fits on the first `trainCount` rows and predicts the rest.
-    public static func posteriorMean(jointKernel k: Tensor<Double>, trainCount n: Int, targets: Tensor<Double>,
-                                     ridge: Double = 1e-10) -> Tensor<Double> {
+    public static func posteriorMean(
+        jointKernel k: Tensor<Double>, trainCount n: Int, targets: Tensor<Double>,
+        ridge: Double = 1e-10
+    ) -> Tensor<Double> {
         let total = k.shape[0]
         guard k.shape == [total, total], n > 0, n <= total else {
             fatalError("posteriorMean: joint kernel \(k.shape) with \(n) training points")

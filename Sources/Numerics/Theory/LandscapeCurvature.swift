@@ -7,7 +7,8 @@ extension LossLandscape {
     /// number of grid points used: with `centreRegionOnly`, only points in θ*'s activation
     /// region, where the loss is smooth (see `Surface.inCentreRegion`).
     public static func quadraticFit(_ surface: Surface, centreRegionOnly: Bool = false)
-        -> (a: Double, b: Double, c: Double, d: Double, e: Double, points: Int) {
+        -> (a: Double, b: Double, c: Double, d: Double, e: Double, points: Int)
+    {
         let centreRow = surface.betas.firstIndex(of: 0), centreColumn = surface.alphas.firstIndex(of: 0)
         guard let r0 = centreRow, let c0 = centreColumn else {
             fatalError("quadraticFit: the grid must contain α = β = 0 (use an odd number of points)")

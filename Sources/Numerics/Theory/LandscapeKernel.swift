@@ -21,20 +21,26 @@ public enum LossObjective: Sendable {
 enum LandscapeKernel {
     struct Result { var values: [Double]; var inCentreRegion: [Bool]; var switching: Int }
 
-    static func surfaceFloat(_ net: MLP<Float>, _ x: Tensor<Float>, _ y: Tensor<Float>, _ objective: LossObjective,
-                             _ d1: [Tensor<Float>], _ d2: [Tensor<Float>], _ points: [(Double, Double)]) -> Result? {
+    static func surfaceFloat(
+        _ net: MLP<Float>, _ x: Tensor<Float>, _ y: Tensor<Float>, _ objective: LossObjective,
+        _ d1: [Tensor<Float>], _ d2: [Tensor<Float>], _ points: [(Double, Double)]
+    ) -> Result? {
         surface(net, x, y, objective, d1, d2, points)
     }
 
-    static func surfaceDouble(_ net: MLP<Double>, _ x: Tensor<Double>, _ y: Tensor<Double>, _ objective: LossObjective,
-                              _ d1: [Tensor<Double>], _ d2: [Tensor<Double>], _ points: [(Double, Double)]) -> Result? {
+    static func surfaceDouble(
+        _ net: MLP<Double>, _ x: Tensor<Double>, _ y: Tensor<Double>, _ objective: LossObjective,
+        _ d1: [Tensor<Double>], _ d2: [Tensor<Double>], _ points: [(Double, Double)]
+    ) -> Result? {
         surface(net, x, y, objective, d1, d2, points)
     }
 
     /// Losses at θ* + α d1 + β d2 for each (α, β) of `points`; nil when the network has an
     /// activation without a plain kernel.
-    static func surface<T: TensorScalar>(_ net: MLP<T>, _ x: Tensor<T>, _ y: Tensor<T>, _ objective: LossObjective,
-                                         _ d1: [Tensor<T>], _ d2: [Tensor<T>], _ points: [(Double, Double)]) -> Result? {
+    static func surface<T: TensorScalar>(
+        _ net: MLP<T>, _ x: Tensor<T>, _ y: Tensor<T>, _ objective: LossObjective,
+        _ d1: [Tensor<T>], _ d2: [Tensor<T>], _ points: [(Double, Double)]
+    ) -> Result? {
         guard let layers = PlainLayer.unpack(net) else { return nil }
         let dir1 = directionLayers(d1, net), dir2 = directionLayers(d2, net)
         let n = x.shape[0], d0 = layers[0].inputs, o1 = layers[0].outputs
@@ -56,8 +62,9 @@ enum LandscapeKernel {
                         for block in stride(from: t, to: blocks, by: min(blocks, probeThreads)) {
                             let lo = block * rowsPerBlock, m = min(rowsPerBlock, n - lo)
                             if m <= 0 { continue }
-                            T.gemm(transA: false, transB: true, m: m, n: 3 * o1, k: d0, alpha: 1, a: xp.baseAddress! + lo * d0, lda: d0,
-                                   b: sp.baseAddress!, ldb: d0, beta: 0, c: fp.baseAddress! + lo * 3 * o1, ldc: 3 * o1)
+                            T.gemm(
+                                transA: false, transB: true, m: m, n: 3 * o1, k: d0, alpha: 1, a: xp.baseAddress! + lo * d0, lda: d0,
+                                b: sp.baseAddress!, ldb: d0, beta: 0, c: fp.baseAddress! + lo * 3 * o1, ldc: 3 * o1)
                         }
                     }
                 }
@@ -71,8 +78,9 @@ enum LandscapeKernel {
         // OpenBLAS multithreads a product above 65 536·4 multiply-adds; stay below it per call.
         let chunk = max(8, min(256, n, (1 << 18) / max(largest, 1)))
         let threads = chunk * largest <= 1 << 18 && points.count > 1 ? probeThreads : 1
-        let plane = Plane(layers: layers, dir1: dir1, dir2: dir2, first: first, y: y.scalars, n: n, tracked: tracked,
-                          offsets: offsets, chunk: chunk, objective: objective)
+        let plane = Plane(
+            layers: layers, dir1: dir1, dir2: dir2, first: first, y: y.scalars, n: n, tracked: tracked,
+            offsets: offsets, chunk: chunk, objective: objective)
 
         // The centre's pattern, then every point against it.
         var centre = [T](repeating: 0, count: n * tracked)
@@ -205,7 +213,8 @@ struct Plane<T: TensorScalar> {
     /// Σ of the objective's terms over samples start..<start+m at the perturbed parameters in
     /// `s`, and whether any tracked pre-activation's sign differs from the centre's (1) or not (0).
     func evaluateChunk(_ start: Int, _ m: Int, _ a: T, _ b: T, _ s: inout Scratch, centre: inout [T], record: Bool)
-        -> (sum: Double, flips: UInt8) {
+        -> (sum: Double, flips: UInt8)
+    {
         var differs: UInt8 = 0
         var total = 0.0
         let o1 = layers[0].outputs
@@ -236,16 +245,21 @@ struct Plane<T: TensorScalar> {
                                     if l > 0 {
                                         s.weights[l].withUnsafeBufferPointer { wp in
                                             s.biases[l].withUnsafeBufferPointer { bp in
-                                                DenseForward.affine(UnsafePointer(h), rows: m, inputs: layer.inputs, weights: wp.baseAddress!,
-                                                                    outputs: o, bias: bp.baseAddress!, into: z)
+                                                DenseForward.affine(
+                                                    UnsafePointer(h), rows: m, inputs: layer.inputs, weights: wp.baseAddress!,
+                                                    outputs: o, bias: bp.baseAddress!, into: z)
                                             }
                                         }
                                     }
                                     if let off = offsets[l] {
                                         for i in 0..<m {
                                             let base = (start + i) * tracked + off
-                                            if trackSigns(z + i * o, o, centre: cp.baseAddress! + base, changed: chp.baseAddress! + base,
-                                                          record: record) > 0 { differs = 1 }
+                                            if trackSigns(
+                                                z + i * o, o, centre: cp.baseAddress! + base, changed: chp.baseAddress! + base,
+                                                record: record) > 0
+                                            {
+                                                differs = 1
+                                            }
                                         }
                                     }
                                     DenseForward.activate(z, count: m * o, layer.activation)
@@ -283,4 +297,3 @@ struct Plane<T: TensorScalar> {
         return sum
     }
 }
-

@@ -38,35 +38,41 @@ func layerLengths<T: TensorScalar>(_ net: MLP<T>, _ curve: Tensor<T>, _ closed: 
                         var first = [T](repeating: 0, count: depth * widest), last = first
                         var buffers = [T](repeating: 0, count: 2 * chunk * widest)
                         sum.withUnsafeMutableBufferPointer { sum in
-                        first.withUnsafeMutableBufferPointer { first in
-                        last.withUnsafeMutableBufferPointer { last in
-                        buffers.withUnsafeMutableBufferPointer { buf in
-                            var start = bounds[t]
-                            // Rows of level `level` (0 = the curve): inner segments, the segment from
-                            // the previous chunk's last row, and this chunk's last row kept.
-                            func measure(_ rows: UnsafePointer<T>, _ m: Int, _ w: Int, _ level: Int) {
-                                let keep = last.baseAddress! + level * widest
-                                if start == bounds[t] { (first.baseAddress! + level * widest).update(from: rows, count: w) }
-                                else { sum[level] += distance(UnsafePointer(keep), rows, w) }
-                                var s = 0.0
-                                for i in 1..<max(m, 1) { s += distance(rows + (i - 1) * w, rows + i * w, w) }
-                                sum[level] += s
-                                keep.update(from: rows + (m - 1) * w, count: w)
-                            }
-                            while start < bounds[t + 1] {
-                                let m = min(chunk, bounds[t + 1] - start)
-                                var h = cp.baseAddress! + start * d
-                                measure(h, m, d, 0)
-                                var z = buf.baseAddress!, spare = buf.baseAddress! + chunk * widest
-                                for (l, layer) in layers.enumerated() {
-                                    layer.forward(h, rows: m, into: z)
-                                    measure(z, m, layer.outputs, l + 1)
-                                    h = UnsafePointer(z)
-                                    swap(&z, &spare)
+                            first.withUnsafeMutableBufferPointer { first in
+                                last.withUnsafeMutableBufferPointer { last in
+                                    buffers.withUnsafeMutableBufferPointer { buf in
+                                        var start = bounds[t]
+                                        // Rows of level `level` (0 = the curve): inner segments, the segment from
+                                        // the previous chunk's last row, and this chunk's last row kept.
+                                        func measure(_ rows: UnsafePointer<T>, _ m: Int, _ w: Int, _ level: Int) {
+                                            let keep = last.baseAddress! + level * widest
+                                            if start == bounds[t] {
+                                                (first.baseAddress! + level * widest).update(from: rows, count: w)
+                                            } else {
+                                                sum[level] += distance(UnsafePointer(keep), rows, w)
+                                            }
+                                            var s = 0.0
+                                            for i in 1..<max(m, 1) { s += distance(rows + (i - 1) * w, rows + i * w, w) }
+                                            sum[level] += s
+                                            keep.update(from: rows + (m - 1) * w, count: w)
+                                        }
+                                        while start < bounds[t + 1] {
+                                            let m = min(chunk, bounds[t + 1] - start)
+                                            var h = cp.baseAddress! + start * d
+                                            measure(h, m, d, 0)
+                                            var z = buf.baseAddress!, spare = buf.baseAddress! + chunk * widest
+                                            for (l, layer) in layers.enumerated() {
+                                                layer.forward(h, rows: m, into: z)
+                                                measure(z, m, layer.outputs, l + 1)
+                                                h = UnsafePointer(z)
+                                                swap(&z, &spare)
+                                            }
+                                            start += m
+                                        }
+                                    }
                                 }
-                                start += m
                             }
-                        }}}}
+                        }
                         sp[t] = sum
                         fp[t] = first
                         lp[t] = last
@@ -107,10 +113,13 @@ func layerByLayerLengths<T: TensorScalar>(_ layers: [PlainLayer<T>], _ curve: Te
             layer.weights.withUnsafeBufferPointer { wp in
                 z.withUnsafeMutableBufferPointer { zp in
                     // The product alone here (threaded by OpenBLAS); bias and σ follow on our threads.
-                    DenseForward.affine(hp.baseAddress!, rows: n, inputs: layer.inputs, weights: wp.baseAddress!, outputs: o,
-                                        bias: nil, into: zp.baseAddress!)
-                    lengths.append(activateAndMeasure(zp.baseAddress!, rows: n, width: o, bias: layer.bias,
-                                                      layer.activation, closed: closed))
+                    DenseForward.affine(
+                        hp.baseAddress!, rows: n, inputs: layer.inputs, weights: wp.baseAddress!, outputs: o,
+                        bias: nil, into: zp.baseAddress!)
+                    lengths.append(
+                        activateAndMeasure(
+                            zp.baseAddress!, rows: n, width: o, bias: layer.bias,
+                            layer.activation, closed: closed))
                 }
             }
         }
@@ -123,8 +132,10 @@ func layerByLayerLengths<T: TensorScalar>(_ layers: [PlainLayer<T>], _ curve: Te
 /// polyline length of the rows, in place.
 /// The rows are split into two fixed halves (whatever the thread count), so the sum's order,
 /// and hence the result, is always the same.
-func activateAndMeasure<T: TensorScalar>(_ z: UnsafeMutablePointer<T>, rows n: Int, width o: Int, bias: [T],
-                                         _ activation: Activation, closed: Bool) -> Double {
+func activateAndMeasure<T: TensorScalar>(
+    _ z: UnsafeMutablePointer<T>, rows n: Int, width o: Int, bias: [T],
+    _ activation: Activation, closed: Bool
+) -> Double {
     guard n > 0 else { return 0 }
     let parts = n * o >= 1 << 14 && n >= 4 ? 2 : 1
     let bounds = (0...parts).map { $0 * n / parts }

@@ -57,14 +57,16 @@ public struct LossLandscape<T: TensorScalar> {
     func kernel(_ d1: [Tensor<T>], _ d2: [Tensor<T>], _ points: [(Double, Double)]) -> LandscapeKernel.Result? {
         guard let objective else { return nil }
         if T.self == Float.self {
-            return LandscapeKernel.surfaceFloat(unsafeBitCast(net, to: MLP<Float>.self), unsafeBitCast(x, to: Tensor<Float>.self),
-                                                unsafeBitCast(y, to: Tensor<Float>.self), objective,
-                                                unsafeBitCast(d1, to: [Tensor<Float>].self), unsafeBitCast(d2, to: [Tensor<Float>].self), points)
+            return LandscapeKernel.surfaceFloat(
+                unsafeBitCast(net, to: MLP<Float>.self), unsafeBitCast(x, to: Tensor<Float>.self),
+                unsafeBitCast(y, to: Tensor<Float>.self), objective,
+                unsafeBitCast(d1, to: [Tensor<Float>].self), unsafeBitCast(d2, to: [Tensor<Float>].self), points)
         }
         if T.self == Double.self {
-            return LandscapeKernel.surfaceDouble(unsafeBitCast(net, to: MLP<Double>.self), unsafeBitCast(x, to: Tensor<Double>.self),
-                                                 unsafeBitCast(y, to: Tensor<Double>.self), objective,
-                                                 unsafeBitCast(d1, to: [Tensor<Double>].self), unsafeBitCast(d2, to: [Tensor<Double>].self), points)
+            return LandscapeKernel.surfaceDouble(
+                unsafeBitCast(net, to: MLP<Double>.self), unsafeBitCast(x, to: Tensor<Double>.self),
+                unsafeBitCast(y, to: Tensor<Double>.self), objective,
+                unsafeBitCast(d1, to: [Tensor<Double>].self), unsafeBitCast(d2, to: [Tensor<Double>].self), points)
         }
         return nil
     }
@@ -103,8 +105,9 @@ public struct LossLandscape<T: TensorScalar> {
         points.reserveCapacity(alphas.count * betas.count)
         for beta in betas { for alpha in alphas { points.append((alpha, beta)) } }
         if let fast = kernel(d1, d2, points) {
-            return Surface(alphas: alphas, betas: betas, values: fast.values, inCentreRegion: fast.inCentreRegion,
-                           switchingPreActivations: fast.switching)
+            return Surface(
+                alphas: alphas, betas: betas, values: fast.values, inCentreRegion: fast.inCentreRegion,
+                switchingPreActivations: fast.switching)
         }
         guard net.layers.allSatisfy({ $0.parametrisation == .standard }) else {
             fatalError("LossLandscape.surface: needs a network in standard parametrisation")
@@ -157,8 +160,9 @@ public struct LossLandscape<T: TensorScalar> {
             for p in patterns { for i in p.indices where p[i] != centre[i] { changed[i] = true } }
             switching = changed.filter { $0 }.count
         }
-        return Surface(alphas: alphas, betas: betas, values: values, inCentreRegion: sameRegion,
-                       switchingPreActivations: switching)
+        return Surface(
+            alphas: alphas, betas: betas, values: values, inCentreRegion: sameRegion,
+            switchingPreActivations: switching)
     }
 
     /// r along one direction: θ* + α·d for each α.
@@ -175,8 +179,9 @@ public struct LossLandscape<T: TensorScalar> {
             w.scalars.withUnsafeBufferPointer { wp in
                 z.withUnsafeMutableBufferPointer { zp in
                     func run(_ b: UnsafePointer<T>?) {
-                        DenseForward.affine(hp.baseAddress!, rows: m, inputs: w.shape[1], weights: wp.baseAddress!, outputs: n,
-                                            bias: b, into: zp.baseAddress!)
+                        DenseForward.affine(
+                            hp.baseAddress!, rows: m, inputs: w.shape[1], weights: wp.baseAddress!, outputs: n,
+                            bias: b, into: zp.baseAddress!)
                     }
                     if let bias { bias.withUnsafeBufferPointer { run($0.baseAddress!) } } else { run(nil) }
                 }

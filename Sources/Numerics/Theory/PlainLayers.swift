@@ -28,8 +28,10 @@ struct PlainLayer<T: TensorScalar> {
             let w = net.parameters[k].scalars
             let ws = T(layer.weightScale), bs = T(layer.biasScale)
             let bias = layer.hasBias ? net.parameters[k + 1].scalars : [T](repeating: 0, count: layer.outputs)
-            layers.append(PlainLayer(weights: ws == 1 ? w : w.map { ws * $0 }, bias: bs == 1 ? bias : bias.map { bs * $0 },
-                                     inputs: layer.inputs, outputs: layer.outputs, activation: layer.activation))
+            layers.append(
+                PlainLayer(
+                    weights: ws == 1 ? w : w.map { ws * $0 }, bias: bs == 1 ? bias : bias.map { bs * $0 },
+                    inputs: layer.inputs, outputs: layer.outputs, activation: layer.activation))
             k += layer.parameterCount
         }
         return layers
@@ -43,8 +45,9 @@ struct PlainLayer<T: TensorScalar> {
     func forward(_ h: UnsafePointer<T>, rows m: Int, into z: UnsafeMutablePointer<T>) {
         weights.withUnsafeBufferPointer { wp in
             bias.withUnsafeBufferPointer { bp in
-                DenseForward.layer(h, rows: m, inputs: inputs, weights: wp.baseAddress!, outputs: outputs, bias: bp.baseAddress!,
-                                   activation: activation, into: z)
+                DenseForward.layer(
+                    h, rows: m, inputs: inputs, weights: wp.baseAddress!, outputs: outputs, bias: bp.baseAddress!,
+                    activation: activation, into: z)
             }
         }
     }
@@ -62,8 +65,10 @@ struct PlainLayer<T: TensorScalar> {
 /// The loops are branch-free selects and plain SIMD arithmetic that LLVM vectorises (a sign
 /// test written as a branch is a coin flip the predictor loses).
 @inline(__always)
-func trackSigns<T: TensorScalar>(_ z: UnsafePointer<T>, _ o: Int, centre: UnsafeMutablePointer<T>, changed: UnsafeMutablePointer<T>,
-                                 record: Bool) -> Int {
+func trackSigns<T: TensorScalar>(
+    _ z: UnsafePointer<T>, _ o: Int, centre: UnsafeMutablePointer<T>, changed: UnsafeMutablePointer<T>,
+    record: Bool
+) -> Int {
     if record {
         for j in 0..<o { centre[j] = z[j] > 0 ? 1 : 0 }
         return 0

@@ -13,8 +13,9 @@ public struct RandomNetworkFamily<T: TensorScalar> {
     public init(widths: [Int], activation: Activation, seed: UInt64) {
         self.widths = widths
         self.activation = activation
-        standard = MLP<T>(widths: widths, activation: activation, initialization: .normal(weightVariance: 1, biasVariance: 1),
-                          parametrisation: .ntk, seed: seed)
+        standard = MLP<T>(
+            widths: widths, activation: activation, initialization: .normal(weightVariance: 1, biasVariance: 1),
+            parametrisation: .ntk, seed: seed)
     }
 
     /// The member with W ~ N(0, σ_w²/fan_in) and b ~ N(0, σ_b²), in standard parametrisation.

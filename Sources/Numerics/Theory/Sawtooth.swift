@@ -38,10 +38,12 @@ public enum Sawtooth {
         var params = [Tensor<Double>(shape: [3, 1], scalars: [1, 1, 1]), Tensor<Double>(shape: [3], scalars: [0, -0.5, 0])]
         var scale = 1.0
         for _ in 1..<n {
-            scale /= 4   // 4^−s for the g_s formed from this layer's inputs
+            scale /= 4  // 4^−s for the g_s formed from this layer's inputs
             // Rows: u' = ReLU(2u − 4v), v' = ReLU(2u − 4v − ½), S' = ReLU(S − (2u − 4v)/4ˢ).
-            params += [Tensor(shape: [3, 3], scalars: [2, -4, 0, 2, -4, 0, -2 * scale, 4 * scale, 1]),
-                       Tensor(shape: [3], scalars: [0, -0.5, 0])]
+            params += [
+                Tensor(shape: [3, 3], scalars: [2, -4, 0, 2, -4, 0, -2 * scale, 4 * scale, 1]),
+                Tensor(shape: [3], scalars: [0, -0.5, 0]),
+            ]
         }
         scale /= 4
         params += [Tensor(shape: [1, 3], scalars: [-2 * scale, 4 * scale, 1]), Tensor(shape: [1], scalars: [0])]

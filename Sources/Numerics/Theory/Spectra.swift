@@ -8,8 +8,9 @@ public enum Spectra {
     /// Ĉ_f = (1/n) Σᵢ ∇ₓf(xᵢ) ∇ₓf(xᵢ)ᵀ of a scalar-output network on the rows of `points`,
     /// with its eigenvalues in decreasing order and the matching eigenvectors as columns.
     public static func gradientCovariance(_ net: MLP<Double>, points: Tensor<Double>)
-        -> (matrix: Tensor<Double>, eigenvalues: [Double], eigenvectors: Tensor<Double>) {
-        let g = net.inputGradient(points)          // [n, d]
+        -> (matrix: Tensor<Double>, eigenvalues: [Double], eigenvectors: Tensor<Double>)
+    {
+        let g = net.inputGradient(points)  // [n, d]
         let n = Double(points.shape[0])
         let c = matmul(g.transposed(), g).map { $0 / n }
         let (w, v) = eigh(c)
@@ -42,4 +43,3 @@ public enum Spectra {
         return Tensor(shape: [r, k], scalars: (0..<r).flatMap { i in (0..<k).map { m[i, $0] } })
     }
 }
-

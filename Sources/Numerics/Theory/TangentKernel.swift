@@ -53,8 +53,9 @@ struct LayerSensitivities {
             biasScales.append(layer.hasBias ? layer.biasScale : nil)
             var affine = layer
             affine.activation = .identity
-            let z = affine.forward(h, weight: .constant(net.parameters[k]),
-                                   bias: layer.hasBias ? .constant(net.parameters[k + 1]) : nil)
+            let z = affine.forward(
+                h, weight: .constant(net.parameters[k]),
+                bias: layer.hasBias ? .constant(net.parameters[k + 1]) : nil)
             preActivations.append(z)
             h = layer.activation == .identity ? z : z.activated(layer.activation)
             k += layer.parameterCount

@@ -58,4 +58,3 @@ public enum TrajectoryLength {
         return (slope, my - slope * mx)
     }
 }
-

@@ -82,7 +82,8 @@ enum AbortTrace {
     /// what llvm-symbolizer's addresses in the executable file are offset by.
     private static func mainProgramLoadBase() -> UInt? {
         guard let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
-              let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return nil }
+            let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)
+        else { return nil }
         for line in maps.split(separator: "\n") where line.hasSuffix(" " + exe) {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count >= 6, fields[2] == "00000000", let dash = fields[0].firstIndex(of: "-") else { continue }

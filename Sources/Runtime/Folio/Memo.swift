@@ -16,7 +16,8 @@ public func memo<Value: Codable>(_ key: String, _ compute: () throws -> Value) r
     guard let dir = Memo.directory else { return try compute() }
     let file = dir.appendingPathComponent(Memo.fileName(key: key, type: Value.self))
     if let data = try? Data(contentsOf: file),
-       let value = try? ChannelCoding.decoder().decode(Memo.Box<Value>.self, from: data) {
+        let value = try? ChannelCoding.decoder().decode(Memo.Box<Value>.self, from: data)
+    {
         return value.value
     }
     let value = try compute()

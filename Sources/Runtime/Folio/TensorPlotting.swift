@@ -24,4 +24,3 @@ extension Axes {
         parametric(x: points.column(0), y: points.column(1), label: label, color: color)
     }
 }
-

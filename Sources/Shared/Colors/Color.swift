@@ -8,8 +8,9 @@ public struct Color: Codable, Hashable, Sendable {
 
     /// `Color(hex: 0x1f77b4)`.
     public init(hex: UInt32, alpha: Double = 1) {
-        self.init(red: Double((hex >> 16) & 0xff) / 255, green: Double((hex >> 8) & 0xff) / 255,
-                  blue: Double(hex & 0xff) / 255, alpha: alpha)
+        self.init(
+            red: Double((hex >> 16) & 0xff) / 255, green: Double((hex >> 8) & 0xff) / 255,
+            blue: Double(hex & 0xff) / 255, alpha: alpha)
     }
 
     private enum CodingKeys: String, CodingKey { case red, green, blue, alpha }

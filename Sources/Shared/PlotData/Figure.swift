@@ -18,8 +18,10 @@ public struct Figure: Codable, Equatable, Sendable {
     public var sharedY: Bool = false
 
     /// A figure with one panel.
-    public init(width: Double = 4.5 * 72, height: Double = 3 * 72, title: String? = nil,
-                xLabel: String? = nil, yLabel: String? = nil) {
+    public init(
+        width: Double = 4.5 * 72, height: Double = 3 * 72, title: String? = nil,
+        xLabel: String? = nil, yLabel: String? = nil
+    ) {
         self.init(width: width, height: height, rows: 1, columns: 1, title: nil)
         panels[0] = Axes(title: title, xLabel: xLabel, yLabel: yLabel)
     }

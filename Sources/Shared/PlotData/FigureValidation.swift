@@ -10,7 +10,8 @@ import Foundation
 public struct PlotValidationError: Error, CustomStringConvertible, Equatable, Sendable {
     public var problems: [String]
     public var description: String {
-        problems.count <= 3 ? problems.joined(separator: "; ")
+        problems.count <= 3
+            ? problems.joined(separator: "; ")
             : problems.prefix(3).joined(separator: "; ") + "; and \(problems.count - 3) more problem(s)"
     }
 }

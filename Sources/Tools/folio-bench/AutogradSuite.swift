@@ -60,16 +60,18 @@ enum AutogradSuite {
     static func backwardOverForward(_ w: Workload) -> BenchCase {
         let theta = w.net.parameters.map { Variable($0) }
         let loss = w.loss(theta)
-        return BenchCase(suite: "autograd", name: "backward/forward " + w.name, unit: "ratio", rate: { $0 },
-                         body: { _ = Backward.gradients(of: loss, wrt: theta) }, baseline: forward(w), bound: 3)
+        return BenchCase(
+            suite: "autograd", name: "backward/forward " + w.name, unit: "ratio", rate: { $0 },
+            body: { _ = Backward.gradients(of: loss, wrt: theta) }, baseline: forward(w), bound: 3)
     }
 
     /// A whole Hessian-vector product (forward, backward with graph, second backward) over the forward pass.
     static func hvpOverForward(_ w: Workload) -> BenchCase {
         let v = w.net.parameters.enumerated().map { k, p in data(p.shape, 31 + 2 * k) }
-        return BenchCase(suite: "autograd", name: "hvp/forward " + w.name, unit: "ratio", rate: { $0 },
-                         body: { _ = Curvature.hessianVectorProduct(at: w.net.parameters, direction: v, w.loss) },
-                         baseline: forward(w), bound: 5)
+        return BenchCase(
+            suite: "autograd", name: "hvp/forward " + w.name, unit: "ratio", rate: { $0 },
+            body: { _ = Curvature.hessianVectorProduct(at: w.net.parameters, direction: v, w.loss) },
+            baseline: forward(w), bound: 5)
     }
 
     static func cases() -> [BenchCase] {

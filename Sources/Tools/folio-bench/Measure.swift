@@ -4,7 +4,7 @@ import Foundation
 /// have passed and report the median seconds per call (robust to a noisy shared machine).
 enum Measure {
     static func secondsPerCall(budget: Double = 1.0, _ body: () -> Void) -> Double {
-        body()   // warm-up: page faults, thread pool start, caches
+        body()  // warm-up: page faults, thread pool start, caches
         var calls = 1
         var t = time(calls, body)
         while t < 0.05 { calls *= 2; t = time(calls, body) }

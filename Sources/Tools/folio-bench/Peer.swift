@@ -24,8 +24,9 @@ enum Peer {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else {
-            throw NSError(domain: "folio-bench", code: Int(p.terminationStatus),
-                          userInfo: [NSLocalizedDescriptionKey: "peer \(script.lastPathComponent) failed"])
+            throw NSError(
+                domain: "folio-bench", code: Int(p.terminationStatus),
+                userInfo: [NSLocalizedDescriptionKey: "peer \(script.lastPathComponent) failed"])
         }
         var result: [String: [Timing]] = [:]
         for line in data.split(separator: UInt8(ascii: "\n")) {

@@ -17,9 +17,11 @@ enum PlotSuite {
 
     static func grid(_ n: Int, _ lo: Double, _ hi: Double, _ f: (Double, Double) -> Double) -> [Double] {
         var z = [Double](repeating: 0, count: n * n)
-        for r in 0..<n { for c in 0..<n {
-            z[r * n + c] = f(lo + (hi - lo) * Double(c) / Double(n - 1), lo + (hi - lo) * Double(r) / Double(n - 1))
-        } }
+        for r in 0..<n {
+            for c in 0..<n {
+                z[r * n + c] = f(lo + (hi - lo) * Double(c) / Double(n - 1), lo + (hi - lo) * Double(r) / Double(n - 1))
+            }
+        }
         return z
     }
 
@@ -32,28 +34,41 @@ enum PlotSuite {
         let surfaceZ = grid(101, -3, 3, peaks)
         let heat = grid(1024, 0, 20, { sin($0) * cos($1) })
         return [
-            ("lines", {
-                var f = Figure(width: width, height: height, title: "Trajectory length", xLabel: "x", yLabel: "y")
-                f.axes.yScale = .log
-                for k in 0..<4 { f.line(x: x, y: ys[k], label: "k = \(k + 1)") }
-                return f
-            }),
-            ("contour", {
-                var f = Figure(width: width, height: height)
-                f.axes.contour(contourZ, rows: 201, columns: 201, x: [-3, 3], y: [-3, 3], levels: levels, filled: true,
-                               lines: true, lineColor: .black, colorbar: "")
-                return f
-            }),
-            ("surface", {
-                var f = Figure(width: width, height: height)
-                f.axes.surface(surfaceZ, rows: 101, columns: 101, x: [-3, 3], y: [-3, 3], colormap: .viridis)
-                return f
-            }),
-            ("heatmap", {
-                var f = Figure(width: width, height: height)
-                f.axes.heatmap(heat, rows: 1024, columns: 1024, colormap: .viridis, colorbar: "")
-                return f
-            }),
+            (
+                "lines",
+                {
+                    var f = Figure(width: width, height: height, title: "Trajectory length", xLabel: "x", yLabel: "y")
+                    f.axes.yScale = .log
+                    for k in 0..<4 { f.line(x: x, y: ys[k], label: "k = \(k + 1)") }
+                    return f
+                }
+            ),
+            (
+                "contour",
+                {
+                    var f = Figure(width: width, height: height)
+                    f.axes.contour(
+                        contourZ, rows: 201, columns: 201, x: [-3, 3], y: [-3, 3], levels: levels, filled: true,
+                        lines: true, lineColor: .black, colorbar: "")
+                    return f
+                }
+            ),
+            (
+                "surface",
+                {
+                    var f = Figure(width: width, height: height)
+                    f.axes.surface(surfaceZ, rows: 101, columns: 101, x: [-3, 3], y: [-3, 3], colormap: .viridis)
+                    return f
+                }
+            ),
+            (
+                "heatmap",
+                {
+                    var f = Figure(width: width, height: height)
+                    f.axes.heatmap(heat, rows: 1024, columns: 1024, colormap: .viridis, colorbar: "")
+                    return f
+                }
+            ),
         ]
     }
 
@@ -107,16 +122,17 @@ enum PlotSuite {
                 }
             }
         }
-        let all = figures().flatMap { name, make -> [BenchCase] in
-            [("png", Canvas.Kind.png(dpi: 150)), ("pdf", .pdf)].map { ext, kind in
-                BenchCase(suite: "plot", name: "\(name)-\(ext)", unit: "figures/s", rate: { 1 / $0 }) {
-                    let f = make()
-                    let c = Canvas(kind, width: f.width, height: f.height)
-                    f.draw(on: c)
-                    _ = c.finish()
+        let all =
+            figures().flatMap { name, make -> [BenchCase] in
+                [("png", Canvas.Kind.png(dpi: 150)), ("pdf", .pdf)].map { ext, kind in
+                    BenchCase(suite: "plot", name: "\(name)-\(ext)", unit: "figures/s", rate: { 1 / $0 }) {
+                        let f = make()
+                        let c = Canvas(kind, width: f.width, height: f.height)
+                        f.draw(on: c)
+                        _ = c.finish()
+                    }
                 }
-            }
-        } + [coldCase()]
+            } + [coldCase()]
         guard let only = env["FOLIO_PLOT_CASES"]?.split(separator: ",").map(String.init) else { return all }
         return all.filter { only.contains($0.name) }
     }

@@ -11,7 +11,8 @@ enum ReportSuite {
     static let sections = 20, figures = 10, formulas = 30
 
     static func notebook() -> RenderedNotebook {
-        let sentence = "The length of a curve pushed through a deep random network grows with every layer, "
+        let sentence =
+            "The length of a curve pushed through a deep random network grows with every layer, "
             + "and the rate is set by the variance of the weights and the width of the layers. "
         var md = "---\ntitle: Benchmark report\nauthor: Folio\n---\n\n"
         var formula = 0, figure = 0
@@ -43,12 +44,15 @@ enum ReportSuite {
         let nb = notebook()
         // The workload is what it claims: count the pages of one render.
         let pdf = String(decoding: PDFReport.render(nb), as: UTF8.self)
-        let count = pdf.components(separatedBy: "/Type /Page\n").count - 1
+        let count =
+            pdf.components(separatedBy: "/Type /Page\n").count - 1
             + pdf.components(separatedBy: "/Type /Page ").count - 1
         guard (sections - 1)...(sections + 2) ~= count else { fatalError("report bench: expected about \(sections) pages, laid out \(count)") }
         let pages = Double(count)
-        return [BenchCase(suite: "report", name: "pdf-20-pages", unit: "pages/s", rate: { pages / $0 }) {
-            _ = PDFReport.render(nb)
-        }]
+        return [
+            BenchCase(suite: "report", name: "pdf-20-pages", unit: "pages/s", rate: { pages / $0 }) {
+                _ = PDFReport.render(nb)
+            }
+        ]
     }
 }

@@ -37,7 +37,10 @@ enum RunnerSuite {
         let folio = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("folio")
         guard FileManager.default.isExecutableFile(atPath: folio.path) else {
-            FileHandle.standardError.write(Data("folio-bench: suite runner needs \(folio.path): run `swift build -c release` (the runner suite drives folio and its runtime library)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "folio-bench: suite runner needs \(folio.path): run `swift build -c release` (the runner suite drives folio and its runtime library)\n".utf8
+                ))
             exit(4)
         }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("folio-bench-runner-\(getpid())")
@@ -72,9 +75,10 @@ enum RunnerSuite {
                 counter += 1
                 render(notebook(prose: "Introduction.", lastCellExtra: "print(\"edit \(counter)\")\n"), [])
             },
-            BenchCase(suite: "runner", name: "cold-scaling-500-1000", unit: "time(1000)/time(500)", rate: { $0 },
-                      body: { render(oneLineCells(1000), ["--no-cache"]) },
-                      baseline: { render(oneLineCells(500), ["--no-cache"]) }, bound: 3),
+            BenchCase(
+                suite: "runner", name: "cold-scaling-500-1000", unit: "time(1000)/time(500)", rate: { $0 },
+                body: { render(oneLineCells(1000), ["--no-cache"]) },
+                baseline: { render(oneLineCells(500), ["--no-cache"]) }, bound: 3),
         ]
     }
 }

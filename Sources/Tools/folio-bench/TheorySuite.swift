@@ -17,8 +17,11 @@ enum TheorySuite {
         let circle = Curves.circle(points: 10_000, as: Float.self)
         let name = count == 1 ? "trajectory-circle10000-20x100" : "trajectory-circle10000-20x100-batch\(count)"
         return BenchCase(suite: "theory", name: name, unit: "calls/s", rate: { 1 / $0 }) {
-            if count == 1 { _ = TrajectoryLength.measure(nets[0], along: circle, closed: true) }
-            else { _ = TrajectoryLength.measure(nets, along: circle, closed: true) }
+            if count == 1 {
+                _ = TrajectoryLength.measure(nets[0], along: circle, closed: true)
+            } else {
+                _ = TrajectoryLength.measure(nets, along: circle, closed: true)
+            }
         }
     }
 
@@ -47,8 +50,9 @@ enum TheorySuite {
     /// Distinct activation patterns of a 2-32-32-32-1 ReLU net (the activation-regions notebook's
     /// initialisation) on a 1024² grid over [−2, 2]², in f64.
     static func regions() -> BenchCase {
-        let net = MLP<Double>(widths: [2, 32, 32, 32, 1], activation: .relu,
-                              initialization: .normal(weightVariance: 2, biasVariance: 0.01), seed: 1)
+        let net = MLP<Double>(
+            widths: [2, 32, 32, 32, 1], activation: .relu,
+            initialization: .normal(weightVariance: 2, biasVariance: 0.01), seed: 1)
         let grid = ActivationRegions.grid(resolution: 1024, lo: -2, hi: 2)
         return BenchCase(suite: "theory", name: "regions-2-32-32-32-1-1024x1024", unit: "calls/s", rate: { 1 / $0 }) {
             _ = ActivationRegions(net, points: grid).count
@@ -58,9 +62,11 @@ enum TheorySuite {
     /// All cases, or those whose names contain one of the comma-separated words of
     /// FOLIO_BENCH_THEORY (e.g. `FOLIO_BENCH_THEORY=regions`), to time one probe with its peers.
     static func cases() -> [BenchCase] {
-        let all = [trajectory(nets: 1), trajectory(nets: 32),
-                   landscape([784, 100, 10], samples: 10_000, grid: 51), landscape([2, 64, 64, 1], samples: 1000, grid: 101),
-                   regions()]
+        let all = [
+            trajectory(nets: 1), trajectory(nets: 32),
+            landscape([784, 100, 10], samples: 10_000, grid: 51), landscape([2, 64, 64, 1], samples: 1000, grid: 101),
+            regions(),
+        ]
         guard let filter = ProcessInfo.processInfo.environment["FOLIO_BENCH_THEORY"] else { return all }
         let words = filter.split(separator: ",").map(String.init)
         return all.filter { c in words.contains { c.name.contains($0) } }

@@ -48,8 +48,9 @@ for suite in wanted {
     for c in cases {
         if let baseline = c.baseline, let bound = c.bound {
             let value = Measure.ratioOfTimes(c.body, baseline)
-            let row = Row(suite: c.suite, case: c.name, unit: c.unit, value: value, peer: "bound", peer_value: bound,
-                          ratio: bound / value)
+            let row = Row(
+                suite: c.suite, case: c.name, unit: c.unit, value: value, peer: "bound", peer_value: bound,
+                ratio: bound / value)
             rows.append(row)
             print(String(decoding: try encoder.encode(row), as: UTF8.self))
             continue
@@ -66,7 +67,7 @@ for suite in wanted {
                 FileHandle.standardError.write(Data("folio-bench: \(error.localizedDescription)\n".utf8))
                 exit(3)
             }
-            if timings.isEmpty { break }   // no peer measures this case here
+            if timings.isEmpty { break }  // no peer measures this case here
             let seconds = Measure.secondsPerCall(budget: Bench.budget, c.body)
             ours.append(seconds)
             for t in timings {
@@ -76,8 +77,9 @@ for suite in wanted {
         }
         for peer in peerNames {
             let samples = peerSamples[peer]!
-            let row = Row(suite: c.suite, case: c.name, unit: c.unit, value: c.rate(Bench.median(ours)), peer: peer,
-                          peer_value: c.rate(Bench.median(samples.map(\.seconds))), ratio: Bench.median(samples.map(\.ratio)))
+            let row = Row(
+                suite: c.suite, case: c.name, unit: c.unit, value: c.rate(Bench.median(ours)), peer: peer,
+                peer_value: c.rate(Bench.median(samples.map(\.seconds))), ratio: Bench.median(samples.map(\.ratio)))
             rows.append(row)
             print(String(decoding: try encoder.encode(row), as: UTF8.self))
         }
@@ -86,12 +88,19 @@ for suite in wanted {
 
 print("")
 let header = ["suite", "case", "unit", "folio", "peer", "peer value", "ratio"]
-let table = rows.map { [$0.suite, $0.case, $0.unit, String(format: "%.2f", $0.value), $0.peer,
-                        String(format: "%.2f", $0.peer_value), String(format: "%.2f×", $0.ratio)] }
+let table = rows.map {
+    [
+        $0.suite, $0.case, $0.unit, String(format: "%.2f", $0.value), $0.peer,
+        String(format: "%.2f", $0.peer_value), String(format: "%.2f×", $0.ratio),
+    ]
+}
 let widths = header.indices.map { i in ([header[i]] + table.map { $0[i] }).map(\.count).max()! }
 func line(_ cells: [String]) -> String {
-    cells.enumerated().map { i, c in i >= 3 ? String(repeating: " ", count: widths[i] - c.count) + c
-                                            : c + String(repeating: " ", count: widths[i] - c.count) }.joined(separator: "  ")
+    cells.enumerated().map { i, c in
+        i >= 3
+            ? String(repeating: " ", count: widths[i] - c.count) + c
+            : c + String(repeating: " ", count: widths[i] - c.count)
+    }.joined(separator: "  ")
 }
 print(line(header))
 print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))

@@ -18,8 +18,9 @@ enum PublishedNames {
                 throw Diagnostic(file: file, line: 1, message: "\(error)")
             }
             if let other = byName[name] {
-                throw Diagnostic(file: file, line: 1,
-                                 message: "both \(other) and \(file) would be published as \(output)/\(name).html; rename one, or render them with different -o folders")
+                throw Diagnostic(
+                    file: file, line: 1,
+                    message: "both \(other) and \(file) would be published as \(output)/\(name).html; rename one, or render them with different -o folders")
             }
             byName[name] = file
             result.append(file)

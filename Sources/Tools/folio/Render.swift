@@ -6,7 +6,8 @@ import Runner
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a notebook's cells and write its PDF, HTML page and figures.",
-        discussion: "With no paths, renders every .md file in notebooks/. Results are cached (see `folio cache clear`). Exit codes: 0 success, 1 a cell failed at run time, 2 a compile error, 3 a render error, 4 a usage or configuration error."
+        discussion:
+            "With no paths, renders every .md file in notebooks/. Results are cached (see `folio cache clear`). Exit codes: 0 success, 1 a cell failed at run time, 2 a compile error, 3 a render error, 4 a usage or configuration error."
     )
 
     @Argument(help: "Notebook files or folders of notebooks (default: notebooks/).")
@@ -52,7 +53,9 @@ struct Render: ParsableCommand {
             throw FolioExit.usageError
         }
         guard dpi.isFinite, (Self.dpiRange).contains(dpi) else {
-            FileHandle.standardError.write("folio: error: --dpi expects a resolution from \(Int(Self.dpiRange.lowerBound)) to \(Int(Self.dpiRange.upperBound)) dots per inch, got \(dpi)\n")
+            FileHandle.standardError.write(
+                "folio: error: --dpi expects a resolution from \(Int(Self.dpiRange.lowerBound)) to \(Int(Self.dpiRange.upperBound)) dots per inch, got \(dpi)\n"
+            )
             throw FolioExit.usageError
         }
         let files: [String]
@@ -65,9 +68,10 @@ struct Render: ParsableCommand {
             FileHandle.standardError.write("folio: error: \(error)\n")
             throw FolioExit.usageError
         }
-        let job = RenderJob(toolchain: toolchain, overrides: overrides, output: URL(fileURLWithPath: output),
-                                 dpi: dpi, optimize: optimize ? true : nil, explain: explain,
-                                 cache: noCache ? nil : ResultCache(root: toolchain.cacheDirectory))
+        let job = RenderJob(
+            toolchain: toolchain, overrides: overrides, output: URL(fileURLWithPath: output),
+            dpi: dpi, optimize: optimize ? true : nil, explain: explain,
+            cache: noCache ? nil : ResultCache(root: toolchain.cacheDirectory))
         // Notebooks render in parallel; their messages are printed afterwards in input order,
         // so the terminal output does not depend on scheduling.
         let outcomes = Outcomes(count: files.count)

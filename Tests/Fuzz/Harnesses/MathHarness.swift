@@ -5,8 +5,10 @@ import MathType
 extension Harness {
     /// TeX math: parsed and typeset as a display formula and as a plot label with `$…$` inside,
     /// drawn on a small canvas and written as the SVG the HTML page inlines.
-    static let math = Harness(name: "math", maxLength: 2048,
-                              summary: "MathRenderer.layout / layoutText, draw, svg") { bytes in
+    static let math = Harness(
+        name: "math", maxLength: 2048,
+        summary: "MathRenderer.layout / layoutText, draw, svg"
+    ) { bytes in
         let tex = String(decoding: bytes, as: UTF8.self)
         let scalars = tex.unicodeScalars.count
         let renderer = MathRenderer.shared

@@ -6,8 +6,10 @@ import Report
 extension Harness {
     /// Markdown, front matter and `//|` cell options: the bytes of a notebook file, loaded as
     /// `folio render` loads it, then the HTML page of the parsed document (no cell run).
-    static let notebook = Harness(name: "notebook", maxLength: 16_384,
-                                  summary: "Document.load (Markdown, front matter, cell options) + HTMLReport") { bytes in
+    static let notebook = Harness(
+        name: "notebook", maxLength: 16_384,
+        summary: "Document.load (Markdown, front matter, cell options) + HTMLReport"
+    ) { bytes in
         guard let document = load(bytes) else { return }
         _ = document.cells
         _ = document.title

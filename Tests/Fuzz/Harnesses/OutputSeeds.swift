@@ -16,10 +16,16 @@ enum OutputSeeds {
             seeds.append((name, [.figure(f)]))
         }
         figure("line") { $0.line(x: x, y: y, label: "a") }
-        figure("scatter-log") { $0.axes.scatter(x: x, y: y, label: "b"); $0.axes.yScale = .log; $0.axes.grid = true }
-        figure("band-bar") { $0.axes.band(x: x, lower: y, upper: y.map { $0 + 1 }); $0.axes.bar(x: x, height: y) }
+        figure("scatter-log") {
+            $0.axes.scatter(x: x, y: y, label: "b"); $0.axes.yScale = .log; $0.axes.grid = true
+        }
+        figure("band-bar") {
+            $0.axes.band(x: x, lower: y, upper: y.map { $0 + 1 }); $0.axes.bar(x: x, height: y)
+        }
         figure("histogram") { $0.axes.histogram([1, 2, 2, 3, 3, 3, 4], bins: 4) }
-        figure("stem-step") { $0.axes.stem(x: x, y: y); $0.axes.step(x: x, y: y) }
+        figure("stem-step") {
+            $0.axes.stem(x: x, y: y); $0.axes.step(x: x, y: y)
+        }
         figure("heatmap") { $0.axes.heatmap([1, 2, 3, 4, 5, .nan], rows: 2, columns: 3, colorbar: "v") }
         figure("contour") { $0.axes.contour([1, 2, 3, 2, 3, 4, 3, 4, 5], rows: 3, columns: 3, x: [0, 1], y: [0, 1], filled: true) }
         figure("regions") { $0.axes.regions([0, 1, 1, 0], rows: 2, columns: 2, x: [0, 1], y: [0, 1], names: ["p", "q"]) }
@@ -36,15 +42,26 @@ enum OutputSeeds {
         grid[0, 0].line(x: x, y: y); grid[1, 1].scatter(x: x, y: y)
         grid.sharedX = true; grid.sharedY = true
         seeds.append(("grid", [.figure(grid)]))
-        let table = Table(columns: [Table.Column("name"), Table.Column("value", format: .fixed(digits: 2)),
-                                    Table.Column("share", alignment: .center, format: .percent(digits: 1)),
-                                    Table.Column("trend", format: .scientific(digits: 2))],
-                          rows: [[.text("a $\\beta$"), .number(1.5), .number(0.25), .plot([1, 3, 2])],
-                                 [.empty, .number(-.infinity), .number(.nan), .number(12345678)]],
-                          caption: "c")
+        let table = Table(
+            columns: [
+                Table.Column("name"), Table.Column("value", format: .fixed(digits: 2)),
+                Table.Column("share", alignment: .center, format: .percent(digits: 1)),
+                Table.Column("trend", format: .scientific(digits: 2)),
+            ],
+            rows: [
+                [.text("a $\\beta$"), .number(1.5), .number(0.25), .plot([1, 3, 2])],
+                [.empty, .number(-.infinity), .number(.nan), .number(12345678)],
+            ],
+            caption: "c")
         seeds.append(("table", [.table(table)]))
-        seeds.append(("mixed", [.stream(name: "stdout", text: "hi\n"), .value("42"),
-                                .error(CellError(message: "boom", line: 3, column: 1))]))
+        seeds.append(
+            (
+                "mixed",
+                [
+                    .stream(name: "stdout", text: "hi\n"), .value("42"),
+                    .error(CellError(message: "boom", line: 3, column: 1)),
+                ]
+            ))
         let encoder = ChannelCoding.encoder()
         for (name, outputs) in seeds {
             var text = ""

@@ -9,8 +9,10 @@ extension Harness {
     /// What a cell hands back: the bytes of `cell-0.outputs.jsonl` (one JSON record a line), read
     /// as the runner reads them, then every figure and table drawn as the report draws them
     /// (on a small canvas: the layout still uses the figure's own size) and the HTML page.
-    static let outputs = Harness(name: "outputs", maxLength: 8192,
-                                 summary: "RunFiles.read (CellOutput JSON) + Figure/Table draw + HTMLReport") { bytes in
+    static let outputs = Harness(
+        name: "outputs", maxLength: 8192,
+        summary: "RunFiles.read (CellOutput JSON) + Figure/Table draw + HTMLReport"
+    ) { bytes in
         let dir = Scratch.directory
         _ = Scratch.file(RunFiles.outputs(0), bytes)
         _ = Scratch.file(RunFiles.stdout(0), Array("first line\nsecond line\n".utf8))

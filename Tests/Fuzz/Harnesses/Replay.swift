@@ -13,7 +13,9 @@ enum Replay {
         final class Status: @unchecked Sendable { var value: Int32 = 0 }  // written before `done` signals
         let status = Status()
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread { status.value = replay(harness, paths: paths); done.signal() }
+        let thread = Thread {
+            status.value = replay(harness, paths: paths); done.signal()
+        }
         thread.stackSize = 64 << 20
         thread.start()
         done.wait()
@@ -54,6 +56,8 @@ enum Replay {
         guard isDir.boolValue else { return [path] }
         let names = (try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? []
         return names.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted().map { path + "/" + $0 }
-            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+            .filter {
+                var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue
+            }
     }
 }

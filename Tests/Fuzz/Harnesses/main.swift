@@ -17,7 +17,8 @@ let environmentKey = "FOLIO_FUZZ_HARNESS"
 var arguments = CommandLine.arguments
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: folio-fuzz --list | HARNESS [inputs or libFuzzer flags…] (harnesses: \(Harness.all.map(\.name).joined(separator: ", ")))\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: folio-fuzz --list | HARNESS [inputs or libFuzzer flags…] (harnesses: \(Harness.all.map(\.name).joined(separator: ", ")))\n".utf8))
     exit(4)
 }
 
@@ -52,10 +53,11 @@ var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
     p[arguments.count] = nil
     return p
 }()
-exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-    current.run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-})
+exit(
+    LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+        current.run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+        return 0
+    })
 #else
 exit(Replay.run(harness, paths: Array(arguments.dropFirst())))
 #endif

@@ -2,8 +2,10 @@ import Graphics
 import PlotData
 
 extension Axes {
-    public mutating func band(x: [Double], lower: [Double], upper: [Double], label: String? = nil,
-                              color: Color? = nil, opacity: Double = 0.25) {
+    public mutating func band(
+        x: [Double], lower: [Double], upper: [Double], label: String? = nil,
+        color: Color? = nil, opacity: Double = 0.25
+    ) {
         Axes.check("band", [("x", x.count), ("lower", lower.count), ("upper", upper.count)])
         marks.append(.band(BandMark(x: x, lower: lower, upper: upper, label: label, color: nextColor(color), opacity: opacity)))
     }

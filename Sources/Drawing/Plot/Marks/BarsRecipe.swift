@@ -5,13 +5,18 @@ extension Axes {
     /// Bars centred on `x`, `width` data units wide.
     public mutating func bar(x: [Double], height: [Double], width: Double = 0.8, label: String? = nil, color: Color? = nil) {
         Axes.check("bar", [("x", x.count), ("height", height.count)])
-        marks.append(.bars(BarMark(left: x.map { $0 - width / 2 }, width: Array(repeating: width, count: x.count),
-                                   height: height, label: label, color: nextColor(color))))
+        marks.append(
+            .bars(
+                BarMark(
+                    left: x.map { $0 - width / 2 }, width: Array(repeating: width, count: x.count),
+                    height: height, label: label, color: nextColor(color))))
     }
 
     /// A histogram of `data` in `bins` equal bins over its finite range (or `range`).
-    public mutating func histogram(_ data: [Double], bins: Int = 20, range: [Double]? = nil, density: Bool = false,
-                                   label: String? = nil, color: Color? = nil) {
+    public mutating func histogram(
+        _ data: [Double], bins: Int = 20, range: [Double]? = nil, density: Bool = false,
+        label: String? = nil, color: Color? = nil
+    ) {
         guard bins >= 1 else { fatalError("histogram: bins must be ≥ 1, got \(bins)") }
         let finite = data.filter(\.isFinite)
         var lo = range?[0] ?? finite.min() ?? 0, hi = range?[1] ?? finite.max() ?? 1
@@ -20,8 +25,11 @@ extension Axes {
         var counts = [Double](repeating: 0, count: bins)
         for v in finite where v >= lo && v <= hi { counts[min(bins - 1, Int((v - lo) / w))] += 1 }
         if density, !finite.isEmpty { counts = counts.map { $0 / (Double(finite.count) * w) } }
-        marks.append(.bars(BarMark(left: (0..<bins).map { lo + Double($0) * w }, width: Array(repeating: w, count: bins),
-                                   height: counts, label: label, color: nextColor(color), edge: true)))
+        marks.append(
+            .bars(
+                BarMark(
+                    left: (0..<bins).map { lo + Double($0) * w }, width: Array(repeating: w, count: bins),
+                    height: counts, label: label, color: nextColor(color), edge: true)))
     }
 }
 

@@ -4,15 +4,20 @@ import PlotData
 extension Axes {
     /// Contours of z sampled on a grid (row-major, rows = y samples, columns = x samples).
     /// `levels` nil picks about 8 nice levels over the data.
-    public mutating func contour(_ z: [Double], rows: Int, columns: Int, x: [Double], y: [Double],
-                                 levels: [Double]? = nil, filled: Bool = false, lines: Bool = true, labels: Bool = false,
-                                 colormap: Colormap = .viridis, lineColor: Color? = nil, colorbar: String? = "") {
+    public mutating func contour(
+        _ z: [Double], rows: Int, columns: Int, x: [Double], y: [Double],
+        levels: [Double]? = nil, filled: Bool = false, lines: Bool = true, labels: Bool = false,
+        colormap: Colormap = .viridis, lineColor: Color? = nil, colorbar: String? = ""
+    ) {
         Axes.checkGrid("contour", z.count, rows: rows, columns: columns)
         guard x.count == 2, y.count == 2 else { fatalError("contour: x and y are [lo, hi] ranges, got \(x.count) and \(y.count) values") }
         let r = Axes.finiteRange(z)
         let lv = levels ?? Axes.autoLevels(r)
-        marks.append(.contour(ContourMark(values: z, rows: rows, columns: columns, xRange: x, yRange: y, levels: Array(Set(lv.filter(\.isFinite))).sorted(),
-                                          filled: filled, lines: lines, labels: labels, colormap: colormap, lineColor: lineColor)))
+        marks.append(
+            .contour(
+                ContourMark(
+                    values: z, rows: rows, columns: columns, xRange: x, yRange: y, levels: Array(Set(lv.filter(\.isFinite))).sorted(),
+                    filled: filled, lines: lines, labels: labels, colormap: colormap, lineColor: lineColor)))
         if filled, let colorbar { colorbarLabel = colorbar }
     }
 

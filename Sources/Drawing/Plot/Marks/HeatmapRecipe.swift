@@ -3,13 +3,18 @@ import PlotData
 
 extension Axes {
     /// A heatmap of `values` (row-major, rows × columns, row 0 at the bottom) with a colorbar.
-    public mutating func heatmap(_ values: [Double], rows: Int, columns: Int, x: [Double]? = nil, y: [Double]? = nil,
-                                 colormap: Colormap = .viridis, range: [Double]? = nil, colorbar: String? = "") {
+    public mutating func heatmap(
+        _ values: [Double], rows: Int, columns: Int, x: [Double]? = nil, y: [Double]? = nil,
+        colormap: Colormap = .viridis, range: [Double]? = nil, colorbar: String? = ""
+    ) {
         Axes.checkGrid("heatmap", values.count, rows: rows, columns: columns)
         let r = range ?? Axes.finiteRange(values)
-        marks.append(.heatmap(HeatmapMark(values: values, rows: rows, columns: columns,
-                                          xRange: x ?? [0, Double(columns)], yRange: y ?? [0, Double(rows)],
-                                          colormap: colormap, valueRange: r)))
+        marks.append(
+            .heatmap(
+                HeatmapMark(
+                    values: values, rows: rows, columns: columns,
+                    xRange: x ?? [0, Double(columns)], yRange: y ?? [0, Double(rows)],
+                    colormap: colormap, valueRange: r)))
         if let colorbar { colorbarLabel = colorbar }
     }
 }
@@ -29,7 +34,8 @@ extension HeatmapMark: MarkRecipe {
     /// (a PDF stores at most `vectorImageDPI`; PNG and SVG every cell).
     func draw(on canvas: Canvas, frame f: PlotFrame) {
         guard rows >= 1, columns >= 1, values.count == rows * columns, xRange.count == 2,
-              yRange.count == 2, valueRange.count == 2 else { return }
+            yRange.count == 2, valueRange.count == 2
+        else { return }
         let a = f.point(xRange[0], yRange[1]), b = f.point(xRange[1], yRange[0])
         let rect = Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y)
         guard rect.width > 0, rect.height > 0, rect.width.isFinite, rect.height.isFinite else { return }

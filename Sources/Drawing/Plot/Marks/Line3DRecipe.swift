@@ -16,8 +16,10 @@ extension Line3DMark: MarkRecipe {
         for i in 0..<min(x.count, y.count, z.count) { add(x[i], y[i], z[i]) }
     }
 
-    func addItems3D(scene: Scene3D, screen: ((Double, Double, Double)) -> (Point, Double),
-                    add: (Double, Scene3D.Item) -> Void) {
+    func addItems3D(
+        scene: Scene3D, screen: ((Double, Double, Double)) -> (Point, Double),
+        add: (Double, Scene3D.Item) -> Void
+    ) {
         for i in 1..<max(1, min(x.count, y.count, z.count)) {
             let p = [x[i - 1], y[i - 1], z[i - 1], x[i], y[i], z[i]]
             guard p.allSatisfy(\.isFinite) else { continue }

@@ -2,8 +2,10 @@ import Graphics
 import PlotData
 
 extension Axes {
-    public mutating func line(x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
-                              width: Double = 1.25, dash: [Double] = []) {
+    public mutating func line(
+        x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
+        width: Double = 1.25, dash: [Double] = []
+    ) {
         Axes.check("line", [("x", x.count), ("y", y.count)])
         marks.append(.line(LineMark(x: x, y: y, label: label, color: nextColor(color), width: width, dash: dash)))
     }

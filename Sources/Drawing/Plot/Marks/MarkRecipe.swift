@@ -37,8 +37,9 @@ protocol MarkRecipe: MarkPayload {
     func addBounds3D(_ add: (Double, Double, Double) -> Void)
     /// 3-D marks: the facets, segments and dots to depth-sort, with `screen` mapping scene
     /// coordinates (see `Scene3D.normalized`) to a point and its depth.
-    func addItems3D(scene: Scene3D, screen: ((Double, Double, Double)) -> (Point, Double),
-                    add: (Double, Scene3D.Item) -> Void)
+    func addItems3D(
+        scene: Scene3D, screen: ((Double, Double, Double)) -> (Point, Double),
+        add: (Double, Scene3D.Item) -> Void)
 }
 
 extension MarkRecipe {
@@ -48,8 +49,10 @@ extension MarkRecipe {
     func draw(on canvas: Canvas, frame: PlotFrame) {}
     var colorScale: Colorbar.Scale? { nil }
     func addBounds3D(_ add: (Double, Double, Double) -> Void) {}
-    func addItems3D(scene: Scene3D, screen: ((Double, Double, Double)) -> (Point, Double),
-                    add: (Double, Scene3D.Item) -> Void) {}
+    func addItems3D(
+        scene: Scene3D, screen: ((Double, Double, Double)) -> (Point, Double),
+        add: (Double, Scene3D.Item) -> Void
+    ) {}
 }
 
 extension Mark {

@@ -16,8 +16,10 @@ extension Points3DMark: MarkRecipe {
         for i in 0..<min(x.count, y.count, z.count) { add(x[i], y[i], z[i]) }
     }
 
-    func addItems3D(scene: Scene3D, screen: ((Double, Double, Double)) -> (Point, Double),
-                    add: (Double, Scene3D.Item) -> Void) {
+    func addItems3D(
+        scene: Scene3D, screen: ((Double, Double, Double)) -> (Point, Double),
+        add: (Double, Scene3D.Item) -> Void
+    ) {
         for i in 0..<min(x.count, y.count, z.count) where x[i].isFinite && y[i].isFinite && z[i].isFinite {
             let (q, d) = screen(scene.normalized(x[i], y[i], z[i]))
             add(d - 0.02, .dot(q, color, size))

@@ -3,15 +3,20 @@ import PlotData
 
 extension Axes {
     /// A categorical region map: `categories[i]` indexes `names`; colours follow the Okabe–Ito cycle.
-    public mutating func regions(_ categories: [Int], rows: Int, columns: Int, x: [Double], y: [Double], names: [String],
-                                 colors: [Color]? = nil) {
+    public mutating func regions(
+        _ categories: [Int], rows: Int, columns: Int, x: [Double], y: [Double], names: [String],
+        colors: [Color]? = nil
+    ) {
         Axes.checkGrid("regions", categories.count, rows: rows, columns: columns)
         if let bad = categories.first(where: { $0 < 0 || $0 >= names.count }) {
             fatalError("regions: category \(bad) has no name (\(names.count) names)")
         }
         let cs = colors ?? names.indices.map { Palette.cycle[$0 % Palette.cycle.count] }
-        marks.append(.regions(RegionMark(categories: categories, rows: rows, columns: columns, xRange: x, yRange: y,
-                                         names: names, colors: cs)))
+        marks.append(
+            .regions(
+                RegionMark(
+                    categories: categories, rows: rows, columns: columns, xRange: x, yRange: y,
+                    names: names, colors: cs)))
     }
 }
 
@@ -28,7 +33,8 @@ extension RegionMark: MarkRecipe {
 
     func draw(on canvas: Canvas, frame f: PlotFrame) {
         guard rows >= 1, columns >= 1, categories.count == rows * columns, !colors.isEmpty,
-              xRange.count == 2, yRange.count == 2 else { return }
+            xRange.count == 2, yRange.count == 2
+        else { return }
         func byte(_ v: Double) -> UInt8 { v.isNaN ? 0 : UInt8((min(max(v, 0), 1) * 255).rounded()) }
         var rgba = [UInt8](repeating: 0, count: rows * columns * 4)
         for row in 0..<rows {
@@ -41,7 +47,8 @@ extension RegionMark: MarkRecipe {
             }
         }
         let a = f.point(xRange[0], yRange[1]), b = f.point(xRange[1], yRange[0])
-        canvas.draw(RasterImage(width: columns, height: rows, rgba: rgba),
-                    in: Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y), interpolation: .nearest)
+        canvas.draw(
+            RasterImage(width: columns, height: rows, rgba: rgba),
+            in: Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y), interpolation: .nearest)
     }
 }

@@ -2,12 +2,17 @@ import Graphics
 import PlotData
 
 extension Axes {
-    public mutating func scatter(x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
-                                 size: Double = 4, marker: MarkerShape = .circle,
-                                 values: [Double]? = nil, colormap: Colormap = .viridis) {
+    public mutating func scatter(
+        x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
+        size: Double = 4, marker: MarkerShape = .circle,
+        values: [Double]? = nil, colormap: Colormap = .viridis
+    ) {
         Axes.check("scatter", [("x", x.count), ("y", y.count)] + (values.map { [("values", $0.count)] } ?? []))
-        marks.append(.scatter(ScatterMark(x: x, y: y, label: label, color: nextColor(color), size: size,
-                                          marker: marker, values: values, colormap: colormap)))
+        marks.append(
+            .scatter(
+                ScatterMark(
+                    x: x, y: y, label: label, color: nextColor(color), size: size,
+                    marker: marker, values: values, colormap: colormap)))
     }
 }
 

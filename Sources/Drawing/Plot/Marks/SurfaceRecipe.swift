@@ -23,8 +23,10 @@ extension SurfaceMark: MarkRecipe {
 
     /// Sample (r, c) in data coordinates.
     func point(_ r: Int, _ c: Int) -> (Double, Double, Double) {
-        (xRange[0] + (xRange[1] - xRange[0]) * Double(c) / Double(columns - 1),
-         yRange[0] + (yRange[1] - yRange[0]) * Double(r) / Double(rows - 1), z[r * columns + c])
+        (
+            xRange[0] + (xRange[1] - xRange[0]) * Double(c) / Double(columns - 1),
+            yRange[0] + (yRange[1] - yRange[0]) * Double(r) / Double(rows - 1), z[r * columns + c]
+        )
     }
 
     func addBounds3D(_ add: (Double, Double, Double) -> Void) {
@@ -37,8 +39,10 @@ extension SurfaceMark: MarkRecipe {
         let l = (-0.5, -0.6, 1.0); let n = (l.0 * l.0 + l.1 * l.1 + l.2 * l.2).squareRoot(); return (l.0 / n, l.1 / n, l.2 / n)
     }()
 
-    func addItems3D(scene: Scene3D, screen: ((Double, Double, Double)) -> (Point, Double),
-                    add: (Double, Scene3D.Item) -> Void) {
+    func addItems3D(
+        scene: Scene3D, screen: ((Double, Double, Double)) -> (Point, Double),
+        add: (Double, Scene3D.Item) -> Void
+    ) {
         guard drawable else { return }
         let light = SurfaceMark.light
         let zr = Axes.finiteRange(z)

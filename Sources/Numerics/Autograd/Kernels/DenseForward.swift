@@ -24,16 +24,20 @@ public enum DenseForward {
     }
 
     /// z = s_w·(h·Wᵀ) + b for h [m, k], W [n, k], b [n] (nil: none), into z [m, n].
-    public static func affine<T: TensorScalar>(_ h: UnsafePointer<T>, rows m: Int, inputs k: Int, weights w: UnsafePointer<T>,
-                                               outputs n: Int, weightScale: Double = 1, bias: UnsafePointer<T>?,
-                                               into z: UnsafeMutablePointer<T>) {
+    public static func affine<T: TensorScalar>(
+        _ h: UnsafePointer<T>, rows m: Int, inputs k: Int, weights w: UnsafePointer<T>,
+        outputs n: Int, weightScale: Double = 1, bias: UnsafePointer<T>?,
+        into z: UnsafeMutablePointer<T>
+    ) {
         layer(h, rows: m, inputs: k, weights: w, outputs: n, weightScale: weightScale, bias: bias, activation: .identity, into: z)
     }
 
     /// σ(s_w·(h·Wᵀ) + b) into z [m, n]; `activation` must have a kernel (`hasKernel`).
-    public static func layer<T: TensorScalar>(_ h: UnsafePointer<T>, rows m: Int, inputs k: Int, weights w: UnsafePointer<T>,
-                                              outputs n: Int, weightScale: Double = 1, bias: UnsafePointer<T>?,
-                                              activation: Activation, into z: UnsafeMutablePointer<T>) {
+    public static func layer<T: TensorScalar>(
+        _ h: UnsafePointer<T>, rows m: Int, inputs k: Int, weights w: UnsafePointer<T>,
+        outputs n: Int, weightScale: Double = 1, bias: UnsafePointer<T>?,
+        activation: Activation, into z: UnsafeMutablePointer<T>
+    ) {
         if T.self == Float.self {
             return layerFloat(cast(h), m, k, cast(w), n, weightScale, bias.map { cast($0) }, activation, cast(z))
         }
@@ -44,8 +48,10 @@ public enum DenseForward {
     }
 
     /// σ(z + b) in place on m rows of n that already hold a product (`layer` without its gemm).
-    public static func finish<T: TensorScalar>(_ z: UnsafeMutablePointer<T>, rows m: Int, outputs n: Int, bias: UnsafePointer<T>?,
-                                               activation: Activation) {
+    public static func finish<T: TensorScalar>(
+        _ z: UnsafeMutablePointer<T>, rows m: Int, outputs n: Int, bias: UnsafePointer<T>?,
+        activation: Activation
+    ) {
         if T.self == Float.self { return finishFloat(cast(z), m, n, 1, bias.map { cast($0) }, activation) }
         if T.self == Double.self { return finishDouble(cast(z), m, n, 1, bias.map { cast($0) }, activation) }
         onlyFloatAndDouble("dense layer")
@@ -62,12 +68,16 @@ public enum DenseForward {
     UnsafeMutableRawPointer(p).assumingMemoryBound(to: B.self)
 }
 
-private func layerFloat(_ h: UnsafePointer<Float>, _ m: Int, _ k: Int, _ w: UnsafePointer<Float>, _ n: Int, _ ws: Double,
-                        _ b: UnsafePointer<Float>?, _ a: Activation, _ z: UnsafeMutablePointer<Float>) {
+private func layerFloat(
+    _ h: UnsafePointer<Float>, _ m: Int, _ k: Int, _ w: UnsafePointer<Float>, _ n: Int, _ ws: Double,
+    _ b: UnsafePointer<Float>?, _ a: Activation, _ z: UnsafeMutablePointer<Float>
+) {
     layerRows(h, m, k, w, n, ws, b, a, z)
 }
-private func layerDouble(_ h: UnsafePointer<Double>, _ m: Int, _ k: Int, _ w: UnsafePointer<Double>, _ n: Int, _ ws: Double,
-                         _ b: UnsafePointer<Double>?, _ a: Activation, _ z: UnsafeMutablePointer<Double>) {
+private func layerDouble(
+    _ h: UnsafePointer<Double>, _ m: Int, _ k: Int, _ w: UnsafePointer<Double>, _ n: Int, _ ws: Double,
+    _ b: UnsafePointer<Double>?, _ a: Activation, _ z: UnsafeMutablePointer<Double>
+) {
     layerRows(h, m, k, w, n, ws, b, a, z)
 }
 private func finishFloat(_ z: UnsafeMutablePointer<Float>, _ m: Int, _ n: Int, _ ws: Double, _ b: UnsafePointer<Float>?, _ a: Activation) {
@@ -78,9 +88,13 @@ private func finishDouble(_ z: UnsafeMutablePointer<Double>, _ m: Int, _ n: Int,
 }
 
 @inline(__always)
-private func layerRows<T: LaneSelects>(_ h: UnsafePointer<T>, _ m: Int, _ k: Int, _ w: UnsafePointer<T>, _ n: Int, _ ws: Double,
-                                       _ b: UnsafePointer<T>?, _ a: Activation, _ z: UnsafeMutablePointer<T>) {
-    if k == 0 { z.update(repeating: 0, count: m * n) } else {
+private func layerRows<T: LaneSelects>(
+    _ h: UnsafePointer<T>, _ m: Int, _ k: Int, _ w: UnsafePointer<T>, _ n: Int, _ ws: Double,
+    _ b: UnsafePointer<T>?, _ a: Activation, _ z: UnsafeMutablePointer<T>
+) {
+    if k == 0 {
+        z.update(repeating: 0, count: m * n)
+    } else {
         T.gemm(transA: false, transB: true, m: m, n: n, k: k, alpha: 1, a: h, lda: k, b: w, ldb: k, beta: 0, c: z, ldc: n)
     }
     finishRows(z, m, n, ws, b, a)
@@ -88,8 +102,10 @@ private func layerRows<T: LaneSelects>(_ h: UnsafePointer<T>, _ m: Int, _ k: Int
 
 /// Row by row (a row stays in cache through all three steps): s_w·z, + b, σ.
 @inline(__always)
-private func finishRows<T: LaneSelects>(_ z: UnsafeMutablePointer<T>, _ m: Int, _ n: Int, _ ws: Double, _ b: UnsafePointer<T>?,
-                                        _ a: Activation) {
+private func finishRows<T: LaneSelects>(
+    _ z: UnsafeMutablePointer<T>, _ m: Int, _ n: Int, _ ws: Double, _ b: UnsafePointer<T>?,
+    _ a: Activation
+) {
     let sw = T(ws)
     let slope: T
     switch a {

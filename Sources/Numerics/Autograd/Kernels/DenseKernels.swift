@@ -8,8 +8,10 @@ import Tensor
 /// s_w·z, then + s_b·b, then ReLU), so values agree bit for bit with `matmul` + `+` + `relu`.
 enum DenseKernels {
     /// σ(s_w·x·Wᵀ + s_b·b) for x [m, k], W [n, k], b [n]; σ is ReLU when `relu`, else identity.
-    static func affine<T: TensorScalar>(_ x: Tensor<T>, _ w: Tensor<T>, _ b: Tensor<T>?,
-                                        weightScale: Double, biasScale: Double, relu: Bool) -> Tensor<T> {
+    static func affine<T: TensorScalar>(
+        _ x: Tensor<T>, _ w: Tensor<T>, _ b: Tensor<T>?,
+        weightScale: Double, biasScale: Double, relu: Bool
+    ) -> Tensor<T> {
         if T.self == Float.self {
             return same(affineFloat(same(x), same(w), b.map { same($0) }, weightScale, biasScale, relu))
         }
@@ -90,8 +92,9 @@ private func affineImpl<T: TensorScalar>(_ x: Tensor<T>, _ w: Tensor<T>, _ b: Te
         x.scalars.withUnsafeBufferPointer { px in
             w.scalars.withUnsafeBufferPointer { pw in
                 withBias(bias) { pb in
-                    DenseForward.layer(px.baseAddress!, rows: m, inputs: k, weights: pw.baseAddress!, outputs: n, weightScale: ws,
-                                       bias: pb, activation: relu ? .relu : .identity, into: c)
+                    DenseForward.layer(
+                        px.baseAddress!, rows: m, inputs: k, weights: pw.baseAddress!, outputs: n, weightScale: ws,
+                        bias: pb, activation: relu ? .relu : .identity, into: c)
                 }
             }
         }
@@ -135,8 +138,9 @@ private func productImpl<T: TensorScalar>(_ a: Tensor<T>, _ b: Tensor<T>, _ tA: 
         if k == 0 { c.initialize(repeating: 0, count: m * n); return }
         a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in
-                T.gemm(transA: tA, transB: tB, m: m, n: n, k: k, alpha: 1, a: pa.baseAddress!, lda: a.shape[1],
-                       b: pb.baseAddress!, ldb: b.shape[1], beta: 0, c: c, ldc: n)
+                T.gemm(
+                    transA: tA, transB: tB, m: m, n: n, k: k, alpha: 1, a: pa.baseAddress!, lda: a.shape[1],
+                    b: pb.baseAddress!, ldb: b.shape[1], beta: 0, c: c, ldc: n)
             }
         }
     }

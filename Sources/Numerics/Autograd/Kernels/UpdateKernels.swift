@@ -7,7 +7,7 @@ enum UpdateKernels {
     static func descend<T: TensorScalar>(_ theta: inout [Tensor<T>], _ g: [Tensor<T>], rate: T) {
         if T.self == Float.self {
             var t: [Tensor<Float>] = same(theta)
-            theta = []   // so `t` is the only reference and is updated in place
+            theta = []  // so `t` is the only reference and is updated in place
             descendFloat(&t, same(g), same(rate))
             theta = same(t)
         } else if T.self == Double.self {

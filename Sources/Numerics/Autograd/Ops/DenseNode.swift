@@ -13,14 +13,18 @@ import Tensor
 /// ReLU (and identity) σ′ is piecewise constant, so it enters as a constant mask and the
 /// pre-activation need not be recomputed; other activations recompute z as a differentiable
 /// expression of x, W and b.
-func denseNode<T>(_ x: Variable<T>, weight w: Variable<T>, bias b: Variable<T>?, weightScale: Double,
-                  biasScale: Double, activation: Activation) -> Variable<T> {
+func denseNode<T>(
+    _ x: Variable<T>, weight w: Variable<T>, bias b: Variable<T>?, weightScale: Double,
+    biasScale: Double, activation: Activation
+) -> Variable<T> {
     guard x.shape.count == 2, w.shape.count == 2, x.shape[1] == w.shape[1], b.map({ $0.shape == [w.shape[0]] }) ?? true else {
-        fatalError("dense layer: input \(x.shape), weight \(w.shape) and bias \(b.map { "\($0.shape)" } ?? "none") do not fit (need [batch, in], [out, in], [out])")
+        fatalError(
+            "dense layer: input \(x.shape), weight \(w.shape) and bias \(b.map { "\($0.shape)" } ?? "none") do not fit (need [batch, in], [out, in], [out])")
     }
     let kind = DenseActivationKind(activation)
-    let affine = DenseKernels.affine(x.value, w.value, b?.value, weightScale: weightScale, biasScale: biasScale,
-                                     relu: kind == .relu)
+    let affine = DenseKernels.affine(
+        x.value, w.value, b?.value, weightScale: weightScale, biasScale: biasScale,
+        relu: kind == .relu)
     // For other activations `affine` is the pre-activation z, kept for σ′(z).
     let function = kind == .general ? activation.function : nil
     let out = function?.evaluate(affine) ?? affine

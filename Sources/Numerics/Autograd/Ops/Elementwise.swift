@@ -13,8 +13,10 @@ public struct ElementwiseFunction: Sendable {
     /// The same for f′, when f′ is a composition of kernels (ReLU′ = relu∘sign).
     public let derivativeKernels: [UnaryOp]
 
-    public init(_ name: String, _ derivatives: [@Sendable (Double) -> Double], kernel: UnaryOp? = nil,
-                derivativeKernels: [UnaryOp] = []) {
+    public init(
+        _ name: String, _ derivatives: [@Sendable (Double) -> Double], kernel: UnaryOp? = nil,
+        derivativeKernels: [UnaryOp] = []
+    ) {
         self.name = name
         self.derivatives = derivatives
         self.kernels = kernel.map { [$0] } ?? []
@@ -58,25 +60,43 @@ extension Variable {
 public enum Elementwise {
     public static let exp = ElementwiseFunction("exp", [Foundation.exp, Foundation.exp, Foundation.exp, Foundation.exp], kernel: .exp)
     public static let log = ElementwiseFunction("log", [Foundation.log, { 1 / $0 }, { -1 / ($0 * $0) }, { 2 / ($0 * $0 * $0) }], kernel: .log)
-    public static let tanh = ElementwiseFunction("tanh", [
-        Foundation.tanh,
-        { let t = Foundation.tanh($0); return 1 - t * t },
-        { let t = Foundation.tanh($0); return -2 * t * (1 - t * t) },
-        { let t = Foundation.tanh($0); return -2 * (1 - t * t) * (1 - 3 * t * t) },
-    ], kernel: .tanh)
-    public static let sigmoid = ElementwiseFunction("sigmoid", [
-        { 1 / (1 + Foundation.exp(-$0)) },
-        { let s = 1 / (1 + Foundation.exp(-$0)); return s * (1 - s) },
-        { let s = 1 / (1 + Foundation.exp(-$0)); return s * (1 - s) * (1 - 2 * s) },
-        { let s = 1 / (1 + Foundation.exp(-$0)); return s * (1 - s) * (1 - 6 * s + 6 * s * s) },
-    ], kernel: .sigmoid)
+    public static let tanh = ElementwiseFunction(
+        "tanh",
+        [
+            Foundation.tanh,
+            {
+                let t = Foundation.tanh($0); return 1 - t * t
+            },
+            {
+                let t = Foundation.tanh($0); return -2 * t * (1 - t * t)
+            },
+            {
+                let t = Foundation.tanh($0); return -2 * (1 - t * t) * (1 - 3 * t * t)
+            },
+        ], kernel: .tanh)
+    public static let sigmoid = ElementwiseFunction(
+        "sigmoid",
+        [
+            { 1 / (1 + Foundation.exp(-$0)) },
+            {
+                let s = 1 / (1 + Foundation.exp(-$0)); return s * (1 - s)
+            },
+            {
+                let s = 1 / (1 + Foundation.exp(-$0)); return s * (1 - s) * (1 - 2 * s)
+            },
+            {
+                let s = 1 / (1 + Foundation.exp(-$0)); return s * (1 - s) * (1 - 6 * s + 6 * s * s)
+            },
+        ], kernel: .sigmoid)
     public static let sin = ElementwiseFunction("sin", [Foundation.sin, Foundation.cos, { -Foundation.sin($0) }, { -Foundation.cos($0) }], kernel: .sin)
     public static let cos = ElementwiseFunction("cos", [Foundation.cos, { -Foundation.sin($0) }, { -Foundation.cos($0) }, Foundation.sin], kernel: .cos)
     public static let square = ElementwiseFunction("square", [{ $0 * $0 }, { 2 * $0 }, { _ in 2 }, { _ in 0 }], kernel: .square)
-    public static let sqrt = ElementwiseFunction("sqrt", [
-        Foundation.sqrt, { 0.5 / Foundation.sqrt($0) }, { -0.25 / ($0 * Foundation.sqrt($0)) },
-        { 0.375 / ($0 * $0 * Foundation.sqrt($0)) },
-    ], kernel: .sqrt)
+    public static let sqrt = ElementwiseFunction(
+        "sqrt",
+        [
+            Foundation.sqrt, { 0.5 / Foundation.sqrt($0) }, { -0.25 / ($0 * Foundation.sqrt($0)) },
+            { 0.375 / ($0 * $0 * Foundation.sqrt($0)) },
+        ], kernel: .sqrt)
     public static let abs = ElementwiseFunction("abs", [Swift.abs, { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }, { _ in 0 }], kernel: .abs)
 }
 

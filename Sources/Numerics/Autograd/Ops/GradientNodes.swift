@@ -30,14 +30,18 @@ func scaledResidual<T>(_ g: Variable<T>, _ p: Variable<T>, _ t: Variable<T>, sca
     return Variable(value, op: "scaledResidual", parents: [g, p, t]) { gbar in
         if GradMode.isRecording {
             let dp = c * g.broadcast(to: shape) * gbar
-            return [g.requiresGrad ? (c * sum(gbar * (p - t))).reshaped(g.shape) : nil,
-                    p.requiresGrad ? dp : nil, t.requiresGrad ? -dp : nil]
+            return [
+                g.requiresGrad ? (c * sum(gbar * (p - t))).reshaped(g.shape) : nil,
+                p.requiresGrad ? dp : nil, t.requiresGrad ? -dp : nil,
+            ]
         }
         let dp = p.requiresGrad || t.requiresGrad ? DenseKernels.scaled(gbar.value, Double(c * g.value.scalar)) : nil
         let dg = g.requiresGrad ? Tensor(LossKernels.dot(gbar.value, p.value, minus: t.value) * c).reshaped(g.shape) : nil
-        return [dg.map { Variable($0, requiresGrad: false) },
-                p.requiresGrad ? dp.map { Variable($0, requiresGrad: false) } : nil,
-                t.requiresGrad ? dp.map { Variable(-$0, requiresGrad: false) } : nil]
+        return [
+            dg.map { Variable($0, requiresGrad: false) },
+            p.requiresGrad ? dp.map { Variable($0, requiresGrad: false) } : nil,
+            t.requiresGrad ? dp.map { Variable(-$0, requiresGrad: false) } : nil,
+        ]
     }
 }
 

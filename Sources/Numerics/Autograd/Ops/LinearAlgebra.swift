@@ -10,21 +10,34 @@ public func matmul<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> {
 public func matmul<T>(_ a: Variable<T>, _ b: Variable<T>, transposingA tA: Bool, transposingB tB: Bool) -> Variable<T> {
     // 2-D: concrete gemm (Kernels/DenseKernels.swift), the values of Tensor's matmul without its
     // generic overhead; other ranks go to Tensor's matmul (which states what it accepts).
-    let value = a.shape.count == 2 && b.shape.count == 2
+    let value =
+        a.shape.count == 2 && b.shape.count == 2
         ? DenseKernels.product(a.value, b.value, transposingA: tA, transposingB: tB)
         : matmul(a.value, b.value, transposingA: tA, transposingB: tB)
     return Variable(value, op: "matmul", parents: [a, b]) { g in
         // Only the cotangents some operand needs (a layer's input batch needs none).
         let (da, db) = (a.requiresGrad, b.requiresGrad)
         switch (tA, tB) {
-        case (false, false): return [da ? matmul(g, b, transposingA: false, transposingB: true) : nil,
-                                     db ? matmul(a, g, transposingA: true, transposingB: false) : nil]
-        case (false, true): return [da ? matmul(g, b, transposingA: false, transposingB: false) : nil,
-                                    db ? matmul(g, a, transposingA: true, transposingB: false) : nil]
-        case (true, false): return [da ? matmul(b, g, transposingA: false, transposingB: true) : nil,
-                                    db ? matmul(a, g, transposingA: false, transposingB: false) : nil]
-        case (true, true): return [da ? matmul(b, g, transposingA: true, transposingB: true) : nil,
-                                   db ? matmul(g, a, transposingA: true, transposingB: true) : nil]
+        case (false, false):
+            return [
+                da ? matmul(g, b, transposingA: false, transposingB: true) : nil,
+                db ? matmul(a, g, transposingA: true, transposingB: false) : nil,
+            ]
+        case (false, true):
+            return [
+                da ? matmul(g, b, transposingA: false, transposingB: false) : nil,
+                db ? matmul(g, a, transposingA: true, transposingB: false) : nil,
+            ]
+        case (true, false):
+            return [
+                da ? matmul(b, g, transposingA: false, transposingB: true) : nil,
+                db ? matmul(a, g, transposingA: false, transposingB: false) : nil,
+            ]
+        case (true, true):
+            return [
+                da ? matmul(b, g, transposingA: true, transposingB: true) : nil,
+                db ? matmul(g, a, transposingA: true, transposingB: true) : nil,
+            ]
         }
     }
 }

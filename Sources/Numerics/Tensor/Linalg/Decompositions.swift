@@ -25,7 +25,7 @@ public func singularValues<T>(_ a: Tensor<T>) -> Tensor<T> {
     let (m, n) = (a.shape[0], a.shape[1]), k = min(m, n)
     var work = a.scalars, s: [T] = filled(0, count: k)
     if k > 0 {
-        let info = T.gesdd(UInt8(ascii: "N"), n, m, &work, n, &s, nil, 1, nil, 1)   // Aᵀ, as in svd
+        let info = T.gesdd(UInt8(ascii: "N"), n, m, &work, n, &s, nil, 1, nil, 1)  // Aᵀ, as in svd
         check(info, "singularValues", a.shape, "the divide-and-conquer SVD did not converge")
     }
     return Tensor(s)
@@ -72,8 +72,9 @@ public func cholesky<T>(_ a: Tensor<T>) throws -> Tensor<T> {
     var l = a.scalars
     let info = n == 0 ? 0 : T.potrf(n, &l)
     if info > 0 {
-        throw LinalgError(operation: "cholesky", shape: a.shape, info: info,
-                          reason: "the leading minor of order \(info) is not positive definite")
+        throw LinalgError(
+            operation: "cholesky", shape: a.shape, info: info,
+            reason: "the leading minor of order \(info) is not positive definite")
     }
     check(info, "cholesky", a.shape, "")
     for i in 0..<n { for j in (i + 1)..<max(n, i + 1) { l[i * n + j] = 0 } }

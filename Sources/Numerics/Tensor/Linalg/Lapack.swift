@@ -24,9 +24,11 @@ private func lapackAlone<R>(_ body: () -> R) -> R {
 }
 
 extension Float {
-    public static func gesdd(_ jobz: UInt8, _ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Float>, _ lda: Int,
-                             _ s: UnsafeMutablePointer<Float>, _ u: UnsafeMutablePointer<Float>?, _ ldu: Int,
-                             _ vt: UnsafeMutablePointer<Float>?, _ ldvt: Int) -> Int {
+    public static func gesdd(
+        _ jobz: UInt8, _ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Float>, _ lda: Int,
+        _ s: UnsafeMutablePointer<Float>, _ u: UnsafeMutablePointer<Float>?, _ ldu: Int,
+        _ vt: UnsafeMutablePointer<Float>?, _ ldvt: Int
+    ) -> Int {
         lapackAlone { Int(LAPACKE_sgesdd(columnMajor, CChar(bitPattern: jobz), i32(m), i32(n), a, i32(lda), s, u, i32(ldu), vt, i32(ldvt))) }
     }
     public static func syevd(_ n: Int, _ a: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>) -> Int {
@@ -48,8 +50,10 @@ extension Float {
     public static func orgqr(_ m: Int, _ n: Int, _ k: Int, _ a: UnsafeMutablePointer<Float>, _ tau: UnsafePointer<Float>) -> Int {
         Int(LAPACKE_sorgqr(rowMajor, i32(m), i32(n), i32(k), a, i32(n), tau))
     }
-    public static func gelsd(_ m: Int, _ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>,
-                             _ ldb: Int, _ s: UnsafeMutablePointer<Float>, _ rcond: Float, _ rank: inout Int) -> Int {
+    public static func gelsd(
+        _ m: Int, _ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>,
+        _ ldb: Int, _ s: UnsafeMutablePointer<Float>, _ rcond: Float, _ rank: inout Int
+    ) -> Int {
         var r: Int32 = 0
         let info = LAPACKE_sgelsd(rowMajor, i32(m), i32(n), i32(nrhs), a, i32(n), b, i32(ldb), s, rcond, &r)
         rank = Int(r)
@@ -58,9 +62,11 @@ extension Float {
 }
 
 extension Double {
-    public static func gesdd(_ jobz: UInt8, _ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Double>, _ lda: Int,
-                             _ s: UnsafeMutablePointer<Double>, _ u: UnsafeMutablePointer<Double>?, _ ldu: Int,
-                             _ vt: UnsafeMutablePointer<Double>?, _ ldvt: Int) -> Int {
+    public static func gesdd(
+        _ jobz: UInt8, _ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Double>, _ lda: Int,
+        _ s: UnsafeMutablePointer<Double>, _ u: UnsafeMutablePointer<Double>?, _ ldu: Int,
+        _ vt: UnsafeMutablePointer<Double>?, _ ldvt: Int
+    ) -> Int {
         lapackAlone { Int(LAPACKE_dgesdd(columnMajor, CChar(bitPattern: jobz), i32(m), i32(n), a, i32(lda), s, u, i32(ldu), vt, i32(ldvt))) }
     }
     public static func syevd(_ n: Int, _ a: UnsafeMutablePointer<Double>, _ w: UnsafeMutablePointer<Double>) -> Int {
@@ -82,8 +88,10 @@ extension Double {
     public static func orgqr(_ m: Int, _ n: Int, _ k: Int, _ a: UnsafeMutablePointer<Double>, _ tau: UnsafePointer<Double>) -> Int {
         Int(LAPACKE_dorgqr(rowMajor, i32(m), i32(n), i32(k), a, i32(n), tau))
     }
-    public static func gelsd(_ m: Int, _ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>,
-                             _ ldb: Int, _ s: UnsafeMutablePointer<Double>, _ rcond: Double, _ rank: inout Int) -> Int {
+    public static func gelsd(
+        _ m: Int, _ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>,
+        _ ldb: Int, _ s: UnsafeMutablePointer<Double>, _ rcond: Double, _ rank: inout Int
+    ) -> Int {
         var r: Int32 = 0
         let info = LAPACKE_dgelsd(rowMajor, i32(m), i32(n), i32(nrhs), a, i32(n), b, i32(ldb), s, rcond, &r)
         rank = Int(r)

@@ -30,16 +30,20 @@ func allFinite<T: TensorScalar>(_ x: [T]) -> Bool {
 
 @inline(__always) private func finite<E: BinaryFloatingPoint>(_ p: UnsafeBufferPointer<E>) -> Bool {
     var ok = true
-    for e in p { ok = ok && e.isFinite }   // no early exit: a branch-free loop vectorises
+    for e in p { ok = ok && e.isFinite }  // no early exit: a branch-free loop vectorises
     return ok
 }
 
 /// Transposes the n×n row-major matrix in `v` in place.
 func transposeSquare<T: TensorScalar>(_ v: inout [T], _ n: Int) {
     v.withUnsafeMutableBytes { raw in
-        if T.self == Double.self { swapAcross(raw.bindMemory(to: Double.self), n) }
-        else if T.self == Float.self { swapAcross(raw.bindMemory(to: Float.self), n) }
-        else { swapAcross(raw.bindMemory(to: T.self), n) }
+        if T.self == Double.self {
+            swapAcross(raw.bindMemory(to: Double.self), n)
+        } else if T.self == Float.self {
+            swapAcross(raw.bindMemory(to: Float.self), n)
+        } else {
+            swapAcross(raw.bindMemory(to: T.self), n)
+        }
     }
 }
 

@@ -40,7 +40,7 @@ public func slogdet<T>(_ a: Tensor<T>) -> (sign: T, logAbsDet: T) {
     for i in 0..<n {
         let d = lu[i * n + i]
         if d < 0 { sign = -sign }
-        if Int(piv[i]) != i + 1 { sign = -sign }   // each row swap flips the sign
+        if Int(piv[i]) != i + 1 { sign = -sign }  // each row swap flips the sign
         logAbs += T.log(Swift.abs(d))
     }
     return (sign, logAbs)

@@ -43,7 +43,7 @@ extension RNG {
     func normalFloatsSwift(_ n: Int, draw: UInt64) -> [Float] {
         generate(n, draw: draw, perBatch: 32) { w, out in
             RNG.boxMuller(w.0, w.1, out, slot: 0)
-            RNG.boxMuller(w.2, w.3, out, slot: 2)   // elements 16…31
+            RNG.boxMuller(w.2, w.3, out, slot: 2)  // elements 16…31
         }
     }
 
@@ -57,7 +57,7 @@ extension RNG {
                 if end > r.lowerBound {
                     folio_normal_f32(k0, k1, draw, r.lowerBound, end - r.lowerBound, base + 32 * r.lowerBound)
                 }
-                if r.upperBound > full {   // the last, partial batch
+                if r.upperBound > full {  // the last, partial batch
                     var tmp = [Float](repeating: 0, count: 32)
                     tmp.withUnsafeMutableBufferPointer { folio_normal_f32(k0, k1, draw, full, 1, $0.baseAddress!) }
                     (base + 32 * full).initialize(from: tmp, count: n - 32 * full)
@@ -146,12 +146,13 @@ extension RNG {
         var cdf = [Double](), s = 0.0
         for w in weights { s += w; cdf.append(s) }
         let u = uniform([count], as: Double.self).scalars
-        return IntTensor(u.map { x in
-            let target = x * s
-            var lo = 0, hi = n - 1   // first index with cdf > target, skipping zero-weight items
-            while lo < hi { let mid = (lo + hi) / 2; if cdf[mid] > target { hi = mid } else { lo = mid + 1 } }
-            return lo
-        })
+        return IntTensor(
+            u.map { x in
+                let target = x * s
+                var lo = 0, hi = n - 1  // first index with cdf > target, skipping zero-weight items
+                while lo < hi { let mid = (lo + hi) / 2; if cdf[mid] > target { hi = mid } else { lo = mid + 1 } }
+                return lo
+            })
     }
 
     /// `count` points uniform on the probability simplex in k dimensions (Dirichlet(1, …, 1)):
@@ -159,7 +160,7 @@ extension RNG {
     public mutating func dirichletOnes<T: TensorScalar>(_ k: Int, count: Int, as _: T.Type = Double.self) -> Tensor<T> {
         guard k > 0 else { fatalError("dirichletOnes: dimension k = \(k) must be positive") }
         let u = uniform([count, k], as: Double.self)
-        let e = (1 - u).scalars.map { -Double.log($0) }   // 1 − u in (0, 1]
+        let e = (1 - u).scalars.map { -Double.log($0) }  // 1 − u in (0, 1]
         var out = [T](repeating: 0, count: count * k)
         for i in 0..<count {
             let row = e[(i * k)..<((i + 1) * k)], s = row.reduce(0, +)

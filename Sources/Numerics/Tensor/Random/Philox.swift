@@ -7,8 +7,9 @@ public enum Philox {
 
     /// One block: four 32-bit words from a 128-bit counter and a 64-bit key.
     public static func block(_ c: (UInt32, UInt32, UInt32, UInt32), key: (UInt32, UInt32)) -> (UInt32, UInt32, UInt32, UInt32) {
-        let (a, b, cc, d) = block8(SIMD8(repeating: c.0), SIMD8(repeating: c.1), SIMD8(repeating: c.2),
-                                   SIMD8(repeating: c.3), key: key)
+        let (a, b, cc, d) = block8(
+            SIMD8(repeating: c.0), SIMD8(repeating: c.1), SIMD8(repeating: c.2),
+            SIMD8(repeating: c.3), key: key)
         return (a[0], b[0], cc[0], d[0])
     }
 
@@ -17,8 +18,10 @@ public enum Philox {
     /// kept zero, so each 32×32→64-bit product is one unsigned-multiply instruction and no
     /// lane conversions happen inside the rounds.
     @inline(__always)
-    static func block8(_ c0: SIMD8<UInt32>, _ c1: SIMD8<UInt32>, _ c2: SIMD8<UInt32>, _ c3: SIMD8<UInt32>,
-                       key: (UInt32, UInt32)) -> (SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>) {
+    static func block8(
+        _ c0: SIMD8<UInt32>, _ c1: SIMD8<UInt32>, _ c2: SIMD8<UInt32>, _ c3: SIMD8<UInt32>,
+        key: (UInt32, UInt32)
+    ) -> (SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>) {
         let mask = SIMD8<UInt64>(repeating: 0xFFFF_FFFF)
         var (x0, x1, x2, x3) = (widen(c0), widen(c1), widen(c2), widen(c3))
         var k0 = UInt64(key.0), k1 = UInt64(key.1)
@@ -38,8 +41,9 @@ public enum Philox {
     }
     @inline(__always)
     static func narrow(_ v: SIMD8<UInt64>) -> SIMD8<UInt32> {
-        SIMD8(UInt32(truncatingIfNeeded: v[0]), UInt32(truncatingIfNeeded: v[1]), UInt32(truncatingIfNeeded: v[2]),
-              UInt32(truncatingIfNeeded: v[3]), UInt32(truncatingIfNeeded: v[4]), UInt32(truncatingIfNeeded: v[5]),
-              UInt32(truncatingIfNeeded: v[6]), UInt32(truncatingIfNeeded: v[7]))
+        SIMD8(
+            UInt32(truncatingIfNeeded: v[0]), UInt32(truncatingIfNeeded: v[1]), UInt32(truncatingIfNeeded: v[2]),
+            UInt32(truncatingIfNeeded: v[3]), UInt32(truncatingIfNeeded: v[4]), UInt32(truncatingIfNeeded: v[5]),
+            UInt32(truncatingIfNeeded: v[6]), UInt32(truncatingIfNeeded: v[7]))
     }
 }

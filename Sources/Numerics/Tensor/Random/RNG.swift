@@ -41,8 +41,10 @@ public struct RNG: Sendable, Equatable {
     /// Fills `count` outputs, `perBatch` at a time: batch b covers blocks 8b…8b+7 of draw
     /// `draw`; `make` turns the 8 blocks' words into `perBatch` values. Batches are split
     /// across threads; a batch is always computed whole, so values do not depend on chunking.
-    func generate<E: BitwiseCopyable>(_ count: Int, draw: UInt64, perBatch: Int,
-                     _ make: (_ w: (SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>), _ out: UnsafeMutablePointer<E>) -> Void) -> [E] {
+    func generate<E: BitwiseCopyable>(
+        _ count: Int, draw: UInt64, perBatch: Int,
+        _ make: (_ w: (SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>), _ out: UnsafeMutablePointer<E>) -> Void
+    ) -> [E] {
         let batches = (count + perBatch - 1) / perBatch
         let k = keyWords
         let d2 = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: draw))

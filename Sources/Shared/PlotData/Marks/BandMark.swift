@@ -7,8 +7,10 @@ public struct BandMark: Codable, Equatable, Sendable {
     public var color: Color
     public var opacity: Double = 0.25
 
-    public init(x: [Double], lower: [Double], upper: [Double], label: String? = nil, color: Color,
-                opacity: Double = 0.25) {
+    public init(
+        x: [Double], lower: [Double], upper: [Double], label: String? = nil, color: Color,
+        opacity: Double = 0.25
+    ) {
         self.x = x
         self.lower = lower
         self.upper = upper

@@ -8,8 +8,10 @@ public struct BarMark: Codable, Equatable, Sendable {
     public var color: Color
     public var edge: Bool = false
 
-    public init(left: [Double], width: [Double], height: [Double], baseline: Double = 0, label: String? = nil,
-                color: Color, edge: Bool = false) {
+    public init(
+        left: [Double], width: [Double], height: [Double], baseline: Double = 0, label: String? = nil,
+        color: Color, edge: Bool = false
+    ) {
         self.left = left
         self.width = width
         self.height = height

@@ -13,8 +13,10 @@ public struct ContourMark: Codable, Equatable, Sendable {
     public var colormap: Colormap
     public var lineColor: Color?
 
-    public init(values: [Double], rows: Int, columns: Int, xRange: [Double], yRange: [Double], levels: [Double],
-                filled: Bool, lines: Bool, labels: Bool, colormap: Colormap, lineColor: Color? = nil) {
+    public init(
+        values: [Double], rows: Int, columns: Int, xRange: [Double], yRange: [Double], levels: [Double],
+        filled: Bool, lines: Bool, labels: Bool, colormap: Colormap, lineColor: Color? = nil
+    ) {
         self.values = values
         self.rows = rows
         self.columns = columns
@@ -36,11 +38,15 @@ extension ContourMark: MarkPayload {
         var p = Problems()
         p.grid(values.count, rows, columns, least: 2)
         p.range("xRange", xRange); p.range("yRange", yRange)
-        if !levels.allSatisfy(\.isFinite) { p.append("levels must be finite numbers, got \(levels.prefix(10))") }
-        else if levels.count > PlotLimits.maxLevels { p.append("at most \(PlotLimits.maxLevels) levels, got \(levels.count)") }
-        else if zip(levels, levels.dropFirst()).contains(where: { $0 >= $1 }) {
+        if !levels.allSatisfy(\.isFinite) {
+            p.append("levels must be finite numbers, got \(levels.prefix(10))")
+        } else if levels.count > PlotLimits.maxLevels {
+            p.append("at most \(PlotLimits.maxLevels) levels, got \(levels.count)")
+        } else if zip(levels, levels.dropFirst()).contains(where: { $0 >= $1 }) {
             p.append("levels must increase strictly, got \(levels.prefix(10))")
-        } else if filled && levels.count < 2 { p.append("filled contours need at least 2 levels, got \(levels.count)") }
+        } else if filled && levels.count < 2 {
+            p.append("filled contours need at least 2 levels, got \(levels.count)")
+        }
         return p.list
     }
 }

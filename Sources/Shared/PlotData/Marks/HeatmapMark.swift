@@ -8,8 +8,10 @@ public struct HeatmapMark: Codable, Equatable, Sendable {
     public var colormap: Colormap
     public var valueRange: [Double]
 
-    public init(values: [Double], rows: Int, columns: Int, xRange: [Double], yRange: [Double],
-                colormap: Colormap, valueRange: [Double]) {
+    public init(
+        values: [Double], rows: Int, columns: Int, xRange: [Double], yRange: [Double],
+        colormap: Colormap, valueRange: [Double]
+    ) {
         self.values = values
         self.rows = rows
         self.columns = columns

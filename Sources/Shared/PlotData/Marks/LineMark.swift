@@ -8,8 +8,10 @@ public struct LineMark: Codable, Equatable, Sendable {
     public var width: Double = 1.25
     public var dash: [Double] = []
 
-    public init(x: [Double], y: [Double], label: String? = nil, color: Color, width: Double = 1.25,
-                dash: [Double] = []) {
+    public init(
+        x: [Double], y: [Double], label: String? = nil, color: Color, width: Double = 1.25,
+        dash: [Double] = []
+    ) {
         self.x = x
         self.y = y
         self.label = label

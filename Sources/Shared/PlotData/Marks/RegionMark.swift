@@ -8,8 +8,10 @@ public struct RegionMark: Codable, Equatable, Sendable {
     public var names: [String]
     public var colors: [Color]
 
-    public init(categories: [Int], rows: Int, columns: Int, xRange: [Double], yRange: [Double], names: [String],
-                colors: [Color]) {
+    public init(
+        categories: [Int], rows: Int, columns: Int, xRange: [Double], yRange: [Double], names: [String],
+        colors: [Color]
+    ) {
         self.categories = categories
         self.rows = rows
         self.columns = columns

@@ -10,8 +10,10 @@ public struct RuleMark: Codable, Equatable, Sendable {
     public var dash: [Double] = [4, 2]
     public var label: String?
 
-    public init(orientation: Orientation, value: Double, color: Color, width: Double = 0.8,
-                dash: [Double] = [4, 2], label: String? = nil) {
+    public init(
+        orientation: Orientation, value: Double, color: Color, width: Double = 0.8,
+        dash: [Double] = [4, 2], label: String? = nil
+    ) {
         self.orientation = orientation
         self.value = value
         self.color = color

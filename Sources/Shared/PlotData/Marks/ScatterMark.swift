@@ -12,8 +12,10 @@ public struct ScatterMark: Codable, Equatable, Sendable {
     public var values: [Double]?
     public var colormap: Colormap = .viridis
 
-    public init(x: [Double], y: [Double], label: String? = nil, color: Color, size: Double = 4,
-                marker: MarkerShape = .circle, values: [Double]? = nil, colormap: Colormap = .viridis) {
+    public init(
+        x: [Double], y: [Double], label: String? = nil, color: Color, size: Double = 4,
+        marker: MarkerShape = .circle, values: [Double]? = nil, colormap: Colormap = .viridis
+    ) {
         self.x = x
         self.y = y
         self.label = label

@@ -10,8 +10,10 @@ public struct StepMark: Codable, Equatable, Sendable {
     public var color: Color
     public var width: Double = 1.25
 
-    public init(x: [Double], y: [Double], position: StepPosition = .post, label: String? = nil, color: Color,
-                width: Double = 1.25) {
+    public init(
+        x: [Double], y: [Double], position: StepPosition = .post, label: String? = nil, color: Color,
+        width: Double = 1.25
+    ) {
         self.x = x
         self.y = y
         self.position = position

@@ -10,8 +10,10 @@ public struct TextMark: Codable, Equatable, Sendable {
     public var color: Color = Color(hex: 0x222222)
     public var size: Double = 8
 
-    public init(x: Double, y: Double, text: String, anchor: TextAnchor = .left,
-                color: Color = Color(hex: 0x222222), size: Double = 8) {
+    public init(
+        x: Double, y: Double, text: String, anchor: TextAnchor = .left,
+        color: Color = Color(hex: 0x222222), size: Double = 8
+    ) {
         self.x = x
         self.y = y
         self.text = text
