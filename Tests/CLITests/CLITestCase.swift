@@ -14,13 +14,16 @@ class CLITestCase: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     @discardableResult
-    func folio(_ args: [String]) throws -> CommandResult { try start(args).wait() }
+    func folio(_ args: [String], environment extra: [String: String] = [:]) throws -> CommandResult {
+        try start(args, environment: extra).wait()
+    }
 
     /// A running `folio` in this test's folder, with its own cache folder; `wait()` collects its
     /// result. Its outputs are caught in the test's folder, not in TMPDIR, which tests watch.
-    func start(_ args: [String]) throws -> RunningCommand {
+    func start(_ args: [String], environment extra: [String: String] = [:]) throws -> RunningCommand {
         var env = ProcessInfo.processInfo.environment
         env["FOLIO_CACHE_DIR"] = dir.appendingPathComponent(".cache").path
+        env.merge(extra) { $1 }
         return try Command(
             try Tools.builtProduct("folio"), args, environment: env, currentDirectory: dir,
             captureFolder: dir

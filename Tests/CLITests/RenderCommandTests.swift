@@ -61,6 +61,24 @@ final class RenderCommandTests: CLITestCase {
         XCTAssertLessThan(error.lowerBound, note.lowerBound)
     }
 
+    /// Without the fonts reports are set in, folio names them and what installs them, and
+    /// stops before compiling or writing anything (it used to trap inside the math renderer).
+    func testMissingFontsAreNamedBeforeAnythingRuns() throws {
+        try write("notebooks/a.md", "# A\n\n$x^2$\n\n```swift\nprint(1)\n```\n")
+        try write(
+            "fonts.conf",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig><cachedir>\(dir.path)/fc</cachedir></fontconfig>\n")
+        let r = try folio(["render", "notebooks/a.md"], environment: ["FONTCONFIG_FILE": dir.appendingPathComponent("fonts.conf").path])
+        XCTAssertEqual(r.status, 4, r.stderr)
+        XCTAssertEqual(
+            r.stderr,
+            "folio: error: fonts the report needs are not installed: Latin Modern Roman (Debian package fonts-lmodern), "
+                + "Latin Modern Sans (Debian package fonts-lmodern), Latin Modern Math (Debian package fonts-lmodern), "
+                + "DejaVu Sans Mono (Debian package fonts-dejavu-core); scripts/setup installs them\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("output").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".cache/programs").path))
+    }
+
     func testBadPathsAndFilesGiveOneLineErrors() throws {
         let missing = try folio(["render", "notebooks/nope.md"])
         XCTAssertEqual(missing.status, 4)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import Report
 import Runner
 
 struct Render: ParsableCommand {
@@ -61,6 +62,10 @@ struct Render: ParsableCommand {
         let files: [String]
         do { files = try PublishedNames.distinct(try notebookFiles(), output: output) } catch let d as Diagnostic {
             FileHandle.standardError.write("\(d)\n")
+            throw FolioExit.usageError
+        }
+        do { try RequiredFonts.check() } catch {
+            FileHandle.standardError.write("folio: error: \(error)\n")
             throw FolioExit.usageError
         }
         let toolchain: Toolchain
