@@ -136,6 +136,35 @@ final class SecurityTests: CLITestCase {
         XCTAssertTrue(html.contains("<span class=\"blocked-link\" title=\"link not published\">a</span>"))
     }
 
+    /// The abstract and cell captions are rendered as Markdown too: a script link there is
+    /// warned about at its own line and column, and published as text only.
+    func testScriptLinksInTheAbstractAndCaptionsAreWarnedAtTheirPlace() throws {
+        try write(
+            "notebooks/meta.md",
+            """
+            ---
+            title: Meta
+            abstract: "See [a](javascript:alert(1))."
+            ---
+
+            ```swift
+            //| caption: See [b](javascript:alert(2)).
+            print(1)
+            ```
+            """)
+        let r = try folio(["render", "notebooks/meta.md"], limit: 120)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let warnings = r.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+        XCTAssertEqual(
+            warnings.map { String($0.prefix(while: { $0 != " " })) }, ["notebooks/meta.md:3:20:", "notebooks/meta.md:7:22:"],
+            r.stderr)
+        XCTAssertTrue(warnings.allSatisfy { $0.contains("not published: 'javascript:' links are not allowed") }, r.stderr)
+        let html = try String(contentsOf: dir.appendingPathComponent("output/meta.html"), encoding: .utf8)
+        XCTAssertFalse(html.lowercased().contains("javascript"), "neither link reaches the page, not even as an attribute")
+        // The description is the abstract as a reader sees it, not its Markdown.
+        XCTAssertTrue(html.contains("<meta name=\"description\" content=\"See a.\">"), html)
+    }
+
     func testIndexLinksPercentEncodeNotebookNames() throws {
         for name in ["a#b", "x y%", "q?\"é"] { try write("notebooks/\(name).md", "# \(name)\n") }
         let r = try folio(["render"], limit: 120)

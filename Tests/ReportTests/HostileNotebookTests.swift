@@ -155,10 +155,12 @@ final class HostileNotebookTests: XCTestCase {
             at(51, 5, "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="), at(51, 69, "file:///etc/passwd"),
             at(55, 6, "javascript:alert('ref')"), at(56, 8, "java\\u{9}script:alert('ref2')"),
             at(69, 40, "javascript:alert('td')"), at(73, 15, "javascript:alert('tcap')"), at(77, 23, "javascript:alert('fn')"),
+            // In the front matter's abstract and a cell's caption option, too.
+            at(6, 19, "javascript:alert('abs')"), at(85, 52, "javascript:alert('caplink')"),
         ] {
             XCTAssertTrue(warnings.contains { $0.hasPrefix(expected) }, "\(expected) in\n" + warnings.joined(separator: "\n"))
         }
-        XCTAssertEqual(warnings.filter { $0.contains("warning: link to") }.count, 2 * 33 + 1 + 7 + 4 + 3 + 2 + 3 + 3, warnings.joined(separator: "\n"))
+        XCTAssertEqual(warnings.filter { $0.contains("warning: link to") }.count, 2 * 33 + 1 + 7 + 4 + 3 + 2 + 3 + 3 + 2, warnings.joined(separator: "\n"))
         XCTAssertTrue(
             warnings.contains(
                 "\(path):66:1: warning: image 'javascript:alert('img')' not published: 'javascript:' image URLs are not allowed (only http, https and files in the project)"

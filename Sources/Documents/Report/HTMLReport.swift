@@ -57,7 +57,7 @@ public enum HTMLReport {
         func render() -> String {
             let doc = notebook.document
             let fm = doc.frontMatter
-            var html = SiteStyle.pageHead(title: doc.title, description: fm.abstract.map(MathPlainText.prose), extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
+            var html = SiteStyle.pageHead(title: doc.title, description: AbstractText.plain(doc), extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
             let pdf = HTML.escape(URLSafety.pathReference(pageName + ".pdf"))
             html += "<nav class=\"files\"><a href=\"index.html\">All notebooks</a> · <a href=\"\(pdf)\">PDF</a></nav>\n"
             if fm.title != nil {

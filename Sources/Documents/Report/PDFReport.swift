@@ -45,7 +45,7 @@ public enum PDFReport {
             let fm = notebook.document.frontMatter
             style = PageStyle(paper: fm.paper)
             let canvas = Canvas(.pdf, width: style.width, height: style.height, title: notebook.document.title, author: fm.author)
-            canvas.setMetadata(subject: fm.abstract.map(MathPlainText.prose) ?? fm.subtitle, keywords: nil)
+            canvas.setMetadata(subject: AbstractText.plain(notebook.document) ?? fm.subtitle, keywords: nil)
             composer = PDFComposer(canvas: canvas, style: style)
             composer.runningHead = notebook.document.title
             (self.notebook, self.numbering, self.headingPages) = (notebook, numbering, headingPages)

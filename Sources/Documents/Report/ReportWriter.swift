@@ -56,7 +56,7 @@ public struct ReportWriter {
         let thumbnail = Thumbnail.choose(resolved)
         if let png = thumbnail?.png { files.append((thumbnail!.path, Data(png))) }
         let summary = PageSummary(
-            name: name, title: notebook.document.title, date: fm.date, abstract: fm.abstract.map(MathPlainText.prose),
+            name: name, title: notebook.document.title, date: fm.date, abstract: AbstractText.plain(notebook.document),
             thumbnail: thumbnail?.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -119,11 +119,22 @@ public enum URLSafety {
 
 extension URLSafety {
     /// A warning for each link whose URL is not published (it is shown as plain text), at the
-    /// link's `file.md:line:col`. Images are checked by `LocalImages`.
+    /// link's `file.md:line:col`: in the text, in the front matter's abstract and in cells'
+    /// `caption:` options, the three places links are rendered from. Images are checked by
+    /// `LocalImages`.
     static func linkDiagnostics(_ document: Document) -> [Diagnostic] {
-        let refs = InlineSources.references(in: document.blocks).filter { !$0.isImage && !isAllowed($0.url) }
-        guard !refs.isEmpty else { return [] }
         let lines = InlineSources.lines(path: document.path)
+        // The abstract and the captions as one-paragraph blocks at the line their text starts
+        // on (the front matter from its first line; a caption at its option's line).
+        var sources = document.blocks
+        if let abstract = document.abstractInlines { sources.append(.paragraph(abstract, line: 1)) }
+        for cell in document.cells {
+            guard let caption = cell.options.caption else { continue }
+            let line = captionLine(cell, lines)
+            sources.append(.paragraph(Numbering.markdownInline(caption, line: line), line: line))
+        }
+        let refs = InlineSources.references(in: sources).filter { !$0.isImage && !isAllowed($0.url) }
+        guard !refs.isEmpty else { return [] }
         return refs.map { ref in
             let (line, column) = InlineSources.locate(ref, in: lines)
             let scheme = scheme(of: ref.url) ?? "?"
@@ -133,5 +144,15 @@ extension URLSafety {
                     "link to '\(InlineSources.printable(ref.url))' not published: '\(scheme):' links are not allowed (only http, https, mailto and relative links); its text is shown without the link",
                 severity: .warning)
         }
+    }
+
+    /// The line of a cell's `//| caption:` option: among the option lines above its code.
+    static func captionLine(_ cell: Cell, _ lines: [String]) -> Int {
+        var line = cell.firstLine - 1
+        while line >= 1, line <= lines.count, lines[line - 1].contains("//|") {
+            if lines[line - 1].contains("caption:") { return line }
+            line -= 1
+        }
+        return max(1, cell.firstLine - 1)
     }
 }
