@@ -58,6 +58,27 @@ final class MarkdownModelTests: XCTestCase {
         XCTAssertEqual(items[2], [.paragraph([.text("plain")], line: 3)])
     }
 
+    /// The box is read from the item as written: cmark-gfm 0.29.0.gfm.6 says an unticked item
+    /// that starts with an image (`- [ ] ![x](y.png)`) is ticked, reading the image's `[x]`.
+    func testTaskBoxesAreTickedOnlyWhenWrittenTicked() throws {
+        let text = "- [ ] ![x](x.png)\n- [X] upper\n\n1. [ ] one\n2) [x] two\n\n* [ ] [x](link.md)\n  - [x] nested\n  - [ ] ![x](n.png)\n"
+        var boxes: [Bool] = []
+        func walk(_ blocks: [Block]) {
+            for b in blocks {
+                switch b {
+                case .list(_, _, let items, _):
+                    for item in items {
+                        if case .paragraph(let inl, _)? = item.first, case .checkbox(let checked)? = inl.first { boxes.append(checked) }
+                        walk(Array(item.dropFirst()))
+                    }
+                default: break
+                }
+            }
+        }
+        walk(try parse(text))
+        XCTAssertEqual(boxes, [false, true, false, true, false, true, false])
+    }
+
     func testImagesAndTableCaptions() throws {
         let blocks = try parse("![A plot](plot.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n: Sizes $n$. {#tbl-sizes}\n")
         let image = Inline.image(url: "plot.png", alt: [.text("A plot")])

@@ -29,6 +29,28 @@ struct MarkdownParser {
 
     func sourceLine(_ n: Int) -> Substring? { n >= 1 && n <= sourceLines.count ? sourceLines[n - 1] : nil }
 
+    /// Whether a task item's box is ticked, read from its source: the marker (`-`, `*`, `+`,
+    /// `1.`, `1)`), spaces, then `[x]`, `[X]` or `[ ]`. cmark-gfm 0.29.0.gfm.6 (Debian's) answers
+    /// "checked" for `- [ ] ![x](y.png)`, reading the image's `[x]`; its answer is kept only
+    /// when the source cannot be read (a document parsed without its lines).
+    func taskIsChecked(_ item: OpaquePointer) -> Bool {
+        let fallback = cmark_gfm_extensions_get_tasklist_item_checked(item)
+        guard let text = sourceLine(Int(cmark_node_get_start_line(item))) else { return fallback }
+        let bytes = Array(text.utf8)
+        var i = max(0, Int(cmark_node_get_start_column(item)) - 1)
+        guard i < bytes.count else { return fallback }
+        if "-*+".utf8.contains(bytes[i]) {
+            i += 1
+        } else {
+            while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ")") else { return fallback }
+            i += 1
+        }
+        while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+        guard i + 2 < bytes.count, bytes[i] == UInt8(ascii: "["), bytes[i + 2] == UInt8(ascii: "]") else { return fallback }
+        return bytes[i + 1] == UInt8(ascii: "x") || bytes[i + 1] == UInt8(ascii: "X")
+    }
+
     mutating func parse(_ markdown: String) throws -> [Block] {
         let protectedLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         try MarkdownLimits.check(protectedLines, file: file)
@@ -138,7 +160,7 @@ struct MarkdownParser {
                     var content = try nested { try $0.blocks($0.children(of: item)) }
                     if type(item) == "tasklist" {
                         // The box leads the item's first paragraph, as a reader sees it.
-                        let box = Inline.checkbox(checked: cmark_gfm_extensions_get_tasklist_item_checked(item))
+                        let box = Inline.checkbox(checked: taskIsChecked(item))
                         // An item that is only an image is a line of text once it has a box.
                         if case .imageFigure(let figure, let l)? = content.first { content[0] = .paragraph(figure.inlines, line: l) }
                         if case .paragraph(let inl, let l)? = content.first {
