@@ -102,9 +102,9 @@ enum Fixture {
         return fig
     }
 
-    static func notebook(path: String = "paper.md") throws -> RenderedNotebook {
+    static func notebook(path: String = "paper.md") throws -> ExecutedNotebook {
         let doc = try Document.parse(markdown, path: path)
-        return RenderedNotebook(
+        return ExecutedNotebook(
             document: doc,
             outputs: [
                 0: [.stream(name: "stdout", text: "depth 11 seed 42 0.035\n"), .figure(figure(1))],

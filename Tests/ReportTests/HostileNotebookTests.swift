@@ -84,7 +84,7 @@ final class HostileNotebookTests: XCTestCase {
         ```
         """
 
-    func render() throws -> (html: String, notebook: RenderedNotebook) {
+    func render() throws -> (html: String, notebook: ExecutedNotebook) {
         let path = dir.appendingPathComponent("hostile.md")
         try Self.markdown.write(to: path, atomically: true, encoding: .utf8)
         var fig = Figure(width: 144, height: 72)
@@ -95,7 +95,7 @@ final class HostileNotebookTests: XCTestCase {
             .stream(name: "stdout", text: "<script>alert('stdout')</script>\n"), .value("<img src=x onerror=alert('value')>"),
             .figure(fig), .table(table), .error(CellError(message: "<script>alert('error')</script>", line: 3)),
         ]
-        let nb = RenderedNotebook(document: try Document.load(path: path.path), outputs: [0: outputs])
+        let nb = ExecutedNotebook(document: try Document.load(path: path.path), outputs: [0: outputs])
         try ReportWriter(outputDirectory: out).write(nb)
         return (try String(contentsOf: out.appendingPathComponent("hostile.html"), encoding: .utf8), nb)
     }

@@ -12,7 +12,7 @@ import XCTest
 final class LargeContentTests: XCTestCase {
     func pdf(_ outputs: [Int: [CellOutput]], code: String = "let a = 1") throws -> [UInt8] {
         let doc = try Document.parse("---\ntitle: T\n---\n\n```swift\n\(code)\n```\n", path: "t.md")
-        return PDFReport.render(RenderedNotebook(document: doc, outputs: outputs))
+        return PDFReport.render(ExecutedNotebook(document: doc, outputs: outputs))
     }
 
     func pdftotext(_ bytes: [UInt8]) throws -> String {
@@ -105,14 +105,14 @@ final class LargeContentTests: XCTestCase {
         // 300 spaces at TeX's limit: 4.9 million points, past Pango's Int32 units (was a trap).
         let wide = String(repeating: #"\hspace{16383pt}"#, count: 300)
         let doc = try Document.parse("---\ntitle: T\n---\n\nBefore $x\(wide)y$ after.\n", path: "t.md")
-        let out = try pdftotext(PDFReport.render(RenderedNotebook(document: doc, outputs: [:])))
+        let out = try pdftotext(PDFReport.render(ExecutedNotebook(document: doc, outputs: [:])))
         XCTAssertTrue(out.contains("Before"), out)
         XCTAssertTrue(out.contains("formula too large"), out)
         // At the limit itself the formula is set and the text after it too. (A word before an
         // inline formula wider than the line is broken letter by letter by Pango: reported, not fixed here.)
         for w in [50, 16000] {
             let atLimit = try Document.parse("---\ntitle: T\n---\n\nBefore $x\\hspace{\(w)pt}y$ after.\n", path: "t.md")
-            let set = try pdftotext(PDFReport.render(RenderedNotebook(document: atLimit, outputs: [:])))
+            let set = try pdftotext(PDFReport.render(ExecutedNotebook(document: atLimit, outputs: [:])))
             XCTAssertTrue(set.contains("after."), "\(w): " + set)
             XCTAssertFalse(set.contains("formula too large"))
         }

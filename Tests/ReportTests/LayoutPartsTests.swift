@@ -11,7 +11,7 @@ import TestSupport
 /// the TeX fallback, Swift highlighting, and pagination that keeps figures with captions.
 final class LayoutPartsTests: XCTestCase {
     func numbering(_ md: String, outputs: [Int: [CellOutput]] = [:]) throws -> Numbering {
-        Numbering(RenderedNotebook(document: try Document.parse(md, path: "n.md"), outputs: outputs))
+        Numbering(ExecutedNotebook(document: try Document.parse(md, path: "n.md"), outputs: outputs))
     }
 
     func testSectionsNumberHierarchicallyAndSkipUnnumbered() throws {
@@ -19,7 +19,7 @@ final class LayoutPartsTests: XCTestCase {
         XCTAssertEqual(n.headings.map { $0.number ?? "-" }, ["1", "1.1", "1.2", "-", "2", "2.0.1", "3"])
         XCTAssertEqual(n.headings.map(\.anchor), ["a", "a1", "sec-a2", "notes", "b", "b-deep", "a-2"], "anchors are unique")
         XCTAssertEqual(n.targets["sec-a2"]?.text, "Section 1.2")
-        var plain = RenderedNotebook(document: try Document.parse("# A\n## A2 {#sec-a2}\n", path: "n.md"), outputs: [:])
+        var plain = ExecutedNotebook(document: try Document.parse("# A\n## A2 {#sec-a2}\n", path: "n.md"), outputs: [:])
         plain.numberSections = false
         XCTAssertEqual(Numbering(plain).targets["sec-a2"]?.text, "Section “A2”", "no invisible numbers in references")
         // Documents whose sections start at level 2 number them 1, 2, not 0.1, 0.2.
@@ -103,7 +103,7 @@ final class LayoutPartsTests: XCTestCase {
     /// Footnotes from headings and table cells reach the page bottom too.
     func testFootnotesFromHeadingsAndTableCellsAreSet() throws {
         let md = "# Title[^h]\n\n| a |\n|---|\n| x[^c] |\n\n[^h]: Heading note.\n[^c]: Cell note.\n"
-        let nb = RenderedNotebook(document: try Document.parse(md, path: "f.md"), outputs: [:])
+        let nb = ExecutedNotebook(document: try Document.parse(md, path: "f.md"), outputs: [:])
         let dir = try makeTemporaryFolder("folio-fn")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pdf = dir.appendingPathComponent("f.pdf")
@@ -116,7 +116,7 @@ final class LayoutPartsTests: XCTestCase {
     func testLongWordsStayInsideTheMargins() throws {
         let url = "https://example.org/" + String(repeating: "very-long-path-segment/", count: 12)
         let md = "See <\(url)> and `" + String(repeating: "identifier_", count: 12) + "` here.\n"
-        let nb = RenderedNotebook(document: try Document.parse(md, path: "w.md"), outputs: [:])
+        let nb = ExecutedNotebook(document: try Document.parse(md, path: "w.md"), outputs: [:])
         let dir = try makeTemporaryFolder("folio-w")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pdf = dir.appendingPathComponent("w.pdf")
@@ -135,7 +135,7 @@ final class LayoutPartsTests: XCTestCase {
         XCTAssertEqual(MathSetter.splitTag(#"a = b \tag{A.1}"#).tag, "A.1")
         XCTAssertNil(MathSetter.splitTag("a = b").tag)
         let doc = try Document.parse("$$ E = mc^2 \\tag{A.1} $$\n", path: "t.md")
-        let html = HTMLReport.render(RenderedNotebook(document: doc, outputs: [:]), figureDirectory: "t")
+        let html = HTMLReport.render(ExecutedNotebook(document: doc, outputs: [:]), figureDirectory: "t")
         XCTAssertTrue(html.contains("<span class=\"eqno\">(A.1)</span>"), html)
         XCTAssertFalse(html.contains("tag"), "the tag is not shown as math")
     }
@@ -163,7 +163,7 @@ final class LayoutPartsTests: XCTestCase {
         let md = filler + "\n\n```swift\n//| label: fig-big\n//| caption: The big one.\n//| echo: false\nf\n```\n"
         var fig = Figure(width: 300, height: 300, title: "Big")
         fig.line(x: [0, 1], y: [0, 1])
-        let nb = RenderedNotebook(document: try Document.parse(md, path: "big.md"), outputs: [0: [.figure(fig)]])
+        let nb = ExecutedNotebook(document: try Document.parse(md, path: "big.md"), outputs: [0: [.figure(fig)]])
         let dir = try makeTemporaryFolder("folio-big")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pdf = dir.appendingPathComponent("big.pdf")
@@ -221,7 +221,7 @@ final class EdgeCaseTests: XCTestCase {
         ]
         for (k, source) in sources.enumerated() {
             let doc = try Document.parse(source, path: "edge\(k).md")
-            let nb = RenderedNotebook(document: doc, outputs: [0: [.figure(Figure(width: 1, height: 1)), .value("")]])
+            let nb = ExecutedNotebook(document: doc, outputs: [0: [.figure(Figure(width: 1, height: 1)), .value("")]])
             let pdf = PDFReport.render(nb)
             XCTAssertEqual(Array(pdf.prefix(5)), Array("%PDF-".utf8), "document \(k)")
             let html = HTMLReport.render(nb, figureDirectory: "edge")

@@ -170,7 +170,7 @@ final class LocalImageSafetyTests: XCTestCase {
         let path = project.appendingPathComponent("notebooks/pub.md").path
         try "# P\n\n![secret one](../../outside/secret.png)\n\n![linked](link.png) ![ok](ok.png)\n".write(toFile: path, atomically: true, encoding: .utf8)
         let out = project.appendingPathComponent("output")
-        let nb = ResolvedNotebook(RenderedNotebook(document: try Document.load(path: path), outputs: [:]))
+        let nb = ResolvedNotebook(ExecutedNotebook(document: try Document.load(path: path), outputs: [:]))
         XCTAssertEqual(nb.diagnostics.map(\.line), [3, 5])
         try ReportWriter(outputDirectory: out).write(nb)
         let files = FileManager.default.enumerator(atPath: out.path)!.compactMap { $0 as? String }

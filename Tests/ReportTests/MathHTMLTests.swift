@@ -21,7 +21,7 @@ final class MathHTMLTests: XCTestCase {
 
             $$\\sum_i x_i$$
             """, path: "ids.md")
-        let html = HTMLReport.render(RenderedNotebook(document: doc, outputs: [:]), figureDirectory: "ids")
+        let html = HTMLReport.render(ExecutedNotebook(document: doc, outputs: [:]), figureDirectory: "ids")
         let regex = try NSRegularExpression(pattern: #"id="([^"]+)""#)
         let ns = html as NSString
         let ids = regex.matches(in: html, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }

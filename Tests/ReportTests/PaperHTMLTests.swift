@@ -113,7 +113,7 @@ final class PaperHTMLTests: XCTestCase {
             """, path: "esc.md")
         var fig = Figure(width: 144, height: 72)
         fig.line(x: [0, 1], y: [0, 1])
-        try ReportWriter(outputDirectory: out).write(RenderedNotebook(document: doc, outputs: [0: [.figure(fig)]]))
+        try ReportWriter(outputDirectory: out).write(ExecutedNotebook(document: doc, outputs: [0: [.figure(fig)]]))
         let html = try String(contentsOf: out.appendingPathComponent("esc.html"), encoding: .utf8)
         XCTAssertFalse(html.lowercased().contains("<script"))
         XCTAssertFalse(html.contains("javascript:"))
@@ -128,7 +128,7 @@ final class PaperHTMLTests: XCTestCase {
         let doc = try Document.parse("```swift\n//| label: ../../escape\nf\n```\n\n```swift\n//| label: ..-..-escape\ng\n```\n", path: "p.md")
         var fig = Figure(width: 72, height: 72)
         fig.line(x: [0, 1], y: [0, 1])
-        let written = try ReportWriter(outputDirectory: out).write(RenderedNotebook(document: doc, outputs: [0: [.figure(fig)], 1: [.figure(fig)]]))
+        let written = try ReportWriter(outputDirectory: out).write(ExecutedNotebook(document: doc, outputs: [0: [.figure(fig)], 1: [.figure(fig)]]))
         let root = out.standardizedFileURL.path + "/"
         for url in written { XCTAssertTrue(url.standardizedFileURL.path.hasPrefix(root), url.path) }
         let pngs = written.filter { $0.pathExtension == "png" }.map(\.lastPathComponent)
@@ -138,7 +138,7 @@ final class PaperHTMLTests: XCTestCase {
 
     func testTrivialPageIsSmall() throws {
         let doc = try Document.parse("# Hi\n\nOne line.\n", path: "tiny.md")
-        let html = HTMLReport.render(RenderedNotebook(document: doc, outputs: [:]), figureDirectory: "tiny")
+        let html = HTMLReport.render(ExecutedNotebook(document: doc, outputs: [:]), figureDirectory: "tiny")
         XCTAssertLessThan(html.utf8.count, 50_000)
         XCTAssertTrue(html.contains("<h1 id=\"hi\"><span class=\"secnum\">1</span> Hi</h1>"), html)
     }
@@ -219,7 +219,7 @@ final class LocalImageTests: XCTestCase {
         let md = "# Images\n\n![A *diagram*.](diagram.png){#fig-d}\n\nSee @fig-d.\n\nGone: ![missing](nope.png)\n"
         let notebook = dir.appendingPathComponent("img.md")
         try md.write(to: notebook, atomically: true, encoding: .utf8)
-        let nb = ResolvedNotebook(RenderedNotebook(document: try Document.load(path: notebook.path), outputs: [:]))
+        let nb = ResolvedNotebook(ExecutedNotebook(document: try Document.load(path: notebook.path), outputs: [:]))
         XCTAssertEqual(nb.diagnostics.map(\.line), [7])
         XCTAssertTrue(nb.diagnostics[0].message.hasPrefix("image 'nope.png' not found"), nb.diagnostics[0].message)
 

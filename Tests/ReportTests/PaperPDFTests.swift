@@ -13,7 +13,7 @@ final class PaperPDFTests: XCTestCase {
     }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: out) }
 
-    func writePDF(_ nb: RenderedNotebook, _ name: String = "paper.pdf") throws -> URL {
+    func writePDF(_ nb: ExecutedNotebook, _ name: String = "paper.pdf") throws -> URL {
         let url = out.appendingPathComponent(name)
         try Data(PDFReport.render(nb)).write(to: url)
         return url
@@ -59,7 +59,7 @@ final class PaperPDFTests: XCTestCase {
     func testALongTitleIsShortenedToOneLineInTheRunningHead() throws {
         let long = "Gradient descent, stochastic gradient descent and a spurious minimum of a two-dimensional risk"
         let markdown = Fixture.markdown.replacingOccurrences(of: "title: Depth and the length of trajectories", with: "title: \(long)")
-        let nb = RenderedNotebook(document: try Document.parse(markdown, path: "paper.md"), outputs: try Fixture.notebook().outputs)
+        let nb = ExecutedNotebook(document: try Document.parse(markdown, path: "paper.md"), outputs: try Fixture.notebook().outputs)
         let pdf = try writePDF(nb)
         let lines = try Tools.output("pdftotext", ["-layout", "-f", "2", "-l", "2", pdf.path, "-"]).split(separator: "\n")
         let first = lines[0].replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
@@ -164,7 +164,7 @@ final class PaperPDFTests: XCTestCase {
         var fig = Figure(width: width, height: height, title: "Size")
         fig.line(x: [0, 1, 2, 3], y: [1, 0, 3, 2])
         let doc = try Document.parse("```swift\n//| echo: false\nfig\n```\n", path: "size.md")
-        let page = try writePDF(RenderedNotebook(document: doc, outputs: [0: [.figure(fig)]]), "size.pdf")
+        let page = try writePDF(ExecutedNotebook(document: doc, outputs: [0: [.figure(fig)]]), "size.pdf")
         let file = out.appendingPathComponent("figure.pdf")
         try Data(FigureFiles.pdf(fig)).write(to: file)
         XCTAssertNotNil(try Tools.output("pdfinfo", [file.path]).range(of: #"Page size:\s+\#(Int(width)) x \#(Int(height)) pts"#, options: .regularExpression))

@@ -15,7 +15,7 @@ final class ReportTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: out) }
 
-    func notebook() throws -> RenderedNotebook {
+    func notebook() throws -> ExecutedNotebook {
         let doc = try Document.parse(
             """
             ---
@@ -47,7 +47,7 @@ final class ReportTests: XCTestCase {
             """, path: "fixture.md")
         var fig = Figure(width: 216, height: 144)
         fig.line(x: [0, 1, 2], y: [0, 1, 4])
-        return RenderedNotebook(
+        return ExecutedNotebook(
             document: doc,
             outputs: [
                 0: [.stream(name: "stdout", text: "cell output 123\n"), .figure(fig)],

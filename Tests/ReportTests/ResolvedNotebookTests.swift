@@ -20,7 +20,7 @@ final class ResolvedNotebookTests: XCTestCase {
         let md = "# R\n\n![A diagram](diagram.png){#fig-d}\n\nSee @fig-d and @fig-none.\n"
         try md.write(to: dir.appendingPathComponent("r.md"), atomically: true, encoding: .utf8)
         let document = try Document.load(path: dir.appendingPathComponent("r.md").path)
-        let resolved = ResolvedNotebook(RenderedNotebook(document: document, outputs: [:]), projectRoot: dir)
+        let resolved = ResolvedNotebook(ExecutedNotebook(document: document, outputs: [:]), projectRoot: dir)
         XCTAssertEqual(
             resolved.diagnostics.map(\.description),
             ["\(document.path):5:1: warning: unknown cross reference @fig-none (known: fig-d)"])

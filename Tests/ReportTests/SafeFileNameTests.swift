@@ -72,7 +72,7 @@ final class SafeFileNameTests: XCTestCase {
             """, path: "stems.md")
         var fig = Figure(width: 72, height: 72)
         fig.line(x: [0, 1], y: [0, 1])
-        let nb = RenderedNotebook(document: doc, outputs: [0: [.figure(fig)], 1: [.figure(fig)], 2: [.figure(fig)]])
+        let nb = ExecutedNotebook(document: doc, outputs: [0: [.figure(fig)], 1: [.figure(fig)], 2: [.figure(fig)]])
         XCTAssertEqual(nb.figures.map(\.stem), ["Fig-A", "---..-..-tmp-x", "fig-a-3"])
     }
 

@@ -11,7 +11,7 @@ final class ThumbnailTests: XCTestCase {
     func render(_ outputs: [Int: [CellOutput]]) throws -> (URL, String) {
         let out = uniqueTemporaryURL("folio-thumb")
         let doc = try Document.parse("---\ntitle: T\n---\n\n```swift\nlet a = 1\n```\n", path: "t.md")
-        try ReportWriter(outputDirectory: out).write(RenderedNotebook(document: doc, outputs: outputs))
+        try ReportWriter(outputDirectory: out).write(ExecutedNotebook(document: doc, outputs: outputs))
         return (out, try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8))
     }
 
@@ -52,7 +52,7 @@ final class AbstractMathTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: out) }
         let doc = try Document.parse("---\ntitle: T\nabstract: The distance falls like $n^{-1}$ and *slowly*.\n---\n\nText.\n", path: "a.md")
         XCTAssertEqual(doc.abstractInlines?.count, 5, "\(String(describing: doc.abstractInlines))")
-        try ReportWriter(outputDirectory: out).write(RenderedNotebook(document: doc, outputs: [:]))
+        try ReportWriter(outputDirectory: out).write(ExecutedNotebook(document: doc, outputs: [:]))
         let page = try String(contentsOf: out.appendingPathComponent("a.html"), encoding: .utf8)
         let abstract = try XCTUnwrap(page.range(of: "<div class=\"abstract\">").map { String(page[$0.lowerBound...].prefix(4000)) })
         XCTAssertTrue(abstract.contains("<svg"), "math typeset as inline SVG")
@@ -74,7 +74,7 @@ final class AbstractMathTests: XCTestCase {
 final class HTMLHyphenationTests: XCTestCase {
     func testParagraphWordsGetSoftHyphensButLinksAndCodeDoNot() throws {
         let doc = try Document.parse("Parametrisation matters. See [documentation](https://example.org/documentation) and `parametrisation`.\n", path: "h.md")
-        let html = HTMLReport.render(RenderedNotebook(document: doc, outputs: [:]), figureDirectory: "h")
+        let html = HTMLReport.render(ExecutedNotebook(document: doc, outputs: [:]), figureDirectory: "h")
         let paragraph = try XCTUnwrap(html.range(of: "<p>Par").map { String(html[$0.lowerBound...].prefix(400)) })
         XCTAssertTrue(paragraph.hasPrefix("<p>Pa\u{AD}ram") || paragraph.contains("\u{AD}"), paragraph)
         XCTAssertEqual(paragraph.replacingOccurrences(of: "\u{AD}", with: "").prefix(27), "<p>Parametrisation matters.")

@@ -14,7 +14,7 @@ public enum HTMLReport {
     /// are written under, `doc.name` by default. Folder, image and page names are file paths:
     /// the page percent-encodes them in its links (`a#b` → `a%23b.pdf`), callers must not.
     public static func render(
-        _ notebook: RenderedNotebook, figureDirectory: String, images: [String: String] = [:],
+        _ notebook: ExecutedNotebook, figureDirectory: String, images: [String: String] = [:],
         pageName: String? = nil
     ) -> String {
         render(ResolvedNotebook(notebook), figureDirectory: figureDirectory, images: images, pageName: pageName)
@@ -32,7 +32,7 @@ public enum HTMLReport {
     }
 
     struct Page {
-        let notebook: RenderedNotebook
+        let notebook: ExecutedNotebook
         let figureDirectory: String
         let numbering: Numbering
         let context: InlineContext

@@ -39,7 +39,7 @@ struct Numbering {
     /// Unknown references and figure labels without a figure, with their Markdown lines.
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(_ notebook: RenderedNotebook) {
+    init(_ notebook: ExecutedNotebook) {
         let doc = notebook.document
         var counters = [Int](repeating: 0, count: 7)
         var usedAnchors: Set<String> = []

@@ -10,7 +10,7 @@ import OutputChannel
 public enum PDFReport {
     /// Resolves the notebook, then renders it: for a PDF alone (the publishing path resolves
     /// once for all formats and calls `render(_: ResolvedNotebook)`).
-    public static func render(_ notebook: RenderedNotebook) -> [UInt8] { render(ResolvedNotebook(notebook)) }
+    public static func render(_ notebook: ExecutedNotebook) -> [UInt8] { render(ResolvedNotebook(notebook)) }
 
     public static func render(_ resolved: ResolvedNotebook) -> [UInt8] {
         // A table of contents needs the pages of the headings: lay out once to learn them
@@ -30,7 +30,7 @@ public enum PDFReport {
     final class Writer {
         let composer: PDFComposer
         let style: PageStyle
-        let notebook: RenderedNotebook
+        let notebook: ExecutedNotebook
         let numbering: Numbering
         let context: InlineContext
         let images: LocalImages

@@ -20,7 +20,7 @@ public struct ReportWriter {
     /// written.
     @discardableResult
     public func write(
-        _ notebook: RenderedNotebook, attachments: [(name: String, data: Data)] = [],
+        _ notebook: ExecutedNotebook, attachments: [(name: String, data: Data)] = [],
         manifest: (([String: String]) throws -> Data)? = nil
     ) throws -> [URL] {
         try write(ResolvedNotebook(notebook), attachments: attachments, manifest: manifest)

@@ -9,7 +9,7 @@ import Plot
 /// the copied images and the thumbnail are made from it, so they agree with each other and
 /// nothing is read or counted twice.
 public struct ResolvedNotebook: Sendable {
-    public let notebook: RenderedNotebook
+    public let notebook: ExecutedNotebook
     let numbering: Numbering
     let images: LocalImages
     /// Figures in document order, with the file stem each is written under and its cell's index.
@@ -21,7 +21,7 @@ public struct ResolvedNotebook: Sendable {
 
     /// `projectRoot` is the folder whose files the notebook may publish as images; nil means the
     /// rule `folio render` uses (`LocalImages.defaultProjectRoot`).
-    public init(_ notebook: RenderedNotebook, projectRoot: URL? = nil) {
+    public init(_ notebook: ExecutedNotebook, projectRoot: URL? = nil) {
         self.notebook = notebook
         numbering = Numbering(notebook)
         images = LocalImages(notebook.document, projectRoot: projectRoot)

@@ -18,7 +18,7 @@ extension ReportWriter {
     /// Publishes `document` with `result`'s outputs; `tool` names the program in the manifest.
     public func publish(_ document: Document, _ result: RunResult, tool: String) throws -> Published {
         // Numbering, references and local images are resolved once, for every format.
-        let notebook = ResolvedNotebook(RenderedNotebook(document: document, outputs: result.cells.mapValues(\.outputs)))
+        let notebook = ResolvedNotebook(ExecutedNotebook(document: document, outputs: result.cells.mapValues(\.outputs)))
         var logs: [(name: String, data: Data)] = []
         for cell in document.cells {
             guard let log = result.cells[cell.index]?.fullLog, let data = FileManager.default.contents(atPath: log.path) else { continue }

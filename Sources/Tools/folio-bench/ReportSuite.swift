@@ -10,7 +10,7 @@ import Report
 enum ReportSuite {
     static let sections = 20, figures = 10, formulas = 30
 
-    static func notebook() -> RenderedNotebook {
+    static func notebook() -> ExecutedNotebook {
         let sentence =
             "The length of a curve pushed through a deep random network grows with every layer, "
             + "and the rate is set by the variance of the weights and the width of the layers. "
@@ -37,7 +37,7 @@ enum ReportSuite {
             fig.line(x: x, y: x.map { pow(1.1, $0) + sin(Double(k) + $0) }, label: "measured")
             outputs[k] = [.figure(fig)]
         }
-        return RenderedNotebook(document: doc, outputs: outputs)
+        return ExecutedNotebook(document: doc, outputs: outputs)
     }
 
     static func cases() -> [BenchCase] {

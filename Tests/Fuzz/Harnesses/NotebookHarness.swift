@@ -13,7 +13,7 @@ extension Harness {
         guard let document = load(bytes) else { return }
         _ = document.cells
         _ = document.title
-        let html = HTMLReport.render(RenderedNotebook(document: document, outputs: [:]), figureDirectory: "figures")
+        let html = HTMLReport.render(ExecutedNotebook(document: document, outputs: [:]), figureDirectory: "figures")
         // The page is script-free whatever the author wrote (README: raw HTML never passes).
         if html.lowercased().contains("<script") { finding("HTML page contains <script") }
     }
@@ -22,7 +22,7 @@ extension Harness {
     /// page breaks (a separate harness: a page costs ~10× the HTML, so it gets its own runs).
     static let pdf = Harness(name: "pdf", maxLength: 8192, summary: "Document.load + PDFReport") { bytes in
         guard let document = load(bytes) else { return }
-        let pdf = PDFReport.render(RenderedNotebook(document: document, outputs: [:]))
+        let pdf = PDFReport.render(ExecutedNotebook(document: document, outputs: [:]))
         if !pdf.starts(with: Array("%PDF-".utf8)) { finding("PDFReport.render did not return a PDF") }
     }
 

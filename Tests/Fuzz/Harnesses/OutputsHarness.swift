@@ -35,7 +35,7 @@ extension Harness {
             case .stream, .value, .error: break
             }
         }
-        _ = HTMLReport.render(RenderedNotebook(document: oneCell, outputs: [0: outputs]), figureDirectory: "figures")
+        _ = HTMLReport.render(ExecutedNotebook(document: oneCell, outputs: [0: outputs]), figureDirectory: "figures")
     }
 
     /// A notebook with one cell, whose outputs the HTML page shows.

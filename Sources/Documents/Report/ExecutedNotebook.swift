@@ -2,8 +2,9 @@ import Notebook
 import OutputChannel
 import Plot
 
-/// A document together with what its cells displayed: the input of every output format.
-public struct RenderedNotebook: Sendable {
+/// A document together with what its cells displayed (executed or reused from the cache):
+/// what Report resolves once (`ResolvedNotebook`) and then renders in every format.
+public struct ExecutedNotebook: Sendable {
     public var document: Document
     /// Outputs by `Cell.index`; a cell missing here shows no output.
     public var outputs: [Int: [CellOutput]]
