@@ -1,0 +1,165 @@
+/// Citations put together: positions, cite order, affixes, collapsing, narrative form.
+extension CitationProcessor {
+    struct RenderedCite {
+        var id: String
+        var item: CitationItem
+        var nodes: [RichText]
+        var authors: String
+        var number: Int
+        var year: Int?
+        var suffix: String?
+    }
+
+    func formatCitations(_ citations: [Citation], states: [String: ItemState]) -> [[RichText]] {
+        guard let citationNode = style.citation, let layout = citationNode.child("layout") else { return [] }
+        var lastNote: [String: Int] = [:]
+        var firstNote: [String: Int] = [:]
+        var seen: Set<String> = []
+        var previous: CitationItem?
+        var previousCitationSingle = false
+        let punctuation = Punctuation(punctuationInQuote: locale.punctuationInQuote)
+        let nearNoteDistance = Int(citationNode["near-note-distance"] ?? "5") ?? 5
+        var results: [[RichText]] = []
+        for (index, citation) in citations.enumerated() {
+            let note = citation.noteNumber ?? index + 1
+            var cites: [RenderedCite] = []
+            var prevInCitation: CitationItem?
+            for ci in citation.items where items[ci.id] != nil {
+                var cite = CiteRendering(mode: .citation, locator: ci.locator, label: ci.label ?? (ci.locator == nil ? nil : "page"))
+                cite.suppressAuthor = ci.suppressAuthor
+                let prior = prevInCitation ?? (previousCitationSingle || prevInCitation == nil ? previous : nil)
+                if !seen.contains(ci.id) {
+                    cite.position = .first
+                } else if let prior, prior.id == ci.id, prevInCitation != nil || previousCitationSingle {
+                    if ci.locator == nil {
+                        cite.position = prior.locator == nil ? .ibid : .subsequent
+                    } else {
+                        cite.position = ci.locator == prior.locator ? .ibid : .ibidWithLocator
+                    }
+                    if ci.locator == nil, prior.locator != nil { cite.position = .subsequent }
+                } else {
+                    cite.position = .subsequent
+                }
+                if let last = lastNote[ci.id] { cite.nearNote = note - last <= nearNoteDistance }
+                cite.firstNoteNumber = firstNote[ci.id]
+                let state = states[ci.id] ?? ItemState()
+                let (nodes, _) = renderCite(ci.id, cite, state: state, context: citationContext)
+                var authorsCite = CiteRendering(mode: .citation)
+                authorsCite.authorOnly = true
+                let authors = renderCite(ci.id, authorsCite, state: state, context: citationContext).authors?.plainCharacters ?? ""
+                var affixed = nodes
+                if let p = ci.prefix, !p.isEmpty { affixed = [.text(p.hasSuffix(" ") ? p : p + " ")] + affixed }
+                if let s = ci.suffix, !s.isEmpty { punctuation.append([.text(s.hasPrefix(",") || s.hasPrefix(" ") ? s : " " + s)], to: &affixed) }
+                cites.append(
+                    RenderedCite(
+                        id: ci.id, item: ci, nodes: affixed, authors: authors, number: state.citationNumber, year: items[ci.id]?.dates["issued"]?.year,
+                        suffix: state.yearSuffix))
+                seen.insert(ci.id)
+                lastNote[ci.id] = note
+                if firstNote[ci.id] == nil { firstNote[ci.id] = note }
+                prevInCitation = ci
+            }
+            previous = citation.items.last
+            previousCitationSingle = citation.items.count == 1
+            // An author's prefixes ("see …; also …") fix the order they wrote.
+            let authorOrdered = citation.items.contains { ($0.prefix ?? "").isEmpty == false || ($0.suffix ?? "").isEmpty == false }
+            if let sort = citationNode.child("sort"), cites.count > 1, !authorOrdered {
+                let order = sorted(cites.map(\.id), by: sort, context: citationContext) { states[$0] ?? ItemState() }
+                let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+                cites = cites.enumerated().sorted { (rank[$0.element.id]!, $0.offset) < (rank[$1.element.id]!, $1.offset) }.map(\.element)
+            }
+            var body = collapse(cites, citationNode: citationNode, layout: layout, states: states)
+            if citation.narrative, let first = citation.items.first, items[first.id] != nil {
+                var authorOnly = CiteRendering(mode: .citation)
+                authorOnly.authorOnly = true
+                let state = states[first.id] ?? ItemState()
+                if let authors = renderCite(first.id, authorOnly, state: state, context: citationContext).authors, !authors.isEmpty {
+                    var rest = citation
+                    rest.narrative = false
+                    rest.items[0].suppressAuthor = true
+                    var inner = cites
+                    var c = CiteRendering(mode: .citation, locator: first.locator, label: first.label ?? (first.locator == nil ? nil : "page"))
+                    c.suppressAuthor = true
+                    c.position = .first
+                    inner[0].nodes = renderCite(first.id, c, state: state, context: citationContext).nodes
+                    if let s = first.suffix, !s.isEmpty { punctuation.append([.text(" " + s)], to: &inner[0].nodes) }
+                    let tail = collapse(inner, citationNode: citationNode, layout: layout, states: states)
+                    let formattedTail = ItemRenderer.fonts(layout, tail)
+                    results.append(
+                        authors
+                            + (formattedTail.isEmpty ? [] : [.text(" ")] + punctuation.affix(layout["prefix"] ?? "(", formattedTail, layout["suffix"] ?? ")"))
+                            .filter { _ in true })
+                    continue
+                }
+            }
+            body = ItemRenderer.fonts(layout, body)
+            results.append(punctuation.affix(layout["prefix"], body, layout["suffix"]))
+        }
+        return results
+    }
+
+    /// Joins the cites of one citation, collapsing number runs or same-author groups.
+    func collapse(_ cites: [RenderedCite], citationNode: CSLNode, layout: CSLNode, states: [String: ItemState]) -> [RichText] {
+        let punctuation = Punctuation(punctuationInQuote: locale.punctuationInQuote)
+        let delimiter = layout["delimiter"] ?? ""
+        let collapse = citationNode["collapse"]
+        let afterCollapse = citationNode["after-collapse-delimiter"] ?? delimiter
+        if collapse == "citation-number" {
+            var pieces: [[RichText]] = []
+            var i = 0
+            while i < cites.count {
+                var j = i
+                func plain(_ c: RenderedCite) -> Bool { c.item.locator == nil && c.item.prefix == nil && c.item.suffix == nil }
+                while j + 1 < cites.count, plain(cites[j]), plain(cites[j + 1]), cites[j + 1].number == cites[j].number + 1 { j += 1 }
+                if j - i >= 2 {
+                    pieces.append(cites[i].nodes + [.text("\u{2013}")] + cites[j].nodes)
+                } else {
+                    for k in i...j { pieces.append(cites[k].nodes) }
+                }
+                i = j + 1
+            }
+            return punctuation.join(pieces, delimiter: delimiter)
+        }
+        guard let collapse, collapse.hasPrefix("year") else { return punctuation.join(cites.map(\.nodes), delimiter: delimiter) }
+        // Group cites by author, keeping the order of each group's first cite.
+        var groups: [[RenderedCite]] = []
+        for c in cites {
+            if !c.authors.isEmpty, let g = groups.firstIndex(where: { $0[0].authors == c.authors && $0[0].item.prefix == nil }) {
+                groups[g].append(c)
+            } else {
+                groups.append([c])
+            }
+        }
+        let groupDelimiter = citationNode["cite-group-delimiter"] ?? ", "
+        let suffixDelimiter = citationNode["year-suffix-delimiter"] ?? delimiter
+        var pieces: [[RichText]] = []
+        for g in groups {
+            if g.count == 1 {
+                pieces.append(g[0].nodes)
+                continue
+            }
+            var out = g[0].nodes
+            for (k, c) in g.enumerated().dropFirst() {
+                var cite = CiteRendering(mode: .citation, locator: c.item.locator, label: c.item.label ?? (c.item.locator == nil ? nil : "page"))
+                cite.suppressAuthor = true
+                cite.position = .subsequent
+                let prev = g[k - 1]
+                if collapse != "year", c.suffix != nil, prev.year == c.year, prev.suffix != nil, c.item.locator == nil, prev.item.locator == nil {
+                    punctuation.append([.text(suffixDelimiter), .text(c.suffix!)], to: &out)
+                    continue
+                }
+                var nodes = renderCite(c.id, cite, state: states[c.id] ?? ItemState(), context: citationContext).nodes
+                if let s = c.item.suffix, !s.isEmpty { punctuation.append([.text(" " + s)], to: &nodes) }
+                punctuation.append([.text(groupDelimiter)], to: &out)
+                punctuation.append(nodes, to: &out)
+            }
+            pieces.append(out)
+        }
+        var out: [RichText] = []
+        for (i, p) in pieces.enumerated() {
+            if i > 0 { punctuation.append([.text(groups[i - 1].count > 1 ? afterCollapse : delimiter)], to: &out) }
+            punctuation.append(p, to: &out)
+        }
+        return out
+    }
+}

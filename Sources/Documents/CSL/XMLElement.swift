@@ -1,0 +1,69 @@
+import Foundation
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A parsed XML element: styles and locales are small trees read once, then interpreted.
+/// Foundation's SAX `XMLParser` builds it (it ships with every toolchain; a DOM library
+/// would add a dependency for the ten lines below).
+final class CSLNode: @unchecked Sendable {
+    let name: String
+    let attributes: [String: String]
+    var children: [CSLNode] = []
+    var text = ""
+    let line: Int
+
+    init(name: String, attributes: [String: String], line: Int) {
+        self.name = name
+        self.attributes = attributes
+        self.line = line
+    }
+
+    subscript(_ attribute: String) -> String? { attributes[attribute] }
+
+    func child(_ name: String) -> CSLNode? { children.first { $0.name == name } }
+    func children(_ name: String) -> [CSLNode] { children.filter { $0.name == name } }
+
+    /// Parses `data`; the error names the line of the fault.
+    static func parse(_ data: Data, source: String) throws -> CSLNode {
+        let delegate = TreeBuilder()
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        guard parser.parse(), let root = delegate.root else {
+            let line = parser.lineNumber, col = parser.columnNumber
+            let why = parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML"
+            throw CSLError("\(source):\(line):\(col): error: \(why)")
+        }
+        return root
+    }
+}
+
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    var stack: [CSLNode] = []
+    var root: CSLNode?
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        let node = CSLNode(name: elementName, attributes: attributes, line: parser.lineNumber)
+        stack.last?.children.append(node)
+        if root == nil { root = node }
+        stack.append(node)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        stack.removeLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        stack.last?.text += string
+    }
+}
+
+/// A style or locale that cannot be used, with where and why.
+public struct CSLError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
