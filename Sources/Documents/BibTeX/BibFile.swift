@@ -113,7 +113,7 @@ public struct BibFile: Sendable {
                 out += try s.braced()
             } else if c == "\"" {
                 out += try s.quoted()
-            } else if c.isNumber {
+            } else if c.isDigitFast {
                 out += s.identifier()
             } else {
                 let (l, col) = s.position

@@ -37,8 +37,8 @@ enum BibNames {
                     i += 1
                     continue
                 }
-                if separator == "and", c.isWhitespace, i + 4 < chars.count,
-                    String(chars[(i + 1)...(i + 3)]).lowercased() == "and", chars[i + 4].isWhitespace
+                if separator == "and", c.isSpaceFast, i + 4 < chars.count,
+                    String(chars[(i + 1)...(i + 3)]).lowercased() == "and", chars[i + 4].isSpaceFast
                 {
                     parts.append(current)
                     current = ""
@@ -63,7 +63,7 @@ enum BibNames {
             defer { previous = c }
             if c == "{" { depth += 1 }
             if c == "}" { depth -= 1 }
-            if depth == 0, c.isWhitespace || (c == "~" && previous != "\\") {
+            if depth == 0, c.isSpaceFast || (c == "~" && previous != "\\") {
                 if !current.isEmpty { words.append(current) }
                 current = ""
             } else {
@@ -83,13 +83,13 @@ enum BibNames {
             if c == "{" {
                 depth += 1
                 if chars.first == "\\" {
-                    let letters = chars.drop { !$0.isLetter }.dropFirst()
-                    if let l = letters.first(where: \.isLetter) { return l.isLowercase }
+                    let letters = chars.drop { !$0.isLetterFast }.dropFirst()
+                    if let l = letters.first(where: \.isLetterFast) { return l.isLowercase }
                 }
                 continue
             }
             if c == "}" { depth -= 1; continue }
-            if depth == 0, c.isLetter { return c.isLowercase }
+            if depth == 0, c.isLetterFast { return c.isLowercase }
         }
         return false
     }
@@ -143,8 +143,8 @@ enum BibNames {
 extension String {
     var trimmingSpaces: String {
         var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        while let f = s.first, f.isSpaceFast { s = s.dropFirst() }
+        while let l = s.last, l.isSpaceFast { s = s.dropLast() }
         return String(s)
     }
 }

@@ -28,7 +28,7 @@ struct BibScanner {
     }
 
     mutating func skipSpace() {
-        while let p = peek, p.isWhitespace { advance() }
+        while let p = peek, p.isSpaceFast { advance() }
         // A `%` comment between fields runs to the end of its line.
         if peek == "%" {
             skipLine()
@@ -50,7 +50,7 @@ struct BibScanner {
 
     mutating func identifier() -> String {
         var s = ""
-        while let p = peek, p.isLetter || p.isNumber || "_-:.+/'!?*&".contains(p) {
+        while let p = peek, p.isLetterFast || p.isDigitFast || "_-:.+/'!?*&".contains(p) {
             s.append(p)
             advance()
         }
@@ -59,7 +59,7 @@ struct BibScanner {
 
     mutating func key() -> String {
         var s = ""
-        while let p = peek, !p.isWhitespace, p != ",", p != "}", p != ")", p != "{", p != "=" {
+        while let p = peek, !p.isSpaceFast, p != ",", p != "}", p != ")", p != "{", p != "=" {
             s.append(p)
             advance()
         }

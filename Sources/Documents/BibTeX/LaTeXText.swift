@@ -27,14 +27,25 @@ enum LaTeXText {
 
     /// Rich text of a title-like field: top-level braces protect case.
     static func rich(_ raw: String) -> [RichText] {
+        if isPlain(raw) { return raw.isEmpty ? [] : [.text(collapse(raw))] }
         var p = Reader(Array(raw))
         return merge(p.sequence(depth: 0, protect: true))
     }
 
     /// Plain characters of any other field.
     static func plain(_ raw: String) -> String {
+        if isPlain(raw) { return collapse(raw) }
         var p = Reader(Array(raw))
         return merge(p.sequence(depth: 0, protect: false)).plainCharacters
+    }
+
+    /// Text with nothing for LaTeX to interpret (most fields): passed through as it is.
+    static func isPlain(_ raw: String) -> Bool {
+        raw.utf8.allSatisfy { c in
+            c != UInt8(ascii: "\\") && c != UInt8(ascii: "{") && c != UInt8(ascii: "}") && c != UInt8(ascii: "$")
+                && c != UInt8(ascii: "~") && c != UInt8(ascii: "-") && c != UInt8(ascii: "'") && c != UInt8(ascii: "`")
+                && c < 0xCC
+        }
     }
 
     /// Adjacent text leaves merged, accents composed, spaces collapsed.
@@ -53,7 +64,10 @@ enum LaTeXText {
             }
         }
         return out.map { n in
-            if case .text(let t) = n { return .text(collapse(t.precomposedStringWithCanonicalMapping)) }
+            if case .text(let t) = n {
+                let composed = t.unicodeScalars.contains { (0x300...0x36F).contains($0.value) } ? t.precomposedStringWithCanonicalMapping : t
+                return .text(collapse(composed))
+            }
             return n
         }
     }
@@ -136,14 +150,14 @@ enum LaTeXText {
             i += 1
             guard i < chars.count else { return [] }
             let c = chars[i]
-            if let accent = LaTeXText.accents[c], !(c.isLetter && next.map(\.isLetter) == true) {
+            if let accent = LaTeXText.accents[c], !(c.isLetterFast && next.map(\.isLetterFast) == true) {
                 i += 1
                 let arg = argument().plainCharacters
                 guard let first = arg.first else { return [.text(accent)] }
                 let base = first == "ı" ? "i" : first == "ȷ" ? "j" : String(first)
                 return [.text(base + accent + arg.dropFirst())]
             }
-            if !c.isLetter {
+            if !c.isLetterFast {
                 i += 1
                 switch c {
                 case "\\": return [.text(" ")]
@@ -154,7 +168,7 @@ enum LaTeXText {
                 }
             }
             var name = ""
-            while i < chars.count, chars[i].isLetter { name.append(chars[i]); i += 1 }
+            while i < chars.count, chars[i].isLetterFast { name.append(chars[i]); i += 1 }
             if let s = LaTeXText.symbols[name] {
                 if i < chars.count, chars[i] == " " { i += 1 }
                 if i + 1 < chars.count, chars[i] == "{", chars[i + 1] == "}" { i += 2 }

@@ -8,7 +8,7 @@ enum SentenceCase {
         var atStart = true
         func word(_ w: Substring) -> String {
             defer { atStart = false }
-            let letters = w.filter(\.isLetter)
+            let letters = w.filter(\.isLetterFast)
             guard let first = letters.first, !atStart, first.isUppercase, letters.dropFirst().allSatisfy(\.isLowercase), w != "I"
             else { return String(w) }
             return w.lowercased()

@@ -20,6 +20,9 @@ extension CitationProcessor {
         let punctuation = Punctuation(punctuationInQuote: locale.punctuationInQuote)
         let nearNoteDistance = Int(citationNode["near-note-distance"] ?? "5") ?? 5
         var results: [[RichText]] = []
+        // Sort keys depend on the item only: computed once per item, not once per citation.
+        var sortCache: [String: [SortValue?]] = [:]
+        let groupsByAuthor = citationNode["collapse"]?.hasPrefix("year") ?? false
         for (index, citation) in citations.enumerated() {
             let note = citation.noteNumber ?? index + 1
             var cites: [RenderedCite] = []
@@ -44,9 +47,12 @@ extension CitationProcessor {
                 cite.firstNoteNumber = firstNote[ci.id]
                 let state = states[ci.id] ?? ItemState()
                 let (nodes, _) = renderCite(ci.id, cite, state: state, context: citationContext)
-                var authorsCite = CiteRendering(mode: .citation)
-                authorsCite.authorOnly = true
-                let authors = renderCite(ci.id, authorsCite, state: state, context: citationContext).authors?.plainCharacters ?? ""
+                var authors = ""
+                if groupsByAuthor {
+                    var authorsCite = CiteRendering(mode: .citation)
+                    authorsCite.authorOnly = true
+                    authors = renderCite(ci.id, authorsCite, state: state, context: citationContext).authors?.plainCharacters ?? ""
+                }
                 var affixed = nodes
                 if let p = ci.prefix, !p.isEmpty { affixed = [.text(p.hasSuffix(" ") ? p : p + " ")] + affixed }
                 if let s = ci.suffix, !s.isEmpty { punctuation.append([.text(s.hasPrefix(",") || s.hasPrefix(" ") ? s : " " + s)], to: &affixed) }
@@ -64,7 +70,9 @@ extension CitationProcessor {
             // An author's prefixes ("see …; also …") fix the order they wrote.
             let authorOrdered = citation.items.contains { ($0.prefix ?? "").isEmpty == false || ($0.suffix ?? "").isEmpty == false }
             if let sort = citationNode.child("sort"), cites.count > 1, !authorOrdered {
-                let order = sorted(cites.map(\.id), by: sort, context: citationContext) { states[$0] ?? ItemState() }
+                let order = sorted(cites.map(\.id), by: sort, context: citationContext, cache: &sortCache) {
+                    states[$0] ?? ItemState()
+                }
                 let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
                 cites = cites.enumerated().sorted { (rank[$0.element.id]!, $0.offset) < (rank[$1.element.id]!, $1.offset) }.map(\.element)
             }

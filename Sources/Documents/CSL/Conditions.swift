@@ -1,23 +1,32 @@
 /// `if` / `else-if` conditions (CSL 1.0.2: several tests on one element, combined by `match`).
 extension ItemRenderer {
     func evaluate(_ branch: CSLNode) -> Bool {
+        guard let conditions = branch.conditions else { return false }
         var results: [Bool] = []
-        func each(_ attr: String, _ test: (String) -> Bool) {
-            guard let list = branch[attr] else { return }
-            for v in list.split(separator: " ") { results.append(test(String(v))) }
+        for (attribute, values) in conditions.tests {
+            for v in values { results.append(test(attribute, v)) }
         }
-        each("type") { $0 == item.type }
-        each("variable") { hasVariable($0) }
-        each("is-numeric") { Numbers.isNumeric(rawVariable($0, form: "long").plainCharacters) }
-        each("is-uncertain-date") { item.dates[$0]?.circa ?? false }
-        each("locator") { loc in
+        if let d = conditions.disambiguate { results.append(d == state.disambiguateCondition) }
+        switch conditions.match {
+        case "any": return results.contains(true)
+        case "none": return !results.contains(true)
+        default: return !results.isEmpty && !results.contains(false)
+        }
+    }
+
+    private func test(_ attribute: String, _ v: String) -> Bool {
+        switch attribute {
+        case "type": return v == item.type
+        case "variable": return hasVariable(v)
+        case "is-numeric": return Numbers.isNumeric(rawVariable(v, form: "long").plainCharacters)
+        case "is-uncertain-date": return item.dates[v]?.circa ?? false
+        case "locator":
             guard cite.locator != nil else { return false }
             let label = cite.label ?? "page"
-            return loc == label || (loc == "sub-verbo" && label == "sub verbo")
-        }
-        each("position") { position in
+            return v == label || (v == "sub-verbo" && label == "sub verbo")
+        case "position":
             guard cite.mode == .citation else { return false }
-            switch position {
+            switch v {
             case "first": return cite.position == .first
             case "subsequent": return cite.position != .first
             case "ibid": return cite.position == .ibid || cite.position == .ibidWithLocator
@@ -25,12 +34,7 @@ extension ItemRenderer {
             case "near-note": return cite.position != .first && cite.nearNote
             default: return false
             }
-        }
-        if let d = branch["disambiguate"] { results.append((d == "true") == state.disambiguateCondition) }
-        switch branch["match"] ?? "all" {
-        case "any": return results.contains(true)
-        case "none": return !results.contains(true)
-        default: return !results.isEmpty && !results.contains(false)
+        default: return false
         }
     }
 

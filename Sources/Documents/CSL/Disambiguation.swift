@@ -23,8 +23,13 @@ extension CitationProcessor {
         if addGiven, citationContext.givennameRule != "by-cite" { disambiguateNames(order, states: &states) }
         var remaining = ambiguous(order, states)
         if remaining.isEmpty { return }
+        func sameNames(_ group: [String]) -> Bool {
+            let first = items[group[0]]?.names
+            return group.allSatisfy { items[$0]?.names == first }
+        }
         if addNames {
             remaining = remaining.flatMap { group -> [[String]] in
+                if sameNames(group) { return [group] }
                 let maxNames = group.map { items[$0]?.names["author"]?.count ?? 0 }.max() ?? 0
                 var open = group
                 var k = 0
@@ -40,6 +45,7 @@ extension CitationProcessor {
         }
         if addGiven {
             remaining = remaining.flatMap { group -> [[String]] in
+                if sameNames(group) { return [group] }
                 var open = group
                 for level in 1...2 where open.count > 1 {
                     for id in open { states[id]!.givenLevel = level }

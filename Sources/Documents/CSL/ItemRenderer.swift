@@ -37,7 +37,7 @@ final class ItemRenderer {
     /// A `choose` yields its branch's pieces one by one: the enclosing group's delimiter goes
     /// between them, as if they were its own children.
     func renderPieces(_ node: CSLNode) -> [[RichText]] {
-        guard node.name == "choose" else { return [render(node)] }
+        guard node.kind == .choose else { return [render(node)] }
         for branch in node.children where branch.name == "else" || evaluate(branch) {
             return branch.children.flatMap { renderPieces($0) }
         }
@@ -45,15 +45,15 @@ final class ItemRenderer {
     }
 
     func render(_ node: CSLNode) -> [RichText] {
-        switch node.name {
-        case "text": return renderText(node)
-        case "group": return renderGroup(node)
-        case "choose": return renderChoose(node)
-        case "names": return renderNames(node)
-        case "date": return renderDate(node)
-        case "number": return renderNumber(node)
-        case "label": return renderLabel(node)
-        default: return []
+        switch node.kind {
+        case .text: return renderText(node)
+        case .group: return renderGroup(node)
+        case .choose: return renderChoose(node)
+        case .names: return renderNames(node)
+        case .date: return renderDate(node)
+        case .number: return renderNumber(node)
+        case .label: return renderLabel(node)
+        case .other: return []
         }
     }
 
@@ -161,23 +161,27 @@ final class ItemRenderer {
 
     /// Text case, periods, quotes, fonts, then affixes, then display: CSL's order.
     func format(_ node: CSLNode, _ nodes: [RichText], affixes: Bool = true) -> [RichText] {
+        let f = node.format
+        if f.isPlain { return nodes }
         var out = nodes
-        if let tc = node["text-case"] { out = TextCase.apply(tc, out, english: context.isEnglish(item)) }
-        if node["strip-periods"] == "true" { out = RichTextEdges.mapText(out) { $0.replacingOccurrences(of: ".", with: "") } }
-        if node["quotes"] == "true" { out = [.quoted(out)] }
+        if let tc = f.textCase { out = TextCase.apply(tc, out, english: context.isEnglish(item)) }
+        if f.stripPeriods { out = RichTextEdges.mapText(out) { $0.replacingOccurrences(of: ".", with: "") } }
+        if f.quotes { out = [.quoted(out)] }
         out = Self.fonts(node, out)
-        if affixes { out = punctuation.affix(node["prefix"], out, node["suffix"]) }
-        if let d = node["display"] { out = [.display(d, out)] }
+        if affixes, f.prefix != nil || f.suffix != nil { out = punctuation.affix(f.prefix, out, f.suffix) }
+        if let d = f.display { out = [.display(d, out)] }
         return out
     }
 
     static func fonts(_ node: CSLNode, _ nodes: [RichText]) -> [RichText] {
+        let f = node.format
+        guard f.hasFonts else { return nodes }
         var out = nodes
-        if let s = node["font-style"], s == "italic" || s == "oblique" { out = [.italic(out)] }
-        if node["font-variant"] == "small-caps" { out = [.smallCaps(out)] }
-        if node["font-weight"] == "bold" { out = [.bold(out)] }
-        if node["text-decoration"] == "underline" { out = [.underline(out)] }
-        switch node["vertical-align"] {
+        if f.italic { out = [.italic(out)] }
+        if f.smallCaps { out = [.smallCaps(out)] }
+        if f.bold { out = [.bold(out)] }
+        if f.underline { out = [.underline(out)] }
+        switch f.verticalAlign {
         case "sup": out = [.superscript(out)]
         case "sub": out = [.subscript(out)]
         default: break

@@ -77,10 +77,10 @@ enum Initials {
                     parts.append(String(p))
                     continue
                 }
-                guard let first = p.first(where: \.isLetter) else { continue }
-                if p.filter(\.isLetter).count > 1, p.allSatisfy({ $0.isUppercase || $0 == "." }), p.count <= 3 {
+                guard let first = p.first(where: \.isLetterFast) else { continue }
+                if p.filter(\.isLetterFast).count > 1, p.allSatisfy({ $0.isUppercase || $0 == "." }), p.count <= 3 {
                     parts.append(
-                        p.filter(\.isLetter).map { String($0) + sep.trimmingCharacters(in: .whitespaces) }.joined(separator: sep.hasSuffix(" ") ? " " : ""))
+                        p.filter(\.isLetterFast).map { String($0) + sep.trimmingCharacters(in: .whitespaces) }.joined(separator: sep.hasSuffix(" ") ? " " : ""))
                 } else {
                     parts.append(String(first) + sep.trimmingTrailingSpace)
                 }

@@ -147,3 +147,22 @@ enum RichTextEdges {
         }
     }
 }
+
+extension Character {
+    /// `isWhitespace` and `isLetter` look up Unicode properties, slow in loops over every
+    /// character of a bibliography; ASCII answers first.
+    @inlinable public var isSpaceFast: Bool {
+        if let a = asciiValue { return a == 32 || (9...13).contains(a) }
+        return isWhitespace
+    }
+
+    @inlinable public var isLetterFast: Bool {
+        if let a = asciiValue { return (65...90).contains(a) || (97...122).contains(a) }
+        return isLetter
+    }
+
+    @inlinable public var isDigitFast: Bool {
+        if let a = asciiValue { return (48...57).contains(a) }
+        return isNumber
+    }
+}

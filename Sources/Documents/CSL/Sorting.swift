@@ -19,13 +19,19 @@ extension CitationProcessor {
     /// The cited items in bibliography order.
     func bibliographyOrder(_ cited: [String], states: [String: ItemState]) -> [String] {
         guard let ctx = bibliographyContext, let sort = style.bibliography?.child("sort") else { return cited }
-        return sorted(cited, by: sort, context: ctx) { states[$0] ?? ItemState() }
+        var cache: [String: [SortValue?]] = [:]
+        return sorted(cited, by: sort, context: ctx, cache: &cache) { states[$0] ?? ItemState() }
     }
 
-    func sorted(_ ids: [String], by sort: CSLNode, context: StyleContext, state: (String) -> ItemState) -> [String] {
+    func sorted(
+        _ ids: [String], by sort: CSLNode, context: StyleContext, cache: inout [String: [SortValue?]],
+        state: (String) -> ItemState
+    ) -> [String] {
         let keys = sort.children("key")
-        let values: [String: [SortValue?]] = Dictionary(
-            uniqueKeysWithValues: ids.map { id in (id, keys.map { sortValue($0, id: id, context: context, state: state(id)) }) })
+        for id in ids where cache[id] == nil {
+            cache[id] = keys.map { sortValue($0, id: id, context: context, state: state(id)) }
+        }
+        let values = cache
         let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         return ids.sorted { a, b in
             let va = values[a]!, vb = values[b]!
@@ -59,7 +65,7 @@ extension CitationProcessor {
             if let d = item.dates[v] { return .text(d.sortKey) }
             let text = r.rawVariable(v, form: "long").plainCharacters
             if text.isEmpty { return nil }
-            if let n = Int(text.prefix { $0.isNumber }), Numbers.isNumeric(text) { return .number(n) }
+            if let n = Int(text.prefix { $0.isDigitFast }), Numbers.isNumeric(text) { return .number(n) }
             return .text(Self.collationKey(text))
         }
         if let m = key["macro"], let macro = style.macros[m] {
@@ -72,11 +78,11 @@ extension CitationProcessor {
 
     /// Case, accents and punctuation ignored, as a collation at primary strength would.
     static func collationKey(_ s: String) -> String {
-        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let folded = s.utf8.allSatisfy { $0 < 128 } ? s.lowercased() : s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var out = ""
         var lastSpace = true
         for c in folded {
-            if c.isLetter || c.isNumber {
+            if c.isLetterFast || c.isDigitFast {
                 out.append(c)
                 lastSpace = false
             } else if c == " " || c == "," || c == "-", !lastSpace {

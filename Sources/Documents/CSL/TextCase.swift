@@ -13,7 +13,7 @@ enum TextCase {
             var done = false
             return RichTextEdges.mapText(nodes) { t in
                 if done { return t }
-                guard let i = t.firstIndex(where: { $0.isLetter || $0.isNumber }) else { return t }
+                guard let i = t.firstIndex(where: { $0.isLetterFast || $0.isDigitFast }) else { return t }
                 done = true
                 return String(t[..<i]) + t[i].uppercased() + String(t[t.index(after: i)...])
             }
@@ -32,7 +32,7 @@ enum TextCase {
 
     /// The first letter upper-cased, unless the word starts with a digit ("36th").
     static func capitalized(_ w: String) -> String {
-        guard let i = w.firstIndex(where: { $0.isLetter || $0.isNumber }), w[i].isLetter else { return w }
+        guard let i = w.firstIndex(where: { $0.isLetterFast || $0.isDigitFast }), w[i].isLetterFast else { return w }
         return String(w[..<i]) + w[i].uppercased() + String(w[w.index(after: i)...])
     }
 

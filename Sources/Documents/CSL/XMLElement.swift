@@ -13,11 +13,28 @@ final class CSLNode: @unchecked Sendable {
     var children: [CSLNode] = []
     var text = ""
     let line: Int
+    /// The rendering element this is, decided once (a switch over names per render was slow).
+    enum Kind { case text, group, choose, names, date, number, label, other }
+    let kind: Kind
+    let format: NodeFormat
+    let conditions: NodeConditions?
 
     init(name: String, attributes: [String: String], line: Int) {
         self.name = name
         self.attributes = attributes
         self.line = line
+        format = NodeFormat(attributes)
+        switch name {
+        case "text": kind = .text
+        case "group": kind = .group
+        case "choose": kind = .choose
+        case "names": kind = .names
+        case "date": kind = .date
+        case "number": kind = .number
+        case "label": kind = .label
+        default: kind = .other
+        }
+        conditions = name == "if" || name == "else-if" ? NodeConditions(attributes) : nil
     }
 
     subscript(_ attribute: String) -> String? { attributes[attribute] }
