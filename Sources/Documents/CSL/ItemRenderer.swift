@@ -64,7 +64,12 @@ final class ItemRenderer {
         if let v = node["variable"] {
             out = variableText(v, form: node["form"] ?? "long")
             if v == "page" || v == "locator" && cite.label == "page" { out = pageRange(out) }
-            if v == "DOI" || v == "URL" || v == "PMID" || v == "PMCID" { out = linked(v, out, node) }
+            if v == "DOI", !out.isEmpty, let pre = node.format.prefix, pre.hasSuffix("doi.org/") {
+                // "https://doi.org/" + DOI: the whole address is the link.
+                let url = pre + out.plainCharacters
+                return punctuation.affix(nil, format(node, [.link(url: url, [.text(url)])], affixes: false), node.format.suffix)
+            }
+            if v == "DOI" || v == "URL" { out = linked(v, out, node) }
         } else if let m = node["macro"], let macro = context.style.macros[m] {
             // A macro is transparent: its variables count for the enclosing group.
             out = renderChildren(of: macro)
@@ -86,8 +91,7 @@ final class ItemRenderer {
         switch variable {
         case "URL": return [.link(url: value, nodes)]
         case "DOI":
-            let prefix = node["prefix"] ?? ""
-            if prefix.hasSuffix("doi.org/") { return [.link(url: prefix + value, nodes)] }
+            if value.hasPrefix("http") { return [.link(url: value, nodes)] }
             return [.link(url: "https://doi.org/" + value, nodes)]
         default: return nodes
         }
