@@ -127,3 +127,17 @@ final class BibTeXParsingTests: XCTestCase {
         XCTAssertEqual(bad.diagnostics.first?.description.hasPrefix("refs.json:1:1: error: not valid JSON"), true)
     }
 }
+
+/// Hostile input: no crash, no hang, and a diagnostic where one is due.
+final class BibTeXRobustnessTests: XCTestCase {
+    func testDeeplyNestedBracesAndTruncatedFilesAreHandled() {
+        let deep = "@misc{k, title={" + String(repeating: "{", count: 5000) + "x" + String(repeating: "}", count: 5000) + "}}"
+        let bib = Bibliography.bibtex(deep, file: "deep.bib")
+        XCTAssertEqual(bib.items.map(\.id), ["k"])
+        for cut in ["@", "@misc", "@misc{", "@misc{k", "@misc{k,", "@misc{k, title", "@misc{k, title=", "@misc{k, title={a", "@misc{k, title=\"a"] {
+            let b = Bibliography.bibtex(cut, file: "cut.bib")
+            XCTAssertEqual(b.items.count, 0, cut)
+            XCTAssertEqual(b.diagnostics.first?.severity, .error, cut)
+        }
+    }
+}

@@ -120,6 +120,10 @@ final class ProcessorTests: XCTestCase {
         XCTAssertThrowsError(try style("<macro name=\"m\"><text macro=\"nope\"/></macro>")) { error in
             XCTAssertEqual("\(error)", "test.csl:4: error: macro \"nope\" is not defined")
         }
+        XCTAssertThrowsError(try style("<macro name=\"a\"><text macro=\"b\"/></macro>\n<macro name=\"b\"><text macro=\"a\"/></macro>")) {
+            error in
+            XCTAssertEqual("\(error)", "test.csl:5: error: macro \"b\" calls \"a\", which leads back to it")
+        }
         let library = CSLLibrary(stylesFolder: URL(fileURLWithPath: "/nonexistent/styles"))
         XCTAssertThrowsError(try library.style("apa")) { error in
             XCTAssertTrue("\(error)".contains("install the Debian package citation-style-language-styles"), "\(error)")

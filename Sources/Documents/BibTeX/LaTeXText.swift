@@ -100,6 +100,10 @@ enum LaTeXText {
                 case "}":
                     if depth > 0 { i += 1; return out }
                     i += 1
+                case "{" where depth > 64:
+                    // Deeper than any real field: braces are kept as text, not recursed into.
+                    out.append(.text("{"))
+                    i += 1
                 case "{":
                     i += 1
                     let startsWithCommand = i < chars.count && chars[i] == "\\"

@@ -31,7 +31,8 @@ public struct CSLStyle: @unchecked Sendable {
         defaultLocale = root["default-locale"]
         self.source = source
         if citation == nil { throw CSLError("\(source): error: the style has no <citation>") }
-        for (name, m) in macros { try Self.checkMacros(m, macros, name: name, source: source) }
+        try Self.checkMacros(root, macros, source: source)
+        for name in macros.keys.sorted() { try Self.checkCycles(from: name, macros, path: [], source: source) }
     }
 
     /// Whether any element renders the `year-suffix` variable.
@@ -46,11 +47,25 @@ public struct CSLStyle: @unchecked Sendable {
         try self.init(data: data, source: url.path)
     }
 
-    private static func checkMacros(_ node: CSLNode, _ macros: [String: CSLNode], name: String, source: String) throws {
+    private static func checkMacros(_ node: CSLNode, _ macros: [String: CSLNode], source: String) throws {
         if let m = node["macro"], node.name == "text" || node.name == "key", macros[m] == nil {
             throw CSLError("\(source):\(node.line): error: macro \"\(m)\" is not defined")
         }
-        for c in node.children { try checkMacros(c, macros, name: name, source: source) }
+        for c in node.children { try checkMacros(c, macros, source: source) }
+    }
+
+    /// A macro that calls itself, directly or not, would render forever: an error at the call.
+    private static func checkCycles(from name: String, _ macros: [String: CSLNode], path: [String], source: String) throws {
+        func calls(_ n: CSLNode) -> [(String, Int)] {
+            (n.name == "text" ? n["macro"].map { [($0, n.line)] } ?? [] : []) + n.children.flatMap(calls)
+        }
+        guard let macro = macros[name] else { return }
+        for (callee, line) in calls(macro) {
+            if callee == name || path.contains(callee) {
+                throw CSLError("\(source):\(line): error: macro \"\(name)\" calls \"\(callee)\", which leads back to it")
+            }
+            if path.count < 64 { try checkCycles(from: callee, macros, path: path + [name], source: source) }
+        }
     }
 
     /// The style's `<locale>` elements that apply to `language`, weakest first.
