@@ -55,6 +55,7 @@ final class PeerComparisonTests: XCTestCase {
         XCTAssertEqual(ourEntries.count, theirEntries.count, "\(styleName): entry count")
         XCTAssertGreaterThanOrEqual(Double(entryMatches) / Double(max(theirEntries.count, 1)), Self.required, "\(styleName): bibliography entries")
         XCTAssertGreaterThanOrEqual(Double(citationMatches) / Double(citationCount), Self.required, "\(styleName): citations")
+        try compareFormatting(styleName, stylePath: stylePath, pandoc: pandoc, input: input, processed: out)
     }
 
     /// Prints every difference and the share identical; returns the number identical.

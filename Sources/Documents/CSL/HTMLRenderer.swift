@@ -49,7 +49,9 @@ public struct HTMLRenderer: Sendable {
                 out += depth % 2 == 0 ? openQuote : openInnerQuote
                 append(c, depth: depth + 1, to: &out)
                 out += depth % 2 == 0 ? closeQuote : closeInnerQuote
-            case .display(let d, let c): wrap("<div class=\"csl-\(d)\">", "</div>", c, depth, &out)
+            case .display(let d, let c):
+                // The margin's text is followed by a space, as citeproc-js writes it.
+                wrap("<div class=\"csl-\(d)\">", d == "left-margin" ? " </div>" : "</div>", c, depth, &out)
             }
         }
     }

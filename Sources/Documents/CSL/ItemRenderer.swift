@@ -29,6 +29,10 @@ final class ItemRenderer {
 
     var locale: CSLLocale { context.locale }
 
+    /// Marks the title in a bibliography entry: it links to the DOI or URL when the entry
+    /// shows neither (CSL 1.0.2 Appendix VI, Links), and is unmarked otherwise.
+    static let titleMark = "\u{0}title"
+
     func renderChildren(of layout: CSLNode) -> [RichText] {
         let parts = layout.children.map { render($0) }
         return punctuation.join(parts, delimiter: layout["delimiter"] ?? "")
@@ -64,12 +68,14 @@ final class ItemRenderer {
         if let v = node["variable"] {
             out = variableText(v, form: node["form"] ?? "long")
             if v == "page" || v == "locator" && cite.label == "page" { out = pageRange(out) }
-            if v == "DOI", !out.isEmpty, let pre = node.format.prefix, pre.hasSuffix("doi.org/") {
-                // "https://doi.org/" + DOI: the whole address is the link.
+            if v == "DOI", !out.isEmpty, let pre = node.format.prefix, pre.hasPrefix("http"), pre.hasSuffix("doi.org/") {
+                // A prefix that is the resolver's address: the whole address is the link (as in
+                // citeproc-js); with other prefixes ("DOI:https://doi.org/") the DOI alone is.
                 let url = pre + out.plainCharacters
                 return punctuation.affix(nil, format(node, [.link(url: url, [.text(url)])], affixes: false), node.format.suffix)
             }
-            if v == "DOI" || v == "URL" { out = linked(v, out, node) }
+            if v == "DOI" || v == "URL", !out.isEmpty { out = linked(v, out, node) }
+            if v == "title", cite.mode == .bibliography, !out.isEmpty, !cite.sorting { out = [.link(url: Self.titleMark, out)] }
         } else if let m = node["macro"], let macro = context.style.macros[m] {
             // A macro is transparent: its variables count for the enclosing group.
             out = renderChildren(of: macro)
