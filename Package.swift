@@ -107,6 +107,7 @@ let package = Package(
             name: "folio-bench",
             dependencies: [
                 "Tensor", "Autograd", "Theory", "Plot", "MathType", "Graphics", "Report", "Notebook", "OutputChannel",
+                "BibTeX", "CSL",
             ], path: "Sources/Tools/folio-bench"),
 
         // What the test targets share: running programs, finding tools (a missing one fails the
