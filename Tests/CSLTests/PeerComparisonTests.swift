@@ -16,6 +16,8 @@ final class PeerComparisonTests: XCTestCase {
     func testIEEE() throws { try compare("ieee") }
     func testNature() throws { try compare("nature") }
     func testACM() throws { try compare("association-for-computing-machinery") }
+    /// A note style: pandoc puts each citation in a footnote, which the comparison reads back.
+    func testChicagoNotes() throws { try compare("chicago-fullnote-bibliography") }
 
     static func normalise(_ s: String) -> String {
         s.replacingOccurrences(of: "\u{00A0}", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -39,8 +41,14 @@ final class PeerComparisonTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let paragraphs = result.stdout.components(separatedBy: "\n\n").map(Self.normalise).filter { !$0.isEmpty }
         let citationCount = PeerCitations.cases.count
-        let theirCitations = Array(paragraphs.prefix(citationCount))
-        let theirEntries = Array(paragraphs.dropFirst(citationCount))
+        var theirCitations = Array(paragraphs.prefix(citationCount))
+        var theirEntries = Array(paragraphs.dropFirst(citationCount))
+        let library0 = try library.style(styleName)
+        if library0.styleClass == "note" {
+            // Notes come last, "[n] text": the citations are their texts.
+            theirCitations = theirEntries.suffix(citationCount).map { String($0.drop { $0 != " " }.dropFirst()) }
+            theirEntries = Array(theirEntries.dropLast(citationCount))
+        }
 
         let bib = Bibliography.load([Self.fixture.path])
         XCTAssertEqual(bib.diagnostics.filter { $0.severity == .error }.map(\.description), [])
@@ -54,7 +62,10 @@ final class PeerComparisonTests: XCTestCase {
         let citationMatches = report("\(styleName) citations", ours: ourCitations, theirs: theirCitations)
         XCTAssertEqual(ourEntries.count, theirEntries.count, "\(styleName): entry count")
         XCTAssertGreaterThanOrEqual(Double(entryMatches) / Double(max(theirEntries.count, 1)), Self.required, "\(styleName): bibliography entries")
-        XCTAssertGreaterThanOrEqual(Double(citationMatches) / Double(citationCount), Self.required, "\(styleName): citations")
+        // A note style's citations are full references, so two of the 22 carry differences the
+        // bibliography has too (the arXiv DOI, `{\'\i}`; docs/citations-vs-pandoc.md): 90 % there.
+        let citationsRequired = library0.styleClass == "note" ? 0.9 : Self.required
+        XCTAssertGreaterThanOrEqual(Double(citationMatches) / Double(citationCount), citationsRequired, "\(styleName): citations")
         try compareFormatting(styleName, stylePath: stylePath, pandoc: pandoc, input: input, processed: out)
     }
 

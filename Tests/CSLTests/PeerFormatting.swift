@@ -17,8 +17,16 @@ extension PeerComparisonTests {
         XCTAssertEqual(result.status, 0, result.stderr)
         let html = result.stdout
         let refsStart = html.range(of: "<div id=\"refs\"")?.lowerBound ?? html.endIndex
-        let theirCitations = html[..<refsStart].components(separatedBy: "<p>").dropFirst().map { Self.marks(String($0)) }
-        let theirEntries = html[refsStart...].components(separatedBy: "<div id=\"ref-").dropFirst().map { chunk -> String in
+        var theirCitations = html[..<refsStart].components(separatedBy: "<p>").dropFirst().map { Self.marks(String($0)) }
+        let notesStart = html.range(of: "<section class=\"footnotes")?.lowerBound ?? html.endIndex
+        if html.contains("role=\"doc-endnote\"") {
+            // A note style: each citation is a footnote, `<li id="fnN" …><p>text<a href="#fnrefN" …>`.
+            theirCitations = html[notesStart...].components(separatedBy: "<li id=\"fn").dropFirst().map { chunk in
+                let body = chunk[(chunk.range(of: "<p>")?.upperBound ?? chunk.startIndex)...]
+                return Self.marks(String(body[..<(body.range(of: "<a href=\"#fnref")?.lowerBound ?? body.endIndex)]))
+            }
+        }
+        let theirEntries = html[refsStart..<notesStart].components(separatedBy: "<div id=\"ref-").dropFirst().map { chunk -> String in
             Self.marks(String(chunk[(chunk.range(of: ">")?.upperBound ?? chunk.startIndex)...]))
         }
         let renderer = HTMLRenderer()

@@ -6,12 +6,14 @@ extension CitationProcessor {
         var nodes: [RichText]
         var authors: String
         var number: Int
+        var position: CitePosition
         var year: Int?
         var suffix: String?
     }
 
-    func formatCitations(_ citations: [Citation], states: [String: ItemState]) -> [[RichText]] {
-        guard let citationNode = style.citation, let layout = citationNode.child("layout") else { return [] }
+    func formatCitations(_ citations: [Citation], states: [String: ItemState]) -> (notes: [[RichText]], inText: [[RichText]?]) {
+        guard let citationNode = style.citation, let layout = citationNode.child("layout") else { return ([], []) }
+        var inText: [[RichText]?] = []
         var lastNote: [String: Int] = [:]
         var firstNote: [String: Int] = [:]
         var seen: Set<String> = []
@@ -58,7 +60,8 @@ extension CitationProcessor {
                 if let s = ci.suffix, !s.isEmpty { punctuation.append([.text(s.hasPrefix(",") || s.hasPrefix(" ") ? s : " " + s)], to: &affixed) }
                 cites.append(
                     RenderedCite(
-                        id: ci.id, item: ci, nodes: affixed, authors: authors, number: state.citationNumber, year: items[ci.id]?.dates["issued"]?.year,
+                        id: ci.id, item: ci, nodes: affixed, authors: authors, number: state.citationNumber, position: cite.position,
+                        year: items[ci.id]?.dates["issued"]?.year,
                         suffix: state.yearSuffix))
                 seen.insert(ci.id)
                 lastNote[ci.id] = note
@@ -76,34 +79,49 @@ extension CitationProcessor {
                 let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
                 cites = cites.enumerated().sorted { (rank[$0.element.id]!, $0.offset) < (rank[$1.element.id]!, $1.offset) }.map(\.element)
             }
-            var body = collapse(cites, citationNode: citationNode, layout: layout, states: states)
-            if citation.narrative, let first = citation.items.first, items[first.id] != nil {
+            let isNote = style.styleClass == "note"
+            if citation.narrative, let first = cites.first, first.item.id == citation.items.first?.id {
                 var authorOnly = CiteRendering(mode: .citation)
                 authorOnly.authorOnly = true
                 let state = states[first.id] ?? ItemState()
                 if let authors = renderCite(first.id, authorOnly, state: state, context: citationContext).authors, !authors.isEmpty {
-                    var rest = citation
-                    rest.narrative = false
-                    rest.items[0].suppressAuthor = true
+                    // "Doe (2005)": the author as text, the rest of the citation without them.
                     var inner = cites
-                    var c = CiteRendering(mode: .citation, locator: first.locator, label: first.label ?? (first.locator == nil ? nil : "page"))
+                    var c = CiteRendering(mode: .citation, locator: first.item.locator, label: first.item.label ?? (first.item.locator == nil ? nil : "page"))
                     c.suppressAuthor = true
-                    c.position = .first
+                    c.position = first.position
                     inner[0].nodes = renderCite(first.id, c, state: state, context: citationContext).nodes
-                    if let s = first.suffix, !s.isEmpty { punctuation.append([.text(" " + s)], to: &inner[0].nodes) }
-                    let tail = collapse(inner, citationNode: citationNode, layout: layout, states: states)
-                    let formattedTail = ItemRenderer.fonts(layout, tail)
-                    results.append(
-                        authors
-                            + (formattedTail.isEmpty ? [] : [.text(" ")] + punctuation.affix(layout["prefix"] ?? "(", formattedTail, layout["suffix"] ?? ")"))
-                            .filter { _ in true })
+                    if let s = first.item.suffix, !s.isEmpty { punctuation.append([.text(" " + s)], to: &inner[0].nodes) }
+                    let tail = ItemRenderer.fonts(layout, collapse(inner, citationNode: citationNode, layout: layout, states: states))
+                    if isNote {
+                        // In a note style the author stays in the text and the rest is the note.
+                        results.append(Self.capitalizedNote(punctuation.affix(layout["prefix"], tail, layout["suffix"])))
+                        inText.append(authors)
+                    } else {
+                        let rest = tail.isEmpty ? [] : [.text(" ")] + punctuation.affix(layout["prefix"] ?? "(", tail, layout["suffix"] ?? ")")
+                        results.append(authors + rest)
+                        inText.append(nil)
+                    }
                     continue
                 }
             }
-            body = ItemRenderer.fonts(layout, body)
-            results.append(punctuation.affix(layout["prefix"], body, layout["suffix"]))
+            let body = ItemRenderer.fonts(layout, collapse(cites, citationNode: citationNode, layout: layout, states: states))
+            let formatted = punctuation.affix(layout["prefix"], body, layout["suffix"])
+            results.append(isNote ? Self.capitalizedNote(formatted) : formatted)
+            inText.append(nil)
         }
-        return results
+        return (results, inText)
+    }
+
+    /// A note is a sentence: its first letter is a capital ("See Doe …").
+    static func capitalizedNote(_ nodes: [RichText]) -> [RichText] {
+        var done = false
+        return RichTextEdges.mapText(nodes) { t in
+            guard !done, let first = t.first(where: { !$0.isSpaceFast }) else { return t }
+            done = true
+            guard first.isLowercase, let i = t.firstIndex(of: first) else { return t }
+            return String(t[..<i]) + first.uppercased() + String(t[t.index(after: i)...])
+        }
     }
 
     /// Joins the cites of one citation, collapsing number runs or same-author groups.

@@ -45,8 +45,13 @@ public struct BibliographyEntry: Hashable, Sendable {
 
 /// What a document's citations came to.
 public struct ProcessedCitations: Sendable {
-    /// One per citation, in the order given.
+    /// One per citation, in the order given. In a note style each is the text of its footnote
+    /// (with its first letter capitalised).
     public var citations: [[RichText]]
+    /// For narrative citations (`@doe`) in a note style: the author, which stays in the running
+    /// text while `citations[i]` goes in the footnote. Nil otherwise (in-text styles give the
+    /// whole "Doe (2005)" in `citations[i]`).
+    public var inTextAuthors: [[RichText]?]
     /// The bibliography in the style's order: every cited item, and the `nocite` ones.
     public var bibliography: [BibliographyEntry]
     /// Keys cited but not among the items (the integrator reports them at their line).
@@ -121,13 +126,14 @@ public final class CitationProcessor: @unchecked Sendable {
         for (n, id) in bibOrder.enumerated() { states[id]?.citationNumber = n + 1 }
         disambiguate(bibOrder, states: &states)
 
-        let formatted = formatCitations(citations, states: states)
+        let (formatted, inText) = formatCitations(citations, states: states)
         let bibliography = renderBibliography(bibOrder, states: states)
         var options: [String: String] = [:]
         if let b = style.bibliography {
             for k in ["hanging-indent", "second-field-align", "line-spacing", "entry-spacing"] { options[k] = b[k] }
         }
-        return ProcessedCitations(citations: formatted, bibliography: bibliography, missingKeys: missing, bibliographyOptions: options)
+        return ProcessedCitations(
+            citations: formatted, inTextAuthors: inText, bibliography: bibliography, missingKeys: missing, bibliographyOptions: options)
     }
 
     /// Renders one item through a layout's children (no layout affixes).
