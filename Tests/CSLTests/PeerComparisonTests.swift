@@ -29,7 +29,12 @@ final class PeerComparisonTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: stylePath) else {
             throw MissingTool("citation-style-language-styles", remedy: "run scripts/setup (it installs the Debian package)")
         }
-        let pandoc = try Tools.path("pandoc")
+        guard FileManager.default.fileExists(atPath: library.localesFolder.appendingPathComponent("locales-en-US.xml").path) else {
+            throw MissingTool("citation-style-language-locales", remedy: "run scripts/setup (it installs the Debian package)")
+        }
+        guard let pandoc = Tools.find("pandoc") else {
+            throw MissingTool("pandoc", remedy: "run scripts/setup (it installs Debian's pandoc, the peer these tests compare with)")
+        }
         let folder = try makeTemporaryFolder("folio-peer-\(styleName)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("page.md")

@@ -97,7 +97,9 @@ enum Crossref {
     ]
 
     static func inherit(_ fields: inout [String: String], childType: String, from parent: BibFile.Entry) {
-        for (k, v) in parent.fields where !notInherited.contains(k) {
+        // In key order, so that the result never depends on a dictionary's iteration order.
+        for k in parent.fields.keys.sorted() where !notInherited.contains(k) {
+            let v = parent.fields[k]!
             switch k {
             case "title":
                 if fields["booktitle"] == nil { fields["booktitle"] = v }
