@@ -116,6 +116,19 @@ final class ProcessorTests: XCTestCase {
         XCTAssertEqual(plain.render(out.bibliography[0].content), "The iPhone of a BERT: On Models in Nature")
     }
 
+    func testTheSameInputGivesByteIdenticalOutput() throws {
+        func render() throws -> String {
+            let bib = Bibliography.load([PeerComparisonTests.fixture.path])
+            let p = try CitationProcessor(style: CSLLibrary().style("apa"), items: bib.items)
+            let out = p.process(PeerCitations.cases.map(\.citation), nocite: ["*"])
+            let html = HTMLRenderer()
+            return (out.citations.map { html.render($0) } + out.bibliography.map { $0.id + html.render($0.content) }).joined(separator: "\n")
+        }
+        let first = try render()
+        XCTAssertEqual(first, try render())
+        XCTAssertEqual(first, try render())
+    }
+
     func testStyleErrorsNameTheFileAndLine() throws {
         XCTAssertThrowsError(try style("<macro name=\"m\"><text macro=\"nope\"/></macro>")) { error in
             XCTAssertEqual("\(error)", "test.csl:4: error: macro \"nope\" is not defined")
