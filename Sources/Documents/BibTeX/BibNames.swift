@@ -37,8 +37,8 @@ enum BibNames {
                     i += 1
                     continue
                 }
-                if separator == "and", c.isSpaceFast, i + 4 < chars.count,
-                    String(chars[(i + 1)...(i + 3)]).lowercased() == "and", chars[i + 4].isSpaceFast
+                if separator == "and", c.isSpaceFast, i + 4 < chars.count, chars[i + 1] == "a" || chars[i + 1] == "A",
+                    chars[i + 2] == "n" || chars[i + 2] == "N", chars[i + 3] == "d" || chars[i + 3] == "D", chars[i + 4].isSpaceFast
                 {
                     parts.append(current)
                     current = ""
