@@ -63,8 +63,8 @@ final class PeerComparisonTests: XCTestCase {
         let ourCitations = out.citations.map { Self.normalise(renderer.render($0)) }
         let ourEntries = out.bibliography.map { Self.normalise(renderer.render($0.content)) }
 
-        let entryMatches = report("\(styleName) bibliography", ours: ourEntries, theirs: theirEntries)
-        let citationMatches = report("\(styleName) citations", ours: ourCitations, theirs: theirCitations)
+        let entryMatches = Self.report("\(styleName) bibliography", ours: ourEntries, theirs: theirEntries)
+        let citationMatches = Self.report("\(styleName) citations", ours: ourCitations, theirs: theirCitations)
         XCTAssertEqual(ourEntries.count, theirEntries.count, "\(styleName): entry count")
         XCTAssertGreaterThanOrEqual(Double(entryMatches) / Double(max(theirEntries.count, 1)), Self.required, "\(styleName): bibliography entries")
         // A note style's citations are full references, so two of the 22 carry differences the
@@ -75,7 +75,7 @@ final class PeerComparisonTests: XCTestCase {
     }
 
     /// Prints every difference and the share identical; returns the number identical.
-    func report(_ what: String, ours: [String], theirs: [String]) -> Int {
+    static func report(_ what: String, ours: [String], theirs: [String]) -> Int {
         var same = 0
         var lines: [String] = []
         for i in 0..<max(ours.count, theirs.count) {

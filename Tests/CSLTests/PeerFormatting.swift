@@ -32,8 +32,8 @@ extension PeerComparisonTests {
         let renderer = HTMLRenderer()
         let ourCitations = out.citations.map { Self.marks(renderer.render($0)) }
         let ourEntries = out.bibliography.map { Self.marks(renderer.render($0.content)) }
-        let entries = report("\(styleName) bibliography (HTML marks)", ours: ourEntries, theirs: theirEntries)
-        let citations = report("\(styleName) citations (HTML marks)", ours: ourCitations, theirs: theirCitations)
+        let entries = Self.report("\(styleName) bibliography (HTML marks)", ours: ourEntries, theirs: theirEntries)
+        let citations = Self.report("\(styleName) citations (HTML marks)", ours: ourCitations, theirs: theirCitations)
         XCTAssertGreaterThanOrEqual(Double(entries) / Double(max(theirEntries.count, 1)), Self.requiredFormatting, "\(styleName): formatted entries")
         XCTAssertGreaterThanOrEqual(Double(citations) / Double(max(theirCitations.count, 1)), Self.requiredFormatting, "\(styleName): formatted citations")
     }
