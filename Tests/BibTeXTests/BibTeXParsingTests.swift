@@ -141,3 +141,26 @@ final class BibTeXRobustnessTests: XCTestCase {
         }
     }
 }
+
+/// Files as they come: other encodings, several files, missing ones.
+final class BibliographyFileTests: XCTestCase {
+    func testLatin1FilesAreReadWithAWarningAndKeysAreUniqueAcrossFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-bib-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("@misc{a, title={Caf\u{E9}}}\n".utf8).write(to: folder.appendingPathComponent("one.bib"))
+        var latin1 = Data("@misc{b, title={M".utf8)
+        latin1.append(0xFC)  // ü in Latin-1
+        latin1.append(Data("ller}}\n@misc{a, title={Again}}\n".utf8))
+        try latin1.write(to: folder.appendingPathComponent("two.bib"))
+        let bib = Bibliography.load(["one.bib", "two.bib", "three.bib"], relativeTo: folder)
+        XCTAssertEqual(bib.items.map { $0.string("title") }, ["Café", "Müller"])
+        XCTAssertEqual(
+            bib.diagnostics.map(\.description),
+            [
+                "two.bib:1:1: warning: the file is not UTF-8; it was read as Latin-1",
+                "two.bib:2:1: warning: duplicate key a (first defined at one.bib:1); this entry is ignored",
+                "three.bib:1:1: error: cannot read the bibliography file",
+            ])
+    }
+}

@@ -146,3 +146,39 @@ final class ProcessorTests: XCTestCase {
         }
     }
 }
+
+extension ProcessorTests {
+    func testMalformedStyleXMLIsAnErrorAtItsLine() {
+        XCTAssertThrowsError(try CSLStyle(data: Data("<style>\n<citation>\n</style>".utf8), source: "bad.csl")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("bad.csl:3:"), "\(error)")
+            XCTAssertTrue("\(error)".contains(": error: "), "\(error)")
+        }
+    }
+}
+
+/// Every Debian style, a sample of them in debug builds, formats the peer bibliography without an
+/// error or a crash (a style without et-al-use-first once overflowed an Int here).
+final class AllStylesTests: XCTestCase {
+    func testDebianStylesFormatThePeerBibliography() throws {
+        let library = CSLLibrary()
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: library.stylesFolder.path) else {
+            throw MissingTool("citation-style-language-styles", remedy: "run scripts/setup (it installs the Debian package)")
+        }
+        let styles = files.filter { $0.hasSuffix(".csl") }.sorted()
+        XCTAssertGreaterThan(styles.count, 2000)
+        #if DEBUG
+        let sample = styles.enumerated().filter { $0.offset % 20 == 0 }.map(\.element)
+        #else
+        let sample = styles
+        #endif
+        let bib = Bibliography.load([PeerComparisonTests.fixture.path])
+        let citations = bib.items.prefix(12).map { Citation(items: [CitationItem(id: $0.id, locator: "3")]) }
+        for file in sample {
+            let style = try CSLStyle(contentsOf: library.stylesFolder.appendingPathComponent(file))
+            let out = try CitationProcessor(style: style, items: bib.items).process(citations, nocite: ["*"])
+            XCTAssertEqual(out.citations.count, citations.count, file)
+            // Some styles leave types they do not know empty; most citations must have text.
+            XCTAssertGreaterThan(out.citations.filter { !$0.plainCharacters.isEmpty }.count, citations.count / 2, file)
+        }
+    }
+}

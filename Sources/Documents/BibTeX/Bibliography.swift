@@ -21,13 +21,21 @@ public struct Bibliography: Sendable {
     public static func load(_ paths: [String], relativeTo base: URL? = nil) -> Bibliography {
         var bib = Bibliography()
         for path in paths {
-            let url = base.map { URL(fileURLWithPath: path, relativeTo: $0) } ?? URL(fileURLWithPath: path)
+            let folder = base.map { URL(fileURLWithPath: $0.path, isDirectory: true) }
+            let url = folder.map { URL(fileURLWithPath: path, relativeTo: $0) } ?? URL(fileURLWithPath: path)
             guard let data = try? Data(contentsOf: url) else {
                 bib.diagnostics.append(BibDiagnostic(file: path, line: 1, column: 1, severity: .error, message: "cannot read the bibliography file"))
                 continue
             }
-            let text = String(decoding: data, as: UTF8.self)
-            let part = url.pathExtension.lowercased() == "json" ? Self.json(data, file: path) : Self.bibtex(text, file: path)
+            var text = String(data: data, encoding: .utf8)
+            if text == nil {
+                // Older .bib files are often Latin-1: read them so, and say so, rather than
+                // turning every accented letter into U+FFFD.
+                text = String(data: data, encoding: .isoLatin1)
+                bib.diagnostics.append(
+                    BibDiagnostic(file: path, line: 1, column: 1, severity: .warning, message: "the file is not UTF-8; it was read as Latin-1"))
+            }
+            let part = url.pathExtension.lowercased() == "json" ? Self.json(data, file: path) : Self.bibtex(text ?? "", file: path)
             bib.append(part)
         }
         return bib

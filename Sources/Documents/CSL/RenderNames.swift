@@ -94,7 +94,8 @@ extension ItemRenderer {
         let etAlMin = Int((subsequent ? option("et-al-subsequent-min", nameNode) : nil) ?? option("et-al-min", nameNode) ?? "") ?? Int.max
         let etAlFirst = Int((subsequent ? option("et-al-subsequent-use-first", nameNode) : nil) ?? option("et-al-use-first", nameNode) ?? "") ?? Int.max
         var shown = names.count
-        if names.count + (others ? 1 : 0) >= etAlMin { shown = min(names.count, etAlFirst + state.extraNames) }
+        // et-al-use-first may be absent (Int.max): never add to it.
+        if names.count + (others ? 1 : 0) >= etAlMin { shown = etAlFirst >= names.count ? names.count : min(names.count, etAlFirst + state.extraNames) }
         if cite.sorting, allForSorting { shown = names.count }
         if let least = cite.sortNamesMin, names.count >= least { shown = Swift.min(names.count, cite.sortNamesUseFirst ?? shown) }
         let form = cite.sorting ? "long" : (option("form", nameNode) ?? context.nameOptions["name-form"] ?? "long")

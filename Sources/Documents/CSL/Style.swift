@@ -30,7 +30,8 @@ public struct CSLStyle: @unchecked Sendable {
         styleClass = root["class"] ?? "in-text"
         defaultLocale = root["default-locale"]
         self.source = source
-        if citation == nil { throw CSLError("\(source): error: the style has no <citation>") }
+        guard let citation else { throw CSLError("\(source):\(root.line): error: the style has no <citation>") }
+        if citation.child("layout") == nil { throw CSLError("\(source):\(citation.line): error: <citation> has no <layout>") }
         try Self.checkMacros(root, macros, source: source)
         for name in macros.keys.sorted() { try Self.checkCycles(from: name, macros, path: [], source: source) }
     }
@@ -100,7 +101,8 @@ public struct CSLLibrary: Sendable {
     /// A style by name (`ieee`) or by path (`styles/my.csl`, relative to `base`).
     public func style(_ nameOrPath: String, relativeTo base: URL? = nil) throws -> CSLStyle {
         if nameOrPath.hasSuffix(".csl") || nameOrPath.contains("/") {
-            let url = base.map { URL(fileURLWithPath: nameOrPath, relativeTo: $0) } ?? URL(fileURLWithPath: nameOrPath)
+            let folder = base.map { URL(fileURLWithPath: $0.path, isDirectory: true) }
+            let url = folder.map { URL(fileURLWithPath: nameOrPath, relativeTo: $0) } ?? URL(fileURLWithPath: nameOrPath)
             guard FileManager.default.fileExists(atPath: url.path) else { throw CSLError("\(nameOrPath): error: no such style file") }
             return try CSLStyle(contentsOf: url)
         }
@@ -125,14 +127,22 @@ public struct CSLLibrary: Sendable {
         var files: [CSLLocaleFile] = []
         for n in names {
             let url = localesFolder.appendingPathComponent("locales-\(n).xml")
-            if FileManager.default.fileExists(atPath: url.path) {
-                files.append(try CSLLocale.parseFile(url))
+            if let cached = Self.localeCache.get(url.path) {
+                files.append(cached)
+            } else if FileManager.default.fileExists(atPath: url.path) {
+                let file = try CSLLocale.parseFile(url)
+                Self.localeCache.set(url.path, file)
+                files.append(file)
             } else if n == "en-US" {
                 throw CSLError("locale en-US: error: \(url.path) is missing; install the Debian package citation-style-language-locales (scripts/setup)")
             }
         }
         return files
     }
+
+    /// Locale files parsed once per process: every processor needs en-US, and reading it costs
+    /// more than formatting a short document.
+    static let localeCache = LocaleCache()
 
     static let primaryDialects: [String: String] = [
         "af": "af-ZA", "ar": "ar", "bg": "bg-BG", "ca": "ca-AD", "cs": "cs-CZ", "da": "da-DK", "de": "de-DE",
@@ -141,4 +151,22 @@ public struct CSLLibrary: Sendable {
         "nb": "nb-NO", "pl": "pl-PL", "pt": "pt-PT", "ro": "ro-RO", "ru": "ru-RU", "sv": "sv-SE", "tr": "tr-TR",
         "uk": "uk-UA", "zh": "zh-CN",
     ]
+}
+
+/// Parsed locale files by path, shared by the processors of a process.
+final class LocaleCache: @unchecked Sendable {
+    private var files: [String: CSLLocaleFile] = [:]
+    private let lock = NSLock()
+
+    func get(_ path: String) -> CSLLocaleFile? {
+        lock.lock()
+        defer { lock.unlock() }
+        return files[path]
+    }
+
+    func set(_ path: String, _ file: CSLLocaleFile) {
+        lock.lock()
+        defer { lock.unlock() }
+        files[path] = file
+    }
 }

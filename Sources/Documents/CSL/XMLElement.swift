@@ -42,15 +42,24 @@ final class CSLNode: @unchecked Sendable {
     func child(_ name: String) -> CSLNode? { children.first { $0.name == name } }
     func children(_ name: String) -> [CSLNode] { children.filter { $0.name == name } }
 
+    /// XMLParser's error codes (libxml2's) that styles run into, in words.
+    static let xmlErrors: [Int: String] = [
+        4: "the file is empty or is not XML", 5: "the file ends before its elements are closed",
+        38: "an attribute value is not quoted", 41: "an attribute is missing its value",
+        73: "an element's start tag is not closed with '>'", 76: "an end tag does not match its start tag",
+        68: "a name was expected", 9: "an invalid character",
+    ]
+
     /// Parses `data`; the error names the line of the fault.
     static func parse(_ data: Data, source: String) throws -> CSLNode {
         let delegate = TreeBuilder()
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        guard parser.parse(), let root = delegate.root else {
+        // parse() can return true after an error (a document that ends too early): check both.
+        guard parser.parse(), parser.parserError == nil, let root = delegate.root else {
             let line = parser.lineNumber, col = parser.columnNumber
-            let why = parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML"
-            throw CSLError("\(source):\(line):\(col): error: \(why)")
+            let code = (parser.parserError as NSError?)?.code ?? 4
+            throw CSLError("\(source):\(line):\(col): error: \(Self.xmlErrors[code] ?? "not well-formed XML (libxml2 error \(code))")")
         }
         return root
     }
