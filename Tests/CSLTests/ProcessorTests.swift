@@ -182,3 +182,23 @@ final class AllStylesTests: XCTestCase {
         }
     }
 }
+
+extension ProcessorTests {
+    func testYearSuffixCollapsingAndRanges() throws {
+        let bib = (1...4).map { "@article{s\($0), author={Smith, Jane}, title={T\($0)}, journal={J}, year=2005}" }.joined(separator: "\n")
+        // year-suffix-delimiter defaults to the layout delimiter, cite-group-delimiter to ", ".
+        for (collapse, expected) in [
+            ("year-suffix", "Smith 2005a; b; c; d"), ("year-suffix-ranged", "Smith 2005a–d"), ("year", "Smith 2005a, 2005b, 2005c, 2005d"),
+        ] {
+            let s = try style(
+                "<bibliography><sort><key variable=\"title\"/></sort><layout><text variable=\"title\"/></layout></bibliography>",
+                citation: """
+                    <citation disambiguate-add-year-suffix="true" collapse="\(collapse)"><layout delimiter="; ">
+                      <group delimiter=" "><names variable="author"><name form="short"/></names><date variable="issued"><date-part name="year"/></date></group>
+                    </layout></citation>
+                    """)
+            let out = try CitationProcessor(style: s, items: items(bib)).process([Citation(items: (1...4).map { CitationItem(id: "s\($0)") })])
+            XCTAssertEqual(plain.render(out.citations[0]), expected, collapse)
+        }
+    }
+}

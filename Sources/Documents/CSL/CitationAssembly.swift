@@ -165,15 +165,38 @@ extension CitationProcessor {
                 continue
             }
             var out = g[0].nodes
-            for (k, c) in g.enumerated().dropFirst() {
+            /// Whether cite k shows only its year suffix ("Doe 2005a, b").
+            func suffixOnly(_ k: Int) -> Bool {
+                let c = g[k], prev = g[k - 1]
+                return collapse != "year" && c.suffix != nil && prev.year == c.year && prev.suffix != nil && c.item.locator == nil
+                    && prev.item.locator == nil
+            }
+            func follows(_ a: String?, _ b: String?) -> Bool {
+                guard let a, let b, a.count == 1, b.count == 1 else { return false }
+                return a.unicodeScalars.first!.value + 1 == b.unicodeScalars.first!.value
+            }
+            var k = 1
+            while k < g.count {
+                let c = g[k]
                 var cite = CiteRendering(mode: .citation, locator: c.item.locator, label: c.item.label ?? (c.item.locator == nil ? nil : "page"))
                 cite.suppressAuthor = true
                 cite.position = .subsequent
-                let prev = g[k - 1]
-                if collapse != "year", c.suffix != nil, prev.year == c.year, prev.suffix != nil, c.item.locator == nil, prev.item.locator == nil {
-                    punctuation.append([.text(suffixDelimiter), .text(c.suffix!)], to: &out)
+                if suffixOnly(k) {
+                    // year-suffix-ranged: three or more consecutive suffixes as a range ("2005a–c").
+                    var end = k
+                    while collapse == "year-suffix-ranged", end + 1 < g.count, suffixOnly(end + 1), follows(g[end].suffix, g[end + 1].suffix) {
+                        end += 1
+                    }
+                    if end - k >= 1, follows(g[k - 1].suffix, c.suffix) {
+                        punctuation.append([.text("\u{2013}"), .text(g[end].suffix!)], to: &out)
+                        k = end + 1
+                    } else {
+                        punctuation.append([.text(suffixDelimiter), .text(c.suffix!)], to: &out)
+                        k += 1
+                    }
                     continue
                 }
+                k += 1
                 var nodes = renderCite(c.id, cite, state: states[c.id] ?? ItemState(), context: citationContext).nodes
                 if let s = c.item.suffix, !s.isEmpty { punctuation.append([.text(" " + s)], to: &nodes) }
                 punctuation.append([.text(groupDelimiter)], to: &out)
