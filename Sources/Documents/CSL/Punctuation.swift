@@ -8,7 +8,8 @@ struct Punctuation {
     func append(_ right: [RichText], to left: inout [RichText]) {
         guard !right.isEmpty else { return }
         var right = right
-        if let r = RichTextEdges.firstCharacter(right), let l = lastVisible(left) {
+        // Only punctuation at the start of `right` can merge: most seams need no look at `left`.
+        if let r = RichTextEdges.firstCharacter(right), Self.isMergeable(r), let l = lastVisible(left) {
             if Self.absorbs(l, r) {
                 _ = RichTextEdges.dropFirstCharacter(&right)
             } else if punctuationInQuote, r == "." || r == ",", endsWithQuote(left) {
@@ -36,6 +37,13 @@ struct Punctuation {
         append(nodes, to: &out)
         if let suffix, !suffix.isEmpty { append([.text(suffix)], to: &out) }
         return out
+    }
+
+    static func isMergeable(_ c: Character) -> Bool {
+        switch c {
+        case ".", ",", ";", ":", "!", "?": return true
+        default: return false
+        }
     }
 
     /// Whether `right`'s first character disappears after `left`'s last one.
