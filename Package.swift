@@ -4,6 +4,7 @@
 // Sources/ is grouped by stack (docs/architecture.md); arrows point down only:
 //   Tools      folio (CLI), folio-bench
 //   Documents  Report → Runner → Notebook           (a render: load → execute → publish)
+//              BibTeX → CSL                         (citations: bibliography files → CSL processor)
 //   Runtime    Folio, imported by notebook programs  → Numerics, Plot, OutputChannel
 //   Numerics   Theory → Autograd → Tensor → CBLAS/CLAPACKE/CTensorKernels
 //   Drawing    Plot → MathType → Graphics → Cairo, Pango, HarfBuzz, FreeType (Shims)
@@ -90,6 +91,11 @@ let package = Package(
             "Report", "Documents", ["Runner", "Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics"],
             evolving: false),
 
+        // Citations: a CSL 1.0.2 processor (styles, locales, items → rich text), and the BibTeX /
+        // BibLaTeX / CSL-JSON reader that turns bibliography files into its items.
+        module("CSL", "Documents", evolving: false),
+        module("BibTeX", "Documents", ["CSL"], evolving: false),
+
         // Tools.
         .executableTarget(
             name: "folio",
@@ -101,6 +107,7 @@ let package = Package(
             name: "folio-bench",
             dependencies: [
                 "Tensor", "Autograd", "Theory", "Plot", "MathType", "Graphics", "Report", "Notebook", "OutputChannel",
+                "BibTeX", "CSL",
             ], path: "Sources/Tools/folio-bench"),
 
         // What the test targets share: running programs, finding tools (a missing one fails the
@@ -123,6 +130,8 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Storage", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "OutputChannel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CSLTests", dependencies: ["CSL", "BibTeX", "TestSupport"]),
+        .testTarget(name: "BibTeXTests", dependencies: ["BibTeX", "CSL"]),
     ],
     swiftLanguageModes: [.v5]
 )

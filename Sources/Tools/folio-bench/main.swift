@@ -32,6 +32,7 @@ let suites: [String: () -> [BenchCase]] = [
     "runner": RunnerSuite.cases,
     "autograd": AutogradSuite.cases,
     "theory": TheorySuite.cases,
+    "citations": CitationSuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
