@@ -41,7 +41,7 @@ public struct ReportWriter {
         try PublishedName.check(name)
         // Formulas drawn anywhere below that were not reported at their places (none should
         // be) are reported at the top of the notebook rather than not at all.
-        let files = try MathErrorSink.$report.withValue(resolved.warnings.mathListener(line: 1, column: 1, what: "the report")) {
+        let files = try MathErrorSink.withListener(resolved.warnings.mathListener(line: 1, column: 1, what: "the report")) {
             try render(resolved, attachments: attachments, manifest: manifest)
         }
         let fm = notebook.document.frontMatter
@@ -68,7 +68,7 @@ public struct ReportWriter {
             let at = cell.map(MathWarnings.place(of:)) ?? (line: 1, column: 1)
             let listener = resolved.warnings.mathListener(
                 line: at.line, column: at.column, what: "the figure of cell '\(cell?.options.label ?? "#\(index + 1)")'")
-            MathErrorSink.$report.withValue(listener) {
+            MathErrorSink.withListener(listener) {
                 figureFiles.append(("\(name)/\(stem).png", Data(FigureFiles.png(figure, dpi: figureDPI))))
                 figureFiles.append(("\(name)/\(stem).svg", Data(FigureFiles.svg(figure))))
                 figureFiles.append(("\(name)/\(stem).pdf", Data(FigureFiles.pdf(figure))))

@@ -25,7 +25,7 @@ public final class MathRenderer: @unchecked Sendable {
     /// Typesets TeX math (without the surrounding `$`). `size` is the font size in points.
     public func layout(_ tex: String, style: MathStyle = .text, size: Double, color: Color = .black) -> MathLayout {
         let layout = typeset(Parser.parse(tex), style: style, size: size, color: color)
-        if !layout.errors.isEmpty { MathErrorSink.report?(tex, layout.errors) }
+        if !layout.errors.isEmpty { MathErrorSink.report(tex, layout.errors) }
         return layout
     }
 
@@ -38,7 +38,7 @@ public final class MathRenderer: @unchecked Sendable {
             parsed = .failure(e)
         } catch { parsed = .failure(MathError(offset: 0, message: "\(error)")) }
         let layout = typeset((parsed, nil), style: .text, size: size, color: color)
-        if !layout.errors.isEmpty { MathErrorSink.report?(text, layout.errors) }
+        if !layout.errors.isEmpty { MathErrorSink.report(text, layout.errors) }
         return layout
     }
 
