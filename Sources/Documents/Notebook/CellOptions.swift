@@ -29,11 +29,32 @@ public struct CellOptions: Equatable, Sendable {
         "timeout", "fig-width", "fig-height", "layout",
     ]
 
+    /// Options whose value is prose (Markdown and `$…$` math), read by `TextOptionValue`'s rules:
+    /// unquoted, the rest of the line as written. Quarto's names are listed ahead of their
+    /// options: a new text option only needs its key in `knownKeys`.
+    public static let textKeys: Set<String> = ["caption", "code-summary", "fig-cap", "fig-alt", "title"]
+
+    /// Where the caption's value is written (its line, and the column where it starts), and
+    /// whether its text is that line's characters one for one: warnings about its math point there.
+    public var captionPlace: TextPlace?
+    /// How many `//|` lines the options take (the fence is that many lines above the code).
+    public var lineCount = 0
+
+    /// A text value's place in the Markdown.
+    public struct TextPlace: Equatable, Sendable {
+        public var line: Int
+        public var column: Int
+        public var verbatim: Bool
+    }
+
     /// Splits the option lines off the top of `code`. `firstLine` is the Markdown line of the
     /// code's first line; `columnOffsets` the characters before each code line on its Markdown
     /// line (a list's indentation, a quote's `> `), so columns point into the Markdown.
     /// Returns the options and the remaining code with its first line.
     /// `markdownLine` gives a Markdown line's text, shown under the message.
+    ///
+    /// An option's value may go on over the `//|` lines below it that are indented further than
+    /// its key (YAML's block forms, `caption: |`, as Quarto reads them).
     static func parse(
         code: String, firstLine: Int, file: String, columnOffsets: [Int] = [],
         markdownLine: (Int) -> String? = { _ in nil }
@@ -42,15 +63,33 @@ public struct CellOptions: Equatable, Sendable {
         var options = CellOptions()
         var consumed = 0
         var seen: [String: Int] = [:]  // key → line, to name the first of a repeated option
-        while consumed < lines.count {
+        func optionBody(_ k: Int) -> Substring? {
+            guard k < lines.count else { return nil }
+            let trimmed = lines[k].drop(while: { $0 == " " || $0 == "\t" })
+            return trimmed.hasPrefix("//|") ? trimmed.dropFirst(3) : nil
+        }
+        func indentation(_ body: Substring) -> Int { body.prefix(while: { $0 == " " }).count }
+        while let body = optionBody(consumed) {
             let raw = lines[consumed]
-            let trimmed = raw.drop(while: { $0 == " " || $0 == "\t" })
-            guard trimmed.hasPrefix("//|") else { break }
             let line = firstLine + consumed
             let offset = consumed < columnOffsets.count ? columnOffsets[consumed] : 0
-            let indent = raw.count - trimmed.count + offset
+            let indent = raw.count - body.count - 3 + offset
             let shown = markdownLine(line) ?? raw
-            let body = trimmed.dropFirst(3)
+            // Lines below that are blank or indented further than this key continue its value.
+            // A known key stays an option of its own (a repeat is an error), except inside a block.
+            let block =
+                body.firstIndex(of: ":").map { TextOptionValue.isBlockHeader(body[body.index(after: $0)...].trimmingCharacters(in: .whitespaces)) } ?? false
+            func isKey(_ line: Substring) -> Bool {
+                guard let colon = line.firstIndex(of: ":") else { return false }
+                return CellOptions.knownKeys.contains(line[..<colon].trimmingCharacters(in: .whitespaces))
+            }
+            var continuation: [String] = []
+            while let next = optionBody(consumed + 1 + continuation.count),
+                next.allSatisfy({ $0 == " " || $0 == "\t" }) || (indentation(next) > indentation(body) && (block || !isKey(next)))
+            {
+                continuation.append(String(next))
+            }
+            while continuation.last?.allSatisfy({ $0 == " " || $0 == "\t" }) == true { continuation.removeLast() }
             guard let colon = body.firstIndex(of: ":") else {
                 throw Diagnostic(
                     file: file, line: line, column: indent + 1,
@@ -59,6 +98,8 @@ public struct CellOptions: Equatable, Sendable {
             let key = body[..<colon].trimmingCharacters(in: .whitespaces)
             let valueText = String(body[body.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
             let keyColumn = indent + 4 + (body.prefix(while: { $0 == " " }).count)
+            let valueColumn =
+                offset + raw.distance(from: raw.startIndex, to: raw.range(of: valueText, range: colon..<raw.endIndex)?.lowerBound ?? raw.startIndex) + 1
             func fail(_ message: String, column: Int? = nil) -> Diagnostic {
                 Diagnostic(file: file, line: line, column: column ?? keyColumn, message: message, sourceLine: shown)
             }
@@ -70,27 +111,40 @@ public struct CellOptions: Equatable, Sendable {
                 throw fail("cell option '\(key)' is already set at line \(earlier); give each option once")
             }
             seen[key] = line
+            let yamlText = ([valueText] + continuation).joined(separator: "\n")
             // Yams reads nested collections recursively: `[[[[…` thousands deep would overflow.
             var flow = 0
-            let shape = FrontMatter.lineDepth(Substring(valueText), flow: &flow)
+            let shape = FrontMatter.lineDepth(Substring(yamlText), flow: &flow)
             guard shape.markers + shape.deepest <= FrontMatter.maxDepth else {
                 throw fail("cell option '\(key)': value is nested more than \(FrontMatter.maxDepth) levels deep")
             }
-            let value: Yams.Node?
-            do { value = try Yams.compose(yaml: valueText) } catch {
-                // The usual cause: a caption with its own ": " ("Left: …"), which YAML reads as a mapping.
-                let hint =
-                    valueText.contains(": ") || valueText.hasSuffix(":")
-                    ? "; a value containing ': ' must be quoted, e.g. \(key): \"\(valueText.replacingOccurrences(of: "\"", with: "\\\""))\""
-                    : ""
-                throw fail(
-                    "cell option '\(key)': value is not valid YAML\(hint)",
-                    column: offset + raw.distance(from: raw.startIndex, to: raw.range(of: valueText, range: colon..<raw.endIndex)?.lowerBound ?? raw.startIndex)
-                        + 1)
+            func yaml() throws -> Yams.Node? {
+                do { return try Yams.compose(yaml: yamlText) } catch {
+                    // The usual cause: a value with its own ": " ("Left: …"), which YAML reads as a mapping.
+                    let hint =
+                        valueText.contains(": ") || valueText.hasSuffix(":")
+                        ? "; a value containing ': ' must be quoted, e.g. \(key): \"\(valueText.replacingOccurrences(of: "\"", with: "\\\""))\""
+                        : ""
+                    throw fail("cell option '\(key)': value is not valid YAML\(hint)", column: valueColumn)
+                }
             }
+            let value = CellOptions.textKeys.contains(key) ? nil : try yaml()
             func string() throws -> String {
-                guard let s = value?.string else { throw fail("cell option '\(key)' needs a text value") }
-                return s
+                guard CellOptions.textKeys.contains(key) else {
+                    guard let s = value?.string else { throw fail("cell option '\(key)' needs a text value") }
+                    return s
+                }
+                switch TextOptionValue.read(valueText, continuation: continuation) {
+                case .success(let read):
+                    if key == "caption" { options.captionPlace = TextPlace(line: line, column: valueColumn, verbatim: read.verbatim) }
+                    return read.text
+                case .failure(.empty): throw fail("cell option '\(key)' needs a text value")
+                case .failure(.invalid):
+                    throw fail(
+                        "cell option '\(key)': the quoted value is not valid YAML; write `//| \(TextOptionValue.suggestion(key: key, value: valueText))` "
+                            + "(a value without quotes is taken as written)",
+                        column: valueColumn)
+                }
             }
             func bool() throws -> Bool {
                 guard let b = value?.bool else { throw fail("cell option '\(key)' needs true or false") }
@@ -121,8 +175,9 @@ public struct CellOptions: Equatable, Sendable {
             case "layout": options.layout = try string()
             default: break
             }
-            consumed += 1
+            consumed += 1 + continuation.count
         }
+        options.lineCount = consumed
         lines.removeFirst(consumed)
         return (options, lines.joined(separator: "\n"), firstLine + consumed)
     }

@@ -15,6 +15,8 @@ public struct Document: Equatable, Sendable {
     /// Problems that do not stop a render (an unclosed fence around shown code, a footnote
     /// that cites itself), to print with the report's own warnings.
     public var warnings: [Diagnostic]
+    /// Every formula the report typesets, with its place (`MathSources.swift`).
+    public var math: [MathSource] = []
 
     public init(path: String, frontMatter: FrontMatter, blocks: [Block], warnings: [Diagnostic] = []) {
         (self.path, self.frontMatter, self.blocks, self.warnings) = (path, frontMatter, blocks, warnings)

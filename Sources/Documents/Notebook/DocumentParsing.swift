@@ -35,6 +35,9 @@ extension Document {
         var parser = MarkdownParser(file: path, math: math, sourceLines: lines)
         let blocks = try parser.parse(protected)
         try DuplicateLabels.check(blocks, lines: original.map(String.init), file: path)
-        return Document(path: path, frontMatter: frontMatter, blocks: blocks, warnings: parser.warnings)
+        let warnings = (parser.warnings + parser.untakenLabelWarnings(blocks)).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        var document = Document(path: path, frontMatter: frontMatter, blocks: blocks, warnings: warnings)
+        document.math = mathSources(spans: math.spans, typeset: parser.typesetMath, frontMatter: frontMatter, blocks: blocks, lines: original)
+        return document
     }
 }

@@ -27,6 +27,10 @@ public struct FrontMatter: Equatable, Sendable {
     /// site (front matter `resources`), relative to the notebook's folder. Nothing else from
     /// outside the project is ever published.
     public var resources: [String] = []
+    /// Front matter `strict: true`, as `folio render --strict`: every warning stops the render.
+    public var strict = false
+    /// Where the abstract's value starts, for warnings about its math.
+    public var abstractPosition: Position?
 
     /// Where each of `inputs` is written (same order), for errors about it.
     public var inputPositions: [Position] = []
@@ -50,7 +54,7 @@ public struct FrontMatter: Equatable, Sendable {
     static let knownKeys: Set<String> = [
         "title", "subtitle", "author", "date", "abstract", "params", "seed",
         "paper", "toc", "execute", "format", "lang", "keywords", "inputs",
-        "resources",
+        "resources", "strict",
     ]
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`.
@@ -86,7 +90,12 @@ public struct FrontMatter: Equatable, Sendable {
             case "author":
                 if let seq = v.sequence { fm.author = seq.compactMap(\.string).joined(separator: ", ") } else { fm.author = try text() }
             case "date": fm.date = try text()
-            case "abstract": fm.abstract = try text()
+            case "abstract":
+                fm.abstract = try text()
+                fm.abstractPosition = position(v.mark, firstLine: firstLine, lines: lines)
+            case "strict":
+                guard let b = v.bool else { throw fail("front matter 'strict' needs true or false") }
+                fm.strict = b
             case "seed":
                 guard let s = v.int, s >= 0 else { throw fail("front matter 'seed' needs a non-negative integer") }
                 fm.seed = UInt64(s)

@@ -18,6 +18,7 @@ extension MarkdownParser {
             switch type(n) {
             case "text":
                 let text = literal(n)
+                typesetMath.formUnion(MathProtection.indices(in: text))
                 result += CrossReferences.split(math.restore(text), line: line)
                 line += text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             case "softbreak": result.append(.softBreak); line += 1

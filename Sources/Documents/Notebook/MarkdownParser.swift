@@ -22,6 +22,8 @@ struct MarkdownParser {
     /// Definitions already placed inside another footnote; see `footnote(_:line:)`.
     var placedInNote: Set<String> = []
     var depth = 0, deepest = 0
+    /// Indices of the math spans that became formulas (not code, not raw HTML), in any order.
+    var typesetMath: Set<Int> = []
 
     init(file: String, math: MathProtection, sourceLines: [Substring] = []) {
         (self.file, self.math, self.sourceLines) = (file, math, sourceLines)
@@ -116,6 +118,7 @@ struct MarkdownParser {
             case "paragraph":
                 let content = children(of: n)
                 let single = content.count == 1 && type(content[0]) == "text" ? literal(content[0]) : nil
+                if let text = single { typesetMath.formUnion(MathProtection.indices(in: text)) }
                 if let text = single, let span = math.displaySpan(text) {
                     result.append(.displayMath(tex: span.tex, line: span.line))
                 } else if let text = single, let (rest, id, _) = Attributes.split(text), let id, id.hasPrefix("eq-"),
@@ -129,6 +132,9 @@ struct MarkdownParser {
                     // `$$ … $$ {#eq-x}` over several lines: the math's newlines end the paragraph
                     // before the label, which then stands alone right after it.
                     result[result.count - 1] = .equation(tex: tex, label: id, line: l)
+                } else if let split = try equationLines(content, line: line(n)) {
+                    // `$$ … $$ {#eq-x}` on lines of its own inside a paragraph.
+                    result += split
                 } else if case .table(let header, let rows, nil, let tableLine)? = result.last, let first = content.first, type(first) == "text",
                     literal(first).hasPrefix(": ")
                 {

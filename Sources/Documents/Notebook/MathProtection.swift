@@ -5,15 +5,19 @@ import Foundation
 struct MathProtection {
     static let open: Character = "\u{E000}", close: Character = "\u{E001}", display: Character = "\u{E002}"
 
-    struct Span: Equatable { var tex: String; var display: Bool; var line: Int }
+    /// `column` is the character column of the opening `$` on `line`.
+    struct Span: Equatable { var tex: String; var display: Bool; var line: Int; var column: Int = 1 }
     private(set) var spans: [Span] = []
+    /// `{#eq-…}` and `{#eq:…}` written in the text outside math and code (label forms the
+    /// parser may take), with their places; the ones it does not take are warned about.
+    private(set) var labelCandidates: [(text: String, line: Int, column: Int)] = []
 
     /// Returns `source` with math replaced. `firstLine` numbers `source`'s first line.
     mutating func protect(_ source: String, firstLine: Int = 1) -> String {
         let chars = Array(source)
         var out = ""
         out.reserveCapacity(source.utf8.count)
-        var i = 0, line = firstLine
+        var i = 0, line = firstLine, lineStart = 0
         var atLineStart = true
         var fence: String? = nil  // the open fence's marker run, while inside a fenced block
 
@@ -42,7 +46,13 @@ struct MathProtection {
                 atLineStart = false
             }
             let c = chars[i]
-            if c == "\n" { out.append(c); line += 1; i += 1; atLineStart = true; continue }
+            if c == "\n" { out.append(c); line += 1; i += 1; lineStart = i; atLineStart = true; continue }
+            if c == "{", i + 4 < chars.count, chars[i + 1] == "#", chars[i + 2] == "e", chars[i + 3] == "q",
+                chars[i + 4] == "-" || chars[i + 4] == ":"
+            {
+                let end = chars[i...].firstIndex(where: { $0 == "}" || $0 == "\n" }).map { chars[$0] == "}" ? $0 + 1 : $0 } ?? chars.count
+                labelCandidates.append((String(chars[i..<end]), line, i - lineStart + 1))
+            }
             if c == "\\" && i + 1 < chars.count && chars[i + 1] == "$" {
                 out += "\\$"; i += 2; continue
             }
@@ -51,14 +61,23 @@ struct MathProtection {
                 var n = 0; while i + n < chars.count && chars[i + n] == "`" { n += 1 }
                 let found = closing.next(length: n, atOrAfter: i + n)
                 let stop = found >= 0 ? found + n : i + n
-                for ch in chars[i..<stop] { out.append(ch); if ch == "\n" { line += 1 } }
+                for k in i..<stop {
+                    out.append(chars[k])
+                    if chars[k] == "\n" { line += 1; lineStart = k + 1 }
+                }
                 i = stop
                 continue
             }
             if c == "$" {
                 let isDisplay = i + 1 < chars.count && chars[i + 1] == "$"
-                if let (tex, end) = scanMath(chars, from: i, display: isDisplay) {
+                if let (tex, mathEnd) = scanMath(chars, from: i, display: isDisplay) {
                     let newlines = tex.filter { $0 == "\n" }.count
+                    // Quarto's `$$ … $$ {#eq-x}` (label on the closing line), or the label alone on
+                    // the next line: the label moves next to the placeholder, so the parser sees
+                    // one `$$…$$ {#eq-x}` and the label's own line stays (blank) where it was.
+                    let label = isDisplay ? Self.equationLabel(chars, after: mathEnd) : nil
+                    if let label { labelCandidates.append((label.text, label.line == 0 ? line + newlines : line + newlines + 1, label.column)) }
+                    let end = label?.end ?? mathEnd
                     // A display formula written on lines of its own ($$ at a line start, spanning
                     // lines) is a block even without blank lines around it, as in Pandoc: spend two
                     // of its own newlines on blank lines around the placeholder, so the paragraph
@@ -71,9 +90,11 @@ struct MathProtection {
                     if isDisplay { out.append(Self.display) }
                     out += String(spans.count)
                     out.append(Self.close)
-                    out += String(repeating: "\n", count: ownLines ? newlines - 1 : newlines)
-                    spans.append(Span(tex: tex, display: isDisplay, line: line))
-                    line += newlines
+                    if let label { out += " " + label.text }
+                    out += String(repeating: "\n", count: (ownLines ? newlines - 1 : newlines) + (label?.line ?? 0))
+                    spans.append(Span(tex: tex, display: isDisplay, line: line, column: i - lineStart + 1))
+                    line += newlines + (label?.line ?? 0)
+                    if newlines + (label?.line ?? 0) > 0 { lineStart = chars[..<end].lastIndex(of: "\n").map { $0 + 1 } ?? lineStart }
                     i = end
                     continue
                 }
@@ -81,6 +102,32 @@ struct MathProtection {
             out.append(c); i += 1
         }
         return out
+    }
+
+    /// An equation label after a display formula's closing `$$` at `end`: `{#eq-x …}` on the same
+    /// line, or alone on the next line. `line` is 0 or 1 (which of the two), `column` the label's
+    /// column on its line, and `end` where the text after it resumes (its line's end).
+    static func equationLabel(_ chars: [Character], after end: Int) -> (text: String, line: Int, column: Int, end: Int)? {
+        func attributes(from start: Int) -> (String, Int)? {
+            var j = start
+            while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+            guard j + 4 < chars.count, chars[j] == "{", chars[j + 1] == "#", String(chars[(j + 2)...(j + 4)]) == "eq-" else { return nil }
+            guard let close = chars[j...].firstIndex(where: { $0 == "}" || $0 == "\n" }), chars[close] == "}" else { return nil }
+            var k = close + 1
+            while k < chars.count, chars[k] == " " || chars[k] == "\t" { k += 1 }
+            guard k == chars.count || chars[k] == "\n", Attributes.split(String(chars[j...close])) != nil else { return nil }
+            return (String(chars[j...close]), j)
+        }
+        if let (text, at) = attributes(from: end) {
+            let lineStart = chars[..<end].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+            let stop = chars[at...].firstIndex(of: "\n") ?? chars.count
+            return (text, 0, at - lineStart + 1, stop)
+        }
+        var j = end
+        while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+        guard j < chars.count, chars[j] == "\n", let (text, at) = attributes(from: j + 1) else { return nil }
+        let stop = chars[at...].firstIndex(of: "\n") ?? chars.count
+        return (text, 1, at - j, stop)
     }
 
     /// Pandoc's rule: `$` opens when followed by a non-space and closes when preceded by a
@@ -166,5 +213,52 @@ struct BacktickRuns {
         while k < list.count && list[k] < position { k += 1 }
         cursor[length] = k
         return k < list.count ? list[k] : -1
+    }
+}
+
+extension MathProtection {
+    /// The spans whose placeholders `text` holds, by index.
+    static func indices(in text: String) -> [Int] {
+        guard text.contains(open) else { return [] }
+        var result: [Int] = []
+        var digits: String? = nil
+        for c in text {
+            if c == open {
+                digits = ""
+            } else if c == close {
+                if let d = digits, let k = Int(d) { result.append(k) }; digits = nil
+            } else if c != display {
+                digits?.append(c)
+            }
+        }
+        return result
+    }
+}
+
+/// A formula of the notebook with its place, for warnings about it: every `$…$` and `$$…$$`
+/// the report typesets — in the text, the abstract and the cells' captions.
+public struct MathSource: Equatable, Sendable {
+    public var tex: String
+    public var display: Bool
+    /// The place of the formula's first character (after `$` or `$$`).
+    public var line: Int, column: Int
+    /// Whether `tex` is written as is from there on, line breaks included: then an offset into
+    /// it is a place in the Markdown. Otherwise (a quoted caption) problems point at the start.
+    public var verbatim: Bool
+
+    public init(tex: String, display: Bool, line: Int, column: Int, verbatim: Bool) {
+        (self.tex, self.display, self.line, self.column, self.verbatim) = (tex, display, line, column, verbatim)
+    }
+
+    /// The line and column of the character `offset` Unicode scalars into `tex`.
+    public func place(ofOffset offset: Int) -> (line: Int, column: Int) {
+        guard verbatim, offset > 0 else { return (line, column) }
+        var (l, c) = (line, column)
+        let scalars = tex.unicodeScalars
+        let stop = scalars.index(scalars.startIndex, offsetBy: min(offset, scalars.count))
+        for ch in tex[..<stop] {
+            if ch == "\n" { l += 1; c = 1 } else { c += 1 }
+        }
+        return (l, c)
     }
 }

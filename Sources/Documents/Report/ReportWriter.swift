@@ -11,6 +11,9 @@ import OutputChannel
 public struct ReportWriter {
     public var outputDirectory: URL
     public var figureDPI: Double = 200
+    /// `--strict`: a notebook with any warning is not published (`StrictFailure`); its front
+    /// matter's `strict: true` does the same for it alone.
+    public var strict = false
 
     public init(outputDirectory: URL) { self.outputDirectory = outputDirectory }
 
@@ -36,6 +39,41 @@ public struct ReportWriter {
         let notebook = resolved.notebook
         let name = notebook.document.name
         try PublishedName.check(name)
+        // Formulas drawn anywhere below that were not reported at their places (none should
+        // be) are reported at the top of the notebook rather than not at all.
+        let files = try MathErrorSink.withListener(resolved.warnings.mathListener(line: 1, column: 1, what: "the report")) {
+            try render(resolved, attachments: attachments, manifest: manifest)
+        }
+        let fm = notebook.document.frontMatter
+        if strict || fm.strict {
+            let all = (notebook.document.warnings + resolved.diagnostics).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            if !all.isEmpty { throw StrictFailure(diagnostics: all) }
+        }
+        try Publication(output: outputDirectory, name: name).publish(files.map { .init(path: $0.0, data: $0.1) })
+        let index = try writeIndex()
+        return files.map { outputDirectory.appendingPathComponent($0.0) } + [index]
+    }
+
+    /// Every file of the notebook's report, made in memory, by output-relative path.
+    private func render(
+        _ resolved: ResolvedNotebook, attachments: [(name: String, data: Data)], manifest: (([String: String]) throws -> Data)?
+    ) throws -> [(String, Data)] {
+        let notebook = resolved.notebook
+        let name = notebook.document.name
+        var figureFiles: [(String, Data)] = []
+        // First, so that their formulas are reported at their cells, not where the pages show them.
+        for (stem, figure, index) in resolved.figures {
+            // A figure's formulas (labels, titles, legends, ticks) come from its cell's code.
+            let cell = notebook.document.cell(at: index)
+            let at = cell.map(MathWarnings.place(of:)) ?? (line: 1, column: 1)
+            let listener = resolved.warnings.mathListener(
+                line: at.line, column: at.column, what: "the figure of cell '\(cell?.options.label ?? "#\(index + 1)")'")
+            MathErrorSink.withListener(listener) {
+                figureFiles.append(("\(name)/\(stem).png", Data(FigureFiles.png(figure, dpi: figureDPI))))
+                figureFiles.append(("\(name)/\(stem).svg", Data(FigureFiles.svg(figure))))
+                figureFiles.append(("\(name)/\(stem).pdf", Data(FigureFiles.pdf(figure))))
+            }
+        }
         let pdf = PDFReport.render(resolved)
         var files: [(String, Data)] = []
         // Local images the Markdown shows are copied beside the page, under `name/images/`.
@@ -47,16 +85,11 @@ public struct ReportWriter {
         }
         files.sort { $0.0 < $1.0 }
         let html = HTMLReport.render(resolved, figureDirectory: name, images: imagePaths)
-        for (stem, figure, _) in resolved.figures {
-            files.append(("\(name)/\(stem).png", Data(FigureFiles.png(figure, dpi: figureDPI))))
-            files.append(("\(name)/\(stem).svg", Data(FigureFiles.svg(figure))))
-            files.append(("\(name)/\(stem).pdf", Data(FigureFiles.pdf(figure))))
-        }
-        let fm = notebook.document.frontMatter
+        files += figureFiles
         let thumbnail = Thumbnail.choose(resolved)
         if let png = thumbnail?.png { files.append((thumbnail!.path, Data(png))) }
         let summary = PageSummary(
-            name: name, title: notebook.document.title, date: fm.date, abstract: AbstractText.plain(notebook.document),
+            name: name, title: notebook.document.title, date: notebook.document.frontMatter.date, abstract: AbstractText.plain(notebook.document),
             thumbnail: thumbnail?.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -69,9 +102,7 @@ public struct ReportWriter {
             for (path, data) in files { hashes[path] = SHA256.hex(data) }
             files.append(("\(name)/manifest.json", try manifest(hashes)))
         }
-        try Publication(output: outputDirectory, name: name).publish(files.map { .init(path: $0.0, data: $0.1) })
-        let index = try writeIndex()
-        return files.map { outputDirectory.appendingPathComponent($0.0) } + [index]
+        return files
     }
 
     /// Rebuilds `index.html` from the `page.json` of every notebook in the output folder.

@@ -14,10 +14,14 @@ public struct ResolvedNotebook: Sendable {
     let images: LocalImages
     /// Figures in document order, with the file stem each is written under and its cell's index.
     let figures: [(stem: String, figure: Plot.Figure, cell: Int)]
+    /// Where every warning of this render goes (`ReportWarnings`): what resolving finds, and
+    /// the formulas that fail while pages and figures are drawn.
+    public let warnings: ReportWarnings
     /// Unknown cross references (with the Markdown line of the reference), figure labels on
-    /// cells without a figure, missing or refused images, links not published: in line order.
-    /// The report still renders; each unknown reference shows as a visible "??".
-    public let diagnostics: [Diagnostic]
+    /// cells without a figure, missing or refused images, links not published, formulas that do
+    /// not typeset: in line order. The report still renders; each unknown reference shows as
+    /// a visible "??", a bad formula as a red box.
+    public var diagnostics: [Diagnostic] { warnings.all }
 
     /// `projectRoot` is the folder whose files the notebook may publish as images; nil means the
     /// rule `folio render` uses (`LocalImages.defaultProjectRoot`).
@@ -26,8 +30,9 @@ public struct ResolvedNotebook: Sendable {
         numbering = Numbering(notebook)
         images = LocalImages(notebook.document, projectRoot: projectRoot)
         figures = notebook.figures
-        diagnostics = (numbering.diagnostics + images.diagnostics + URLSafety.linkDiagnostics(notebook.document))
-            .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        warnings = ReportWarnings(file: notebook.document.path)
+        warnings.add(numbering.diagnostics + images.diagnostics + URLSafety.linkDiagnostics(notebook.document))
+        MathWarnings.check(notebook, into: warnings)
     }
 
     public var document: Document { notebook.document }

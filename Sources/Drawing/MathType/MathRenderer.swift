@@ -24,7 +24,9 @@ public final class MathRenderer: @unchecked Sendable {
 
     /// Typesets TeX math (without the surrounding `$`). `size` is the font size in points.
     public func layout(_ tex: String, style: MathStyle = .text, size: Double, color: Color = .black) -> MathLayout {
-        typeset(Parser.parse(tex), style: style, size: size, color: color)
+        let layout = typeset(Parser.parse(tex), style: style, size: size, color: color)
+        if !layout.errors.isEmpty { MathErrorSink.report(tex, layout.errors) }
+        return layout
     }
 
     /// Typesets a label of text with `$…$` math inside (`"depth $\ell$"`), as plot labels and
@@ -35,7 +37,9 @@ public final class MathRenderer: @unchecked Sendable {
         do { parsed = .success([try p.textWithMath(text, offset: 0)]) } catch let e as MathError {
             parsed = .failure(e)
         } catch { parsed = .failure(MathError(offset: 0, message: "\(error)")) }
-        return typeset((parsed, nil), style: .text, size: size, color: color)
+        let layout = typeset((parsed, nil), style: .text, size: size, color: color)
+        if !layout.errors.isEmpty { MathErrorSink.report(text, layout.errors) }
+        return layout
     }
 
     private func typeset(

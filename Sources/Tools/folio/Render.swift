@@ -8,7 +8,7 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a notebook's cells and write its PDF, HTML page and figures.",
         discussion:
-            "With no paths, renders every .md file in notebooks/. Results are cached (see `folio cache clear`). Exit codes: 0 success, 1 a cell failed at run time, 2 a compile error, 3 a render error, 4 a usage or configuration error."
+            "With no paths, renders every .md file in notebooks/. Results are cached (see `folio cache clear`). Exit codes: 0 success, 1 a cell failed at run time, 2 a compile error, 3 a render error, 4 a usage or configuration error, 5 warnings under --strict."
     )
 
     @Argument(help: "Notebook files or folders of notebooks (default: notebooks/).")
@@ -34,6 +34,9 @@ struct Render: ParsableCommand {
 
     @Flag(name: .customLong("no-cache"), help: "Ignore and do not update the result cache.")
     var noCache = false
+
+    @Flag(help: "Treat every warning as an error: a notebook with any is not published (exit 5).")
+    var strict = false
 
     /// PNG resolutions that make sense for figures: a 6.5 in figure at 2400 dpi is 15 600 px wide,
     /// well inside Cairo's 32 767 px limit and a few hundred MB of pixels at most.
@@ -75,7 +78,7 @@ struct Render: ParsableCommand {
         }
         let job = RenderJob(
             toolchain: toolchain, overrides: overrides, output: URL(fileURLWithPath: output),
-            dpi: dpi, optimize: optimize ? true : nil, explain: explain,
+            dpi: dpi, optimize: optimize ? true : nil, explain: explain, strict: strict,
             cache: noCache ? nil : ResultCache(root: toolchain.cacheDirectory))
         // Notebooks render in parallel; their messages are printed afterwards in input order,
         // so the terminal output does not depend on scheduling.

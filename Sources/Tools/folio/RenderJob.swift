@@ -14,6 +14,7 @@ struct RenderJob: Sendable {
     var dpi: Double
     var optimize: Bool?
     var explain: Bool
+    var strict = false
     var cache: ResultCache?
 
     struct Outcome: Sendable {
@@ -34,8 +35,13 @@ struct RenderJob: Sendable {
             outcome.code = FolioExit.usageError.rawValue
             return outcome
         }
-        // The parser's warnings (an unclosed fence around shown code, a footnote citing itself).
-        for w in document.warnings { outcome.stderr += "\(w)\n" }
+        // The parser's warnings (an unclosed fence around shown code, a footnote citing itself,
+        // an equation label not taken); errors under --strict.
+        let strict = self.strict || document.frontMatter.strict
+        for var w in document.warnings {
+            if strict { w.severity = .error }
+            outcome.stderr += "\(w)\n"
+        }
         // A scratch folder of its own: parallel and concurrent renders never share one.
         // Only safe characters: the path is passed inside SWIFT_BACKTRACE's comma-separated list.
         let safeName = String(document.name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
@@ -72,9 +78,18 @@ struct RenderJob: Sendable {
         do {
             var writer = ReportWriter(outputDirectory: output)
             writer.figureDPI = dpi
+            writer.strict = strict
             let published = try writer.publish(document, result, tool: "folio \(FolioCommand.version)")
             for d in published.diagnostics { outcome.stderr += "\(d)\n" }
             outcome.stdout += "rendered \(path) → \(published.pdf.path)\n"
+        } catch let failure as StrictFailure {
+            for var d in failure.diagnostics where !document.warnings.contains(d) {
+                d.severity = .error
+                outcome.stderr += "\(d)\n"
+            }
+            let n = failure.diagnostics.count
+            outcome.stderr += "folio: \(path): not rendered (--strict: \(n) warning\(n == 1 ? "" : "s")); existing output left as it was\n"
+            outcome.code = FolioExit.strictWarnings.rawValue
         } catch {
             outcome.stderr = "folio: error: \(path): could not write the report: \(error)\n"
             outcome.code = FolioExit.renderError.rawValue
