@@ -18,7 +18,7 @@ extension MarkdownParser {
             switch type(n) {
             case "text":
                 let text = literal(n)
-                result += CrossReferences.split(math.restore(text), line: line)
+                result += CrossReferences.split(math.restore(text), line: line, extra: referencePrefixes)
                 line += text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             case "softbreak": result.append(.softBreak); line += 1
             case "linebreak": result.append(.lineBreak); line += 1
@@ -51,7 +51,7 @@ extension MarkdownParser {
             merged.append(i)
         }
         if let r = run { merged.append(.text(r)) }
-        return merged
+        return CustomReferenceText.apply(merged)
     }
 
     /// The note of a `[^x]` mark, its definition's text placed at the mark.

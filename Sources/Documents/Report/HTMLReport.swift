@@ -57,7 +57,10 @@ public enum HTMLReport {
         func render() -> String {
             let doc = notebook.document
             let fm = doc.frontMatter
-            var html = SiteStyle.pageHead(title: doc.title, description: AbstractText.plain(doc), extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
+            var html =
+                SiteStyle.pageHead(
+                    title: doc.title, description: AbstractText.plain(doc), extraCSS: SwiftHighlighter.css + (Self.hasDivs(doc.blocks) ? DivStyle.css : ""))
+                + "\n<main>\n\n"
             let pdf = HTML.escape(URLSafety.pathReference(pageName + ".pdf"))
             html += "<nav class=\"files\"><a href=\"index.html\">All notebooks</a> · <a href=\"\(pdf)\">PDF</a></nav>\n"
             if fm.title != nil {
@@ -186,6 +189,8 @@ public enum HTMLReport {
                 case .html:
                     // Raw HTML from the notebook is not passed through: pages stay script-free.
                     continue
+                case .div(let d):
+                    html += div(d)
                 }
             }
             return html

@@ -39,6 +39,8 @@ public enum PDFReport {
         private(set) var recordedPages: [String: Int] = [:]
         private var outline: [Int32] = [0, 0, 0, 0, 0, 0, 0]
         private var listDepth = 0
+        /// The font of paragraphs inside a statement (italic in a theorem), nil for the body's.
+        var bodyFont: String?
 
         init(_ resolved: ResolvedNotebook, headingPages: [String: Int]?) {
             let (notebook, numbering) = (resolved.notebook, resolved.numbering)
@@ -152,7 +154,7 @@ public enum PDFReport {
             context.hyphenator = justify ? Hyphenator.english : nil
             let rich = InlineMarkup.pango(content, context)
             context.hyphenator = nil
-            let layout = composer.layout(rich, font: font ?? style.body, indent: indent, justify: justify)
+            let layout = composer.layout(rich, font: font ?? bodyFont ?? style.body, indent: indent, justify: justify)
             composer.flow(layout, indent: indent, rich: rich, footnote: footnoteLayout, onFirstLine: onFirstLine)
         }
 
@@ -204,6 +206,8 @@ public enum PDFReport {
                 composer.space(10)
             case .html:
                 break
+            case .div(let d):
+                div(d, indent: indent)
             }
         }
 
@@ -240,7 +244,9 @@ public enum PDFReport {
             composer.space(level == 1 ? 6 : 4)
         }
 
-        func displayMath(_ source: String, label: String?, indent: Double) {
+        /// With `qed` (a proof ending in display math), ∎ sits at the right margin, level with
+        /// the formula's middle, or under its number.
+        func displayMath(_ source: String, label: String?, indent: Double, qed: Bool = false) {
             // `\tag{…}` names the equation itself; a label numbers it.
             let (tex, tag) = MathSetter.splitTag(source)
             let number = tag ?? label.flatMap { numbering.equationNumbers[$0] }.map(String.init)
@@ -260,6 +266,12 @@ public enum PDFReport {
                     at: Point(
                         style.margin.left + style.textWidth - numberLayout.size.width,
                         top + (math.height - numberLayout.size.height) / 2), color: style.ink)
+            }
+            if qed {
+                let mark = composer.layout("∎", font: style.body)
+                let y = numberLayout == nil ? top + (math.height - mark.size.height) / 2 : top + math.height + 2
+                mark.draw(on: canvas, at: Point(style.margin.left + style.textWidth - mark.size.width, y), color: style.ink)
+                if numberLayout != nil { composer.advance(mark.size.height + 2) }
             }
             composer.advance(math.height)
             composer.space(9)
