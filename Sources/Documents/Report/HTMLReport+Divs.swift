@@ -12,9 +12,9 @@ extension HTMLReport.Page {
         switch role.kind {
         case .theorem(let kind):
             let number = numbering.divNumbers[d.line].map { " " + $0 } ?? ""
-            var head = "<strong>\(HTML.escape(kind.name + number))</strong>"
+            var head = "<span class=\"theorem-head\"><strong>\(HTML.escape(kind.name + number))</strong>"
             if let t = role.title { head += " (\(inline(t)))" }
-            head += "<strong>.</strong>"
+            head += "<strong>.</strong></span>"
             let cls = "theorem \(HTML.escape(kind.prefix)) \(kind.style.rawValue)"
             return "<div class=\"\(cls)\(extra)\"\(id)>\n" + statement(head, role.body, qed: false) + "</div>\n"
         case .proof, .remark, .solution:
@@ -81,19 +81,27 @@ extension HTMLReport.Page {
         return html
     }
 
+    /// A cell's source folded into `<details>` (`code-fold`), or as it is.
+    static func folded(_ source: String, _ fold: CodeFold, summary: String?) -> String {
+        guard fold != .none else { return source }
+        let open = fold == .shown ? " open" : ""
+        return "<details class=\"code-fold\"\(open)><summary>\(HTML.escape(summary ?? "Code"))</summary>\n\(source)</details>\n"
+    }
+
     static func safeName(_ s: String) -> String { String(s.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) }
 
     static func safeClasses(_ classes: [String]) -> [String] {
         classes.map { String($0.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) }.filter { !$0.isEmpty }
     }
 
-    /// Whether any block of the page is a div (then the page carries `DivStyle.css`).
-    static func hasDivs(_ blocks: [Block]) -> Bool {
+    /// Whether any block of the page is a div or a folded cell (then the page carries `DivStyle.css`).
+    static func hasDivs(_ blocks: [Block], fold: CodeFold) -> Bool {
         blocks.contains { b in
             switch b {
             case .div: true
-            case .list(_, _, let items, _): items.contains(where: hasDivs)
-            case .quote(let inner, _): hasDivs(inner)
+            case .cell(let c): (c.options.codeFold ?? fold) != .none
+            case .list(_, _, let items, _): items.contains { hasDivs($0, fold: fold) }
+            case .quote(let inner, _): hasDivs(inner, fold: fold)
             default: false
             }
         }
@@ -104,7 +112,7 @@ extension HTMLReport.Page {
 enum DivStyle {
     static let css = """
         .theorem,.proof,.remark,.solution{margin:1rem 0}.theorem.plain>p{font-style:italic}
-        .theorem.plain>p strong,.theorem.plain>p .math{font-style:normal}
+        .theorem-head{font-style:normal}
         .qed{float:right;margin-left:1em;font-style:normal}.qed-line{text-align:right;margin:.2rem 0}
         .display-math .qed-display{position:absolute;right:0;bottom:.2rem;float:none}
         .callout{margin:1.2rem 0;padding:.5rem .9rem .3rem;border-left:4px solid var(--co);background:var(--cobg);border-radius:0 4px 4px 0}

@@ -59,7 +59,8 @@ public enum HTMLReport {
             let fm = doc.frontMatter
             var html =
                 SiteStyle.pageHead(
-                    title: doc.title, description: AbstractText.plain(doc), extraCSS: SwiftHighlighter.css + (Self.hasDivs(doc.blocks) ? DivStyle.css : ""))
+                    title: doc.title, description: AbstractText.plain(doc),
+                    extraCSS: SwiftHighlighter.css + (Self.hasDivs(doc.blocks, fold: fm.codeFold) ? DivStyle.css : ""))
                 + "\n<main>\n\n"
             let pdf = HTML.escape(URLSafety.pathReference(pageName + ".pdf"))
             html += "<nav class=\"files\"><a href=\"index.html\">All notebooks</a> · <a href=\"\(pdf)\">PDF</a></nav>\n"
@@ -208,7 +209,8 @@ public enum HTMLReport {
             let figureNumber = numbering.figureNumbers[cell.index]
             var html = "<div class=\"cell\"\(cell.options.label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n"
             if cell.options.echo && !cell.code.isEmpty {
-                html += "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(cell.code))</code></pre>\n"
+                let source = "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(cell.code))</code></pre>\n"
+                html += Self.folded(source, cell.options.codeFold ?? notebook.document.frontMatter.codeFold, summary: cell.options.codeSummary)
             }
             guard cell.options.output else { return html + "</div>\n" }
             if tableNumber != nil {
