@@ -8,7 +8,11 @@ extension HTMLReport.Page {
     func div(_ d: FencedDiv) -> String {
         let role = DivRole(d, settings: notebook.document.frontMatter.theorems)
         let id = d.id.map { " id=\"\(HTML.escape($0))\"" } ?? ""
-        let extra = Self.safeClasses(d.classes).map { " " + $0 }.joined()
+        // The div's own classes beyond the one that gave its role.
+        var own: Set<String> = ["proof", "remark", "solution"]
+        if case .theorem(let k) = role.kind { own.insert(k.name.lowercased()) }
+        if case .callout(let c) = role.kind { own.insert("callout-" + c.rawValue) }
+        let extra = Self.safeClasses(d.classes.filter { !own.contains($0) }).map { " " + $0 }.joined()
         switch role.kind {
         case .theorem(let kind):
             let number = numbering.divNumbers[d.line].map { " " + $0 } ?? ""
@@ -16,7 +20,11 @@ extension HTMLReport.Page {
             if let t = role.title { head += " (\(inline(t)))" }
             head += "<strong>.</strong></span>"
             let cls = "theorem \(HTML.escape(kind.prefix)) \(kind.style.rawValue)"
-            return "<div class=\"\(cls)\(extra)\"\(id)>\n" + statement(head, role.body, qed: false) + "</div>\n"
+            var note = ""
+            if let label = d.id, let proof = numbering.deferredProofs[label] {
+                note = "<p class=\"proof-note\"><a href=\"\(HTML.escape(URLSafety.fragment(proof)))\">Proof in the appendix</a></p>\n"
+            }
+            return "<div class=\"\(cls)\(extra)\"\(id)>\n" + statement(head, role.body, qed: false) + note + "</div>\n"
         case .proof, .remark, .solution:
             let name = role.kind == .proof ? "Proof" : role.kind == .remark ? "Remark" : "Solution"
             var head = HTML.escape(name)
@@ -29,7 +37,7 @@ extension HTMLReport.Page {
         case .callout(let c):
             var title = HTML.escape(c.name + (numbering.divNumbers[d.line].map { " " + $0 } ?? ""))
             if let t = role.title { title += ": " + inline(t) }
-            let cls = "callout callout-\(c.rawValue)\(extra.replacingOccurrences(of: " callout-\(c.rawValue)", with: ""))"
+            let cls = "callout callout-\(c.rawValue)\(extra)"
             let body = "<div class=\"callout-body\">\n\(blocks(role.body))</div>\n"
             if d.attribute("collapse") == "true" || d.attribute("collapse") == "false" {
                 let open = d.attribute("collapse") == "false" ? " open" : ""
@@ -114,6 +122,7 @@ enum DivStyle {
         .theorem,.proof,.remark,.solution{margin:1rem 0}.theorem.plain>p{font-style:italic}
         .theorem-head{font-style:normal}
         .qed{float:right;margin-left:1em;font-style:normal}.qed-line{text-align:right;margin:.2rem 0}
+        .proof-note{font-size:.9rem;font-style:italic;margin:.2rem 0}
         .display-math .qed-display{position:absolute;right:0;bottom:.2rem;float:none}
         .callout{margin:1.2rem 0;padding:.5rem .9rem .3rem;border-left:4px solid var(--co);background:var(--cobg);border-radius:0 4px 4px 0}
         .callout-title{font-weight:bold;color:var(--co);margin:.1rem 0 .3rem}

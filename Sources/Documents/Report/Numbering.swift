@@ -43,6 +43,8 @@ struct Numbering {
     private(set) var equationNumbers: [String: Int] = [:]
     /// Numbers of theorem-like statements and callouts ("2.3"), by the line of their fence.
     private(set) var divNumbers: [Int: String] = [:]
+    /// The anchor of each deferred proof, by the label of the statement it proves.
+    private(set) var deferredProofs: [String: String] = [:]
     private(set) var targets: [String: Target] = [:]
     private var headingByLine: [Int: Int] = [:]
     /// Cell captions read as Markdown (math, emphasis, cross references), by cell index.
@@ -59,6 +61,7 @@ struct Numbering {
         let theorems = doc.frontMatter.theorems
         var statementCounters: [String: Int] = [:]
         var section: String? = nil
+        var appendix: (level: Int, letters: Int?)? = nil
 
         // Labels are unique: Document.parse rejects a second use (Notebook/DuplicateLabels.swift).
         func define(_ label: String, _ target: Target, line: Int) { targets[label] = target }
@@ -78,8 +81,14 @@ struct Numbering {
                 case .heading(let level, let content, let line):
                     collect(content)
                     let attrs = content.attributes
-                    let numbered = !(attrs?.classes.contains("unnumbered") ?? false)
+                    let startsAppendix = attrs?.classes.contains("appendix") ?? false
+                    let numbered = !(attrs?.classes.contains("unnumbered") ?? false) && !startsAppendix
                     var number: String? = nil
+                    if startsAppendix {
+                        // `# Appendix {.appendix}`: the sections after it are lettered A, B, … (A.1).
+                        appendix = (level: min(max(level, 1), 6), letters: nil)
+                        for k in appendix!.level..<counters.count { counters[k] = 0 }
+                    }
                     if numbered {
                         let l = min(max(level, 1), 6)
                         counters[l] += 1
@@ -87,6 +96,12 @@ struct Numbering {
                         // A document whose sections start at level 2 numbers them 1, 2, … not 0.1.
                         let top = headings.isEmpty ? l : min(l, headings.map(\.level).min() ?? l)
                         number = counters[top...l].map(String.init).joined(separator: ".")
+                        if var a = appendix, l >= a.level {
+                            if a.letters == nil { a.letters = l; appendix = a }
+                            if let letters = a.letters, l >= letters {
+                                number = ([Self.letter(counters[letters])] + counters[(letters + 1)..<(l + 1)].map(String.init)).joined(separator: ".")
+                            }
+                        }
                         // "Theorem 2.3" counts within the top-level section.
                         let first = number.map { String($0.prefix { $0 != "." }) }
                         if theorems.numberWithinSections, first != section { statementCounters = [:] }
@@ -183,6 +198,7 @@ struct Numbering {
                 divNumbers[d.line] = number
                 define(id, Target(text: "\(c.name) \(number)", anchor: id, number: number), line: d.line)
             case .proof, .remark, .solution:
+                if role.kind == .proof, let of = d.attribute("of"), d.attribute("defer") != nil, let id = d.id { deferredProofs[of] = id }
                 let name = role.kind == .proof ? "Proof" : role.kind == .remark ? "Remark" : "Solution"
                 if let id = d.id { define(id, Target(text: name, anchor: id), line: d.line) }
             case .plain:
@@ -215,6 +231,13 @@ struct Numbering {
             }
         }
         return relocate(content)
+    }
+
+    /// 1 → A, 26 → Z, 27 → AA: appendix sections.
+    static func letter(_ n: Int) -> String {
+        var n = max(n, 1), s = ""
+        while n > 0 { n -= 1; s = String(UnicodeScalar(UInt8(65 + n % 26))) + s; n /= 26 }
+        return s
     }
 
     func heading(atLine line: Int) -> Heading? { headingByLine[line].map { headings[$0] } }

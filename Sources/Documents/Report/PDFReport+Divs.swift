@@ -20,6 +20,7 @@ extension PDFReport.Writer {
             statement(
                 head, role.body, font: italic ? Fonts.description(Fonts.serif, size: style.bodySize, italic: true) : nil, anchor: d.id, indent: indent,
                 qed: false)
+            if let id = d.id, let proof = numbering.deferredProofs[id] { deferredNote(proof, indent: indent) }
         case .proof, .remark, .solution:
             var head = RichText()
             head.tag("<i>")
@@ -31,12 +32,25 @@ extension PDFReport.Writer {
             if let title = role.title { head.text(" ("); InlineMarkup.pango(title, context, into: &head); head.text(")") }
             head.text("."); head.tag("</i>"); head.text(" ")
             statement(head, role.body, font: nil, anchor: d.id, indent: indent, qed: role.kind == .proof)
+            if let id = d.id { recordedPages[id] = recordedPages[id] ?? composer.page }
         case .callout(let c):
             callout(c, d, role, indent: indent)
         case .plain:
             if let id = d.id { composer.destination(id, offset: 12) }
             blocks(d.blocks, indent: indent)
         }
+    }
+
+    /// "Proof on p. N." under a statement whose proof is deferred, linked to the proof.
+    private func deferredNote(_ proof: String, indent: Double) {
+        let page = headingPages?[proof].map(String.init) ?? "?"
+        var note = RichText()
+        note.tag("<i><span foreground=\"#1a4f8b\">")
+        note.link(.destination(proof)) { $0.text("Proof on p. \(page).") }
+        note.tag("</span></i>")
+        composer.space(-3)
+        composer.flow(composer.layout(note, font: style.small, indent: indent), indent: indent, rich: note)
+        composer.space(6)
     }
 
     /// A statement: `head` runs into its first paragraph (or stands as one when the body does

@@ -13,10 +13,11 @@ public enum PDFReport {
     public static func render(_ notebook: ExecutedNotebook) -> [UInt8] { render(ResolvedNotebook(notebook)) }
 
     public static func render(_ resolved: ResolvedNotebook) -> [UInt8] {
-        // A table of contents needs the pages of the headings: lay out once to learn them
+        // A table of contents needs the pages of the headings, a deferred proof's note its page:
+        // lay out once to learn them
         // (the contents take the same room with any page numbers), then for real.
         var pages: [String: Int] = [:]
-        if resolved.document.frontMatter.toc {
+        if resolved.document.frontMatter.toc || !resolved.numbering.deferredProofs.isEmpty {
             let first = Writer(resolved, headingPages: nil)
             first.write()
             pages = first.recordedPages
@@ -36,7 +37,8 @@ public enum PDFReport {
         let images: LocalImages
         /// Pages of the headings from a first pass, for the table of contents.
         let headingPages: [String: Int]?
-        private(set) var recordedPages: [String: Int] = [:]
+        /// Pages of headings and deferred proofs, for the contents and "Proof on p. N".
+        var recordedPages: [String: Int] = [:]
         private var outline: [Int32] = [0, 0, 0, 0, 0, 0, 0]
         private var listDepth = 0
         /// The font of paragraphs inside a statement (italic in a theorem), nil for the body's.
