@@ -132,6 +132,5 @@ enum DivStyle {
         .callout-important{--co:#8250df;--cobg:#f6f1ff}.callout-caution{--co:#cf222e;--cobg:#fff1f1}
         .callout-warning{--co:#9a6700;--cobg:#fff8e5}
         details.code-fold>summary{cursor:pointer;color:var(--muted);font-size:.9rem;margin:.4rem 0}
-        @media (prefers-color-scheme:dark){.callout{background:transparent}}
         """
 }
