@@ -82,7 +82,7 @@ extension PDFReport.Writer {
             case .equation(let tex, let label, _): displayMath(tex, label: label, indent: indent, qed: true)
             default:
                 blocks([block], indent: indent)
-                composer.flow(composer.layout("∎", font: style.body, alignment: .right))
+                composer.flow(composer.layout("∎", font: style.qedFont, alignment: .right))
                 composer.space(6)
             }
         }
@@ -97,7 +97,7 @@ extension PDFReport.Writer {
         InlineMarkup.pango(content, context, into: &rich)
         context.hyphenator = nil
         if qed {
-            let mark = composer.layout("∎", font: style.body)
+            let mark = composer.layout("∎", font: style.qedFont)
             let right = style.margin.left + style.textWidth
             let width = mark.size.width
             rich.text(" ")
@@ -143,4 +143,9 @@ extension PDFReport.Writer {
         }
         composer.space(6)
     }
+}
+
+extension PageStyle {
+    /// The end-of-proof mark from Latin Modern Math (the roman fonts have no ∎), at body size.
+    var qedFont: String { Fonts.description("Latin Modern Math", size: bodySize) }
 }

@@ -270,7 +270,7 @@ public enum PDFReport {
                         top + (math.height - numberLayout.size.height) / 2), color: style.ink)
             }
             if qed {
-                let mark = composer.layout("∎", font: style.body)
+                let mark = composer.layout("∎", font: style.qedFont)
                 let y = numberLayout == nil ? top + (math.height - mark.size.height) / 2 : top + math.height + 2
                 mark.draw(on: canvas, at: Point(style.margin.left + style.textWidth - mark.size.width, y), color: style.ink)
                 if numberLayout != nil { composer.advance(mark.size.height + 2) }
