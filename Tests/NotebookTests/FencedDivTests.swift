@@ -57,6 +57,10 @@ final class FencedDivTests: XCTestCase {
         XCTAssertTrue(doc.warnings[0].description.hasPrefix("t.md:3:3: warning: div opened here is never closed"), "\(doc.warnings)")
         guard case .div(let d) = doc.blocks[1] else { return XCTFail("\(doc.blocks)") }
         XCTAssertEqual(d.blocks, [.paragraph([.text("Inside.")], line: 4)], "closed at the end, nothing lost")
+        let nested = try parse("::: {.a}\nx\n\n:::: {.b}\ny\n")
+        XCTAssertEqual(nested.warnings.map(\.line), [1, 4], "outermost first")
+        guard case .div(let a) = nested.blocks[0], case .div(let b) = a.blocks[1] else { return XCTFail("\(nested.blocks)") }
+        XCTAssertEqual(b.blocks, [.paragraph([.text("y")], line: 5)])
         let stray = try parse("a\n\n:::\n\nb\n")
         XCTAssertTrue(stray.warnings[0].description.hasPrefix("t.md:3:1: warning: closing ':::' without an open div"), "\(stray.warnings)")
         let bad = try parse("::: {#x key=\"open}\ntext\n:::\n")

@@ -46,14 +46,15 @@ extension MarkdownParser {
                 }
             }
         }
-        while let top = stack.last {
+        // Outermost first, so the warnings read in line order.
+        for open in stack {
             warnings.append(
                 Diagnostic(
-                    file: file, line: top.opening.line, column: top.opening.column,
+                    file: file, line: open.opening.line, column: open.opening.column,
                     message: "div opened here is never closed; add a line ':::' after its last block",
-                    sourceLine: sourceLine(top.opening.line).map(String.init), severity: .warning))
-            close()
+                    sourceLine: sourceLine(open.opening.line).map(String.init), severity: .warning))
         }
+        while !stack.isEmpty { close() }
         return out
     }
 
