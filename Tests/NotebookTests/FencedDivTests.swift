@@ -92,6 +92,14 @@ final class FencedDivTests: XCTestCase {
                 .text("; ["), .crossReference(label: "thm-d", line: 6), .text("] is plain."),
             ])
         XCTAssertEqual(doc.frontMatter.theorems.kind(label: "cla-c")?.counter, "thm")
+        let capital = try parse("@Thm-a holds; @Sec-b too; @Nope-c does not.\n")
+        guard case .paragraph(let c2, _) = capital.blocks[0] else { return XCTFail("\(capital.blocks)") }
+        XCTAssertEqual(
+            c2,
+            [
+                .crossReference(label: "thm-a", line: 1), .text(" holds; "), .crossReference(label: "sec-b", line: 1),
+                .text(" too; @Nope-c does not."),
+            ])
     }
 
     func testTheoremSettingsAreCheckedWhereWritten() throws {

@@ -59,7 +59,14 @@ enum CrossReferences {
                 while j < chars.count && isLabel(chars[j]) { j += 1 }
                 // A label does not end in punctuation: "see @fig-a." ends the sentence.
                 while j > i + 1 && (chars[j - 1] == "-" || chars[j - 1] == ":" || chars[j - 1] == "_") { j -= 1 }
-                let label = String(chars[(i + 1)..<j])
+                var label = String(chars[(i + 1)..<j])
+                // Quarto's capitalised form (`@Thm-x` at a sentence start) is the same reference;
+                // Folio's reference texts are capitalised already.
+                if let first = label.first, first.isUppercase, let dash = label.firstIndex(of: "-"),
+                    kinds.contains(label[..<dash].lowercased()) || extra.contains(label[..<dash].lowercased())
+                {
+                    label = first.lowercased() + label.dropFirst()
+                }
                 if let dash = label.firstIndex(of: "-"), kinds.contains(String(label[..<dash])) || extra.contains(String(label[..<dash])),
                     label.index(after: dash) < label.endIndex
                 {
