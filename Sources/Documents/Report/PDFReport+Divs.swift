@@ -1,4 +1,5 @@
 import Graphics
+import MathType
 import Notebook
 
 /// Fenced divs on the page, typeset as amsthm does: a run-in head ("**Theorem 2.3** (Name).")
@@ -82,7 +83,11 @@ extension PDFReport.Writer {
             case .equation(let tex, let label, _): displayMath(tex, label: label, indent: indent, qed: true)
             default:
                 blocks([block], indent: indent)
-                composer.flow(composer.layout("∎", font: style.qedFont, alignment: .right))
+                // ∎ on a line of its own, flush right.
+                let mark = PDFReport.Writer.qedMark
+                composer.ensure(style.bodySize * 1.3)
+                mark.draw(on: canvas, at: Point(style.margin.left + style.textWidth - mark.width, composer.y + mark.ascent))
+                composer.advance(style.bodySize * 1.3)
                 composer.space(6)
             }
         }
@@ -97,14 +102,12 @@ extension PDFReport.Writer {
         InlineMarkup.pango(content, context, into: &rich)
         context.hyphenator = nil
         if qed {
-            let mark = composer.layout("∎", font: style.qedFont)
+            let mark = PDFReport.Writer.qedMark
             let right = style.margin.left + style.textWidth
-            let width = mark.size.width
             rich.text(" ")
             rich.box(
-                MathBox(width: width + style.bodySize, ascent: mark.firstBaseline, descent: 0) { [canvas] c, origin in
-                    mark.draw(on: c, at: Point(right - width, origin.y - mark.firstBaseline), color: PageStyle.inkColor)
-                    _ = canvas
+                MathBox(width: mark.width + style.bodySize, ascent: mark.ascent, descent: 0) { c, origin in
+                    mark.draw(on: c, at: Point(right - mark.width, origin.y))
                 })
         }
         let layout = composer.layout(rich, font: bodyFont ?? style.body, indent: indent, justify: true)
@@ -145,7 +148,10 @@ extension PDFReport.Writer {
     }
 }
 
-extension PageStyle {
-    /// The end-of-proof mark from Latin Modern Math (the roman fonts have no ∎), at body size.
-    var qedFont: String { Fonts.description("Latin Modern Math", size: bodySize) }
+extension PDFReport.Writer {
+    /// ∎, typeset by the math engine from Latin Modern Math (the roman fonts have no ∎). Not
+    /// through Pango: a family Pango has not loaded yet (LM Math, or the fallback it picks for
+    /// ∎) loaded in one render thread disturbed the layouts of notebooks rendered beside it
+    /// with `-j 2` (other PDFs' line breaks changed, once a crash).
+    static let qedMark = MathRenderer.shared.layout("∎", style: .text, size: MathSetter.bodySize, color: PageStyle.inkColor)
 }

@@ -270,10 +270,11 @@ public enum PDFReport {
                         top + (math.height - numberLayout.size.height) / 2), color: style.ink)
             }
             if qed {
-                let mark = composer.layout("∎", font: style.qedFont)
-                let y = numberLayout == nil ? top + (math.height - mark.size.height) / 2 : top + math.height + 2
-                mark.draw(on: canvas, at: Point(style.margin.left + style.textWidth - mark.size.width, y), color: style.ink)
-                if numberLayout != nil { composer.advance(mark.size.height + 2) }
+                let mark = Self.qedMark
+                // Level with the formula's middle, or on a line under its number.
+                let baseline = numberLayout == nil ? top + (math.height + mark.ascent) / 2 : top + math.height + 2 + mark.ascent
+                mark.draw(on: canvas, at: Point(style.margin.left + style.textWidth - mark.width, baseline))
+                if numberLayout != nil { composer.advance(mark.ascent + mark.descent + 4) }
             }
             composer.advance(math.height)
             composer.space(9)
