@@ -45,6 +45,7 @@ final class NotebookLawTests: XCTestCase {
             "The global minimum is the right well; the left one is spurious.",
             "The escape fraction is positive and increases with the noise level.",
         ],
+        "theorems": ["Rescaling invariance holds to 1e-12 at 1000 random points."],
         "functional-equivalence": [
             "Example 1.22 holds: two zero-risk minimisers, risk 1/2 halfway between.",
             "The sorted fraction is 1/d! and canonicalisation keeps the function.",

@@ -20,6 +20,8 @@ public indirect enum Block: Equatable, Sendable {
     case imageFigure(ImageFigure, line: Int)
     case rule(line: Int)
     case html(String, line: Int)
+    /// A fenced div `::: {#id .class}` … `:::`: theorems, proofs, callouts, or any group.
+    case div(FencedDiv)
 }
 
 public indirect enum Inline: Equatable, Sendable {
@@ -34,6 +36,9 @@ public indirect enum Inline: Equatable, Sendable {
     /// `@fig-x`, `@tbl-x`, `@eq-x`, `@sec-x`, resolved to "Figure 2" etc. by the report.
     /// `line` is the Markdown line, for the error when no such label exists.
     case crossReference(label: String, line: Int)
+    /// Quarto's `[Thm. @thm-x]` (the reference printed "Thm. 2" instead of "Theorem 2") and
+    /// `[-@thm-x]` (the number alone, `prefix` empty).
+    case customReference(label: String, prefix: String, line: Int)
     /// A footnote's text at the place of its mark; the report numbers them in reading order.
     case footnote([Block])
     /// The box at the start of a task-list item (`- [x] done`).
@@ -52,7 +57,7 @@ extension Array where Element == Inline {
             case .text(let s), .code(let s): s
             case .math(let s): s
             case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, let c), .image(_, let c): c.plainText
-            case .crossReference(let label, _): "@" + label
+            case .crossReference(let label, _), .customReference(let label, _, _): "@" + label
             case .footnote, .checkbox, .attributes: ""
             case .softBreak, .lineBreak: " "
             }

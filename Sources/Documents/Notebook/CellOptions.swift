@@ -18,6 +18,9 @@ public struct CellOptions: Equatable, Sendable {
     public var figWidth: String?
     public var figHeight: String?
     public var layout: String?
+    /// HTML only: the source inside `<details>` (nil: the front matter's `code-fold`).
+    public var codeFold: CodeFold?
+    public var codeSummary: String?
 
     public init() {}
 
@@ -26,7 +29,7 @@ public struct CellOptions: Equatable, Sendable {
 
     public static let knownKeys = [
         "label", "caption", "echo", "eval", "output", "include", "error", "cache",
-        "timeout", "fig-width", "fig-height", "layout",
+        "timeout", "fig-width", "fig-height", "layout", "code-fold", "code-summary",
     ]
 
     /// Options whose value is prose (Markdown and `$…$` math), read by `TextOptionValue`'s rules:
@@ -173,6 +176,8 @@ public struct CellOptions: Equatable, Sendable {
             case "fig-width": options.figWidth = try string()
             case "fig-height": options.figHeight = try string()
             case "layout": options.layout = try string()
+            case "code-fold": options.codeFold = try value.flatMap(CodeFold.init).orThrow(fail("cell option 'code-fold' must be true, false or show"))
+            case "code-summary": options.codeSummary = try string()
             default: break
             }
             consumed += 1 + continuation.count

@@ -58,6 +58,7 @@ public struct Document: Equatable, Sendable {
             case .cell(let c): result.append(c)
             case .list(_, _, let items, _): stack += items.reversed().map { $0[...] }
             case .quote(let inner, _): stack.append(inner[...])
+            case .div(let d): stack.append(d.blocks[...])
             default: break
             }
         }

@@ -10,7 +10,7 @@ extension Document {
         if source.utf8.contains(0) { source = source.replacingOccurrences(of: "\0", with: "\u{FFFD}") }
         // The private-use characters MathProtection marks its placeholders with cannot come
         // from the author: one written in the text would be read as a placeholder.
-        let reserved: ClosedRange<UInt32> = 0xE000...0xE002
+        let reserved: ClosedRange<UInt32> = 0xE000...0xE003
         if source.unicodeScalars.contains(where: { reserved.contains($0.value) }) {
             source = String(String.UnicodeScalarView(source.unicodeScalars.map { reserved.contains($0.value) ? "\u{FFFD}" : $0 }))
         }
@@ -33,6 +33,7 @@ extension Document {
         var math = MathProtection()
         let protected = math.protect(lines.joined(separator: "\n"))
         var parser = MarkdownParser(file: path, math: math, sourceLines: lines)
+        parser.referencePrefixes = Set(frontMatter.theorems.kinds.map(\.prefix))
         let blocks = try parser.parse(protected)
         try DuplicateLabels.check(blocks, lines: original.map(String.init), file: path)
         let warnings = (parser.warnings + parser.untakenLabelWarnings(blocks)).sorted { ($0.line, $0.column) < ($1.line, $1.column) }

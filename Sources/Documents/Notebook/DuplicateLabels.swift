@@ -42,6 +42,9 @@ enum DuplicateLabels {
                     try visitWritten(label, from: caption.line)
                 case .list(_, _, let items, _): for item in items { try walk(item) }
                 case .quote(let inner, _): try walk(inner)
+                case .div(let d):
+                    if let id = d.id { try visit(id, line: d.line, column: columnOf(id, line: d.line, lines: lines)) }
+                    try walk(d.blocks)
                 default: continue
                 }
             }

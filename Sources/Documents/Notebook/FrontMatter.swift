@@ -31,6 +31,10 @@ public struct FrontMatter: Equatable, Sendable {
     public var strict = false
     /// Where the abstract's value starts, for warnings about its math.
     public var abstractPosition: Position?
+    /// Theorem kinds and their numbering (front matter `theorems`).
+    public var theorems = TheoremSettings()
+    /// Source of cells shown folded in HTML (`code-fold: true` closed, `show` open).
+    public var codeFold: CodeFold = .none
 
     /// Where each of `inputs` is written (same order), for errors about it.
     public var inputPositions: [Position] = []
@@ -54,7 +58,7 @@ public struct FrontMatter: Equatable, Sendable {
     static let knownKeys: Set<String> = [
         "title", "subtitle", "author", "date", "abstract", "params", "seed",
         "paper", "toc", "execute", "format", "lang", "keywords", "inputs",
-        "resources", "strict",
+        "resources", "strict", "theorems", "code-fold",
     ]
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`.
@@ -151,6 +155,8 @@ public struct FrontMatter: Equatable, Sendable {
                             message: "unknown execute option '\(ek.string ?? "?")' (known: timeout, optimize, output-lines, output-bytes)")
                     }
                 }
+            case "theorems": fm.theorems = try TheoremSettings.parse(v, line: line, column: column, firstLine: firstLine, file: file)
+            case "code-fold": fm.codeFold = try CodeFold(v).orThrow(fail("front matter 'code-fold' must be true, false or show"))
             case "params":
                 guard let m = v.mapping else { throw fail("front matter 'params' needs a mapping of name: value") }
                 for (pk, pv) in m {

@@ -26,18 +26,23 @@ enum Attributes {
     }
 }
 
-/// Finds `@fig-x`, `@tbl-x`, `@eq-x`, `@sec-x` in text (Quarto's syntax).
+/// Finds `@fig-x`, `@tbl-x`, `@eq-x`, `@sec-x`, theorem and callout labels (`@thm-x`,
+/// `@nte-x`) in text (Quarto's syntax). `extra` adds the prefixes of the notebook's own
+/// theorem kinds.
 enum CrossReferences {
-    static let kinds = ["fig", "tbl", "eq", "sec"]
+    static let kinds: Set<String> = [
+        "fig", "tbl", "eq", "sec", "thm", "lem", "cor", "prp", "cnj", "def", "exm", "exr", "alg", "asm", "axm", "hyp",
+        "nte", "tip", "imp", "cau", "wrn", "rem", "sol",
+    ]
 
-    static func split(_ inlines: [Inline], line: Int) -> [Inline] {
+    static func split(_ inlines: [Inline], line: Int, extra: Set<String> = []) -> [Inline] {
         inlines.flatMap { inline -> [Inline] in
-            if case .text(let s) = inline { return split(s, line: line) }
+            if case .text(let s) = inline { return split(s, line: line, extra: extra) }
             return [inline]
         }
     }
 
-    static func split(_ text: String, line: Int) -> [Inline] {
+    static func split(_ text: String, line: Int, extra: Set<String> = []) -> [Inline] {
         guard text.contains("@") else { return [.text(text)] }
         let chars = Array(text)
         var result: [Inline] = []
@@ -54,8 +59,17 @@ enum CrossReferences {
                 while j < chars.count && isLabel(chars[j]) { j += 1 }
                 // A label does not end in punctuation: "see @fig-a." ends the sentence.
                 while j > i + 1 && (chars[j - 1] == "-" || chars[j - 1] == ":" || chars[j - 1] == "_") { j -= 1 }
-                let label = String(chars[(i + 1)..<j])
-                if let dash = label.firstIndex(of: "-"), kinds.contains(String(label[..<dash])), label.index(after: dash) < label.endIndex {
+                var label = String(chars[(i + 1)..<j])
+                // Quarto's capitalised form (`@Thm-x` at a sentence start) is the same reference;
+                // Folio's reference texts are capitalised already.
+                if let first = label.first, first.isUppercase, let dash = label.firstIndex(of: "-"),
+                    kinds.contains(label[..<dash].lowercased()) || extra.contains(label[..<dash].lowercased())
+                {
+                    label = first.lowercased() + label.dropFirst()
+                }
+                if let dash = label.firstIndex(of: "-"), kinds.contains(String(label[..<dash])) || extra.contains(String(label[..<dash])),
+                    label.index(after: dash) < label.endIndex
+                {
                     if !buffer.isEmpty { result.append(.text(buffer)); buffer = "" }
                     result.append(.crossReference(label: label, line: line))
                     i = j

@@ -19,7 +19,7 @@ extension MarkdownParser {
             case "text":
                 let text = literal(n)
                 typesetMath.formUnion(MathProtection.indices(in: text))
-                result += CrossReferences.split(math.restore(text), line: line)
+                result += CrossReferences.split(math.restore(text), line: line, extra: referencePrefixes)
                 line += text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             case "softbreak": result.append(.softBreak); line += 1
             case "linebreak": result.append(.lineBreak); line += 1
@@ -52,7 +52,7 @@ extension MarkdownParser {
             merged.append(i)
         }
         if let r = run { merged.append(.text(r)) }
-        return merged
+        return CustomReferenceText.apply(merged)
     }
 
     /// The note of a `[^x]` mark, its definition's text placed at the mark.

@@ -24,6 +24,10 @@ struct MarkdownParser {
     var depth = 0, deepest = 0
     /// Indices of the math spans that became formulas (not code, not raw HTML), in any order.
     var typesetMath: Set<Int> = []
+    /// The fenced divs' opening fences, found before cmark parses (`DivFences`).
+    var divs = DivFences()
+    /// Prefixes of the notebook's own theorem kinds, read as cross references (`@cla-x`).
+    var referencePrefixes: Set<String> = []
 
     init(file: String, math: MathProtection, sourceLines: [Substring] = []) {
         (self.file, self.math, self.sourceLines) = (file, math, sourceLines)
@@ -53,7 +57,9 @@ struct MarkdownParser {
         return bytes[i + 1] == UInt8(ascii: "x") || bytes[i + 1] == UInt8(ascii: "X")
     }
 
-    mutating func parse(_ markdown: String) throws -> [Block] {
+    mutating func parse(_ text: String) throws -> [Block] {
+        let markdown = divs.mark(text)
+        reportUnreadableFences()
         let protectedLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         try MarkdownLimits.check(protectedLines, file: file)
         cmark_gfm_core_extensions_ensure_registered()
@@ -179,7 +185,8 @@ struct MarkdownParser {
                 }
                 result.append(.list(ordered: ordered, start: Int(cmark_node_get_list_start(n)), items: items, line: line(n)))
             case "block_quote":
-                result.append(.quote(try nested { try $0.blocks($0.children(of: n)) }, line: line(n)))
+                let inner = try nested { try $0.blocks($0.children(of: n)) }
+                result.append(GitHubAlerts.callout(inner, line: line(n)) ?? .quote(inner, line: line(n)))
             case "thematic_break":
                 result.append(.rule(line: line(n)))
             case "html_block":
@@ -197,7 +204,7 @@ struct MarkdownParser {
                 continue
             }
         }
-        return result
+        return try nestDivs(result)
     }
 
     /// A fenced or indented code block: a Swift cell, or code that is only shown.

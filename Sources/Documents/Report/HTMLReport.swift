@@ -57,7 +57,11 @@ public enum HTMLReport {
         func render() -> String {
             let doc = notebook.document
             let fm = doc.frontMatter
-            var html = SiteStyle.pageHead(title: doc.title, description: AbstractText.plain(doc), extraCSS: SwiftHighlighter.css) + "\n<main>\n\n"
+            var html =
+                SiteStyle.pageHead(
+                    title: doc.title, description: AbstractText.plain(doc),
+                    extraCSS: SwiftHighlighter.css + (Self.hasDivs(doc.blocks, fold: fm.codeFold) ? DivStyle.css : ""))
+                + "\n<main>\n\n"
             let pdf = HTML.escape(URLSafety.pathReference(pageName + ".pdf"))
             html += "<nav class=\"files\"><a href=\"index.html\">All notebooks</a> · <a href=\"\(pdf)\">PDF</a></nav>\n"
             if fm.title != nil {
@@ -186,6 +190,8 @@ public enum HTMLReport {
                 case .html:
                     // Raw HTML from the notebook is not passed through: pages stay script-free.
                     continue
+                case .div(let d):
+                    html += div(d)
                 }
             }
             return html
@@ -203,7 +209,8 @@ public enum HTMLReport {
             let figureNumber = numbering.figureNumbers[cell.index]
             var html = "<div class=\"cell\"\(cell.options.label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n"
             if cell.options.echo && !cell.code.isEmpty {
-                html += "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(cell.code))</code></pre>\n"
+                let source = "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(cell.code))</code></pre>\n"
+                html += Self.folded(source, cell.options.codeFold ?? notebook.document.frontMatter.codeFold, summary: cell.options.codeSummary)
             }
             guard cell.options.output else { return html + "</div>\n" }
             if tableNumber != nil {

@@ -76,10 +76,10 @@ enum InlineMarkup {
                 out.tag("<span foreground=\"\(linkColor)\"><i>")
                 if URLSafety.isRemote(url), let href = URLSafety.href(url) { out.link(.uri(href)) { $0.text(label) } } else { out.text(label) }
                 out.tag("</i></span>")
-            case .crossReference(let label, _):
+            case .crossReference(let label, _), .customReference(let label, _, _):
                 if let t = ctx.numbering.targets[label] {
                     out.tag("<span foreground=\"\(linkColor)\">")
-                    out.link(.destination(t.anchor)) { $0.text(t.text) }
+                    out.link(.destination(t.anchor)) { $0.text(t.text(for: i)) }
                     out.tag("</span>")
                 } else {
                     out.tag("<span foreground=\"#b00020\" weight=\"bold\">"); out.text("@\(label)??"); out.tag("</span>")
@@ -116,9 +116,9 @@ enum InlineMarkup {
                 }()
             case .image(let url, let alt):
                 HTML.image(url, alt: alt.plainText, ctx)
-            case .crossReference(let label, _):
+            case .crossReference(let label, _), .customReference(let label, _, _):
                 if let t = ctx.numbering.targets[label] {
-                    "<a class=\"xref\" href=\"\(HTML.escape(URLSafety.fragment(t.anchor)))\">\(HTML.escape(t.text))</a>"
+                    "<a class=\"xref\" href=\"\(HTML.escape(URLSafety.fragment(t.anchor)))\">\(HTML.escape(t.text(for: i)))</a>"
                 } else {
                     "<span class=\"unresolved\" title=\"unknown cross reference\">@\(HTML.escape(label))??</span>"
                 }

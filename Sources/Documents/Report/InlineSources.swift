@@ -55,6 +55,7 @@ enum InlineSources {
                 case .imageFigure(let figure, let l): visit([figure.inlines], line: l)
                 case .list(_, _, let items, _): items.forEach(walk)
                 case .quote(let inner, _): walk(inner)
+                case .div(let d): walk(d.blocks)
                 case .table(let h, let rows, let caption, let l):
                     visit(h + rows.flatMap { $0 }, line: l)
                     if let caption { visit([caption.content], line: caption.line) }

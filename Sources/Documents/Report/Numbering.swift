@@ -23,6 +23,15 @@ struct Numbering {
         /// What a reference prints: "Figure 2", "Table 1", "Equation (3)", "Section 2.1".
         var text: String
         var anchor: String
+        /// The number alone ("2.3"), for `[Thm. @thm-x]` and `[-@thm-x]`.
+        var number: String? = nil
+
+        /// What `reference` prints: the target's text, or its number after the written prefix.
+        func text(for reference: Inline) -> String {
+            guard case .customReference(_, let prefix, _) = reference else { return text }
+            let n = number ?? text
+            return prefix.isEmpty ? n : prefix + "\u{00A0}" + n
+        }
     }
 
     /// In document order (including nested blocks), by source line.
@@ -32,6 +41,10 @@ struct Numbering {
     private(set) var cellTableNumbers: [Int: Int] = [:]  // cell index → number
     private(set) var tableNumbers: [Int: Int] = [:]  // caption line → number
     private(set) var equationNumbers: [String: Int] = [:]
+    /// Numbers of theorem-like statements and callouts ("2.3"), by the line of their fence.
+    private(set) var divNumbers: [Int: String] = [:]
+    /// The anchor of each deferred proof, by the label of the statement it proves.
+    private(set) var deferredProofs: [String: String] = [:]
     private(set) var targets: [String: Target] = [:]
     private var headingByLine: [Int: Int] = [:]
     /// Cell captions read as Markdown (math, emphasis, cross references), by cell index.
@@ -45,13 +58,17 @@ struct Numbering {
         var usedAnchors: Set<String> = []
         var figures = 0, tables = 0, equations = 0
         var references: [(String, Int)] = []
+        let theorems = doc.frontMatter.theorems
+        var statementCounters: [String: Int] = [:]
+        var section: String? = nil
+        var appendix: (level: Int, letters: Int?)? = nil
 
         // Labels are unique: Document.parse rejects a second use (Notebook/DuplicateLabels.swift).
         func define(_ label: String, _ target: Target, line: Int) { targets[label] = target }
         func collect(_ inlines: [Inline]) {
             for i in inlines {
                 switch i {
-                case .crossReference(let label, let line): references.append((label, line))
+                case .crossReference(let label, let line), .customReference(let label, _, let line): references.append((label, line))
                 case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, let c), .image(_, let c): collect(c)
                 case .footnote(let blocks): walk(blocks)
                 default: break
@@ -64,8 +81,14 @@ struct Numbering {
                 case .heading(let level, let content, let line):
                     collect(content)
                     let attrs = content.attributes
-                    let numbered = !(attrs?.classes.contains("unnumbered") ?? false)
+                    let startsAppendix = attrs?.classes.contains("appendix") ?? false
+                    let numbered = !(attrs?.classes.contains("unnumbered") ?? false) && !startsAppendix
                     var number: String? = nil
+                    if startsAppendix {
+                        // `# Appendix {.appendix}`: the sections after it are lettered A, B, … (A.1).
+                        appendix = (level: min(max(level, 1), 6), letters: nil)
+                        for k in appendix!.level..<counters.count { counters[k] = 0 }
+                    }
                     if numbered {
                         let l = min(max(level, 1), 6)
                         counters[l] += 1
@@ -73,6 +96,16 @@ struct Numbering {
                         // A document whose sections start at level 2 numbers them 1, 2, … not 0.1.
                         let top = headings.isEmpty ? l : min(l, headings.map(\.level).min() ?? l)
                         number = counters[top...l].map(String.init).joined(separator: ".")
+                        if var a = appendix, l >= a.level {
+                            if a.letters == nil { a.letters = l; appendix = a }
+                            if let letters = a.letters, l >= letters {
+                                number = ([Self.letter(counters[letters])] + counters[(letters + 1)..<(l + 1)].map(String.init)).joined(separator: ".")
+                            }
+                        }
+                        // "Theorem 2.3" counts within the top-level section.
+                        let first = number.map { String($0.prefix { $0 != "." }) }
+                        if theorems.numberWithinSections, first != section { statementCounters = [:] }
+                        section = first
                     }
                     var anchor = attrs?.id ?? Self.slug(content.plainText)
                     if anchor.isEmpty { anchor = "section" }
@@ -111,6 +144,11 @@ struct Numbering {
                     define(label, Target(text: "Equation (\(equations))", anchor: label), line: line)
                 case .list(_, _, let items, _): items.forEach(walk)
                 case .quote(let inner, _): walk(inner)
+                case .div(let d):
+                    let role = DivRole(d, settings: theorems)
+                    if let title = role.title { collect(title) }
+                    numberDiv(d, role)
+                    walk(role.body)
                 case .cell(let cell):
                     if let text = cell.options.caption {
                         let content = Self.markdownInline(text, line: max(1, cell.firstLine - 1))
@@ -141,6 +179,32 @@ struct Numbering {
                 }
             }
         }
+        func numberDiv(_ d: FencedDiv, _ role: DivRole) {
+            switch role.kind {
+            case .theorem(let kind):
+                guard role.numbered(d) else {
+                    if let id = d.id { define(id, Target(text: kind.name, anchor: id), line: d.line) }
+                    return
+                }
+                statementCounters[kind.counter, default: 0] += 1
+                let n = statementCounters[kind.counter]!
+                let number = theorems.numberWithinSections && section != nil ? "\(section!).\(n)" : "\(n)"
+                divNumbers[d.line] = number
+                if let id = d.id { define(id, Target(text: "\(kind.name) \(number)", anchor: id, number: number), line: d.line) }
+            case .callout(let c):
+                guard let id = d.id, id.hasPrefix(c.prefix + "-") else { return }
+                statementCounters["callout-" + c.prefix, default: 0] += 1
+                let number = "\(statementCounters["callout-" + c.prefix]!)"
+                divNumbers[d.line] = number
+                define(id, Target(text: "\(c.name) \(number)", anchor: id, number: number), line: d.line)
+            case .proof, .remark, .solution:
+                if role.kind == .proof, let of = d.attribute("of"), d.attribute("defer") != nil, let id = d.id { deferredProofs[of] = id }
+                let name = role.kind == .proof ? "Proof" : role.kind == .remark ? "Remark" : "Solution"
+                if let id = d.id { define(id, Target(text: name, anchor: id), line: d.line) }
+            case .plain:
+                return
+            }
+        }
         walk(doc.blocks)
         for (label, line) in references where targets[label] == nil {
             let kind = String(label.prefix(while: { $0 != "-" }))
@@ -167,6 +231,13 @@ struct Numbering {
             }
         }
         return relocate(content)
+    }
+
+    /// 1 → A, 26 → Z, 27 → AA: appendix sections.
+    static func letter(_ n: Int) -> String {
+        var n = max(n, 1), s = ""
+        while n > 0 { n -= 1; s = String(UnicodeScalar(UInt8(65 + n % 26))) + s; n /= 26 }
+        return s
     }
 
     func heading(atLine line: Int) -> Heading? { headingByLine[line].map { headings[$0] } }

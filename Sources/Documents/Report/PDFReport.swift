@@ -13,10 +13,11 @@ public enum PDFReport {
     public static func render(_ notebook: ExecutedNotebook) -> [UInt8] { render(ResolvedNotebook(notebook)) }
 
     public static func render(_ resolved: ResolvedNotebook) -> [UInt8] {
-        // A table of contents needs the pages of the headings: lay out once to learn them
+        // A table of contents needs the pages of the headings, a deferred proof's note its page:
+        // lay out once to learn them
         // (the contents take the same room with any page numbers), then for real.
         var pages: [String: Int] = [:]
-        if resolved.document.frontMatter.toc {
+        if resolved.document.frontMatter.toc || !resolved.numbering.deferredProofs.isEmpty {
             let first = Writer(resolved, headingPages: nil)
             first.write()
             pages = first.recordedPages
@@ -36,9 +37,12 @@ public enum PDFReport {
         let images: LocalImages
         /// Pages of the headings from a first pass, for the table of contents.
         let headingPages: [String: Int]?
-        private(set) var recordedPages: [String: Int] = [:]
+        /// Pages of headings and deferred proofs, for the contents and "Proof on p. N".
+        var recordedPages: [String: Int] = [:]
         private var outline: [Int32] = [0, 0, 0, 0, 0, 0, 0]
         private var listDepth = 0
+        /// The font of paragraphs inside a statement (italic in a theorem), nil for the body's.
+        var bodyFont: String?
 
         init(_ resolved: ResolvedNotebook, headingPages: [String: Int]?) {
             let (notebook, numbering) = (resolved.notebook, resolved.numbering)
@@ -152,7 +156,7 @@ public enum PDFReport {
             context.hyphenator = justify ? Hyphenator.english : nil
             let rich = InlineMarkup.pango(content, context)
             context.hyphenator = nil
-            let layout = composer.layout(rich, font: font ?? style.body, indent: indent, justify: justify)
+            let layout = composer.layout(rich, font: font ?? bodyFont ?? style.body, indent: indent, justify: justify)
             composer.flow(layout, indent: indent, rich: rich, footnote: footnoteLayout, onFirstLine: onFirstLine)
         }
 
@@ -204,6 +208,8 @@ public enum PDFReport {
                 composer.space(10)
             case .html:
                 break
+            case .div(let d):
+                div(d, indent: indent)
             }
         }
 
@@ -240,7 +246,9 @@ public enum PDFReport {
             composer.space(level == 1 ? 6 : 4)
         }
 
-        func displayMath(_ source: String, label: String?, indent: Double) {
+        /// With `qed` (a proof ending in display math), ∎ sits at the right margin, level with
+        /// the formula's middle, or under its number.
+        func displayMath(_ source: String, label: String?, indent: Double, qed: Bool = false) {
             // `\tag{…}` names the equation itself; a label numbers it.
             let (tex, tag) = MathSetter.splitTag(source)
             let number = tag ?? label.flatMap { numbering.equationNumbers[$0] }.map(String.init)
@@ -260,6 +268,13 @@ public enum PDFReport {
                     at: Point(
                         style.margin.left + style.textWidth - numberLayout.size.width,
                         top + (math.height - numberLayout.size.height) / 2), color: style.ink)
+            }
+            if qed {
+                let mark = Self.qedMark
+                // Level with the formula's middle, or on a line under its number.
+                let baseline = numberLayout == nil ? top + (math.height + mark.ascent) / 2 : top + math.height + 2 + mark.ascent
+                mark.draw(on: canvas, at: Point(style.margin.left + style.textWidth - mark.width, baseline))
+                if numberLayout != nil { composer.advance(mark.ascent + mark.descent + 4) }
             }
             composer.advance(math.height)
             composer.space(9)

@@ -26,6 +26,8 @@ public struct ResolvedNotebook: Sendable {
     /// `projectRoot` is the folder whose files the notebook may publish as images; nil means the
     /// rule `folio render` uses (`LocalImages.defaultProjectRoot`).
     public init(_ notebook: ExecutedNotebook, projectRoot: URL? = nil) {
+        var notebook = notebook
+        notebook.document.blocks = DeferredProofs.arrange(notebook.document.blocks)
         self.notebook = notebook
         numbering = Numbering(notebook)
         images = LocalImages(notebook.document, projectRoot: projectRoot)
