@@ -41,8 +41,10 @@ public struct ReportWriter {
         try PublishedName.check(name)
         // Formulas drawn anywhere below that were not reported at their places (none should
         // be) are reported at the top of the notebook rather than not at all.
-        let files = try MathErrorSink.withListener(resolved.warnings.mathListener(line: 1, column: 1, what: "the report")) {
-            try render(resolved, attachments: attachments, manifest: manifest)
+        let files = try DrawingLock.draw {
+            try MathErrorSink.withListener(resolved.warnings.mathListener(line: 1, column: 1, what: "the report")) {
+                try render(resolved, attachments: attachments, manifest: manifest)
+            }
         }
         let fm = notebook.document.frontMatter
         if strict || fm.strict {
