@@ -23,8 +23,10 @@ struct Render: ParsableCommand {
     @Option(help: "Resolution of the PNG figure files, in dots per inch.")
     var dpi: Double = 200
 
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Render this many notebooks at once.")
-    var jobs = 1
+    @Option(
+        name: [.customShort("j"), .customLong("jobs")],
+        help: "Render this many notebooks at once (default: one per two available cores; README, \"Cores\").")
+    var jobs: Int?
 
     @Flag(help: "Compile the notebooks with -O (as front matter `execute: {optimize: true}`).")
     var optimize = false
@@ -49,7 +51,7 @@ struct Render: ParsableCommand {
             }
             overrides[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
-        guard jobs >= 1 else {
+        if let jobs, jobs < 1 {
             FileHandle.standardError.write("folio: error: -j expects a number of notebooks ≥ 1, got \(jobs)\n")
             throw FolioExit.usageError
         }
@@ -81,7 +83,7 @@ struct Render: ParsableCommand {
         // so the terminal output does not depend on scheduling.
         let outcomes = Outcomes(count: files.count)
         let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = jobs
+        queue.maxConcurrentOperationCount = try CoreShare.apply(requestedJobs: jobs, notebooks: files.count)
         for (i, file) in files.enumerated() {
             queue.addOperation { outcomes.set(i, job.render(file)) }
         }
