@@ -15,6 +15,8 @@ struct RenderJob: Sendable {
     var optimize: Bool?
     var explain: Bool
     var cache: ResultCache?
+    /// `-P` values by name, for sweeps (SweepPlan); `overrides` holds today's one-value form.
+    var sweepParams: [SweepPlan.CommandLineParam] = []
 
     struct Outcome: Sendable {
         var code: Int32
@@ -28,6 +30,8 @@ struct RenderJob: Sendable {
         let resolved: [FrontMatter.Param]
         do {
             document = try Document.load(path: path)
+            let sweep = try SweepPlan.make(document, commandLine: sweepParams)
+            if sweep.isSweep { return renderSweep(document, sweep) }
             resolved = try NotebookRunner.resolveParams(document, overrides: overrides)
         } catch {
             outcome.stderr = "\(error)\n"
