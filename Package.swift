@@ -69,9 +69,11 @@ let package = Package(
         // Files that can be trusted: SHA-256 digests (cache keys, memo keys, the manifest) and
         // atomic whole-file writes (the result cache, publication).
         module("Storage", "Shared"),
+        // The cores this process may use: affinity, cgroup CPU quota, FOLIO_THREADS.
+        module("Cores", "Shared", ["CTensorKernels"]),
 
         // Numerics.
-        module("Tensor", "Numerics", ["CBLAS", "CLAPACKE", "CTensorKernels"]),
+        module("Tensor", "Numerics", ["CBLAS", "CLAPACKE", "CTensorKernels", "Cores"]),
         module("Autograd", "Numerics", ["Tensor"]),
         module("Theory", "Numerics", ["Tensor", "Autograd"]),
 
@@ -88,7 +90,7 @@ let package = Package(
         module("Notebook", "Documents", ["CCmarkGFM", .product(name: "Yams", package: "Yams")], evolving: false),
         module("Runner", "Documents", ["Notebook", "OutputChannel", "Storage"], evolving: false),
         module(
-            "Report", "Documents", ["Runner", "Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics"],
+            "Report", "Documents", ["Runner", "Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics", "Cores"],
             evolving: false),
 
         // Citations: a CSL 1.0.2 processor (styles, locales, items → rich text), and the BibTeX /
@@ -100,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "Runner", "Report", "Notebook",
+                "Runner", "Report", "Notebook", "Cores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Sources/Tools/folio"),
         .executableTarget(
@@ -117,7 +119,7 @@ let package = Package(
         // The repository's conventions (no skipped tests, imports first), checked over its files.
         .testTarget(name: "ConventionTests", dependencies: []),
 
-        .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor", "Cores", "TestSupport"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),

@@ -10,6 +10,8 @@ public struct FrontMatter: Equatable, Sendable {
     public var abstract: String?
     /// Parameters in the order written; `folio render -P name=value` overrides them.
     public var params: [Param] = []
+    /// Front matter `sweep:` (SweepAxes.swift): the grid of parameter values to render.
+    public var sweep: [SweepAxis] = []
     public var seed: UInt64 = 0
     public var paper: Paper = .a4
     public var toc = false
@@ -58,7 +60,7 @@ public struct FrontMatter: Equatable, Sendable {
     static let knownKeys: Set<String> = [
         "title", "subtitle", "author", "date", "abstract", "params", "seed",
         "paper", "toc", "execute", "format", "lang", "keywords", "inputs",
-        "resources", "strict", "theorems", "code-fold",
+        "resources", "strict", "theorems", "code-fold", "sweep",
     ]
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`.
@@ -79,6 +81,7 @@ public struct FrontMatter: Equatable, Sendable {
         guard let map = node.mapping else {
             throw Diagnostic(file: file, line: firstLine, message: "front matter must be a YAML mapping (key: value lines)")
         }
+        var sweepNode: Yams.Node?
         for (k, v) in map {
             let line = firstLine + (k.mark.map { $0.line - 1 } ?? 0)
             let column = k.mark?.column ?? 1
@@ -179,12 +182,14 @@ public struct FrontMatter: Equatable, Sendable {
                     }
                     fm.params.append(Param(name: name, value: value, line: pline))
                 }
+            case "sweep": sweepNode = v  // after the loop: it names params, which may come later
             default:
                 guard knownKeys.contains(key) else {
                     throw fail("unknown front matter key '\(key)' (known: \(knownKeys.sorted().joined(separator: ", ")))")
                 }
             }
         }
+        if let sweepNode { fm.sweep = try parseSweep(sweepNode, params: fm.params, firstLine: firstLine, file: file) }
         return fm
     }
 

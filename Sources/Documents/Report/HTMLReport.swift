@@ -238,6 +238,7 @@ public enum HTMLReport {
                 case .error(let error):
                     let loc = error.line.map { "\(notebook.document.path):\($0): " } ?? ""
                     html += "<div class=\"output\"><pre class=\"error\">\(HTML.escape(loc + error.message))</pre></div>\n"
+                case .published: continue  // for a sweep's aggregate page (SweepAggregate)
                 }
             }
             if !figures.isEmpty {

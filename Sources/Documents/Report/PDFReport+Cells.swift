@@ -114,6 +114,7 @@ extension PDFReport.Writer {
                     message, indent: indent, inset: 12, padding: 6, background: style.errorBackground,
                     leftRule: style.errorInk, color: style.errorInk)
                 composer.space(5)
+            case .published: continue  // for a sweep's aggregate page (SweepAggregate)
             }
         }
         composer.space(4)

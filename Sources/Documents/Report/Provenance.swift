@@ -1,3 +1,4 @@
+import Cores
 import Foundation
 import Storage
 import Notebook
@@ -29,6 +30,9 @@ public struct Provenance: Codable, Sendable {
     public var cpu: String
     public var threads: Int
     public var blasThreads: String?
+    /// The threads the notebook program's kernels used: its available cores or FOLIO_THREADS
+    /// (Cores; the program inherits this process's affinity, cgroup and environment).
+    public var tensorThreads: Int
     public var seed: UInt64
     public var params: [String]
     public var inputs: [String: String]
@@ -47,6 +51,7 @@ public struct Provenance: Codable, Sendable {
         cpu = Self.cpuModel()
         threads = ProcessInfo.processInfo.activeProcessorCount
         blasThreads = ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"]
+        tensorThreads = Cores.resolved(warn: { _ in })
         seed = document.frontMatter.seed
         params = result.plan?.context.params ?? []
         inputs = result.plan?.context.inputs ?? [:]

@@ -1,13 +1,21 @@
+import Cores
 import Dispatch
 internal import CTensorKernels
 
-/// Elementwise work is split across two threads above this many elements; below it the
-/// thread hand-off costs more than it saves.
+/// Elementwise work is split across `tensorThreads` threads above this many elements; below it
+/// the thread hand-off costs more than it saves.
 public nonisolated(unsafe) var parallelThreshold = 1 << 15
 
-/// Number of threads used by large elementwise kernels and by random sampling. Results never
-/// depend on it: each element is computed by the same code whichever thread runs it.
-public nonisolated(unsafe) var tensorThreads = 2 {
+/// Number of threads used by gemm, large elementwise kernels, random sampling, LAPACK's products
+/// and the theory probes: the machine's available cores (affinity and cgroup quota) or
+/// `FOLIO_THREADS` (Cores). Results never depend on it: each element is computed by the same
+/// code whichever thread runs it, and sums are split at places fixed by the data, not the count.
+public nonisolated(unsafe) var tensorThreads: Int = {
+    let n = Cores.resolved()
+    folio_set_blas_threads(Int32(n))
+    return n
+}()
+{
     didSet { folio_set_blas_threads(Int32(clamping: tensorThreads)) }  // LAPACK's products too (BlasRouting.c)
 }
 

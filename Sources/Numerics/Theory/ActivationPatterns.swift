@@ -29,7 +29,7 @@ public struct ActivationRegions {
         (regionOfPoint, count) = Self.patterns(layers, points: doubles, dimension: points.shape[1], chunk: chunk)
     }
 
-    /// Each point's pattern as bits (two threads over chunks of points; a chunk's products are
+    /// Each point's pattern as bits (the threads over chunks of points; a chunk's products are
     /// small enough that OpenBLAS runs them on the calling thread), then region numbers in order
     /// of first appearance.
     private static func patterns(_ layers: [PlainLayer<Double>], points: [Double], dimension d: Int, chunk: Int) -> ([Int32], Int) {
@@ -38,7 +38,7 @@ public struct ActivationRegions {
         let widest = max(d, layers.map(\.outputs).max() ?? 1)
         var bits = [UInt64](repeating: 0, count: n * words)
         let chunks = (n + chunk - 1) / chunk
-        let threads = chunks > 1 ? probeThreads : 1
+        let threads = chunks > 1 ? min(probeThreads, chunks) : 1
         points.withUnsafeBufferPointer { pp in
             bits.withUnsafeMutableBufferPointer { bp in
                 onThreads(threads) { t in

@@ -15,7 +15,7 @@ public enum LossObjective: Sendable {
 /// The first layer's products X·[W; D₁; D₂]ᵀ are computed once by one gemm; each grid point
 /// then costs an elementwise combination for layer 1 and, for the layers above, one small gemm
 /// per chunk of samples with that point's perturbed weights W + αD₁ + βD₂ (formed once per
-/// point). Grid points are shared between two threads; chunks are small enough that OpenBLAS
+/// point). Grid points are shared among the threads; chunks are small enough that OpenBLAS
 /// runs each product on the calling thread, and each point's loss is summed in the same order
 /// whichever thread computes it, so results do not depend on threading.
 enum LandscapeKernel {
@@ -50,7 +50,7 @@ enum LandscapeKernel {
         // X·[W₁; D₁; D₂]ᵀ → [n, 3·o1], row i = (x_i·W₁ᵀ | x_i·D₁ᵀ | x_i·D₂ᵀ).
         let stacked = layers[0].weights + dir1[0].weights + dir2[0].weights
         var first = [T](repeating: 0, count: n * 3 * o1)
-        // Narrow inputs: row blocks on our two threads, each product below OpenBLAS's threading
+        // Narrow inputs: row blocks on our threads, each product below OpenBLAS's threading
         // threshold (its idle workers would otherwise spin against the grid loop that follows).
         let rowsPerCall = (1 << 18) / max(3 * o1 * d0, 1)
         let blocks = rowsPerCall >= 16 ? (n + rowsPerCall - 1) / rowsPerCall : 1
@@ -77,7 +77,7 @@ enum LandscapeKernel {
         let largest = layers.dropFirst().map { $0.inputs * $0.outputs }.max() ?? 1
         // OpenBLAS multithreads a product above 65 536·4 multiply-adds; stay below it per call.
         let chunk = max(8, min(256, n, (1 << 18) / max(largest, 1)))
-        let threads = chunk * largest <= 1 << 18 && points.count > 1 ? probeThreads : 1
+        let threads = chunk * largest <= 1 << 18 && points.count > 1 ? min(probeThreads, points.count) : 1
         let plane = Plane(
             layers: layers, dir1: dir1, dir2: dir2, first: first, y: y.scalars, n: n, tracked: tracked,
             offsets: offsets, chunk: chunk, objective: objective)

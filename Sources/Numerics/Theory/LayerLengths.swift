@@ -1,11 +1,11 @@
 import Autograd
 import Tensor
 
-// The hot loop of `TrajectoryLength.measure`. The curve's rows are split into two halves, one per
-// thread; each half goes through the network a chunk of rows at a time, all layers deep, so a
-// chunk stays in cache from its product to its bias, activation and segment lengths. Chunks are
-// small enough that OpenBLAS runs each product on the calling thread. Segments that cross a
-// chunk or half boundary are measured from the rows kept at each layer. Networks too wide for
+// The hot loop of `TrajectoryLength.measure`. The curve's rows are split into two halves and each
+// half into chunks; the chunks are shared among the threads, each going through the network all
+// layers deep, so a chunk stays in cache from its product to its bias, activation and segment
+// lengths. Chunks are small enough that OpenBLAS runs each product on the calling thread.
+// Segments that cross a chunk or half boundary are measured from the rows kept at each layer. Networks too wide for
 // such chunks go layer by layer instead (one threaded gemm per layer, then a fused pass).
 
 func layerLengthsFloat(_ net: MLP<Float>, _ curve: Tensor<Float>, _ closed: Bool) -> [Double] { layerLengths(net, curve, closed) }
@@ -24,58 +24,46 @@ func layerLengths<T: TensorScalar>(_ net: MLP<T>, _ curve: Tensor<T>, _ closed: 
     let chunk = (1 << 18) / max(largest, 1)
     guard chunk >= 16, n >= 2 else { return layerByLayerLengths(layers, curve, closed) }
     let depth = layers.count + 1, widest = max(d, layers.map(\.outputs).max() ?? 1)
-    let threads = n >= 4 * chunk ? probeThreads : 1
-    let bounds = (0...threads).map { $0 * n / threads }
-    // Per thread: each level's sum, and its first and last rows (flat, `widest` apart).
-    var sums = [[Double]](repeating: [], count: threads)
-    var firsts = [[T]](repeating: [], count: threads), lasts = firsts
+    // Two fixed halves (one when the curve is short), each cut into chunks from its start: where
+    // the cuts fall, and the order the sums are added in, depend on the curve alone, never on
+    // the thread count, so the lengths are the same bits on any machine.
+    let parts = n >= 4 * chunk ? 2 : 1
+    let bounds = (0...parts).map { $0 * n / parts }
+    let blocks: [Range<Int>] = (0..<parts).flatMap { p in
+        stride(from: bounds[p], to: bounds[p + 1], by: chunk).map { $0..<min($0 + chunk, bounds[p + 1]) }
+    }
+    // Per block: each level's inner sum, and its first and last rows (flat, `widest` apart).
+    var inner = [Double](repeating: 0, count: blocks.count * depth)
+    var firsts = [T](repeating: 0, count: blocks.count * depth * widest), lasts = firsts
+    let threads = min(probeThreads, blocks.count)
     curve.scalars.withUnsafeBufferPointer { cp in
-        sums.withUnsafeMutableBufferPointer { sp in
+        inner.withUnsafeMutableBufferPointer { ip in
             firsts.withUnsafeMutableBufferPointer { fp in
                 lasts.withUnsafeMutableBufferPointer { lp in
                     onThreads(threads) { t in
-                        var sum = [Double](repeating: 0, count: depth)
-                        var first = [T](repeating: 0, count: depth * widest), last = first
                         var buffers = [T](repeating: 0, count: 2 * chunk * widest)
-                        sum.withUnsafeMutableBufferPointer { sum in
-                            first.withUnsafeMutableBufferPointer { first in
-                                last.withUnsafeMutableBufferPointer { last in
-                                    buffers.withUnsafeMutableBufferPointer { buf in
-                                        var start = bounds[t]
-                                        // Rows of level `level` (0 = the curve): inner segments, the segment from
-                                        // the previous chunk's last row, and this chunk's last row kept.
-                                        func measure(_ rows: UnsafePointer<T>, _ m: Int, _ w: Int, _ level: Int) {
-                                            let keep = last.baseAddress! + level * widest
-                                            if start == bounds[t] {
-                                                (first.baseAddress! + level * widest).update(from: rows, count: w)
-                                            } else {
-                                                sum[level] += distance(UnsafePointer(keep), rows, w)
-                                            }
-                                            var s = 0.0
-                                            for i in 1..<max(m, 1) { s += distance(rows + (i - 1) * w, rows + i * w, w) }
-                                            sum[level] += s
-                                            keep.update(from: rows + (m - 1) * w, count: w)
-                                        }
-                                        while start < bounds[t + 1] {
-                                            let m = min(chunk, bounds[t + 1] - start)
-                                            var h = cp.baseAddress! + start * d
-                                            measure(h, m, d, 0)
-                                            var z = buf.baseAddress!, spare = buf.baseAddress! + chunk * widest
-                                            for (l, layer) in layers.enumerated() {
-                                                layer.forward(h, rows: m, into: z)
-                                                measure(z, m, layer.outputs, l + 1)
-                                                h = UnsafePointer(z)
-                                                swap(&z, &spare)
-                                            }
-                                            start += m
-                                        }
-                                    }
+                        buffers.withUnsafeMutableBufferPointer { buf in
+                            for b in stride(from: t, to: blocks.count, by: threads) {
+                                let rows = blocks[b], m = rows.count
+                                func measure(_ h: UnsafePointer<T>, _ w: Int, _ level: Int) {
+                                    let slot = (b * depth + level) * widest
+                                    (fp.baseAddress! + slot).update(from: h, count: w)
+                                    (lp.baseAddress! + slot).update(from: h + (m - 1) * w, count: w)
+                                    var s = 0.0
+                                    for i in 1..<max(m, 1) { s += distance(h + (i - 1) * w, h + i * w, w) }
+                                    ip[b * depth + level] = s
+                                }
+                                var h = cp.baseAddress! + rows.lowerBound * d
+                                measure(h, d, 0)
+                                var z = buf.baseAddress!, spare = buf.baseAddress! + chunk * widest
+                                for (l, layer) in layers.enumerated() {
+                                    layer.forward(h, rows: m, into: z)
+                                    measure(z, layer.outputs, l + 1)
+                                    h = UnsafePointer(z)
+                                    swap(&z, &spare)
                                 }
                             }
                         }
-                        sp[t] = sum
-                        fp[t] = first
-                        lp[t] = last
                     }
                 }
             }
@@ -84,11 +72,26 @@ func layerLengths<T: TensorScalar>(_ net: MLP<T>, _ curve: Tensor<T>, _ closed: 
     let widths = [d] + layers.map(\.outputs)
     return (0..<depth).map { level in
         let w = widths[level]
-        var total = sums[0][level]
-        for t in 1..<threads {
-            total += distance(lasts[t - 1], level * widest, firsts[t], level * widest, w) + sums[t][level]
+        func row(_ b: Int) -> Int { (b * depth + level) * widest }
+        // Each half: its chunks' inner sums with the segments joining them, in order.
+        var halves: [Double] = [], firstBlock = 0
+        for p in 0..<parts {
+            var sum = 0.0
+            var b = firstBlock
+            while b < blocks.count && blocks[b].upperBound <= bounds[p + 1] {
+                if b > firstBlock { sum += distance(lasts, row(b - 1), firsts, row(b), w) }
+                sum += inner[b * depth + level]
+                b += 1
+            }
+            halves.append(sum)
+            firstBlock = b
         }
-        if closed { total += distance(lasts[threads - 1], level * widest, firsts[0], level * widest, w) }
+        let lastOfHalf0 = blocks.firstIndex { $0.upperBound == bounds[1] }!
+        var total = halves[0]
+        if parts == 2 {
+            total += distance(lasts, row(lastOfHalf0), firsts, row(lastOfHalf0 + 1), w) + halves[1]
+        }
+        if closed { total += distance(lasts, row(blocks.count - 1), firsts, row(0), w) }
         return total
     }
 }
@@ -99,7 +102,7 @@ func distance<T: TensorScalar>(_ a: [T], _ i: Int, _ b: [T], _ j: Int, _ w: Int)
 }
 
 /// For networks too wide for single-threaded chunks: one (threaded) gemm per layer over all rows,
-/// then one fused pass on two threads.
+/// then one fused pass on up to two threads (two fixed halves).
 func layerByLayerLengths<T: TensorScalar>(_ layers: [PlainLayer<T>], _ curve: Tensor<T>, _ closed: Bool) -> [Double] {
     let (n, d) = (curve.shape[0], curve.shape[1])
     var lengths = [polylineLength(curve.scalars, n: n, d: d, closed: closed)]

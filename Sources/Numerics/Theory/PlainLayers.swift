@@ -98,6 +98,6 @@ func onThreads(_ threads: Int, _ body: (Int) -> Void) {
     parallelTasks(threads, threads: threads, body)
 }
 
-/// Threads the probes use for their own loops: the machine's cores, at most two (the bar the
-/// benchmarks are held to) — results never depend on it.
-let probeThreads = 2
+/// Threads the probes use for their own loops: Tensor's count (the available cores or
+/// `FOLIO_THREADS`). Results never depend on it: work is cut at places fixed by the data.
+var probeThreads: Int { tensorThreads }

@@ -13,6 +13,8 @@ public enum CellOutput: Codable, Equatable, Sendable {
     case table(Table)
     /// A thrown error or trap, with the Markdown location when known.
     case error(CellError)
+    /// A number for a sweep's aggregate page (PublishedValue); not drawn in the cell's report.
+    case published(PublishedValue)
 }
 
 public struct CellError: Codable, Equatable, Sendable, Error {

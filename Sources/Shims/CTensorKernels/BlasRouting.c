@@ -20,6 +20,7 @@
 #include <dlfcn.h>
 
 static _Atomic long routed;
+// Set by Tensor from the available cores when it is first used (Parallel.swift).
 static _Atomic int blasThreads = 2;
 
 void folio_set_blas_threads(int threads) { atomic_store(&blasThreads, threads < 1 ? 1 : threads); }

@@ -17,7 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { MaxWorkers = 15 };
+// 63 helpers and the caller: Cores.maximum threads.
+enum { MaxWorkers = 63 };
 
 // `claim` packs the job's generation (high 32 bits) with the next task index (low 32), so a
 // worker that wakes late can never take a task of a job other than the one it read.

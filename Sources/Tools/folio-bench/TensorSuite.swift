@@ -37,8 +37,10 @@ enum TensorSuite {
         let sym = a + a.T
         out.append(BenchCase(suite: "tensor", name: "svd-f64-512", unit: "calls/s", rate: { 1 / $0 }) { _ = svd(a) })
         out.append(BenchCase(suite: "tensor", name: "eigh-f64-512", unit: "calls/s", rate: { 1 / $0 }) { _ = eigh(sym) })
-        // FOLIO_TENSOR_THREADS=n sets tensorThreads (default 2), to measure what threading buys.
-        if let t = ProcessInfo.processInfo.environment["FOLIO_TENSOR_THREADS"].flatMap(Int.init) { tensorThreads = t }
+        // Every case runs on the available cores (FOLIO_THREADS=n sets another count); these also
+        // on 2 threads and on all of them, against 1.
+        out += ThreadScaling.rows(
+            out, only: ["sgemm-1024", "dgemm-256", "tanh-affine-1e6", "softmax-rows-1e6", "normal-f32-1e7", "svd-f64-512", "eigh-f64-512"])
         // FOLIO_BENCH_CASES=a,b runs only those cases (and their peers): for quick iteration.
         if let only = ProcessInfo.processInfo.environment["FOLIO_BENCH_CASES"] {
             let names = Set(only.split(separator: ",").map(String.init))

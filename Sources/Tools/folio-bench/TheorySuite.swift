@@ -62,11 +62,12 @@ enum TheorySuite {
     /// All cases, or those whose names contain one of the comma-separated words of
     /// FOLIO_BENCH_THEORY (e.g. `FOLIO_BENCH_THEORY=regions`), to time one probe with its peers.
     static func cases() -> [BenchCase] {
-        let all = [
+        var all = [
             trajectory(nets: 1), trajectory(nets: 32),
             landscape([784, 100, 10], samples: 10_000, grid: 51), landscape([2, 64, 64, 1], samples: 1000, grid: 101),
             regions(),
         ]
+        all += ThreadScaling.rows(all, only: Set(all.map(\.name)))  // each on 2 and all threads, against 1
         guard let filter = ProcessInfo.processInfo.environment["FOLIO_BENCH_THEORY"] else { return all }
         let words = filter.split(separator: ",").map(String.init)
         return all.filter { c in words.contains { c.name.contains($0) } }

@@ -17,14 +17,18 @@ struct Render: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Folder for the rendered files.")
     var output = "output"
 
-    @Option(name: [.customShort("P"), .customLong("param")], help: "Override a front-matter parameter: -P name=value.")
+    @Option(
+        name: [.customShort("P"), .customLong("param")],
+        help: "Override a front-matter parameter: -P name=value; -P name=a,b or repeated -P name=… sweeps it (README, \"Sweeps\").")
     var params: [String] = []
 
     @Option(help: "Resolution of the PNG figure files, in dots per inch.")
     var dpi: Double = 200
 
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Render this many notebooks at once.")
-    var jobs = 1
+    @Option(
+        name: [.customShort("j"), .customLong("jobs")],
+        help: "Render this many notebooks at once (default: one per two available cores; README, \"Cores\").")
+    var jobs: Int?
 
     @Flag(help: "Compile the notebooks with -O (as front matter `execute: {optimize: true}`).")
     var optimize = false
@@ -44,15 +48,16 @@ struct Render: ParsableCommand {
 
     func run() throws {
         Interrupts.install()
-        var overrides: [String: String] = [:]
+        var overrides: [String: String] = [:], pairs: [(String, String)] = []
         for p in params {
             guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
                 FileHandle.standardError.write("folio: error: -P expects name=value, got '\(p)'\n")
                 throw FolioExit.usageError
             }
             overrides[String(p[..<eq])] = String(p[p.index(after: eq)...])
+            pairs.append((String(p[..<eq]), String(p[p.index(after: eq)...])))
         }
-        guard jobs >= 1 else {
+        if let jobs, jobs < 1 {
             FileHandle.standardError.write("folio: error: -j expects a number of notebooks ≥ 1, got \(jobs)\n")
             throw FolioExit.usageError
         }
@@ -79,12 +84,12 @@ struct Render: ParsableCommand {
         let job = RenderJob(
             toolchain: toolchain, overrides: overrides, output: URL(fileURLWithPath: output),
             dpi: dpi, optimize: optimize ? true : nil, explain: explain, strict: strict,
-            cache: noCache ? nil : ResultCache(root: toolchain.cacheDirectory))
+            cache: noCache ? nil : ResultCache(root: toolchain.cacheDirectory), sweepParams: SweepPlan.group(pairs))
         // Notebooks render in parallel; their messages are printed afterwards in input order,
         // so the terminal output does not depend on scheduling.
         let outcomes = Outcomes(count: files.count)
         let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = jobs
+        queue.maxConcurrentOperationCount = try CoreShare.apply(requestedJobs: jobs, notebooks: files.count)
         for (i, file) in files.enumerated() {
             queue.addOperation { outcomes.set(i, job.render(file)) }
         }

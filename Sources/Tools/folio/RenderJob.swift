@@ -16,6 +16,8 @@ struct RenderJob: Sendable {
     var explain: Bool
     var strict = false
     var cache: ResultCache?
+    /// `-P` values by name, for sweeps (SweepPlan); `overrides` holds today's one-value form.
+    var sweepParams: [SweepPlan.CommandLineParam] = []
 
     struct Outcome: Sendable {
         var code: Int32
@@ -29,6 +31,8 @@ struct RenderJob: Sendable {
         let resolved: [FrontMatter.Param]
         do {
             document = try Document.load(path: path)
+            let sweep = try SweepPlan.make(document, commandLine: sweepParams)
+            if sweep.isSweep { return renderSweep(document, sweep) }
             resolved = try NotebookRunner.resolveParams(document, overrides: overrides)
         } catch {
             outcome.stderr = "\(error)\n"

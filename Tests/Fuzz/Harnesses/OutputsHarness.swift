@@ -32,7 +32,7 @@ extension Harness {
                 _ = table.measure(on: canvas)
                 table.draw(on: canvas, at: Point(2, 2))
                 _ = canvas.finish()
-            case .stream, .value, .error: break
+            case .stream, .value, .error, .published: break
             }
         }
         _ = HTMLReport.render(ExecutedNotebook(document: oneCell, outputs: [0: outputs]), figureDirectory: "figures")

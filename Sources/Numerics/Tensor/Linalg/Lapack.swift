@@ -17,6 +17,7 @@ private func i32(_ x: Int) -> Int32 { Int32(x) }
 /// 512² SVD 25 % slower. Saved and restored, so OpenBLAS keeps its threads for large cblas
 /// products.
 private func lapackAlone<R>(_ body: () -> R) -> R {
+    _ = tensorThreads  // first use sets BlasRouting.c's thread count from the available cores
     let saved = openblas_get_num_threads()
     if saved > 1 { openblas_set_num_threads(1) }
     defer { if saved > 1 { openblas_set_num_threads(saved) } }

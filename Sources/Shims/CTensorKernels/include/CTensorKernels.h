@@ -57,8 +57,10 @@ void folio_parallel(long tasks, int threads, FolioTask fn, void *ctx);
 int folio_gemm_accepts(long m, long n, long k);
 
 /// BlasRouting.c: the Fortran sgemm_/dgemm_ that LAPACK calls go through folio_gemm_* on
-/// this many threads (default 2) when it takes the shape; the count of calls it took.
+/// this many threads (Tensor sets it from the available cores) when it takes the shape; the count of calls it took.
 void folio_set_blas_threads(int threads);
+/// Affinity.c: the number of CPUs in the calling thread's affinity mask (0 when unknown).
+int folio_affinity_cpus(void);
 long folio_blas_routed_calls(void);
 
 #endif
