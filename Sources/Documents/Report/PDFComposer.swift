@@ -153,21 +153,29 @@ final class PDFComposer {
         _ markup: String, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
         alignment: TextLayout.Alignment = .left, wrapAnywhere: Bool = false
     ) -> TextLayout {
-        TextLayout(
-            canvas: canvas, markup: markup, font: font, width: width ?? (style.textWidth - indent),
-            justify: justify, alignment: alignment, wrapAnywhere: wrapAnywhere)
+        let w = width ?? (style.textWidth - indent)
+        let l = TextLayout(
+            canvas: canvas, markup: markup, font: font, width: w, justify: justify, alignment: alignment,
+            wrapAnywhere: wrapAnywhere)
+        // Centred text (the title, table captions) is broken as a whole, as TeX does, so that
+        // no line ends on a dash or leaves one short word alone.
+        if alignment == .center { l.breakParagraph(width: w, justify: false, alignment: .center) }
+        return l
     }
 
-    /// Lays out rich text with room for its inline boxes. A word longer than the line (a URL,
-    /// an identifier) breaks between characters rather than run into the margin.
+    /// Lays out rich text with room for its inline boxes, broken into lines by Knuth–Plass
+    /// (`TextLayout.breakParagraph`): the whole paragraph at once, formulas breakable after
+    /// their relations and operators.
     func layout(
         _ text: RichText, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
         alignment: TextLayout.Alignment = .left
     ) -> TextLayout {
-        let l = layout(
-            text.markup, font: font, indent: indent, width: width, justify: justify, alignment: alignment,
+        let w = width ?? (style.textWidth - indent)
+        let l = TextLayout(
+            canvas: canvas, markup: text.markup, font: font, width: w, justify: justify, alignment: alignment,
             wrapAnywhere: true)
         l.reserve(text.inlineBoxes)
+        l.breakParagraph(width: w, justify: justify, alignment: alignment, mathBreaks: text.mathBreaks)
         return l
     }
 

@@ -40,7 +40,11 @@ struct Typesetter {
     }
 
     /// A horizontal list: atoms side by side with TeX's spacing between their classes.
-    func list(_ nodes: [MathNode], _ style: MathStyle) -> Box {
+    func list(_ nodes: [MathNode], _ style: MathStyle) -> Box { listWithBreaks(nodes, style).box }
+
+    /// A horizontal list, with the places after its relations and binary operators where a
+    /// line of text may break (for the formula's top level; nested lists ignore them).
+    func listWithBreaks(_ nodes: [MathNode], _ style: MathStyle) -> (box: Box, breaks: [MathBreakPoint]) {
         var atoms: [(cls: AtomClass?, box: Box)] = nodes.map { atom($0, style) }
         // Rules 5 and 6: a binary operator with nothing to operate on becomes ordinary.
         var previous: Int?
@@ -57,15 +61,23 @@ struct Typesetter {
 
         var out = Box()
         var prevCls: AtomClass?
+        var breaks: [MathBreakPoint] = [], pending: (after: Double, penalty: Int)?
         for a in atoms {
             if let cls = a.cls {
                 if let prevCls { out.append(.kern(Spacing.between(prevCls, cls, style) * scale(style))) }
+                // TeX's rule (§761): no break between two relations, nor before punctuation.
+                if let p = pending, cls != .rel || p.penalty != MathBreakPoint.relationPenalty, cls != .punct {
+                    breaks.append(MathBreakPoint(after: p.after, next: out.width, penalty: p.penalty))
+                }
+                pending = nil
                 prevCls = cls
             }
             out.append(a.box)
+            if a.cls == .rel { pending = (out.width, MathBreakPoint.relationPenalty) }
+            if a.cls == .bin { pending = (out.width, MathBreakPoint.binaryPenalty) }
         }
-        if atoms.count == 1 { return atoms[0].box }
-        return out
+        if atoms.count == 1 { return (atoms[0].box, []) }
+        return (out, breaks)
     }
 
     /// A list laid out as one ord atom that remembers nothing of its inside.
