@@ -19,6 +19,7 @@ extension TextLayout {
     /// What one item of the paragraph stands for in the text, to apply the breaks.
     private enum Source {
         case word
+        case box(Range<Int>)
         case space(bytes: Range<Int>)
         case softHyphen(Int)
         case afterHyphen(Int)  // a break would insert "\n" here
@@ -49,7 +50,7 @@ extension TextLayout {
         let hyphen = hyphenWidth()
         var boxStart = 0
         func closeBox(at end: Int) {
-            if end > boxStart { items.append(.box(width: x(end) - x(boxStart))); sources.append(.word) }
+            if end > boxStart { items.append(.box(width: x(end) - x(boxStart))); sources.append(.box(boxStart..<end)) }
         }
         func parfill() {
             items.append(.glue(width: 0, stretch: 100_000, shrink: 0, breakable: false)); sources.append(.word)
@@ -77,7 +78,11 @@ extension TextLayout {
                 i = e; boxStart = i
             } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAD {
                 closeBox(at: i)
-                items.append(.penalty(width: hyphen, cost: parameters.hyphenPenalty, flagged: true)); sources.append(.softHyphen(i))
+                // Pango gives an unbroken soft hyphen some width of its own: it stays in the line.
+                let own = x(i + 2) - x(i)
+                if own != 0 { items.append(.box(width: own)); sources.append(.word) }
+                items.append(.penalty(width: hyphen - own, cost: parameters.hyphenPenalty, flagged: true))
+                sources.append(.softHyphen(i))
                 i += 2; boxStart = i
             } else if b == 0x2D, i > 0, isLetter(bytes[i - 1]), i + 1 < bytes.count, isLetter(bytes[i + 1]) {
                 // An explicit hyphen between letters: TeX's \exhyphenpenalty (50). En and em
@@ -94,11 +99,66 @@ extension TextLayout {
             }
         }
         closeBox(at: bytes.count)
+        breakLongWords(&items, &sources, lineWidth: lineWidth, x: x, bytes)
         avoidShortLastLine(&items, &sources, bytes)
         parfill()
+        var parameters = parameters
+        // TeX's \emergencystretch for the last pass only: a narrow column is better set a
+        // little loose than overfull. Half an em keeps every line within twice the natural
+        // space on the pdflatex comparison (PeerLineBreakingTests) with fewer overfull lines.
+        if parameters.emergencyStretch == 0 { parameters.emergencyStretch = 0.5 * emWidth() }
         let breaks = LineBreaker.breaks(items, width: lineWidth, parameters: parameters)
         guard !breaks.isEmpty else { return [] }
         return apply(breaks, items, sources, bytes, lineWidth: lineWidth, justify: justify, alignment: alignment)
+    }
+
+    /// A word longer than the line (a URL, an identifier) may break between any two characters,
+    /// at a high cost, rather than run into the margin; such a line ends ragged (TeX's
+    /// `glue(0, +S) penalty glue(0, -S)`: the stretch is there only when the line breaks).
+    private func breakLongWords(
+        _ items: inout [LineBreaker.Item], _ sources: inout [Source], lineWidth: Double, x: (Int) -> Double,
+        _ bytes: [UInt8]
+    ) {
+        var outItems: [LineBreaker.Item] = [], outSources: [Source] = []
+        func raggedBreak(_ cost: Int, width: Double = 0, flagged: Bool = false, _ source: Source) {
+            outItems += [
+                .glue(width: 0, stretch: lineWidth, shrink: 0, breakable: false),
+                .penalty(width: width, cost: cost, flagged: flagged),
+                .glue(width: 0, stretch: -lineWidth, shrink: 0, breakable: false),
+            ]
+            outSources += [.word, source, .word]
+        }
+        var k = 0
+        while k < items.count {
+            // A run of boxes and penalties between two spaces.
+            var end = k, width = 0.0
+            while end < items.count, case .box(let w) = items[end] { width += w; end += 1 }
+            while end < items.count {
+                if case .box(let w) = items[end] { width += w } else if case .penalty = items[end] {} else { break }
+                end += 1
+            }
+            guard end > k, width > lineWidth else {
+                outItems.append(items[k]); outSources.append(sources[k]); k += 1
+                continue
+            }
+            for j in k..<end {
+                switch (items[j], sources[j]) {
+                case (.box, .box(let r)):
+                    var from = r.lowerBound
+                    for b in (r.lowerBound + 1)..<r.upperBound where bytes[b] & 0xC0 != 0x80 {
+                        outItems.append(.box(width: x(b) - x(from))); outSources.append(.box(from..<b))
+                        raggedBreak(5000, flagged: true, .afterHyphen(b))
+                        from = b
+                    }
+                    outItems.append(.box(width: x(r.upperBound) - x(from))); outSources.append(.box(from..<r.upperBound))
+                case (.penalty(let w, let c, let f), let source): raggedBreak(c, width: w, flagged: f, source)
+                default: outItems.append(items[j]); outSources.append(sources[j])
+                }
+            }
+            k = end
+        }
+        items = outItems
+        sources = outSources
     }
 
     private func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
@@ -143,8 +203,22 @@ extension TextLayout {
         var overfull: [Int] = []
         var start = 0
         for (line, br) in breaks.enumerated() {
-            if br.ratio < -1 { overfull.append(line) }
-            let ratio = justify ? max(br.ratio, -1) : 0
+            // The glue is set by the line's own stretch and shrink (the emergency stretch
+            // only let the line be chosen, as in TeX).
+            var natural = 0.0, stretch = 0.0, shrink = 0.0, leading = true
+            for k in start..<br.item {
+                switch items[k] {
+                case .box(let w): natural += w; leading = false
+                case let .glue(w, y, z, _) where !leading: natural += w; stretch += y; shrink += z
+                default: break
+                }
+            }
+            if case .penalty(let w, _, _) = items[br.item] { natural += w }
+            let fill = lineWidth - natural
+            var ratio = fill >= 0 ? (stretch > 0 ? fill / stretch : 0) : (shrink > 0 ? fill / shrink : -2)
+            if case .forced = sources[br.item] { ratio = min(ratio, 0) }  // \parfillskip takes the rest
+            if ratio < -1 { overfull.append(line) }
+            ratio = justify ? max(ratio, -1) : 0
             var atLineStart = true
             for k in start..<br.item {
                 if case .box = items[k] { atLineStart = false; continue }
@@ -163,7 +237,7 @@ extension TextLayout {
             case .separator(let o): out[o] = 0x0A
             case .softHyphen(let o): out[o] = 0x2D; out[o + 1] = 0x0A
             case .afterHyphen(let o): inserted.append(o)
-            case .forced, .word: break
+            case .forced, .word, .box: break
             }
             start = br.item + 1
         }
@@ -216,11 +290,14 @@ extension TextLayout {
         return overfull.sorted()
     }
 
-    private func hyphenWidth() -> Double {
+    private func hyphenWidth() -> Double { width(of: "-") }
+    private func emWidth() -> Double { width(of: "M") }
+
+    private func width(of s: String) -> Double {
         guard let probe = pango_layout_copy(layout) else { return 0 }
         defer { g_object_unref(UnsafeMutableRawPointer(probe)) }
         pango_layout_set_attributes(probe, nil)
-        pango_layout_set_text(probe, "-", 1)
+        pango_layout_set_text(probe, s, Int32(s.utf8.count))
         var ink = PangoRectangle(), logical = PangoRectangle()
         pango_layout_get_extents(probe, &ink, &logical)
         return Double(logical.width) / Double(PANGO_SCALE)

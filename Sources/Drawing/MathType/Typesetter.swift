@@ -40,13 +40,26 @@ struct Typesetter {
     }
 
     /// A horizontal list: atoms side by side with TeX's spacing between their classes.
-    func list(_ nodes: [MathNode], _ style: MathStyle) -> Box { listWithBreaks(nodes, style).box }
-
-    /// A horizontal list, with the places after its relations and binary operators where a
-    /// line of text may break (for the formula's top level; nested lists ignore them).
-    func listWithBreaks(_ nodes: [MathNode], _ style: MathStyle) -> (box: Box, breaks: [MathBreakPoint]) {
+    func list(_ nodes: [MathNode], _ style: MathStyle) -> Box {
+        // Kept apart from `listWithBreaks`: this one recurses (through atoms) for every level
+        // of nesting, and its frame size bounds the deepest formula (ErrorTests).
         var atoms: [(cls: AtomClass?, box: Box)] = nodes.map { atom($0, style) }
-        // Rules 5 and 6: a binary operator with nothing to operate on becomes ordinary.
+        resolveClasses(&atoms)
+        var out = Box()
+        var prevCls: AtomClass?
+        for a in atoms {
+            if let cls = a.cls {
+                if let prevCls { out.append(.kern(Spacing.between(prevCls, cls, style) * scale(style))) }
+                prevCls = cls
+            }
+            out.append(a.box)
+        }
+        if atoms.count == 1 { return atoms[0].box }
+        return out
+    }
+
+    /// Rules 5 and 6: a binary operator with nothing to operate on becomes ordinary.
+    func resolveClasses(_ atoms: inout [(cls: AtomClass?, box: Box)]) {
         var previous: Int?
         for i in atoms.indices {
             guard let cls = atoms[i].cls else { continue }
@@ -58,7 +71,13 @@ struct Typesetter {
             previous = i
         }
         if let p = previous, atoms[p].cls == .bin { atoms[p].cls = .ord }
+    }
 
+    /// The formula's top-level list, with the places after its relations and binary operators
+    /// where a line of text may break (MathBreaks.swift).
+    func listWithBreaks(_ nodes: [MathNode], _ style: MathStyle) -> (box: Box, breaks: [MathBreakPoint]) {
+        var atoms: [(cls: AtomClass?, box: Box)] = nodes.map { atom($0, style) }
+        resolveClasses(&atoms)
         var out = Box()
         var prevCls: AtomClass?
         var breaks: [MathBreakPoint] = [], pending: (after: Double, penalty: Int)?
