@@ -23,6 +23,9 @@ final class PDFComposer {
     private var footnotes: [(number: Int, layout: TextLayout)] = []
     /// Left rules of the block quotes that are open, with where each began on this page.
     private var quoteRules: [(x: Double, top: Double)] = []
+    /// Pages with a line of text that runs into the margin (a formula wider than the line).
+    /// TODO(authoring): report these as warnings (with the paragraph's Markdown line).
+    private(set) var overfullPages: [Int] = []
 
     init(canvas: Canvas, style: PageStyle) {
         self.canvas = canvas
@@ -164,8 +167,7 @@ final class PDFComposer {
     }
 
     /// Lays out rich text with room for its inline boxes, broken into lines by Knuth–Plass
-    /// (`TextLayout.breakParagraph`): the whole paragraph at once, formulas breakable after
-    /// their relations and operators.
+    /// (`TextLayout.breakParagraph`), formulas breakable after relations and operators.
     func layout(
         _ text: RichText, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
         alignment: TextLayout.Alignment = .left
@@ -224,6 +226,7 @@ final class PDFComposer {
             let shift = y - lines[i].top
             if i == 0 { onFirstLine?(y + lines[0].baseline - lines[0].top) }
             text.drawLines(i..<j, on: canvas, x: x, top: y, color: color ?? style.ink)
+            if text.overfullLines.contains(where: { (i..<j).contains($0) }) { overfullPages.append(page) }
             if let rich { annotate(rich, text, lines: i..<j, x: x, shift: shift) }
             y += height
             pageHasContent = true

@@ -53,7 +53,10 @@ extension TextLayout {
             if end > boxStart { items.append(.box(width: x(end) - x(boxStart))); sources.append(.box(boxStart..<end)) }
         }
         func parfill() {
-            items.append(.glue(width: 0, stretch: 100_000, shrink: 0, breakable: false)); sources.append(.word)
+            // Centred lines are balanced: the last one is measured like the others (TeX's
+            // \parfillskip 0pt), so a title does not end with one word alone.
+            let last = !justify && alignment == .center ? 0.0 : 100_000
+            items.append(.glue(width: 0, stretch: last, shrink: 0, breakable: false)); sources.append(.word)
             items.append(.penalty(width: 0, cost: -LineBreaker.infinitePenalty, flagged: false)); sources.append(.forced)
         }
         var i = 0
@@ -62,7 +65,11 @@ extension TextLayout {
             if let m = separators[i] {
                 closeBox(at: i)
                 items.append(.penalty(width: 0, cost: m.penalty, flagged: false)); sources.append(.separator(i))
-                items.append(.glue(width: m.gap, stretch: 0, shrink: 0, breakable: false)); sources.append(.separator(i))
+                // TeX's math glue: \thickmuskip 5mu plus 5mu after a relation, \medmuskip 4mu plus
+                // 2mu minus 4mu after an operator.
+                let relation = m.penalty == 500
+                items.append(.glue(width: m.gap, stretch: relation ? m.gap : m.gap / 2, shrink: relation ? 0 : m.gap, breakable: false))
+                sources.append(.separator(i))
                 i += 1; boxStart = i
             } else if b == 0x20 {
                 closeBox(at: i)
@@ -72,9 +79,17 @@ extension TextLayout {
                 let sf = spaceFactor(bytes, before: i)
                 items.append(
                     .glue(
-                        width: w + (sf >= 2000 ? w / 3 : 0), stretch: w / 2 * sf / 1000, shrink: w / 3 * 1000 / sf,
+                        // Ragged lines keep natural spaces; their right margin stretches instead.
+                        width: w + (sf >= 2000 ? w / 3 : 0), stretch: justify ? w / 2 * sf / 1000 : 0,
+                        shrink: justify ? w / 3 * 1000 / sf : 0,
                         breakable: true))
                 sources.append(.space(bytes: i..<e))
+                // No line ends on an en or em dash ("Marchenko –" / "Pastur"), spaced or not.
+                if i >= 3, bytes[i - 3] == 0xE2, bytes[i - 2] == 0x80, bytes[i - 1] == 0x93 || bytes[i - 1] == 0x94,
+                    case let .glue(gw, gy, gz, _) = items[items.count - 1]
+                {
+                    items[items.count - 1] = .glue(width: gw, stretch: gy, shrink: gz, breakable: false)
+                }
                 i = e; boxStart = i
             } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAD {
                 closeBox(at: i)
@@ -107,6 +122,8 @@ extension TextLayout {
         // little loose than overfull. Half an em keeps every line within twice the natural
         // space on the pdflatex comparison (PeerLineBreakingTests) with fewer overfull lines.
         if parameters.emergencyStretch == 0 { parameters.emergencyStretch = 0.5 * emWidth() }
+        // A ragged margin (ragged2e's \RaggedRight): up to a third of the line may stay empty.
+        if !justify && parameters.rightSkipStretch == 0 { parameters.rightSkipStretch = lineWidth / 3 }
         let breaks = LineBreaker.breaks(items, width: lineWidth, parameters: parameters)
         guard !breaks.isEmpty else { return [] }
         return apply(breaks, items, sources, bytes, lineWidth: lineWidth, justify: justify, alignment: alignment)
@@ -228,7 +245,7 @@ extension TextLayout {
                     // Glue after a break is discarded, as in TeX: the spaces keep no width.
                     let set = atLineStart ? 0 : w + ratio * (ratio >= 0 ? y : z)
                     shapes.append((r.lowerBound, r.count, set))
-                case .separator(let o): shapes.append((o, 1, atLineStart ? 0 : w))
+                case .separator(let o): shapes.append((o, 1, atLineStart ? 0 : w + ratio * (ratio >= 0 ? y : z)))
                 default: break
                 }
             }
@@ -287,7 +304,8 @@ extension TextLayout {
             k += 1
         }
         measured = nil
-        return overfull.sorted()
+        overfullLines = overfull.sorted()
+        return overfullLines
     }
 
     private func hyphenWidth() -> Double { width(of: "-") }

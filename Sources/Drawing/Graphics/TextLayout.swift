@@ -21,6 +21,9 @@ public final class TextLayout {
     var insertedBreaks: [Int] = []
     /// Horizontal shift of each line, for ragged lines that `breakParagraph` aligned itself.
     var lineShifts: [Double] = []
+    /// Lines that `breakParagraph` had to let run past the width (a formula wider than the
+    /// line): the caller reports them.
+    public internal(set) var overfullLines: [Int] = []
 
     public struct Line {
         public let index: Int
