@@ -43,8 +43,8 @@ public enum LineBreaker {
 
     /// The breaks for lines of `width` (the last one is the paragraph's end). The first pass
     /// (within `pretolerance`) ignores hyphen penalties; the second allows them within
-    /// `tolerance`; the third adds the emergency stretch and, as a last resort, lets a line
-    /// run over when nothing fits (a formula wider than the line).
+    /// `tolerance`; the third adds the emergency stretch, accepts any loose line and, as a
+    /// last resort, lets a line run over when nothing fits (a formula wider than the line).
     public static func breaks(_ items: [Item], width: Double, parameters p: Parameters = .init()) -> [Break] {
         if p.pretolerance >= 0, let b = run(items, width, p, threshold: p.pretolerance, hyphens: false, final: false) {
             return b
@@ -52,7 +52,12 @@ public enum LineBreaker {
         if let b = run(items, width, p, threshold: p.tolerance, hyphens: true, final: false) { return b }
         var last = p
         last.rightSkipStretch += p.emergencyStretch
-        return run(items, width, last, threshold: p.tolerance, hyphens: true, final: true) ?? []
+        let strict = run(items, width, last, threshold: p.tolerance, hyphens: true, final: true) ?? []
+        // A line that runs over by ten times its own shrink (a wide inline code word
+        // pushed 100 pt into the margin) is worse than a loose one: then any loose line is
+        // taken (LaTeX's \sloppy, \tolerance 9999), and only what still cannot fit runs over.
+        guard strict.contains(where: { $0.ratio < -10 }) else { return strict }
+        return run(items, width, last, threshold: 10_000, hyphens: true, final: true) ?? strict
     }
 
     private struct Node {

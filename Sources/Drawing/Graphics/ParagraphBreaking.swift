@@ -1,5 +1,6 @@
 internal import CCairo
 internal import CPangoCairo
+import Foundation
 
 /// Breaks a layout's text into lines with `LineBreaker` (Knuth–Plass) instead of Pango's
 /// first-fit wrapping. Pango still shapes and draws: the text is measured on one unwrapped
@@ -40,7 +41,9 @@ extension TextLayout {
         pango_layout_set_justify(layout, 0)
         pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         let bytes = Array(text.utf8)
+        let edges = clusterEdges(count: bytes.count)
         func x(_ offset: Int) -> Double {
+            if let e = edges[offset] { return e }
             var line: Int32 = 0, x: Int32 = 0
             pango_layout_index_to_line_x(layout, Int32(offset), 0, &line, &x)
             return Double(x) / Double(PANGO_SCALE)
@@ -308,8 +311,41 @@ extension TextLayout {
         return overfullLines
     }
 
-    private func hyphenWidth() -> Double { width(of: "-") }
-    private func emWidth() -> Double { width(of: "M") }
+    /// The x of every cluster's start (and of the text's end) on the unwrapped layout, in one
+    /// walk: asking Pango for each offset separately is linear per call.
+    private func clusterEdges(count: Int) -> [Double?] {
+        var edges = [Double?](repeating: nil, count: count + 1)
+        guard let iter = pango_layout_get_iter(layout) else { return edges }
+        defer { pango_layout_iter_free(iter) }
+        let s = Double(PANGO_SCALE)
+        var end = 0.0
+        repeat {
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_iter_get_cluster_extents(iter, &ink, &logical)
+            let index = Int(pango_layout_iter_get_index(iter))
+            if index < count { edges[index] = Double(logical.x) / s }
+            end = Double(logical.x + logical.width) / s
+        } while pango_layout_iter_next_cluster(iter) != 0
+        edges[count] = end
+        return edges
+    }
+
+    /// Widths of the hyphen and the em, by font: measured once per font, not per paragraph.
+    nonisolated(unsafe) private static var probes: [String: (hyphen: Double, em: Double)] = [:]
+    private static let probesLock = NSLock()
+    private func probe() -> (hyphen: Double, em: Double) {
+        let key = pango_layout_get_font_description(layout).flatMap { pango_font_description_to_string($0) }
+        let name = key.map { String(cString: $0) } ?? ""
+        g_free(key)
+        Self.probesLock.lock()
+        defer { Self.probesLock.unlock() }
+        if let p = Self.probes[name] { return p }
+        let p = (width(of: "-"), width(of: "M"))
+        Self.probes[name] = p
+        return p
+    }
+    private func hyphenWidth() -> Double { probe().hyphen }
+    private func emWidth() -> Double { probe().em }
 
     private func width(of s: String) -> Double {
         guard let probe = pango_layout_copy(layout) else { return 0 }
