@@ -20,10 +20,7 @@ enum MathSetter {
     /// Inline math inside a line of PDF text.
     static func inlinePDF(_ tex: String, into text: inout RichText, size: Double = bodySize) {
         let layout = MathRenderer.shared.layout(tex, style: .text, size: size, color: PageStyle.inkColor)
-        text.box(
-            MathBox(width: layout.width, ascent: layout.ascent, descent: layout.descent) { canvas, origin in
-                layout.draw(on: canvas, at: origin)
-            })
+        text.math(layout)  // pieces a line may break between (RichText.math)
     }
 
     /// A display formula as something of known size the composer places and draws.

@@ -23,6 +23,9 @@ final class PDFComposer {
     private var footnotes: [(number: Int, layout: TextLayout)] = []
     /// Left rules of the block quotes that are open, with where each began on this page.
     private var quoteRules: [(x: Double, top: Double)] = []
+    /// Pages with a line of text that runs into the margin (a formula wider than the line).
+    /// TODO(authoring): report these as warnings (with the paragraph's Markdown line).
+    private(set) var overfullPages: [Int] = []
 
     init(canvas: Canvas, style: PageStyle) {
         self.canvas = canvas
@@ -153,21 +156,28 @@ final class PDFComposer {
         _ markup: String, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
         alignment: TextLayout.Alignment = .left, wrapAnywhere: Bool = false
     ) -> TextLayout {
-        TextLayout(
-            canvas: canvas, markup: markup, font: font, width: width ?? (style.textWidth - indent),
-            justify: justify, alignment: alignment, wrapAnywhere: wrapAnywhere)
+        let w = width ?? (style.textWidth - indent)
+        let l = TextLayout(
+            canvas: canvas, markup: markup, font: font, width: w, justify: justify, alignment: alignment,
+            wrapAnywhere: wrapAnywhere)
+        // Centred text (the title, table captions) is broken as a whole, as TeX does, so that
+        // no line ends on a dash or leaves one short word alone.
+        if alignment == .center { l.breakParagraph(width: w, justify: false, alignment: .center) }
+        return l
     }
 
-    /// Lays out rich text with room for its inline boxes. A word longer than the line (a URL,
-    /// an identifier) breaks between characters rather than run into the margin.
+    /// Lays out rich text with room for its inline boxes, broken into lines by Knuth–Plass
+    /// (`TextLayout.breakParagraph`), formulas breakable after relations and operators.
     func layout(
         _ text: RichText, font: String, indent: Double = 0, width: Double? = nil, justify: Bool = false,
         alignment: TextLayout.Alignment = .left
     ) -> TextLayout {
-        let l = layout(
-            text.markup, font: font, indent: indent, width: width, justify: justify, alignment: alignment,
+        let w = width ?? (style.textWidth - indent)
+        let l = TextLayout(
+            canvas: canvas, markup: text.markup, font: font, width: w, justify: justify, alignment: alignment,
             wrapAnywhere: true)
         l.reserve(text.inlineBoxes)
+        l.breakParagraph(width: w, justify: justify, alignment: alignment, mathBreaks: text.mathBreaks)
         return l
     }
 
@@ -216,6 +226,7 @@ final class PDFComposer {
             let shift = y - lines[i].top
             if i == 0 { onFirstLine?(y + lines[0].baseline - lines[0].top) }
             text.drawLines(i..<j, on: canvas, x: x, top: y, color: color ?? style.ink)
+            if text.overfullLines.contains(where: { (i..<j).contains($0) }) { overfullPages.append(page) }
             if let rich { annotate(rich, text, lines: i..<j, x: x, shift: shift) }
             y += height
             pageHasContent = true

@@ -1,4 +1,5 @@
 import Graphics
+import MathType
 import Notebook
 
 /// Pango markup being built, together with what sits at which byte of its plain text:
@@ -12,6 +13,8 @@ struct RichText {
     private(set) var links: [(range: Range<Int>, target: Target)] = []
     private(set) var footnotes: [(offset: Int, number: Int, blocks: [Block])] = []
     private(set) var boxes: [(offset: Int, math: MathBox)] = []
+    /// Where a line may break inside a formula (a space between two of its pieces).
+    private(set) var mathBreaks: [TextLayout.MathBreak] = []
 
     /// Plain text, escaped for the markup and counted.
     mutating func text(_ s: String) {
@@ -39,6 +42,25 @@ struct RichText {
     mutating func box(_ box: MathBox) {
         boxes.append((length, box))
         text("\u{FFFC}")
+    }
+
+    /// An inline formula, as pieces a line may break between (after its top-level relations
+    /// and binary operators): one box per piece, a space between them that `breakParagraph`
+    /// sets to the formula's own spacing, or turns into the line break.
+    mutating func math(_ layout: MathLayout) {
+        let pieces = layout.pieces
+        for (k, piece) in pieces.enumerated() {
+            let next = piece.end + piece.gapAfter
+            let draw: (Canvas, Point) -> Void =
+                pieces.count == 1
+                ? { canvas, origin in layout.draw(on: canvas, at: origin) }
+                : { canvas, origin in layout.drawPiece(from: piece.start, to: next, on: canvas, at: origin) }
+            box(MathBox(width: piece.end - piece.start, ascent: layout.ascent, descent: layout.descent, draw: draw))
+            if k < layout.breakPoints.count {
+                mathBreaks.append(.init(offset: length, penalty: layout.breakPoints[k].penalty, gap: piece.gapAfter))
+                text(" ")
+            }
+        }
     }
 
     /// Room for the inline boxes, to apply to the layout made from `markup`.

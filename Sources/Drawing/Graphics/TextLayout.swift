@@ -16,6 +16,14 @@ public final class TextLayout {
     /// list (and its iterators) from the start for every line drawn was quadratic in the lines.
     /// Anything that changes the layout (`reserve`, `setHangingIndent`) clears it.
     var measured: (lines: [Line], xOffsets: [Double], pango: [UnsafeMutableRawPointer])?
+    /// Byte offsets (of the text before breaking) where `breakParagraph` inserted a "\n":
+    /// callers keep counting offsets in the text they built, and `mapped` translates.
+    var insertedBreaks: [Int] = []
+    /// Horizontal shift of each line, for ragged lines that `breakParagraph` aligned itself.
+    var lineShifts: [Double] = []
+    /// Lines that `breakParagraph` had to let run past the width (a formula wider than the
+    /// line): the caller reports them.
+    public internal(set) var overfullLines: [Int] = []
 
     public struct Line {
         public let index: Int
@@ -100,13 +108,27 @@ public final class TextLayout {
                 Line(
                     index: index, top: Double(logical.y) / Double(PANGO_SCALE),
                     baseline: baseline, height: Double(logical.height) / Double(PANGO_SCALE)))
-            xs.append(Double(logical.x) / Double(PANGO_SCALE))
+            xs.append(Double(logical.x) / Double(PANGO_SCALE) + shift(line: index))
             if let line = pango_layout_iter_get_line_readonly(iter) { pointers.append(UnsafeMutableRawPointer(line)) }
             index += 1
         } while pango_layout_iter_next_line(iter) != 0
         let m = (result, xs, pointers)
         measured = m
         return m
+    }
+
+    /// The horizontal shift of line `index` set by `breakParagraph` (0 otherwise).
+    func shift(line index: Int) -> Double { index < lineShifts.count ? lineShifts[index] : 0 }
+
+    /// A byte offset of the text as built, in the layout's text (after inserted breaks).
+    func mapped(_ offset: Int) -> Int {
+        guard !insertedBreaks.isEmpty else { return offset }
+        var lo = 0, hi = insertedBreaks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if insertedBreaks[mid] <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return offset + lo
     }
 
     /// Indents every wrapped continuation line of a paragraph by `points` (the first line is not

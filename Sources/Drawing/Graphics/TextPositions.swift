@@ -11,7 +11,9 @@ extension TextLayout {
     public var text: String { String(cString: pango_layout_get_text(layout)) }
 
     /// The line holding byte `offset`.
-    public func line(containing offset: Int) -> Int {
+    public func line(containing offset: Int) -> Int { rawLine(mapped(offset)) }
+
+    func rawLine(_ offset: Int) -> Int {
         var line: Int32 = 0, x: Int32 = 0
         pango_layout_index_to_line_x(layout, Int32(offset), 0, &line, &x)
         return Int(line)
@@ -23,7 +25,8 @@ extension TextLayout {
         guard !range.isEmpty else { return [] }
         let all = lines
         var result: [(Int, Rect)] = []
-        for i in line(containing: range.lowerBound)...line(containing: max(range.lowerBound, range.upperBound - 1)) {
+        let range = mapped(range.lowerBound)..<mapped(range.upperBound)
+        for i in rawLine(range.lowerBound)...rawLine(max(range.lowerBound, range.upperBound - 1)) {
             guard i < all.count, let l = pango_layout_get_line_readonly(layout, Int32(i)) else { continue }
             var ranges: UnsafeMutablePointer<Int32>? = nil
             var n: Int32 = 0
@@ -35,7 +38,7 @@ extension TextLayout {
                 lo = min(lo, Double(ranges[2 * k]) / Double(PANGO_SCALE))
                 hi = max(hi, Double(ranges[2 * k + 1]) / Double(PANGO_SCALE))
             }
-            if hi > lo { result.append((i, Rect(x: lo, y: all[i].top, width: hi - lo, height: all[i].height))) }
+            if hi > lo { result.append((i, Rect(x: lo + shift(line: i), y: all[i].top, width: hi - lo, height: all[i].height))) }
         }
         return result
     }
@@ -43,9 +46,10 @@ extension TextLayout {
     /// The box of the character at byte `offset`, in layout coordinates.
     public func characterRect(at offset: Int) -> Rect {
         var pos = PangoRectangle()
+        let offset = mapped(offset)
         pango_layout_index_to_pos(layout, Int32(offset), &pos)
         let s = Double(PANGO_SCALE)
-        return Rect(x: Double(pos.x) / s, y: Double(pos.y) / s, width: Double(pos.width) / s, height: Double(pos.height) / s)
+        return Rect(x: Double(pos.x) / s + shift(line: rawLine(offset)), y: Double(pos.y) / s, width: Double(pos.width) / s, height: Double(pos.height) / s)
     }
 
     /// An inline object of a given size that the line must make room for.
@@ -78,8 +82,8 @@ extension TextLayout {
             func units(_ v: Double) -> Int32 { Int32((min(max(v.isFinite ? v : 0, -1e6), 1e6) * s).rounded()) }
             var rect = PangoRectangle(x: 0, y: units(-b.ascent), width: units(b.width), height: units(b.ascent + b.descent))
             guard let attr = pango_attr_shape_new(&rect, &rect) else { continue }
-            attr.pointee.start_index = UInt32(b.offset)
-            attr.pointee.end_index = UInt32(b.offset + b.length)
+            attr.pointee.start_index = UInt32(mapped(b.offset))
+            attr.pointee.end_index = UInt32(mapped(b.offset) + b.length)
             pango_attr_list_insert(list, attr)
         }
         pango_layout_set_attributes(layout, list)

@@ -17,6 +17,8 @@ public struct MathLayout {
     public let size: Double
     public let color: Color
     let fontFile: String
+    /// Where a line of text may break inside the formula, in points (see MathBreaks.swift).
+    public internal(set) var breakPoints: [MathBreakPoint] = []
 
     init(box: Box, size: Double, color: Color, fontFile: String, errors: [MathError], tag: MathLayout?) {
         width = box.width * size
@@ -33,7 +35,10 @@ public struct MathLayout {
     public var height: Double { ascent + descent }
 
     /// Draws the formula with the left end of its baseline at `origin` (canvas coordinates, y down).
-    public func draw(on canvas: Canvas, at origin: Point) {
+    public func draw(on canvas: Canvas, at origin: Point) { draw(items, on: canvas, at: origin) }
+
+    /// Draws some of the formula's marks (a piece of it, when a line breaks inside it).
+    func draw(_ items: [DisplayItem], on canvas: Canvas, at origin: Point) {
         // Glyphs go out in runs of one scale and colour, so each run is one show_glyphs call.
         var run: [PositionedGlyph] = []
         var runKey: (scale: Double, color: Color)?

@@ -50,9 +50,10 @@ public final class MathRenderer: @unchecked Sendable {
         let (parsed, tag) = input
         var box: Box
         var errors: [MathError] = []
+        var breaks: [MathBreakPoint] = []
         switch parsed {
         case .success(let list):
-            box = setter.list(list, style)
+            (box, breaks) = setter.listWithBreaks(list, style)
             // As TeX, no box beyond \maxdimen (in ems here): a formula kilometres wide is
             // unreadable and overflows Pango's and Cairo's fixed-point units downstream.
             let limit = Commands.maxDimen
@@ -60,6 +61,7 @@ public final class MathRenderer: @unchecked Sendable {
                 let e = MathError(offset: 0, message: "formula too large: beyond TeX's \\maxdimen (16383.99998pt) across or up")
                 errors = [e]
                 box = setter.errorBox(e.message, style)
+                breaks = []
             }
         case .failure(let e):
             errors = [e]
@@ -69,6 +71,8 @@ public final class MathRenderer: @unchecked Sendable {
             let b = setter.text(t, .text)
             return MathLayout(box: b, size: size, color: color, fontFile: font.path, errors: [], tag: nil)
         }
-        return MathLayout(box: box, size: size, color: color, fontFile: font.path, errors: errors, tag: tagLayout)
+        var layout = MathLayout(box: box, size: size, color: color, fontFile: font.path, errors: errors, tag: tagLayout)
+        layout.breakPoints = breaks.map { MathBreakPoint(after: $0.after * size, next: $0.next * size, penalty: $0.penalty) }
+        return layout
     }
 }

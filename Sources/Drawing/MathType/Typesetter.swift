@@ -41,20 +41,10 @@ struct Typesetter {
 
     /// A horizontal list: atoms side by side with TeX's spacing between their classes.
     func list(_ nodes: [MathNode], _ style: MathStyle) -> Box {
+        // Kept apart from `listWithBreaks`: this one recurses (through atoms) for every level
+        // of nesting, and its frame size bounds the deepest formula (ErrorTests).
         var atoms: [(cls: AtomClass?, box: Box)] = nodes.map { atom($0, style) }
-        // Rules 5 and 6: a binary operator with nothing to operate on becomes ordinary.
-        var previous: Int?
-        for i in atoms.indices {
-            guard let cls = atoms[i].cls else { continue }
-            let prevCls = previous.map { atoms[$0].cls! }
-            if cls == .bin, prevCls == nil || [.bin, .op, .rel, .open, .punct].contains(prevCls!) {
-                atoms[i].cls = .ord
-            }
-            if [.rel, .close, .punct].contains(cls), let p = previous, prevCls == .bin { atoms[p].cls = .ord }
-            previous = i
-        }
-        if let p = previous, atoms[p].cls == .bin { atoms[p].cls = .ord }
-
+        resolveClasses(&atoms)
         var out = Box()
         var prevCls: AtomClass?
         for a in atoms {
@@ -66,6 +56,47 @@ struct Typesetter {
         }
         if atoms.count == 1 { return atoms[0].box }
         return out
+    }
+
+    /// Rules 5 and 6: a binary operator with nothing to operate on becomes ordinary.
+    func resolveClasses(_ atoms: inout [(cls: AtomClass?, box: Box)]) {
+        var previous: Int?
+        for i in atoms.indices {
+            guard let cls = atoms[i].cls else { continue }
+            let prevCls = previous.map { atoms[$0].cls! }
+            if cls == .bin, prevCls == nil || [.bin, .op, .rel, .open, .punct].contains(prevCls!) {
+                atoms[i].cls = .ord
+            }
+            if [.rel, .close, .punct].contains(cls), let p = previous, prevCls == .bin { atoms[p].cls = .ord }
+            previous = i
+        }
+        if let p = previous, atoms[p].cls == .bin { atoms[p].cls = .ord }
+    }
+
+    /// The formula's top-level list, with the places after its relations and binary operators
+    /// where a line of text may break (MathBreaks.swift).
+    func listWithBreaks(_ nodes: [MathNode], _ style: MathStyle) -> (box: Box, breaks: [MathBreakPoint]) {
+        var atoms: [(cls: AtomClass?, box: Box)] = nodes.map { atom($0, style) }
+        resolveClasses(&atoms)
+        var out = Box()
+        var prevCls: AtomClass?
+        var breaks: [MathBreakPoint] = [], pending: (after: Double, penalty: Int)?
+        for a in atoms {
+            if let cls = a.cls {
+                if let prevCls { out.append(.kern(Spacing.between(prevCls, cls, style) * scale(style))) }
+                // TeX's rule (§761): no break between two relations, nor before punctuation.
+                if let p = pending, cls != .rel || p.penalty != MathBreakPoint.relationPenalty, cls != .punct {
+                    breaks.append(MathBreakPoint(after: p.after, next: out.width, penalty: p.penalty))
+                }
+                pending = nil
+                prevCls = cls
+            }
+            out.append(a.box)
+            if a.cls == .rel { pending = (out.width, MathBreakPoint.relationPenalty) }
+            if a.cls == .bin { pending = (out.width, MathBreakPoint.binaryPenalty) }
+        }
+        if atoms.count == 1 { return (atoms[0].box, []) }
+        return (out, breaks)
     }
 
     /// A list laid out as one ord atom that remembers nothing of its inside.
