@@ -59,7 +59,7 @@ final class LayoutPartsTests: XCTestCase {
             """
         let n = try numbering(md, outputs: [0: [.figure(fig)], 1: [.value("x")], 2: [.figure(fig)]])
         XCTAssertEqual(n.targets["fig-a"]?.text, "Figure 1")
-        XCTAssertEqual(n.figureNumbers, [0: 1, 2: 2])
+        XCTAssertEqual(n.figureNumbers, [0: "1", 2: "2"])
         XCTAssertEqual(n.targets["tbl-a"]?.text, "Table 1")
         XCTAssertEqual(n.targets["tbl-b"]?.text, "Table 2")
         XCTAssertEqual(n.targets["eq-a"]?.text, "Equation (1)")

@@ -37,6 +37,8 @@ public struct FrontMatter: Equatable, Sendable {
     public var theorems = TheoremSettings()
     /// Source of cells shown folded in HTML (`code-fold: true` closed, `show` open).
     public var codeFold: CodeFold = .none
+    /// Figures, tables and equations after `# Appendix {.appendix}`: document-wide numbers or A.1.
+    public var appendixNumbering: AppendixNumbering = .continue
 
     /// Where each of `inputs` is written (same order), for errors about it.
     public var inputPositions: [Position] = []
@@ -60,7 +62,7 @@ public struct FrontMatter: Equatable, Sendable {
     static let knownKeys: Set<String> = [
         "title", "subtitle", "author", "date", "abstract", "params", "seed",
         "paper", "toc", "execute", "format", "lang", "keywords", "inputs",
-        "resources", "strict", "theorems", "code-fold", "sweep",
+        "resources", "strict", "theorems", "code-fold", "sweep", "appendix-numbering",
     ]
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`.
@@ -160,6 +162,8 @@ public struct FrontMatter: Equatable, Sendable {
                 }
             case "theorems": fm.theorems = try TheoremSettings.parse(v, line: line, column: column, firstLine: firstLine, file: file)
             case "code-fold": fm.codeFold = try CodeFold(v).orThrow(fail("front matter 'code-fold' must be true, false or show"))
+            case "appendix-numbering":
+                fm.appendixNumbering = try AppendixNumbering(v).orThrow(fail("front matter 'appendix-numbering' must be continue or section"))
             case "params":
                 guard let m = v.mapping else { throw fail("front matter 'params' needs a mapping of name: value") }
                 for (pk, pv) in m {

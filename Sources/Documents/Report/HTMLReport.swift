@@ -142,7 +142,7 @@ public enum HTMLReport {
                     html += "<div class=\"display-math\">\(MathSetter.displayHTML(tex, id: context.nextMathID()))\(n)</div>\n"
                 case .equation(let source, let label, _):
                     let (tex, tag) = MathSetter.splitTag(source)
-                    let number = tag ?? numbering.equationNumbers[label].map(String.init)
+                    let number = tag ?? numbering.equationNumbers[label]
                     let n = number.map { "<span class=\"eqno\">(\(HTML.escape($0)))</span>" } ?? ""
                     html += "<div class=\"display-math\" id=\"\(HTML.escape(label))\">\(MathSetter.displayHTML(tex, id: context.nextMathID()))\(n)</div>\n"
                 case .code(let language, let text, _):
@@ -197,7 +197,7 @@ public enum HTMLReport {
             return html
         }
 
-        func caption(kind: String, number: Int?, text: [Inline]?) -> String {
+        func caption(kind: String, number: String?, text: [Inline]?) -> String {
             guard number != nil || text != nil else { return "" }
             let label = number.map { "<span class=\"label\">\(kind) \($0):</span>" + (text == nil ? "" : " ") } ?? ""
             return label + (text.map(inline) ?? "")

@@ -36,11 +36,13 @@ struct Numbering {
 
     /// In document order (including nested blocks), by source line.
     private(set) var headings: [Heading] = []
-    private(set) var figureNumbers: [Int: Int] = [:]  // cell index → number
-    private(set) var imageFigureNumbers: [Int: Int] = [:]  // line of a labelled standalone image → number
-    private(set) var cellTableNumbers: [Int: Int] = [:]  // cell index → number
-    private(set) var tableNumbers: [Int: Int] = [:]  // caption line → number
-    private(set) var equationNumbers: [String: Int] = [:]
+    /// Numbers are text: "3", or "A.2" inside a lettered appendix section with
+    /// `appendix-numbering: section`.
+    private(set) var figureNumbers: [Int: String] = [:]  // cell index → number
+    private(set) var imageFigureNumbers: [Int: String] = [:]  // line of a labelled standalone image → number
+    private(set) var cellTableNumbers: [Int: String] = [:]  // cell index → number
+    private(set) var tableNumbers: [Int: String] = [:]  // caption line → number
+    private(set) var equationNumbers: [String: String] = [:]
     /// Numbers of theorem-like statements and callouts ("2.3"), by the line of their fence.
     private(set) var divNumbers: [Int: String] = [:]
     /// The anchor of each deferred proof, by the label of the statement it proves.
@@ -62,6 +64,20 @@ struct Numbering {
         var statementCounters: [String: Int] = [:]
         var section: String? = nil
         var appendix: (level: Int, letters: Int?)? = nil
+        // With `appendix-numbering: section`, figures, tables and equations inside appendix
+        // section A are A.1, A.2, … (amsmath's \numberwithin in an appendix); otherwise the
+        // document's numbers continue.
+        let appendixSections = doc.frontMatter.appendixNumbering == .section
+        var appendixLetter: String? = nil
+        var appendixCounts: [String: Int] = [:]
+        func next(_ counter: inout Int, _ kind: String) -> String {
+            if appendixSections, let letter = appendixLetter {
+                appendixCounts[kind, default: 0] += 1
+                return "\(letter).\(appendixCounts[kind]!)"
+            }
+            counter += 1
+            return "\(counter)"
+        }
 
         // Labels are unique: Document.parse rejects a second use (Notebook/DuplicateLabels.swift).
         func define(_ label: String, _ target: Target, line: Int) { targets[label] = target }
@@ -100,6 +116,7 @@ struct Numbering {
                             if a.letters == nil { a.letters = l; appendix = a }
                             if let letters = a.letters, l >= letters {
                                 number = ([Self.letter(counters[letters])] + counters[(letters + 1)..<(l + 1)].map(String.init)).joined(separator: ".")
+                                if l == letters { (appendixLetter, appendixCounts) = (Self.letter(counters[letters]), [:]) }
                             }
                         }
                         // "Theorem 2.3" counts within the top-level section.
@@ -124,9 +141,9 @@ struct Numbering {
                     collect(c)
                 case .imageFigure(let image, let line):
                     if let label = image.label, label.hasPrefix("fig-") {
-                        figures += 1
-                        imageFigureNumbers[line] = figures
-                        define(label, Target(text: "Figure \(figures)", anchor: label), line: line)
+                        let n = next(&figures, "figure")
+                        imageFigureNumbers[line] = n
+                        define(label, Target(text: "Figure \(n)", anchor: label), line: line)
                     }
                     collect(image.inlines)
                 case .table(let header, let rows, let caption, _):
@@ -134,14 +151,14 @@ struct Numbering {
                     rows.forEach { $0.forEach(collect) }
                     if let caption {
                         collect(caption.content)
-                        tables += 1
-                        tableNumbers[caption.line] = tables
-                        if let label = caption.label { define(label, Target(text: "Table \(tables)", anchor: label), line: caption.line) }
+                        let n = next(&tables, "table")
+                        tableNumbers[caption.line] = n
+                        if let label = caption.label { define(label, Target(text: "Table \(n)", anchor: label), line: caption.line) }
                     }
                 case .equation(_, let label, let line):
-                    equations += 1
-                    equationNumbers[label] = equations
-                    define(label, Target(text: "Equation (\(equations))", anchor: label), line: line)
+                    let n = next(&equations, "equation")
+                    equationNumbers[label] = n
+                    define(label, Target(text: "Equation (\(n))", anchor: label), line: line)
                 case .list(_, _, let items, _): items.forEach(walk)
                 case .quote(let inner, _): walk(inner)
                 case .div(let d):
@@ -160,13 +177,13 @@ struct Numbering {
                         if case .figure = $0 { return true }; return false
                     }
                     if showsFigure && (cell.options.caption != nil || label?.hasPrefix("fig-") == true) {
-                        figures += 1
-                        figureNumbers[cell.index] = figures
-                        if let label { define(label, Target(text: "Figure \(figures)", anchor: label), line: cell.firstLine) }
+                        let n = next(&figures, "figure")
+                        figureNumbers[cell.index] = n
+                        if let label { define(label, Target(text: "Figure \(n)", anchor: label), line: cell.firstLine) }
                     } else if let label, label.hasPrefix("tbl-") {
-                        tables += 1
-                        cellTableNumbers[cell.index] = tables
-                        define(label, Target(text: "Table \(tables)", anchor: label), line: cell.firstLine)
+                        let n = next(&tables, "table")
+                        cellTableNumbers[cell.index] = n
+                        define(label, Target(text: "Table \(n)", anchor: label), line: cell.firstLine)
                     } else if let label, label.hasPrefix("fig-") {
                         // Labelled as a figure but shows none: still a target, so a reference
                         // does not dangle, but say why it has no number.

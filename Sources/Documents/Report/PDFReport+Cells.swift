@@ -26,7 +26,7 @@ extension PDFReport.Writer {
         composer.box(layouts, indent: indent, padding: padding, background: background, border: nil, leftRule: leftRule, color: color)
     }
 
-    func captionLayout(kind: String, number: Int?, text: [Inline]?, indent: Double) -> (TextLayout, RichText)? {
+    func captionLayout(kind: String, number: String?, text: [Inline]?, indent: Double) -> (TextLayout, RichText)? {
         guard number != nil || text != nil else { return nil }
         var rich = RichText()
         if let number { rich.tag("<b>"); rich.text("\(kind) \(number):"); rich.tag("</b>"); if text != nil { rich.text(" ") } }

@@ -251,7 +251,7 @@ public enum PDFReport {
         func displayMath(_ source: String, label: String?, indent: Double, qed: Bool = false) {
             // `\tag{…}` names the equation itself; a label numbers it.
             let (tex, tag) = MathSetter.splitTag(source)
-            let number = tag ?? label.flatMap { numbering.equationNumbers[$0] }.map(String.init)
+            let number = tag ?? label.flatMap { numbering.equationNumbers[$0] }
             let numberLayout = number.map { composer.layout("(" + TextLayout.escape($0) + ")", font: style.body) }
             let reserve = numberLayout == nil ? 0 : 40.0
             let math = MathSetter.displayPDF(
