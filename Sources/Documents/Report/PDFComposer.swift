@@ -22,7 +22,7 @@ final class PDFComposer {
     /// Footnotes placed on this page, drawn at its bottom when the page ends.
     private var footnotes: [(number: Int, layout: TextLayout)] = []
     /// Left rules of the block quotes that are open, with where each began on this page.
-    private var quoteRules: [(x: Double, top: Double)] = []
+    private var quoteRules: [(x: Double, top: Double, color: Color?, width: Double)] = []
     /// Pages with a line of text that runs into the margin (a formula wider than the line).
     /// TODO(authoring): report these as warnings (with the paragraph's Markdown line).
     private(set) var overfullPages: [Int] = []
@@ -62,7 +62,7 @@ final class PDFComposer {
     func finish() { endPage() }
 
     private func endPage() {
-        for rule in quoteRules { drawQuoteRule(x: rule.x, from: rule.top, to: y) }
+        for rule in quoteRules { drawQuoteRule(rule, to: y) }
         drawFootnotes()
         let folio = TextLayout(canvas: canvas, markup: "\(page)", font: Fonts.description(Fonts.serif, size: 9))
         folio.draw(
@@ -137,17 +137,18 @@ final class PDFComposer {
 
     // MARK: Block quotes
 
-    func beginQuoteRule(x: Double) { quoteRules.append((x, y)) }
+    /// A rule down the left of a quote (or, in `color`, a callout) that follows page breaks.
+    func beginQuoteRule(x: Double, color: Color? = nil, width: Double = 1.6) { quoteRules.append((x, y, color, width)) }
 
     func endQuoteRule() {
         guard let rule = quoteRules.popLast() else { return }
-        drawQuoteRule(x: rule.x, from: rule.top, to: y)
+        drawQuoteRule(rule, to: y)
     }
 
-    private func drawQuoteRule(x: Double, from top: Double, to bottom: Double) {
-        guard bottom > top + 1 else { return }
-        canvas.rectangle(Rect(x: x, y: top, width: 1.6, height: bottom - top))
-        canvas.fill(style.quoteRule)
+    private func drawQuoteRule(_ rule: (x: Double, top: Double, color: Color?, width: Double), to bottom: Double) {
+        guard bottom > rule.top + 1 else { return }
+        canvas.rectangle(Rect(x: rule.x, y: rule.top, width: rule.width, height: bottom - rule.top))
+        canvas.fill(rule.color ?? style.quoteRule)
     }
 
     // MARK: Text

@@ -114,15 +114,13 @@ extension PDFReport.Writer {
         composer.flow(layout, indent: indent, rich: rich, footnote: footnoteLayout, onFirstLine: onFirstLine)
     }
 
-    /// A callout: a rule in its colour down its left side, a bold title line, then its blocks.
-    /// The rule is the quote rule (it follows page breaks), drawn over in colour on the page
-    /// where the callout ends.
+    /// A callout: a rule in its colour down its left side (on every page it spans), a bold
+    /// title line, then its blocks.
     private func callout(_ c: Callout, _ d: FencedDiv, _ role: DivRole, indent: Double) {
         let color = Color(hex: c.hex)
         composer.space(4)
-        let (startPage, startY) = (composer.page, composer.y)
         let x = style.margin.left + indent + 1
-        composer.beginQuoteRule(x: x)
+        composer.beginQuoteRule(x: x - 0.4, color: color, width: 2.4)
         var title = RichText()
         title.tag("<b>")
         title.text(c.name + (numbering.divNumbers[d.line].map { " " + $0 } ?? ""))
@@ -139,11 +137,6 @@ extension PDFReport.Writer {
         composer.space(3)
         blocks(role.body, indent: inner)
         composer.endQuoteRule()
-        let top = composer.page == startPage ? startY : style.margin.top
-        if composer.y > top + 1 {
-            canvas.rectangle(Rect(x: x - 0.4, y: top, width: 2.4, height: composer.y - top))
-            canvas.fill(color)
-        }
         composer.space(6)
     }
 }
