@@ -23,10 +23,13 @@ final class PeerLineBreakingTests: XCTestCase {
             let close = zip(w.pages, latex.pages).filter { abs($0.count - $1.count) <= 1 }.count
             return Double(close) / Double(max(1, latex.pages.count))
         }
-        /// Paragraphs where Folio has a line spaced beyond twice the natural space and pdflatex none.
+        /// Paragraphs with a line beyond 2× natural space in Folio but not in pdflatex — except
+        /// where pdflatex instead runs a line more than `LineBreaker`'s `sloppyBeyond` (6 pt)
+        /// into the margin: there Folio sets the paragraph loose on purpose (LaTeX's \sloppy).
         var looseOnlyInFolio: [Int] {
             zip(folio.pages, latex.pages).enumerated().compactMap { k, pair in
-                pair.0.dropLast().contains { $0 > 2 } && !pair.1.dropLast().contains { $0 > 2 } ? k : nil
+                let latexRunsOver = latex.reach[k] > widths[k] + 1
+                return pair.0.dropLast().contains { $0 > 2 } && !pair.1.dropLast().contains { $0 > 2 } && !latexRunsOver ? k : nil
             }
         }
     }

@@ -28,6 +28,10 @@ public enum LineBreaker {
         public var emergencyStretch = 0.0
         /// Stretch added to every line (a ragged right margin: \rightskip).
         public var rightSkipStretch = 0.0
+        /// A line that would run this far (points) into the margin is set loose instead when
+        /// the paragraph allows it (LaTeX's \sloppy): a word sticking out 50 pt is worse
+        /// than wide spaces, a point or two is not.
+        public var sloppyBeyond = 6.0
         public init() {}
     }
 
@@ -39,6 +43,8 @@ public enum LineBreaker {
     public struct Break: Equatable {
         public var item: Int
         public var ratio: Double
+        /// How far the line runs past the width even fully shrunk (0 when it fits).
+        public var overflow = 0.0
     }
 
     /// The breaks for lines of `width` (the last one is the paragraph's end). The first pass
@@ -53,10 +59,10 @@ public enum LineBreaker {
         var last = p
         last.rightSkipStretch += p.emergencyStretch
         let strict = run(items, width, last, threshold: p.tolerance, hyphens: true, final: true) ?? []
-        // A line that runs over by ten times its own shrink (a wide inline code word
-        // pushed 100 pt into the margin) is worse than a loose one: then any loose line is
-        // taken (LaTeX's \sloppy, \tolerance 9999), and only what still cannot fit runs over.
-        guard strict.contains(where: { $0.ratio < -10 }) else { return strict }
+        // A line that runs visibly into the margin (a wide inline code word pushed 50 pt
+        // over) is worse than a loose one: then any loose line is taken (LaTeX's \sloppy,
+        // \tolerance 9999), and only what still cannot fit runs over.
+        guard strict.contains(where: { $0.overflow > p.sloppyBeyond }) else { return strict }
         return run(items, width, last, threshold: 10_000, hyphens: true, final: true) ?? strict
     }
 
@@ -67,6 +73,7 @@ public enum LineBreaker {
         var width = 0.0, stretch = 0.0, shrink = 0.0  // totals up to after the break
         var demerits: Double
         var ratio: Double
+        var overflow = 0.0
         var previous: Int?  // index into `nodes`
     }
 
@@ -113,7 +120,8 @@ public enum LineBreaker {
         func consider(_ k: Int, cost: Int, flagged: Bool, extraWidth: Double) {
             var best = [Double](repeating: awful, count: 4)
             var bestFrom = [Int?](repeating: nil, count: 4), bestRatio = [Double](repeating: 0, count: 4)
-            var kept: [Int] = [], overfull: [(node: Int, ratio: Double)] = []
+            var bestOverflow = [Double](repeating: 0, count: 4)
+            var kept: [Int] = [], overfull: [(node: Int, ratio: Double, overflow: Double)] = []
             let forced = cost <= -infinitePenalty
             for a in active {
                 let n = nodes[a]
@@ -130,7 +138,8 @@ public enum LineBreaker {
                 }
                 let bad = badness(ratio)
                 if ratio < -1 || forced {
-                    overfull.append((a, ratio))  // can no longer start a line reaching beyond `k`
+                    // It can no longer start a line reaching beyond `k`.
+                    overfull.append((a, ratio, max(0, natural - shrink - lineWidth)))
                 } else {
                     kept.append(a)
                 }
@@ -155,6 +164,7 @@ public enum LineBreaker {
             {
                 let f = fitness(last.ratio)
                 best[f] = nodes[last.node].demerits; bestFrom[f] = last.node; bestRatio[f] = last.ratio
+                bestOverflow[f] = last.overflow
             }
             let (w, y, z) = after(k)
             for f in 0..<4 {
@@ -162,7 +172,7 @@ public enum LineBreaker {
                 nodes.append(
                     Node(
                         position: k, line: nodes[from].line + 1, fitness: f, width: w, stretch: y, shrink: z,
-                        demerits: best[f], ratio: bestRatio[f], previous: from))
+                        demerits: best[f], ratio: bestRatio[f], overflow: bestOverflow[f], previous: from))
                 active.append(nodes.count - 1)
             }
         }
@@ -183,7 +193,7 @@ public enum LineBreaker {
         var result: [Break] = []
         var n: Int? = end
         while let i = n, nodes[i].position >= 0 {
-            result.append(Break(item: nodes[i].position, ratio: nodes[i].ratio))
+            result.append(Break(item: nodes[i].position, ratio: nodes[i].ratio, overflow: nodes[i].overflow))
             n = nodes[i].previous
         }
         return result.reversed()
