@@ -7,7 +7,7 @@ public struct Document: Equatable, Sendable {
     /// Setting the front matter sets `abstractInlines` to its abstract's.
     public var frontMatter: FrontMatter { didSet { abstractInlines = Self.abstractInlines(frontMatter.abstract, path: path) } }
     /// The front matter's abstract as inline Markdown, parsed once (`Abstract.swift`).
-    public private(set) var abstractInlines: [Inline]?
+    public var abstractInlines: [Inline]?
     /// Setting the blocks sets `cells` to theirs.
     public var blocks: [Block] { didSet { cells = Self.cells(in: blocks) } }
     /// The Swift cells in order, collected once from `blocks`: callers look cells up in loops.
