@@ -54,6 +54,7 @@ extension MarkdownParser {
         }
         if let r = run { merged.append(.text(r)) }
         let lines = sourceLines
+        guard citations else { return CustomReferenceText.apply(merged) }
         return CitationSyntax.apply(CustomReferenceText.apply(merged), line: firstLine) { n in
             n >= 1 && n <= lines.count ? lines[n - 1] : nil
         }
