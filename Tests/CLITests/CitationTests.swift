@@ -59,6 +59,10 @@ final class CitationTests: CLITestCase {
         XCTAssertTrue(text.contains("(nobody?)"), "a missing key is shown as pandoc shows it: \(text)")
         XCTAssertTrue(text.contains("Raghu, Maithra. 2017."), "the entries after the malformed one are still read: \(text)")
         XCTAssertFalse(text.contains("A Duplicate"), "the first of two entries with one key wins")
+        // The .bib is an input of the render: its hash is in the manifest, so an edit shows.
+        let manifest = try String(contentsOf: dir.appendingPathComponent("output/cite/manifest.json"), encoding: .utf8)
+        let hash = try Tools.output("sha256sum", [dir.appendingPathComponent("notebooks/refs.bib").path]).prefix(64)
+        XCTAssertTrue(manifest.contains("\"refs.bib\" : \"\(hash)\""), manifest)
     }
 
     func testStrictRefusesAMissingKey() throws {
