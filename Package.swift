@@ -4,7 +4,7 @@
 // Sources/ is grouped by stack (docs/architecture.md); arrows point down only:
 //   Tools      folio (CLI), folio-bench
 //   Documents  Report → Runner → Notebook           (a render: load → execute → publish)
-//              BibTeX → CSL                         (citations: bibliography files → CSL processor)
+//              Report → BibTeX → CSL                (citations: bibliography files → CSL processor)
 //   Runtime    Folio, imported by notebook programs  → Numerics, Plot, OutputChannel
 //   Numerics   Theory → Autograd → Tensor → CBLAS/CLAPACKE/CTensorKernels
 //   Drawing    Plot → MathType → Graphics → Cairo, Pango, HarfBuzz, FreeType (Shims)
@@ -90,7 +90,7 @@ let package = Package(
         module("Notebook", "Documents", ["CCmarkGFM", .product(name: "Yams", package: "Yams")], evolving: false),
         module("Runner", "Documents", ["Notebook", "OutputChannel", "Storage"], evolving: false),
         module(
-            "Report", "Documents", ["Runner", "Notebook", "OutputChannel", "Storage", "Plot", "MathType", "Graphics", "Cores"],
+            "Report", "Documents", ["Runner", "Notebook", "BibTeX", "CSL", "OutputChannel", "Storage", "Plot", "MathType", "Graphics", "Cores"],
             evolving: false),
 
         // Citations: a CSL 1.0.2 processor (styles, locales, items → rich text), and the BibTeX /

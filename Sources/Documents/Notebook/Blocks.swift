@@ -39,6 +39,8 @@ public indirect enum Inline: Equatable, Sendable {
     /// Quarto's `[Thm. @thm-x]` (the reference printed "Thm. 2" instead of "Theorem 2") and
     /// `[-@thm-x]` (the number alone, `prefix` empty).
     case customReference(label: String, prefix: String, line: Int)
+    /// `[@a; @b]`, `@a`, `[-@a]`: a citation of the notebook's bibliography.
+    case citation(CitationMark)
     /// A footnote's text at the place of its mark; the report numbers them in reading order.
     case footnote([Block])
     /// The box at the start of a task-list item (`- [x] done`).
@@ -58,6 +60,7 @@ extension Array where Element == Inline {
             case .math(let s): s
             case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, let c), .image(_, let c): c.plainText
             case .crossReference(let label, _), .customReference(let label, _, _): "@" + label
+            case .citation(let c): c.source
             case .footnote, .checkbox, .attributes: ""
             case .softBreak, .lineBreak: " "
             }

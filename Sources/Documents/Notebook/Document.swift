@@ -5,9 +5,11 @@ public struct Document: Equatable, Sendable {
     /// The path as the user gave it; diagnostics are reported against it.
     public var path: String
     /// Setting the front matter sets `abstractInlines` to its abstract's.
-    public var frontMatter: FrontMatter { didSet { abstractInlines = Self.abstractInlines(frontMatter.abstract, path: path) } }
+    public var frontMatter: FrontMatter {
+        didSet { abstractInlines = Self.abstractInlines(frontMatter.abstract, path: path, citations: !frontMatter.bibliography.files.isEmpty) }
+    }
     /// The front matter's abstract as inline Markdown, parsed once (`Abstract.swift`).
-    public private(set) var abstractInlines: [Inline]?
+    public var abstractInlines: [Inline]?
     /// Setting the blocks sets `cells` to theirs.
     public var blocks: [Block] { didSet { cells = Self.cells(in: blocks) } }
     /// The Swift cells in order, collected once from `blocks`: callers look cells up in loops.
@@ -21,7 +23,7 @@ public struct Document: Equatable, Sendable {
     public init(path: String, frontMatter: FrontMatter, blocks: [Block], warnings: [Diagnostic] = []) {
         (self.path, self.frontMatter, self.blocks, self.warnings) = (path, frontMatter, blocks, warnings)
         cells = Self.cells(in: blocks)
-        abstractInlines = Self.abstractInlines(frontMatter.abstract, path: path)
+        abstractInlines = Self.abstractInlines(frontMatter.abstract, path: path, citations: !frontMatter.bibliography.files.isEmpty)
     }
 
     /// The cell whose `index` is `index`, in constant time (indices are positions in `cells`).

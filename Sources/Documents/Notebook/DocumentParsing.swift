@@ -34,6 +34,7 @@ extension Document {
         let protected = math.protect(lines.joined(separator: "\n"))
         var parser = MarkdownParser(file: path, math: math, sourceLines: lines)
         parser.referencePrefixes = Set(frontMatter.theorems.kinds.map(\.prefix))
+        parser.citations = !frontMatter.bibliography.files.isEmpty
         let blocks = try parser.parse(protected)
         try DuplicateLabels.check(blocks, lines: original.map(String.init), file: path)
         let warnings = (parser.warnings + parser.untakenLabelWarnings(blocks)).sorted { ($0.line, $0.column) < ($1.line, $1.column) }

@@ -39,6 +39,8 @@ public struct FrontMatter: Equatable, Sendable {
     public var codeFold: CodeFold = .none
     /// Figures, tables and equations after `# Appendix {.appendix}`: document-wide numbers or A.1.
     public var appendixNumbering: AppendixNumbering = .continue
+    /// Citations: `bibliography`, `csl`, `nocite`, `link-citations`, `reference-section-title`.
+    public var bibliography = BibliographySettings()
 
     /// Where each of `inputs` is written (same order), for errors about it.
     public var inputPositions: [Position] = []
@@ -59,11 +61,11 @@ public struct FrontMatter: Equatable, Sendable {
 
     public init() {}
 
-    static let knownKeys: Set<String> = [
+    static let knownKeys: Set<String> = Set([
         "title", "subtitle", "author", "date", "abstract", "params", "seed",
         "paper", "toc", "execute", "format", "lang", "keywords", "inputs",
         "resources", "strict", "theorems", "code-fold", "sweep", "appendix-numbering",
-    ]
+    ]).union(BibliographySettings.keys)
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`.
     static func parse(_ yaml: String, firstLine: Int, file: String) throws -> FrontMatter {
@@ -161,6 +163,8 @@ public struct FrontMatter: Equatable, Sendable {
                     }
                 }
             case "theorems": fm.theorems = try TheoremSettings.parse(v, line: line, column: column, firstLine: firstLine, file: file)
+            case _ where BibliographySettings.keys.contains(key):
+                try fm.bibliography.read(key, v, fail: fail) { position($0, firstLine: firstLine, lines: lines) }
             case "code-fold": fm.codeFold = try CodeFold(v).orThrow(fail("front matter 'code-fold' must be true, false or show"))
             case "appendix-numbering":
                 fm.appendixNumbering = try AppendixNumbering(v).orThrow(fail("front matter 'appendix-numbering' must be continue or section"))

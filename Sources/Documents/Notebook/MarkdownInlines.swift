@@ -9,6 +9,7 @@ extension MarkdownParser {
 
     /// `line` follows the soft and hard breaks, so cross-reference errors name the right line.
     mutating func inlines(_ nodes: [OpaquePointer], line: inout Int) throws -> [Inline] {
+        let firstLine = line
         var result: [Inline] = []
         func inner(_ n: OpaquePointer, _ line: inout Int) throws -> [Inline] {
             let children = children(of: n)
@@ -52,7 +53,11 @@ extension MarkdownParser {
             merged.append(i)
         }
         if let r = run { merged.append(.text(r)) }
-        return CustomReferenceText.apply(merged)
+        let lines = sourceLines
+        guard citations else { return CustomReferenceText.apply(merged) }
+        return CitationSyntax.apply(CustomReferenceText.apply(merged), line: firstLine) { n in
+            n >= 1 && n <= lines.count ? lines[n - 1] : nil
+        }
     }
 
     /// The note of a `[^x]` mark, its definition's text placed at the mark.

@@ -28,6 +28,9 @@ struct MarkdownParser {
     var divs = DivFences()
     /// Prefixes of the notebook's own theorem kinds, read as cross references (`@cla-x`).
     var referencePrefixes: Set<String> = []
+    /// `[@key]` and `@key` are citations only in a notebook with a bibliography (as Pandoc reads
+    /// them only with citeproc): elsewhere an `@name` stays text.
+    var citations = true
 
     init(file: String, math: MathProtection, sourceLines: [Substring] = []) {
         (self.file, self.math, self.sourceLines) = (file, math, sourceLines)

@@ -84,6 +84,8 @@ enum InlineMarkup {
                 } else {
                     out.tag("<span foreground=\"#b00020\" weight=\"bold\">"); out.text("@\(label)??"); out.tag("</span>")
                 }
+            // Citations are formatted before rendering (`CitationResolution`); one left is shown as written.
+            case .citation(let c): out.text(c.source)
             case .footnote(let blocks): out.footnote(number: ctx.addFootnote(blocks), blocks: blocks)
             case .checkbox(let checked): out.text(checked ? "☑\u{2002}" : "☐\u{2002}")
             case .attributes: break
@@ -127,6 +129,7 @@ enum InlineMarkup {
                     let n = ctx.addFootnote(blocks)
                     return "<sup class=\"fnref\" id=\"fnref-\(n)\"><a href=\"\(URLSafety.fragment("fn-\(n)"))\">\(n)</a></sup>"
                 }()
+            case .citation(let c): HTML.escape(c.source)
             case .checkbox(let checked): "<span class=\"task\">\(checked ? "☑" : "☐")</span> "
             case .attributes: ""
             case .softBreak: "\n"

@@ -55,6 +55,12 @@ public struct Provenance: Codable, Sendable {
         seed = document.frontMatter.seed
         params = result.plan?.context.params ?? []
         inputs = result.plan?.context.inputs ?? [:]
+        // Bibliography files are inputs of the text: their hashes say which .bib made the references.
+        let folder = URL(fileURLWithPath: document.path).deletingLastPathComponent()
+        for file in document.frontMatter.bibliography.files where inputs[file] == nil {
+            let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : folder.appendingPathComponent(file)
+            inputs[file] = FileManager.default.contents(atPath: url.path).map(SHA256.hex) ?? "unreadable"
+        }
         compilerInvocations = result.compilerInvocations
         programRuns = result.programRuns
         let encoder = ChannelCoding.encoder()

@@ -28,12 +28,14 @@ public struct ResolvedNotebook: Sendable {
     public init(_ notebook: ExecutedNotebook, projectRoot: URL? = nil) {
         var notebook = notebook
         notebook.document.blocks = DeferredProofs.arrange(notebook.document.blocks)
+        // Before numbering: the reference list may add a section, and citations become links.
+        let citationDiagnostics = CitationResolution.resolve(&notebook.document, projectRoot: projectRoot)
         self.notebook = notebook
         numbering = Numbering(notebook)
         images = LocalImages(notebook.document, projectRoot: projectRoot)
         figures = notebook.figures
         warnings = ReportWarnings(file: notebook.document.path)
-        warnings.add(numbering.diagnostics + images.diagnostics + URLSafety.linkDiagnostics(notebook.document))
+        warnings.add(citationDiagnostics + numbering.diagnostics + images.diagnostics + URLSafety.linkDiagnostics(notebook.document))
         MathWarnings.check(notebook, into: warnings)
     }
 
