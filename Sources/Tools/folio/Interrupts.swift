@@ -11,6 +11,7 @@ enum Interrupts {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var scratch: Set<URL> = []
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    nonisolated(unsafe) private static var stopping = false
     private static let queue = DispatchQueue(label: "folio.interrupts")
 
     /// Installs the handlers and makes folio the reaper of its children's orphans. Call once, early.
@@ -49,8 +50,29 @@ enum Interrupts {
         FileHandle.standardError.write(Data("folio: warning: could not remove the scratch folder \(folder.path)\n".utf8))
     }
 
+    /// Called by the main thread once the renders are done: while an interrupt is being
+    /// handled it waits here for `stop` to end the process, so a render that ended because its
+    /// programs were killed never reports an ordinary failure (and exit code) of its own.
+    static func holdIfStopping() {
+        lock.lock()
+        let held = stopping
+        lock.unlock()
+        while held { pause() }
+    }
+
     private static func stop(_ sig: Int32) {
+        lock.lock(); stopping = true; lock.unlock()
         ProcessTree.stopEverything()
+        // A render whose programs were just killed is still unwinding: it may write into its
+        // scratch folder (a killed compile's last files) before its own `defer` removes it.
+        // Removing the folder under it raced with those writes and left the folder behind
+        // (ProcessTests, 1 of 3 CI runs); so wait, briefly, for the renders to remove their
+        // folders themselves, and remove only what is left.
+        for _ in 0..<300 {
+            lock.lock(); let left = scratch.isEmpty; lock.unlock()
+            if left { break }
+            usleep(10_000)
+        }
         lock.lock()
         for folder in scratch { removeNow(folder) }
         scratch.removeAll()

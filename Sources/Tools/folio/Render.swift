@@ -94,6 +94,7 @@ struct Render: ParsableCommand {
             queue.addOperation { outcomes.set(i, job.render(file)) }
         }
         queue.waitUntilAllOperationsAreFinished()
+        Interrupts.holdIfStopping()
         var worst: Int32 = 0
         for outcome in outcomes.all {
             if !outcome.stdout.isEmpty { print(outcome.stdout, terminator: "") }
