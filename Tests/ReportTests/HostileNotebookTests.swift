@@ -228,17 +228,7 @@ final class HostileNotebookTests: XCTestCase {
             </script>
             """#
         html = html.replacingOccurrences(of: "<head>", with: "<head>" + hook).replacingOccurrences(of: "</body>", with: probe + "</body>")
-        let page = out.appendingPathComponent("probe.html")
-        try html.write(to: page, atomically: true, encoding: .utf8)
-        let (status, dom, err) = try Tools.run(
-            "timeout",
-            [
-                "120", "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--user-data-dir=\(out.appendingPathComponent("profile").path)", "--virtual-time-budget=5000", "--dump-dom", page.absoluteString,
-            ])
-        XCTAssertEqual(status, 0, err)
-        guard let r = dom.range(of: #"data-probe="([^"]*)""#, options: .regularExpression) else { return XCTFail("no probe result in:\n\(dom.prefix(2000))") }
-        let json = HTMLScan.decodeEntities(String(dom[r].dropFirst("data-probe=\"".count).dropLast()))
+        guard let json = try ChromiumProbe.run(html, in: out) else { return }
         let result = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
         XCTAssertEqual(result["hits"] as? [String], [], "payloads ran: \(json)")
         XCTAssertEqual(result["bad"] as? [String], [], json)

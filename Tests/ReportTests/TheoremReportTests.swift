@@ -157,17 +157,7 @@ final class TheoremReportTests: XCTestCase {
             </script>
             """#
         html = html.replacingOccurrences(of: "</body>", with: probe + "</body>")
-        let page = out.appendingPathComponent("probe.html")
-        try html.write(to: page, atomically: true, encoding: .utf8)
-        let (status, dom, err) = try Tools.run(
-            "timeout",
-            [
-                "120", "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--user-data-dir=\(out.appendingPathComponent("profile").path)", "--virtual-time-budget=5000", "--dump-dom", page.absoluteString,
-            ])
-        XCTAssertEqual(status, 0, err)
-        guard let r = dom.range(of: #"data-probe="([^"]*)""#, options: .regularExpression) else { return XCTFail("no probe in:\n\(dom.prefix(2000))") }
-        let json = HTMLScan.decodeEntities(String(dom[r].dropFirst("data-probe=\"".count).dropLast()))
+        guard let json = try ChromiumProbe.run(html, in: out) else { return }
         let m = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Double] ?? [:]
         XCTAssertEqual(m["tipBody"], 0, "the collapsed callout's body is hidden: \(json)")
         XCTAssertEqual(m["codeBody"], 0, "the folded code is hidden: \(json)")
