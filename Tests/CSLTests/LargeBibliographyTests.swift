@@ -3,8 +3,10 @@ import CSL
 import Foundation
 import XCTest
 
-/// The budget of issue #19: a 300-entry bibliography with 200 citations in well under 100 ms.
-final class ProcessingSpeedTests: XCTestCase {
+/// Issue #19's workload, 300 entries and 200 citations, is processed whole. How fast is
+/// measured by `folio-bench citations` against pandoc, side by side, not here: a timed unit
+/// test on a shared machine measures the machine.
+final class LargeBibliographyTests: XCTestCase {
     /// 300 entries: the peer bibliography's 81, repeated under new keys and years.
     static func largeBibliography() throws -> String {
         let base = try String(contentsOf: PeerComparisonTests.fixture, encoding: .utf8)
@@ -28,24 +30,13 @@ final class ProcessingSpeedTests: XCTestCase {
     func testThreeHundredEntriesAndTwoHundredCitations() throws {
         let source = try Self.largeBibliography()
         let style = try CSLLibrary().style("apa")
-        let start = Date()
         let bib = Bibliography.bibtex(source, file: "large.bib")
         let items = Array(bib.items.prefix(300))
         XCTAssertEqual(items.count, 300)
-        let parsed = Date()
         let processor = try CitationProcessor(style: style, items: items)
-        let made = Date()
         let out = processor.process(Self.citations(items, count: 200), nocite: ["*"])
-        let elapsed = Date().timeIntervalSince(start)
         XCTAssertEqual(out.citations.count, 200)
         XCTAssertEqual(out.bibliography.count, 300)
-        print(
-            "300 entries, 200 citations (apa): \(String(format: "%.1f", elapsed * 1000)) ms (parse \(String(format: "%.1f", parsed.timeIntervalSince(start) * 1000)), locale \(String(format: "%.1f", made.timeIntervalSince(parsed) * 1000)))"
-        )
-        #if DEBUG
-        XCTAssertLessThan(elapsed, 2.0, "debug build")
-        #else
-        XCTAssertLessThan(elapsed, 0.1)
-        #endif
+        XCTAssertFalse(out.citations.contains { PlainTextRenderer().render($0).isEmpty }, "every citation has text")
     }
 }
