@@ -17,17 +17,32 @@ public enum Curvature {
         return Variable.values(Backward.gradients(of: dot, wrt: theta))
     }
 
-    /// The full Hessian of `f` at a flat parameter vector θ ([P] → [P, P]), by P Hessian-vector
-    /// products. For small P (use f64).
+    /// The full Hessian of `f` at a flat parameter vector θ ([P] → [P, P]): row i is H·eᵢ.
+    ///
+    /// The forward pass and the first, recorded backward pass run once; each row is then one
+    /// more backward pass through that gradient graph. This is what N calls of
+    /// `hessianVectorProduct` with the unit vectors compute, operation for operation (so the
+    /// rows are bit-identical to theirs), without repeating the forward and first backward pass
+    /// N times. Cost: one gradient plus P second backward passes; memory: one recorded graph.
+    /// Meant for small P (use f64); for large P use `hessianVectorProduct` with the directions
+    /// you need.
+    ///
+    /// ```swift
+    /// let H = Curvature.hessian(at: Tensor<Double>([1, 2])) { x in sum(x * x * x) }
+    /// // [[6, 0], [0, 12]]
+    /// ```
     public static func hessian<T>(at theta: Tensor<T>, _ f: (Variable<T>) -> Variable<T>) -> Tensor<T> {
         let p = theta.count
+        let leaves = Variable.leaves([theta])
+        let grads = Backward.gradients(of: f(leaves[0]), wrt: leaves, createGraph: true)
         var rows: [T] = []
         rows.reserveCapacity(p * p)
+        var unit = [T](repeating: 0, count: p)
         for i in 0..<p {
-            var e = [T](repeating: 0, count: p)
-            e[i] = 1
-            let hv = hessianVectorProduct(at: [theta], direction: [Tensor(shape: theta.shape, scalars: e)]) { f($0[0]) }
-            rows += hv[0].scalars
+            unit[i] = 1
+            let dot = directionalSum(grads, [Tensor(shape: theta.shape, scalars: unit)])
+            rows += Backward.gradients(of: dot, wrt: leaves)[0].value.scalars
+            unit[i] = 0
         }
         return Tensor(shape: [p, p], scalars: rows)
     }

@@ -74,9 +74,30 @@ enum AutogradSuite {
             baseline: forward(w), bound: 5)
     }
 
+    /// A full Hessian (N = 30 parameters, f64, as the new user's notebook) over its N separate
+    /// Hessian-vector products with the unit vectors: it computes the same rows, so it must not
+    /// cost more (bound 1).
+    static func hessianOverHVPs() -> BenchCase {
+        let net = MLP<Double>(widths: [2, 5, 2, 1], activation: .tanh, seed: 1)
+        let x = Tensor<Double>(shape: [16, 2], scalars: (0..<32).map { Double(($0 * 7919) % 1000) / 1000 - 0.5 })
+        let y = Tensor<Double>(shape: [16, 1], scalars: (0..<16).map { Double(($0 * 104_729) % 1000) / 1000 - 0.5 })
+        let shapes = net.parameters
+        func loss(_ flat: Variable<Double>) -> Variable<Double> {
+            Loss.meanSquaredError(net.forward(.constant(x), parameters: ParameterVector.unflatten(flat, like: shapes)), .constant(y))
+        }
+        let theta = net.flatParameters, p = theta.count
+        let units = (0..<p).map { i in Tensor<Double>(shape: [p], scalars: (0..<p).map { $0 == i ? 1 : 0 }) }
+        return BenchCase(
+            suite: "autograd", name: "hessian/\(p) hvps mlp-2-5-2-1-b16", unit: "ratio", rate: { $0 },
+            body: { _ = Curvature.hessian(at: theta, loss) },
+            baseline: { for e in units { _ = Curvature.hessianVectorProduct(at: [theta], direction: [e]) { loss($0[0]) } } },
+            bound: 1)
+    }
+
     static func cases() -> [BenchCase] {
         let nets = [classifier([784, 256, 256, 10], batch: 128), regression([2, 16, 16, 1], batch: 32)]
-        let all = nets.map(trainingStep) + nets.map(backwardOverForward) + nets.map(hvpOverForward)
+        let all =
+            nets.map(trainingStep) + nets.map(backwardOverForward) + nets.map(hvpOverForward) + [hessianOverHVPs()]
         // AUTOGRAD_ONLY=prefix runs only the cases whose name starts with it (for profiling one workload).
         guard let only = ProcessInfo.processInfo.environment["AUTOGRAD_ONLY"] else { return all }
         return all.filter { $0.name.hasPrefix(only) }
