@@ -249,26 +249,16 @@ public enum PDFReport {
         /// With `qed` (a proof ending in display math), ∎ sits at the right margin, level with
         /// the formula's middle, or under its number.
         func displayMath(_ source: String, label: String?, indent: Double, qed: Bool = false) {
-            // `\tag{…}` names the equation itself; a label numbers it.
-            let (tex, tag) = MathSetter.splitTag(source)
-            let number = tag ?? label.flatMap { numbering.equationNumbers[$0] }
-            let numberLayout = number.map { composer.layout("(" + TextLayout.escape($0) + ")", font: style.body) }
-            let reserve = numberLayout == nil ? 0 : 40.0
-            let math = MathSetter.displayPDF(
-                tex, canvas: canvas, font: style.body,
-                width: style.textWidth - indent - 2 * reserve)
+            // `\tag{…}` names the equation itself (`\tag*{…}` without parentheses); a label numbers it.
+            let (tex, number) = MathSetter.equationNumber(source, numbered: label.flatMap { numbering.equationNumbers[$0] })
+            let numberLayout = number.map { composer.layout(TextLayout.escape($0), font: style.body) }
+            // The number beside the formula, or under it when both do not fit (MathSetter.displayPDF).
+            let math = MathSetter.displayPDF(tex, number: numberLayout, width: style.textWidth - indent)
             composer.space(4)
             composer.ensure(math.height)
             if let label { composer.destination(label, offset: 12) }
             let top = composer.y
-            math.draw(canvas, Point(style.margin.left + indent + reserve, top))
-            if let numberLayout {
-                numberLayout.draw(
-                    on: canvas,
-                    at: Point(
-                        style.margin.left + style.textWidth - numberLayout.size.width,
-                        top + (math.height - numberLayout.size.height) / 2), color: style.ink)
-            }
+            math.draw(canvas, Point(style.margin.left + indent, top))
             if qed {
                 let mark = Self.qedMark
                 // Level with the formula's middle, or on a line under its number.
