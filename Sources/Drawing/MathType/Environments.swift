@@ -32,11 +32,11 @@ extension Commands {
         func m(_ l: Unicode.Scalar?, _ r: Unicode.Scalar?) -> ArrayEnv {
             ArrayEnv(rows: [], align: [.center], columnGap: 1.0, cellStyle: .text, left: l, right: r)
         }
-        // amsmath's cases: an array with \arraystretch 1.2, rows at least \jot apart (so
-        // rows of \dfrac do not touch).
+        // amsmath's cases: an array with \arraystretch 1.2; rows of \dfrac at least
+        // \lineskip + \jot apart, as amsmath's aligned sets them (LaTeX lets them touch).
         func cases(_ cellStyle: MathStyle.Level, left: Unicode.Scalar?, right: Unicode.Scalar?) -> ArrayEnv {
             var env = ArrayEnv(rows: [], align: [.left, .left], columnGap: 1.0, cellStyle: cellStyle, left: left, right: right)
-            (env.arrayStretch, env.minimumRowGap) = (1.2, 0.3)
+            (env.arrayStretch, env.minimumRowGap) = (1.2, 0.4)
             return env
         }
         // amsmath's aligned and gathered: rows \jot apart; `\\[len]` skips len more.
