@@ -51,7 +51,7 @@ public enum PDFReport {
             let canvas = Canvas(.pdf, width: style.width, height: style.height, title: notebook.document.title, author: fm.author)
             canvas.setMetadata(subject: AbstractText.plain(notebook.document) ?? fm.subtitle, keywords: nil)
             composer = PDFComposer(canvas: canvas, style: style)
-            composer.runningHead = notebook.document.title
+            composer.runningHead = RunningHead.escaped(notebook.document.title)
             (self.notebook, self.numbering, self.headingPages) = (notebook, numbering, headingPages)
             context = InlineContext(numbering: numbering)
             images = resolved.images
@@ -237,7 +237,9 @@ public enum PDFReport {
             composer.flow(text, indent: indent, minLinesAtBottom: 1, rich: rich, footnote: footnoteLayout) { [self] baseline in
                 let id = canvas.addOutline(parent: outline[parentLevel], title: title, page: composer.page, y: baseline - 14)
                 if level < outline.count { outline[level] = id; for k in (level + 1)..<outline.count { outline[k] = id } }
-                if level == (numbering.headings.map(\.level).min() ?? 1) { composer.beginSection(title) }
+                if level == (numbering.headings.map(\.level).min() ?? 1) {
+                    composer.beginSection((info?.number.map { notebook.numberSections ? $0 + " " : "" } ?? "") + RunningHead.source(content))
+                }
                 if let anchor = info?.anchor {
                     canvas.destination(anchor, at: Point(style.margin.left, max(0, baseline - 18)))
                     recordedPages[anchor] = composer.page
