@@ -120,8 +120,8 @@ extension TextLayout {
         }
         closeBox(at: bytes.count)
         breakLongWords(&items, &sources, lineWidth: lineWidth, x: x, bytes)
-        // A title (centred) always keeps its short last word on the line before (a tie, as
-        // TeX's `~`): its lines may be as short as it takes.
+        // A title (centred) always keeps its last word on the line before (a tie, as TeX's
+        // `~`): its lines may be as short as it takes.
         avoidShortLastLine(&items, &sources, bytes, cost: !justify && alignment == .center ? nil : 700, lineWidth: lineWidth)
         parfill()
         var parameters = parameters
@@ -214,7 +214,8 @@ extension TextLayout {
             case .space(let r) = sources[k], case let .glue(w, y, z, _) = items[k]
         else { return }
         let tail = String(decoding: bytes[r.upperBound...], as: UTF8.self).filter { $0.isLetter || $0.isNumber }
-        guard tail.count <= 3, items[(k + 1)...].allSatisfy({ if case .box = $0 { true } else { false } }) else { return }
+        // Centred text (cost nil) keeps any last word company; a paragraph only a short one.
+        guard tail.count <= 3 || cost == nil, items[(k + 1)...].allSatisfy({ if case .box = $0 { true } else { false } }) else { return }
         items[k] = .glue(width: w, stretch: y, shrink: z, breakable: false)
         var tied = w
         for item in items[(k + 1)...] { if case .box(let b) = item { tied += b } }
