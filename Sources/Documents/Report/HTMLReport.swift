@@ -137,13 +137,12 @@ public enum HTMLReport {
                     html += "<p>\(inline(content))</p>\n"
                     context.hyphenator = nil
                 case .displayMath(let source, _):
-                    let (tex, tag) = MathSetter.splitTag(source)
-                    let n = tag.map { "<span class=\"eqno\">(\(HTML.escape($0)))</span>" } ?? ""
+                    let (tex, number) = MathSetter.equationNumber(source, numbered: nil)
+                    let n = number.map { "<span class=\"eqno\">\(HTML.escape($0))</span>" } ?? ""
                     html += "<div class=\"display-math\">\(MathSetter.displayHTML(tex, id: context.nextMathID()))\(n)</div>\n"
                 case .equation(let source, let label, _):
-                    let (tex, tag) = MathSetter.splitTag(source)
-                    let number = tag ?? numbering.equationNumbers[label]
-                    let n = number.map { "<span class=\"eqno\">(\(HTML.escape($0)))</span>" } ?? ""
+                    let (tex, number) = MathSetter.equationNumber(source, numbered: numbering.equationNumbers[label])
+                    let n = number.map { "<span class=\"eqno\">\(HTML.escape($0))</span>" } ?? ""
                     html += "<div class=\"display-math\" id=\"\(HTML.escape(label))\">\(MathSetter.displayHTML(tex, id: context.nextMathID()))\(n)</div>\n"
                 case .code(let language, let text, _):
                     let cls = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""

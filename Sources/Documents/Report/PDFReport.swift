@@ -51,7 +51,7 @@ public enum PDFReport {
             let canvas = Canvas(.pdf, width: style.width, height: style.height, title: notebook.document.title, author: fm.author)
             canvas.setMetadata(subject: AbstractText.plain(notebook.document) ?? fm.subtitle, keywords: nil)
             composer = PDFComposer(canvas: canvas, style: style)
-            composer.runningHead = notebook.document.title
+            composer.runningHead = RunningHead.escaped(notebook.document.title)
             (self.notebook, self.numbering, self.headingPages) = (notebook, numbering, headingPages)
             context = InlineContext(numbering: numbering)
             images = resolved.images
@@ -237,7 +237,9 @@ public enum PDFReport {
             composer.flow(text, indent: indent, minLinesAtBottom: 1, rich: rich, footnote: footnoteLayout) { [self] baseline in
                 let id = canvas.addOutline(parent: outline[parentLevel], title: title, page: composer.page, y: baseline - 14)
                 if level < outline.count { outline[level] = id; for k in (level + 1)..<outline.count { outline[k] = id } }
-                if level == (numbering.headings.map(\.level).min() ?? 1) { composer.beginSection(title) }
+                if level == (numbering.headings.map(\.level).min() ?? 1) {
+                    composer.beginSection((info?.number.map { notebook.numberSections ? $0 + " " : "" } ?? "") + RunningHead.source(content))
+                }
                 if let anchor = info?.anchor {
                     canvas.destination(anchor, at: Point(style.margin.left, max(0, baseline - 18)))
                     recordedPages[anchor] = composer.page
@@ -249,26 +251,16 @@ public enum PDFReport {
         /// With `qed` (a proof ending in display math), ∎ sits at the right margin, level with
         /// the formula's middle, or under its number.
         func displayMath(_ source: String, label: String?, indent: Double, qed: Bool = false) {
-            // `\tag{…}` names the equation itself; a label numbers it.
-            let (tex, tag) = MathSetter.splitTag(source)
-            let number = tag ?? label.flatMap { numbering.equationNumbers[$0] }
-            let numberLayout = number.map { composer.layout("(" + TextLayout.escape($0) + ")", font: style.body) }
-            let reserve = numberLayout == nil ? 0 : 40.0
-            let math = MathSetter.displayPDF(
-                tex, canvas: canvas, font: style.body,
-                width: style.textWidth - indent - 2 * reserve)
+            // `\tag{…}` names the equation itself (`\tag*{…}` without parentheses); a label numbers it.
+            let (tex, number) = MathSetter.equationNumber(source, numbered: label.flatMap { numbering.equationNumbers[$0] })
+            let numberLayout = number.map { composer.layout(TextLayout.escape($0), font: style.body) }
+            // The number beside the formula, or under it when both do not fit (MathSetter.displayPDF).
+            let math = MathSetter.displayPDF(tex, number: numberLayout, width: style.textWidth - indent)
             composer.space(4)
             composer.ensure(math.height)
             if let label { composer.destination(label, offset: 12) }
             let top = composer.y
-            math.draw(canvas, Point(style.margin.left + indent + reserve, top))
-            if let numberLayout {
-                numberLayout.draw(
-                    on: canvas,
-                    at: Point(
-                        style.margin.left + style.textWidth - numberLayout.size.width,
-                        top + (math.height - numberLayout.size.height) / 2), color: style.ink)
-            }
+            math.draw(canvas, Point(style.margin.left + indent, top))
             if qed {
                 let mark = Self.qedMark
                 // Level with the formula's middle, or on a line under its number.

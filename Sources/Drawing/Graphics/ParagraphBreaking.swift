@@ -69,9 +69,11 @@ extension TextLayout {
                 closeBox(at: i)
                 items.append(.penalty(width: 0, cost: m.penalty, flagged: false)); sources.append(.separator(i))
                 // TeX's math glue: \thickmuskip 5mu plus 5mu after a relation, \medmuskip 4mu plus
-                // 2mu minus 4mu after an operator.
+                // 2mu minus 4mu after an operator — but shrinking by half at most: the space
+                // before the operator is inside the formula's piece and keeps its width, and an
+                // operator squeezed against its right operand alone ("x² +y²") reads as a defect.
                 let relation = m.penalty == 500
-                items.append(.glue(width: m.gap, stretch: relation ? m.gap : m.gap / 2, shrink: relation ? 0 : m.gap, breakable: false))
+                items.append(.glue(width: m.gap, stretch: relation ? m.gap : m.gap / 2, shrink: relation ? 0 : m.gap / 2, breakable: false))
                 sources.append(.separator(i))
                 i += 1; boxStart = i
             } else if b == 0x20 {
@@ -118,7 +120,9 @@ extension TextLayout {
         }
         closeBox(at: bytes.count)
         breakLongWords(&items, &sources, lineWidth: lineWidth, x: x, bytes)
-        avoidShortLastLine(&items, &sources, bytes)
+        // A title (centred) always keeps its last word on the line before (a tie, as TeX's
+        // `~`): its lines may be as short as it takes.
+        avoidShortLastLine(&items, &sources, bytes, cost: !justify && alignment == .center ? nil : 700, lineWidth: lineWidth)
         parfill()
         var parameters = parameters
         // TeX's \emergencystretch for the last pass only: a narrow column is better set a
@@ -201,14 +205,23 @@ extension TextLayout {
     }
 
     /// A last line holding one short word reads as a defect: the break before it costs more.
-    private func avoidShortLastLine(_ items: inout [LineBreaker.Item], _ sources: inout [Source], _ bytes: [UInt8]) {
+    /// `cost` is the break's penalty; nil: no break there at all, unless the last two words
+    /// together are wider than the line.
+    private func avoidShortLastLine(
+        _ items: inout [LineBreaker.Item], _ sources: inout [Source], _ bytes: [UInt8], cost: Int?, lineWidth: Double
+    ) {
         guard let k = items.lastIndex(where: { if case .glue(_, _, _, true) = $0 { true } else { false } }),
             case .space(let r) = sources[k], case let .glue(w, y, z, _) = items[k]
         else { return }
         let tail = String(decoding: bytes[r.upperBound...], as: UTF8.self).filter { $0.isLetter || $0.isNumber }
-        guard tail.count <= 3, items[(k + 1)...].allSatisfy({ if case .box = $0 { true } else { false } }) else { return }
+        // Centred text (cost nil) keeps any last word company; a paragraph only a short one.
+        guard tail.count <= 3 || cost == nil, items[(k + 1)...].allSatisfy({ if case .box = $0 { true } else { false } }) else { return }
         items[k] = .glue(width: w, stretch: y, shrink: z, breakable: false)
-        items.insert(.penalty(width: 0, cost: 700, flagged: false), at: k)
+        var tied = w
+        for item in items[(k + 1)...] { if case .box(let b) = item { tied += b } }
+        for item in items[..<k].reversed() { if case .box(let b) = item { tied += b } else { break } }
+        guard let cost = tied > lineWidth ? 700 : cost else { return }
+        items.insert(.penalty(width: 0, cost: cost, flagged: false), at: k)
         sources.insert(sources[k], at: k)
     }
 

@@ -22,7 +22,7 @@ extension Commands {
                 }
                 if env.align.isEmpty { throw p.fail(tok.offset, "array needs a column specification like {cc}") }
             }
-            (env.rows, env.horizontalRules) = try p.parseRows(environment: name, openedAt: tok.offset)
+            (env.rows, env.horizontalRules, env.rowSpace) = try p.parseRows(environment: name, openedAt: tok.offset)
             return .array(env)
         }
     ]
@@ -32,27 +32,31 @@ extension Commands {
         func m(_ l: Unicode.Scalar?, _ r: Unicode.Scalar?) -> ArrayEnv {
             ArrayEnv(rows: [], align: [.center], columnGap: 1.0, cellStyle: .text, left: l, right: r)
         }
+        // amsmath's cases: an array with \arraystretch 1.2; rows of \dfrac at least
+        // \lineskip + \jot apart, as amsmath's aligned sets them (LaTeX lets them touch).
+        func cases(_ cellStyle: MathStyle.Level, left: Unicode.Scalar?, right: Unicode.Scalar?) -> ArrayEnv {
+            var env = ArrayEnv(rows: [], align: [.left, .left], columnGap: 1.0, cellStyle: cellStyle, left: left, right: right)
+            (env.arrayStretch, env.minimumRowGap) = (1.2, 0.4)
+            return env
+        }
+        // amsmath's aligned and gathered: rows \jot apart; `\\[len]` skips len more.
+        func aligned(pairs: Bool) -> ArrayEnv {
+            var env = ArrayEnv(
+                rows: [], align: pairs ? [.right, .left] : [.center], alignedPairs: pairs, columnGap: 0,
+                cellStyle: .display, extraRowGap: 0.3)
+            env.rowSpaceIsSkip = true
+            return env
+        }
         return [
             "matrix": m(nil, nil), "pmatrix": m("(", ")"), "bmatrix": m("[", "]"), "Bmatrix": m("{", "}"),
             "vmatrix": m("|", "|"), "Vmatrix": m("\u{2016}", "\u{2016}"),
             "smallmatrix": ArrayEnv(
                 rows: [], align: [.center], columnGap: 0.55, cellStyle: .script, extraRowGap: -0.3),
-            "cases": ArrayEnv(rows: [], align: [.left, .left], columnGap: 1.0, cellStyle: .text, left: "{", right: nil),
-            "dcases": ArrayEnv(rows: [], align: [.left, .left], columnGap: 1.0, cellStyle: .display, left: "{", right: nil),
-            "rcases": ArrayEnv(rows: [], align: [.left, .left], columnGap: 1.0, cellStyle: .text, left: nil, right: "}"),
-            "aligned": ArrayEnv(
-                rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
-                cellStyle: .display, extraRowGap: 0.3),
-            "align": ArrayEnv(
-                rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
-                cellStyle: .display, extraRowGap: 0.3),
-            "align*": ArrayEnv(
-                rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
-                cellStyle: .display, extraRowGap: 0.3),
-            "gathered": ArrayEnv(rows: [], align: [.center], columnGap: 0, cellStyle: .display, extraRowGap: 0.3),
-            "split": ArrayEnv(
-                rows: [], align: [.right, .left], alignedPairs: true, columnGap: 0,
-                cellStyle: .display, extraRowGap: 0.3),
+            "cases": cases(.text, left: "{", right: nil),
+            "dcases": cases(.display, left: "{", right: nil),
+            "rcases": cases(.text, left: nil, right: "}"),
+            "aligned": aligned(pairs: true), "align": aligned(pairs: true), "align*": aligned(pairs: true),
+            "split": aligned(pairs: true), "gathered": aligned(pairs: false),
             "array": ArrayEnv(rows: [], align: [.center], columnGap: 1.0, cellStyle: .text),
             "darray": ArrayEnv(rows: [], align: [.center], columnGap: 1.0, cellStyle: .display),
         ]
@@ -61,12 +65,16 @@ extension Commands {
 
 extension Parser {
     /// Cells separated by `&`, rows by `\\`, up to the matching `\end{name}`.
-    mutating func parseRows(environment name: String, openedAt offset: Int) throws -> (rows: [[[MathNode]]], hlines: [Int]) {
+    /// Rows, the row boundaries with `\hline`, and the length of `\\[len]` after each row (ems).
+    mutating func parseRows(
+        environment name: String, openedAt offset: Int
+    ) throws -> (rows: [[[MathNode]]], hlines: [Int], rowSpace: [Double]) {
         environmentDepth += 1
         defer { environmentDepth -= 1 }
         var rows: [[[MathNode]]] = []
         var row: [[MathNode]] = []
         var hlines: [Int] = []
+        var rowSpace: [Double] = []
         while true {
             if row.isEmpty {
                 // \hline before a row: a rule at this row boundary.
@@ -82,18 +90,29 @@ extension Parser {
                 continue
             case .command("\\"), .command("cr"):
                 rows.append(row); row = []
-                _ = try parseOptional()  // \\[2pt]: extra row space is ignored
+                rowSpace.append(try rowSpaceArgument())
             case .command("end"):
                 let end = try rawArgument(after: t).trimmingCharacters(in: .whitespaces)
                 guard end == name else { throw fail(t.offset, "\\begin{\(name)} ended by \\end{\(end)}") }
                 if !(row.count == 1 && row[0].isEmpty) || rows.isEmpty { rows.append(row) }
-                return (rows, hlines.map { min($0, rows.count) })
+                return (rows, hlines.map { min($0, rows.count) }, rowSpace)
             case .end:
                 throw fail(offset, "\\begin{\(name)} without \\end{\(name)}")
             default:
                 throw unexpected(t)
             }
         }
+    }
+
+    /// The optional length after `\\` (`\\[2ex]`, `\\[-1pt]`) in ems, 0 without one; an
+    /// unreadable length is an error at its bracket, as LaTeX's "Missing number".
+    mutating func rowSpaceArgument() throws -> Double {
+        guard let (raw, at) = lexer.rawBracket() else { return 0 }
+        guard let em = Commands.length(raw) else {
+            throw fail(at, "cannot read the row space '\\\\[\(raw)]': a length like 2ex, 4pt or 0.5em")
+        }
+        guard abs(em) <= Commands.maxDimen else { throw fail(at, "dimension too large: '\(raw)' (TeX's limit is 16383.99998pt)") }
+        return em
     }
 }
 
@@ -122,20 +141,36 @@ extension Typesetter {
             if env.alignedPairs { return j % 2 == 0 ? 2 * s : 0 }
             return env.columnGap * s
         }
-        let strutHeight = 0.84 * s, strutDepth = 0.36 * s
-        var rowMetrics: [(h: Double, d: Double)] = cells.map { row in
-            (max(strutHeight, row.map(\.height).max() ?? 0), max(strutDepth, row.map(\.depth).max() ?? 0))
+        let content: [(h: Double, d: Double)] = cells.map { row in (row.map(\.height).max() ?? 0, row.map(\.depth).max() ?? 0) }
+        let rowSpace = cells.indices.map { $0 < env.rowSpace.count ? env.rowSpace[$0] * s : 0 }
+        var rowMetrics = content
+        var minimumGap = 0.0
+        if env.cellStyle != .script {
+            let strutHeight = 0.84 * env.arrayStretch * s, strutDepth = 0.36 * env.arrayStretch * s
+            rowMetrics = content.indices.map { i in
+                var d = max(strutDepth, content[i].d)
+                // LaTeX's array: `\\[len]` ends the row with a strut `len` deeper than its own.
+                if !env.rowSpaceIsSkip && rowSpace[i] > 0 { d = max(d, strutDepth + rowSpace[i]) }
+                return (max(strutHeight, content[i].h), d)
+            }
+            minimumGap = env.minimumRowGap * s
         }
-        if env.cellStyle == .script { rowMetrics = cells.map { row in (row.map(\.height).max() ?? 0, row.map(\.depth).max() ?? 0) } }
         let rowGap = env.extraRowGap * s + (env.cellStyle == .script ? 0.65 * s : 0)
+        // Baselines from the first row's, down: struts apart, but never closer than the least
+        // gap between the marks of two rows (TeX's \baselineskip and \lineskip).
+        var baselines = [0.0]
+        for i in rowMetrics.indices.dropFirst() {
+            var distance = max(rowMetrics[i - 1].d + rowMetrics[i].h, content[i - 1].d + content[i].h + minimumGap) + rowGap
+            if env.rowSpaceIsSkip || rowSpace[i - 1] < 0 { distance += rowSpace[i - 1] }
+            baselines.append(baselines[i - 1] - distance)
+        }
         var box = Box()
-        var y = 0.0
         var x0s: [Double] = []
         var x = 0.0
         for j in 0..<columns { x += gapBefore(j); x0s.append(x); x += widths[j] }
         box.width = x
         for (i, row) in cells.enumerated() {
-            if i > 0 { y -= rowMetrics[i - 1].d + rowMetrics[i].h + rowGap }
+            let y = baselines[i]
             for (j, cell) in row.enumerated() {
                 let dx: Double
                 switch align(j) {
@@ -148,13 +183,9 @@ extension Typesetter {
         }
         box.width = (x0s.last ?? 0) + (widths.last ?? 0)
         let top = rowMetrics.first!.h
-        let bottom = -y + rowMetrics.last!.d
+        let bottom = -baselines.last! + rowMetrics.last!.d
         // Rules sit halfway between rows and columns (at the outer edges for the first and last).
         let rule = 0.04 * s
-        var baselines = [0.0]
-        for i in rowMetrics.indices.dropFirst() {
-            baselines.append(baselines[i - 1] - (rowMetrics[i - 1].d + rowMetrics[i].h + rowGap))
-        }
         for r in env.horizontalRules {
             let yRule =
                 r == 0

@@ -79,6 +79,26 @@ struct Lexer {
         return nil
     }
 
+    /// Reads an optional `[…]` argument verbatim (the length of `\\[2ex]`), skipping spaces
+    /// before it as LaTeX's `\@ifnextchar` does. Returns nil, reading nothing, when the next
+    /// non-space character is not `[` or the bracket never closes.
+    mutating func rawBracket() -> (text: String, offset: Int)? {
+        let saved = position
+        skipSpace()
+        guard position < scalars.count, scalars[position] == "[" else { position = saved; return nil }
+        let start = position
+        var text = ""
+        position += 1
+        while position < scalars.count {
+            let c = scalars[position]
+            position += 1
+            if c == "]" { return (text, start) }
+            text.unicodeScalars.append(c)
+        }
+        position = saved
+        return nil
+    }
+
     private mutating func skipSpace() {
         while position < scalars.count {
             let c = scalars[position]

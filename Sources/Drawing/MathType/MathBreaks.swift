@@ -44,3 +44,32 @@ extension MathLayout {
         draw(chosen, on: canvas, at: Point(origin.x - start, origin.y))
     }
 }
+
+extension MathLayout {
+    /// One piece of the formula (from `pieces`: the marks from `start` up to where the next
+    /// piece begins, `end`) alone as an SVG document, for HTML pages that let the browser break
+    /// a line between pieces. Every piece has the whole formula's height, its baseline
+    /// `padding.vertical + ascent` below the top, so pieces set side by side line up; `left`
+    /// and `right` padding go only where the formula itself ends.
+    ///
+    ///     let f = MathRenderer.shared.layout("a = b + c", size: 12)
+    ///     let svgs = f.pieces.enumerated().map { k, p in
+    ///         f.pieceSVG(from: p.start, to: p.end + p.gapAfter,
+    ///                    padding: (k == 0 ? 1 : 0, k == f.pieces.count - 1 ? 1 : 0, 1), idPrefix: "m1-\(k)")
+    ///     }
+    ///
+    /// - Parameters:
+    ///   - start: The piece's left end, in points from the formula's left end.
+    ///   - end: Where the next piece begins (the piece's right end plus the space after it).
+    ///   - padding: Points of empty room left, right, and above and below.
+    ///   - idPrefix: Starts every id in the document, unique per piece on a page (see `svg`).
+    /// - Returns: The SVG document's bytes, byte-identical for the same inputs.
+    public func pieceSVG(
+        from start: Double, to end: Double, padding: (left: Double, right: Double, vertical: Double), idPrefix: String
+    ) -> [UInt8] {
+        let canvas = Canvas(
+            .svg, width: max(end - start, 0.01) + padding.left + padding.right, height: max(height, 1) + 2 * padding.vertical)
+        drawPiece(from: start, to: end, on: canvas, at: Point(padding.left, padding.vertical + ascent))
+        return Self.renamingIds(canvas.finish(), idPrefix: idPrefix)
+    }
+}

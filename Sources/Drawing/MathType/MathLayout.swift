@@ -73,7 +73,12 @@ public struct MathLayout {
     /// process-wide counter; both are rewritten with `idPrefix`, so several formulas can be
     /// inlined in one HTML page without their glyphs colliding, and output is byte-identical.
     public func svg(padding: Double = 1, idPrefix: String = "m") -> [UInt8] {
-        var text = String(decoding: render(.svg, padding: padding), as: UTF8.self)
+        Self.renamingIds(render(.svg, padding: padding), idPrefix: idPrefix)
+    }
+
+    /// Cairo's SVG ids (`surface7`, `glyph0-1`) rewritten to start with `idPrefix`.
+    static func renamingIds(_ svg: [UInt8], idPrefix: String) -> [UInt8] {
+        var text = String(decoding: svg, as: UTF8.self)
         text = text.replacingOccurrences(
             of: #"id="surface[0-9]+""#, with: "id=\"\(idPrefix)-surface\"",
             options: .regularExpression)

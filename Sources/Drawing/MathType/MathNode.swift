@@ -78,4 +78,14 @@ struct ArrayEnv {
     var verticalRules: [Int] = []
     /// Row boundaries (0 = top) with a horizontal rule, from `\hline`.
     var horizontalRules: [Int] = []
+    /// The length of `\\[len]` after each row, in ems (0 where the row ended with a plain `\\`).
+    var rowSpace: [Double] = []
+    /// How `\\[len]` adds its room: LaTeX's array (cases, matrices) deepens the row's strut
+    /// to `len` below its depth; amsmath's aligned and gathered skip `len` more.
+    var rowSpaceIsSkip = false
+    /// LaTeX's \arraystretch: the struts grow by it (amsmath's cases sets 1.2).
+    var arrayStretch = 1.0
+    /// The least room between one row's lowest mark and the next row's highest, in ems: TeX's
+    /// \lineskip, so a tall row (a \dfrac) never touches the next.
+    var minimumRowGap = 0.1
 }

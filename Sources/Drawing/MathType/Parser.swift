@@ -27,16 +27,19 @@ struct Parser {
         var p = Parser(source)
         do {
             var rows = [[try p.parseList()]]
+            var rowSpace: [Double] = []
             var t = p.lexer.next()
-            // Rows separated by \\ outside any environment stack up centred, as KaTeX does.
+            // Rows separated by \\ outside any environment stack up centred, as KaTeX does
+            // (amsmath's gather: `\\[len]` skips len more).
             while t.kind == .command("\\") || t.kind == .command("newline") {
-                _ = try p.parseOptional()
+                rowSpace.append(try p.rowSpaceArgument())
                 rows.append([try p.parseList()])
                 t = p.lexer.next()
             }
             if t.kind != .end { throw p.unexpected(t) }
             if rows.count == 1 { return (.success(rows[0][0]), p.tag) }
-            let env = ArrayEnv(rows: rows, align: [.center], columnGap: 0, cellStyle: .display, extraRowGap: 0.3)
+            var env = ArrayEnv(rows: rows, align: [.center], columnGap: 0, cellStyle: .display, extraRowGap: 0.3)
+            (env.rowSpace, env.rowSpaceIsSkip) = (rowSpace, true)
             return (.success([.array(env)]), p.tag)
         } catch let e as MathError {
             return (.failure(e), nil)

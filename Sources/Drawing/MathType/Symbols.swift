@@ -106,7 +106,7 @@ enum Symbols {
                 "dagger": 0x2020, "ddagger": 0x2021, "bigtriangleup": 0x25B3, "bigtriangledown": 0x25BD,
                 "triangleleft": 0x25C1, "triangleright": 0x25B7, "circledast": 0x229B, "boxplus": 0x229E,
                 "boxtimes": 0x22A0, "boxminus": 0x229F, "dotplus": 0x2214, "bigcirc": 0x25EF, "ltimes": 0x22C9,
-                "rtimes": 0x22CA, "cupdot": 0x228D,
+                "rtimes": 0x22CA, "cupdot": 0x228D, "star": 0x22C6,
             ])
         add(
             .rel,
