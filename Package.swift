@@ -147,6 +147,6 @@ package.targets += [
     .systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
     .executableTarget(
         name: "folio-fuzz",
-        dependencies: ["CLibFuzzer", "Notebook", "OutputChannel", "Plot", "MathType", "Graphics", "Report"],
+        dependencies: ["CLibFuzzer", "Notebook", "OutputChannel", "Plot", "MathType", "Graphics", "Report", "BibTeX", "CSL"],
         path: "Tests/Fuzz/Harnesses"),
 ]

@@ -13,6 +13,10 @@ final class FuzzRegressionTests: XCTestCase {
     func testMathInputs() throws { try replay("math") }
     func testOutputsInputs() throws { try replay("outputs") }
     func testURLInputs() throws { try replay("url") }
+    func testBibliographyInputs() throws { try replay("bib") }
+    func testCSLStyleInputs() throws { try replay("csl") }
+    func testDivInputs() throws { try replay("divs") }
+    func testCitationInputs() throws { try replay("citations") }
 
     /// Runs `folio-fuzz HARNESS corpus/INPUTS crashes/INPUTS` (INPUTS: the harness's own by default): exit 0 and every file counted,
     /// else the message names the input that was running (the last `replay` line on stderr).

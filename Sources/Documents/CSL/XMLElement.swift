@@ -52,6 +52,9 @@ final class CSLNode: @unchecked Sendable {
 
     /// Parses `data`; the error names the line of the fault.
     static func parse(_ data: Data, source: String) throws -> CSLNode {
+        if let bad = UTF8Check.firstInvalidPlace(in: data) {
+            throw CSLError("\(source):\(bad.line):\(bad.column): error: the file is not UTF-8 (a CSL style is UTF-8 XML)")
+        }
         let delegate = TreeBuilder()
         let parser = XMLParser(data: data)
         parser.delegate = delegate
