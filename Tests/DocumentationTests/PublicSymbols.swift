@@ -23,13 +23,18 @@ enum PublicSymbols {
     ]
 
     /// Every public symbol declared under `root/Sources`, from the `*.symbols.json` files in
-    /// `folders` (a symbol met in several graphs counts once).
+    /// `folders`. A symbol is taken only from the graph of the module that declares it: a
+    /// module's graph also lists what it re-exports, and that copy is as old as the module's
+    /// last compilation, while the declaring module's graph is rewritten whenever its sources
+    /// change.
     static func read(_ folders: [URL], root: URL) throws -> [PublicSymbol] {
         var seen = Set<String>(), symbols: [PublicSymbol] = []
         let sources = root.appendingPathComponent("Sources").standardizedFileURL.path + "/"
         for folder in folders {
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".symbols.json") }.sorted()
             for file in files {
+                // `Tensor.symbols.json`, `Tensor@Swift.symbols.json` (Tensor's extensions of Swift types).
+                let graphModule = String(file.prefix { $0 != "." && $0 != "@" })
                 let graph = try JSONDecoder().decode(Graph.self, from: Data(contentsOf: folder.appendingPathComponent(file)))
                 for s in graph.symbols {
                     guard let uri = s.location?.uri, let url = URL(string: uri), url.standardizedFileURL.path.hasPrefix(sources) else {
@@ -37,7 +42,7 @@ enum PublicSymbols {
                     }
                     let relative = String(url.standardizedFileURL.path.dropFirst(sources.count))
                     let parts = relative.split(separator: "/")
-                    guard parts.count >= 3, !s.identifier.precise.contains("::SYNTHESIZED::"),
+                    guard parts.count >= 3, parts[1] == graphModule, !s.identifier.precise.contains("::SYNTHESIZED::"),
                         let name = s.pathComponents.last, !protocolWitnesses.contains(name),
                         seen.insert(s.identifier.precise).inserted
                     else { continue }
