@@ -61,7 +61,7 @@ where Self.RawSignificand: FixedWidthInteger {
     static func getrf(_ n: Int, _ a: UnsafeMutablePointer<Self>, _ ipiv: UnsafeMutablePointer<Int32>) -> Int
     /// LAPACK `?geqrf`, the Householder QR factorisation (used by ``qr(_:)``).
     static func geqrf(_ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Self>, _ tau: UnsafeMutablePointer<Self>) -> Int
-    /// LAPACK `?orgqr`, forming Q from ``geqrf`` reflectors.
+    /// LAPACK `?orgqr`, forming Q from the reflectors of ``geqrf(_:_:_:_:)``.
     static func orgqr(_ m: Int, _ n: Int, _ k: Int, _ a: UnsafeMutablePointer<Self>, _ tau: UnsafePointer<Self>) -> Int
     /// LAPACK `?gelsd`, least squares through the SVD (used by ``lstsq(_:_:rcond:)``).
     static func gelsd(
