@@ -64,3 +64,10 @@ format:
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_FORMAT_PATHS)
+
+## The API reference (DocC, from the doc comments: output/api/) and the user guide (docs/guide/,
+## rendered by Folio: output/guide/). DocC's pages need a web server, not file://:
+## `python3 -m http.server -d output`, then http://localhost:8000/api/documentation/folio/.
+.PHONY: docs
+docs: setup
+	scripts/docs

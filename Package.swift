@@ -134,6 +134,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "CSLTests", dependencies: ["CSL", "BibTeX", "TestSupport"]),
         .testTarget(name: "BibTeXTests", dependencies: ["BibTeX", "CSL"]),
+        // The API reference: every public symbol documented (symbol graphs from scripts/docs).
+        .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

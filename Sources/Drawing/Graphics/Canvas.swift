@@ -7,12 +7,22 @@ import Foundation
 /// PDF/SVG and raster PNG. Output is collected in memory and handed back by `finish()`;
 /// callers write files atomically. Units are points; PNG canvases scale points to pixels by dpi.
 public final class Canvas {
-    public enum Kind: Equatable { case pdf, svg, png(dpi: Double) }
+    /// What a canvas produces: a multi-page PDF, an SVG, or a PNG at `dpi` pixels per inch.
+    public enum Kind: Equatable {
+        /// A vector PDF, one or more pages.
+        case pdf
+        /// A vector SVG of one page.
+        case svg
+        /// A raster page at `dpi` pixels per inch.
+        case png(dpi: Double)
+    }
 
     /// The kind actually drawn: a PNG's dpi is lowered when its pixels would exceed the raster limits.
     public let kind: Kind
+    /// The page size in points.
     public let size: Size
     let surface: OpaquePointer
+    /// The `cairo_t` drawn on, for the drawing code of Folio's own modules (MathType, Plot).
     public let context: OpaquePointer
     private let sink: ByteSink
     private var finished = false
@@ -68,6 +78,7 @@ public final class Canvas {
     /// Cairo image surfaces hold at most 32767 pixels a side; the area is capped too, so a
     /// figure at an absurd dpi costs at most ~256 MB instead of failing to allocate.
     public static let maxRasterSide = 32_767.0
+    /// The largest PNG area in pixels (64 M, about 256 MB of RGBA); the dpi is lowered to fit.
     public static let maxRasterPixels = 64_000_000.0
 
     /// `dpi`, lowered as far as needed for a `width` × `height` pt page to fit the raster limits
@@ -154,10 +165,15 @@ public final class Canvas {
 
     // MARK: Paths and paint
 
+    /// Pushes the graphics state (transform, clip, colour, line style); pair with ``restore()``.
     public func save() { cairo_save(context) }
+    /// Pops the state ``save()`` pushed.
     public func restore() { cairo_restore(context) }
+    /// Moves the origin by (x, y) points.
     public func translate(_ x: Double, _ y: Double) { cairo_translate(context, x, y) }
+    /// Scales the user space by x horizontally and y vertically.
     public func scale(_ x: Double, _ y: Double) { cairo_scale(context, x, y) }
+    /// Rotates the user space by `radians`, clockwise on the page (y points down).
     public func rotate(_ radians: Double) { cairo_rotate(context, radians) }
 
     /// Coordinates handed to Cairo: NaN becomes 0 and magnitudes are capped far outside any page
@@ -166,16 +182,23 @@ public final class Canvas {
     @inline(__always) static func coordinate(_ v: Double) -> Double {
         v.isNaN ? 0 : min(max(v, -Canvas.maxCoordinate), Canvas.maxCoordinate)
     }
+    /// The largest coordinate magnitude passed to Cairo, in points; larger ones (and NaN, as 0) are
+    /// clamped so that a far-away data point cannot wrap around into the page.
     public static let maxCoordinate = 1e6
 
+    /// Starts a new sub-path at `p`.
     public func move(to p: Point) { cairo_move_to(context, Canvas.coordinate(p.x), Canvas.coordinate(p.y)) }
+    /// Adds a straight segment from the current point to `p`.
     public func line(to p: Point) { cairo_line_to(context, Canvas.coordinate(p.x), Canvas.coordinate(p.y)) }
+    /// Adds a cubic Bézier segment to `p` with control points `c1` and `c2`.
     public func curve(_ c1: Point, _ c2: Point, _ p: Point) {
         cairo_curve_to(
             context, Canvas.coordinate(c1.x), Canvas.coordinate(c1.y), Canvas.coordinate(c2.x),
             Canvas.coordinate(c2.y), Canvas.coordinate(p.x), Canvas.coordinate(p.y))
     }
+    /// Closes the current sub-path with a segment back to its start.
     public func closePath() { cairo_close_path(context) }
+    /// Adds `r` as a closed sub-path.
     public func rectangle(_ r: Rect) {
         let x = Canvas.coordinate(r.x), y = Canvas.coordinate(r.y)
         cairo_rectangle(context, x, y, Canvas.coordinate(r.x + r.width) - x, Canvas.coordinate(r.y + r.height) - y)
@@ -196,13 +219,19 @@ public final class Canvas {
     /// Widest stroke and largest marker radius drawn, in points (a page is ~600 pt).
     public static let maxLineWidth = 1_000.0
 
+    /// Sets the colour the next fill or stroke paints with.
     public func setColor(_ c: Color) { cairo_set_source_rgba(context, c.red, c.green, c.blue, c.alpha) }
 
+    /// Fills the current path with `c` (nonzero winding unless ``setFillRule(evenOdd:)`` says
+    /// otherwise); `preserve` keeps the path for a following stroke.
     public func fill(_ c: Color, preserve: Bool = false) {
         setColor(c)
         preserve ? cairo_fill_preserve(context) : cairo_fill(context)
     }
 
+    /// Strokes the current path with `c`, `width` points wide (clamped to 0…``maxLineWidth``),
+    /// dashed by the on/off lengths `dash` (`[4, 2]`; empty or unusable: solid); `preserve`
+    /// keeps the path for a following fill.
     public func stroke(_ c: Color, width: Double, dash: [Double] = [], preserve: Bool = false) {
         setColor(c)
         // A width or dash Cairo refuses would put the context in an error state and silently
@@ -216,6 +245,7 @@ public final class Canvas {
         preserve ? cairo_stroke_preserve(context) : cairo_stroke(context)
     }
 
+    /// Intersects the clip region with the current path (and clears the path); undo with ``restore()``.
     public func clip() { cairo_clip(context) }
 
     /// Even-odd filling makes nested loops holes; the default (nonzero winding) fills by orientation.
@@ -231,15 +261,34 @@ public final class Canvas {
         cairo_close_path(context)
     }
 
+    /// Discards the current path.
     public func newPath() { cairo_new_path(context) }
 
-    public enum LineCap { case butt, round, square }
-    public enum LineJoin { case miter, round, bevel }
+    /// How open line ends are drawn: flat at the end (`butt`), with a half-disc, or with a half-square.
+    public enum LineCap {
+        /// Flat, ending exactly at the end point.
+        case butt
+        /// A half-disc beyond the end point.
+        case round
+        /// A half-square beyond the end point.
+        case square
+    }
+    /// How segments of a stroke meet: a sharp corner (`miter`), a rounded one, or a cut one.
+    public enum LineJoin {
+        /// A sharp corner.
+        case miter
+        /// A rounded corner.
+        case round
+        /// A cut corner.
+        case bevel
+    }
 
+    /// Sets the cap of following strokes.
     public func setLineCap(_ cap: LineCap) {
         cairo_set_line_cap(context, cap == .butt ? CAIRO_LINE_CAP_BUTT : cap == .round ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_SQUARE)
     }
 
+    /// Sets the join of following strokes.
     public func setLineJoin(_ join: LineJoin) {
         cairo_set_line_join(context, join == .miter ? CAIRO_LINE_JOIN_MITER : join == .round ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_BEVEL)
     }

@@ -61,6 +61,7 @@ extension Canvas {
         return (w, h)
     }
 
+    /// The largest image side in pixels drawn on a canvas; larger images are resampled down to it.
     public static let maxImageSide = 8192
 
     /// At most `vectorImageDPI` pixels per inch of the rectangle's size on the page, whatever the transform.

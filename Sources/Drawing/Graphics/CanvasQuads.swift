@@ -2,6 +2,7 @@ internal import CCairo
 
 /// Many filled quadrilaterals at once (3-D surface facets).
 extension Canvas {
+    /// A quadrilateral by its corners in order.
     public typealias Quad = (Point, Point, Point, Point)
 
     /// Fills `quads` in order (later over earlier), each with its opaque colour. On a PDF canvas

@@ -2,8 +2,11 @@ internal import CPangoCairo
 
 /// The font families Folio sets text in. Pango resolves them through fontconfig.
 public enum Fonts {
+    /// The body text family (TeX's Computer Modern look).
     public static let serif = "Latin Modern Roman"
+    /// The sans-serif family, for figure labels.
     public static let sans = "Latin Modern Sans"
+    /// The monospaced family, for code.
     public static let mono = "DejaVu Sans Mono"
 
     /// `"Latin Modern Roman, 11"` — the comma keeps Pango from reading the family's last word as a style.

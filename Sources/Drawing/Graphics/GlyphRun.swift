@@ -4,9 +4,13 @@ import Foundation
 
 /// One glyph of a font file placed at a point of the canvas (points, y down).
 public struct PositionedGlyph: Equatable {
+    /// The glyph index in its font (HarfBuzz's, not a Unicode scalar).
     public var id: UInt32
+    /// The glyph origin's x, in points.
     public var x: Double
+    /// The glyph origin's y (its baseline), in points.
     public var y: Double
+    /// A glyph placed at (x, y).
     public init(id: UInt32, x: Double, y: Double) { self.id = id; self.x = x; self.y = y }
 }
 

@@ -2,12 +2,18 @@
 /// heatmaps, whose indices follow the data, so a PDF stores them as an indexed image whose rows
 /// predict well from their neighbours. Opaque by construction.
 public struct IndexedImage: Sendable {
+    /// Pixels per row.
     public let width: Int
+    /// Rows.
     public let height: Int
     /// Colours as 0xRRGGBB, at most 256.
     public let palette: [UInt32]
+    /// One palette index per pixel, row by row from the top.
     public var indices: [UInt8]
 
+    /// An indexed image.
+    ///
+    /// - Precondition: `indices.count == width * height`, both sides positive, and 1…256 palette colours.
     public init(width: Int, height: Int, palette: [UInt32], indices: [UInt8]) {
         guard width > 0, height > 0, indices.count == width * height, (1...256).contains(palette.count) else {
             fatalError("IndexedImage: \(indices.count) indices and \(palette.count) colours do not make a \(width)×\(height) image")

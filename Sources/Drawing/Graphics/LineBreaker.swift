@@ -4,6 +4,7 @@
 /// by line. Written here because no package in our registries breaks shaped text this way
 /// (Pango's breaking is first-fit); the algorithm is TeX's, the code is ours.
 public enum LineBreaker {
+    /// One element of a paragraph in Knuth and Plass's model.
     public enum Item: Equatable {
         /// Something of fixed width (a word, a piece of a formula).
         case box(width: Double)
@@ -17,12 +18,19 @@ public enum LineBreaker {
 
     /// TeX's plain and LaTeX defaults.
     public struct Parameters {
+        /// The largest badness a line may have in the second pass (TeX's `\tolerance`).
         public var tolerance = 200.0
+        /// The largest badness of the first pass, which tries without hyphenation (`\pretolerance`).
         public var pretolerance = 100.0
+        /// Added to every line's badness before squaring (`\linepenalty`): fewer lines are preferred.
         public var linePenalty = 10.0
+        /// The cost of breaking at a hyphen (`\hyphenpenalty`).
         public var hyphenPenalty = 50
+        /// Demerits for two hyphenated lines in a row (`\doublehyphendemerits`).
         public var doubleHyphenDemerits = 10_000.0
+        /// Demerits for hyphenating the second-last line (`\finalhyphendemerits`).
         public var finalHyphenDemerits = 5_000.0
+        /// Demerits for adjacent lines of incompatible fitness classes (`\adjdemerits`).
         public var adjacentDemerits = 10_000.0
         /// Extra stretch per line in the last pass (TeX's \emergencystretch), in points.
         public var emergencyStretch = 0.0
@@ -32,16 +40,20 @@ public enum LineBreaker {
         /// the paragraph allows it (LaTeX's \sloppy): a word sticking out 50 pt is worse
         /// than wide spaces, a point or two is not.
         public var sloppyBeyond = 6.0
+        /// TeX's defaults.
         public init() {}
     }
 
+    /// A penalty of this cost or more forbids the break (TeX's 10000); its negative forces one.
     public static let infinitePenalty = 10_000
     static let awful = Double.greatestFiniteMagnitude
 
     /// A chosen break: the index of the item broken at (the item count for the paragraph's
     /// end) and the glue ratio of the line it ends (negative: shrunk; below -1: overfull).
     public struct Break: Equatable {
+        /// The index of the item broken at (the item count for the paragraph's end).
         public var item: Int
+        /// The glue-setting ratio of the line this break ends: negative shrinks, below −1 is overfull.
         public var ratio: Double
         /// How far the line runs past the width even fully shrunk (0 when it fits).
         public var overflow = 0.0

@@ -12,6 +12,7 @@ import Foundation
 /// SUB|UP at level 3 and faster (no filter pass); level 4 is zlib's first lazy-matching level,
 /// 6–20 % smaller than 3 for a few milliseconds; 5 and 6 gain ≤ 5 % more for up to twice the time.
 public enum PNGEncoder {
+    /// The zlib level of page PNGs (with SUB/UP filters): level 3 was the knee of size against time.
     public static let defaultLevel: Int32 = 3
     /// zlib level for figure canvases (unfiltered rows); see above.
     public static let figureLevel: Int32 = 4

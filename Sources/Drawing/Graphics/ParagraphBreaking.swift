@@ -13,7 +13,9 @@ extension TextLayout {
     /// operator): the byte of its separator (an ASCII space the caller put there), TeX's
     /// penalty, and the space between the two pieces when the line does not break there.
     public struct MathBreak {
+        /// The separator's byte offset, TeX's penalty for breaking there, and the space in points kept when not breaking.
         public var offset: Int, penalty: Int, gap: Double
+        /// A break opportunity inside a formula.
         public init(offset: Int, penalty: Int, gap: Double) { (self.offset, self.penalty, self.gap) = (offset, penalty, gap) }
     }
 

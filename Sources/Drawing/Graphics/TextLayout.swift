@@ -9,6 +9,7 @@ internal import CPangoCairo
 /// before the size (`"Latin Modern Roman, 11"`), else Pango falls back to another family.
 public final class TextLayout {
     let layout: OpaquePointer
+    /// The wrapping width in points (nil: no wrapping).
     public let width: Double?
     /// Inline objects that `reserve` made room for; those with a `draw` are drawn with the text.
     var reservedBoxes: [InlineBox] = []
@@ -25,14 +26,29 @@ public final class TextLayout {
     /// line): the caller reports them.
     public internal(set) var overfullLines: [Int] = []
 
+    /// One laid-out line's geometry, relative to the layout's top.
     public struct Line {
+        /// The line's number, from 0.
         public let index: Int
         /// Top of the line's logical box and its baseline, relative to the layout's top.
         public let top: Double
+        /// The baseline's y, relative to the layout's top.
         public let baseline: Double
+        /// The line's logical height in points.
         public let height: Double
     }
 
+    /// Lays out `markup` on `canvas`'s font setup.
+    ///
+    /// - Parameters:
+    ///   - canvas: The canvas whose font options (hinting, resolution) the layout uses.
+    ///   - markup: Pango markup; escape plain text with `TextLayout.escape`.
+    ///   - font: A Pango font description with a comma before the size (`"Latin Modern Roman, 11"`).
+    ///   - width: The wrapping width in points (nil: one line per paragraph).
+    ///   - justify: Stretch the lines to the width.
+    ///   - alignment: Left, centred or right.
+    ///   - lineSpacing: A factor on the font's line height.
+    ///   - wrapAnywhere: Break inside words when a word is wider than the width.
     public init(
         canvas: Canvas, markup: String, font: String, width: Double? = nil,
         justify: Bool = false, alignment: Alignment = .left, lineSpacing: Double = 1.0,
@@ -57,7 +73,9 @@ public final class TextLayout {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
 
+    /// The horizontal alignment of the lines.
     public enum Alignment {
+        /// Flush left, centred, or flush right.
         case left, center, right
         var pango: PangoAlignment {
             switch self {
@@ -92,6 +110,7 @@ public final class TextLayout {
     /// Baseline of the first line, from the top.
     public var firstBaseline: Double { Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE) }
 
+    /// Every line of the layout, in order.
     public var lines: [Line] { measure().lines }
 
     func measure() -> (lines: [Line], xOffsets: [Double], pango: [UnsafeMutableRawPointer]) {

@@ -54,11 +54,14 @@ extension TextLayout {
 
     /// An inline object of a given size that the line must make room for.
     public struct InlineBox {
+        /// The byte range of the text the box stands for.
         public var offset: Int, length: Int
+        /// The box's width, and its extent above and below the baseline, in points.
         public var width: Double, ascent: Double, descent: Double
         /// Draws the object with its baseline's left end at the point; the layout calls it
         /// whenever it draws the line the box is on (nil: the caller draws it).
         public var draw: ((Canvas, Point) -> Void)?
+        /// A box of the given size in place of `length` bytes at `offset`.
         public init(
             offset: Int, length: Int, width: Double, ascent: Double, descent: Double,
             draw: ((Canvas, Point) -> Void)? = nil

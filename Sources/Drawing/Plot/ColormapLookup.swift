@@ -20,6 +20,10 @@ extension Colormap {
         return table[Colormap.index(t)]
     }
 
+    /// The colour at `t` in 0…1 along the map (clamped; NaN is transparent).
+    ///
+    /// - Parameter t: A position along the map.
+    /// - Returns: The colour of the nearest of the map's 256 entries.
     public func color(_ t: Double) -> Color {
         guard let h = hex(t) else { return Color(red: 0, green: 0, blue: 0, alpha: 0) }
         return Color(hex: h)

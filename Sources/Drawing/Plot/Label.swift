@@ -4,12 +4,14 @@ import PlotData
 
 /// A piece of text measured and ready to draw: tick labels, axis labels, titles, legend entries.
 public struct DrawnLabel {
+    /// The label's size in points.
     public var size: Size
     /// Distance from the top of the box to the baseline.
     public var baseline: Double
     /// Draws the label with its top-left corner at the point.
     public var draw: (Canvas, Point, Color) -> Void
 
+    /// A label of the given size and baseline, drawn by `draw` in the colour it is given.
     public init(size: Size, baseline: Double, draw: @escaping (Canvas, Point, Color) -> Void) {
         (self.size, self.baseline, self.draw) = (size, baseline, draw)
     }
@@ -26,6 +28,14 @@ public enum LabelRenderer {
     /// (canvas, text, size in points, bold) → label. `text` is plain text, never markup.
     nonisolated(unsafe) public static var render: (Canvas, String, Double, Bool) -> DrawnLabel = plain
 
+    /// The default ``render``: Pango text in ``family``, with `$…$` spans typeset by MathType.
+    ///
+    /// - Parameters:
+    ///   - canvas: The canvas the label will be drawn on.
+    ///   - text: Plain text (not markup), with `$…$` math.
+    ///   - size: The font size in points.
+    ///   - bold: Bold face (titles).
+    /// - Returns: The measured label.
     public static func plain(_ canvas: Canvas, _ text: String, _ size: Double, _ bold: Bool) -> DrawnLabel {
         mixed(canvas, text, family: family, size: size, bold: bold)
     }

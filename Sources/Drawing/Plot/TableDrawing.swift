@@ -3,12 +3,19 @@ import Graphics
 import PlotData
 
 extension Table {
+    /// How a table is typeset: its font, size and spacing (booktabs rules are always drawn).
     public struct Style: Sendable {
+        /// The font family of every cell.
         public var family = Fonts.serif
+        /// The font size in points.
         public var size = 9.0
+        /// Horizontal space in points on each side of a cell's content.
         public var cellPadding = 6.0
+        /// Vertical space in points between rows.
         public var rowGap = 3.0
+        /// The size in points of a `.plot` cell's sparkline.
         public var sparkline = Size(48, 10)
+        /// The report's table style: Latin Modern Roman at 9 pt.
         public init() {}
     }
 
@@ -21,10 +28,14 @@ extension Table {
     /// A table measured once, so a long table can be drawn a page of rows at a time without
     /// measuring every cell again for each page.
     public struct Metrics: Sendable {
+        /// Each column's width in points, from its widest cell.
         public let widths: [Double]
+        /// Each body row's height in points.
         public let rowHeights: [Double]
+        /// The header row's height in points.
         public let headerHeight: Double
         let rowGap: Double
+        /// The table's total width in points.
         public var width: Double { widths.reduce(0, +) }
         /// Height of the header, `rows` and the rules (matches `draw`).
         public func height(rows: Range<Int>) -> Double {
@@ -32,6 +43,12 @@ extension Table {
         }
     }
 
+    /// Measures every cell once, with the canvas's fonts.
+    ///
+    /// - Parameters:
+    ///   - canvas: The canvas the table will be drawn on (its font setup decides the widths).
+    ///   - style: The typesetting style.
+    /// - Returns: Column widths and row heights, for drawing the table whole or a page of rows at a time.
     public func measured(on canvas: Canvas, style: Style = Style()) -> Metrics {
         let (widths, heights, header) = metrics(canvas, style)
         return Metrics(widths: widths, rowHeights: heights, headerHeight: header, rowGap: style.rowGap)

@@ -5,13 +5,17 @@ import Tensor
 /// each with its first and second derivative so Hessians work. Kinks (ReLU at 0) take the
 /// right-continuous one-sided value, as PyTorch and JAX do.
 public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
+    /// σ(x) = x (a linear layer; skipped by `apply`, so it costs nothing).
     case identity
+    /// The step 1[x ≥ 0]; its derivative is 0 everywhere (no gradient flows through it).
     case heaviside
+    /// max(0, x); derivative 1[x > 0], taking 1 at the kink as PyTorch does for the right limit.
     case relu
     /// max(x, a·x) for slope a (PReLU with a fixed slope).
     case leakyReLU(slope: Double)
     /// max(0, x)^p.
     case powerReLU(power: Double)
+    /// x for x > 0, α(eˣ − 1) below (Clevert et al.).
     case elu(alpha: Double)
     /// x / (1 + |x|).
     case softsign
@@ -19,18 +23,25 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
     case isrlu(alpha: Double)
     /// Inverse square root unit x/√(1 + a x²).
     case isru(alpha: Double)
+    /// The hyperbolic tangent.
     case tanh
+    /// The logistic function 1/(1 + e⁻ˣ).
     case sigmoid
+    /// The inverse tangent, with values in (−π/2, π/2).
     case arctan
+    /// log(1 + eˣ), the smooth ReLU.
     case softplus
     /// e^(−x²/2).
     case gaussian
+    /// sin x (SIREN-style networks).
     case sine
     /// x·Φ(x), Φ the standard normal CDF.
     case gelu
     /// The error function (its infinite-width kernels have closed forms).
     case erf
 
+    /// Every activation with its reference parameters (slopes 0.01, α = 1, power 2), in table order:
+    /// what the activation tables iterate over.
     public static let all: [Activation] = [
         .identity, .heaviside, .relu, .leakyReLU(slope: 0.01), .powerReLU(power: 2),
         .elu(alpha: 1), .softsign, .isrlu(alpha: 1), .isru(alpha: 1), .tanh, .sigmoid,
@@ -146,7 +157,15 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Variable {
+    /// `a` applied to every element, differentiable as often as its derivatives allow.
+    ///
+    /// - Parameter a: The activation.
+    /// - Returns: σ(self), with σ′ (and σ″) recorded for backward passes.
     public func activated(_ a: Activation) -> Variable { apply(a.function) }
 }
 
+/// max(0, x) elementwise (PyTorch's `torch.relu`).
+///
+/// - Parameter x: The input.
+/// - Returns: A variable of `x`'s shape whose gradient is 1 where x > 0 and 0 elsewhere.
 public func relu<T>(_ x: Variable<T>) -> Variable<T> { x.activated(.relu) }

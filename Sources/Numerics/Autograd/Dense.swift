@@ -4,13 +4,19 @@ import Tensor
 /// holds the incoming weights of output neuron i (PyTorch's layout, and the "filter" that
 /// Li et al.'s filter normalisation rescales).
 public struct Dense: Codable, Hashable, Sendable {
+    /// Fan-in: the width of the layer's input.
     public var inputs: Int
+    /// Fan-out: the number of neurons.
     public var outputs: Int
+    /// σ, applied after the affine map.
     public var activation: Activation
+    /// Whether the layer adds a bias b (then it has two parameter tensors).
     public var hasBias: Bool
+    /// How W is stored and scaled (see ``Parametrisation``).
     public var parametrisation: Parametrisation
     /// Forward multiplier in NTK parametrisation (σ_w/√fan_in); 1 in standard parametrisation.
     public var weightScale: Double
+    /// Forward multiplier of the bias in NTK parametrisation (σ_b); 1 in standard parametrisation.
     public var biasScale: Double
 
     /// Number of parameter tensors (W, and b when present).

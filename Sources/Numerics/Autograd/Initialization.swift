@@ -27,7 +27,12 @@ public enum Initialization: Codable, Hashable, Sendable {
 /// Standard parametrisation stores W with its variance; NTK parametrisation stores
 /// standard-normal entries and multiplies by σ_w/√fan_in in the forward pass (Jacot et al.),
 /// which changes gradient scales and the lazy-training limit.
-public enum Parametrisation: String, Codable, Hashable, Sendable { case standard, ntk }
+public enum Parametrisation: String, Codable, Hashable, Sendable {
+    /// W stored with its variance σ_w²/fan_in; the forward pass is x·Wᵀ + b (PyTorch's default).
+    case standard
+    /// W stored standard normal; the forward pass is (σ_w/√fan_in)·x·Wᵀ + σ_b·b (Jacot et al.).
+    case ntk
+}
 
 /// A source of standard normal numbers for initialisation (Box–Muller over any generator).
 /// Seeded generators make networks reproducible.
@@ -35,8 +40,15 @@ public struct NormalSampler<G: RandomNumberGenerator> {
     var generator: G
     var spare: Double?
 
+    /// A sampler drawing its uniforms from `generator`.
+    ///
+    /// - Parameter generator: Any `RandomNumberGenerator` (``SplitMix64`` for reproducible runs).
     public init(_ generator: G) { self.generator = generator }
 
+    /// The next standard normal number: Box–Muller makes them in pairs and hands out the second on
+    /// the following call.
+    ///
+    /// - Returns: A sample of N(0, 1).
     public mutating func next() -> Double {
         if let s = spare { spare = nil; return s }
         var u1 = 0.0
@@ -51,7 +63,13 @@ public struct NormalSampler<G: RandomNumberGenerator> {
 /// SplitMix64: a small, fast, seedable generator (Steele et al. 2014) for reproducible init.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
+    /// A generator whose stream is fixed by `seed`.
+    ///
+    /// - Parameter seed: Any value; equal seeds give equal streams.
     public init(seed: UInt64) { state = seed }
+    /// The next 64 random bits.
+    ///
+    /// - Returns: A uniformly distributed `UInt64`.
     public mutating func next() -> UInt64 {
         state &+= 0x9E3779B97F4A7C15
         var z = state

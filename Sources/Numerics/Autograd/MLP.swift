@@ -7,12 +7,16 @@ import Tensor
 /// and L − 1 **hidden layers** (the Shen deck counts the latter). `MLP(widths: [2, 20, 20, 2])`
 /// has 3 affine layers, 2 hidden layers of width 20.
 public struct MLP<Scalar: TensorScalar> {
+    /// (N₀, N₁, …, N_L): input width, hidden widths, output width.
     public let widths: [Int]
+    /// The L affine layers, first to last; the last has the identity activation.
     public let layers: [Dense]
     /// θ as tensors [W₁, b₁, W₂, b₂, …] (no bᵢ when biases are off).
     public var parameters: [Tensor<Scalar>]
 
+    /// L = widths.count − 1, the number of weight matrices.
     public var affineLayerCount: Int { layers.count }
+    /// L − 1, the number of hidden layers (the Shen deck's "depth").
     public var hiddenLayerCount: Int { layers.count - 1 }
 
     /// - Parameters:
@@ -83,6 +87,11 @@ public struct MLP<Scalar: TensorScalar> {
         withoutGradients { forward(.constant(x), parameters: parameters.map(Variable.constant)).value }
     }
 
+    /// The post-activation output of every layer for inputs `x`, without recording gradients (what
+    /// trajectory-length and activation-region probes look at).
+    ///
+    /// - Parameter x: Inputs as rows, [batch, N₀].
+    /// - Returns: L tensors, the k-th of shape [batch, N_k]; the last is the network's output.
     public func layerOutputs(_ x: Tensor<Scalar>) -> [Tensor<Scalar>] {
         withoutGradients { layerOutputs(.constant(x), parameters: parameters.map(Variable.constant)).map { $0.value } }
     }
@@ -95,6 +104,7 @@ public struct MLP<Scalar: TensorScalar> {
         parameters = ParameterVector.unflatten(flat, like: parameters)
     }
 
+    /// The number of scalar parameters, Σ (N_{k−1} + 1)·N_k with biases.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 }
 
@@ -126,11 +136,23 @@ private func layerStack<T>(_ layers: [Dense], _ x: Variable<T>, _ theta: [Variab
 
 /// θ ↔ one flat vector.
 public enum ParameterVector {
+    /// The tensors' elements one after another, in order, as a 1-D vector.
+    ///
+    /// - Parameter tensors: Parameter tensors such as ``MLP/parameters``.
+    /// - Returns: A vector of Σ countᵢ elements.
     public static func flatten<T>(_ tensors: [Tensor<T>]) -> Tensor<T> {
         let all = tensors.flatMap(\.scalars)
         return Tensor(shape: [all.count], scalars: all)
     }
 
+    /// Splits a flat vector back into tensors shaped like `shapes` (the inverse of ``flatten(_:)``).
+    ///
+    /// - Parameters:
+    ///   - flat: A vector laid out as `flatten(shapes)` lays it out.
+    ///   - shapes: Tensors whose shapes the pieces take (their values are not read).
+    /// - Returns: One tensor per element of `shapes`.
+    /// - Precondition: `flat.count` equals the total element count of `shapes`; otherwise the cell
+    ///   stops with both numbers.
     public static func unflatten<T>(_ flat: Tensor<T>, like shapes: [Tensor<T>]) -> [Tensor<T>] {
         let total = shapes.reduce(0) { $0 + $1.count }
         guard flat.count == total else {

@@ -11,16 +11,23 @@ public enum OptimizerKind: Codable, Hashable, Sendable {
     /// Kingma & Ba, with bias correction.
     case adam(beta1: Double, beta2: Double, epsilon: Double)
 
+    /// Adam with PyTorch's defaults: β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
     public static let adam = OptimizerKind.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
 }
 
+/// A learning-rate schedule η(step), as PyTorch's `lr_scheduler`s give it.
 public enum LearningRate: Codable, Hashable, Sendable {
+    /// The same η at every step.
     case constant(Double)
     /// η₀ · factor^⌊step / every⌋.
     case stepDecay(initial: Double, factor: Double, every: Int)
     /// η₀ · ½(1 + cos(π·step/steps)).
     case cosine(initial: Double, steps: Int)
 
+    /// η at a step.
+    ///
+    /// - Parameter step: The number of updates made so far (0 for the first).
+    /// - Returns: The learning rate for this update.
     public func at(step: Int) -> Double {
         switch self {
         case .constant(let r): r
@@ -30,18 +37,43 @@ public enum LearningRate: Codable, Hashable, Sendable {
     }
 }
 
+/// A first-order optimizer with its state, as `torch.optim.SGD` or `Adam`: call
+/// ``update(_:gradients:)`` once per step with the gradients of the loss.
+///
+/// ```swift
+/// var opt = Optimizer<Double>(.adam, learningRate: 1e-3)
+/// for _ in 0..<1000 {
+///     let (_, grads) = valueAndGradient(at: net.parameters) { theta in
+///         Loss.meanSquaredError(net.forward(.constant(x), parameters: theta), .constant(y))
+///     }
+///     opt.update(&net.parameters, gradients: grads)
+/// }
+/// ```
 public struct Optimizer<T: TensorScalar> {
+    /// The update rule and its hyperparameters.
     public var kind: OptimizerKind
+    /// The schedule η(step).
     public var learningRate: LearningRate
+    /// Updates applied so far.
     public private(set) var step = 0
     var momentum: [Tensor<T>] = []
     var secondMoment: [Tensor<T>] = []
 
+    /// An optimizer with a learning-rate schedule.
+    ///
+    /// - Parameters:
+    ///   - kind: The update rule (``OptimizerKind``).
+    ///   - learningRate: The schedule.
     public init(_ kind: OptimizerKind, learningRate: LearningRate) {
         self.kind = kind
         self.learningRate = learningRate
     }
 
+    /// An optimizer with a constant learning rate.
+    ///
+    /// - Parameters:
+    ///   - kind: The update rule (``OptimizerKind``).
+    ///   - learningRate: η at every step.
     public init(_ kind: OptimizerKind, learningRate: Double) { self.init(kind, learningRate: .constant(learningRate)) }
 
     /// Applies one update in place.

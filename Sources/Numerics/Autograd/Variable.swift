@@ -8,6 +8,7 @@ import Tensor
 /// Hessians come from the same rules (PyTorch's `create_graph`). Outside such a second pass
 /// the backward computation records nothing, so first-order training pays no extra.
 public final class Variable<Scalar: TensorScalar> {
+    /// The forward value this variable holds.
     public let value: Tensor<Scalar>
     /// True for parameters and inputs we differentiate with respect to, and for anything
     /// computed from them while recording.

@@ -7,7 +7,21 @@ enum GreaterEqualF<T: TensorScalar>: BinaryFunction { @inline(__always) static f
 enum EqualF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> Bool { a == b } }
 enum NotEqualF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> Bool { a != b } }
 
-public enum ComparisonOp: Sendable { case less, lessEqual, greater, greaterEqual, equal, notEqual }
+/// The elementwise comparisons `.<`, `.<=`, `.>`, `.>=`, `.==`, `.!=` (a ``BoolTensor`` result).
+public enum ComparisonOp: Sendable {
+    /// a < b.
+    case less
+    /// a ≤ b.
+    case lessEqual
+    /// a > b.
+    case greater
+    /// a ≥ b.
+    case greaterEqual
+    /// a == b (NaN equals nothing).
+    case equal
+    /// a ≠ b (true for NaN).
+    case notEqual
+}
 
 extension Tensor {
     static func compare<F: BinaryFunction>(_ name: String, _ a: Tensor, _ b: Tensor, _ f: F.Type) -> BoolTensor
@@ -33,17 +47,29 @@ extension Tensor {
         }
     }
 
+    /// a < b elementwise, with broadcasting (NumPy `a < b`; Swift keeps `<` for ordering, hence the dot).
     public static func .< (a: Tensor, b: Tensor) -> BoolTensor { comparison(.less, a, b) }
+    /// a ≤ b elementwise, with broadcasting.
     public static func .<= (a: Tensor, b: Tensor) -> BoolTensor { comparison(.lessEqual, a, b) }
+    /// a > b elementwise, with broadcasting.
     public static func .> (a: Tensor, b: Tensor) -> BoolTensor { comparison(.greater, a, b) }
+    /// a ≥ b elementwise, with broadcasting.
     public static func .>= (a: Tensor, b: Tensor) -> BoolTensor { comparison(.greaterEqual, a, b) }
+    /// a == b elementwise, with broadcasting (`==` on tensors compares whole tensors).
     public static func .== (a: Tensor, b: Tensor) -> BoolTensor { comparison(.equal, a, b) }
+    /// a ≠ b elementwise, with broadcasting.
     public static func .!= (a: Tensor, b: Tensor) -> BoolTensor { comparison(.notEqual, a, b) }
+    /// Each element < s: `(x .< 0).scalars` marks the negative entries.
     public static func .< (a: Tensor, s: Scalar) -> BoolTensor { comparison(.less, a, Tensor(s)) }
+    /// Each element ≤ s.
     public static func .<= (a: Tensor, s: Scalar) -> BoolTensor { comparison(.lessEqual, a, Tensor(s)) }
+    /// Each element > s: `x.masked(x .> 0)` keeps the positive entries.
     public static func .> (a: Tensor, s: Scalar) -> BoolTensor { comparison(.greater, a, Tensor(s)) }
+    /// Each element ≥ s.
     public static func .>= (a: Tensor, s: Scalar) -> BoolTensor { comparison(.greaterEqual, a, Tensor(s)) }
+    /// Each element == s.
     public static func .== (a: Tensor, s: Scalar) -> BoolTensor { comparison(.equal, a, Tensor(s)) }
+    /// Each element ≠ s.
     public static func .!= (a: Tensor, s: Scalar) -> BoolTensor { comparison(.notEqual, a, Tensor(s)) }
 
     /// The elements where `mask` is true, in row-major order, as a 1-D tensor
@@ -78,5 +104,11 @@ public func `where`<T>(_ condition: BoolTensor, _ a: T, _ b: T) -> Tensor<T> {
 extension BoolTensor {
     /// `mask.select(a, b)` is `where(mask, a, b)`: reads without the keyword's backticks.
     public func select<T>(_ a: Tensor<T>, _ b: Tensor<T>) -> Tensor<T> { `where`(self, a, b) }
+    /// `self ? a : b` elementwise with a scalar second branch (NumPy `where(mask, a, b)`).
+    ///
+    /// - Parameters:
+    ///   - a: Taken where the mask is true (broadcast with the mask).
+    ///   - b: Taken where it is false.
+    /// - Returns: A tensor of the broadcast shape.
     public func select<T>(_ a: Tensor<T>, _ b: T) -> Tensor<T> { `where`(self, a, Tensor(b)) }
 }

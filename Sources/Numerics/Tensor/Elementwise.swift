@@ -2,7 +2,23 @@ internal import CTensorKernels
 
 /// Elementwise binary arithmetic with NumPy broadcasting: `+ - * /`, `pow`, `minimum`,
 /// `maximum`, with tensors or scalars on either side.
-public enum BinaryOp: Sendable { case add, subtract, multiply, divide, pow, minimum, maximum }
+/// The elementwise binary operations of the Tensor core, applied with NumPy broadcasting.
+public enum BinaryOp: Sendable {
+    /// a + b.
+    case add
+    /// a − b.
+    case subtract
+    /// a · b.
+    case multiply
+    /// a / b.
+    case divide
+    /// aᵇ (NumPy `power`).
+    case pow
+    /// The smaller of a and b; NaN if either is NaN (NumPy `minimum`).
+    case minimum
+    /// The larger of a and b; NaN if either is NaN (NumPy `maximum`).
+    case maximum
+}
 
 enum AddF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> T { a + b } }
 enum SubF<T: TensorScalar>: BinaryFunction { @inline(__always) static func apply(_ a: T, _ b: T) -> T { a - b } }
@@ -143,30 +159,60 @@ extension Tensor {
 
     // Tensor operands are `consuming`, so a temporary (`a * x` in `a * x + b`) arrives owned
     // and can receive the result.
+    /// a + b elementwise with NumPy broadcasting: shapes are aligned from the right and axes of
+    /// length 1 stretch, so `[n, d] + [d]` adds a row to every row.
+    ///
+    /// ```swift
+    /// let x = Tensor<Double>(rows: [[1, 2], [3, 4]])
+    /// x + Tensor([10, 20])   // [[11, 22], [13, 24]]
+    /// ```
+    ///
+    /// - Precondition: The shapes broadcast; otherwise the cell stops naming both shapes.
+    /// - Complexity: O(n) in the result's element count, vectorised (SIMD), parallel above 2¹⁶ elements.
     public static func + (a: consuming Tensor, b: consuming Tensor) -> Tensor { elementwise(.add, a, b) }
+    /// a − b elementwise, with broadcasting (see ``+(_:_:)-(Tensor<Scalar>,Tensor<Scalar>)``).
     public static func - (a: consuming Tensor, b: consuming Tensor) -> Tensor { elementwise(.subtract, a, b) }
+    /// a · b elementwise (NumPy `a * b`; the matrix product is ``matmul(_:_:)->Tensor<T>``), with broadcasting.
     public static func * (a: consuming Tensor, b: consuming Tensor) -> Tensor { elementwise(.multiply, a, b) }
+    /// a / b elementwise, with broadcasting (IEEE: x/0 is ±∞, 0/0 NaN).
     public static func / (a: consuming Tensor, b: consuming Tensor) -> Tensor { elementwise(.divide, a, b) }
 
+    /// s added to every element.
     public static func + (a: consuming Tensor, s: Scalar) -> Tensor { elementwise(.add, a, scalar: s) }
+    /// s subtracted from every element.
     public static func - (a: consuming Tensor, s: Scalar) -> Tensor { elementwise(.subtract, a, scalar: s) }
+    /// Every element times s.
     public static func * (a: consuming Tensor, s: Scalar) -> Tensor { elementwise(.multiply, a, scalar: s) }
+    /// Every element divided by s.
     public static func / (a: consuming Tensor, s: Scalar) -> Tensor { elementwise(.divide, a, scalar: s) }
+    /// s added to every element.
     public static func + (s: Scalar, a: consuming Tensor) -> Tensor { elementwise(.add, a, scalar: s, scalarFirst: true) }
+    /// s − x for every element x.
     public static func - (s: Scalar, a: consuming Tensor) -> Tensor { elementwise(.subtract, a, scalar: s, scalarFirst: true) }
+    /// s times every element.
     public static func * (s: Scalar, a: consuming Tensor) -> Tensor { elementwise(.multiply, a, scalar: s, scalarFirst: true) }
+    /// s / x for every element x.
     public static func / (s: Scalar, a: consuming Tensor) -> Tensor { elementwise(.divide, a, scalar: s, scalarFirst: true) }
+    /// −x for every element.
     public static prefix func - (a: consuming Tensor) -> Tensor { elementwise(.multiply, a, scalar: -1) }
 
     // `consume a` hands over the variable's own reference: `x += 1` then writes in place when
     // nothing else shares x's elements.
+    /// a ← a + b, broadcasting `b` to `a`'s shape; reuses `a`'s storage when it is not shared.
     public static func += (a: inout Tensor, b: Tensor) { a = elementwise(.add, consume a, b) }
+    /// a ← a − b, broadcasting `b`.
     public static func -= (a: inout Tensor, b: Tensor) { a = elementwise(.subtract, consume a, b) }
+    /// a ← a · b elementwise, broadcasting `b`.
     public static func *= (a: inout Tensor, b: Tensor) { a = elementwise(.multiply, consume a, b) }
+    /// a ← a / b elementwise, broadcasting `b`.
     public static func /= (a: inout Tensor, b: Tensor) { a = elementwise(.divide, consume a, b) }
+    /// a ← a + s.
     public static func += (a: inout Tensor, s: Scalar) { a = elementwise(.add, consume a, scalar: s) }
+    /// a ← a − s.
     public static func -= (a: inout Tensor, s: Scalar) { a = elementwise(.subtract, consume a, scalar: s) }
+    /// a ← s·a.
     public static func *= (a: inout Tensor, s: Scalar) { a = elementwise(.multiply, consume a, scalar: s) }
+    /// a ← a / s.
     public static func /= (a: inout Tensor, s: Scalar) { a = elementwise(.divide, consume a, scalar: s) }
 }
 

@@ -4,7 +4,11 @@
 /// How `meshgrid` orders the output axes: NumPy's `indexing='xy'` (Cartesian, the default: the
 /// first input varies along columns) or `'ij'` (matrix: the first input varies along rows).
 public enum MeshIndexing: Sendable, Equatable {
-    case xy, ij
+    /// Cartesian: for `meshgrid(x, y)` the result has shape [y.count, x.count] (NumPy's default).
+    /// Cartesian: for `meshgrid(x, y)` both grids have shape [y.count, x.count] (NumPy's default).
+    case xy
+    /// Matrix: both grids have shape [x.count, y.count].
+    case ij
 }
 
 extension Tensor {

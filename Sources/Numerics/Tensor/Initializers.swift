@@ -3,7 +3,9 @@ extension Tensor {
     /// A tensor of `shape` with every element `value`.
     public static func full(_ shape: [Int], _ value: Scalar) -> Tensor { Tensor(shape: shape, repeating: value) }
 
+    /// Zeros of `t`'s shape (NumPy `zeros_like`).
     public static func zeros(like t: Tensor) -> Tensor { zeros(t.shape) }
+    /// Ones of `t`'s shape (NumPy `ones_like`).
     public static func ones(like t: Tensor) -> Tensor { ones(t.shape) }
 
     /// start, start + step, … up to but excluding `end` (NumPy `arange`); the count is

@@ -1,8 +1,13 @@
 /// An n-dimensional row-major array of `Int`: indices, labels, argmax results.
 public struct IntTensor: Sendable, Equatable, CustomStringConvertible {
+    /// The length of each axis.
     public private(set) var shape: [Int]
+    /// The elements in row-major order.
     public internal(set) var scalars: [Int]
 
+    /// A tensor of `shape` holding `scalars` in row-major order.
+    ///
+    /// - Precondition: `scalars.count` is the product of `shape`.
     public init(shape: [Int], scalars: [Int]) {
         guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) == scalars.count else {
             fatalError("IntTensor(shape: \(shape), scalars:): \(scalars.count) scalars do not fill shape \(shape)")
@@ -10,14 +15,20 @@ public struct IntTensor: Sendable, Equatable, CustomStringConvertible {
         self.shape = shape
         self.scalars = scalars
     }
+    /// A 1-D tensor of `values`.
     public init(_ values: [Int]) { self.init(shape: [values.count], scalars: values) }
 
     /// 0, 1, …, n − 1.
     public static func arange(_ n: Int) -> IntTensor { IntTensor(Array(0..<n)) }
 
+    /// The number of axes.
     public var rank: Int { shape.count }
+    /// The number of elements.
     public var count: Int { scalars.count }
 
+    /// The element at one index per axis (`labels[3]`, `argmaxes[i, j]`).
+    ///
+    /// - Precondition: One index per axis, each in range.
     public subscript(_ index: Int...) -> Int {
         get { scalars[flatOffset("IntTensor subscript", index, shape)] }
         set { scalars[flatOffset("IntTensor subscript", index, shape)] = newValue }
@@ -31,9 +42,14 @@ public struct IntTensor: Sendable, Equatable, CustomStringConvertible {
 
 /// An n-dimensional row-major array of `Bool`: masks and comparison results.
 public struct BoolTensor: Sendable, Equatable, CustomStringConvertible {
+    /// The length of each axis.
     public private(set) var shape: [Int]
+    /// The elements in row-major order.
     public internal(set) var scalars: [Bool]
 
+    /// A mask of `shape` holding `scalars` in row-major order.
+    ///
+    /// - Precondition: `scalars.count` is the product of `shape`.
     public init(shape: [Int], scalars: [Bool]) {
         guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) == scalars.count else {
             fatalError("BoolTensor(shape: \(shape), scalars:): \(scalars.count) scalars do not fill shape \(shape)")
@@ -41,15 +57,25 @@ public struct BoolTensor: Sendable, Equatable, CustomStringConvertible {
         self.shape = shape
         self.scalars = scalars
     }
+    /// A 1-D mask of `values`.
     public init(_ values: [Bool]) { self.init(shape: [values.count], scalars: values) }
 
+    /// The number of axes.
+    /// The number of axes.
     public var rank: Int { shape.count }
+    /// The number of elements.
+    /// The number of elements.
     public var count: Int { scalars.count }
     /// How many elements are true.
     public var trueCount: Int { scalars.reduce(0) { $0 + ($1 ? 1 : 0) } }
+    /// True when every element is true (NumPy `all`; true for an empty mask).
     public var all: Bool { scalars.allSatisfy { $0 } }
+    /// True when some element is true (NumPy `any`).
     public var any: Bool { scalars.contains(true) }
 
+    /// The element at one index per axis.
+    ///
+    /// - Precondition: One index per axis, each in range.
     public subscript(_ index: Int...) -> Bool {
         get { scalars[flatOffset("BoolTensor subscript", index, shape)] }
         set { scalars[flatOffset("BoolTensor subscript", index, shape)] = newValue }
@@ -58,11 +84,18 @@ public struct BoolTensor: Sendable, Equatable, CustomStringConvertible {
     /// 1 where true, 0 where false.
     public func asType<T: TensorScalar>(_: T.Type) -> Tensor<T> { Tensor(shape: shape, scalars: scalars.map { $0 ? 1 : 0 }) }
 
+    /// Elementwise not.
     public static prefix func ! (a: BoolTensor) -> BoolTensor { BoolTensor(shape: a.shape, scalars: a.scalars.map { !$0 }) }
+    /// Elementwise and (NumPy `a & b`).
+    ///
+    /// - Precondition: Equal shapes.
     public static func && (a: BoolTensor, b: BoolTensor) -> BoolTensor {
         let (s, v) = broadcastZip("&&", a.shape, a.scalars, b.shape, b.scalars, AndF.self)
         return BoolTensor(shape: s, scalars: v)
     }
+    /// Elementwise or (NumPy `a | b`).
+    ///
+    /// - Precondition: Equal shapes.
     public static func || (a: BoolTensor, b: BoolTensor) -> BoolTensor {
         let (s, v) = broadcastZip("||", a.shape, a.scalars, b.shape, b.scalars, OrF.self)
         return BoolTensor(shape: s, scalars: v)

@@ -3,8 +3,11 @@ import Foundation
 /// NumPy `.npy` files (format version 1.0/2.0, C order, little-endian): float32, float64,
 /// int64 and bool, so arrays move between notebooks and Python.
 public enum NPY {
+    /// A file that is not a `.npy` file Folio reads, with the reason.
     public struct FormatError: Error, CustomStringConvertible {
+        /// The file.
         public var path: String
+        /// What is wrong with it ("dtype '<i2' is not float64", "truncated payload").
         public var reason: String
         public var description: String { "npy \(path): \(reason)" }
     }
@@ -116,6 +119,10 @@ extension BoolTensor {
         try NPY.encode(descr: "|b1", shape: shape, payload: Data(scalars.map { $0 ? 1 : 0 })).write(to: url)
     }
 
+    /// Reads a bool `.npy` file (NumPy `np.load` of a `bool` array).
+    ///
+    /// - Parameter url: The file.
+    /// - Throws: ``NPY/FormatError`` when it is not a C-order bool `.npy` file.
     public init(npy url: URL) throws {
         let c = try NPY.read(url), n = c.shape.reduce(1, *)
         guard c.descr == "|b1" else { throw NPY.FormatError(path: url.path, reason: "dtype '\(c.descr)' is not bool") }

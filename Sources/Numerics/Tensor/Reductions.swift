@@ -55,6 +55,16 @@ extension Tensor {
         }
     }
 
+    /// The sum along `axis` (NumPy `a.sum(axis=k)`); negative axes count from the end.
+    ///
+    /// ```swift
+    /// Tensor<Double>(rows: [[1, 2], [3, 4]]).sum(axis: 0)   // [4, 6]
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - axis: The axis to sum over.
+    ///   - keepDims: Keep it with length 1, so the result broadcasts against `self`.
+    /// - Returns: A tensor of rank `rank − 1` (or `rank` with `keepDims`).
     public func sum(axis: Int, keepDims: Bool = false) -> Tensor { fold(.sum, axis: axis, keepDims: keepDims) }
 
     func fold(_ kind: Fold, axis: Int, keepDims: Bool) -> Tensor {
@@ -74,10 +84,17 @@ extension Tensor {
         }
     }
 
+    /// The mean of all elements (NaN for an empty tensor, as NumPy).
     public func mean() -> Scalar {
         guard count > 0 else { fatalError("mean: tensor of shape \(shape) is empty") }
         return sum() / Scalar(count)
     }
+    /// The mean along `axis` (NumPy `a.mean(axis=k)`).
+    ///
+    /// - Parameters:
+    ///   - axis: The axis to average over; negative counts from the end.
+    ///   - keepDims: Keep it with length 1.
+    /// - Returns: A tensor without that axis (or with it of length 1).
     public func mean(axis: Int, keepDims: Bool = false) -> Tensor {
         let n = shape[normalizeAxis("mean", axis, rank: rank)]
         guard n > 0 else { fatalError("mean: axis \(axis) of shape \(shape) is empty") }
@@ -89,18 +106,23 @@ extension Tensor {
         guard count > 0 else { fatalError("max: tensor of shape \(shape) is empty") }
         return scalars.dropFirst().reduce(scalars[0]) { $0 > $1 || $0.isNaN ? $0 : $1 }
     }
+    /// Smallest element (NaN if any element is NaN, as NumPy).
     public func min() -> Scalar {
         guard count > 0 else { fatalError("min: tensor of shape \(shape) is empty") }
         return scalars.dropFirst().reduce(scalars[0]) { $0 < $1 || $0.isNaN ? $0 : $1 }
     }
+    /// The maximum along `axis` (NumPy `a.max(axis=k)`; NaN propagates).
     public func max(axis: Int, keepDims: Bool = false) -> Tensor { fold(.max, axis: axis, keepDims: keepDims) }
+    /// The minimum along `axis` (NumPy `a.min(axis=k)`; NaN propagates).
     public func min(axis: Int, keepDims: Bool = false) -> Tensor { fold(.min, axis: axis, keepDims: keepDims) }
 
     /// Index of the first largest element along `axis` (NumPy `argmax`).
     public func argmax(axis: Int, keepDims: Bool = false) -> IntTensor { argBest("argmax", axis, keepDims, >) }
+    /// Index of the first smallest element along `axis` (NumPy `argmin`).
     public func argmin(axis: Int, keepDims: Bool = false) -> IntTensor { argBest("argmin", axis, keepDims, <) }
     /// Flat index of the first largest element.
     public func argmax() -> Int { flattened().argBest("argmax", 0, false, >).scalars[0] }
+    /// Flat index of the first smallest element.
     public func argmin() -> Int { flattened().argBest("argmin", 0, false, <).scalars[0] }
 
     func argBest(_ op: String, _ axis: Int, _ keepDims: Bool, _ better: (Scalar, Scalar) -> Bool) -> IntTensor {
@@ -128,13 +150,16 @@ extension Tensor {
         let d = self - mean()
         return (d * d).sum() / Scalar(count - ddof)
     }
+    /// The variance along `axis` with `ddof` delta degrees of freedom (NumPy `a.var(axis=k, ddof=…)`).
     public func variance(axis: Int, ddof: Int = 0, keepDims: Bool = false) -> Tensor {
         let n = shape[normalizeAxis("variance", axis, rank: rank)]
         guard n > ddof else { fatalError("variance: axis \(axis) of shape \(shape) has \(n) elements, ddof \(ddof)") }
         let d = self - mean(axis: axis, keepDims: true)
         return (d * d).sum(axis: axis, keepDims: keepDims) / Scalar(n - ddof)
     }
+    /// The standard deviation of all elements, √variance (NumPy `std`: ddof 0).
     public func std(ddof: Int = 0) -> Scalar { variance(ddof: ddof).squareRoot() }
+    /// The standard deviation along `axis` (NumPy `a.std(axis=k, ddof=…)`).
     public func std(axis: Int, ddof: Int = 0, keepDims: Bool = false) -> Tensor {
         sqrt(variance(axis: axis, ddof: ddof, keepDims: keepDims))
     }
@@ -162,6 +187,7 @@ extension Tensor {
         let r = log(exp(self - safeM).sum(axis: axis, keepDims: true)) + safeM
         return keepDims ? r : r.squeezed(axis: axis)
     }
+    /// log Σ exp(x) over all elements, without overflow (SciPy `logsumexp`).
     public func logsumexp() -> Scalar { flattened().logsumexp(axis: 0).scalar }
 
     /// exp(x) / Σ exp(x) along `axis` (default: last), computed shifted by the maximum.

@@ -16,6 +16,7 @@ extension Tensor {
         guard s.reduce(1, *) == count else { fatalError("reshaped: cannot reshape \(shape) (\(count) elements) to \(newShape)") }
         return Tensor(shape: s, scalars: scalars)
     }
+    /// `reshaped([…])` with the lengths as arguments: `x.reshaped(2, -1)`.
     public func reshaped(_ newShape: Int...) -> Tensor { reshaped(newShape) }
 
     /// All elements as a 1-D tensor.
@@ -33,6 +34,7 @@ extension Tensor {
         let own = strides
         return Tensor(shape: ax.map { shape[$0] }, scalars: stridedCopy(scalars, base: 0, strides: ax.map { own[$0] }, shape: ax.map { shape[$0] }))
     }
+    /// `permuted([…])` with the axes as arguments: `x.permuted(1, 0)` is the transpose.
     public func permuted(_ axes: Int...) -> Tensor { permuted(axes) }
 
     /// The transpose of a 2-D tensor; for higher ranks, the last two axes swapped.

@@ -59,6 +59,8 @@ extension Tensor {
         return Tensor(shape: s, scalars: v)
     }
 
+    /// The median of all elements (the 0.5 quantile, interpolating linearly as NumPy's default).
     public func median() -> Scalar { quantile(0.5) }
+    /// The median along `axis` (NumPy `median(a, axis=k)`).
     public func median(axis: Int, keepDims: Bool = false) -> Tensor { quantile(0.5, axis: axis, keepDims: keepDims) }
 }

@@ -6,7 +6,36 @@
 /// Every element — including a final partial group, padded — goes through the same SIMD
 /// code, so results do not depend on how the work is split.
 public enum UnaryOp: Sendable {
-    case exp, expm1, log, log1p, tanh, sigmoid, softplus, relu, abs, sqrt, square, sin, cos, erf, sign
+    /// eˣ.
+    case exp
+    /// eˣ − 1, accurate near 0.
+    case expm1
+    /// The natural logarithm.
+    case log
+    /// log(1 + x), accurate near 0.
+    case log1p
+    /// tanh x.
+    case tanh
+    /// 1/(1 + e⁻ˣ), without overflow.
+    case sigmoid
+    /// log(1 + eˣ), without overflow.
+    case softplus
+    /// max(0, x).
+    case relu
+    /// |x|.
+    case abs
+    /// √x.
+    case sqrt
+    /// x².
+    case square
+    /// sin x.
+    case sin
+    /// cos x.
+    case cos
+    /// The error function.
+    case erf
+    /// −1, 0 or 1 by the sign of x.
+    case sign
 }
 
 /// An elementwise function as a type, so kernels specialise with it inlined.
@@ -124,10 +153,15 @@ extension Tensor {
     }
 }
 
+/// eˣ elementwise (NumPy `exp`; vectorised, within 2 ulp in f32).
 public func exp<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.exp) }
+/// eˣ − 1 elementwise, accurate for small x (NumPy `expm1`).
 public func expm1<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.expm1) }
+/// The natural logarithm elementwise (NumPy `log`: NaN below 0, −∞ at 0).
 public func log<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.log) }
+/// log(1 + x) elementwise, accurate for small x (NumPy `log1p`).
 public func log1p<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.log1p) }
+/// tanh elementwise (NumPy `tanh`).
 public func tanh<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.tanh) }
 /// 1 / (1 + e⁻ˣ), computed without overflow.
 public func sigmoid<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.sigmoid) }
@@ -135,11 +169,17 @@ public func sigmoid<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.sigmoid
 public func softplus<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.softplus) }
 /// max(0, x) elementwise (NaN stays NaN).
 public func relu<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.relu) }
+/// |x| elementwise (NumPy `abs`).
 public func abs<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.abs) }
+/// √x elementwise (NumPy `sqrt`: NaN below 0).
 public func sqrt<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.sqrt) }
+/// x² elementwise (NumPy `square`).
 public func square<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.square) }
+/// sin elementwise (NumPy `sin`).
 public func sin<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.sin) }
+/// cos elementwise (NumPy `cos`).
 public func cos<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.cos) }
+/// The error function elementwise (SciPy `special.erf`).
 public func erf<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.erf) }
 /// −1, 0 or 1 by the sign of each element (NaN stays NaN, −0 stays −0).
 public func sign<T>(_ x: consuming Tensor<T>) -> Tensor<T> { x.apply(.sign) }

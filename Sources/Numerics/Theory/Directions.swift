@@ -3,6 +3,8 @@ import Tensor
 
 /// Directions in parameter space for loss-landscape slices (Li et al. 2018; book Fig. 1.5).
 public enum Directions {
+    /// How a random direction is rescaled against θ, so that a slice's scale means the same for
+    /// every layer (Li et al. 2018, §4).
     public enum Normalisation: String, Sendable {
         /// Each row (output neuron) of each weight matrix rescaled to that row's norm in θ:
         /// d ← d·‖w‖/(‖d‖ + 1e-10); bias directions zeroed. Li et al.'s filter normalisation.
@@ -11,6 +13,7 @@ public enum Directions {
         case layer
         /// Elementwise: d ← d·|w|.
         case weight
+        /// The raw Gaussian direction.
         case none
     }
 
@@ -22,6 +25,13 @@ public enum Directions {
         return normalise(raw, against: parameters, normalisation)
     }
 
+    /// Rescales direction `d` against θ as `mode` says (the step ``random(like:normalisation:seed:)`` ends with).
+    ///
+    /// - Parameters:
+    ///   - d: A direction shaped like `theta`.
+    ///   - theta: The parameters [W₁, b₁, …]; rank-2 tensors are weights, rank-1 biases.
+    ///   - mode: The normalisation.
+    /// - Returns: The rescaled direction, with bias parts zeroed by `filter` and `layer`.
     public static func normalise<T>(_ d: [Tensor<T>], against theta: [Tensor<T>], _ mode: Normalisation) -> [Tensor<T>] {
         zip(d, theta).map { d, w in
             let isBias = w.rank < 2

@@ -9,8 +9,15 @@ import Tensor
 /// Σ^{l+1} = σ_b² + σ_w² E[σ(u)σ(v)], Θ^{l+1} = Σ^{l+1} + σ_w² E[σ′(u)σ′(v)] Θ^l,
 /// with (u, v) ~ N(0, Σ^l restricted to x, x′).
 public enum InfiniteWidthKernels {
-    public enum Nonlinearity: String, Sendable { case relu, erf }
+    /// The activations whose Gaussian expectations have closed forms.
+    public enum Nonlinearity: String, Sendable {
+        /// max(0, x): the arc-cosine kernel of degree 1 (Cho & Saul), and degree 0 for σ′.
+        case relu
+        /// The error function: Williams' arcsine kernel.
+        case erf
+    }
 
+    /// Both kernels on the same inputs.
     public struct Result {
         /// NNGP kernel of the network output, [n, n].
         public var nngp: Tensor<Double>

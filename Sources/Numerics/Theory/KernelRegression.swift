@@ -3,6 +3,7 @@ import Tensor
 /// Kernel ridge regression, which is also the posterior mean of a Gaussian process with that
 /// covariance and noise variance `ridge`: f̂(x) = k(x, X)(K + λI)⁻¹ y.
 public struct KernelRegression {
+    /// The dual coefficients (K + λI)⁻¹ y, [n, outputs]: f̂(x) = k(x, X)·coefficients.
     public let coefficients: Tensor<Double>  // (K + λI)⁻¹ y, [n, outputs]
 
     /// `kernel` is K on the training inputs ([n, n]); `targets` [n] or [n, outputs].

@@ -53,6 +53,14 @@ public enum LinearPieces {
         return pieces.dropFirst().map(\.lo)
     }
 
+    /// The number of linear pieces of a ReLU network on the segment from `a` to `b`: its
+    /// breakpoints there plus one (exact, not sampled).
+    ///
+    /// - Parameters:
+    ///   - net: A piecewise-linear network (ReLU, leaky ReLU, identity activations).
+    ///   - a: The segment's start, in input space.
+    ///   - b: The segment's end.
+    /// - Returns: At least 1.
     public static func count(_ net: MLP<Double>, from a: [Double], to b: [Double]) -> Int {
         breakpoints(net, from: a, to: b).count + 1
     }

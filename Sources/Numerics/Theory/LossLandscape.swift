@@ -4,8 +4,11 @@ import Tensor
 
 /// The loss of a trained network on a plane through θ*: r(θ* + αδ₁ + βδ₂).
 public struct LossLandscape<T: TensorScalar> {
+    /// The network whose parameters θ* are the centre of every slice.
     public let net: MLP<T>
+    /// The inputs the loss is evaluated on, [n, N₀].
     public let x: Tensor<T>
+    /// The targets, [n, N_L].
     public let y: Tensor<T>
     /// Loss of a prediction against the targets (mean squared error by default).
     public let loss: (Tensor<T>, Tensor<T>) -> Double
@@ -27,6 +30,12 @@ public struct LossLandscape<T: TensorScalar> {
         (self.net, self.x, self.y, self.loss, self.objective) = (net, x, y, loss, nil)
     }
 
+    /// The mean of (pᵢ − tᵢ)² over all elements, accumulated in f64 (the default loss).
+    ///
+    /// - Parameters:
+    ///   - p: Predictions.
+    ///   - t: Targets, with `p`'s element count.
+    /// - Returns: The mean squared error (0 for empty tensors).
     public static func meanSquaredError(_ p: Tensor<T>, _ t: Tensor<T>) -> Double {
         zip(p.scalars, t.scalars).reduce(0.0) { $0 + Double($1.0 - $1.1) * Double($1.0 - $1.1) } / Double(max(p.count, 1))
     }
@@ -74,8 +83,11 @@ public struct LossLandscape<T: TensorScalar> {
     /// A grid of losses. `values[r * columns + c]` is the loss at α = alphas[c], β = betas[r]:
     /// α runs along columns (x axis), β along rows (y axis), as images and contour plots expect.
     public struct Surface {
+        /// The α coordinates, one per column (the x axis).
         public var alphas: [Double]
+        /// The β coordinates, one per row (the y axis).
         public var betas: [Double]
+        /// Losses in row-major order: `values[r * columns + c]` is at (alphas[c], betas[r]).
         public var values: [Double]
         /// For each grid point, whether every hidden pre-activation on every input has the same
         /// sign as at θ* — the point lies in θ*'s activation region, where a ReLU network's loss
@@ -83,8 +95,11 @@ public struct LossLandscape<T: TensorScalar> {
         public var inCentreRegion: [Bool] = []
         /// How many (input, hidden neuron) pre-activations change sign somewhere on the grid.
         public var switchingPreActivations = 0
+        /// The number of α values.
         public var columns: Int { alphas.count }
+        /// The number of β values.
         public var rows: Int { betas.count }
+        /// The loss at α = alphas[c], β = betas[r].
         public subscript(row r: Int, column c: Int) -> Double { values[r * alphas.count + c] }
     }
 

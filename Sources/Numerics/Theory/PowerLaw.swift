@@ -3,9 +3,16 @@ import Foundation
 /// y ≈ c·x^k, fitted by least squares on (log x, log y) — how the experiments state their rates
 /// (distance ∝ n⁻¹, fluctuations ∝ n^(−1/2), errors ∝ 4^(−n)).
 public struct PowerLaw: Sendable, CustomStringConvertible {
+    /// k in c·x^k (−0.5 for fluctuations ∝ n^(−1/2)).
     public let exponent: Double
+    /// c in c·x^k.
     public let prefactor: Double
 
+    /// The law c·x^k.
+    ///
+    /// - Parameters:
+    ///   - exponent: k.
+    ///   - prefactor: c.
     public init(exponent: Double, prefactor: Double) {
         self.exponent = exponent
         self.prefactor = prefactor
@@ -31,6 +38,10 @@ public struct PowerLaw: Sendable, CustomStringConvertible {
         return PowerLaw(exponent: k, prefactor: exp(my - k * mx))
     }
 
+    /// The law's value c·x^k at `x`.
+    ///
+    /// - Parameter x: A positive number.
+    /// - Returns: c·x^k.
     public func callAsFunction(_ x: Double) -> Double { prefactor * pow(x, exponent) }
 
     public var description: String { String(format: "%.4g·x^%.3f", prefactor, exponent) }

@@ -5,11 +5,19 @@ import Tensor
 /// entries are drawn once per seed, then scaled, so sweeps over σ_w, σ_b compare like with
 /// like (the σ^ℓ law of trajectory length is exact only for the same underlying draws).
 public struct RandomNetworkFamily<T: TensorScalar> {
+    /// (N₀, …, N_L) of every network of the family.
     public let widths: [Int]
+    /// σ of every hidden layer.
     public let activation: Activation
     /// Standard-normal draws, laid out as an MLP's parameters [W₁, b₁, …].
     let standard: MLP<T>
 
+    /// Draws the family's standard-normal entries once.
+    ///
+    /// - Parameters:
+    ///   - widths: (N₀, …, N_L), as ``MLP``'s.
+    ///   - activation: σ of the hidden layers.
+    ///   - seed: Fixes the draws: equal seeds give the same networks at every (σ_w, σ_b).
     public init(widths: [Int], activation: Activation, seed: UInt64) {
         self.widths = widths
         self.activation = activation

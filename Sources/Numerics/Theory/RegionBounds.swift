@@ -29,6 +29,12 @@ public enum RegionBounds {
         pow(Double(n / d), Double(d * (L - 1))) * zaslavsky(neurons: n, inputDimension: d)
     }
 
+    /// The binomial coefficient C(n, k) through lgamma, rounded to an integer value (exact below 2⁵³).
+    ///
+    /// - Parameters:
+    ///   - n: The number of items.
+    ///   - k: The number chosen; outside 0…n the result is 0.
+    /// - Returns: C(n, k) as a `Double`, so large counts do not overflow.
     public static func binomial(_ n: Int, _ k: Int) -> Double {
         guard k >= 0 && k <= n else { return 0 }
         return exp(lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))).rounded()

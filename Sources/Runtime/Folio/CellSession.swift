@@ -105,7 +105,8 @@ enum CellSession {
 
 /// The running cell's random seed, derived by the runner from the document `seed` and the
 /// cell's label (or its index when unlabelled): inserting a cell elsewhere does not change it.
-/// Seed your generator with it, e.g. `var rng = Philox(seed: cellSeed)`.
+/// Seed your generator with it: `var rng = RNG(seed: cellSeed)`. The document's own seed (front
+/// matter `seed:`) is `seed`, a constant the runner declares for the notebook.
 public nonisolated(unsafe) internal(set) var cellSeed: UInt64 = 0
 
 /// For the generated program only: its cells, "index:seed:memoScope" separated by spaces.

@@ -12,6 +12,18 @@ import OutputChannel
 /// cell's code and every cell above it, so editing any of them recomputes it; elsewhere,
 /// change the key when you change how the value is computed. Outside `folio render`
 /// (no cache directory), `memo` simply computes.
+///
+/// ```swift
+/// let weights = memo("trained-\(params.width)") { train(width: params.width) }
+/// ```
+///
+/// - Parameters:
+///   - key: Names the value; two values of the same type under one key are the same value.
+///   - compute: Computes the value when no saved one matches.
+/// - Returns: The saved value, or the newly computed one (which is then saved as JSON).
+/// - Throws: Whatever `compute` throws (nothing is saved then).
+/// - Precondition: The value encodes as JSON (a `Double.nan` inside it does not); otherwise the
+///   cell stops with a message naming the key.
 public func memo<Value: Codable>(_ key: String, _ compute: () throws -> Value) rethrows -> Value {
     guard let dir = Memo.directory else { return try compute() }
     let file = dir.appendingPathComponent(Memo.fileName(key: key, type: Value.self))
@@ -51,6 +63,16 @@ enum Memo {
 }
 
 /// `memo` for tensors, saved as their shape and scalars (Tensor itself is not Codable).
+///
+/// ```swift
+/// let gram = memo("gram-4096") { TangentKernel.gram(net, inputs: x) }
+/// ```
+///
+/// - Parameters:
+///   - key: Names the tensor (see ``memo(_:_:)-(_,()->Value)``, which this calls).
+///   - compute: Computes the tensor when no saved one matches.
+/// - Returns: The saved tensor, or the newly computed one.
+/// - Throws: Whatever `compute` throws.
 public func memo<Scalar: TensorScalar>(_ key: String, _ compute: () throws -> Tensor<Scalar>) rethrows -> Tensor<Scalar> {
     let saved = try memo(key) { () throws -> Memo.SavedTensor<Scalar> in
         let t = try compute()

@@ -1,7 +1,15 @@
 /// An sRGB colour with alpha, components in 0…1.
 public struct Color: Codable, Hashable, Sendable {
+    /// A component in 0…1 (alpha: 0 transparent, 1 opaque; straight, not premultiplied).
     public var red, green, blue, alpha: Double
 
+    /// A colour from sRGB components in 0…1 (`Color(red: 0.12, green: 0.47, blue: 0.71)`).
+    ///
+    /// - Parameters:
+    ///   - red: Red, 0…1.
+    ///   - green: Green, 0…1.
+    ///   - blue: Blue, 0…1.
+    ///   - alpha: Opacity, 0…1 (1: opaque).
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         (self.red, self.green, self.blue, self.alpha) = (red, green, blue, alpha)
     }
@@ -26,6 +34,10 @@ public struct Color: Codable, Hashable, Sendable {
         self.init(red: try unit(.red), green: try unit(.green), blue: try unit(.blue), alpha: try unit(.alpha))
     }
 
+    /// The same colour with opacity `a` (matplotlib's `alpha`): overlaid fills stay readable.
+    ///
+    /// - Parameter a: Opacity, 0…1.
+    /// - Returns: A copy with `alpha` replaced.
     public func withAlpha(_ a: Double) -> Color { Color(red: red, green: green, blue: blue, alpha: a) }
 
     /// `#rrggbb` for CSS and SVG.
@@ -37,6 +49,8 @@ public struct Color: Codable, Hashable, Sendable {
         return "#" + h(red) + h(green) + h(blue)
     }
 
+    /// Opaque black, #000000.
     public static let black = Color(red: 0, green: 0, blue: 0)
+    /// Opaque white, #ffffff.
     public static let white = Color(red: 1, green: 1, blue: 1)
 }

@@ -51,6 +51,7 @@ public enum Cores {
         }
     }
 
+    /// Writes `message` and a newline to standard error (where Folio's warnings go, never stdout).
     public static func printWarning(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
@@ -58,6 +59,7 @@ public enum Cores {
 
 /// A `FOLIO_THREADS` value that is not a thread count.
 public struct InvalidThreadCount: Error, CustomStringConvertible, Equatable {
+    /// The value as set in the environment.
     public var value: String
     public var description: String {
         "\(Cores.variable)=\(value) is not a number of threads (a whole number from 1 to \(Cores.maximum))"

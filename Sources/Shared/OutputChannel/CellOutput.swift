@@ -8,6 +8,7 @@ public enum CellOutput: Codable, Equatable, Sendable {
     case stream(name: String, text: String)
     /// A value passed to `show(_:)` or left as the cell's last line, rendered as text.
     case value(String)
+    /// A figure, drawn by the report at its physical size.
     case figure(Figure)
     /// A results table (text, numbers with formats, small inline plots).
     case table(Table)
@@ -17,10 +18,15 @@ public enum CellOutput: Codable, Equatable, Sendable {
     case published(PublishedValue)
 }
 
+/// Why a cell failed, with the notebook location when the runner could attribute it.
 public struct CellError: Codable, Equatable, Sendable, Error {
+    /// What went wrong, as the compiler, the trap or the thrown error said it.
     public var message: String
+    /// The Markdown line (1-based), when known.
     public var line: Int?
+    /// The column (1-based, in characters of the Markdown line), when known.
     public var column: Int?
+    /// An error with its message and, when known, its location.
     public init(message: String, line: Int? = nil, column: Int? = nil) {
         (self.message, self.line, self.column) = (message, line, column)
     }
@@ -29,13 +35,17 @@ public struct CellError: Codable, Equatable, Sendable, Error {
 /// A displayed item together with the stdout offset at which it was shown, so printed text
 /// and shown values interleave in the order the cell produced them.
 public struct OutputRecord: Codable, Equatable, Sendable {
+    /// How many bytes the cell had printed when it showed the item.
     public var stdoutOffset: Int
+    /// The item shown.
     public var output: CellOutput
+    /// An item shown after `stdoutOffset` bytes of printed output.
     public init(stdoutOffset: Int, output: CellOutput) { (self.stdoutOffset, self.output) = (stdoutOffset, output) }
 }
 
 /// JSON as the channel writes it: sorted keys, and NaN/±∞ as strings (a line with gaps is data).
 public enum ChannelCoding {
+    /// The encoder the notebook process writes records with.
     public static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]
@@ -43,6 +53,7 @@ public enum ChannelCoding {
         return e
     }
 
+    /// The decoder the runner reads records with.
     public static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
         d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -52,11 +63,15 @@ public enum ChannelCoding {
 
 /// File names inside a run directory, shared by the writer (Folio) and the reader (Runner).
 public enum RunFiles {
+    /// The file holding cell `cell`'s standard output.
     public static func stdout(_ cell: Int) -> String { "cell-\(cell).stdout" }
+    /// The file holding cell `cell`'s standard error.
     public static func stderr(_ cell: Int) -> String { "cell-\(cell).stderr" }
+    /// The file of cell `cell`'s output records, one JSON object a line.
     public static func outputs(_ cell: Int) -> String { "cell-\(cell).outputs.jsonl" }
     /// Appended "begin N" / "end N" lines: the last begun cell owns a crash.
     public static let progress = "progress"
+    /// The environment variable naming the run directory to the notebook process.
     public static let environmentKey = "FOLIO_RUN_DIR"
 
     /// Reads the displayed items of `cell`, merged with its stdout in order.

@@ -4,8 +4,11 @@
 /// that wants it there prints or shows it too). Travels as `{"published":{"_0":{"name":…,
 /// "value":…}}}`; NaN and ±∞ as the channel writes them ("nan", "inf", "-inf").
 public struct PublishedValue: Codable, Equatable, Sendable {
+    /// The column of the sweep's aggregate table.
     public var name: String
+    /// The number published.
     public var value: Double
+    /// A value published under `name`.
     public init(name: String, value: Double) { (self.name, self.value) = (name, value) }
 
     /// Longest name kept: a column heading, not a paragraph.

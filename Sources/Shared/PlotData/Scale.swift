@@ -2,6 +2,7 @@ import Foundation
 
 /// How data values map to positions along an axis.
 public enum AxisScale: Codable, Equatable, Sendable {
+    /// Positions proportional to the values.
     case linear
     /// Base-10 logarithm; non-positive values are not drawn.
     case log
@@ -19,6 +20,7 @@ public enum AxisScale: Codable, Equatable, Sendable {
         }
     }
 
+    /// The value at position `u` of the linear space (the inverse of ``forward(_:)``).
     public func inverse(_ u: Double) -> Double {
         switch self {
         case .linear: return u

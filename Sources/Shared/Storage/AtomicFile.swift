@@ -75,6 +75,7 @@ public enum AtomicFile {
 /// A file operation that failed, in words: which file, and what the system said.
 public struct StorageError: Error, CustomStringConvertible {
     public var description: String
+    /// An error saying `message`.
     public init(_ message: String) { description = message }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }

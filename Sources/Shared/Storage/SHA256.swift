@@ -21,8 +21,10 @@ public struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// A hash of no bytes yet.
     public init() {}
 
+    /// Hashes `bytes` after what was hashed before.
     public mutating func update<D: Sequence>(_ bytes: D) where D.Element == UInt8 {
         for b in bytes {
             pending.append(b)
@@ -31,6 +33,7 @@ public struct SHA256 {
         }
     }
 
+    /// Hashes the UTF-8 bytes of `text`.
     public mutating func update(_ text: String) { update(Array(text.utf8)) }
 
     /// The digest as 64 lowercase hex digits.
@@ -47,7 +50,9 @@ public struct SHA256 {
         return state.map { String(format: "%08x", $0) }.joined()
     }
 
+    /// The SHA-256 of `data` as 64 lowercase hexadecimal digits.
     public static func hex(_ data: Data) -> String { var h = SHA256(); h.update(data); return h.finalize() }
+    /// The SHA-256 of `text`'s UTF-8 bytes as 64 lowercase hexadecimal digits.
     public static func hex(_ text: String) -> String { var h = SHA256(); h.update(text); return h.finalize() }
 
     private mutating func compress() {

@@ -6,13 +6,22 @@ import Tensor
 /// elementwise function whose own derivative is f″ — so gradients of gradients work as far
 /// as derivatives are supplied; past that, a clear error.
 public struct ElementwiseFunction: Sendable {
+    /// Shown in error messages and as the op's name on the tape ("tanh", "tanh′").
     public let name: String
+    /// f, f′, f″, …: as many as the function can be differentiated through.
     public let derivatives: [@Sendable (Double) -> Double]
     /// The Tensor core's vectorised kernels computing f itself (applied in order), if any.
     public let kernels: [UnaryOp]
     /// The same for f′, when f′ is a composition of kernels (ReLU′ = relu∘sign).
     public let derivativeKernels: [UnaryOp]
 
+    /// A function from its derivatives and, optionally, the Tensor kernel that computes it fast.
+    ///
+    /// - Parameters:
+    ///   - name: Its name on the tape and in errors.
+    ///   - derivatives: f, f′, f″, … as scalar functions in f64.
+    ///   - kernel: A vectorised kernel computing f (else f is applied element by element).
+    ///   - derivativeKernels: Kernels whose composition computes f′, if there are any.
     public init(
         _ name: String, _ derivatives: [@Sendable (Double) -> Double], kernel: UnaryOp? = nil,
         derivativeKernels: [UnaryOp] = []
@@ -45,6 +54,12 @@ public struct ElementwiseFunction: Sendable {
 }
 
 extension Variable {
+    /// `f` applied to every element, differentiable as many times as `f` has derivatives.
+    ///
+    /// - Parameter f: The function, e.g. one of ``Elementwise``'s.
+    /// - Returns: f(self); its VJP is g ⊙ f′(self).
+    /// - Precondition: Differentiating past the last supplied derivative stops the cell with the
+    ///   function's name.
     public func apply(_ f: ElementwiseFunction) -> Variable {
         let out = f.evaluate(value)
         return Variable(out, op: f.name, parents: [self]) { [self] g in
@@ -58,8 +73,11 @@ extension Variable {
 
 /// The elementwise functions autodiff knows, with enough derivatives for Hessians.
 public enum Elementwise {
+    /// eˣ.
     public static let exp = ElementwiseFunction("exp", [Foundation.exp, Foundation.exp, Foundation.exp, Foundation.exp], kernel: .exp)
+    /// The natural logarithm (NaN below 0, −∞ at 0, as in NumPy).
     public static let log = ElementwiseFunction("log", [Foundation.log, { 1 / $0 }, { -1 / ($0 * $0) }, { 2 / ($0 * $0 * $0) }], kernel: .log)
+    /// tanh x.
     public static let tanh = ElementwiseFunction(
         "tanh",
         [
@@ -74,6 +92,7 @@ public enum Elementwise {
                 let t = Foundation.tanh($0); return -2 * (1 - t * t) * (1 - 3 * t * t)
             },
         ], kernel: .tanh)
+    /// 1/(1 + e⁻ˣ).
     public static let sigmoid = ElementwiseFunction(
         "sigmoid",
         [
@@ -88,24 +107,38 @@ public enum Elementwise {
                 let s = 1 / (1 + Foundation.exp(-$0)); return s * (1 - s) * (1 - 6 * s + 6 * s * s)
             },
         ], kernel: .sigmoid)
+    /// sin x.
     public static let sin = ElementwiseFunction("sin", [Foundation.sin, Foundation.cos, { -Foundation.sin($0) }, { -Foundation.cos($0) }], kernel: .sin)
+    /// cos x.
     public static let cos = ElementwiseFunction("cos", [Foundation.cos, { -Foundation.sin($0) }, { -Foundation.cos($0) }, Foundation.sin], kernel: .cos)
+    /// x².
     public static let square = ElementwiseFunction("square", [{ $0 * $0 }, { 2 * $0 }, { _ in 2 }, { _ in 0 }], kernel: .square)
+    /// √x.
     public static let sqrt = ElementwiseFunction(
         "sqrt",
         [
             Foundation.sqrt, { 0.5 / Foundation.sqrt($0) }, { -0.25 / ($0 * Foundation.sqrt($0)) },
             { 0.375 / ($0 * $0 * Foundation.sqrt($0)) },
         ], kernel: .sqrt)
+    /// |x|, with derivative sign(x) (0 at 0).
     public static let abs = ElementwiseFunction("abs", [Swift.abs, { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }, { _ in 0 }], kernel: .abs)
 }
 
+/// eˣ elementwise, differentiable to any order.
 public func exp<T>(_ x: Variable<T>) -> Variable<T> { x.apply(Elementwise.exp) }
+/// The natural logarithm elementwise; its gradient is 1/x.
 public func log<T>(_ x: Variable<T>) -> Variable<T> { x.apply(Elementwise.log) }
+/// tanh elementwise; its gradient is 1 − tanh².
 public func tanh<T>(_ x: Variable<T>) -> Variable<T> { x.apply(Elementwise.tanh) }
+/// The logistic function elementwise; its gradient is σ(1 − σ).
 public func sigmoid<T>(_ x: Variable<T>) -> Variable<T> { x.apply(Elementwise.sigmoid) }
+/// sin elementwise; its gradient is cos.
 public func sin<T>(_ x: Variable<T>) -> Variable<T> { x.apply(Elementwise.sin) }
+/// cos elementwise; its gradient is −sin.
 public func cos<T>(_ x: Variable<T>) -> Variable<T> { x.apply(Elementwise.cos) }
+/// √x elementwise; its gradient is 1/(2√x).
 public func sqrt<T>(_ x: Variable<T>) -> Variable<T> { x.apply(Elementwise.sqrt) }
+/// |x| elementwise; its gradient is sign(x).
 public func abs<T>(_ x: Variable<T>) -> Variable<T> { x.apply(Elementwise.abs) }
+/// x² elementwise; its gradient is 2x.
 public func square<T>(_ x: Variable<T>) -> Variable<T> { x.apply(Elementwise.square) }

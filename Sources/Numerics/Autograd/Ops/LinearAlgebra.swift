@@ -48,6 +48,11 @@ extension Variable {
         Variable(value.transposed(), op: "transpose", parents: [self]) { g in [g.transposed()] }
     }
 
+    /// The same elements in a new shape (row-major, as `Tensor.reshaped`); the gradient is reshaped
+    /// back.
+    ///
+    /// - Parameter newShape: A shape with the same element count.
+    /// - Returns: The reshaped variable.
     public func reshaped(_ newShape: [Int]) -> Variable {
         let old = shape
         return Variable(value.reshaped(newShape), op: "reshape", parents: [self]) { g in [g.reshaped(old)] }

@@ -24,7 +24,11 @@ private func lapackAlone<R>(_ body: () -> R) -> R {
     return body()
 }
 
+// The conformances route each requirement to the C library of one precision; they are hidden
+// from the reference (`@_documentation(visibility: internal)`), where the requirement documents
+// them once: a notebook calls `svd`, `exp`, `matmul`, never `Float.gesdd`.
 extension Float {
+    @_documentation(visibility: internal)
     public static func gesdd(
         _ jobz: UInt8, _ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Float>, _ lda: Int,
         _ s: UnsafeMutablePointer<Float>, _ u: UnsafeMutablePointer<Float>?, _ ldu: Int,
@@ -32,25 +36,32 @@ extension Float {
     ) -> Int {
         lapackAlone { Int(LAPACKE_sgesdd(columnMajor, CChar(bitPattern: jobz), i32(m), i32(n), a, i32(lda), s, u, i32(ldu), vt, i32(ldvt))) }
     }
+    @_documentation(visibility: internal)
     public static func syevd(_ n: Int, _ a: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>) -> Int {
         lapackAlone { Int(LAPACKE_ssyevd(columnMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), i32(n), a, i32(n), w)) }
     }
+    @_documentation(visibility: internal)
     public static func gesv(_ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>) -> Int {
         var ipiv = [Int32](repeating: 0, count: max(n, 1))
         return Int(LAPACKE_sgesv(rowMajor, i32(n), i32(nrhs), a, i32(n), &ipiv, b, i32(nrhs)))
     }
+    @_documentation(visibility: internal)
     public static func potrf(_ n: Int, _ a: UnsafeMutablePointer<Float>) -> Int {
         Int(LAPACKE_spotrf(rowMajor, CChar(UInt8(ascii: "L")), i32(n), a, i32(n)))
     }
+    @_documentation(visibility: internal)
     public static func getrf(_ n: Int, _ a: UnsafeMutablePointer<Float>, _ ipiv: UnsafeMutablePointer<Int32>) -> Int {
         Int(LAPACKE_sgetrf(rowMajor, i32(n), i32(n), a, i32(n), ipiv))
     }
+    @_documentation(visibility: internal)
     public static func geqrf(_ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Float>, _ tau: UnsafeMutablePointer<Float>) -> Int {
         Int(LAPACKE_sgeqrf(rowMajor, i32(m), i32(n), a, i32(n), tau))
     }
+    @_documentation(visibility: internal)
     public static func orgqr(_ m: Int, _ n: Int, _ k: Int, _ a: UnsafeMutablePointer<Float>, _ tau: UnsafePointer<Float>) -> Int {
         Int(LAPACKE_sorgqr(rowMajor, i32(m), i32(n), i32(k), a, i32(n), tau))
     }
+    @_documentation(visibility: internal)
     public static func gelsd(
         _ m: Int, _ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>,
         _ ldb: Int, _ s: UnsafeMutablePointer<Float>, _ rcond: Float, _ rank: inout Int
@@ -63,6 +74,7 @@ extension Float {
 }
 
 extension Double {
+    @_documentation(visibility: internal)
     public static func gesdd(
         _ jobz: UInt8, _ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Double>, _ lda: Int,
         _ s: UnsafeMutablePointer<Double>, _ u: UnsafeMutablePointer<Double>?, _ ldu: Int,
@@ -70,25 +82,32 @@ extension Double {
     ) -> Int {
         lapackAlone { Int(LAPACKE_dgesdd(columnMajor, CChar(bitPattern: jobz), i32(m), i32(n), a, i32(lda), s, u, i32(ldu), vt, i32(ldvt))) }
     }
+    @_documentation(visibility: internal)
     public static func syevd(_ n: Int, _ a: UnsafeMutablePointer<Double>, _ w: UnsafeMutablePointer<Double>) -> Int {
         lapackAlone { Int(LAPACKE_dsyevd(columnMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), i32(n), a, i32(n), w)) }
     }
+    @_documentation(visibility: internal)
     public static func gesv(_ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>) -> Int {
         var ipiv = [Int32](repeating: 0, count: max(n, 1))
         return Int(LAPACKE_dgesv(rowMajor, i32(n), i32(nrhs), a, i32(n), &ipiv, b, i32(nrhs)))
     }
+    @_documentation(visibility: internal)
     public static func potrf(_ n: Int, _ a: UnsafeMutablePointer<Double>) -> Int {
         Int(LAPACKE_dpotrf(rowMajor, CChar(UInt8(ascii: "L")), i32(n), a, i32(n)))
     }
+    @_documentation(visibility: internal)
     public static func getrf(_ n: Int, _ a: UnsafeMutablePointer<Double>, _ ipiv: UnsafeMutablePointer<Int32>) -> Int {
         Int(LAPACKE_dgetrf(rowMajor, i32(n), i32(n), a, i32(n), ipiv))
     }
+    @_documentation(visibility: internal)
     public static func geqrf(_ m: Int, _ n: Int, _ a: UnsafeMutablePointer<Double>, _ tau: UnsafeMutablePointer<Double>) -> Int {
         Int(LAPACKE_dgeqrf(rowMajor, i32(m), i32(n), a, i32(n), tau))
     }
+    @_documentation(visibility: internal)
     public static func orgqr(_ m: Int, _ n: Int, _ k: Int, _ a: UnsafeMutablePointer<Double>, _ tau: UnsafePointer<Double>) -> Int {
         Int(LAPACKE_dorgqr(rowMajor, i32(m), i32(n), i32(k), a, i32(n), tau))
     }
+    @_documentation(visibility: internal)
     public static func gelsd(
         _ m: Int, _ n: Int, _ nrhs: Int, _ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>,
         _ ldb: Int, _ s: UnsafeMutablePointer<Double>, _ rcond: Double, _ rank: inout Int

@@ -1,8 +1,12 @@
 /// A LAPACK routine that reported failure, named with the operation and the matrix shape.
 public struct LinalgError: Error, CustomStringConvertible, Equatable {
+    /// The function that failed ("cholesky", "solve", "inv").
     public var operation: String
+    /// The shape of the matrix it was given.
     public var shape: [Int]
+    /// LAPACK's `info`: for a failed factorisation, the 1-based index of the offending pivot or minor.
     public var info: Int
+    /// What went wrong, in words ("not positive definite", "singular").
     public var reason: String
 
     public var description: String { "\(operation): \(reason) for a matrix of shape \(shape) (LAPACK info = \(info))" }

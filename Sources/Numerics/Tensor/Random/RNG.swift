@@ -7,10 +7,20 @@
 /// Philox image of the parent key and the label, so named streams ("init", "data", "noise")
 /// do not shift when another stream draws more numbers.
 public struct RNG: Sendable, Equatable {
+    /// The generator's Philox key: its seed, or a split's derived key.
     public let key: UInt64
     /// Sampling calls made so far; the next call uses this as its draw number.
     public private(set) var draws: UInt64 = 0
 
+    /// A generator whose every draw is fixed by `seed`.
+    ///
+    /// ```swift
+    /// var rng = RNG(seed: cellSeed)
+    /// let w = rng.normal([64, 2], std: 0.5)            // Tensor<Double>
+    /// let init = rng.split("init")                      // an independent stream
+    /// ```
+    ///
+    /// - Parameter seed: Any value; equal seeds give equal streams on every machine and thread count.
     public init(seed: UInt64) { key = seed }
 
     var keyWords: (UInt32, UInt32) { (UInt32(truncatingIfNeeded: key), UInt32(truncatingIfNeeded: key >> 32)) }
