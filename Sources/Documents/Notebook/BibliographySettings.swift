@@ -23,6 +23,7 @@ public struct BibliographySettings: Equatable, Sendable {
     public var nocite: [String] = []
     public var linkCitations = true
     public var sectionTitle = "References"
+    /// `reference-section`: one list at the end (the default) or one per top-level section.
     public var referenceSection = ReferenceSection.end
 
     public static let defaultStyle = "chicago-author-date"
