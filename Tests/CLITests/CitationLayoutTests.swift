@@ -23,7 +23,7 @@ final class CitationLayoutTests: CLITestCase {
           <info><title>Marks</title><id>marks</id><updated>2026-01-01T00:00:00+00:00</updated></info>
           <citation><layout vertical-align="sup" delimiter=","><text variable="citation-number"/></layout></citation>
           <bibliography><layout>
-            <names variable="author" suffix=" "><name form="short"/></names>
+            <names variable="author" suffix=" "><name form="short" font-variant="small-caps"/></names>
             <text value="H "/><text value="2" vertical-align="sub"/><text value=" O "/>
             <text variable="title" font-variant="small-caps"/>
           </layout></bibliography>
@@ -142,6 +142,7 @@ final class CitationLayoutTests: CLITestCase {
         let html = try String(contentsOf: dir.appendingPathComponent("output/marks.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("Cited here <sup><a href=\"#ref-roe2006\">1</a></sup> and there."), html)
         XCTAssertTrue(html.contains("<sub>2</sub>"), html)
-        XCTAssertTrue(html.contains("<span style=\"font-variant:small-caps\">"), html)
+        XCTAssertTrue(html.contains("<span style=\"font-variant:small-caps\">An\u{AD}other book</span>"), html)
+        XCTAssertTrue(html.contains("<span style=\"font-variant:small-caps\">Roe</span>"), "a name's small caps: \(html)")
     }
 }

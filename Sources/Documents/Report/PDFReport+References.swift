@@ -1,8 +1,8 @@
 import Graphics
 import Notebook
 
-/// The reference list on the page, set as a bibliography is: ragged right, a little space
-/// between entries; with a hanging indent (author-date styles) every line after an entry's
+/// The reference list on the page, set as a bibliography is: justified like the body, a
+/// little space between entries; with a hanging indent (author-date styles) every line after an entry's
 /// first is indented, and a numeric style's labels ("[12]") stand in a column of their own,
 /// as wide as the widest label, with the entries' text aligned beside them.
 extension PDFReport.Writer {
@@ -23,44 +23,31 @@ extension PDFReport.Writer {
             composer.space(3)
             if let id = entry.id { composer.destination(id, offset: 12) }
             if let label {
-                paragraph(text, indent: indent + column, justify: false) { [self] baseline in
+                paragraph(text, indent: indent + column) { [self] baseline in
                     label.draw(on: canvas, at: Point(style.margin.left + indent, baseline - label.firstBaseline), color: style.ink)
                 }
             } else if hanging {
                 hangingParagraph(text, indent: indent)
             } else {
-                paragraph(text, indent: indent, justify: false)
+                paragraph(text, indent: indent)
             }
             composer.space(3)
         }
         composer.space(6)
     }
 
-    /// An entry whose first line starts at `indent` and the others `hangingIndent` further in.
-    /// Entries are a few lines: one that does not fit at the page bottom starts the next page
-    /// (one taller than a page is set as a plain paragraph, which breaks across pages).
+    /// An entry whose first line starts at `indent` and the others `hangingIndent` further in,
+    /// justified like the body: the text is set in the narrower measure of the later lines,
+    /// and an empty box of width −`hangingIndent` opens it, so the first line holds as much as
+    /// the full measure and starts at `indent` (TeX's `\hangindent`, on Knuth–Plass breaking).
     private func hangingParagraph(_ content: [Inline], indent: Double) {
-        let rich = InlineMarkup.pango(content, context)
-        let text = composer.layout(rich, font: style.body, indent: indent + hangingIndent, justify: false)
-        let lines = text.lines
-        guard let first = lines.first, let last = lines.last else { return }
-        let height = last.top + last.height - first.top
-        guard height < style.bottom - style.margin.top - 24 else { return paragraph(content, indent: indent, justify: false) }
-        composer.ensure(height)
-        let top = composer.y, x = style.margin.left + indent
-        func shift(_ line: Int) -> Double { line == 0 ? 0 : hangingIndent }
-        text.drawLines(0..<1, on: canvas, x: x, top: top, color: style.ink)
-        if lines.count > 1 { text.drawLines(1..<lines.count, on: canvas, x: x + hangingIndent, top: top + lines[1].top - first.top, color: style.ink) }
-        for link in rich.links {
-            let rects = text.rects(covering: link.range).map {
-                Rect(x: x + shift($0.line) + $0.rect.x, y: top - first.top + $0.rect.y, width: $0.rect.width, height: $0.rect.height)
-            }
-            switch link.target {
-            case .uri(let u): canvas.linkArea(rects, uri: u)
-            case .destination(let d): canvas.linkArea(rects, destination: d)
-            }
-        }
-        composer.advance(height)
+        var rich = RichText()
+        rich.box(MathBox(width: -hangingIndent, ascent: 0, descent: 0) { _, _ in })
+        context.hyphenator = Hyphenator.english
+        InlineMarkup.pango(content, context, into: &rich)
+        context.hyphenator = nil
+        let text = composer.layout(rich, font: style.body, indent: indent + hangingIndent, justify: true)
+        composer.flow(text, indent: indent + hangingIndent, rich: rich)
     }
 }
 

@@ -38,10 +38,11 @@ enum ReportCitationSuite {
             let html = HTMLReport.render(resolved, figureDirectory: "figures")
             return pdf.count + html.utf8.count
         }
-        // The workload is what it claims: every entry is listed, and nothing is reported wrong.
+        // The workload is what it claims: every entry is listed, and every key is found (the
+        // copied test entries keep their crossref warnings: their parent is not copied).
         let check = ResolvedNotebook(withCitations, projectRoot: folder)
         let entries = HTMLReport.render(check, figureDirectory: "figures").components(separatedBy: "class=\"csl-entry\"").count - 1
-        guard check.diagnostics.isEmpty, entries == CitationSuite.entries else {
+        guard !check.diagnostics.contains(where: { $0.file.hasSuffix("cited.md") }), entries == CitationSuite.entries else {
             fatalError("report-citations bench: \(entries) entries, \(check.diagnostics.map(\.description))")
         }
         let plainSeconds = Measure.secondsPerCall(budget: Bench.budget) { _ = render(without) }
