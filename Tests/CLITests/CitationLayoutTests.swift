@@ -102,7 +102,8 @@ final class CitationLayoutTests: CLITestCase {
         try render("hang", style: "apa", body: "# Intro\n\nSee [@doe2005; @roe2006].\n")
         let w = try words("output/hang.pdf")
         let doe = try XCTUnwrap(w.last { $0.text == "Doe," }, "\(w.map(\.text))")
-        let that = try XCTUnwrap(w.first { $0.text == "that" && $0.y0 > doe.y0 + 5 }, "the entry's second line")
+        // The entry's second line: the words a line below its first.
+        let that = try XCTUnwrap(w.filter { $0.y0 > doe.y0 + 5 && $0.y0 < doe.y0 + 20 }.min { $0.x0 < $1.x0 }, "the entry's second line")
         XCTAssertEqual(that.x0 - doe.x0, 15, accuracy: 1.5, "the second line hangs 1.5 em in")
         let roe = try XCTUnwrap(w.last { $0.text == "Roe," && $0.y0 > that.y0 }, "the next entry")
         XCTAssertEqual(roe.x0, doe.x0, accuracy: 0.5, "every entry starts at the margin")
@@ -115,7 +116,8 @@ final class CitationLayoutTests: CLITestCase {
         for label in labels { XCTAssertEqual(label.x0, labels[0].x0, accuracy: 0.5, "labels are flush left") }
         // The text beside the labels starts at one x on every line, the wrapped ones too.
         let starts = labels.map { label in n.filter { $0.x0 > label.x1 && abs($0.y0 - label.y0) < 2 }.map(\.x0).min() ?? 0 }
-        let onto = try XCTUnwrap(n.first { $0.text == "onto" }, "the first entry wraps")
+        let onto = try XCTUnwrap(
+            n.filter { $0.y0 > labels[0].y0 + 5 && $0.y0 < labels[1].y0 - 5 }.min { $0.x0 < $1.x0 }, "the first entry wraps")
         for x in starts { XCTAssertEqual(x, starts[0], accuracy: 0.5, "\(starts)") }
         XCTAssertGreaterThan(starts[0], labels[0].x1, "the text starts right of the labels")
         XCTAssertEqual(onto.x0, starts[0], accuracy: 0.5, "a wrapped line aligns with the text, not the label")
