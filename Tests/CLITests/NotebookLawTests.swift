@@ -76,7 +76,7 @@ final class NotebookLawTests: XCTestCase {
             let html = try String(contentsOf: out.appendingPathComponent(stem + ".html"), encoding: .utf8)
             let list = try XCTUnwrap(CitationTests.referenceListText(html), "\(name) cites nothing: it has no reference list")
             XCTAssertTrue(html.contains("href=\"#ref-"), "\(name): its citations link to their entries")
-            let pdf = try Tools.output("pdftotext", [out.appendingPathComponent(stem + ".pdf").path, "-"])
+            let pdf = try CitationTests.bodyText(out.appendingPathComponent(stem + ".pdf"))
             let tail = pdf.range(of: "References\n", options: .backwards).map { String(pdf[$0.upperBound...]) } ?? ""
             XCTAssertTrue(
                 CitationTests.comparable(tail).hasPrefix(CitationTests.comparable(list)), "\(name): PDF \(tail)\nHTML \(list)")
