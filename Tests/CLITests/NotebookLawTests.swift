@@ -71,14 +71,15 @@ final class NotebookLawTests: XCTestCase {
                 XCTAssertTrue(text.contains(words), "\(name): '\(verdict)' not in its PDF")
             }
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(stem + ".html").path))
-            // A notebook that cites shows the same reference list in its PDF and its HTML page.
+            // Every notebook cites its sources, and shows the same reference list in its PDF and
+            // its HTML page.
             let html = try String(contentsOf: out.appendingPathComponent(stem + ".html"), encoding: .utf8)
-            if let list = CitationTests.referenceListText(html) {
-                let pdf = try Tools.output("pdftotext", [out.appendingPathComponent(stem + ".pdf").path, "-"])
-                let tail = pdf.range(of: "References\n", options: .backwards).map { String(pdf[$0.upperBound...]) } ?? ""
-                XCTAssertTrue(
-                    CitationTests.comparable(tail).hasPrefix(CitationTests.comparable(list)), "\(name): PDF \(tail)\nHTML \(list)")
-            }
+            let list = try XCTUnwrap(CitationTests.referenceListText(html), "\(name) cites nothing: it has no reference list")
+            XCTAssertTrue(html.contains("href=\"#ref-"), "\(name): its citations link to their entries")
+            let pdf = try CitationTests.bodyText(out.appendingPathComponent(stem + ".pdf"))
+            let tail = pdf.range(of: "References\n", options: .backwards).map { String(pdf[$0.upperBound...]) } ?? ""
+            XCTAssertTrue(
+                CitationTests.comparable(tail).hasPrefix(CitationTests.comparable(list)), "\(name): PDF \(tail)\nHTML \(list)")
         }
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         for name in notebooks { XCTAssertTrue(index.contains("href=\"\(name.dropLast(3)).html\""), name) }

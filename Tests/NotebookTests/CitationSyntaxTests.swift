@@ -64,4 +64,13 @@ final class CitationSyntaxTests: XCTestCase {
             XCTAssertEqual("\($0)", "t.md:2:1: error: front matter 'link-citations' needs true or false")
         }
     }
+
+    func testReferenceSectionIsEndOrPerSection() throws {
+        XCTAssertEqual(try Document.parse("---\ntitle: x\n---\n", path: "t.md").frontMatter.bibliography.referenceSection, .end)
+        let doc = try Document.parse("---\nreference-section: per-section\n---\n", path: "t.md")
+        XCTAssertEqual(doc.frontMatter.bibliography.referenceSection, .perSection)
+        XCTAssertThrowsError(try Document.parse("---\ntitle: x\nreference-section: chapters\n---\n", path: "t.md")) {
+            XCTAssertEqual("\($0)", "t.md:3:1: error: front matter 'reference-section' must be end or per-section")
+        }
+    }
 }

@@ -48,7 +48,7 @@ extension CitationProcessor {
                 if let last = lastNote[ci.id] { cite.nearNote = note - last <= nearNoteDistance }
                 cite.firstNoteNumber = firstNote[ci.id]
                 let state = states[ci.id] ?? ItemState()
-                let (nodes, _) = renderCite(ci.id, cite, state: state, context: citationContext)
+                let nodes = linked(ci.id, renderCite(ci.id, cite, state: state, context: citationContext).nodes)
                 var authors = ""
                 if groupsByAuthor {
                     var authorsCite = CiteRendering(mode: .citation)
@@ -90,7 +90,7 @@ extension CitationProcessor {
                     var c = CiteRendering(mode: .citation, locator: first.item.locator, label: first.item.label ?? (first.item.locator == nil ? nil : "page"))
                     c.suppressAuthor = true
                     c.position = first.position
-                    inner[0].nodes = renderCite(first.id, c, state: state, context: citationContext).nodes
+                    inner[0].nodes = linked(first.id, renderCite(first.id, c, state: state, context: citationContext).nodes)
                     if let s = first.item.suffix, !s.isEmpty { punctuation.append([.text(" " + s)], to: &inner[0].nodes) }
                     let tail = ItemRenderer.fonts(layout, collapse(inner, citationNode: citationNode, layout: layout, states: states))
                     if isNote {
@@ -99,7 +99,7 @@ extension CitationProcessor {
                         inText.append(authors)
                     } else {
                         let rest = tail.isEmpty ? [] : [.text(" ")] + punctuation.affix(layout["prefix"] ?? "(", tail, layout["suffix"] ?? ")")
-                        results.append(authors + rest)
+                        results.append(linked(first.id, authors) + rest)
                         inText.append(nil)
                     }
                     continue
@@ -111,6 +111,13 @@ extension CitationProcessor {
             inText.append(nil)
         }
         return (results, inText)
+    }
+
+    /// One item's rendering as a link to its entry, when `itemLink` is set; links inside it
+    /// (a DOI the citation shows) give way, since a link cannot hold another.
+    func linked(_ id: String, _ nodes: [RichText]) -> [RichText] {
+        guard let itemLink, !nodes.isEmpty else { return nodes }
+        return [.link(url: itemLink(id), RichTextEdges.unlinked(nodes))]
     }
 
     /// A note is a sentence: its first letter is a capital ("See Doe …").
@@ -197,7 +204,7 @@ extension CitationProcessor {
                     continue
                 }
                 k += 1
-                var nodes = renderCite(c.id, cite, state: states[c.id] ?? ItemState(), context: citationContext).nodes
+                var nodes = linked(c.id, renderCite(c.id, cite, state: states[c.id] ?? ItemState(), context: citationContext).nodes)
                 if let s = c.item.suffix, !s.isEmpty { punctuation.append([.text(" " + s)], to: &nodes) }
                 punctuation.append([.text(groupDelimiter)], to: &out)
                 punctuation.append(nodes, to: &out)

@@ -75,6 +75,14 @@ public final class CitationProcessor: @unchecked Sendable {
     let itemOrder: [String]
     let citationContext: StyleContext
     let bibliographyContext: StyleContext?
+    /// Where each cited item links, or nil for citations without links (the default).
+    ///
+    /// When set, every item of a citation is wrapped in its own `.link(url: itemLink(id), …)`:
+    /// `(Doe 2005; Roe 2006)` links "Doe 2005" and "Roe 2006" to two entries, `[1]–[3]` its
+    /// ends, and a narrative `Doe (2005)` both parts to Doe's entry (Pandoc's `link-citations`).
+    ///
+    ///     processor.itemLink = { "#ref-" + $0 }
+    public var itemLink: (@Sendable (String) -> String)?
 
     /// `language` overrides the style's default locale; locales come from `library`.
     public convenience init(style: CSLStyle, items: [CSLItem], language: String? = nil, library: CSLLibrary = CSLLibrary()) throws {

@@ -102,10 +102,13 @@ extension ItemRenderer {
         if form == "count" { return shown > 0 ? [.text(String(shown))] : [] }
         let delimiter = nameNode?["delimiter"] ?? context.nameOptions["name-delimiter"] ?? ", "
         let asSortOrder = cite.sorting ? "all" : option("name-as-sort-order", nameNode)
+        // `<name font-variant="small-caps"/>` and the other fonts of cs:name set each name (not
+        // the "and" or "et al." between and after them).
+        func fonts(_ nodes: [RichText]) -> [RichText] { nameNode.map { ItemRenderer.fonts($0, nodes) } ?? nodes }
         var rendered: [(nodes: [RichText], inverted: Bool)] = []
         for (i, n) in names.prefix(shown).enumerated() {
             let inverted = asSortOrder == "all" || (asSortOrder == "first" && i == 0)
-            rendered.append((formatName(n, index: i, form: form, inverted: inverted, nameNode: nameNode), inverted))
+            rendered.append((fonts(formatName(n, index: i, form: form, inverted: inverted, nameNode: nameNode)), inverted))
         }
         let useLast = option("et-al-use-last", nameNode) == "true" && shown + 2 <= names.count && !cite.sorting
         let truncated = (shown < names.count || others) && !cite.sorting
@@ -135,7 +138,7 @@ extension ItemRenderer {
             if useLast, !others, let last = names.last {
                 let lastInverted = asSortOrder == "all"
                 punctuation.append([.text(delimiter + "\u{2026} ")], to: &out)
-                out += formatName(last, index: names.count - 1, form: form, inverted: lastInverted, nameNode: nameNode)
+                out += fonts(formatName(last, index: names.count - 1, form: form, inverted: lastInverted, nameNode: nameNode))
             } else {
                 let term = locale.term(etAlNode?["term"] ?? "et-al") ?? "et al."
                 let precedes: Bool

@@ -72,6 +72,15 @@ extension RichText {
 
 /// Editing the first and last characters of rich text, as punctuation rules need.
 enum RichTextEdges {
+    /// The same nodes with every link replaced by its content.
+    static func unlinked(_ nodes: [RichText]) -> [RichText] {
+        nodes.flatMap { n -> [RichText] in
+            if case .link(_, let c) = n { return unlinked(c) }
+            guard let c = n.children else { return [n] }
+            return [n.replacingChildren(unlinked(c))]
+        }
+    }
+
     static func lastCharacter(_ nodes: [RichText]) -> Character? {
         for n in nodes.reversed() {
             switch n {

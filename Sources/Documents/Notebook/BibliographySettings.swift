@@ -2,8 +2,17 @@ import Yams
 
 /// The front matter keys of citations (Pandoc's): `bibliography` (a path or a list, relative to
 /// the notebook; `.bib` or CSL-JSON), `csl` (a built-in style name or a path), `nocite` (`'@*'`
-/// or keys), `link-citations` and `reference-section-title`.
+/// or keys), `link-citations`, `reference-section-title` and `reference-section` (`end` or
+/// `per-section`).
 public struct BibliographySettings: Equatable, Sendable {
+    /// Where the reference list goes.
+    public enum ReferenceSection: String, Equatable, Sendable {
+        /// One list: in the `::: {#refs}` div, else at the end (Pandoc's default).
+        case end
+        /// A list at the end of each top-level section with the entries cited in it.
+        case perSection = "per-section"
+    }
+
     public var files: [String] = []
     /// Where each of `files` is written, for errors about it.
     public var filePositions: [FrontMatter.Position] = []
@@ -14,9 +23,11 @@ public struct BibliographySettings: Equatable, Sendable {
     public var nocite: [String] = []
     public var linkCitations = true
     public var sectionTitle = "References"
+    /// `reference-section`: one list at the end (the default) or one per top-level section.
+    public var referenceSection = ReferenceSection.end
 
     public static let defaultStyle = "chicago-author-date"
-    static let keys: Set<String> = ["bibliography", "csl", "nocite", "link-citations", "reference-section-title"]
+    static let keys: Set<String> = ["bibliography", "csl", "nocite", "link-citations", "reference-section-title", "reference-section"]
 
     public init() {}
 
@@ -47,6 +58,11 @@ public struct BibliographySettings: Equatable, Sendable {
         case "reference-section-title":
             guard let s = v.string else { throw fail("front matter 'reference-section-title' needs a text value") }
             sectionTitle = s
+        case "reference-section":
+            guard let s = v.string, let place = ReferenceSection(rawValue: s) else {
+                throw fail("front matter 'reference-section' must be end or per-section")
+            }
+            referenceSection = place
         default: break
         }
     }

@@ -29,6 +29,8 @@ public indirect enum Inline: Equatable, Sendable {
     case emphasis([Inline])
     case strong([Inline])
     case strikethrough([Inline])
+    /// Small caps, superscript or subscript text (from a citation style's formatting).
+    case styled(InlineStyle, [Inline])
     case code(String)
     case math(String)
     case link(url: String, content: [Inline])
@@ -58,7 +60,7 @@ extension Array where Element == Inline {
             switch inline {
             case .text(let s), .code(let s): s
             case .math(let s): s
-            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, let c), .image(_, let c): c.plainText
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .styled(_, let c), .link(_, let c), .image(_, let c): c.plainText
             case .crossReference(let label, _), .customReference(let label, _, _): "@" + label
             case .citation(let c): c.source
             case .footnote, .checkbox, .attributes: ""

@@ -18,7 +18,15 @@ enum CitationResolution {
         CitationWalk.visit([.paragraph(document.abstractInlines ?? [], line: 0)]) {
             marks.append($0); abstractMarks.insert($0)
         }
-        CitationWalk.visit(document.blocks) { marks.append($0) }
+        // The top-level section of each mark, for per-section lists (the abstract's: the first).
+        let sectionOf = ReferenceList.sectionIndices(document.blocks).indices
+        var markSection: [CitationMark: Int] = [:]
+        for (block, s) in zip(document.blocks, sectionOf) {
+            CitationWalk.visit([block]) {
+                marks.append($0)
+                markSection[$0] = s
+            }
+        }
         let abstractLine = document.frontMatter.abstractPosition?.line ?? 1
         func place(_ mark: CitationMark) -> Int { abstractMarks.contains(mark) ? abstractLine + mark.line : mark.line }
         guard !marks.isEmpty || !settings.files.isEmpty else { return [] }
@@ -53,6 +61,8 @@ enum CitationResolution {
             diagnostics.append(Diagnostic(file: path, line: settings.stylePosition?.line ?? 1, message: "\(error)"))
             return diagnostics
         }
+        // Each cited item links to its own entry: `[@a; @b]` is two links.
+        if settings.linkCitations { processor.itemLink = { "#" + CitationInlines.anchor($0) } }
         let known = Set(loaded.bibliography.items.map(\.id))
         for mark in marks {
             for item in mark.items where !known.contains(item.key) {
@@ -63,9 +73,14 @@ enum CitationResolution {
                         severity: .warning))
             }
         }
-        diagnostics += CitationWalk.labelClashes(document.blocks, keys: known, origins: loaded.bibliography.origins, path: path)
+        diagnostics += CitationWalk.labelClashes(
+            document.blocks, keys: known, origins: loaded.bibliography.origins, path: path, source: NotebookLines(path: path))
 
         let out = processor.process(marks.map(Self.citation), nocite: settings.nocite)
+        let perSection = settings.referenceSection == .perSection
+        var citedIn = Array(repeating: Set<String>(), count: perSection ? ReferenceList.sectionIndices(document.blocks).count : 1)
+        for mark in marks { citedIn[perSection ? markSection[mark] ?? 0 : 0].formUnion(mark.items.map(\.key)) }
+        let sections = ReferenceList.Sections(entries: out.bibliography, citedIn: citedIn)
         var texts: [CitationMark: [Inline]] = [:]
         for (mark, text) in zip(marks, out.citations) {
             // Pandoc's mark for keys not found: "(nobody?)", bold, so the gap is seen in print.
@@ -75,13 +90,18 @@ enum CitationResolution {
                 ? [.text(mark.narrative ? "" : "("), .strong([.text(missing.joined(separator: "; "))]), .text(mark.narrative ? "" : ")")]
                     .filter { $0 != .text("") }
                 : CitationInlines.inlines(text)
-            let target = mark.items.first.map(\.key).flatMap { known.contains($0) ? $0 : nil }
-            texts[mark] =
-                settings.linkCitations && target != nil
-                ? [.link(url: "#" + CitationInlines.anchor(target!), content: CitationInlines.unlinked(body))] : body
+            // Only the links to entries stay (a DOI inside a citation would nest in them).
+            let section = perSection ? markSection[mark] ?? 0 : 0
+            texts[mark] = CitationInlines.retargeted(CitationInlines.unlinked(body) { $0.hasPrefix("#ref-") }) { url in
+                "#" + sections.anchor(String(url.dropFirst("#ref-".count)), section: section)
+            }
         }
         rewrite(&document) { texts[$0] ?? [.text($0.source)] }
-        ReferenceList.place(out.bibliography, in: &document, title: settings.sectionTitle)
+        if perSection {
+            ReferenceList.placePerSection(sections, options: out.bibliographyOptions, in: &document, title: settings.sectionTitle)
+        } else {
+            ReferenceList.place(out.bibliography, options: out.bibliographyOptions, in: &document, title: settings.sectionTitle)
+        }
         return diagnostics
     }
 

@@ -51,6 +51,7 @@ enum CitationWalk {
             case .emphasis(let c): out.append(.emphasis(map(c, f)))
             case .strong(let c): out.append(.strong(map(c, f)))
             case .strikethrough(let c): out.append(.strikethrough(map(c, f)))
+            case .styled(let style, let c): out.append(.styled(style, map(c, f)))
             case .link(let url, let c): out.append(.link(url: url, content: map(c, f)))
             case .footnote(let blocks): out.append(.footnote(map(blocks, f)))
             default: out.append(i)
@@ -60,11 +61,12 @@ enum CitationWalk {
     }
 
     /// Cross references whose label is also a key of the bibliography: which one `@x` means is
-    /// not clear, so each is an error at its line.
+    /// not clear, so each is an error at its line and the column of its `@` in `source`.
     static func labelClashes(
-        _ blocks: [Block], keys: Set<String>, origins: [String: (file: String, line: Int, column: Int)], path: String
+        _ blocks: [Block], keys: Set<String>, origins: [String: (file: String, line: Int, column: Int)], path: String, source: NotebookLines
     ) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        var columns = source
         func inlines(_ list: [Inline]) {
             for i in list {
                 switch i {
@@ -73,7 +75,7 @@ enum CitationWalk {
                         let at = origins[label].map { " (\($0.file):\($0.line))" } ?? ""
                         found.append(
                             Diagnostic(
-                                file: path, line: line,
+                                file: path, line: line, column: columns.column(of: "@" + label, line: line),
                                 message: "'@\(label)' is both a cross-reference label and a citation key\(at); rename one of them"))
                     }
                 case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, let c): inlines(c)

@@ -52,6 +52,7 @@ enum InlineMarkup {
             case .emphasis(let c): out.tag("<i>"); pango(c, ctx, into: &out); out.tag("</i>")
             case .strong(let c): out.tag("<b>"); pango(c, ctx, into: &out); out.tag("</b>")
             case .strikethrough(let c): out.tag("<s>"); pango(c, ctx, into: &out); out.tag("</s>")
+            case .styled(let style, let c): out.tag(style.pangoOpen); pango(c, ctx, into: &out); out.tag(style.pangoClose)
             case .code(let s):
                 out.tag("<span font_family=\"\(Fonts.mono)\" size=\"86%\">"); out.text(s); out.tag("</span>")
             case .math(let s): MathSetter.inlinePDF(s, into: &out, size: ctx.mathSize)
@@ -102,6 +103,7 @@ enum InlineMarkup {
             case .emphasis(let c): "<em>" + html(c, ctx) + "</em>"
             case .strong(let c): "<strong>" + html(c, ctx) + "</strong>"
             case .strikethrough(let c): "<del>" + html(c, ctx) + "</del>"
+            case .styled(let style, let c): style.htmlOpen + html(c, ctx) + style.htmlClose
             case .code(let s): "<code>" + HTML.escape(s) + "</code>"
             case .math(let s): MathSetter.inlineHTML(s, id: ctx.nextMathID())
             case .link(let url, let c):

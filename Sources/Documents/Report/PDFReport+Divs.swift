@@ -37,6 +37,7 @@ extension PDFReport.Writer {
         case .callout(let c):
             callout(c, d, role, indent: indent)
         case .plain:
+            if d.classes.contains("references") { return referenceList(d, indent: indent) }
             if let id = d.id { composer.destination(id, offset: 12) }
             blocks(d.blocks, indent: indent)
         }

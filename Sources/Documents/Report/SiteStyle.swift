@@ -47,6 +47,8 @@ enum SiteStyle {
         ul.notebooks img{width:10rem;height:auto;border:1px solid var(--rule);border-radius:3px}
         ul.notebooks h2{margin:0 0 .2rem;font-size:1.25rem}ul.notebooks p{margin:.2rem 0;text-align:left;font-size:.95rem}
         ul.notebooks .date{color:var(--muted)}footer{margin-top:3rem;font-size:.8rem;color:var(--muted);text-align:center}
+        .references .csl-entry{margin:.45rem 0}.references .csl-entry p{margin:0;text-align:left}.hanging-indent .csl-entry{padding-left:1.5em;text-indent:-1.5em}
+        .csl-left-margin{float:left;min-width:2.2em;padding-right:.5em}.csl-right-inline{margin-left:2.7em}
         @media (max-width:600px){body{font-size:16px}p{text-align:left}main{padding:1rem .9rem 3rem}.abstract{margin:1rem 0 0}
           ul.notebooks li{flex-direction:column}ul.notebooks img{width:100%}.display-math{padding:0 2.2rem}
           nav.toc .toc3{padding-left:2.4rem}}

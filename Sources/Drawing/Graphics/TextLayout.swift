@@ -127,7 +127,12 @@ public final class TextLayout {
                 Line(
                     index: index, top: Double(logical.y) / Double(PANGO_SCALE),
                     baseline: baseline, height: Double(logical.height) / Double(PANGO_SCALE)))
-            xs.append(Double(logical.x) / Double(PANGO_SCALE) + shift(line: index))
+            // `pango_cairo_show_layout_line` puts the line's origin at the pen: the offset is the
+            // line's place in the layout less its own extent left of its origin (non-zero when
+            // it opens with a negative-width box, as a hanging indent does).
+            var own = PangoRectangle(), ownInk = PangoRectangle()
+            if let line = pango_layout_iter_get_line_readonly(iter) { pango_layout_line_get_extents(line, &ownInk, &own) }
+            xs.append(Double(logical.x - own.x) / Double(PANGO_SCALE) + shift(line: index))
             if let line = pango_layout_iter_get_line_readonly(iter) { pointers.append(UnsafeMutableRawPointer(line)) }
             index += 1
         } while pango_layout_iter_next_line(iter) != 0
