@@ -6,17 +6,19 @@ extension PDFComposer {
     /// A text layout inside a shaded box (code, outputs), continued across pages.
     func box(
         _ text: TextLayout, indent: Double = 0, padding: Double = 6, background: Color, border: Color?,
-        leftRule: Color? = nil, color: Color? = nil
+        leftRule: Color? = nil, color: Color? = nil, keepWith: Double = 0
     ) {
-        box([text], indent: indent, padding: padding, background: background, border: border, leftRule: leftRule, color: color)
+        box([text], indent: indent, padding: padding, background: background, border: border, leftRule: leftRule, color: color, keepWith: keepWith)
     }
 
     /// One box over several layouts set one after another (a long output in chunks: Pango's
     /// cost grows faster than linearly with the size of one layout, so long text is laid out
-    /// in pieces of a few hundred lines).
+    /// in pieces of a few hundred lines). Two lines at least go on each page the box reaches;
+    /// the last of them keep with the `keepWith` points of what follows (a cell's code with
+    /// the first lines of its output).
     func box(
         _ texts: [TextLayout], indent: Double = 0, padding: Double = 6, background: Color, border: Color?,
-        leftRule: Color? = nil, color: Color? = nil
+        leftRule: Color? = nil, color: Color? = nil, keepWith: Double = 0
     ) {
         // Every line of every layout: (layout, line within it, height).
         var lines: [(layout: Int, line: Int, height: Double)] = []
@@ -27,11 +29,29 @@ extension PDFComposer {
         while i < lines.count {
             // Do not start a box with a lone line at the page bottom.
             let firstNeeds = lines[i..<min(i + 2, lines.count)].reduce(0) { $0 + $1.height } + 2 * padding
+            if i == 0 { settle(lead: firstNeeds) }
             if firstNeeds > remaining && pageHasContent { newPage() }
             var j = i, height = 0.0
             while j < lines.count && (height + lines[j].height + 2 * padding <= remaining || j == i) {
                 height += lines[j].height; j += 1
             }
+            let rest = lines[i...].reduce(0) { $0 + $1.height } + 2 * padding
+            if j == lines.count && keepWith > 0 && rest + keepWith > remaining && pageHasContent {
+                // The end of the box keeps with what follows: a short box goes over whole
+                // (when it fits with it on a page), a longer one sends its last two lines.
+                if j - i < 4 {
+                    if rest + keepWith <= textHeight {
+                        newPage()
+                        continue
+                    }
+                } else {
+                    j -= 2
+                }
+            } else if j < lines.count && lines.count - j == 1 && j - i >= 3 {
+                // No single line of the box alone at the top of the next page.
+                j -= 1
+            }
+            height = lines[i..<j].reduce(0) { $0 + $1.height }
             let rect = Rect(x: boxX, y: y, width: boxWidth, height: height + 2 * padding)
             canvas.roundedRectangle(rect, radius: 2.5)
             canvas.fill(background, preserve: border != nil)

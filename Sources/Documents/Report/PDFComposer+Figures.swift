@@ -25,6 +25,7 @@ extension PDFComposer {
     /// (as LaTeX's longtable), instead of being scaled down to one unreadable page.
     @discardableResult
     func table(_ table: Table, indent: Double = 0) -> Rect {
+        settle(lead: placedHeight(of: table, indent: indent))
         let m = table.measured(on: canvas)
         let size = Size(m.width, m.height(rows: 0..<table.rows.count))
         let widest = max(style.textWidth - indent, style.width - 72)
@@ -69,12 +70,17 @@ extension PDFComposer {
         return m.height(rows: 0..<min(3, table.rows.count)) * scale
     }
 
+    /// The scale at which `place` sets something of `size`: 1, unless it is wider than the
+    /// page allows or taller than the text block (less `keepWith`).
+    func placementScale(_ size: Size, indent: Double = 0, keepWith: Double = 0) -> Double {
+        let widest = max(style.textWidth - indent, style.width - 72)
+        return min(1, widest / size.width, (textHeight - keepWith) / size.height)
+    }
+
     /// Places something of `size` points the way `figure` does and draws it into its rectangle.
     func place(_ size: Size, indent: Double = 0, keepWith: Double = 0, draw: (Rect, Double) -> Void) -> Rect {
         let text = style.textWidth - indent
-        let widest = max(text, style.width - 72)
-        let maxHeight = style.bottom - style.margin.top - keepWith
-        let scale = min(1, widest / size.width, maxHeight / size.height)
+        let scale = placementScale(size, indent: indent, keepWith: keepWith)
         ensure(size.height * scale + keepWith)
         let w = size.width * scale
         let x = w <= text ? style.margin.left + indent + (text - w) / 2 : (style.width - w) / 2

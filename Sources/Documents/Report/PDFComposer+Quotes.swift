@@ -14,6 +14,8 @@ extension PDFComposer {
 
     /// A rule down the left of a quote (or, in `color`, a callout) that follows page breaks.
     func beginQuoteRule(x: Double, color: Color? = nil, width: Double = 1.6) {
+        // A heading held for the quote is set first, above the rule (with two lines of the quote).
+        settle(lead: 2.6 * style.bodySize)
         quoteRules.append(QuoteRule(x: x, top: y, color: color, width: width))
     }
 

@@ -34,16 +34,30 @@ extension PDFComposer {
         return l
     }
 
-    /// Draws a text layout line by line, breaking across pages, keeping at least
-    /// `minLinesAtBottom` lines together at a page bottom (orphans) and at a page top (widows).
-    /// With `rich`, places its link areas over their glyphs, draws its inline boxes, and sets
-    /// its footnotes (laid out by `footnote`) at the bottom of the page where their mark falls.
+    /// Draws a text layout line by line, breaking across pages. With `minLinesAtBottom` of 2
+    /// or more, that many lines stay together on either side of a break, as TeX's
+    /// `\clubpenalty` and `\widowpenalty` do when set to 10000: no single line of a paragraph
+    /// alone at the bottom of a page (an orphan) or at the top of the next (a widow); a
+    /// paragraph too short to split so moves whole. With `rich`, places its link areas over
+    /// their glyphs, draws its inline boxes, and sets its footnotes (laid out by `footnote`) at
+    /// the bottom of the page where their mark falls. After `keepWithNext()`, the text is held
+    /// and set with the next block.
     func flow(
         _ text: TextLayout, indent: Double = 0, color: Color? = nil, minLinesAtBottom: Int = 2,
         rich: RichText? = nil, footnote: ((Int, [Block]) -> TextLayout)? = nil,
         onFirstLine: ((Double) -> Void)? = nil
     ) {
+        if keepNextFlow {
+            keepNextFlow = false
+            kept.append(
+                KeptItem(height: text.size.height) { [self] in
+                    flow(text, indent: indent, color: color, minLinesAtBottom: minLinesAtBottom, rich: rich, footnote: footnote, onFirstLine: onFirstLine)
+                })
+            return
+        }
+        recordOverfullLines(of: text)
         let lines = text.lines
+        let together = max(1, minLinesAtBottom)
         // Footnote layouts by the line their mark is on.
         var notesByLine: [Int: [(number: Int, layout: TextLayout)]] = [:]
         if let rich, let footnote {
@@ -51,30 +65,44 @@ extension PDFComposer {
                 notesByLine[text.line(containing: f.offset), default: []].append((f.number, footnote(f.number, f.blocks)))
             }
         }
-        func notesHeight(_ k: Int) -> Double {
+        // The room the footnotes of line `k` take, with the rule above them if they are the page's first.
+        func notesHeight(_ k: Int, first: Bool) -> Double {
             guard let notes = notesByLine[k] else { return 0 }
-            return notes.reduce(footnotes.isEmpty ? Self.footnoteGap : 0) { $0 + $1.layout.size.height + 2 }
+            return notes.reduce(first ? Self.footnoteGap : 0) { $0 + $1.layout.size.height + 2 }
         }
         var i = 0
         while i < lines.count {
             var needed = 0.0
-            for k in i..<min(i + minLinesAtBottom, lines.count) { needed += lines[k].height + notesHeight(k) }
+            for k in i..<min(i + together, lines.count) { needed += lines[k].height + notesHeight(k, first: footnotes.isEmpty) }
+            if i == 0 {
+                // What is kept for this text (a heading) goes with its first lines, or all of
+                // them when it is too short to split.
+                let whole = lines.count < 2 * together
+                settle(lead: whole ? lines.reduce(0) { $0 + $1.height } : needed)
+            }
             if needed > remaining && pageHasContent { newPage() }
-            var j = i, height = 0.0
+            // As many lines as fit, with the footnotes their marks bring to this page.
+            var j = i, height = 0.0, notes = 0.0
             while j < lines.count {
-                guard height + lines[j].height + notesHeight(j) <= remaining || j == i else { break }
+                let extra = notesHeight(j, first: footnotes.isEmpty && notes == 0)
+                guard height + lines[j].height + notes + extra <= remaining || j == i else { break }
                 height += lines[j].height
-                // Footnotes of this line are now on this page (and shrink what remains of it).
-                if let notes = notesByLine[j] { footnotes += notes; notesByLine[j] = nil }
+                notes += extra
                 j += 1
             }
-            // Widow control: if only one line would carry over, move one more line with it
-            // (unless that line's footnotes were already placed here).
-            if j < lines.count && lines.count - j == 1 && j - i > minLinesAtBottom && minLinesAtBottom > 1
-                && !(rich?.footnotes.contains { text.line(containing: $0.offset) == j - 1 } ?? false)
-            {
-                j -= 1; height -= lines[j].height
+            if j < lines.count && together > 1 {
+                // Widow: the lines that carry over are never fewer than `together`.
+                if lines.count - j < together { j = max(i + 1, lines.count - together) }
+                // Orphan: nor are those that stay; a paragraph too short to split starts on the next page.
+                if j - i < together && pageHasContent {
+                    newPage()
+                    continue
+                }
             }
+            for k in i..<j {
+                if let placed = notesByLine.removeValue(forKey: k) { footnotes += placed }
+            }
+            height = lines[i..<j].reduce(0) { $0 + $1.height }
             let x = style.margin.left + indent
             let shift = y - lines[i].top
             if i == 0 { onFirstLine?(y + lines[0].baseline - lines[0].top) }
