@@ -91,6 +91,7 @@ public enum PDFReport {
                 let rich = InlineMarkup.pango(notebook.document.abstractInlines ?? [.text(abstract)], context)
                 context.hyphenator = nil
                 context.mathSize = MathSetter.bodySize
+                composer.sourceLine = fm.abstractPosition?.line
                 composer.flow(
                     composer.layout(rich, font: style.small, indent: indent, width: style.textWidth - 2 * indent, justify: true),
                     indent: indent, rich: rich)
