@@ -21,6 +21,8 @@ public struct CellOptions: Equatable, Sendable {
     /// HTML only: the source inside `<details>` (nil: the front matter's `code-fold`).
     public var codeFold: CodeFold?
     public var codeSummary: String?
+    /// Where the cell's figures and captioned table may go on the PDF page (`fig-pos`).
+    public var figurePosition: FigurePosition = .default
 
     public init() {}
 
@@ -29,7 +31,7 @@ public struct CellOptions: Equatable, Sendable {
 
     public static let knownKeys = [
         "label", "caption", "echo", "eval", "output", "include", "error", "cache",
-        "timeout", "fig-width", "fig-height", "layout", "code-fold", "code-summary",
+        "timeout", "fig-width", "fig-height", "layout", "code-fold", "code-summary", "fig-pos",
     ]
 
     /// Options whose value is prose (Markdown and `$…$` math), read by `TextOptionValue`'s rules:
@@ -178,6 +180,9 @@ public struct CellOptions: Equatable, Sendable {
             case "layout": options.layout = try string()
             case "code-fold": options.codeFold = try value.flatMap(CodeFold.init).orThrow(fail("cell option 'code-fold' must be true, false or show"))
             case "code-summary": options.codeSummary = try string()
+            case "fig-pos":
+                options.figurePosition = try FigurePosition(try string()).orThrow(
+                    fail("cell option 'fig-pos' must be H, or some of h, t and p (here, top of a page, a page of floats)", column: valueColumn))
             default: break
             }
             consumed += 1 + continuation.count

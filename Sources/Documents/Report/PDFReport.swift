@@ -25,6 +25,7 @@ public enum PDFReport {
         }
         let writer = Writer(resolved, headingPages: pages)
         writer.write()
+        resolved.warnings.add(writer.composer.overfullWarnings(file: resolved.warnings.file))
         return writer.composer.canvas.finish()
     }
 
@@ -90,6 +91,7 @@ public enum PDFReport {
                 let rich = InlineMarkup.pango(notebook.document.abstractInlines ?? [.text(abstract)], context)
                 context.hyphenator = nil
                 context.mathSize = MathSetter.bodySize
+                composer.sourceLine = fm.abstractPosition?.line
                 composer.flow(
                     composer.layout(rich, font: style.small, indent: indent, width: style.textWidth - 2 * indent, justify: true),
                     indent: indent, rich: rich)
@@ -137,14 +139,10 @@ public enum PDFReport {
         // MARK: Blocks
 
         func blocks(_ blocks: [Block], indent: Double) {
-            for (k, block) in blocks.enumerated() {
-                if case .heading(let level, let content, let line) = block {
-                    // Consecutive headings stay together with the text after the last.
-                    var next = false
-                    if k + 1 < blocks.count, case .heading = blocks[k + 1] { next = true }
-                    heading(level: level, content: content, line: line, indent: indent, followedByHeading: next)
-                    continue
-                }
+            // (Consecutive headings stay together with the text after the last: the composer
+            // holds each heading until a block that is not one comes.)
+            for block in blocks {
+                composer.sourceLine = block.sourceLine
                 self.block(block, indent: indent)
             }
         }
@@ -221,7 +219,7 @@ public enum PDFReport {
             }.joined()
         }
 
-        func heading(level: Int, content: [Inline], line: Int, indent: Double, followedByHeading: Bool = false) {
+        func heading(level: Int, content: [Inline], line: Int, indent: Double) {
             let info = numbering.heading(atLine: line)
             var rich = RichText()
             if notebook.numberSections, let n = info?.number { rich.text(n); rich.text("\u{2003}") }
@@ -230,8 +228,8 @@ public enum PDFReport {
             context.mathSize = MathSetter.bodySize
             let text = composer.layout(rich, font: style.heading(level), indent: indent)
             composer.space(level == 1 ? 18 : 13)
-            // Keep a heading with at least three lines of what follows.
-            composer.ensure(text.size.height + 3 * style.bodySize * 1.3 + (followedByHeading ? 36 : 0))
+            // A heading goes on the page of what follows it (two lines of it at least).
+            composer.keepWithNext()
             let title = (info?.number.map { notebook.numberSections ? $0 + " " : "" } ?? "") + Self.plainTitle(content)
             let parentLevel = max(0, min(level - 1, outline.count - 1))
             composer.flow(text, indent: indent, minLinesAtBottom: 1, rich: rich, footnote: footnoteLayout) { [self] baseline in
