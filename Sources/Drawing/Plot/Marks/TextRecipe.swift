@@ -2,8 +2,10 @@ import Graphics
 import PlotData
 
 extension Axes {
-    public mutating func text(_ s: String, x: Double, y: Double, anchor: TextAnchor = .left, size: Double = 8) {
-        marks.append(.text(TextMark(x: x, y: y, text: s, anchor: anchor, size: size)))
+    public mutating func text(_ s: String, x: Double, y: Double, anchor: TextAnchor = .left, size: Double = 8, alpha: Double? = nil) {
+        var m = TextMark(x: x, y: y, text: s, anchor: anchor, size: size)
+        m.alpha = alpha
+        marks.append(.text(m))
     }
 }
 
@@ -28,6 +30,6 @@ extension TextMark: MarkRecipe {
         let label = LabelRenderer.render(canvas, text, min(size, PlotLimits.maxFontSize), false)
         let p = f.point(x, y)
         let dx = anchor == .left ? 0 : anchor == .center ? -label.size.width / 2 : -label.size.width
-        label.draw(canvas, Point(p.x + dx, p.y - label.baseline), color)
+        label.draw(canvas, Point(p.x + dx, p.y - label.baseline), color.faded(alpha))
     }
 }
