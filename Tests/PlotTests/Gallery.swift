@@ -125,7 +125,8 @@ enum Gallery {
         f[0, 0].title = "Box plots"
         let x = (1...6).map(Double.init)
         f[0, 1].errorbar(x: x, y: x.map { 1 / $0 }, yerr: .asymmetric(lower: x.map { 0.05 / $0 }, upper: x.map { 0.2 / $0 }), label: "median, IQR")
-        f[0, 1].errorbar(x: x.map { $0 + 0.2 }, y: x.map { 0.8 / $0 }, yerr: .symmetric(x.map { 0.1 / $0 }), xerr: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1],
+        f[0, 1].errorbar(
+            x: x.map { $0 + 0.2 }, y: x.map { 0.8 / $0 }, yerr: .symmetric(x.map { 0.1 / $0 }), xerr: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1],
             marker: .square, joined: true, label: "mean ± s.e.", alpha: 0.7)
         f[0, 1].annotate("fastest", point: (1.2, 0.8), textAt: (3.5, 0.9))
         f[0, 1].title = "Error bars"

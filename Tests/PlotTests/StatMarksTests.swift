@@ -53,7 +53,8 @@ final class StatMarksTests: XCTestCase {
 
     func testErrorBarsSpanTheirAsymmetricErrors() {
         var f = Figure(width: 300, height: 220)
-        f.axes.errorbar(x: [1, 2, 3], y: [5, 6, 4], yerr: .asymmetric(lower: [1, 2, 0.5], upper: [3, 1, 2]), xerr: [0.2, 0.2, 0.2], color: Color(hex: 0xff0000))
+        f.axes.errorbar(
+            x: [1, 2, 3], y: [5, 6, 4], yerr: .asymmetric(lower: [1, 2, 0.5], upper: [3, 1, 2]), xerr: [0.2, 0.2, 0.2], color: Color(hex: 0xff0000))
         let px = PlotProbe.pixels(f), fr = PlotProbe.guides(f).frame
         func red(_ p: Point) -> Bool { let c = PlotProbe.rgb(px, p); return c.0 > 180 && c.1 < 120 && c.2 < 120 }
         for (x, y, lo, hi) in [(1.0, 5.0, 1.0, 3.0), (2, 6, 2, 1), (3, 4, 0.5, 2)] {

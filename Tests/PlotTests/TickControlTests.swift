@@ -69,7 +69,9 @@ final class TickControlTests: XCTestCase {
     /// A tick pointing in darkens pixels inside the frame above the x axis; out, below it.
     func testTickDirectionPutsTheMarksInsideOrOutside() {
         func inkAbove(_ d: TickDirection) -> (inside: Bool, outside: Bool) {
-            let f = figure { $0.xTicks([5], labels: ["five"], direction: d); $0.marks = [] ; $0.xLimits = [0, 10]; $0.yLimits = [0, 1] }
+            let f = figure {
+                $0.xTicks([5], labels: ["five"], direction: d); $0.marks = []; $0.xLimits = [0, 10]; $0.yLimits = [0, 1]
+            }
             let plot = PlotProbe.plotRect(f), px = PlotProbe.pixels(f)
             let x = plot.x + plot.width / 2
             return (PlotProbe.ink(PlotProbe.rgb(px, Point(x, plot.maxY - 2.2))), PlotProbe.ink(PlotProbe.rgb(px, Point(x, plot.maxY + 2.2))))

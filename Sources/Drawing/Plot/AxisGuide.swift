@@ -93,13 +93,15 @@ struct AxisGuide {
             var maxCount = spec?.count ?? Int(length / (horizontal ? 28 : 14))
             while true {
                 let major = Ticks.symlog(lo, hi, threshold: c, maxCount: max(2, maxCount))
-                let labels = custom(major) ?? major.map { v -> DrawnLabel in
-                    let e = log10(abs(v))
-                    if v != 0, abs(e - e.rounded()) < 1e-9 {
-                        return LabelRenderer.markup(canvas, (v < 0 ? "\u{2212}" : "") + Ticks.powerOfTenMarkup(Int(e.rounded())), size)
+                let labels =
+                    custom(major)
+                    ?? major.map { v -> DrawnLabel in
+                        let e = log10(abs(v))
+                        if v != 0, abs(e - e.rounded()) < 1e-9 {
+                            return LabelRenderer.markup(canvas, (v < 0 ? "\u{2212}" : "") + Ticks.powerOfTenMarkup(Int(e.rounded())), size)
+                        }
+                        return LabelRenderer.markup(canvas, Ticks.labels([v]).labels[0], size)
                     }
-                    return LabelRenderer.markup(canvas, Ticks.labels([v]).labels[0], size)
-                }
                 if fits(major, labels) { return AxisGuide(major: major, labels: labels, minor: [], exponent: nil) }
                 if maxCount <= 2 {
                     // Still crowded (the ±threshold decades sit close to 0): keep 0 and the outer

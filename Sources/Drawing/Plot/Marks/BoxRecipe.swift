@@ -113,8 +113,10 @@ extension BoxMark: MarkRecipe {
             // The box outline, pinched to 1/2 width at the median when notched (matplotlib's shape).
             var outline: [(Double, Double)] = [(c - h, lowerQuartile[i]), (c + h, lowerQuartile[i])]
             if notched, let lo = notchLower?[i], let hi = notchUpper?[i] {
-                outline += [(c + h, lo), (c + h / 2, median[i]), (c + h, hi), (c + h, upperQuartile[i]), (c - h, upperQuartile[i]), (c - h, hi),
-                    (c - h / 2, median[i]), (c - h, lo)]
+                outline += [
+                    (c + h, lo), (c + h / 2, median[i]), (c + h, hi), (c + h, upperQuartile[i]), (c - h, upperQuartile[i]), (c - h, hi),
+                    (c - h / 2, median[i]), (c - h, lo),
+                ]
             } else {
                 outline += [(c + h, upperQuartile[i]), (c - h, upperQuartile[i])]
             }
