@@ -45,8 +45,9 @@ extension AnnotationMark: MarkRecipe {
         guard f.accepts(x, y), f.accepts(textX, textY) else { return .points([]) }
         let b = box(f)
         var out: [Point] = []
-        for k in 0...6 {
-            let t = Double(k) / 6
+        // As dense as a text mark's lattice: hidden text costs as much as a hidden line.
+        for k in 0...12 {
+            let t = Double(k) / 12
             out += [Point(b.x + t * b.width, b.y), Point(b.x + t * b.width, b.maxY), Point(b.x + t * b.width, b.y + b.height / 2)]
         }
         if arrow { out += Legend.along([textX, x], [textY, y], f) }
