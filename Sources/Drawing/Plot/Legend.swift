@@ -83,6 +83,12 @@ struct Legend {
         return out
     }
 
+    /// Characters a label shows, for estimating its width: TeX's `$`, `^`, `_`, braces and
+    /// backslashes draw nothing themselves.
+    static func visibleCharacters(_ text: String) -> Int {
+        text.reduce(0) { $0 + ("$^_{}\\".contains($1) ? 0 : 1) }
+    }
+
     /// Points along a polyline: its drawable points, and 8 more on each segment between two of them.
     static func along(_ xs: [Double], _ ys: [Double], _ f: PlotFrame) -> [Point] {
         var out: [Point] = []

@@ -37,7 +37,7 @@ extension AnnotationMark: MarkRecipe {
 
     /// The text's box around its centre, estimated from the size (the legend has no canvas at hand).
     func box(_ f: PlotFrame) -> Rect {
-        let c = f.point(textX, textY), w = Double(text.count) * size * 0.5, h = size * 1.2
+        let c = f.point(textX, textY), w = Double(Legend.visibleCharacters(text)) * size * 0.5, h = size * 1.2
         return Rect(x: c.x - w / 2, y: c.y - h / 2, width: w, height: h)
     }
 

@@ -21,7 +21,7 @@ extension TextMark: MarkRecipe {
         // Sampled densely (a 13 × 3 lattice): hidden text is worse than a hidden stretch of line,
         // so a legend over it must cost as much as one over a long line.
         var out: [Point] = []
-        let p = f.point(x, y), w = Double(text.count) * size * 0.5
+        let p = f.point(x, y), w = Double(Legend.visibleCharacters(text)) * size * 0.5
         let x0 = anchor == .left ? p.x : anchor == .center ? p.x - w / 2 : p.x - w
         for k in 0...12 {
             for row in 0...2 { out.append(Point(x0 + w * Double(k) / 12, p.y - size * Double(row) / 2)) }
