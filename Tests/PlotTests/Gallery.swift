@@ -114,10 +114,43 @@ enum Gallery {
         return f
     }
 
+    static var statistics: Figure {
+        var f = Figure(width: 480, height: 190, rows: 1, columns: 2, panelLetters: true)
+        var groups: [[Double]] = []
+        for k in 0..<3 {
+            let spread = Double(k + 1)
+            groups.append((0..<60).map { i -> Double in Double(k) + sin(Double(i * (k + 3))) * spread + (i == 5 ? 7.0 : 0.0) })
+        }
+        f[0, 0].boxplot(groups, notch: true, names: ["SGD", "Adam", "Lion"], label: "final loss")
+        f[0, 0].title = "Box plots"
+        let x = (1...6).map(Double.init)
+        f[0, 1].errorbar(x: x, y: x.map { 1 / $0 }, yerr: .asymmetric(lower: x.map { 0.05 / $0 }, upper: x.map { 0.2 / $0 }), label: "median, IQR")
+        f[0, 1].errorbar(
+            x: x.map { $0 + 0.2 }, y: x.map { 0.8 / $0 }, yerr: .symmetric(x.map { 0.1 / $0 }), xerr: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1],
+            marker: .square, joined: true, label: "mean ± s.e.", alpha: 0.7)
+        f[0, 1].annotate("fastest", point: (1.2, 0.8), textAt: (3.5, 0.9))
+        f[0, 1].title = "Error bars"
+        return f
+    }
+    static var ticks: Figure {
+        var f = Figure(width: 480, height: 190, rows: 1, columns: 2, panelLetters: true)
+        let t = (0...100).map { Double($0) / 100 * .pi }
+        f[0, 0].line(x: t, y: t.map(sin), label: "sin")
+        f[0, 0].xTicks([0, .pi / 2, .pi], labels: ["0", "$\\pi/2$", "$\\pi$"], minor: 4, direction: .in)
+        f[0, 0].yTicks(format: .percent, direction: .inout)
+        f[0, 0].twinY.line(x: t, y: t.map { 100 * cos($0) }, label: "cos")
+        f[0, 0].twinY.yLabel = "cos ×100"
+        f[0, 1].line(x: (1...100).map(Double.init), y: (1...100).map { 3 / Double($0) })
+        f[0, 1].yScale = .log; f[0, 1].xScale = .log
+        f[0, 1].yTicks(logSteps: .oneTwoFive)
+        f[0, 1].xTicks(formatter: { "\(Int($0))×" })
+        return f
+    }
+
     static let all: [(String, Figure)] = [
         ("lines", lines), ("log-lines", logLines), ("scatter-band", scatterBand), ("bars-stem-step", barsStemStep),
         ("heatmap", heatmap), ("contours", contours), ("surface", surface), ("regions", regions),
-        ("parametric", parametric), ("scales", scales),
+        ("parametric", parametric), ("scales", scales), ("statistics", statistics), ("ticks", ticks),
     ]
 
     static func png(_ f: Figure, dpi: Double = 150) -> Canvas {

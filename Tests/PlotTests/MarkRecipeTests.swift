@@ -12,7 +12,7 @@ final class MarkRecipeTests: XCTestCase {
             Set(marks.map(\.kind)),
             [
                 "line", "scatter", "band", "bars", "stem", "step", "heatmap", "contour",
-                "regions", "rule", "text", "arrow", "surface", "line3D", "points3D",
+                "regions", "rule", "text", "arrow", "surface", "line3D", "points3D", "errorbar", "box", "annotation",
             ],
             "every family is covered")
         for m in marks {

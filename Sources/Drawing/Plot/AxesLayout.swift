@@ -17,17 +17,18 @@ struct AxesGuides {
     var y: AxisGuide
     var title, xLabel, yLabel: DrawnLabel?
     var colorbar: (Colorbar, AxisGuide)?
+    /// The right y axis of a twin panel: its frame (shared x), ticks and label.
+    var twin: (frame: PlotFrame, guide: AxisGuide, label: DrawnLabel?)?
     var legend: Legend?
     /// Legend top-left inside the axes; nil with a legend means it sits outside on the right.
     var legendOrigin: Point?
 
     /// Margins the guides need so nothing is clipped by the cell.
     var margins: Margins {
-        let tick = PlotStyle.tickLength + 2
         var m = Margins()
         if view3DMode { return Margins(left: 4, right: 4, top: 4 + (title.map { $0.size.height + 4 } ?? 0), bottom: 4) }
-        m.left = 3 + (yLabel.map { $0.size.height + 5 } ?? 0) + y.maxLabelWidth + tick
-        m.bottom = 3 + tick + x.maxLabelHeight + (xLabel.map { $0.size.height + 4 } ?? 0)
+        m.left = 3 + (yLabel.map { $0.size.height + 5 } ?? 0) + y.maxLabelWidth + y.outward + 2
+        m.bottom = 3 + x.outward + 2 + x.maxLabelHeight + (xLabel.map { $0.size.height + 4 } ?? 0)
         // The title sits 5 pt above the plot (above the ×10^k label if any) and covers the
         // half tick label that pokes out above the top tick.
         if let title {
@@ -36,11 +37,18 @@ struct AxesGuides {
             m.top = 3 + max(y.maxLabelHeight / 2, y.exponent.map { $0.size.height + 2 } ?? 0)
         }
         m.right = 4 + max(x.labels.last.map { $0.size.width / 2 } ?? 0, x.exponent.map { $0.size.width * 0.5 } ?? 0)
-        if let (bar, guide) = colorbar { m.right = max(m.right, bar.width(guide: guide) + 4) }
+        if let twin { m.right = max(m.right, twinWidth + 4) }
+        if let (bar, guide) = colorbar { m.right = max(m.right, twinWidth + bar.width(guide: guide) + 4) }
         if let legend, legendOrigin == nil { m.right += legend.size.width + 8 }
         return m
     }
     var view3DMode = false
+
+    /// Width of the right axis (ticks, labels, rotated label) beside the plot; 0 without one.
+    var twinWidth: Double {
+        guard let twin else { return 0 }
+        return twin.guide.outward + 2 + twin.guide.maxLabelWidth + (twin.label.map { $0.size.height + 5 } ?? 0) + 2
+    }
 }
 
 extension Axes {
@@ -49,21 +57,32 @@ extension Axes {
     func guides(plot: Rect, canvas: Canvas, legendOutside: Bool? = nil) -> AxesGuides {
         let lim = limits()
         let frame = PlotFrame(rect: plot, xScale: xScale, yScale: yScale, xLimits: lim.x, yLimits: lim.y)
-        let x = AxisGuide.make(scale: xScale, lo: lim.x.0, hi: lim.x.1, length: plot.width, horizontal: true, canvas: canvas)
-        let y = AxisGuide.make(scale: yScale, lo: lim.y.0, hi: lim.y.1, length: plot.height, horizontal: false, canvas: canvas)
+        let x = AxisGuide.make(
+            scale: xScale, lo: lim.x.0, hi: lim.x.1, length: plot.width, horizontal: true, canvas: canvas, spec: xTicks)
+        let y = AxisGuide.make(
+            scale: yScale, lo: lim.y.0, hi: lim.y.1, length: plot.height, horizontal: false, canvas: canvas, spec: yTicks)
         var g = AxesGuides(
             frame: frame, x: x, y: y,
             title: title.map { LabelRenderer.render(canvas, $0, PlotStyle.titleSize, false) },
             xLabel: xLabel.map { LabelRenderer.render(canvas, $0, PlotStyle.labelSize, false) },
             yLabel: yLabel.map { LabelRenderer.render(canvas, $0, PlotStyle.labelSize, false) })
         g.view3DMode = view3D != nil
+        if view3D == nil, let panel = twinPanel(xLimits: lim.x) {
+            let ty = panel.limits().y
+            g.twin = (
+                PlotFrame(rect: plot, xScale: xScale, yScale: panel.yScale, xLimits: lim.x, yLimits: ty),
+                AxisGuide.make(
+                    scale: panel.yScale, lo: ty.0, hi: ty.1, length: plot.height, horizontal: false, canvas: canvas, spec: panel.yTicks),
+                twin?.yLabel.map { LabelRenderer.render(canvas, $0, PlotStyle.labelSize, false) }
+            )
+        }
         if let bar = Colorbar(axes: self, canvas: canvas) { g.colorbar = (bar, bar.guide(length: plot.height, canvas: canvas)) }
         if let legend = Legend(axes: self, canvas: canvas) {
             g.legend = legend
             g.legendOrigin =
                 view3D != nil
                 ? Point(plot.maxX - legend.size.width, plot.y)
-                : legendOutside == true ? nil : legend.origin(in: frame, axes: self, forceInside: legendOutside == false)
+                : legendOutside == true ? nil : legend.origin(in: frame, axes: self, twin: g.twin?.frame, forceInside: legendOutside == false)
         }
         return g
     }

@@ -23,6 +23,9 @@ extension Axes {
         var x = Extent(scale: xScale), y = Extent(scale: yScale)
         var tight = true
         for m in marks where m.recipe.addExtent(x: &x, y: &y) { tight = false }
+        // The right axis's marks share the x axis: their x extent counts, their y has its own axis.
+        var right = Extent(scale: twin?.yScale ?? .linear)
+        for m in twin?.marks ?? [] where m.recipe.addExtent(x: &x, y: &right) { tight = false }
         return (x, y, tight)
     }
 

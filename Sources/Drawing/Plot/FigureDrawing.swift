@@ -15,7 +15,15 @@ extension Figure {
             width.isFinite, height.isFinite, width > 0, height > 0
         else { return }
         let pad = 3.0
-        let panels = resolvedPanels()
+        var panels = resolvedPanels()
+        // A shared colorbar takes its width from the right of the grid (measured for the full height).
+        var shared: (Colorbar, AxisGuide)?
+        if let text = sharedColorbar, let scale = sharedColorScale(panels) {
+            let bar = Colorbar(scale: scale, label: text, canvas: canvas)
+            shared = (bar, bar.guide(length: height * 0.8, canvas: canvas))
+            panels = sharingColors(panels, range: scale.range)
+        }
+        let width = self.width - (shared.map { $0.0.width(guide: $0.1) + 4 } ?? 0)
         let titleLabel = title.map { LabelRenderer.render(canvas, $0, PlotStyle.titleSize + 1, true) }
         let top = origin.y + pad + (titleLabel.map { $0.size.height + 4 } ?? 0)
         let letterHeight = panelLetters ? 11.0 : 0
@@ -60,11 +68,14 @@ extension Figure {
             if !changed { break }
         }
         var y = top
+        var firstPlot: Rect?, lastPlot: Rect?
         for r in 0..<rows {
             var x = origin.x + pad
             for c in 0..<columns {
                 let plot = Rect(x: x + colM[c].left, y: y + rowM[r].top, width: plotW, height: plotH)
                 panels[r * columns + c].draw(on: canvas, plot: plot, legendOutside: outside[r * columns + c])
+                if r == 0 && c == 0 { firstPlot = plot }
+                lastPlot = plot
                 if panelLetters {
                     let letter = LabelRenderer.render(
                         canvas, "(\(Character(UnicodeScalar(97 + (r * columns + c) % 26)!)))",
@@ -75,6 +86,11 @@ extension Figure {
                 x += colM[c].left + plotW + colM[c].right
             }
             y += rowM[r].top + plotH + rowM[r].bottom
+        }
+        if let (bar, _) = shared, let a = firstPlot, let b = lastPlot {
+            // As tall as the grid's plots, beside the right end of the grid.
+            let beside = Rect(x: a.x, y: a.y, width: origin.x + width - pad - 4 - a.x, height: b.maxY - a.y)
+            bar.draw(on: canvas, beside: beside, guide: bar.guide(length: beside.height, canvas: canvas))
         }
         if let t = titleLabel { t.draw(canvas, Point(origin.x + (width - t.size.width) / 2, origin.y + pad), PlotStyle.ink) }
     }

@@ -15,7 +15,7 @@ struct Legend {
         func add(_ s: Swatch, _ text: String) {
             e.append((s, LabelRenderer.render(canvas, text, PlotStyle.legendSize, false)))
         }
-        for m in axes.marks {
+        for m in axes.marks + (axes.twin?.marks ?? []) {
             for (swatch, text) in m.recipe.legendEntries() { add(swatch, text) }
         }
         guard !e.isEmpty, axes.legend != .none else { return nil }
@@ -28,28 +28,44 @@ struct Legend {
         return Size(w, h)
     }
 
-    /// Top-left corner: the requested corner, or for `.best` the corner covering the fewest data
-    /// points; nil means "outside" (no inside corner is free).
-    /// With `forceInside`, the least-covered position even when it covers data.
-    func origin(in frame: PlotFrame, axes: Axes, forceInside: Bool = false) -> Point? {
+    /// Top-left corner: the requested corner, or for `.best` the inside spot covering the least
+    /// data; nil means "outside" (asked for, or a legend too large to sit inside the plot).
+    ///
+    /// `.best` follows matplotlib's `_find_best_position`: score each candidate spot by the data
+    /// it would hide (here the points sampled along every mark, which also counts the segments
+    /// crossing the box, as matplotlib's badness does), keep the first spot of lowest score in
+    /// matplotlib's order, and stay inside even when every spot covers something.
+    /// With `forceInside`, a large legend stays inside too.
+    /// `twin` is the frame of the right y axis, whose marks the legend avoids too.
+    func origin(in frame: PlotFrame, axes: Axes, twin: PlotFrame? = nil, forceInside: Bool = false) -> Point? {
         let inset = 4.0, s = size, r = frame.rect
         let (l, c, rt) = (r.x + inset, r.x + (r.width - s.width) / 2, r.maxX - s.width - inset)
         let (t, m, b) = (r.y + inset, r.y + (r.height - s.height) / 2, r.maxY - s.height - inset)
-        // matplotlib's order of preference among equally empty spots.
+        // matplotlib's order of preference among equally empty spots (codes 1 to 10).
         let spots: [(LegendPlacement?, Point)] = [
             (.upperRight, Point(rt, t)), (.upperLeft, Point(l, t)), (.lowerLeft, Point(l, b)), (.lowerRight, Point(rt, b)),
-            (nil, Point(rt, m)), (nil, Point(l, m)), (nil, Point(c, b)), (nil, Point(c, t)),
+            (nil, Point(rt, m)), (nil, Point(l, m)), (nil, Point(c, b)), (nil, Point(c, t)), (nil, Point(c, m)),
         ]
         if let fixed = spots.first(where: { $0.0 == axes.legend }) { return fixed.1 }
-        if !forceInside && (axes.legend == .outside || s.width > r.width * 0.6 || s.height > r.height * 0.7) { return nil }
-        let pts = Legend.samples(axes, frame)
+        // A legend over most of the plot would hide it whatever the spot, and over a grid mark
+        // (heatmap, regions, filled contours) every spot hides data: those go outside.
+        let large = s.width > r.width * 0.6 || s.height > r.height * 0.7
+        let filled = (axes.marks + (axes.twin?.marks ?? [])).contains { if case .wholeFrame = $0.recipe.footprint(in: frame) { true } else { false } }
+        if !forceInside && (axes.legend == .outside || large || filled) { return nil }
+        var pts = Legend.samples(axes, frame)
+        if let twin, let t = axes.twin {
+            var right = Axes()
+            right.marks = t.marks
+            pts += Legend.samples(right, twin)
+        }
         var best: (Int, Point)?
         for (_, p) in spots {
             let box = Rect(x: p.x - 3, y: p.y - 3, width: s.width + 6, height: s.height + 6)
             let n = pts.reduce(0) { $0 + (($1.x >= box.x && $1.x <= box.maxX && $1.y >= box.y && $1.y <= box.maxY) ? 1 : 0) }
             if best == nil || n < best!.0 { best = (n, p) }
+            if n == 0 { break }
         }
-        return best!.0 == 0 || forceInside ? best!.1 : nil
+        return best!.1
     }
 
     /// Points along the drawn data for placement; a grid mark covers the frame (a coarse lattice
@@ -65,6 +81,12 @@ struct Legend {
             }
         }
         return out
+    }
+
+    /// Characters a label shows, for estimating its width: TeX's `$`, `^`, `_`, braces and
+    /// backslashes draw nothing themselves.
+    static func visibleCharacters(_ text: String) -> Int {
+        text.reduce(0) { $0 + ("$^_{}\\".contains($1) ? 0 : 1) }
     }
 
     /// Points along a polyline: its drawable points, and 8 more on each segment between two of them.

@@ -21,6 +21,12 @@ public struct Axes: Codable, Equatable, Sendable {
     public var view3D: View3D?
     public var zLabel: String?
     public var marks: [Mark] = []
+    /// Tick placement, labels and style of the x axis (nil: the defaults).
+    public var xTicks: TickSpec?
+    /// Tick placement, labels and style of the y axis (nil: the defaults).
+    public var yTicks: TickSpec?
+    /// A second y axis on the right sharing this x axis (matplotlib's `twinx`); see `Axes.twinY`.
+    public var twin: TwinAxis?
     /// Colour of the next series without an explicit colour (Okabe–Ito order).
     package var cycleIndex = 0
 
@@ -36,8 +42,9 @@ public struct Axes: Codable, Equatable, Sendable {
     }
 }
 
-/// Where the legend goes: `best` picks the emptiest inside corner, or outside on the right when
-/// every corner would cover data.
+/// Where the legend goes: `best` picks the inside spot that covers the least data (matplotlib's
+/// `best`); it goes outside on the right only for a legend too large for the plot or over a grid
+/// mark (heatmap, regions, filled contours) that leaves no spot free.
 public enum LegendPlacement: String, Codable, Sendable, CaseIterable {
     case best, upperRight, upperLeft, lowerLeft, lowerRight, outside, none
 }

@@ -16,6 +16,10 @@ public struct Figure: Codable, Equatable, Sendable {
     /// Panels in a column share x limits; panels in a row share y limits (unless set explicitly).
     public var sharedX: Bool = false
     public var sharedY: Bool = false
+    /// One colorbar right of the whole grid, with this label, for every panel's colour-mapped
+    /// marks (heatmaps, coloured scatters) mapped to one common range (matplotlib's
+    /// `fig.colorbar(im, ax=axs)` with a shared norm); nil: each panel keeps its own.
+    public var sharedColorbar: String?
 
     /// A figure with one panel.
     public init(

@@ -83,7 +83,19 @@ extension Axes {
         for (k, m) in marks.enumerated() {
             p += m.problems().map { "mark \(k + 1) (\(m.kind)): " + $0 }
         }
+        p += (xTicks?.problems("xTicks") ?? []) + (yTicks?.problems("yTicks") ?? [])
+        if let twin { p += twin.problems() }
         return p
+    }
+}
+
+extension TwinAxis {
+    /// Every reason the right axis cannot be drawn, each prefixed "twin y".
+    /// - Returns: the problems; empty when it can be drawn.
+    public func problems() -> [String] {
+        var host = Axes()
+        (host.yScale, host.yLimits, host.yTicks, host.marks) = (yScale, yLimits, yTicks, marks)
+        return host.problems().map { "twin y: " + $0 }
     }
 }
 

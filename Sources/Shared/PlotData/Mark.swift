@@ -20,4 +20,7 @@ public enum Mark: Codable, Equatable, Sendable {
     case surface(SurfaceMark)
     case line3D(Line3DMark)
     case points3D(Points3DMark)
+    case errorbar(ErrorBarMark)
+    case box(BoxMark)
+    case annotation(AnnotationMark)
 }

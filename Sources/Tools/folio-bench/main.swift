@@ -28,6 +28,7 @@ let suites: [String: () -> [BenchCase]] = [
     "tensor": TensorSuite.cases,
     "math": MathSuite.cases,
     "plot": PlotSuite.cases,
+    "plot-stats": PlotStatsSuite.cases,
     "report": ReportSuite.cases,
     "runner": RunnerSuite.cases,
     "autograd": AutogradSuite.cases,

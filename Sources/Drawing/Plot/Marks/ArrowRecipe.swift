@@ -2,8 +2,10 @@ import Graphics
 import PlotData
 
 extension Axes {
-    public mutating func arrow(from: (Double, Double), to: (Double, Double), text: String? = nil) {
-        marks.append(.arrow(ArrowMark(from: [from.0, from.1], to: [to.0, to.1], text: text)))
+    public mutating func arrow(from: (Double, Double), to: (Double, Double), text: String? = nil, alpha: Double? = nil) {
+        var m = ArrowMark(from: [from.0, from.1], to: [to.0, to.1], text: text)
+        m.alpha = alpha
+        marks.append(.arrow(m))
     }
 }
 
@@ -23,7 +25,7 @@ extension ArrowMark: MarkRecipe {
 
     func draw(on canvas: Canvas, frame f: PlotFrame) {
         guard wellFormed, f.accepts(from[0], from[1]), f.accepts(to[0], to[1]) else { return }
-        let p0 = f.point(from[0], from[1]), p1 = f.point(to[0], to[1])
+        let p0 = f.point(from[0], from[1]), p1 = f.point(to[0], to[1]), color = color.faded(alpha)
         let dx = p1.x - p0.x, dy = p1.y - p0.y, len = max(1e-9, (dx * dx + dy * dy).squareRoot())
         let (ux, uy) = (dx / len, dy / len)
         let head = 6.0, half = 2.6

@@ -3,19 +3,21 @@ import PlotData
 
 extension Axes {
     /// Bars centred on `x`, `width` data units wide.
-    public mutating func bar(x: [Double], height: [Double], width: Double = 0.8, label: String? = nil, color: Color? = nil) {
+    public mutating func bar(
+        x: [Double], height: [Double], width: Double = 0.8, label: String? = nil, color: Color? = nil, alpha: Double? = nil
+    ) {
         Axes.check("bar", [("x", x.count), ("height", height.count)])
-        marks.append(
-            .bars(
-                BarMark(
-                    left: x.map { $0 - width / 2 }, width: Array(repeating: width, count: x.count),
-                    height: height, label: label, color: nextColor(color))))
+        var m = BarMark(
+            left: x.map { $0 - width / 2 }, width: Array(repeating: width, count: x.count),
+            height: height, label: label, color: nextColor(color))
+        m.alpha = alpha
+        marks.append(.bars(m))
     }
 
     /// A histogram of `data` in `bins` equal bins over its finite range (or `range`).
     public mutating func histogram(
         _ data: [Double], bins: Int = 20, range: [Double]? = nil, density: Bool = false,
-        label: String? = nil, color: Color? = nil
+        label: String? = nil, color: Color? = nil, alpha: Double? = nil
     ) {
         guard bins >= 1 else { fatalError("histogram: bins must be ≥ 1, got \(bins)") }
         let finite = data.filter(\.isFinite)
@@ -25,11 +27,11 @@ extension Axes {
         var counts = [Double](repeating: 0, count: bins)
         for v in finite where v >= lo && v <= hi { counts[min(bins - 1, Int((v - lo) / w))] += 1 }
         if density, !finite.isEmpty { counts = counts.map { $0 / (Double(finite.count) * w) } }
-        marks.append(
-            .bars(
-                BarMark(
-                    left: (0..<bins).map { lo + Double($0) * w }, width: Array(repeating: w, count: bins),
-                    height: counts, label: label, color: nextColor(color), edge: true)))
+        var m = BarMark(
+            left: (0..<bins).map { lo + Double($0) * w }, width: Array(repeating: w, count: bins),
+            height: counts, label: label, color: nextColor(color), edge: true)
+        m.alpha = alpha
+        marks.append(.bars(m))
     }
 }
 
@@ -39,7 +41,7 @@ extension BarMark: MarkRecipe {
         return true
     }
 
-    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.patch(color), $0)] } ?? [] }
+    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.patch(color.faded(alpha)), $0)] } ?? [] }
 
     func footprint(in f: PlotFrame) -> Legend.Footprint {
         var out: [Point] = []
@@ -57,7 +59,7 @@ extension BarMark: MarkRecipe {
             let xa = f.px(left[i]), xb = f.px(left[i] + width[i]), yt = f.py(height[i])
             canvas.rectangle(Rect(x: xa, y: min(yt, base), width: xb - xa, height: abs(base - yt)))
         }
-        canvas.fill(color, preserve: edge)
-        if edge { canvas.stroke(.white, width: 0.4) }
+        canvas.fill(color.faded(alpha), preserve: edge)
+        if edge { canvas.stroke(Color.white.faded(alpha), width: 0.4) }
     }
 }

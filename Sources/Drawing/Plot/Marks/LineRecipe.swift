@@ -4,10 +4,12 @@ import PlotData
 extension Axes {
     public mutating func line(
         x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
-        width: Double = 1.25, dash: [Double] = []
+        width: Double = 1.25, dash: [Double] = [], alpha: Double? = nil
     ) {
         Axes.check("line", [("x", x.count), ("y", y.count)])
-        marks.append(.line(LineMark(x: x, y: y, label: label, color: nextColor(color), width: width, dash: dash)))
+        var m = LineMark(x: x, y: y, label: label, color: nextColor(color), width: width, dash: dash)
+        m.alpha = alpha
+        marks.append(.line(m))
     }
 
     /// A parametric curve (x(t), y(t)); sets equal aspect so circles stay round.
@@ -30,13 +32,13 @@ extension LineMark: MarkRecipe {
         return true
     }
 
-    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.line(color, dash), $0)] } ?? [] }
+    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.line(color.faded(alpha), dash), $0)] } ?? [] }
 
     func footprint(in frame: PlotFrame) -> Legend.Footprint { .points(Legend.along(x, y, frame)) }
 
     func draw(on canvas: Canvas, frame f: PlotFrame) {
         Mark.polyline(x, y, on: canvas, frame: f)
         canvas.setLineJoin(.round); canvas.setLineCap(.butt)
-        canvas.stroke(color, width: width, dash: dash)
+        canvas.stroke(color.faded(alpha), width: width, dash: dash)
     }
 }

@@ -74,6 +74,9 @@ extension Mark {
         case .surface(let m): m
         case .line3D(let m): m
         case .points3D(let m): m
+        case .errorbar(let m): m
+        case .box(let m): m
+        case .annotation(let m): m
         }
     }
 }

@@ -2,12 +2,20 @@ import Graphics
 import PlotData
 
 extension Axes {
-    public mutating func hline(_ y: Double, color: Color = Color(hex: 0x555555), dash: [Double] = [4, 2], label: String? = nil) {
-        marks.append(.rule(RuleMark(orientation: .horizontal, value: y, color: color, dash: dash, label: label)))
+    public mutating func hline(
+        _ y: Double, color: Color = Color(hex: 0x555555), dash: [Double] = [4, 2], label: String? = nil, alpha: Double? = nil
+    ) {
+        var m = RuleMark(orientation: .horizontal, value: y, color: color, dash: dash, label: label)
+        m.alpha = alpha
+        marks.append(.rule(m))
     }
 
-    public mutating func vline(_ x: Double, color: Color = Color(hex: 0x555555), dash: [Double] = [4, 2], label: String? = nil) {
-        marks.append(.rule(RuleMark(orientation: .vertical, value: x, color: color, dash: dash, label: label)))
+    public mutating func vline(
+        _ x: Double, color: Color = Color(hex: 0x555555), dash: [Double] = [4, 2], label: String? = nil, alpha: Double? = nil
+    ) {
+        var m = RuleMark(orientation: .vertical, value: x, color: color, dash: dash, label: label)
+        m.alpha = alpha
+        marks.append(.rule(m))
     }
 }
 
@@ -18,7 +26,7 @@ extension RuleMark: MarkRecipe {
         return false
     }
 
-    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.line(color, dash), $0)] } ?? [] }
+    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.line(color.faded(alpha), dash), $0)] } ?? [] }
 
     func draw(on canvas: Canvas, frame f: PlotFrame) {
         if orientation == .horizontal {
@@ -28,6 +36,6 @@ extension RuleMark: MarkRecipe {
             guard f.xScale.accepts(value) else { return }
             canvas.move(to: Point(f.px(value), f.rect.y)); canvas.line(to: Point(f.px(value), f.rect.maxY))
         }
-        canvas.stroke(color, width: width, dash: dash)
+        canvas.stroke(color.faded(alpha), width: width, dash: dash)
     }
 }

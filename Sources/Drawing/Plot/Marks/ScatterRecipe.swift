@@ -5,14 +5,14 @@ extension Axes {
     public mutating func scatter(
         x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
         size: Double = 4, marker: MarkerShape = .circle,
-        values: [Double]? = nil, colormap: Colormap = .viridis
+        values: [Double]? = nil, colormap: Colormap = .viridis, alpha: Double? = nil
     ) {
         Axes.check("scatter", [("x", x.count), ("y", y.count)] + (values.map { [("values", $0.count)] } ?? []))
-        marks.append(
-            .scatter(
-                ScatterMark(
-                    x: x, y: y, label: label, color: nextColor(color), size: size,
-                    marker: marker, values: values, colormap: colormap)))
+        var m = ScatterMark(
+            x: x, y: y, label: label, color: nextColor(color), size: size,
+            marker: marker, values: values, colormap: colormap)
+        m.alpha = alpha
+        marks.append(.scatter(m))
     }
 }
 
@@ -22,7 +22,7 @@ extension ScatterMark: MarkRecipe {
         return true
     }
 
-    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.marker(color, marker), $0)] } ?? [] }
+    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.marker(color.faded(alpha), marker), $0)] } ?? [] }
 
     func footprint(in f: PlotFrame) -> Legend.Footprint {
         .points((0..<min(x.count, y.count)).filter { f.accepts(x[$0], y[$0]) }.map { f.point(x[$0], y[$0]) })
@@ -32,10 +32,20 @@ extension ScatterMark: MarkRecipe {
         let stroked = marker == .cross || marker == .plus
         let n = min(x.count, y.count)
         if let values {
-            let r = Axes.finiteRange(values)
+            let r = colorRange(values)
             for i in 0..<min(n, values.count) where f.accepts(x[i], y[i]) && values[i].isFinite {
                 Mark.marker(marker, at: f.point(x[i], y[i]), size: size, on: canvas)
-                let c = colormap.color((values[i] - r[0]) / (r[1] - r[0]))
+                let c = colormap.color((values[i] - r[0]) / (r[1] - r[0])).faded(alpha)
+                stroked ? canvas.stroke(c, width: 1) : canvas.fill(c)
+            }
+            return
+        }
+        if alpha != nil {
+            // Translucent markers are painted one by one, so overlaps darken as in matplotlib
+            // (one path would paint its overlapping parts once).
+            let c = color.faded(alpha)
+            for i in 0..<n where f.accepts(x[i], y[i]) {
+                Mark.marker(marker, at: f.point(x[i], y[i]), size: size, on: canvas)
                 stroked ? canvas.stroke(c, width: 1) : canvas.fill(c)
             }
             return
@@ -46,5 +56,11 @@ extension ScatterMark: MarkRecipe {
         stroked ? canvas.stroke(color, width: 1) : canvas.fill(color)
     }
 
-    var colorScale: Colorbar.Scale? { values.map { (colormap, Axes.finiteRange($0), nil) } }
+    var colorScale: Colorbar.Scale? { values.map { (colormap, colorRange($0), nil) } }
+
+    /// The values at the colormap's ends: the set range when it is usable, else the data's.
+    func colorRange(_ values: [Double]) -> [Double] {
+        if let r = valueRange, r.count == 2, r.allSatisfy(\.isFinite), r[0] < r[1] { return r }
+        return Axes.finiteRange(values)
+    }
 }

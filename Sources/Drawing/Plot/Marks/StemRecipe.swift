@@ -2,9 +2,13 @@ import Graphics
 import PlotData
 
 extension Axes {
-    public mutating func stem(x: [Double], y: [Double], baseline: Double = 0, label: String? = nil, color: Color? = nil) {
+    public mutating func stem(
+        x: [Double], y: [Double], baseline: Double = 0, label: String? = nil, color: Color? = nil, alpha: Double? = nil
+    ) {
         Axes.check("stem", [("x", x.count), ("y", y.count)])
-        marks.append(.stem(StemMark(x: x, y: y, baseline: baseline, label: label, color: nextColor(color))))
+        var m = StemMark(x: x, y: y, baseline: baseline, label: label, color: nextColor(color))
+        m.alpha = alpha
+        marks.append(.stem(m))
     }
 }
 
@@ -14,7 +18,7 @@ extension StemMark: MarkRecipe {
         return true
     }
 
-    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.marker(color, .circle), $0)] } ?? [] }
+    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.marker(color.faded(alpha), .circle), $0)] } ?? [] }
 
     func footprint(in frame: PlotFrame) -> Legend.Footprint { .points(Legend.along(x, y, frame)) }
 
@@ -22,8 +26,8 @@ extension StemMark: MarkRecipe {
         for (x, y) in zip(x, y) where f.accepts(x, y) {
             canvas.move(to: f.point(x, baseline)); canvas.line(to: f.point(x, y))
         }
-        canvas.stroke(color, width: 1)
+        canvas.stroke(color.faded(alpha), width: 1)
         for (x, y) in zip(x, y) where f.accepts(x, y) { canvas.circle(center: f.point(x, y), radius: 2.2) }
-        canvas.fill(color)
+        canvas.fill(color.faded(alpha))
     }
 }

@@ -2,9 +2,13 @@ import Graphics
 import PlotData
 
 extension Axes {
-    public mutating func step(x: [Double], y: [Double], position: StepPosition = .post, label: String? = nil, color: Color? = nil) {
+    public mutating func step(
+        x: [Double], y: [Double], position: StepPosition = .post, label: String? = nil, color: Color? = nil, alpha: Double? = nil
+    ) {
         Axes.check("step", [("x", x.count), ("y", y.count)])
-        marks.append(.step(StepMark(x: x, y: y, position: position, label: label, color: nextColor(color))))
+        var m = StepMark(x: x, y: y, position: position, label: label, color: nextColor(color))
+        m.alpha = alpha
+        marks.append(.step(m))
     }
 }
 
@@ -14,7 +18,7 @@ extension StepMark: MarkRecipe {
         return true
     }
 
-    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.line(color, []), $0)] } ?? [] }
+    func legendEntries() -> [(Legend.Swatch, String)] { label.map { [(.line(color.faded(alpha), []), $0)] } ?? [] }
 
     func footprint(in frame: PlotFrame) -> Legend.Footprint { .points(Legend.along(x, y, frame)) }
 
@@ -34,6 +38,6 @@ extension StepMark: MarkRecipe {
         }
         Mark.polyline(sx, sy, on: canvas, frame: f)
         canvas.setLineJoin(.miter)
-        canvas.stroke(color, width: width)
+        canvas.stroke(color.faded(alpha), width: width)
     }
 }

@@ -2,8 +2,10 @@ import Graphics
 import PlotData
 
 extension Axes {
-    public mutating func text(_ s: String, x: Double, y: Double, anchor: TextAnchor = .left, size: Double = 8) {
-        marks.append(.text(TextMark(x: x, y: y, text: s, anchor: anchor, size: size)))
+    public mutating func text(_ s: String, x: Double, y: Double, anchor: TextAnchor = .left, size: Double = 8, alpha: Double? = nil) {
+        var m = TextMark(x: x, y: y, text: s, anchor: anchor, size: size)
+        m.alpha = alpha
+        marks.append(.text(m))
     }
 }
 
@@ -16,10 +18,14 @@ extension TextMark: MarkRecipe {
     func footprint(in f: PlotFrame) -> Legend.Footprint {
         guard f.accepts(x, y) else { return .points([]) }
         // The text's box, roughly: it extends right of its anchor by ~0.5 em per character.
+        // Sampled densely (a 13 × 3 lattice): hidden text is worse than a hidden stretch of line,
+        // so a legend over it must cost as much as one over a long line.
         var out: [Point] = []
-        let p = f.point(x, y), w = Double(text.count) * size * 0.5
+        let p = f.point(x, y), w = Double(Legend.visibleCharacters(text)) * size * 0.5
         let x0 = anchor == .left ? p.x : anchor == .center ? p.x - w / 2 : p.x - w
-        for k in 0...6 { out.append(Point(x0 + w * Double(k) / 6, p.y)); out.append(Point(x0 + w * Double(k) / 6, p.y - size)) }
+        for k in 0...12 {
+            for row in 0...2 { out.append(Point(x0 + w * Double(k) / 12, p.y - size * Double(row) / 2)) }
+        }
         return .points(out)
     }
 
@@ -28,6 +34,6 @@ extension TextMark: MarkRecipe {
         let label = LabelRenderer.render(canvas, text, min(size, PlotLimits.maxFontSize), false)
         let p = f.point(x, y)
         let dx = anchor == .left ? 0 : anchor == .center ? -label.size.width / 2 : -label.size.width
-        label.draw(canvas, Point(p.x + dx, p.y - label.baseline), color)
+        label.draw(canvas, Point(p.x + dx, p.y - label.baseline), color.faded(alpha))
     }
 }

@@ -5,6 +5,8 @@ public struct ArrowMark: Codable, Equatable, Sendable {
     public var from, to: [Double]
     public var text: String?
     public var color: Color = Color(hex: 0x222222)
+    /// Opacity in 0…1 multiplying the colour's own (matplotlib's `alpha`); nil is opaque.
+    public var alpha: Double?
 
     public init(from: [Double], to: [Double], text: String? = nil, color: Color = Color(hex: 0x222222)) {
         self.from = from
@@ -22,6 +24,7 @@ extension ArrowMark: MarkPayload {
         if from.count != 2 || to.count != 2 || !(from + to).allSatisfy({ $0.isFinite && abs($0) <= PlotLimits.maxMagnitude }) {
             p.append("from and to must be two finite numbers each, got \(from) and \(to)")
         }
+        p.alpha(alpha)
         return p.list
     }
 }

@@ -6,6 +6,8 @@ public struct BarMark: Codable, Equatable, Sendable {
     public var baseline: Double = 0
     public var label: String?
     public var color: Color
+    /// Opacity in 0…1 multiplying the colour's own (matplotlib's `alpha`); nil is opaque.
+    public var alpha: Double?
     public var edge: Bool = false
 
     public init(
@@ -28,6 +30,7 @@ extension BarMark: MarkPayload {
     public func problems() -> [String] {
         var p = Problems()
         p.same([("left", left.count), ("width", width.count), ("height", height.count)])
+        p.alpha(alpha)
         return p.list
     }
 }

@@ -5,6 +5,8 @@ public struct LineMark: Codable, Equatable, Sendable {
     public var x, y: [Double]
     public var label: String?
     public var color: Color
+    /// Opacity in 0…1 multiplying the colour's own (matplotlib's `alpha`); nil is opaque.
+    public var alpha: Double?
     public var width: Double = 1.25
     public var dash: [Double] = []
 
@@ -27,6 +29,7 @@ extension LineMark: MarkPayload {
     public func problems() -> [String] {
         var p = Problems()
         p.same([("x", x.count), ("y", y.count)]); p.finite("width", width); p.dash(dash)
+        p.alpha(alpha)
         return p.list
     }
 }

@@ -28,6 +28,9 @@ extension Mark {
         case .surface(let m): m
         case .line3D(let m): m
         case .points3D(let m): m
+        case .errorbar(let m): m
+        case .box(let m): m
+        case .annotation(let m): m
         }
     }
 
@@ -65,6 +68,11 @@ struct Problems {
 
     mutating func finite(_ name: String, _ v: Double, atLeast lo: Double = 0) {
         if !(v.isFinite && v >= lo) { list.append("\(name) must be a finite number ≥ \(lo.formatted0), got \(v)") }
+    }
+
+    /// An opacity, when set, in 0…1.
+    mutating func alpha(_ a: Double?) {
+        if let a, !(a >= 0 && a <= 1) { list.append("alpha must be in 0…1, got \(a)") }
     }
 
     mutating func dash(_ d: [Double]) {

@@ -6,6 +6,8 @@ public struct RuleMark: Codable, Equatable, Sendable {
     public var orientation: Orientation
     public var value: Double
     public var color: Color
+    /// Opacity in 0…1 multiplying the colour's own (matplotlib's `alpha`); nil is opaque.
+    public var alpha: Double?
     public var width: Double = 0.8
     public var dash: [Double] = [4, 2]
     public var label: String?
@@ -29,6 +31,7 @@ extension RuleMark: MarkPayload {
     public func problems() -> [String] {
         var p = Problems()
         p.finite("width", width); p.dash(dash)
+        p.alpha(alpha)
         return p.list
     }
 }

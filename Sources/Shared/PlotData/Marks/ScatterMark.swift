@@ -7,6 +7,10 @@ public struct ScatterMark: Codable, Equatable, Sendable {
     public var x, y: [Double]
     public var label: String?
     public var color: Color
+    /// Opacity in 0…1 multiplying the colour's own (matplotlib's `alpha`); nil is opaque.
+    public var alpha: Double?
+    /// The values at the ends of the colormap (nil: the values' own range); a shared colorbar sets it.
+    public var valueRange: [Double]?
     public var size: Double = 4
     public var marker: MarkerShape = .circle
     public var values: [Double]?
@@ -34,6 +38,8 @@ extension ScatterMark: MarkPayload {
         var p = Problems()
         p.same([("x", x.count), ("y", y.count)] + (values.map { [("values", $0.count)] } ?? []))
         p.finite("size", size)
+        p.alpha(alpha)
+        if let valueRange { p.range("valueRange", valueRange) }
         return p.list
     }
 }

@@ -6,6 +6,8 @@ public struct StemMark: Codable, Equatable, Sendable {
     public var baseline: Double = 0
     public var label: String?
     public var color: Color
+    /// Opacity in 0…1 multiplying the colour's own (matplotlib's `alpha`); nil is opaque.
+    public var alpha: Double?
 
     public init(x: [Double], y: [Double], baseline: Double = 0, label: String? = nil, color: Color) {
         self.x = x
@@ -22,6 +24,7 @@ extension StemMark: MarkPayload {
     public func problems() -> [String] {
         var p = Problems()
         p.same([("x", x.count), ("y", y.count)])
+        p.alpha(alpha)
         return p.list
     }
 }

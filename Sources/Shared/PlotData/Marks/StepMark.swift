@@ -8,6 +8,8 @@ public struct StepMark: Codable, Equatable, Sendable {
     public var position: StepPosition = .post
     public var label: String?
     public var color: Color
+    /// Opacity in 0…1 multiplying the colour's own (matplotlib's `alpha`); nil is opaque.
+    public var alpha: Double?
     public var width: Double = 1.25
 
     public init(
@@ -29,6 +31,7 @@ extension StepMark: MarkPayload {
     public func problems() -> [String] {
         var p = Problems()
         p.same([("x", x.count), ("y", y.count)]); p.finite("width", width)
+        p.alpha(alpha)
         return p.list
     }
 }

@@ -8,6 +8,8 @@ public struct TextMark: Codable, Equatable, Sendable {
     public var text: String
     public var anchor: TextAnchor = .left
     public var color: Color = Color(hex: 0x222222)
+    /// Opacity in 0…1 multiplying the colour's own (matplotlib's `alpha`); nil is opaque.
+    public var alpha: Double?
     public var size: Double = 8
 
     public init(
@@ -31,6 +33,7 @@ extension TextMark: MarkPayload {
         if !(size.isFinite && size > 0 && size <= PlotLimits.maxFontSize) {
             p.append("size must be a font size in (0, \(Int(PlotLimits.maxFontSize))] pt, got \(size)")
         }
+        p.alpha(alpha)
         return p.list
     }
 }
