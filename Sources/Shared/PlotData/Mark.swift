@@ -20,7 +20,10 @@ public enum Mark: Codable, Equatable, Sendable {
     case surface(SurfaceMark)
     case line3D(Line3DMark)
     case points3D(Points3DMark)
+    /// Error bars around points (`Axes.errorbar`), matplotlib's `errorbar`.
     case errorbar(ErrorBarMark)
+    /// Box-and-whisker plots of samples (`Axes.boxplot`), matplotlib's `boxplot`.
     case box(BoxMark)
+    /// Text with an arrow to a point (`Axes.annotate`), matplotlib's `annotate`.
     case annotation(AnnotationMark)
 }
