@@ -89,6 +89,8 @@ let package = Package(
         // Documents: load (Notebook) → execute (Runner) → publish (Report).
         module("Notebook", "Documents", ["CCmarkGFM", .product(name: "Yams", package: "Yams")], evolving: false),
         module("Runner", "Documents", ["Notebook", "OutputChannel", "Storage"], evolving: false),
+        // Running notebook programs as Slurm tasks: submission, polling, import through the cache.
+        module("Cluster", "Documents", ["Runner", "Notebook"], evolving: false),
         module(
             "Report", "Documents", ["Runner", "Notebook", "BibTeX", "CSL", "OutputChannel", "Storage", "Plot", "MathType", "Graphics", "Cores"],
             evolving: false),
@@ -102,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "Runner", "Report", "Notebook", "Cores",
+                "Runner", "Report", "Notebook", "Cores", "Cluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Sources/Tools/folio"),
         .executableTarget(
