@@ -134,6 +134,8 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Storage", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "OutputChannel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // `folio render --on slurm` against a real single-node Slurm cluster the suite starts.
+        .testTarget(name: "SlurmTests", dependencies: ["TestSupport"]),
         .testTarget(name: "CSLTests", dependencies: ["CSL", "BibTeX", "TestSupport"]),
         .testTarget(name: "BibTeXTests", dependencies: ["BibTeX", "CSL"]),
     ],
