@@ -4,6 +4,7 @@
 // Sources/ is grouped by stack (docs/architecture.md); arrows point down only:
 //   Tools      folio (CLI), folio-bench
 //   Documents  Report → Runner → Notebook           (a render: load → execute → publish)
+//              Cluster → Runner                     (--on slurm: programs run as Slurm tasks)
 //              Report → BibTeX → CSL                (citations: bibliography files → CSL processor)
 //   Runtime    Folio, imported by notebook programs  → Numerics, Plot, OutputChannel
 //   Numerics   Theory → Autograd → Tensor → CBLAS/CLAPACKE/CTensorKernels

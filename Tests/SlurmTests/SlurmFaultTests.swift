@@ -35,7 +35,8 @@ final class SlurmFaultTests: SlurmTestCase {
         let r = try running.wait()
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertTrue(
-            Self.errors(r.stderr).contains("notebooks/slow.md:9:1: error: the cell was stopped: its Slurm task \(task) was cancelled on node \(try hostname()) (scancel)"),
+            Self.errors(r.stderr).contains(
+                "notebooks/slow.md:10:1: error: the cell was stopped: its Slurm task \(task) was cancelled on node \(try hostname()) (scancel)"),
             r.stderr)
         XCTAssertTrue(r.stderr.contains("folio: notebooks/slow.md [width-2]: not rendered (a cell failed)"), r.stderr)
         XCTAssertTrue(r.stderr.contains("1 done, 1 failed"), r.stderr)
@@ -63,7 +64,7 @@ final class SlurmFaultTests: SlurmTestCase {
         let slurm = try folio(["render", "notebooks/limit.md", "-o", "slurm", "--on", "slurm"], cache: "cache-slurm")
         XCTAssertEqual(slurm.status, 1, slurm.stderr)
         XCTAssertEqual(Self.errors(slurm.stderr), Self.errors(local.stderr))
-        XCTAssertEqual(Self.errors(slurm.stderr), ["notebooks/limit.md:9:1: error: the cell was stopped: it exceeded the time limit of 3 s"])
+        XCTAssertEqual(Self.errors(slurm.stderr), ["notebooks/limit.md:10:1: error: the cell was stopped: it exceeded the time limit of 3 s"])
         XCTAssertLessThan(Date().timeIntervalSince(started), 60, "the task must be cancelled at the limit, not run out its sleep")
     }
 

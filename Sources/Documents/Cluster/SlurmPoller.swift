@@ -30,6 +30,7 @@ final class SlurmPoller: @unchecked Sendable {
     private let lock = NSLock()
     private var watched: [String: Watched] = [:]
     private var running = false
+    private var stopping = false
     /// Jobs submitted and not known to have ended, for Ctrl-C (`cancelAll`).
     private var liveJobs: Set<String> = []
     private var counts = SlurmProgress()
@@ -59,6 +60,8 @@ final class SlurmPoller: @unchecked Sendable {
     /// `scancel` of every job still live; returns their ids. For an interrupted render.
     func cancelAll() -> [String] {
         lock.lock()
+        // Interrupted: nothing that ends from now on is imported (a killed task is no result).
+        stopping = true
         let jobs = liveJobs.sorted()
         liveJobs.removeAll()
         lock.unlock()
@@ -190,7 +193,7 @@ final class SlurmPoller: @unchecked Sendable {
 
     private func end(_ w: Watched, _ exit: ProgramExit) {
         lock.lock()
-        guard watched.removeValue(forKey: w.id) != nil else { lock.unlock(); return }
+        guard !stopping, watched.removeValue(forKey: w.id) != nil else { lock.unlock(); return }
         counts.finish(from: w.state, succeeded: exit.status == 0 && !exit.signaled && exit.killedBecause == nil && exit.stoppedBecause == nil)
         let job = String(w.id.prefix { $0 != "_" })
         if !watched.keys.contains(where: { $0.prefix { $0 != "_" } == job }) { liveJobs.remove(job) }

@@ -25,6 +25,9 @@ struct SlurmTask {
         for (k, v) in request.environment.sorted(by: { $0.key < $1.key }) { s += "export \(k)=\(q(v))\n" }
         // The tensor threads follow the task's CPUs, unless the user chose them.
         s += "if [ -n \"${SLURM_CPUS_PER_TASK:-}\" ] && [ -z \"${FOLIO_THREADS:-}\" ]; then export FOLIO_THREADS=\"$SLURM_CPUS_PER_TASK\"; fi\n"
+        // Slurm's SIGTERM (scancel, a time limit, Ctrl-C's scancel) reaches the script too:
+        // it then ends without an exit status, so the end is Slurm's to explain, not a crash.
+        s += "trap 'exit 143' TERM\n"
         s += ": > \(q(started.path))\n"
         s += ([request.program.path] + request.arguments).map(q).joined(separator: " ")
         s += " < /dev/null > \(q(stdout.path)) 2> \(q(stderr.path))\n"

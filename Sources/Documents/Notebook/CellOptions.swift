@@ -21,6 +21,10 @@ public struct CellOptions: Equatable, Sendable {
     /// HTML only: the source inside `<details>` (nil: the front matter's `code-fold`).
     public var codeFold: CodeFold?
     public var codeSummary: String?
+    /// `//| on: slurm`: a heavy cell. The notebook's whole program runs as a Slurm task whenever
+    /// it runs (it always passes through this cell: cells share one scope, so the state before
+    /// the cell is rebuilt there rather than shipped); results come back through the cache.
+    public var on: ExecutionSite.Place?
 
     public init() {}
 
@@ -29,7 +33,7 @@ public struct CellOptions: Equatable, Sendable {
 
     public static let knownKeys = [
         "label", "caption", "echo", "eval", "output", "include", "error", "cache",
-        "timeout", "fig-width", "fig-height", "layout", "code-fold", "code-summary",
+        "timeout", "fig-width", "fig-height", "layout", "code-fold", "code-summary", "on",
     ]
 
     /// Options whose value is prose (Markdown and `$…$` math), read by `TextOptionValue`'s rules:
@@ -178,6 +182,9 @@ public struct CellOptions: Equatable, Sendable {
             case "layout": options.layout = try string()
             case "code-fold": options.codeFold = try value.flatMap(CodeFold.init).orThrow(fail("cell option 'code-fold' must be true, false or show"))
             case "code-summary": options.codeSummary = try string()
+            case "on":
+                guard value?.string == "slurm" else { throw fail("cell option 'on' must be slurm (README, \"Running on a cluster\")") }
+                options.on = .slurm
             default: break
             }
             consumed += 1 + continuation.count

@@ -29,7 +29,7 @@ let suites: [String: () -> [BenchCase]] = [
     "math": MathSuite.cases,
     "plot": PlotSuite.cases,
     "report": ReportSuite.cases,
-    "runner": RunnerSuite.cases,
+    "runner": { RunnerSuite.cases() + SlurmRunnerRow.cases() },
     "autograd": AutogradSuite.cases,
     "theory": TheorySuite.cases,
     "citations": CitationSuite.cases,

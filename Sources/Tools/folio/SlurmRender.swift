@@ -11,6 +11,9 @@ extension RenderJob {
     /// The site's options when this render goes to Slurm; nil for a local render.
     func slurmSite(_ document: Document) -> ExecutionSite? {
         var site = document.frontMatter.site
+        // A heavy cell (`//| on: slurm`) sends the notebook's program, which always runs
+        // through it, to Slurm; `--on local` keeps it here.
+        if document.cells.contains(where: { $0.options.on == .slurm }) { site.on = .slurm }
         if let on { site.on = on }
         return site.on == .slurm ? site : nil
     }
