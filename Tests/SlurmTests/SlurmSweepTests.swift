@@ -142,3 +142,39 @@ final class SlurmSweepTests: SlurmTestCase {
         XCTAssertTrue(rerun.stdout.contains("(3 points, 1 run)"), rerun.stdout)
     }
 }
+
+/// `//| on: slurm`: a heavy cell sends the notebook's whole program to Slurm; `--on local`
+/// keeps it here; a bad value is an error at its line.
+final class SlurmHeavyCellTests: SlurmTestCase {
+    func testAHeavyCellSendsTheProgramToSlurm() throws {
+        try write(
+            "notebooks/heavy.md",
+            """
+            ---
+            title: Heavy
+            ---
+
+            ```swift
+            let data = (1...1000).map(Double.init)
+            ```
+
+            ```swift
+            //| on: slurm
+            let total = data.reduce(0, +)
+            print("total", total)
+            ```
+            """)
+        let slurm = try folio(["render", "notebooks/heavy.md", "-o", "slurm"], cache: "cache-slurm")
+        XCTAssertEqual(slurm.status, 0, slurm.stderr)
+        XCTAssertTrue(slurm.stderr.contains("folio: heavy: submitted Slurm job "), slurm.stderr)
+        let local = try folio(["render", "notebooks/heavy.md", "-o", "local", "--on", "local"], cache: "cache-local")
+        XCTAssertEqual(local.status, 0, local.stderr)
+        XCTAssertFalse(local.stderr.contains("submitted"), local.stderr)
+        try assertSameOutputs("local", "slurm", minimumFiles: 3)
+        try write("notebooks/bad.md", "---\ntitle: Bad\n---\n\n```swift\n//| on: cloud\nprint(1)\n```\n")
+        let bad = try folio(["render", "notebooks/bad.md", "-o", "out"], cache: "cache-local")
+        XCTAssertEqual(bad.status, 4, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("notebooks/bad.md:6:"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("cell option 'on' must be slurm"), bad.stderr)
+    }
+}
