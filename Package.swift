@@ -4,6 +4,7 @@
 // Sources/ is grouped by stack (docs/architecture.md); arrows point down only:
 //   Tools      folio (CLI), folio-bench
 //   Documents  Report → Runner → Notebook           (a render: load → execute → publish)
+//              Cluster → Runner                     (--on slurm: programs run as Slurm tasks)
 //              Report → BibTeX → CSL                (citations: bibliography files → CSL processor)
 //   Runtime    Folio, imported by notebook programs  → Numerics, Plot, OutputChannel
 //   Numerics   Theory → Autograd → Tensor → CBLAS/CLAPACKE/CTensorKernels
@@ -89,6 +90,8 @@ let package = Package(
         // Documents: load (Notebook) → execute (Runner) → publish (Report).
         module("Notebook", "Documents", ["CCmarkGFM", .product(name: "Yams", package: "Yams")], evolving: false),
         module("Runner", "Documents", ["Notebook", "OutputChannel", "Storage"], evolving: false),
+        // Running notebook programs as Slurm tasks: submission, polling, import through the cache.
+        module("Cluster", "Documents", ["Runner", "Notebook"], evolving: false),
         module(
             "Report", "Documents", ["Runner", "Notebook", "BibTeX", "CSL", "OutputChannel", "Storage", "Plot", "MathType", "Graphics", "Cores"],
             evolving: false),
@@ -102,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "Runner", "Report", "Notebook", "Cores",
+                "Runner", "Report", "Notebook", "Cores", "Cluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Sources/Tools/folio"),
         .executableTarget(
@@ -132,6 +135,8 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Storage", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "OutputChannel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // `folio render --on slurm` against a real single-node Slurm cluster the suite starts.
+        .testTarget(name: "SlurmTests", dependencies: ["TestSupport"]),
         .testTarget(name: "CSLTests", dependencies: ["CSL", "BibTeX", "TestSupport"]),
         .testTarget(name: "BibTeXTests", dependencies: ["BibTeX", "CSL"]),
         // The API reference: every public symbol documented (symbol graphs from scripts/docs).

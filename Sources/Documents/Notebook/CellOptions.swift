@@ -23,6 +23,10 @@ public struct CellOptions: Equatable, Sendable {
     public var codeSummary: String?
     /// Where the cell's figures and captioned table may go on the PDF page (`fig-pos`).
     public var figurePosition: FigurePosition = .default
+    /// `//| on: slurm`: a heavy cell. The notebook's whole program runs as a Slurm task whenever
+    /// it runs (it always passes through this cell: cells share one scope, so the state before
+    /// the cell is rebuilt there rather than shipped); results come back through the cache.
+    public var on: ExecutionSite.Place?
 
     public init() {}
 
@@ -32,6 +36,7 @@ public struct CellOptions: Equatable, Sendable {
     public static let knownKeys = [
         "label", "caption", "echo", "eval", "output", "include", "error", "cache",
         "timeout", "fig-width", "fig-height", "layout", "code-fold", "code-summary", "fig-pos",
+        "on",
     ]
 
     /// Options whose value is prose (Markdown and `$…$` math), read by `TextOptionValue`'s rules:
@@ -183,6 +188,9 @@ public struct CellOptions: Equatable, Sendable {
             case "fig-pos":
                 options.figurePosition = try FigurePosition(try string()).orThrow(
                     fail("cell option 'fig-pos' must be H, or some of h, t and p (here, top of a page, a page of floats)", column: valueColumn))
+            case "on":
+                guard value?.string == "slurm" else { throw fail("cell option 'on' must be slurm (README, \"Running on a cluster\")") }
+                options.on = .slurm
             default: break
             }
             consumed += 1 + continuation.count

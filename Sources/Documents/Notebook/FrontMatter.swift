@@ -18,6 +18,8 @@ public struct FrontMatter: Equatable, Sendable {
     /// Seconds the whole notebook may run.
     public var timeout: Double = 600
     public var optimize = false
+    /// Where the program runs (`execute.on`, `partition`, `time`, …; ExecutionSite.swift).
+    public var site = ExecutionSite()
     /// Printed output a cell may show inline (`execute.output-lines`, `execute.output-bytes`);
     /// the rest goes to a log file beside the report.
     public var outputLines = 10_000
@@ -156,10 +158,14 @@ public struct FrontMatter: Equatable, Sendable {
                             throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.\(ek.string!) needs a whole number > 0")
                         }
                         if ek.string == "output-lines" { fm.outputLines = n } else { fm.outputBytes = n }
+                    case let name? where ExecutionSite.keys.contains(name):
+                        try fm.site.read(name, ev, line: eline) { Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: $0) }
                     default:
                         throw Diagnostic(
                             file: file, line: eline, column: ek.mark?.column ?? 1,
-                            message: "unknown execute option '\(ek.string ?? "?")' (known: timeout, optimize, output-lines, output-bytes)")
+                            message:
+                                "unknown execute option '\(ek.string ?? "?")' (known: timeout, optimize, output-lines, output-bytes, on, partition, time, cpus, mem, account, extra)"
+                        )
                     }
                 }
             case "theorems": fm.theorems = try TheoremSettings.parse(v, line: line, column: column, firstLine: firstLine, file: file)

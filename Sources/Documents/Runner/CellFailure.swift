@@ -14,9 +14,12 @@ enum CellFailure {
 
     /// Builds the error and removes the crash noise from the cell's stderr output.
     static func error(
-        outputs: inout [CellOutput], killedBecause: String?, signaled: Bool, status: Int32,
+        outputs: inout [CellOutput], killedBecause: String?, stoppedBecause: String? = nil, signaled: Bool, status: Int32,
         backtrace: Backtrace?, document: Document, cell: Cell
     ) -> CellError {
+        if let stoppedBecause {
+            return CellError(message: "the cell was stopped: \(stoppedBecause)", line: cell.firstLine, column: 1)
+        }
         if let killedBecause {
             return CellError(message: "the cell was stopped: it exceeded the \(killedBecause)", line: cell.firstLine, column: 1)
         }

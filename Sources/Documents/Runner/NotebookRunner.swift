@@ -14,6 +14,12 @@ public struct NotebookRunner {
     public var optimize: Bool?
     /// Overrides the front matter's `execute.output-lines` and `execute.output-bytes`.
     public var limits: OutputLimits?
+    /// Where the compiled program runs; nil: here, as a child process.
+    public var launcher: (any ProgramLauncher)?
+    /// Parameters and the cell table are passed as program arguments instead of literals, so
+    /// every point of a sweep runs one compiled program (what a cluster launcher wants: one
+    /// compile, many tasks). Outputs are the same either way; only the program's text differs.
+    public var paramsAtRunTime = false
 
     public init(toolchain: Toolchain, workDirectory: URL, cache: ResultCache? = nil, optimize: Bool? = nil) {
         self.toolchain = toolchain

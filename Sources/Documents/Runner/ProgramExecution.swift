@@ -47,13 +47,15 @@ extension NotebookRunner {
 
         let program = Tangler.generate(
             for: document, params: params, seed: document.frontMatter.seed, plan: plan,
-            skipping: Set(skipping))
+            skipping: Set(skipping), readingArguments: paramsAtRunTime)
         let main = programDir.appendingPathComponent("main.swift")
         // A plain write: the scratch folder is private, and Foundation's atomic write leaves an
         // empty `TemporaryDirectory.*` folder in $TMPDIR behind on Linux.
         try Data(program.source.utf8).write(to: main)
         let programDigest = SHA256.hex("\(plan.context.toolchain)\n\(plan.context.flags)\n\(program.source)")
         var binary = programDir.appendingPathComponent("notebook")
+        // Held until the program is compiled (or found cached), not while it runs.
+        let gate = CompileGate.lock(programDigest)
         if let cached = cache?.verifiedProgram(programDigest) {
             binary = cached
         } else {
@@ -65,9 +67,11 @@ extension NotebookRunner {
             try fm.createDirectory(at: compilerTemp, withIntermediateDirectories: true)
             var compileEnv = ProcessInfo.processInfo.environment
             compileEnv["TMPDIR"] = compilerTemp.path
-            let compile = try ChildProcess.run(
-                toolchain.swiftc, arguments: args, environment: compileEnv,
-                directory: programDir, timeout: 600, logName: "compile")
+            let compile = try gateOnThrow(gate) {
+                try ChildProcess.run(
+                    toolchain.swiftc, arguments: args, environment: compileEnv,
+                    directory: programDir, timeout: 600, logName: "compile")
+            }
             if compile.status != 0 {
                 result.compileErrors = Compilation.diagnostics(
                     compile.stderr + compile.stdout, document: document,
@@ -86,10 +90,12 @@ extension NotebookRunner {
                         result.compileErrors[i].message += " (the rest of the notebook runs without the failed cell at line \(lines))"
                     }
                 }
+                gate.unlock()
                 return false
             }
             if let cache { binary = (try? cache.storeProgram(binary, digest: programDigest)) ?? binary }
         }
+        gate.unlock()
 
         var env = ProcessInfo.processInfo.environment
         env[RunFiles.environmentKey] = runDir.path
@@ -99,17 +105,32 @@ extension NotebookRunner {
         let cellTimeouts = Dictionary(uniqueKeysWithValues: cells.all.compactMap { c in c.options.timeout.map { (c.index, $0) } })
         result.programRuns += 1
         let tail = ProgressTail(runDirectory: runDir)
-        let run = try ChildProcess.run(
-            binary, arguments: [], environment: env,
-            directory: URL(fileURLWithPath: document.path).deletingLastPathComponent(),
-            logDirectory: programDir, timeout: document.frontMatter.timeout, logName: "notebook",
-            marker: runDir.path,
-            watchdog: cellTimeouts.isEmpty
-                ? nil
-                : {
-                    guard let (cell, since) = tail.running(), let limit = cellTimeouts[cell] else { return nil }
-                    return Double(Progress.now() &- since) / 1e9 > limit ? "cell time limit of \(ChildProcess.seconds(limit)) s" : nil
-                })
+        let watchdog: (() -> String?)? =
+            cellTimeouts.isEmpty
+            ? nil
+            : {
+                guard let (cell, since) = tail.running(), let limit = cellTimeouts[cell] else { return nil }
+                return Double(Progress.now() &- since) / 1e9 > limit ? "cell time limit of \(ChildProcess.seconds(limit)) s" : nil
+            }
+        let notebookFolder = URL(fileURLWithPath: document.path).deletingLastPathComponent()
+        let run: ProgramExit
+        if let launcher {
+            var added = [RunFiles.environmentKey: runDir.path, "SWIFT_BACKTRACE": env["SWIFT_BACKTRACE"]!]
+            if let cache { added["FOLIO_MEMO_DIR"] = cache.memo.path }
+            run = try launcher.launch(
+                LaunchRequest(
+                    program: binary, arguments: program.arguments, environment: added,
+                    workingDirectory: notebookFolder, programDirectory: programDir, runDirectory: runDir,
+                    timeout: document.frontMatter.timeout, watchdog: watchdog))
+        } else {
+            let local = try ChildProcess.run(
+                binary, arguments: program.arguments, environment: env, directory: notebookFolder,
+                logDirectory: programDir, timeout: document.frontMatter.timeout, logName: "notebook",
+                marker: runDir.path, watchdog: watchdog)
+            run = ProgramExit(
+                status: local.status, signaled: local.signaled, killedBecause: local.killedBecause,
+                stdout: local.stdout, stderr: local.stderr)
+        }
         let finished = Progress.now()
         let progress = Progress(runDirectory: runDir)
         var backtrace = (try? Data(contentsOf: reportFile)).flatMap { Backtrace.parse($0, file: document.path) }
@@ -142,7 +163,8 @@ extension NotebookRunner {
             }
             if progress.ended[cell.index] == nil {
                 let error = CellFailure.error(
-                    outputs: &outputs, killedBecause: run.killedBecause, signaled: run.signaled,
+                    outputs: &outputs, killedBecause: run.killedBecause, stoppedBecause: run.stoppedBecause,
+                    signaled: run.signaled,
                     status: run.status, backtrace: backtrace, document: document, cell: cell)
                 outputs.append(.error(error))
                 status = .failed(error)
@@ -162,7 +184,7 @@ extension NotebookRunner {
             }
             result.cells[cell.index] = r
             // A cell stopped by a time limit has no reproducible result: it is not cached.
-            let stopped = run.killedBecause != nil && progress.ended[cell.index] == nil
+            let stopped = (run.killedBecause != nil || run.stoppedBecause != nil) && progress.ended[cell.index] == nil
             if let cache, !stopped {
                 let entryToStore = ResultCache.Entry(
                     outputs: Self.shiftLines(capped, by: 1 - cell.firstLine),
@@ -173,9 +195,9 @@ extension NotebookRunner {
         }
         // The program ended without a cell to blame: before a cell began, or after the last
         // one. Never a silent success with cells missing from the report.
-        if !anyFailed, notBegun != nil || run.status != 0 || run.signaled || run.killedBecause != nil {
+        if !anyFailed, notBegun != nil || run.status != 0 || run.signaled || run.killedBecause != nil || run.stoppedBecause != nil {
             let how =
-                run.killedBecause.map { "it was stopped at the \($0)" }
+                run.killedBecause.map { "it was stopped at the \($0)" } ?? run.stoppedBecause
                 ?? (run.signaled
                     ? "it was killed by signal \(run.status) (\(Self.signalName(run.status)))"
                     : "it exited with status \(run.status)")
@@ -205,6 +227,14 @@ extension NotebookRunner {
             SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGFPE: "SIGFPE", SIGTRAP: "SIGTRAP",
         ]
         return names[signal] ?? "signal \(signal)"
+    }
+}
+
+/// Releases the compile gate when `body` throws (a compiler that cannot be started).
+private func gateOnThrow<T>(_ gate: NSLock, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch {
+        gate.unlock()
+        throw error
     }
 }
 

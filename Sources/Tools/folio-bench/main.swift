@@ -30,7 +30,7 @@ let suites: [String: () -> [BenchCase]] = [
     "plot": PlotSuite.cases,
     "plot-stats": PlotStatsSuite.cases,
     "report": ReportSuite.cases,
-    "runner": RunnerSuite.cases,
+    "runner": { RunnerSuite.cases() + SlurmRunnerRow.cases() },
     "autograd": AutogradSuite.cases,
     "theory": TheorySuite.cases,
     "citations": CitationSuite.cases,

@@ -1,3 +1,4 @@
+import Cluster
 import Dispatch
 import Foundation
 import Runner
@@ -64,6 +65,8 @@ enum Interrupts {
 
     private static func stop(_ sig: Int32) {
         lock.lock(); stopping = true; lock.unlock()
+        // Jobs submitted to Slurm are not this process's children: cancel them, and say so.
+        let cancelled = SlurmBatch.cancelAll()
         ProcessTree.stopEverything()
         // A render whose programs were just killed is still unwinding: it may write into its
         // scratch folder (a killed compile's last files) before its own `defer` removes it.
@@ -80,6 +83,10 @@ enum Interrupts {
         scratch.removeAll()
         let name = sig == SIGINT ? "interrupted" : sig == SIGTERM ? "terminated" : "hung up"
         FileHandle.standardError.write(Data("folio: \(name); stopped the running programs\n".utf8))
+        if !cancelled.isEmpty {
+            FileHandle.standardError.write(
+                Data("folio: cancelled Slurm job\(cancelled.count == 1 ? "" : "s") \(cancelled.joined(separator: ", ")) (scancel)\n".utf8))
+        }
         _exit(128 + sig)
     }
 }

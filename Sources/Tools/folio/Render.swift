@@ -42,6 +42,12 @@ struct Render: ParsableCommand {
     @Flag(help: "Treat every warning as an error: a notebook with any is not published (exit 5).")
     var strict = false
 
+    @Option(help: "Where the programs run: local, or slurm (README, \"Running on a cluster\"); overrides front matter execute.on.")
+    var on: ExecutionSite.Place?
+
+    @Option(help: "With --on slurm: submit a failed task again up to this many times.")
+    var retry = 0
+
     /// PNG resolutions that make sense for figures: a 6.5 in figure at 2400 dpi is 15 600 px wide,
     /// well inside Cairo's 32 767 px limit and a few hundred MB of pixels at most.
     static let dpiRange = 10.0...2400.0
@@ -56,6 +62,10 @@ struct Render: ParsableCommand {
             }
             overrides[String(p[..<eq])] = String(p[p.index(after: eq)...])
             pairs.append((String(p[..<eq]), String(p[p.index(after: eq)...])))
+        }
+        if retry < 0 || retry > 100 {
+            FileHandle.standardError.write("folio: error: --retry expects a number of retries from 0 to 100, got \(retry)\n")
+            throw FolioExit.usageError
         }
         if let jobs, jobs < 1 {
             FileHandle.standardError.write("folio: error: -j expects a number of notebooks ≥ 1, got \(jobs)\n")
@@ -84,7 +94,8 @@ struct Render: ParsableCommand {
         let job = RenderJob(
             toolchain: toolchain, overrides: overrides, output: URL(fileURLWithPath: output),
             dpi: dpi, optimize: optimize ? true : nil, explain: explain, strict: strict,
-            cache: noCache ? nil : ResultCache(root: toolchain.cacheDirectory), sweepParams: SweepPlan.group(pairs))
+            cache: noCache ? nil : ResultCache(root: toolchain.cacheDirectory), sweepParams: SweepPlan.group(pairs),
+            on: on, retries: retry)
         // Notebooks render in parallel; their messages are printed afterwards in input order,
         // so the terminal output does not depend on scheduling.
         let outcomes = Outcomes(count: files.count)
@@ -137,3 +148,5 @@ final class Outcomes: @unchecked Sendable {
 extension FileHandle {
     func write(_ s: String) { write(Data(s.utf8)) }
 }
+
+extension ExecutionSite.Place: ExpressibleByArgument {}

@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 import Notebook
 import OutputChannel
@@ -18,6 +19,10 @@ struct RenderJob: Sendable {
     var cache: ResultCache?
     /// `-P` values by name, for sweeps (SweepPlan); `overrides` holds today's one-value form.
     var sweepParams: [SweepPlan.CommandLineParam] = []
+    /// `--on local|slurm`: overrides front matter `execute.on` (SlurmRender.swift).
+    var on: ExecutionSite.Place?
+    /// `--retry N`: a failed Slurm task is submitted again up to N times.
+    var retries = 0
 
     struct Outcome: Sendable {
         var code: Int32
@@ -49,13 +54,26 @@ struct RenderJob: Sendable {
         // A scratch folder of its own: parallel and concurrent renders never share one.
         // Only safe characters: the path is passed inside SWIFT_BACKTRACE's comma-separated list.
         let safeName = String(document.name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("folio-\(getpid())-\(UUID().uuidString.prefix(8))-\(safeName)")
+        let site = slurmSite(document)
+        let scratch =
+            site == nil
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("folio-\(getpid())-\(UUID().uuidString.prefix(8))-\(safeName)")
+            : slurmScratch(document)
         Interrupts.track(scratch); defer { Interrupts.remove(scratch) }
         let result: RunResult
         do {
-            result = try NotebookRunner(toolchain: toolchain, workDirectory: scratch, cache: cache, optimize: optimize)
-                .run(document, params: resolved)
+            if let site {
+                let batch = try slurmBatch(document, site: site, slots: 1).get()
+                defer { batch.leave(slot: 0); batch.removeFiles() }
+                result = try slurmRunner(batch, slot: 0, scratch: scratch).run(document, params: resolved)
+            } else {
+                result = try NotebookRunner(toolchain: toolchain, workDirectory: scratch, cache: cache, optimize: optimize)
+                    .run(document, params: resolved)
+            }
+        } catch let error as SlurmError {
+            outcome.stderr = "folio: error: \(path): \(error)\n"
+            outcome.code = FolioExit.usageError.rawValue
+            return outcome
         } catch let d as Diagnostic {
             outcome.stderr = "\(d)\n"
             outcome.code = FolioExit.usageError.rawValue

@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 import Notebook
 import OutputChannel
@@ -23,37 +24,36 @@ extension RenderJob {
         for w in document.warnings { outcome.stderr += "\(w)\n" }
         let path = document.path
         var runs: [PointRun] = []
-        for point in plan.points {
-            var run = PointRun(point: point)
-            let label = "\(path) [\(point.name)]"
-            let scratch = scratchFolder(document)
-            defer { Interrupts.remove(scratch) }
-            do {
-                let params = try NotebookRunner.resolveParams(document, overrides: point.overrides)
-                let result = try NotebookRunner(toolchain: toolchain, workDirectory: scratch, cache: cache, optimize: optimize)
-                    .run(document, params: params)
-                if explain { outcome.stdout += Self.explanation(document, result).replacingOccurrences(of: "\(path):", with: "\(label):") }
-                for d in result.compileErrors + result.failures { outcome.stderr += "\(d)\n" }
-                if !result.compileErrors.isEmpty {
-                    outcome.stderr += "folio: \(label): not rendered (compile errors)\n"
-                    outcome.code = max(outcome.code, FolioExit.compileError.rawValue)
-                } else if !result.failures.isEmpty {
-                    outcome.stderr += FailedCellOutput.describe(document, result)
-                    outcome.stderr += "folio: \(label): not rendered (a cell failed)\n"
-                    outcome.code = max(outcome.code, FolioExit.cellFailed.rawValue)
-                } else {
-                    run.result = result
-                    run.published = Self.published(document, result)
-                }
-            } catch let d as Diagnostic {
-                outcome.stderr += "\(d)\n"
+        let pointOutcomes: [PointOutcome]
+        if let site = slurmSite(document) {
+            switch slurmBatch(document, site: site, slots: plan.points.count) {
+            case .failure(let error):
+                outcome.stderr += "folio: error: \(path): \(error)\n"
                 outcome.code = FolioExit.usageError.rawValue
                 return outcome
-            } catch {
-                outcome.stderr += "folio: error: \(label): could not run the notebook: \(error)\n"
-                outcome.code = max(outcome.code, FolioExit.renderError.rawValue)
+            case .success(let batch):
+                defer { batch.removeFiles() }
+                pointOutcomes = runPointsOnSlurm(document, plan, batch)
             }
-            runs.append(run)
+        } else {
+            var local: [PointOutcome] = []
+            for point in plan.points {
+                let scratch = scratchFolder(document)
+                defer { Interrupts.remove(scratch) }
+                local.append(runPoint(document, point, NotebookRunner(toolchain: toolchain, workDirectory: scratch, cache: cache, optimize: optimize)))
+                if local.last?.stopsSweep == true { break }
+            }
+            pointOutcomes = local
+        }
+        for p in pointOutcomes {
+            outcome.stdout += p.stdout
+            outcome.stderr += p.stderr
+            if p.stopsSweep {
+                outcome.code = p.code
+                return outcome
+            }
+            outcome.code = max(outcome.code, p.code)
+            runs.append(p.run)
         }
         let scratch = scratchFolder(document)
         defer { Interrupts.remove(scratch) }
@@ -91,6 +91,66 @@ extension RenderJob {
         return outcome
     }
 
+    /// One point's run and what it says; `stopsSweep` for a configuration error, which
+    /// ends the sweep as it ended it before points could run in parallel.
+    struct PointOutcome {
+        var run: PointRun
+        var stdout = ""
+        var stderr = ""
+        var code: Int32 = 0
+        var stopsSweep = false
+    }
+
+    func runPoint(_ document: Document, _ point: SweepPlan.Point, _ runner: NotebookRunner) -> PointOutcome {
+        var p = PointOutcome(run: PointRun(point: point))
+        let path = document.path
+        let label = "\(path) [\(point.name)]"
+        do {
+            let params = try NotebookRunner.resolveParams(document, overrides: point.overrides)
+            let result = try runner.run(document, params: params)
+            if explain { p.stdout += Self.explanation(document, result).replacingOccurrences(of: "\(path):", with: "\(label):") }
+            for d in result.compileErrors + result.failures { p.stderr += "\(d)\n" }
+            if !result.compileErrors.isEmpty {
+                p.stderr += "folio: \(label): not rendered (compile errors)\n"
+                p.code = FolioExit.compileError.rawValue
+            } else if !result.failures.isEmpty {
+                p.stderr += FailedCellOutput.describe(document, result)
+                p.stderr += "folio: \(label): not rendered (a cell failed)\n"
+                p.code = FolioExit.cellFailed.rawValue
+            } else {
+                p.run.result = result
+                p.run.published = Self.published(document, result)
+            }
+        } catch let d as Diagnostic {
+            p.stderr += "\(d)\n"
+            p.code = FolioExit.usageError.rawValue
+            p.stopsSweep = true
+        } catch {
+            p.stderr += "folio: error: \(label): could not run the notebook: \(error)\n"
+            p.code = FolioExit.renderError.rawValue
+        }
+        return p
+    }
+
+    /// Every point at once, each on a thread of its own, so that their programs meet in one
+    /// job array; the threads mostly wait for Slurm. Outcomes come back in the grid's order.
+    func runPointsOnSlurm(_ document: Document, _ plan: SweepPlan, _ batch: SlurmBatch) -> [PointOutcome] {
+        let results = PointOutcomes(plan.points.map { PointOutcome(run: PointRun(point: $0)) })
+        let group = DispatchGroup()
+        for (i, point) in plan.points.enumerated() {
+            group.enter()
+            let thread = Thread {
+                let scratch = slurmScratch(document)
+                defer { Interrupts.remove(scratch); batch.leave(slot: i); group.leave() }
+                results.set(i, runPoint(document, point, slurmRunner(batch, slot: i, scratch: scratch)))
+            }
+            thread.stackSize = 1 << 22
+            thread.start()
+        }
+        group.wait()
+        return results.all
+    }
+
     /// A scratch folder of its own, as RenderJob.render makes one (safe characters only),
     /// removed on Ctrl-C like that one.
     func scratchFolder(_ document: Document) -> URL {
@@ -109,4 +169,13 @@ extension RenderJob {
         }
         return out
     }
+}
+
+/// Point outcomes filled in by the points' threads.
+final class PointOutcomes: @unchecked Sendable {
+    private var items: [RenderJob.PointOutcome]
+    private let lock = NSLock()
+    init(_ items: [RenderJob.PointOutcome]) { self.items = items }
+    func set(_ i: Int, _ o: RenderJob.PointOutcome) { lock.lock(); items[i] = o; lock.unlock() }
+    var all: [RenderJob.PointOutcome] { lock.lock(); defer { lock.unlock() }; return items }
 }
