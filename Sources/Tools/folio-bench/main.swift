@@ -33,6 +33,7 @@ let suites: [String: () -> [BenchCase]] = [
     "autograd": AutogradSuite.cases,
     "theory": TheorySuite.cases,
     "citations": CitationSuite.cases,
+    "spectral": SpectralSuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
