@@ -13,11 +13,14 @@ enum Compilation {
 
     static func arguments(flags: [String], toolchain: Toolchain, main: URL, output: URL) -> [String] {
         let lib = toolchain.libraryDirectory.path
+        // swift-numerics' RealModule (beneath the runtime's complex tensors) imports the C module
+        // _NumericsShims, whose module map SwiftPM leaves in the package checkout beside the build.
+        let numericsShims = lib + "/../checkouts/swift-numerics/Sources/_NumericsShims/include"
+        let shims = FileManager.default.fileExists(atPath: numericsShims + "/module.modulemap") ? ["-I", numericsShims] : []
         return flags + [
             "-diagnostic-style", "llvm", "-module-cache-path", toolchain.moduleCache.path,
             "-I", lib + "/Modules", "-L", lib, "-lFolio", "-Xlinker", "-rpath", "-Xlinker", lib,
-            main.path, "-o", output.path,
-        ]
+        ] + shims + [main.path, "-o", output.path]
     }
 
     /// `file.md:L:C: error: msg` lines of the compiler's output that point into the notebook,

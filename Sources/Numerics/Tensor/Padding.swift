@@ -46,8 +46,13 @@ func padMap(_ n: Int, _ before: Int, _ after: Int, _ mode: PadMode) -> [Int?] {
 
 extension Tensor {
     /// This tensor with each axis' source positions remapped: `maps[d][i]` is the position along
-    /// axis d that output position i reads, nil for `fill`.
-    func remapped(_ maps: [[Int?]], fill: Scalar) -> Tensor {
+    /// axis d that output position i reads, nil for `fill` (the map behind pad and roll).
+    ///
+    /// - Parameters:
+    ///   - maps: One map per axis, each entry a position of that axis or nil.
+    ///   - fill: The value of positions that read nothing.
+    /// - Returns: A tensor of shape `maps.map(\.count)`. O(count of the result · rank).
+    public func remapped(_ maps: [[Int?]], fill: Scalar) -> Tensor {
         let outShape = maps.map(\.count)
         let strides = self.strides
         var out = [Scalar](repeating: fill, count: outShape.reduce(1, *))
@@ -71,9 +76,15 @@ extension Tensor {
         return Tensor(shape: outShape, scalars: out)
     }
 
-    /// The sum, into this tensor's shape `shape`, of `gradient` (of the remapped shape) over
-    /// every output position that read each source position: the adjoint of `remapped`.
-    func remappedAdjoint(_ gradient: Tensor, maps: [[Int?]], sourceShape: [Int]) -> Tensor {
+    /// The adjoint of ``remapped(_:fill:)``: this tensor (of the remapped shape) summed, for each
+    /// source position, over every position that read it. Sums run in row-major order.
+    ///
+    /// - Parameters:
+    ///   - maps: The maps given to `remapped`.
+    ///   - sourceShape: The shape `remapped` was applied to.
+    /// - Returns: A tensor of `sourceShape`. O(count · rank).
+    public func remappedAdjoint(_ maps: [[Int?]], sourceShape: [Int]) -> Tensor {
+        let gradient = self
         let strides = contiguousStrides(sourceShape)
         var out = [Scalar](repeating: 0, count: sourceShape.reduce(1, *))
         var index = [Int](repeating: 0, count: gradient.rank)
@@ -95,8 +106,13 @@ extension Tensor {
         return Tensor(shape: sourceShape, scalars: out)
     }
 
-    /// The index maps of ``padded(_:mode:)`` for this shape.
-    func padMaps(_ widths: [(before: Int, after: Int)], _ mode: PadMode) -> [[Int?]] {
+    /// The index maps of ``padded(_:mode:)`` for this shape (see ``remapped(_:fill:)``).
+    ///
+    /// - Parameters:
+    ///   - widths: Per axis, elements added before and after.
+    ///   - mode: How the border is filled.
+    /// - Returns: One map per axis.
+    public func padMaps(_ widths: [(before: Int, after: Int)], _ mode: PadMode) -> [[Int?]] {
         precondition(widths.count == rank, "pad: \(widths.count) width pairs for a tensor of rank \(rank)")
         return shape.indices.map { padMap(shape[$0], widths[$0].before, widths[$0].after, mode) }
     }
