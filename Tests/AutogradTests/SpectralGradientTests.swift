@@ -5,10 +5,10 @@ import Tensor
 
 /// Gradients of the FFTs, einsum, gathers, pad and roll against central finite differences in
 /// f64, and a Hessian-vector product through a spectrum against differences of gradients.
-final class SpectralGradientTests: XCTestCase {
-    /// Σ w ⊙ y for fixed random weights: a loss whose gradient is the VJP of w.
-    func weighted(_ y: Variable<Double>, seed: UInt64) -> Variable<Double> { sum(y * .constant(testTensor(y.shape, seed: seed))) }
+/// Σ w ⊙ y for fixed random weights: a loss whose gradient is the VJP of w.
+private func weighted(_ y: Variable<Double>, seed: UInt64) -> Variable<Double> { sum(y * .constant(testTensor(y.shape, seed: seed))) }
 
+final class SpectralGradientTests: XCTestCase {
     func testFourierTransformsOfComplexAndRealInputs() {
         let z = testTensor([3, 6, 2], seed: 1), x = testTensor([3, 7], seed: 2), even = testTensor([2, 8], seed: 3)
         for norm in [FFTNorm.backward, .ortho, .forward] {
