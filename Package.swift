@@ -40,6 +40,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Complex<Float>/Complex<Double>, the element type of complex tensors (FFT, eig).
+        .package(url: "https://github.com/apple/swift-numerics", exact: "1.1.1"),
     ],
     targets: [
         // C shims over system libraries (scripts/setup installs them).
@@ -52,6 +54,8 @@ let package = Package(
         shim("CLAPACKE"),
         shim("CCmarkGFM", pkgConfig: "libcmark-gfm"),
         shim("CPNG", pkgConfig: "libpng"),
+        // LAPACK's complex drivers (zgeev, zgesdd) behind plain pointers: LAPACKE's C99 _Complex is not importable.
+        .target(name: "CComplexLAPACK", path: "Sources/Shims/CComplexLAPACK", linkerSettings: [.linkedLibrary("lapacke")]),
         // Vector kernels (AVX2/AVX-512, chosen at run time) that the baseline-x86-64 Swift build
         // cannot emit, and glibc's vector math library libmvec behind them.
         .target(
@@ -74,7 +78,12 @@ let package = Package(
         module("Cores", "Shared", ["CTensorKernels"]),
 
         // Numerics.
-        module("Tensor", "Numerics", ["CBLAS", "CLAPACKE", "CTensorKernels", "Cores"]),
+        module(
+            "Tensor", "Numerics",
+            [
+                "CBLAS", "CLAPACKE", "CTensorKernels", "Cores", "CComplexLAPACK", .product(name: "ComplexModule", package: "swift-numerics"),
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
         module("Autograd", "Numerics", ["Tensor"]),
         module("Theory", "Numerics", ["Tensor", "Autograd"]),
 

@@ -51,6 +51,11 @@ final class NotebookLawTests: XCTestCase {
             "The sorted fraction is 1/d! and canonicalisation keeps the function.",
             "The reference values hold: S = 1537, 9394.7 without and 9179.1 with the discount.",
         ],
+        "scattering": [
+            "The Morlet filters have zero mean to 1e-12, the bank is a frame (0.1 < A(ω) ≤ 1), and normalised it is tight to 1e-12.",
+            "The first-order slopes match H within 0.03 for H = 0.3, 0.5 and 0.7.",
+            "Orders 0 to 3 carry more than 99 % of the energy, and the energy decreases with the order.",
+        ],
     ]
 
     func testEveryNotebookRendersAndItsLawsHold() throws {

@@ -35,6 +35,7 @@ let suites: [String: () -> [BenchCase]] = [
     "theory": TheorySuite.cases,
     "citations": CitationSuite.cases,
     "report-citations": ReportCitationSuite.cases,
+    "spectral": SpectralSuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
