@@ -34,15 +34,18 @@ final class PeerLineBreakingTests: XCTestCase {
         }
     }
 
-    /// The notebooks hold about sixty paragraphs of prose, so each is set at three measures:
-    /// the text width, a list item's and a narrow column's (where breaking is hardest).
+    /// The prose of the notebooks and of the user guide (docs/guide, notebooks too), each
+    /// paragraph set at three measures: the text width, a list item's and a narrow column's
+    /// (where breaking is hardest).
     static let widthFactors = [1.0, 0.82, 0.64]
 
     func compare() throws -> Comparison {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let paragraphs = try LaTeXParagraphs.collect(from: root.appendingPathComponent("notebooks"))
-        XCTAssertGreaterThanOrEqual(paragraphs.count * Self.widthFactors.count, 100, "a corpus of at least 100 paragraphs")
+        let paragraphs =
+            try LaTeXParagraphs.collect(from: root.appendingPathComponent("notebooks"))
+            + LaTeXParagraphs.collect(from: root.appendingPathComponent("docs/guide"))
+        XCTAssertGreaterThanOrEqual(paragraphs.count, 100, "a corpus of at least 100 distinct paragraphs")
         let style = PageStyle(paper: .a4)
         let dir = try makeTemporaryFolder("folio-peer")
         defer { try? FileManager.default.removeItem(at: dir) }
