@@ -73,15 +73,7 @@ extension AnnotationMark: MarkRecipe {
         let tip = len - 2
         guard tip > exitT + 4 else { return }
         let start = Point(c.x + ux * exitT, c.y + uy * exitT), end = Point(c.x + ux * tip, c.y + uy * tip)
-        let head = 6.0, half = 2.6
-        let base = Point(end.x - ux * head, end.y - uy * head)
-        canvas.move(to: start); canvas.line(to: base)
         canvas.setLineCap(.butt)
-        canvas.stroke(ink, width: 0.9)
-        canvas.move(to: end)
-        canvas.line(to: Point(base.x - uy * half, base.y + ux * half))
-        canvas.line(to: Point(base.x + uy * half, base.y - ux * half))
-        canvas.closePath()
-        canvas.fill(ink)
+        ArrowHead.draw(on: canvas, from: start, to: end, color: ink)
     }
 }

@@ -28,15 +28,7 @@ extension ArrowMark: MarkRecipe {
         let p0 = f.point(from[0], from[1]), p1 = f.point(to[0], to[1]), color = color.faded(alpha)
         let dx = p1.x - p0.x, dy = p1.y - p0.y, len = max(1e-9, (dx * dx + dy * dy).squareRoot())
         let (ux, uy) = (dx / len, dy / len)
-        let head = 6.0, half = 2.6
-        let base = Point(p1.x - ux * head, p1.y - uy * head)
-        canvas.move(to: p0); canvas.line(to: base)
-        canvas.stroke(color, width: 0.9)
-        canvas.move(to: p1)
-        canvas.line(to: Point(base.x - uy * half, base.y + ux * half))
-        canvas.line(to: Point(base.x + uy * half, base.y - ux * half))
-        canvas.closePath()
-        canvas.fill(color)
+        ArrowHead.draw(on: canvas, from: p0, to: p1, color: color)
         if let text {
             let l = LabelRenderer.render(canvas, text, PlotStyle.tickSize, false)
             // Text sits beyond the tail, on the side away from the head.
