@@ -69,6 +69,11 @@ final class NotebookLawTests: XCTestCase {
             // --no-cache: every law is recomputed, never replayed from an earlier run.
             let r = try Command(folio, ["render", "notebooks/\(name)", "-o", out.path, "--no-cache"], currentDirectory: root).run()
             XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
+            // A GLib critical or warning from Pango/Cairo is a call out of contract (a wrong
+            // offset, a bad size): it prints and carries on with a wrong answer.
+            for level in ["-CRITICAL **", "-WARNING **"] {
+                XCTAssertFalse(r.stderr.contains(level), "\(name) printed a GLib\(level): \(r.stderr)")
+            }
             let stem = String(name.dropLast(3))
             let text = try pdftotext(out.appendingPathComponent(stem + ".pdf"))
             for verdict in verdicts[stem] ?? [] {

@@ -10,12 +10,15 @@ extension TextLayout {
     /// The layout's text without markup.
     public var text: String { String(cString: pango_layout_get_text(layout)) }
 
+    /// The byte length of the text Pango holds, with the line breaks the paragraph breaker inserted.
+    var rawLength: Int { Int(strlen(pango_layout_get_text(layout))) }
+
     /// The line holding byte `offset`.
     public func line(containing offset: Int) -> Int { rawLine(mapped(offset)) }
 
     func rawLine(_ offset: Int) -> Int {
         var line: Int32 = 0, x: Int32 = 0
-        pango_layout_index_to_line_x(layout, Int32(offset), 0, &line, &x)
+        pango_layout_index_to_line_x(layout, Int32(min(max(offset, 0), rawLength)), 0, &line, &x)
         return Int(line)
     }
 
@@ -25,7 +28,9 @@ extension TextLayout {
         guard !range.isEmpty else { return [] }
         let all = lines
         var result: [(Int, Rect)] = []
-        let range = mapped(range.lowerBound)..<mapped(range.upperBound)
+        // Callers count offsets in the text before line breaking; an end past the text (a
+        // range meant as "all of it") must not reach Pango past the layout's end.
+        let range = min(mapped(range.lowerBound), rawLength)..<min(mapped(range.upperBound), rawLength)
         for i in rawLine(range.lowerBound)...rawLine(max(range.lowerBound, range.upperBound - 1)) {
             guard i < all.count, let l = pango_layout_get_line_readonly(layout, Int32(i)) else { continue }
             var ranges: UnsafeMutablePointer<Int32>? = nil
@@ -46,7 +51,7 @@ extension TextLayout {
     /// The box of the character at byte `offset`, in layout coordinates.
     public func characterRect(at offset: Int) -> Rect {
         var pos = PangoRectangle()
-        let offset = mapped(offset)
+        let offset = min(mapped(offset), rawLength)
         pango_layout_index_to_pos(layout, Int32(offset), &pos)
         let s = Double(PANGO_SCALE)
         return Rect(x: Double(pos.x) / s + shift(line: rawLine(offset)), y: Double(pos.y) / s, width: Double(pos.width) / s, height: Double(pos.height) / s)
