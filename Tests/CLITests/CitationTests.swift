@@ -107,6 +107,23 @@ final class CitationTests: CLITestCase {
         XCTAssertTrue(bytes.contains("/URI (https://arxiv.org/abs/1712.09913)"), "the entry's URL is a live link")
     }
 
+    func testReferencesCloseTheBodyBeforeTheAppendix() throws {
+        try write("notebooks/refs.bib", Self.bib + "\n")
+        let md = "---\nbibliography: refs.bib\n---\n\n# Body\n\nAs @li2018 shows.\n\n# Appendix {.appendix}\n\n# Extra details\n\nMore.\n"
+        try write("notebooks/app.md", md)
+        XCTAssertEqual(try folio(["render", "notebooks/app.md"]).status, 0)
+        let pdf = try pdftotext("output/app.pdf")
+        let html = try String(contentsOf: dir.appendingPathComponent("output/app.html"), encoding: .utf8)
+        for (name, text, marks) in [
+            ("PDF", pdf, ["\nReferences\n", "Li, Hao", "\nAppendix\n", "Extra details"]),
+            ("HTML", html, ["id=\"references\"", "id=\"ref-li2018\"", "Appendix</h1>", ">More.</p>"]),
+        ] {
+            let at = marks.map { text.range(of: $0)?.lowerBound }
+            XCTAssertFalse(at.contains(nil), "\(name): \(marks) in \(text)")
+            XCTAssertEqual(at.compactMap { $0 }, at.compactMap { $0 }.sorted(), "\(name): the list comes before the appendix")
+        }
+    }
+
     /// The text of `<div id="refs">…</div>`: tags removed, entities decoded.
     static func referenceListText(_ html: String) -> String? {
         guard let open = html.range(of: "<div id=\"refs\"") else { return nil }

@@ -2,8 +2,8 @@ import CSL
 import Notebook
 
 /// Where the reference list goes: into the `::: {#refs}` div when the notebook has one
-/// (Pandoc's rule), else at the end under an unnumbered section titled by the front matter's
-/// `reference-section-title`; with `reference-section: per-section`, one list at the end of
+/// (Pandoc's rule), else at the end of the body — before the appendix, when there is one —
+/// under an unnumbered section titled by the front matter's `reference-section-title`; with `reference-section: per-section`, one list at the end of
 /// each top-level section with the entries cited in it (quarto-cli#1083). Each entry is a div
 /// `#ref-key` (`#ref-key-2`, … when later sections list it again), the target of its citations;
 /// a numeric style's label and text are two divs, `csl-left-margin` and `csl-right-inline`, and
@@ -60,10 +60,17 @@ enum ReferenceList {
         var placed = false
         document.blocks = fill(document.blocks, with: list, classes: classes, placed: &placed)
         guard !placed, !entries.isEmpty else { return }
-        document.blocks += [
+        let section: [Block] = [
             .heading(level: topLevel(document.blocks), content: [.text(title), .attributes(id: "references", classes: ["unnumbered"])], line: addedLine),
             .div(FencedDiv(id: "refs", classes: classes, blocks: list, line: addedLine + 1)),
         ]
+        // A paper's references close its body, before the appendix (as NeurIPS, ICML and JMLR
+        // papers set them): the list goes before the first `{.appendix}` heading, if any.
+        let appendix = document.blocks.firstIndex { b in
+            guard case .heading(_, let content, _) = b else { return false }
+            return content.attributes?.classes.contains("appendix") ?? false
+        }
+        document.blocks.insert(contentsOf: section, at: appendix ?? document.blocks.endIndex)
     }
 
     /// One list after the last block of each top-level section that cites something, under an
