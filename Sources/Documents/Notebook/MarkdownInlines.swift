@@ -54,10 +54,12 @@ extension MarkdownParser {
         }
         if let r = run { merged.append(.text(r)) }
         let lines = sourceLines
-        guard citations else { return CustomReferenceText.apply(merged) }
-        return CitationSyntax.apply(CustomReferenceText.apply(merged), line: firstLine) { n in
-            n >= 1 && n <= lines.count ? lines[n - 1] : nil
-        }
+        guard citations else { return MathProtection.joinContinuedLines(CustomReferenceText.apply(merged)) }
+        // Joined after citations are read: they count the soft breaks to find their lines.
+        return MathProtection.joinContinuedLines(
+            CitationSyntax.apply(CustomReferenceText.apply(merged), line: firstLine) { n in
+                n >= 1 && n <= lines.count ? lines[n - 1] : nil
+            })
     }
 
     /// The note of a `[^x]` mark, its definition's text placed at the mark.

@@ -264,6 +264,6 @@ struct MarkdownParser {
         guard s.contains(MathProtection.open) else { return s }
         return math.restore(s).map {
             if case .math(let t) = $0 { return "$" + t + "$" }; if case .text(let t) = $0 { return t }; return ""
-        }.joined()
+        }.joined().filter { $0 != MathProtection.continued }
     }
 }

@@ -1,9 +1,13 @@
 import Foundation
 /// Hides `$…$` and `$$…$$` from the Markdown parser, whose backslash escapes would otherwise
 /// eat `\{`, `\,` and `\\`. Each span becomes a placeholder of private-use characters plus as
-/// many newlines as the span had, so every later line keeps its number.
+/// many newlines as the span had, so every later line keeps its number. Each of those newlines
+/// of an inline (`$…$`) span is followed by `continued`, which marks it as no space: the text after
+/// the closing `$` joins the formula (`$…\n…$.` ends with the period at the formula, not a
+/// space before it), and two newlines never meet to break the paragraph.
 struct MathProtection {
     static let open: Character = "\u{E000}", close: Character = "\u{E001}", display: Character = "\u{E002}"
+    static let continued: Character = "\u{E004}"
 
     /// `column` is the character column of the opening `$` on `line`.
     struct Span: Equatable { var tex: String; var display: Bool; var line: Int; var column: Int = 1 }
@@ -91,7 +95,11 @@ struct MathProtection {
                     out += String(spans.count)
                     out.append(Self.close)
                     if let label { out += " " + label.text }
-                    out += String(repeating: "\n", count: (ownLines ? newlines - 1 : newlines) + (label?.line ?? 0))
+                    if isDisplay || label != nil {
+                        out += String(repeating: "\n", count: (ownLines ? newlines - 1 : newlines) + (label?.line ?? 0))
+                    } else {
+                        out += String(repeating: "\n" + String(Self.continued), count: newlines)
+                    }
                     spans.append(Span(tex: tex, display: isDisplay, line: line, column: i - lineStart + 1))
                     line += newlines + (label?.line ?? 0)
                     if newlines + (label?.line ?? 0) > 0 { lineStart = chars[..<end].lastIndex(of: "\n").map { $0 + 1 } ?? lineStart }
@@ -176,6 +184,27 @@ struct MathProtection {
         }
         if !buffer.isEmpty { result.append(.text(buffer)) }
         return result
+    }
+
+    /// Removes the soft breaks a formula's own newlines left behind (each is a break followed by
+    /// text starting with `continued`), at every level of nesting, and any stray mark.
+    static func joinContinuedLines(_ inlines: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .text(let t) where t.contains(continued):
+                if case .softBreak? = out.last, t.first == continued { out.removeLast() }
+                let rest = t.filter { $0 != continued }
+                if !rest.isEmpty { out.append(.text(rest)) }
+            case .emphasis(let c): out.append(.emphasis(joinContinuedLines(c)))
+            case .strong(let c): out.append(.strong(joinContinuedLines(c)))
+            case .strikethrough(let c): out.append(.strikethrough(joinContinuedLines(c)))
+            case .styled(let style, let c): out.append(.styled(style, joinContinuedLines(c)))
+            case .link(let url, let c): out.append(.link(url: url, content: joinContinuedLines(c)))
+            default: out.append(inline)
+            }
+        }
+        return out
     }
 
     /// The display-math span a paragraph consists of, if it is only that.
