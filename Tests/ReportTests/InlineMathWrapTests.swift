@@ -67,4 +67,31 @@ final class InlineMathWrapTests: XCTestCase {
             XCTAssertLessThan(m.pieces[k][0], 1, "a wrapped piece begins its line: \(json)")
         }
     }
+
+    /// A display wider than a phone's screen scrolls inside its own box; the page itself never
+    /// scrolls sideways (the text around it keeps the screen's width).
+    func testAWideDisplayScrollsInsideItsBoxNotThePage() throws {
+        _ = try Tools.path("chromium")
+        let folder = try makeTemporaryFolder("folio-wide")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let doc = try Document.parse("Before.\n\n$$\n\(Self.long) + \(Self.long)\n$$\n\nAfter.\n", path: "wide.md")
+        var html = HTMLReport.render(ExecutedNotebook(document: doc, outputs: [:]), figureDirectory: "wide")
+        let probe = #"""
+            <script>
+            window.addEventListener('load', function(){
+              var d = document.querySelector('.display-math'), svg = d.querySelector('svg');
+              document.body.setAttribute('data-probe', JSON.stringify({
+                page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth,
+                box: d.clientWidth, content: d.scrollWidth, formula: svg.getBoundingClientRect().width}));
+            });
+            </script>
+            """#
+        html = html.replacingOccurrences(of: "</body>", with: probe + "</body>")
+        guard let json = try ChromiumProbe.run(html, in: folder, windowWidth: 420) else { return }
+        struct Probe: Decodable { var page, view, box, content, formula: Double }
+        let m = try JSONDecoder().decode(Probe.self, from: Data(json.utf8))
+        XCTAssertGreaterThan(m.formula, Double(m.view), "the formula is wider than the screen: \(json)")
+        XCTAssertLessThanOrEqual(m.page, m.view, "the page does not scroll sideways: \(json)")
+        XCTAssertGreaterThan(m.content, m.box, "the display scrolls inside its box: \(json)")
+    }
 }

@@ -31,7 +31,7 @@ enum SiteStyle {
         figcaption,.caption{font-size:.92rem;text-align:center;margin:.4rem auto 0;max-width:36rem}
         .label{font-weight:bold}
         .math{font-style:italic;white-space:nowrap}
-        .display-math{text-align:center;margin:1rem 0;position:relative;padding:0 3rem}
+        .display-math{text-align:center;margin:1rem 0;position:relative;padding:0 3rem;overflow-x:auto;overflow-y:hidden}
         .eqno{position:absolute;right:0;font-style:normal}
         .unresolved{color:var(--err);font-weight:bold}
         .table{overflow-x:auto}
