@@ -6,8 +6,9 @@
 /// comment block on the line holding `-->` and lets it interrupt a paragraph, so every fence
 /// becomes a block of its own, and no other line moves: cmark's lines and columns of every
 /// block inside a div stay those of the notebook. `MarkdownParser` then nests the blocks
-/// between markers (`nestDivs`). Fences are read at the top level and inside divs, with at
-/// most three spaces before them (as code fences); inside code fences nothing is touched.
+/// between markers (`nestDivs`). Fences are read at the top level, inside divs, list items and
+/// block quotes (as Pandoc reads them), with at most three spaces before them inside their
+/// container (as code fences); inside code fences nothing is touched.
 struct DivFences {
     static let marker: Character = "\u{E003}"
 
@@ -30,10 +31,13 @@ struct DivFences {
         guard text.contains(":::") else { return text }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var codeFence: (marker: Character, length: Int)? = nil
+        var containers = Containers()
         for (k, raw) in lines.enumerated() {
-            let indent = raw.prefix(while: { $0 == " " }).count
-            guard indent <= 3 else { continue }
-            let trimmed = raw.dropFirst(indent)
+            // `lead`: the block-quote markers and the indentation before the line's content; a
+            // fence may stand at most three spaces inside its container (list item or quote).
+            guard let (lead, relative) = containers.enter(raw), relative <= 3 else { continue }
+            let indent = lead
+            let trimmed = raw.dropFirst(lead)
             if let first = trimmed.first, first == "`" || first == "~" {
                 let run = trimmed.prefix(while: { $0 == first }).count
                 if run >= 3 {
@@ -53,7 +57,7 @@ struct DivFences {
             rest = rest.trimmingSpaces()
             let line = firstLine + k
             if rest.isEmpty {
-                lines[k] = "<!--\(Self.marker)-->"
+                lines[k] = raw.prefix(lead) + "<!--\(Self.marker)-->"
                 continue
             }
             let column = indent + colons + (trimmed.dropFirst(colons).prefix(while: { $0 == " " }).count) + 1
@@ -74,7 +78,7 @@ struct DivFences {
             } else {
                 continue  // prose that starts with colons, as Pandoc reads it
             }
-            lines[k] = "<!--\(Self.marker)\(openings.count)-->"
+            lines[k] = raw.prefix(lead) + "<!--\(Self.marker)\(openings.count)-->"
             openings.append(opening)
         }
         return lines.joined(separator: "\n")
