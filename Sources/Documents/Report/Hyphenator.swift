@@ -5,7 +5,14 @@ import Foundation
 /// hyphens (U+00AD), which Pango honours: it breaks a justified line there and draws the
 /// hyphen only when it does. Without the dictionary, text is left as it is.
 final class Hyphenator: @unchecked Sendable {
-    private var patterns: [String: [UInt8]] = [:]
+    /// The patterns as a trie over their letters, so a word's substrings are looked up by
+    /// walking from each position instead of building a String per substring (which made
+    /// hyphenation a quarter of a reference list's layout time).
+    private struct Node {
+        var children: [Character: Int] = [:]
+        var values: [UInt8]? = nil
+    }
+    private var trie: [Node] = [Node()]
     private var maxLength = 0
     private var leftMin = 2, rightMin = 3
 
@@ -30,9 +37,23 @@ final class Hyphenator: @unchecked Sendable {
             for c in line {
                 if let d = c.wholeNumberValue, c.isASCII { values[values.count - 1] = UInt8(d) } else { letters.append(c); values.append(0) }
             }
-            patterns[letters] = values
+            insert(letters, values)
             maxLength = max(maxLength, letters.count)
         }
+    }
+
+    private func insert(_ letters: String, _ values: [UInt8]) {
+        var node = 0
+        for c in letters {
+            if let next = trie[node].children[c] {
+                node = next
+            } else {
+                trie.append(Node())
+                trie[node].children[c] = trie.count - 1
+                node = trie.count - 1
+            }
+        }
+        trie[node].values = values
     }
 
     /// The positions (counts of letters before the break) where `word` may break.
@@ -42,8 +63,11 @@ final class Hyphenator: @unchecked Sendable {
         let s = ["."] + letters + ["."]
         var values = [UInt8](repeating: 0, count: s.count + 1)
         for i in 0..<s.count {
-            for j in (i + 1)...min(s.count, i + maxLength) {
-                guard let p = patterns[String(s[i..<j])] else { continue }
+            var node = 0
+            for j in i..<min(s.count, i + maxLength) {
+                guard let next = trie[node].children[s[j]] else { break }
+                node = next
+                guard let p = trie[node].values else { continue }
                 for (k, v) in p.enumerated() where v > values[i + k] { values[i + k] = v }
             }
         }
