@@ -22,7 +22,7 @@ final class DocumentationTests: XCTestCase {
         // The renderer's math engine, not re-exported to notebooks (its own work is under way).
         "MathType": 107,
         // Figures: the marks, Axes, ticks and legends are being reworked; their comments come after.
-        "Plot": 16, "PlotData": 210,
+        "Plot": 16,
     ]
 
     nonisolated(unsafe) static var built: Result<Void, Error>?
