@@ -10,7 +10,7 @@ extension Axes {
     /// fig.axes.line(x: steps, y: median, label: "median")
     /// ```
     /// - Parameters:
-    ///   - x: x positions, in data units.
+    ///   - x: The x positions, in data units.
     ///   - lower: The lower edge at each x, as many as `x`.
     ///   - upper: The upper edge at each x, as many as `x`.
     ///   - label: Legend text, or nil to leave the band out of the legend.

@@ -9,9 +9,9 @@ extension Axes {
     /// fig.axes.line3D(x: path.x, y: path.y, z: path.loss, label: "SGD", color: .black)
     /// ```
     /// - Parameters:
-    ///   - x: x of the vertices, in data units.
-    ///   - y: y of the vertices, as many as `x`.
-    ///   - z: z of the vertices, as many as `x`.
+    ///   - x: The x of the vertices, in data units.
+    ///   - y: The y of the vertices, as many as `x`.
+    ///   - z: The z of the vertices, as many as `x`.
     ///   - label: Legend text, or nil for none.
     ///   - color: Stroke colour; nil takes the next colour of the cycle.
     ///   - width: Stroke width in points (default 1.5).

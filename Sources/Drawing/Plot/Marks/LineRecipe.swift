@@ -10,8 +10,8 @@ extension Axes {
     /// fig.axes.line(x: steps, y: testLoss, label: "test", dash: [4, 2])
     /// ```
     /// - Parameters:
-    ///   - x: x of the vertices, in data units.
-    ///   - y: y of the vertices, in data units, as many as `x`.
+    ///   - x: The x of the vertices, in data units.
+    ///   - y: The y of the vertices, in data units, as many as `x`.
     ///   - label: Legend text (`$…$` math allowed), or nil to leave the line out of the legend.
     ///   - color: Stroke colour; nil takes the next colour of the Okabe–Ito cycle.
     ///   - width: Stroke width in points (default 1.25).

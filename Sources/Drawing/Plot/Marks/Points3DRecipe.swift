@@ -9,9 +9,9 @@ extension Axes {
     /// fig.axes.points3D(x: xs, y: ys, z: zs, label: "minima", size: 5)
     /// ```
     /// - Parameters:
-    ///   - x: x of the points, in data units; points with a non-finite coordinate are skipped.
-    ///   - y: y of the points, as many as `x`.
-    ///   - z: z of the points, as many as `x`.
+    ///   - x: The x of the points, in data units; points with a non-finite coordinate are skipped.
+    ///   - y: The y of the points, as many as `x`.
+    ///   - z: The z of the points, as many as `x`.
     ///   - label: Legend text, or nil for none.
     ///   - color: Marker colour; nil takes the next colour of the cycle.
     ///   - size: Marker diameter in points (default 4).

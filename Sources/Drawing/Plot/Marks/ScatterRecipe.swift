@@ -10,8 +10,8 @@ extension Axes {
     /// fig.axes.scatter(x: x, y: y, values: loss, colormap: .magma, alpha: 0.6)
     /// ```
     /// - Parameters:
-    ///   - x: x of the points, in data units; points with a non-finite coordinate are skipped.
-    ///   - y: y of the points, as many as `x`.
+    ///   - x: The x of the points, in data units; points with a non-finite coordinate are skipped.
+    ///   - y: The y of the points, as many as `x`.
     ///   - label: Legend text, or nil for none.
     ///   - color: Marker colour without `values`; nil takes the next colour of the cycle.
     ///   - size: Marker size in points, a length (a circle's diameter; default 4).

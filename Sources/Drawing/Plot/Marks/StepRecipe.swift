@@ -9,8 +9,8 @@ extension Axes {
     /// fig.axes.step(x: epochs, y: learningRates, label: "lr")
     /// ```
     /// - Parameters:
-    ///   - x: x of the points, in data units.
-    ///   - y: y of the points, as many as `x`.
+    ///   - x: The x of the points, in data units.
+    ///   - y: The y of the points, as many as `x`.
     ///   - position: Where the riser between two points sits (default `.post`: each value holds until the next x).
     ///   - label: Legend text, or nil for none.
     ///   - color: Stroke colour; nil takes the next colour of the cycle.

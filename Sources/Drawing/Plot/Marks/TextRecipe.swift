@@ -11,8 +11,8 @@ extension Axes {
     /// ```
     /// - Parameters:
     ///   - s: The text; `$…$` spans are typeset as math.
-    ///   - x: x of the anchor, in data units.
-    ///   - y: y of the baseline, in data units.
+    ///   - x: The x of the anchor, in data units.
+    ///   - y: The y of the baseline, in data units.
     ///   - anchor: Which point of the text sits at (x, y) (default `.left`: the text starts there).
     ///   - size: Font size in points (default 8).
     ///   - alpha: Opacity in 0…1; nil is opaque.

@@ -15,7 +15,7 @@ public struct BandMark: Codable, Equatable, Sendable {
     /// A band payload; `Axes.band` builds one with the next colour of the cycle and checks the lengths.
     ///
     /// - Parameters:
-    ///   - x: x positions, in data units.
+    ///   - x: The x positions, in data units.
     ///   - lower: The lower edge at each x.
     ///   - upper: The upper edge at each x.
     ///   - label: Legend text, or nil for none.

@@ -30,8 +30,8 @@ public struct ContourMark: Codable, Equatable, Sendable {
     ///   - values: Row-major samples, `rows × columns` of them.
     ///   - rows: Samples along y.
     ///   - columns: Samples along x.
-    ///   - xRange: x of the first and last sample column.
-    ///   - yRange: y of the first and last sample row.
+    ///   - xRange: The x of the first and last sample column.
+    ///   - yRange: The y of the first and last sample row.
     ///   - levels: Strictly increasing contour levels.
     ///   - filled: Whether to paint the bands between levels.
     ///   - lines: Whether to stroke the level lines.

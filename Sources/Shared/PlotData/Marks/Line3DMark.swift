@@ -14,9 +14,9 @@ public struct Line3DMark: Codable, Equatable, Sendable {
     /// A 3-D line payload; `Axes.line3D` builds one with the next colour of the cycle.
     ///
     /// - Parameters:
-    ///   - x: x of the vertices, in data units.
-    ///   - y: y of the vertices, as many as `x`.
-    ///   - z: z of the vertices, as many as `x`.
+    ///   - x: The x of the vertices, in data units.
+    ///   - y: The y of the vertices, as many as `x`.
+    ///   - z: The z of the vertices, as many as `x`.
     ///   - label: Legend text, or nil for none.
     ///   - color: Stroke colour.
     ///   - width: Stroke width in points.

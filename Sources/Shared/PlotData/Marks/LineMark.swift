@@ -19,8 +19,8 @@ public struct LineMark: Codable, Equatable, Sendable {
     /// A line payload; `Axes.line` builds one with the next colour of the cycle and checks the lengths.
     ///
     /// - Parameters:
-    ///   - x: x of the vertices, in data units.
-    ///   - y: y of the vertices, in data units, as many as `x`.
+    ///   - x: The x of the vertices, in data units.
+    ///   - y: The y of the vertices, in data units, as many as `x`.
     ///   - label: Legend text, or nil for none.
     ///   - color: Stroke colour.
     ///   - width: Stroke width in points.

@@ -15,9 +15,9 @@ public struct Points3DMark: Codable, Equatable, Sendable {
     /// A 3-D points payload; `Axes.points3D` builds one with the next colour of the cycle.
     ///
     /// - Parameters:
-    ///   - x: x of the points, in data units.
-    ///   - y: y of the points, as many as `x`.
-    ///   - z: z of the points, as many as `x`.
+    ///   - x: The x of the points, in data units.
+    ///   - y: The y of the points, as many as `x`.
+    ///   - z: The z of the points, as many as `x`.
     ///   - label: Legend text, or nil for none.
     ///   - color: Marker colour.
     ///   - size: Marker diameter in points.

@@ -42,8 +42,8 @@ public struct ScatterMark: Codable, Equatable, Sendable {
     /// A scatter payload; `Axes.scatter` builds one with the next colour of the cycle and checks the lengths.
     ///
     /// - Parameters:
-    ///   - x: x of the points, in data units.
-    ///   - y: y of the points, as many as `x`.
+    ///   - x: The x of the points, in data units.
+    ///   - y: The y of the points, as many as `x`.
     ///   - label: Legend text, or nil for none.
     ///   - color: Marker colour without `values`.
     ///   - size: Marker size in points.

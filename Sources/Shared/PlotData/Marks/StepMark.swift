@@ -28,8 +28,8 @@ public struct StepMark: Codable, Equatable, Sendable {
     /// A staircase payload; `Axes.step` builds one with the next colour of the cycle.
     ///
     /// - Parameters:
-    ///   - x: x of the points, in data units.
-    ///   - y: y of the points, as many as `x`.
+    ///   - x: The x of the points, in data units.
+    ///   - y: The y of the points, as many as `x`.
     ///   - position: Where the risers sit.
     ///   - label: Legend text, or nil for none.
     ///   - color: Stroke colour.

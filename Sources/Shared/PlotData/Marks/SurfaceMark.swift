@@ -17,8 +17,8 @@ public struct SurfaceMark: Codable, Equatable, Sendable {
     ///   - z: Row-major heights, `rows × columns` of them.
     ///   - rows: Samples along y.
     ///   - columns: Samples along x.
-    ///   - xRange: x of the first and last sample column.
-    ///   - yRange: y of the first and last sample row.
+    ///   - xRange: The x of the first and last sample column.
+    ///   - yRange: The y of the first and last sample row.
     ///   - colormap: Colours by height.
     public init(z: [Double], rows: Int, columns: Int, xRange: [Double], yRange: [Double], colormap: Colormap) {
         self.z = z

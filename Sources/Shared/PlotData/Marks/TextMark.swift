@@ -28,8 +28,8 @@ public struct TextMark: Codable, Equatable, Sendable {
     /// A text payload; `Axes.text` builds one.
     ///
     /// - Parameters:
-    ///   - x: x of the anchor, in data units.
-    ///   - y: y of the baseline, in data units.
+    ///   - x: The x of the anchor, in data units.
+    ///   - y: The y of the baseline, in data units.
     ///   - text: The text, with `$…$` math.
     ///   - anchor: Which point of the text sits at (x, y).
     ///   - color: Text colour.
