@@ -7,7 +7,7 @@ import TestSupport
 /// PNG, SVG and PDF file and a place on the HTML page.
 final class PlottingGuideTests: XCTestCase {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let figures = ["fig-lines", "fig-bars", "fig-stats", "fig-ticks", "fig-annotate", "fig-grids", "fig-3d"]
+    let figures = ["fig-lines", "fig-bars", "fig-stats", "fig-ticks", "fig-annotate", "fig-grids", "fig-3d", "fig-regions"]
 
     func testThePlottingGuideRendersWithEveryFigure() throws {
         let folio = try Tools.releaseFolio()

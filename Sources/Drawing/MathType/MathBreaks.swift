@@ -6,10 +6,15 @@ import Graphics
 /// the typesetter): the first piece ends at `after`, the next begins at `next` (the space
 /// between them is dropped when the line breaks there).
 public struct MathBreakPoint: Equatable, Sendable {
+    /// `after`: where the piece before the break ends; `next`: where the piece after it begins
+    /// (both from the formula's left end; the space between is dropped at a line break).
     public var after: Double, next: Double
+    /// How bad a break here is, in TeX's units (0 free, 10 000 forbidden): ``relationPenalty`` after
+    /// a relation, ``binaryPenalty`` after a binary operator.
     public var penalty: Int
-    /// TeX's \relpenalty and \binoppenalty.
+    /// TeX's \relpenalty: the cost of breaking after a relation (=, <, →).
     public static let relationPenalty = 500
+    /// TeX's \binoppenalty: breaking after a binary operator (+, −) costs more than after a relation.
     public static let binaryPenalty = 700
 }
 

@@ -3,31 +3,93 @@ internal import CHarfBuzz
 /// The MATH table's constants, read once per font, in ems (percentages stay percentages).
 /// Names follow the OpenType specification; Appendix G of the TeXbook says how each is used.
 public struct MathConstants {
+    /// The size of script (first-level sub- and superscripts, limits) and scriptscript (second-level)
+    /// text, in percent of the base size: TeX's ratio of \scriptfont and \scriptscriptfont to \textfont
+    /// (typically 70 and 50).
     public var scriptPercentScaleDown = 0.0, scriptScriptPercentScaleDown = 0.0
+    /// `delimitedSubFormulaMinHeight`: the least height at which a delimited expression counts as a
+    /// sub-formula (the OpenType specification suggests 1.5 line heights; unused here);
+    /// `displayOperatorMinHeight`: the least height of a big operator (∑, ∫) in display style: the
+    /// first size variant at least this tall is chosen.
     public var delimitedSubFormulaMinHeight = 0.0, displayOperatorMinHeight = 0.0
+    /// `axisHeight`: the height of the math axis above the baseline (TeX's σ22), on which fraction bars,
+    /// minus signs and the centres of delimiters sit (0.25 em in Latin Modern Math). `accentBaseHeight`:
+    /// the largest ink height of a base that takes an accent unraised (about the x-height, TeX's σ5);
+    /// `flattenedAccentBaseHeight`: the height above which the font's flattened accents (`flac`) apply (unused here).
     public var axisHeight = 0.0, accentBaseHeight = 0.0, flattenedAccentBaseHeight = 0.0
+    /// Subscripts: `subscriptShiftDown` is the standard drop of a subscript's baseline (TeX's σ16,
+    /// sub1); `subscriptTopMax` the highest its ink top may reach before it is moved down (about 4/5 of
+    /// the x-height); `subscriptBaselineDropMin` the least drop of its baseline below the ink bottom of
+    /// a boxed base (TeX's σ19, sub drop).
     public var subscriptShiftDown = 0.0, subscriptTopMax = 0.0, subscriptBaselineDropMin = 0.0
+    /// Superscripts: `superscriptShiftUp` is the standard rise of a superscript's baseline (TeX's σ13,
+    /// sup1; 0.363 em in Latin Modern Math), `superscriptShiftUpCramped` the rise in cramped styles
+    /// (TeX's σ15, sup3: under a radical, in a denominator), and `superscriptBottomMin` the lowest its
+    /// ink bottom may reach before it is moved up (about 1/4 of the x-height).
     public var superscriptShiftUp = 0.0, superscriptShiftUpCramped = 0.0, superscriptBottomMin = 0.0
+    /// `superscriptBaselineDropMax`: the largest drop of a superscript's baseline below the ink top of a
+    /// boxed base (TeX's σ18, sup drop); `subSuperscriptGapMin`: the least ink gap between a superscript
+    /// and a subscript on the same base (four rule thicknesses in TeX).
     public var superscriptBaselineDropMax = 0.0, subSuperscriptGapMin = 0.0
+    /// `superscriptBottomMaxWithSubscript`: with both scripts present, the highest the superscript's
+    /// ink bottom is raised to open the gap before the subscript is moved down instead (4/5 of the
+    /// x-height in TeX); `spaceAfterScript`: the space added after every script (TeX's \scriptspace).
     public var superscriptBottomMaxWithSubscript = 0.0, spaceAfterScript = 0.0
+    /// Limits above a big operator (∑ in display): `upperLimitGapMin` is the least gap between the
+    /// limit's ink bottom and the operator's ink top (TeX's ξ9), `upperLimitBaselineRiseMin` the least
+    /// rise of the limit's baseline above the operator's ink top (TeX's ξ11).
     public var upperLimitGapMin = 0.0, upperLimitBaselineRiseMin = 0.0
+    /// Limits below a big operator: `lowerLimitGapMin` is the least gap between the operator's ink
+    /// bottom and the limit's ink top (TeX's ξ10), `lowerLimitBaselineDropMin` the least drop of the
+    /// limit's baseline below the operator's ink bottom (TeX's ξ12).
     public var lowerLimitGapMin = 0.0, lowerLimitBaselineDropMin = 0.0
+    /// The rise of the upper element's baseline in a stack without a rule (`\binom`, `\atop`), in text
+    /// and in display style (TeX's σ10 num3 and σ8 num1).
     public var stackTopShiftUp = 0.0, stackTopDisplayStyleShiftUp = 0.0
+    /// The drop of the lower element's baseline in a stack without a rule, in text and in display style
+    /// (TeX's σ12 denom2 and σ11 denom1).
     public var stackBottomShiftDown = 0.0, stackBottomDisplayStyleShiftDown = 0.0
+    /// The least ink gap between the upper and lower elements of a stack without a rule, in text and in
+    /// display style (three and seven rule thicknesses in TeX).
     public var stackGapMin = 0.0, stackDisplayStyleGapMin = 0.0
+    /// Stretched stacks (text over or under a stretched arrow or brace, `\overbrace`, `\xrightarrow`):
+    /// the standard rise of the upper element's baseline and drop of the lower element's.
     public var stretchStackTopShiftUp = 0.0, stretchStackBottomShiftDown = 0.0
+    /// The least ink gaps in a stretched stack: between the stretched glyph and the element above it,
+    /// and between it and the element below it.
     public var stretchStackGapAboveMin = 0.0, stretchStackGapBelowMin = 0.0
+    /// The standard rise of a numerator's baseline, in text and in display style (TeX's σ9 num2 and σ8 num1).
     public var fractionNumeratorShiftUp = 0.0, fractionNumeratorDisplayStyleShiftUp = 0.0
+    /// The standard drop of a denominator's baseline, in text and in display style (TeX's σ12 denom2 and σ11 denom1).
     public var fractionDenominatorShiftDown = 0.0, fractionDenominatorDisplayStyleShiftDown = 0.0
+    /// The least gap between a numerator's ink bottom and the fraction bar, in text and in display style
+    /// (one and three rule thicknesses in TeX).
     public var fractionNumeratorGapMin = 0.0, fractionNumDisplayStyleGapMin = 0.0
+    /// The thickness of the fraction bar (TeX's ξ8, the default rule thickness; 0.04 em in Latin Modern Math).
     public var fractionRuleThickness = 0.0
+    /// The least gap between the fraction bar and a denominator's ink top, in text and in display style
+    /// (one and three rule thicknesses in TeX).
     public var fractionDenominatorGapMin = 0.0, fractionDenomDisplayStyleGapMin = 0.0
+    /// `\overline`: the gap between the base's ink top and the bar (three rule thicknesses in TeX), the
+    /// bar's thickness, and the extra space kept above the bar (one rule thickness).
     public var overbarVerticalGap = 0.0, overbarRuleThickness = 0.0, overbarExtraAscender = 0.0
+    /// `\underline`: the gap between the base's ink bottom and the bar, the bar's thickness, and the
+    /// extra space kept below the bar.
     public var underbarVerticalGap = 0.0, underbarRuleThickness = 0.0, underbarExtraDescender = 0.0
+    /// The least gap between the radicand's ink top and the radical's bar, in text and in display style
+    /// (TeX's rule 11: 1¼ rule thicknesses in text, a rule thickness plus ¼ of the x-height in display).
     public var radicalVerticalGap = 0.0, radicalDisplayStyleVerticalGap = 0.0
+    /// The thickness of the radical's bar (matching the top of the radical sign's glyph) and the extra
+    /// space kept above it.
     public var radicalRuleThickness = 0.0, radicalExtraAscender = 0.0
+    /// The horizontal kerns around the degree of `\sqrt[n]{…}`: before it (positive, 5/18 em in TeX's
+    /// plain macros) and after it (negative, tucking the degree into the radical sign's crook).
     public var radicalKernBeforeDegree = 0.0, radicalKernAfterDegree = 0.0
+    /// The height of the degree's bottom above the radical sign's bottom, in percent of the sign's
+    /// height (60 in TeX's plain `\root`).
     public var radicalDegreeBottomRaisePercent = 0.0
+    /// The least overlap between consecutive parts of a glyph assembly (an extensible delimiter, brace
+    /// or arrow built from pieces), so no seam shows.
     public var minConnectorOverlap = 0.0
 
     init() {}

@@ -8,6 +8,8 @@ import Foundation
 /// own. (Not a `@TaskLocal`: bound outside a task on a dispatch worker, as `-j` renders are,
 /// `swift_task_localValuePush` crashed in release builds.)
 public enum MathErrorSink {
+    /// Hears one formula that did not typeset: its TeX source and its errors (never empty), called
+    /// on the thread that typeset it.
     public typealias Listener = @Sendable (_ tex: String, _ errors: [MathError]) -> Void
 
     private static let lock = NSLock()

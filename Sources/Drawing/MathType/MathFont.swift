@@ -6,19 +6,30 @@ import Graphics
 /// Latin Modern Math is the default; any font with a MATH table works (STIX Math, TeX Gyre…).
 /// All lengths it returns are in ems of the font.
 public final class MathFont: @unchecked Sendable {
+    /// The fontconfig family name the font was loaded by ("Latin Modern Math").
     public let family: String
+    /// The font file fontconfig resolved the family to; layouts draw their glyphs from it.
     public let path: String
     let face: OpaquePointer
     let font: OpaquePointer
+    /// The font's design units per em (1000 for Latin Modern Math); every length this type returns is
+    /// already divided by it.
     public let unitsPerEm: Int
+    /// The MATH table's global constants (script sizes, shifts, gaps, rule thicknesses), in ems.
     public private(set) var constants: MathConstants
     private let lock = NSLock()
     private var metricsCache: [UInt32: GlyphMetrics] = [:]
     private var glyphCache: [UInt32: UInt32] = [:]
     private var scriptGlyphCache: [UInt64: UInt32] = [:]
 
+    /// Why a math font could not be opened.
     public enum LoadError: Error, CustomStringConvertible {
-        case notFound(String), noMathTable(String)
+        /// Fontconfig knows no font of this family: the family name is misspelt or the font is not
+        /// installed (Latin Modern Math comes with Debian's fonts-lmodern).
+        case notFound(String)
+        /// The family exists but has no OpenType MATH table: a text font (Latin Modern Roman) was
+        /// named where a math font (Latin Modern Math) is needed.
+        case noMathTable(String)
         public var description: String {
             switch self {
             case .notFound(let f): "math font '\(f)' not found by fontconfig (is fonts-lmodern installed?)"
@@ -27,6 +38,15 @@ public final class MathFont: @unchecked Sendable {
         }
     }
 
+    /// Opens the font of `family` through fontconfig and reads its MATH table.
+    ///
+    /// ```swift
+    /// let stix = try MathFont(family: "STIX Math")
+    /// let renderer = MathRenderer(font: stix)
+    /// ```
+    /// - Parameter family: A fontconfig family name of a font with a MATH table (default Latin Modern Math).
+    /// - Throws: ``LoadError/notFound(_:)`` when fontconfig has no such family,
+    ///   ``LoadError/noMathTable(_:)`` when the font has no MATH table.
     public init(family: String = "Latin Modern Math") throws {
         guard let path = FontFiles.path(family: family) else { throw LoadError.notFound(family) }
         let blob = hb_blob_create_from_file(path)
@@ -48,8 +68,11 @@ public final class MathFont: @unchecked Sendable {
         hb_face_destroy(face)
     }
 
+    /// The height of the math axis above the baseline, in ems (``MathConstants/axisHeight``).
     public var axisHeight: Double { constants.axisHeight }
+    /// The thickness of a fraction bar, in ems (``MathConstants/fractionRuleThickness``).
     public var fractionRuleThickness: Double { constants.fractionRuleThickness }
+    /// The standard rise of a superscript's baseline, in ems (``MathConstants/superscriptShiftUp``).
     public var superscriptShiftUp: Double { constants.superscriptShiftUp }
 
     private var em: Double { Double(unitsPerEm) }
@@ -90,11 +113,19 @@ public final class MathFont: @unchecked Sendable {
     /// Advance, ink height above and depth below the baseline (negative when the ink does not reach
     /// the baseline, as for accents), italic correction, accent attachment.
     public struct GlyphMetrics: Equatable {
+        /// In ems: `advance` is the horizontal advance; `height` the ink top above the baseline; `depth`
+        /// the ink bottom below it (negative when the ink stays above the baseline); `italic` the italic
+        /// correction from the MATH table (0 when none), added before an upright neighbour and used to
+        /// shift superscripts right and subscripts left.
         public var advance, height, depth, italic: Double
         /// Horizontal position where a top accent attaches (MATH table, else the centre of the advance).
         public var topAccent: Double
     }
 
+    /// The metrics of glyph `g` (cached; safe to call from any thread).
+    ///
+    /// - Parameter g: A glyph index of this font, e.g. from ``glyph(for:)``.
+    /// - Returns: Advance, ink height and depth, italic correction and top-accent attachment, in ems.
     public func metrics(_ g: UInt32) -> GlyphMetrics {
         lock.lock(); defer { lock.unlock() }
         if let m = metricsCache[g] { return m }
@@ -124,8 +155,13 @@ public final class MathFont: @unchecked Sendable {
 
     /// One part of a glyph assembly (an extensible delimiter, brace or arrow).
     public struct AssemblyPart {
+        /// The part's glyph index.
         public var glyph: UInt32
+        /// In ems: `startConnector` and `endConnector` are how much of the part's start and end may overlap
+        /// its neighbours; `fullAdvance` is the part's full length in the direction of growth.
         public var startConnector, endConnector, fullAdvance: Double
+        /// Whether the part may be repeated (or left out) to reach the wanted size: the straight middle
+        /// piece of a tall parenthesis or brace.
         public var isExtender: Bool
     }
 

@@ -4,8 +4,11 @@ import Graphics
 /// A typeset formula: a display list with its extent, drawable on any Canvas.
 /// Lengths are in points; `ascent` is above the baseline and `descent` below it.
 public struct MathLayout {
+    /// The advance width in points: where the next text starts after the formula.
     public let width: Double
+    /// The extent above the baseline, in points (TeX's height).
     public let ascent: Double
+    /// The extent below the baseline, in points (TeX's depth).
     public let descent: Double
     /// Problems in the source; when non-empty the layout shows them as a red error box.
     public let errors: [MathError]
@@ -14,7 +17,9 @@ public struct MathLayout {
     private let tagStorage: [MathLayout]
     /// The marks in ems of `size`, y up from the baseline (for tests and other back ends).
     public let items: [DisplayItem]
+    /// The font size the formula was typeset at, in points: the em of ``items``.
     public let size: Double
+    /// The colour the formula is drawn in.
     public let color: Color
     let fontFile: String
     /// Where a line of text may break inside the formula, in points (see MathBreaks.swift).
@@ -32,6 +37,7 @@ public struct MathLayout {
         tagStorage = tag.map { [$0] } ?? []
     }
 
+    /// The total vertical extent in points, ``ascent`` plus ``descent``.
     public var height: Double { ascent + descent }
 
     /// Draws the formula with the left end of its baseline at `origin` (canvas coordinates, y down).

@@ -9,8 +9,12 @@ import Graphics
 /// A formula with an error still lays out: as a red box showing the message; `errors` says
 /// what and where, so the caller can report it with its source location.
 public final class MathRenderer: @unchecked Sendable {
+    /// The OpenType math font whose glyphs and MATH constants the formulas are built from.
     public let font: MathFont
 
+    /// A renderer typesetting with `font`.
+    ///
+    /// - Parameter font: A font with a MATH table, e.g. `try MathFont(family: "STIX Math")`.
     public init(font: MathFont) { self.font = font }
 
     /// A renderer with Latin Modern Math.

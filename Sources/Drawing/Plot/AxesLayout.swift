@@ -3,8 +3,8 @@ import Graphics
 import PlotData
 
 /// Space around a plot rectangle, in points.
-public struct Margins: Equatable, Sendable {
-    public var left = 0.0, right = 0.0, top = 0.0, bottom = 0.0
+struct Margins: Equatable, Sendable {
+    var left = 0.0, right = 0.0, top = 0.0, bottom = 0.0
     func union(_ o: Margins) -> Margins {
         Margins(left: max(left, o.left), right: max(right, o.right), top: max(top, o.top), bottom: max(bottom, o.bottom))
     }

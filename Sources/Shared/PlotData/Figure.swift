@@ -5,9 +5,13 @@ import Colors
 public struct Figure: Codable, Equatable, Sendable {
     /// Physical size in points (1/72 in); `Length.inches(_:)` / `.millimetres(_:)` convert.
     public var width: Double
+    /// Physical height in points (1/72 in), title and panels included.
     public var height: Double
+    /// The figure's title (matplotlib's `suptitle`), centred above the grid (`$…$` math allowed); nil draws none.
     public var title: String?
+    /// Panel rows of the grid (≥ 1).
     public var rows: Int
+    /// Panel columns of the grid (≥ 1).
     public var columns: Int
     /// Panels in row-major order.
     public var panels: [Axes]
@@ -15,6 +19,7 @@ public struct Figure: Codable, Equatable, Sendable {
     public var panelLetters: Bool = false
     /// Panels in a column share x limits; panels in a row share y limits (unless set explicitly).
     public var sharedX: Bool = false
+    /// Panels in a row share y limits (unless set explicitly): matplotlib's `sharey=True`.
     public var sharedY: Bool = false
     /// One colorbar right of the whole grid, with this label, for every panel's colour-mapped
     /// marks (heatmaps, coloured scatters) mapped to one common range (matplotlib's
@@ -39,6 +44,18 @@ public struct Figure: Codable, Equatable, Sendable {
         panels = Array(repeating: Axes(), count: rows * columns)
     }
 
+    /// The panel at `row`, `column` (both from 0, row 0 at the top), for reading or changing it in place.
+    ///
+    /// ```swift
+    /// var fig = Figure(width: 6 * 72, height: 2.5 * 72, rows: 1, columns: 2)
+    /// fig[0, 0].line(x: x, y: loss, label: "train")
+    /// fig[0, 1].histogram(weights, bins: 30)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - row: The row, in `0..<rows`.
+    ///   - column: The column, in `0..<columns`.
+    /// - Precondition: traps with the grid's size when `row` or `column` is outside the grid.
     public subscript(row: Int, column: Int) -> Axes {
         get { panels[index(row, column)] }
         set { panels[index(row, column)] = newValue }

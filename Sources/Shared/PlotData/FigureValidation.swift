@@ -8,6 +8,7 @@ import Foundation
 /// cell with this message instead of trapping inside the drawing code. Values that are merely
 /// odd but drawable (NaN points: gaps; huge line widths: clamped when drawn) are not problems.
 public struct PlotValidationError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// Every reason found, each a complete sentence naming the panel, mark and field; never empty.
     public var problems: [String]
     public var description: String {
         problems.count <= 3

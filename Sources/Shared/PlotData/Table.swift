@@ -31,7 +31,16 @@ public struct Table: Codable, Equatable, Sendable {
     }
 
     /// `auto`: numbers and plots right, text left.
-    public enum Alignment: String, Codable, Sendable { case auto, left, center, right }
+    public enum Alignment: String, Codable, Sendable {
+        /// Right for numbers and inline plots, left for text (the default; what booktabs tables do).
+        case auto
+        /// Flush left: text columns.
+        case left
+        /// Centred: short labels or symbols.
+        case center
+        /// Flush right: numbers whose digits should line up.
+        case right
+    }
 
     /// How a number is written in a cell (NaN as "—", infinities as "∞" and "−∞", a true minus sign).
     public enum NumberFormat: Codable, Equatable, Sendable {

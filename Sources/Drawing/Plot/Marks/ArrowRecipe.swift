@@ -2,6 +2,18 @@ import Graphics
 import PlotData
 
 extension Axes {
+    /// An arrow from one data point to another, the head at `to`, with optional text beyond the
+    /// tail (in the style of matplotlib's `ax.annotate` with `arrowprops`). `annotate` places the
+    /// text for you; `arrow` is for arrows whose both ends you choose.
+    ///
+    /// ```swift
+    /// fig.axes.arrow(from: (4, 0.8), to: (2, 0.2), text: "minimum")
+    /// ```
+    /// - Parameters:
+    ///   - from: The tail (x, y), in data units.
+    ///   - to: The head (x, y), in data units.
+    ///   - text: Text at the tail (`$…$` math allowed), or nil.
+    ///   - alpha: Opacity in 0…1; nil is opaque.
     public mutating func arrow(from: (Double, Double), to: (Double, Double), text: String? = nil, alpha: Double? = nil) {
         var m = ArrowMark(from: [from.0, from.1], to: [to.0, to.1], text: text)
         m.alpha = alpha

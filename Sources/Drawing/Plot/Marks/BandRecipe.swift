@@ -2,6 +2,21 @@ import Graphics
 import PlotData
 
 extension Axes {
+    /// A shaded area between two curves (matplotlib's `ax.fill_between(x, lower, upper)`): a
+    /// confidence interval or the spread across seeds around a mean line.
+    ///
+    /// ```swift
+    /// fig.axes.band(x: steps, lower: q25, upper: q75, label: "IQR")
+    /// fig.axes.line(x: steps, y: median, label: "median")
+    /// ```
+    /// - Parameters:
+    ///   - x: The x positions, in data units.
+    ///   - lower: The lower edge at each x, as many as `x`.
+    ///   - upper: The upper edge at each x, as many as `x`.
+    ///   - label: Legend text, or nil to leave the band out of the legend.
+    ///   - color: Fill colour; nil takes the next colour of the cycle.
+    ///   - opacity: Fill opacity in 0…1 (default 0.25, so lines beneath show through).
+    /// - Precondition: traps when `x`, `lower` and `upper` differ in length.
     public mutating func band(
         x: [Double], lower: [Double], upper: [Double], label: String? = nil,
         color: Color? = nil, opacity: Double = 0.25

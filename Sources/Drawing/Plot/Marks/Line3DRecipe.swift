@@ -2,6 +2,20 @@ import Graphics
 import PlotData
 
 extension Axes {
+    /// A polyline in 3-D (matplotlib's `ax.plot(x, y, z)` on 3-D axes), hidden where a surface is in
+    /// front of it: an optimiser's path over a loss surface. Makes the panel 3-D.
+    ///
+    /// ```swift
+    /// fig.axes.line3D(x: path.x, y: path.y, z: path.loss, label: "SGD", color: .black)
+    /// ```
+    /// - Parameters:
+    ///   - x: The x of the vertices, in data units.
+    ///   - y: The y of the vertices, as many as `x`.
+    ///   - z: The z of the vertices, as many as `x`.
+    ///   - label: Legend text, or nil for none.
+    ///   - color: Stroke colour; nil takes the next colour of the cycle.
+    ///   - width: Stroke width in points (default 1.5).
+    /// - Precondition: traps when `x`, `y` and `z` differ in length.
     public mutating func line3D(x: [Double], y: [Double], z: [Double], label: String? = nil, color: Color? = nil, width: Double = 1.5) {
         Axes.check("line3D", [("x", x.count), ("y", y.count), ("z", z.count)])
         marks.append(.line3D(Line3DMark(x: x, y: y, z: z, label: label, color: nextColor(color), width: width)))

@@ -2,6 +2,22 @@ import Graphics
 import PlotData
 
 extension Axes {
+    /// A line through the points (matplotlib's `ax.plot(x, y)`); a non-finite x or y leaves a gap
+    /// instead of joining across it.
+    ///
+    /// ```swift
+    /// fig.axes.line(x: steps, y: trainLoss, label: "train")
+    /// fig.axes.line(x: steps, y: testLoss, label: "test", dash: [4, 2])
+    /// ```
+    /// - Parameters:
+    ///   - x: The x of the vertices, in data units.
+    ///   - y: The y of the vertices, in data units, as many as `x`.
+    ///   - label: Legend text (`$…$` math allowed), or nil to leave the line out of the legend.
+    ///   - color: Stroke colour; nil takes the next colour of the Okabe–Ito cycle.
+    ///   - width: Stroke width in points (default 1.25).
+    ///   - dash: On/off dash lengths in points (`[4, 2]`); empty (the default) is solid.
+    ///   - alpha: Opacity in 0…1 multiplying the colour's own; nil is opaque.
+    /// - Precondition: traps when `x` and `y` differ in length, naming both lengths.
     public mutating func line(
         x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
         width: Double = 1.25, dash: [Double] = [], alpha: Double? = nil

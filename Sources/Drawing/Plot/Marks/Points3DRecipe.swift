@@ -2,6 +2,20 @@ import Graphics
 import PlotData
 
 extension Axes {
+    /// Markers at 3-D points (matplotlib's `ax.scatter(x, y, z)` on 3-D axes), depth-sorted with
+    /// surfaces and lines. Makes the panel 3-D.
+    ///
+    /// ```swift
+    /// fig.axes.points3D(x: xs, y: ys, z: zs, label: "minima", size: 5)
+    /// ```
+    /// - Parameters:
+    ///   - x: The x of the points, in data units; points with a non-finite coordinate are skipped.
+    ///   - y: The y of the points, as many as `x`.
+    ///   - z: The z of the points, as many as `x`.
+    ///   - label: Legend text, or nil for none.
+    ///   - color: Marker colour; nil takes the next colour of the cycle.
+    ///   - size: Marker diameter in points (default 4).
+    /// - Precondition: traps when `x`, `y` and `z` differ in length.
     public mutating func points3D(x: [Double], y: [Double], z: [Double], label: String? = nil, color: Color? = nil, size: Double = 4) {
         Axes.check("points3D", [("x", x.count), ("y", y.count), ("z", z.count)])
         marks.append(.points3D(Points3DMark(x: x, y: y, z: z, label: label, color: nextColor(color), size: size)))

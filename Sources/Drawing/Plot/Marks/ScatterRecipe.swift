@@ -2,6 +2,24 @@ import Graphics
 import PlotData
 
 extension Axes {
+    /// Markers at the points (matplotlib's `ax.scatter(x, y, s=, c=, marker=)`), optionally
+    /// coloured by a value per point with a colorbar-ready colormap.
+    ///
+    /// ```swift
+    /// fig.axes.scatter(x: x, y: y, label: "samples", marker: .diamond)
+    /// fig.axes.scatter(x: x, y: y, values: loss, colormap: .magma, alpha: 0.6)
+    /// ```
+    /// - Parameters:
+    ///   - x: The x of the points, in data units; points with a non-finite coordinate are skipped.
+    ///   - y: The y of the points, as many as `x`.
+    ///   - label: Legend text, or nil for none.
+    ///   - color: Marker colour without `values`; nil takes the next colour of the cycle.
+    ///   - size: Marker size in points, a length (a circle's diameter; default 4).
+    ///   - marker: The symbol (default `.circle`).
+    ///   - values: One value per point to colour through `colormap` (matplotlib's `c=`), or nil.
+    ///   - colormap: The colormap for `values` (default `.viridis`).
+    ///   - alpha: Opacity in 0…1; translucent markers are painted one by one, so overlaps darken.
+    /// - Precondition: traps when `x`, `y` (and `values`) differ in length.
     public mutating func scatter(
         x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
         size: Double = 4, marker: MarkerShape = .circle,

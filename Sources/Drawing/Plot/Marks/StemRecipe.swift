@@ -2,6 +2,20 @@ import Graphics
 import PlotData
 
 extension Axes {
+    /// Vertical stems from a baseline to each value, each ending in a dot (matplotlib's `ax.stem`):
+    /// sparse spectra, impulse responses, per-index values.
+    ///
+    /// ```swift
+    /// fig.axes.stem(x: frequencies, y: magnitudes, label: "|X(f)|")
+    /// ```
+    /// - Parameters:
+    ///   - x: Position of each stem, in data units.
+    ///   - y: The value each stem reaches, as many as `x`.
+    ///   - baseline: The y every stem starts from (default 0).
+    ///   - label: Legend text, or nil for none.
+    ///   - color: Colour of stems and dots; nil takes the next colour of the cycle.
+    ///   - alpha: Opacity in 0…1; nil is opaque.
+    /// - Precondition: traps when `x` and `y` differ in length.
     public mutating func stem(
         x: [Double], y: [Double], baseline: Double = 0, label: String? = nil, color: Color? = nil, alpha: Double? = nil
     ) {

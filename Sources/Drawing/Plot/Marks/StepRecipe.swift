@@ -2,6 +2,20 @@ import Graphics
 import PlotData
 
 extension Axes {
+    /// A staircase through the points (matplotlib's `ax.step(x, y, where=)`): piecewise-constant
+    /// signals such as learning-rate schedules or empirical CDFs.
+    ///
+    /// ```swift
+    /// fig.axes.step(x: epochs, y: learningRates, label: "lr")
+    /// ```
+    /// - Parameters:
+    ///   - x: The x of the points, in data units.
+    ///   - y: The y of the points, as many as `x`.
+    ///   - position: Where the riser between two points sits (default `.post`: each value holds until the next x).
+    ///   - label: Legend text, or nil for none.
+    ///   - color: Stroke colour; nil takes the next colour of the cycle.
+    ///   - alpha: Opacity in 0…1; nil is opaque.
+    /// - Precondition: traps when `x` and `y` differ in length.
     public mutating func step(
         x: [Double], y: [Double], position: StepPosition = .post, label: String? = nil, color: Color? = nil, alpha: Double? = nil
     ) {

@@ -4,6 +4,20 @@ import PlotData
 
 extension Axes {
     // 3-D marks turn the axes into a 3-D box.
+    /// A lit, colour-mapped 3-D surface of z over a grid (matplotlib's `ax.plot_surface`); makes the
+    /// panel 3-D (`view3D` at matplotlib's default angles unless already set).
+    ///
+    /// ```swift
+    /// fig.axes.surface(loss, rows: 41, columns: 41, x: [-1, 1], y: [-1, 1], colormap: .viridis)
+    /// ```
+    /// - Parameters:
+    ///   - z: The heights, row-major (`z[r * columns + c]`), row 0 at `y[0]`.
+    ///   - rows: Samples along y (≥ 2).
+    ///   - columns: Samples along x (≥ 2).
+    ///   - x: `[lo, hi]`: x of the first and last sample column, in data units.
+    ///   - y: `[lo, hi]`: y of the first and last sample row, in data units.
+    ///   - colormap: Colours the facets by height (default `.viridis`).
+    /// - Precondition: traps when `z` does not fill a `rows × columns` grid or the grid is smaller than 2 × 2.
     public mutating func surface(_ z: [Double], rows: Int, columns: Int, x: [Double], y: [Double], colormap: Colormap = .viridis) {
         Axes.checkGrid("surface", z.count, rows: rows, columns: columns)
         guard rows >= 2, columns >= 2 else { fatalError("surface: needs at least 2×2 samples, got \(rows)×\(columns)") }

@@ -2,6 +2,20 @@ import Graphics
 import PlotData
 
 extension Axes {
+    /// Text at a data position (matplotlib's `ax.text(x, y, s)`), with `$…$` math; the position is
+    /// on the text's baseline and widens the limits to include it. For text with an arrow to a
+    /// point, use `annotate`.
+    ///
+    /// ```swift
+    /// fig.axes.text("$\\lambda_{\\max} = 2/\\eta$", x: 10, y: 2.1, anchor: .center)
+    /// ```
+    /// - Parameters:
+    ///   - s: The text; `$…$` spans are typeset as math.
+    ///   - x: The x of the anchor, in data units.
+    ///   - y: The y of the baseline, in data units.
+    ///   - anchor: Which point of the text sits at (x, y) (default `.left`: the text starts there).
+    ///   - size: Font size in points (default 8).
+    ///   - alpha: Opacity in 0…1; nil is opaque.
     public mutating func text(_ s: String, x: Double, y: Double, anchor: TextAnchor = .left, size: Double = 8, alpha: Double? = nil) {
         var m = TextMark(x: x, y: y, text: s, anchor: anchor, size: size)
         m.alpha = alpha

@@ -1,11 +1,26 @@
 import Colors
 
+/// Markers at 3-D points (matplotlib's `scatter` on 3-D axes), projected with the panel's
+/// `view3D` and depth-sorted together with surfaces and 3-D lines.
 public struct Points3DMark: Codable, Equatable, Sendable {
+    /// The points' coordinates in data units, of equal length; points with a non-finite coordinate are skipped.
     public var x, y, z: [Double]
+    /// The legend text (`$…$` math allowed); nil keeps the points out of the legend.
     public var label: String?
+    /// The marker colour.
     public var color: Color
+    /// Marker diameter in points (default 4).
     public var size: Double = 4
 
+    /// A 3-D points payload; `Axes.points3D` builds one with the next colour of the cycle.
+    ///
+    /// - Parameters:
+    ///   - x: The x of the points, in data units.
+    ///   - y: The y of the points, as many as `x`.
+    ///   - z: The z of the points, as many as `x`.
+    ///   - label: Legend text, or nil for none.
+    ///   - color: Marker colour.
+    ///   - size: Marker diameter in points.
     public init(x: [Double], y: [Double], z: [Double], label: String? = nil, color: Color, size: Double = 4) {
         self.x = x
         self.y = y
@@ -17,8 +32,10 @@ public struct Points3DMark: Codable, Equatable, Sendable {
 }
 
 extension Points3DMark: MarkPayload {
+    /// "points3D": the family name in validation messages ("mark 2 (points3D): …").
     public static let kind = "points3D"
 
+    /// Lengths of x, y and z that differ, or a non-finite or negative size.
     public func problems() -> [String] {
         var p = Problems()
         p.same([("x", x.count), ("y", y.count), ("z", z.count)]); p.finite("size", size)
