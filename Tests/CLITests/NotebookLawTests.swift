@@ -53,7 +53,7 @@ final class NotebookLawTests: XCTestCase {
         ],
         "batchnorm": [
             "The gradient identity of Prop. 1.28 holds to 1e-12 at 1000 random draws.",
-            "The Jacobian of B is (γ/σ) times an orthogonal projector of rank m − 2: eigenvalues γ/σ (m − 2 times) and 0 (twice) to 1e-12.",
+            "The Jacobian of B is γ/σ times a projector of rank m − 2, to 1e-12.",
         ],
         "scattering": [
             "The Morlet filters have zero mean to 1e-12, the bank is a frame (0.1 < A(ω) ≤ 1), and normalised it is tight to 1e-12.",

@@ -100,7 +100,9 @@ public struct Attention<Scalar: TensorScalar>: Layer {
         }
         let q = project(query, 0), k = project(key, 1), v = project(value, 2)
         var scores = batchedMatmul(q, k, transposingB: true) * Scalar(1 / Double(d).squareRoot())
-        if causal { scores = scores.masked(where: causalMask(l, s), fill: -.infinity) }
+        // An additive mask (PyTorch's float attn_mask): one broadcast add; the softmax gives the
+        // hidden positions weight 0 and so cotangent 0.
+        if causal { scores = scores + .constant(causalBias(l, s)) }
         let heads = batchedMatmul(scores.softmax(alongAxis: -1), v)
         let joined = heads.reshaped([b, h, l, d]).permuted([0, 2, 1, 3]).reshaped([b * l, e])
         var out = matmul(joined, outWeight, transposingA: false, transposingB: true)
@@ -108,8 +110,8 @@ public struct Attention<Scalar: TensorScalar>: Layer {
         return out.reshaped([b, l, e])
     }
 
-    /// 1 above the diagonal of an [1, L, S] grid (the positions a query may not see), else 0.
-    private func causalMask(_ l: Int, _ s: Int) -> Tensor<Scalar> {
-        Tensor(shape: [1, l, s], scalars: (0..<(l * s)).map { $0 % s > $0 / s ? 1 : 0 })
+    /// −∞ above the diagonal of an [1, L, S] grid (the keys a query may not see), else 0.
+    private func causalBias(_ l: Int, _ s: Int) -> Tensor<Scalar> {
+        Tensor(shape: [1, l, s], scalars: (0..<(l * s)).map { $0 % s > $0 / s ? -.infinity : 0 })
     }
 }
