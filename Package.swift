@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(name: "ConventionTests", dependencies: []),
 
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "Cores", "TestSupport"]),
-        .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd", "TestSupport"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
         .testTarget(name: "MathTypeTests", dependencies: ["MathType", "TestSupport"]),

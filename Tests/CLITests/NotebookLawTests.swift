@@ -51,6 +51,10 @@ final class NotebookLawTests: XCTestCase {
             "The sorted fraction is 1/d! and canonicalisation keeps the function.",
             "The reference values hold: S = 1537, 9394.7 without and 9179.1 with the discount.",
         ],
+        "batchnorm": [
+            "The gradient identity of Prop. 1.28 holds to 1e-12 at 1000 random draws.",
+            "The Jacobian of B is γ/σ times a projector of rank m − 2, to 1e-12.",
+        ],
         "scattering": [
             "The Morlet filters have zero mean to 1e-12, the bank is a frame (0.1 < A(ω) ≤ 1), and normalised it is tight to 1e-12.",
             "The first-order slopes match H within 0.03 for H = 0.3, 0.5 and 0.7.",
