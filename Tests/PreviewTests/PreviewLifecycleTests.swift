@@ -35,11 +35,11 @@ final class PreviewLifecycleTests: PreviewTestCase {
     }
 
     func testABurstOfSavesIsOneRender() throws {
-        try write("notebooks/burst.md", "---\ntitle: Burst\n---\n\nVersion 0.\n")
+        try write("notebooks/burst.md", "---\ntitle: Burst\n---\n\nStep 0 of 5.\n")
         try startPreview(["notebooks/burst.md"], page: "/burst.html")
         XCTAssertTrue(waitUntil(30) { self.log.components(separatedBy: "burst.md: rendered").count == 2 }, log)
-        for i in 1...5 { try write("notebooks/burst.md", "---\ntitle: Burst\n---\n\nVersion \(i).\n") }
-        XCTAssertTrue(waitUntil(60) { (try? self.get("/burst.html").body.contains("Version 5.")) == true }, log)
+        for i in 1...5 { try write("notebooks/burst.md", "---\ntitle: Burst\n---\n\nStep \(i) of 5.\n") }
+        XCTAssertTrue(waitUntil(60) { (try? self.get("/burst.html").body.contains("Step 5 of 5.")) == true }, log)
         usleep(500_000)
         let renders = log.components(separatedBy: "burst.md: rendered").count - 1
         XCTAssertTrue((2...3).contains(renders), "five saves in a row: \(renders - 1) re-renders: \(log)")

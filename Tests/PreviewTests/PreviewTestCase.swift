@@ -51,6 +51,7 @@ class PreviewTestCase: XCTestCase {
         p.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
         env["FOLIO_CACHE_DIR"] = dir.appendingPathComponent(".cache").path
+        env["FOLIO_PREVIEW_TRACE"] = "1"
         p.environment = env
         FileManager.default.createFile(atPath: dir.appendingPathComponent("preview.out").path, contents: nil)
         FileManager.default.createFile(atPath: dir.appendingPathComponent("preview.err").path, contents: nil)

@@ -23,6 +23,8 @@ public final class FileWatcher: @unchecked Sendable {
     private var inotify: Int32 = -1
     private let onChange: @Sendable (Set<String>) -> Void
     private var thread: Thread?
+    /// `FOLIO_PREVIEW_TRACE=1`: every file event is said on standard error.
+    private let trace = ProcessInfo.processInfo.environment["FOLIO_PREVIEW_TRACE"] == "1"
 
     /// A watcher that calls `onChange` (on its own thread) with the changed files' paths.
     /// - Parameters:
@@ -108,8 +110,12 @@ public final class FileWatcher: @unchecked Sendable {
             let length = Int(buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self) })
             let nameBytes = buffer[(offset + 16)..<min(n, offset + 16 + length)].prefix { $0 != 0 }
             offset += 16 + length
-            guard let folder = folders[wd], !nameBytes.isEmpty else { continue }
+            guard let folder = folders[wd], !nameBytes.isEmpty else {
+                if trace { FileHandle.standardError.write(Data("folio preview: event on watch \(wd) not known\n".utf8)) }
+                continue
+            }
             let path = folder + "/" + String(decoding: nameBytes, as: UTF8.self)
+            if trace { FileHandle.standardError.write(Data("folio preview: event on \(path)\(watched.contains(path) ? " (watched)" : "")\n".utf8)) }
             if watched.contains(path) { changed.insert(path) }
         }
         #endif

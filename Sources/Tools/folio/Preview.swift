@@ -62,8 +62,10 @@ struct Preview: ParsableCommand {
         var job = RenderJob(
             toolchain: toolchain, overrides: [:], output: URL(fileURLWithPath: output), dpi: 200, optimize: nil, explain: false,
             cache: ResultCache(root: toolchain.cacheDirectory))
-        job.writesPDF = pdf
         let renderJob = job
+        // The first render of each notebook is a full one, PDF included, so that output/ starts
+        // complete and consistent; later ones draw the PDF only with --pdf.
+        let drawn = DrawnOnce()
         let server: PreviewServer
         let events = PreviewEvents()
         do { server = try PreviewServer(output: URL(fileURLWithPath: output), host: host, port: UInt16(port), events: events) } catch {
@@ -88,7 +90,12 @@ struct Preview: ParsableCommand {
             throw FolioExit.usageError
         }
         let session = PreviewSession(
-            notebooks: files, events: events, render: { PreviewRendering.render($0, job: renderJob) },
+            notebooks: files, events: events,
+            render: { path in
+                var job = renderJob
+                job.writesPDF = pdf || drawn.first(path)
+                return PreviewRendering.render(path, job: job)
+            },
             log: { FileHandle.standardError.write($0 + "\n") })
         session.start()
         let shownHost = host.contains(":") ? "[\(host)]" : host
@@ -100,6 +107,17 @@ struct Preview: ParsableCommand {
         if !noBrowser { PreviewRendering.openBrowser(url) }
         // The server and the watcher run on their own threads until Ctrl-C (Interrupts) ends folio.
         while true { pause() }
+    }
+}
+
+/// The notebooks rendered at least once in this preview.
+private final class DrawnOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: Set<String> = []
+    /// True the first time `path` is asked about.
+    func first(_ path: String) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return seen.insert(path).inserted
     }
 }
 
