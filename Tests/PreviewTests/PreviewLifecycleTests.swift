@@ -63,4 +63,28 @@ final class PreviewLifecycleTests: PreviewTestCase {
         XCTAssertEqual(try get("/doc.pdf").type, "application/pdf")
         XCTAssertEqual(interruptPreview(), 0, log)
     }
+
+    /// Runs `folio preview` with `args` to its end.
+    func runPreview(_ args: [String]) throws -> CommandResult {
+        var env = ProcessInfo.processInfo.environment
+        env["FOLIO_CACHE_DIR"] = dir.appendingPathComponent(".cache").path
+        return try Command(
+            try Tools.builtProduct("folio"), ["preview", "--no-browser"] + args, environment: env, currentDirectory: dir, captureFolder: dir
+        ).run()
+    }
+
+    func testABadAddressOrABusyPortIsAUsageError() throws {
+        try write("notebooks/p.md", "---\ntitle: P\n---\n\nProse.\n")
+        let badHost = try runPreview(["--host", "example.com", "notebooks/p.md"])
+        XCTAssertEqual(badHost.status, 4)
+        XCTAssertTrue(badHost.stderr.contains("folio: error: --host expects an IP address, got 'example.com'"), badHost.stderr)
+        let badPort = try runPreview(["--port", "70000", "notebooks/p.md"])
+        XCTAssertEqual(badPort.status, 4)
+        XCTAssertTrue(badPort.stderr.contains("--port expects a port from 1 to 65535, got 70000"), badPort.stderr)
+        try startPreview(["notebooks/p.md"], page: "/p.html")
+        let busy = try runPreview(["--port", String(port), "notebooks/p.md"])
+        XCTAssertEqual(busy.status, 4)
+        XCTAssertTrue(busy.stderr.contains("folio: error: cannot listen on 127.0.0.1:\(port)"), busy.stderr)
+        XCTAssertEqual(interruptPreview(), 0, log)
+    }
 }
