@@ -42,6 +42,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Complex<Float>/Complex<Double>, the element type of complex tensors (FFT, eig).
         .package(url: "https://github.com/apple/swift-numerics", exact: "1.1.1"),
+        // `folio preview`'s HTTP server: small, no SwiftNIO beneath it (a fresh clone builds it in seconds).
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // C shims over system libraries (scripts/setup installs them).
@@ -111,10 +113,14 @@ let package = Package(
         module("BibTeX", "Documents", ["CSL"], evolving: false),
 
         // Tools.
+        // `folio preview`: the HTTP server over output/, the file watcher, the render queue and
+        // the live-reload channel. It renders nothing itself: folio hands it a render function.
+        .target(
+            name: "FolioPreview", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")], path: "Sources/Tools/FolioPreview"),
         .executableTarget(
             name: "folio",
             dependencies: [
-                "Runner", "Report", "Notebook", "Cores", "Cluster",
+                "Runner", "Report", "Notebook", "Cores", "Cluster", "FolioPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Sources/Tools/folio"),
         .executableTarget(
@@ -148,6 +154,8 @@ let package = Package(
         .testTarget(name: "SlurmTests", dependencies: ["TestSupport"]),
         .testTarget(name: "CSLTests", dependencies: ["CSL", "BibTeX", "TestSupport"]),
         .testTarget(name: "BibTeXTests", dependencies: ["BibTeX", "CSL"]),
+        // `folio preview` in headless Chromium: live reload, the error overlay, the server's security.
+        .testTarget(name: "PreviewTests", dependencies: ["FolioPreview", "TestSupport"]),
         // The API reference: every public symbol documented (symbol graphs from scripts/docs).
         .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
     ],

@@ -14,6 +14,9 @@ public struct ReportWriter {
     /// `--strict`: a notebook with any warning is not published (`StrictFailure`); its front
     /// matter's `strict: true` does the same for it alone.
     public var strict = false
+    /// False for `folio preview` without `--pdf`: the PDF is neither drawn nor published, so the
+    /// previous `name.pdf` stays, and the manifest lists only the files this render wrote.
+    public var writesPDF = true
 
     public init(outputDirectory: URL) { self.outputDirectory = outputDirectory }
 
@@ -76,7 +79,7 @@ public struct ReportWriter {
                 figureFiles.append(("\(name)/\(stem).pdf", Data(FigureFiles.pdf(figure))))
             }
         }
-        let pdf = PDFReport.render(resolved)
+        let pdf = writesPDF ? PDFReport.render(resolved) : nil
         var files: [(String, Data)] = []
         // Local images the Markdown shows are copied beside the page, under `name/images/`.
         var imagePaths: [String: String] = [:]
@@ -96,7 +99,7 @@ public struct ReportWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         files.append(("\(name)/page.json", try encoder.encode(summary)))
-        files.append((name + ".pdf", Data(pdf)))
+        if let pdf { files.append((name + ".pdf", Data(pdf))) }
         files.append((name + ".html", Data(html.utf8)))
         for a in attachments { files.append(("\(name)/\(a.name)", a.data)) }
         if let manifest {

@@ -37,6 +37,7 @@ let suites: [String: () -> [BenchCase]] = [
     "report-citations": ReportCitationSuite.cases,
     "spectral": SpectralSuite.cases,
     "attention": AttentionSuite.cases,
+    "preview": PreviewSuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

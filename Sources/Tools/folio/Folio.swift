@@ -8,7 +8,7 @@ struct FolioCommand: ParsableCommand {
         commandName: "folio",
         abstract: "Render Markdown notebooks with Swift cells into PDF, PNG/SVG figures and a static HTML site.",
         version: version,
-        subcommands: [Render.self, Cache.self],
+        subcommands: [Render.self, Cache.self, Preview.self],
         defaultSubcommand: Render.self
     )
 

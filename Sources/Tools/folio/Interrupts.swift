@@ -14,6 +14,9 @@ enum Interrupts {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
     nonisolated(unsafe) private static var stopping = false
     private static let queue = DispatchQueue(label: "folio.interrupts")
+    /// The exit status after an interrupt, when not 128 + the signal: `folio preview` ends by
+    /// Ctrl-C, which is its normal end (0).
+    nonisolated(unsafe) static var exitStatus: Int32?
 
     /// Installs the handlers and makes folio the reaper of its children's orphans. Call once, early.
     static func install() {
@@ -87,6 +90,6 @@ enum Interrupts {
             FileHandle.standardError.write(
                 Data("folio: cancelled Slurm job\(cancelled.count == 1 ? "" : "s") \(cancelled.joined(separator: ", ")) (scancel)\n".utf8))
         }
-        _exit(128 + sig)
+        _exit(exitStatus ?? 128 + sig)
     }
 }

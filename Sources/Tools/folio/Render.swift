@@ -115,8 +115,10 @@ struct Render: ParsableCommand {
         if worst != 0 { throw ExitCode(worst) }
     }
 
+    func notebookFiles() throws -> [String] { try Self.notebookFiles(paths) }
+
     /// The notebooks to render: given files, `.md` files in given folders, or `notebooks/`.
-    func notebookFiles() throws -> [String] {
+    static func notebookFiles(_ paths: [String]) throws -> [String] {
         let fm = FileManager.default
         let inputs = paths.isEmpty ? ["notebooks"] : paths
         var files: [String] = []

@@ -23,6 +23,8 @@ struct RenderJob: Sendable {
     var on: ExecutionSite.Place?
     /// `--retry N`: a failed Slurm task is submitted again up to N times.
     var retries = 0
+    /// False for `folio preview` without `--pdf` (ReportWriter.writesPDF).
+    var writesPDF = true
 
     struct Outcome: Sendable {
         var code: Int32
@@ -101,6 +103,7 @@ struct RenderJob: Sendable {
             var writer = ReportWriter(outputDirectory: output)
             writer.figureDPI = dpi
             writer.strict = strict
+            writer.writesPDF = writesPDF
             let published = try writer.publish(document, result, tool: "folio \(FolioCommand.version)")
             for d in published.diagnostics { outcome.stderr += "\(d)\n" }
             outcome.stdout += "rendered \(path) → \(published.pdf.path)\n"
