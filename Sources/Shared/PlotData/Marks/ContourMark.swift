@@ -3,7 +3,7 @@ import Colors
 /// Contours of a grid sampled at `columns` x-values × `rows` y-values (row-major, row 0 at yRange[0]).
 /// `filled` paints the bands between levels; `lines` strokes each level; `labels` writes the level on its line.
 public struct ContourMark: Codable, Equatable, Sendable {
-    public var values: [Double]
+    @FramedNumbers public var values: [Double]
     public var rows, columns: Int
     public var xRange, yRange: [Double]
     public var levels: [Double]

@@ -2,7 +2,7 @@ import Colors
 
 /// A grid of values (row-major, `rows` × `columns`, row 0 at `yRange.lowerBound`) coloured by a colormap.
 public struct HeatmapMark: Codable, Equatable, Sendable {
-    public var values: [Double]
+    @FramedNumbers public var values: [Double]
     public var rows, columns: Int
     public var xRange, yRange: [Double]
     public var colormap: Colormap

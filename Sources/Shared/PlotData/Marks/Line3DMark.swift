@@ -2,7 +2,9 @@ import Colors
 
 /// A 3-D polyline, depth-sorted together with surfaces so it is hidden where a surface is in front.
 public struct Line3DMark: Codable, Equatable, Sendable {
-    public var x, y, z: [Double]
+    @FramedNumbers public var x: [Double]
+    @FramedNumbers public var y: [Double]
+    @FramedNumbers public var z: [Double]
     public var label: String?
     public var color: Color
     public var width: Double = 1.5

@@ -2,7 +2,8 @@ import Colors
 
 /// A polyline; NaN/Inf in x or y lifts the pen (a gap), it is never joined across.
 public struct LineMark: Codable, Equatable, Sendable {
-    public var x, y: [Double]
+    @FramedNumbers public var x: [Double]
+    @FramedNumbers public var y: [Double]
     public var label: String?
     public var color: Color
     /// Opacity in 0…1 multiplying the colour's own (matplotlib's `alpha`); nil is opaque.

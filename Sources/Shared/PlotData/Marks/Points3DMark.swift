@@ -1,7 +1,9 @@
 import Colors
 
 public struct Points3DMark: Codable, Equatable, Sendable {
-    public var x, y, z: [Double]
+    @FramedNumbers public var x: [Double]
+    @FramedNumbers public var y: [Double]
+    @FramedNumbers public var z: [Double]
     public var label: String?
     public var color: Color
     public var size: Double = 4

@@ -4,7 +4,8 @@ public enum MarkerShape: String, Codable, Sendable, CaseIterable { case circle, 
 
 /// Points with markers; NaN/Inf points are skipped. `values` colours points through `colormap`.
 public struct ScatterMark: Codable, Equatable, Sendable {
-    public var x, y: [Double]
+    @FramedNumbers public var x: [Double]
+    @FramedNumbers public var y: [Double]
     public var label: String?
     public var color: Color
     /// Opacity in 0…1 multiplying the colour's own (matplotlib's `alpha`); nil is opaque.

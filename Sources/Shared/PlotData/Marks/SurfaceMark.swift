@@ -2,7 +2,7 @@ import Colors
 
 /// z sampled on a grid of `columns` x-values × `rows` y-values, drawn as lit, colour-mapped facets.
 public struct SurfaceMark: Codable, Equatable, Sendable {
-    public var z: [Double]
+    @FramedNumbers public var z: [Double]
     public var rows, columns: Int
     public var xRange, yRange: [Double]
     public var colormap: Colormap
