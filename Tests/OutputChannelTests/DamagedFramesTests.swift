@@ -23,8 +23,8 @@ final class DamagedFramesTests: XCTestCase {
                 HeatmapMark(
                     values: values, rows: 15, columns: 20, xRange: [0, 1], yRange: [0, 1], colormap: .viridis,
                     valueRange: [0, 300])))
-        var (line, frames) = try ChannelCoding.encode(OutputRecord(stdoutOffset: 0, output: .figure(fig)))
-        line.append(UInt8(ascii: "\n"))
+        let (json, frames) = try ChannelCoding.encode(OutputRecord(stdoutOffset: 0, output: .figure(fig)))
+        let line = json + Data("\n".utf8)
         try line.write(to: dir.appendingPathComponent(RunFiles.outputs(0)))
         try frames.write(to: dir.appendingPathComponent(RunFiles.numbers(0)))
         return (line, frames)

@@ -13,7 +13,7 @@ final class NumberFrameChannelTests: XCTestCase {
         ```swift
         let special: [Double] = [
             Double(bitPattern: 0x7FF8_0000_0000_0ABC), Double(bitPattern: 0x7FF0_0000_0000_0001), -0.0,
-            .infinity, -.infinity, .leastNonzeroMagnitude, 0.1, .pi, -1e-310, 7,
+            .infinity, -.infinity, .leastNonzeroMagnitude, 0.1, .pi, -Double.leastNormalMagnitude / 3, 7,
         ]
         var fig = Figure()
         fig.axes.heatmap((0..<30).flatMap { _ in special }, rows: 15, columns: 20, range: [0, 1])
@@ -25,7 +25,7 @@ final class NumberFrameChannelTests: XCTestCase {
         [
             0x7FF8_0000_0000_0ABC, 0x7FF0_0000_0000_0001, (-0.0).bitPattern, Double.infinity.bitPattern,
             (-Double.infinity).bitPattern, Double.leastNonzeroMagnitude.bitPattern, 0.1.bitPattern,
-            Double.pi.bitPattern, (-1e-310).bitPattern, 7.0.bitPattern,
+            Double.pi.bitPattern, (-Double.leastNormalMagnitude / 3).bitPattern, 7.0.bitPattern,
         ]
     }
 

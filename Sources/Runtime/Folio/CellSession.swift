@@ -89,9 +89,10 @@ enum CellSession {
         let numbers = dir.appendingPathComponent(RunFiles.numbers(current))
         var info = stat()
         let frameBase = stat(numbers.path, &info) == 0 ? Int(info.st_size) : 0
-        guard var (line, frames) = try? ChannelCoding.encode(record, frameBase: frameBase) else {
+        guard let (json, frames) = try? ChannelCoding.encode(record, frameBase: frameBase) else {
             fatalError("Folio: cannot encode output")
         }
+        var line = json
         line.append(UInt8(ascii: "\n"))
         if !frames.isEmpty { appendBytes(frames, to: numbers) }
         appendBytes(line, to: dir.appendingPathComponent(RunFiles.outputs(current)))
