@@ -4,7 +4,7 @@ import OutputChannel
 
 /// Folio's persistent cache directory:
 ///
-///     results/<k0k1>/<key>.json   a cell's outputs and status, by its ExecutionPlan key
+///     results/<k0k1>/<key>.result a cell's outputs and status, by its ExecutionPlan key
 ///     results/<k0k1>/<key>.log    the full output of a cell whose inline output was capped
 ///     programs/<digest>           compiled notebook programs, by source + flags + toolchain
 ///     notebooks/<digest>.json     the last plan of each notebook, for `--explain`
@@ -32,16 +32,33 @@ public struct ResultCache: Sendable {
         root.appendingPathComponent("results/\(key.prefix(2))/\(key).\(ext)")
     }
 
+    /// The first line of every result file. Version 2 (number frames) replaced the plain JSON
+    /// of version 1, kept in `<key>.json`: those files are never read again, and a file at the
+    /// new path without this line (an older or foreign format) is a miss, so the cell runs
+    /// again rather than being misread.
+    static let formatLine = Data("folio-result 2\n".utf8)
+
+    /// The cached result, or nil when there is none or it cannot be read as this version.
     func load(_ key: String) -> Entry? {
-        guard let data = try? Data(contentsOf: resultURL(key, "json")) else { return nil }
-        return try? ChannelCoding.decoder().decode(Entry.self, from: data)
+        guard let data = try? Data(contentsOf: resultURL(key, "result")), data.starts(with: Self.formatLine) else { return nil }
+        let body = data.dropFirst(Self.formatLine.count)
+        guard let newline = body.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        return try? ChannelCoding.decode(
+            Entry.self, from: Data(body[..<newline]), frames: Data(body[(newline + 1)...]), framesName: "cached result \(key)")
     }
 
     func logURL(_ key: String) -> URL { resultURL(key, "log") }
 
     func store(_ entry: Entry, key: String, log: String?) throws {
         if let log { try AtomicFile.write(Data(log.utf8), to: resultURL(key, "log")) }
-        try AtomicFile.write(try ChannelCoding.encoder().encode(entry), to: resultURL(key, "json"))
+        // The format line, the entry as one JSON line (the encoder escapes newlines), then the
+        // frames of its long arrays: one file, so one atomic rename publishes all of it.
+        let (json, frames) = try ChannelCoding.encode(entry)
+        var file = Self.formatLine
+        file.append(json)
+        file.append(UInt8(ascii: "\n"))
+        file.append(frames)
+        try AtomicFile.write(file, to: resultURL(key, "result"))
     }
 
     func programURL(_ digest: String) -> URL { root.appendingPathComponent("programs/\(digest)") }

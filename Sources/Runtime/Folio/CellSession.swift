@@ -85,9 +85,17 @@ enum CellSession {
         }
         let offset = Int(lseek(1, 0, SEEK_CUR))
         let record = OutputRecord(stdoutOffset: max(offset, 0), output: output)
-        guard var data = try? ChannelCoding.encoder().encode(record) else { fatalError("Folio: cannot encode output") }
-        data.append(UInt8(ascii: "\n"))
-        appendBytes(data, to: dir.appendingPathComponent(RunFiles.outputs(current)))
+        // Long arrays go to the numbers file as frames, written before the record that refers to them.
+        let numbers = dir.appendingPathComponent(RunFiles.numbers(current))
+        var info = stat()
+        let frameBase = stat(numbers.path, &info) == 0 ? Int(info.st_size) : 0
+        guard let (json, frames) = try? ChannelCoding.encode(record, frameBase: frameBase) else {
+            fatalError("Folio: cannot encode output")
+        }
+        var line = json
+        line.append(UInt8(ascii: "\n"))
+        if !frames.isEmpty { appendBytes(frames, to: numbers) }
+        appendBytes(line, to: dir.appendingPathComponent(RunFiles.outputs(current)))
     }
 
     private static func appendProgress(_ line: String) {
@@ -98,7 +106,15 @@ enum CellSession {
     private static func appendBytes(_ data: Data, to url: URL) {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         guard fd >= 0 else { fatalError("Folio: cannot write \(url.path)") }
-        data.withUnsafeBytes { _ = write(fd, $0.baseAddress, $0.count) }
+        // One write can be short (a frame of megabytes): loop until every byte is out.
+        data.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                if n <= 0 { if n < 0 && errno == EINTR { continue }; fatalError("Folio: cannot write \(url.path)") }
+                done += n
+            }
+        }
         close(fd)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import PlotData
 
 /// One thing a cell displays. The notebook process appends these, one JSON object per line,
-/// to `cell-N.outputs.jsonl` in its run directory; the runner reads them back in order.
+/// to `cell-N.outputs.jsonl` in its run directory (long arrays as binary frames in
+/// `cell-N.numbers`, see `ChannelFrames.swift`); the runner reads them back in order.
 public enum CellOutput: Codable, Equatable, Sendable {
     /// Text the cell printed (stdout or stderr), in order with the other outputs.
     case stream(name: String, text: String)
@@ -80,7 +81,9 @@ public enum RunFiles {
         let err = (try? Data(contentsOf: dir.appendingPathComponent(stderr(cell)))) ?? Data()
         var records: [OutputRecord] = []
         if let data = try? Data(contentsOf: dir.appendingPathComponent(outputs(cell))) {
-            let decoder = ChannelCoding.decoder()
+            // Long arrays are frames in the cell's numbers file (ChannelFrames.swift).
+            let frames = (try? Data(contentsOf: dir.appendingPathComponent(numbers(cell)))) ?? Data()
+            let decoder = ChannelCoding.decoder(frames: NumberFrameReader(frames, name: numbers(cell)))
             for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
                 let record = try decoder.decode(OutputRecord.self, from: Data(line))
                 // Any value can arrive here (a buggy or hostile cell writes the file): a figure or

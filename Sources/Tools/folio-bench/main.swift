@@ -38,6 +38,7 @@ let suites: [String: () -> [BenchCase]] = [
     "spectral": SpectralSuite.cases,
     "attention": AttentionSuite.cases,
     "preview": PreviewSuite.cases,
+    "channel": ChannelSuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

@@ -4,7 +4,7 @@ import Colors
 /// `filled` paints the bands between levels; `lines` strokes each level; `labels` writes the level on its line.
 public struct ContourMark: Codable, Equatable, Sendable {
     /// The samples z, row-major (`values[r * columns + c]`), row 0 at `yRange[0]`; NaN samples leave holes.
-    public var values: [Double]
+    @FramedNumbers public var values: [Double]
     /// The grid's shape: `rows` samples along y, `columns` along x (each ≥ 2); `values` holds `rows × columns`.
     public var rows, columns: Int
     /// `[lo, hi]` in data units: the x of the first and last sample column, the y of the first and last row.

@@ -3,7 +3,7 @@ import Colors
 /// A grid of values (row-major, `rows` × `columns`, row 0 at `yRange.lowerBound`) coloured by a colormap.
 public struct HeatmapMark: Codable, Equatable, Sendable {
     /// The cell values, row-major (`values[r * columns + c]`), row 0 at the bottom; NaN cells are transparent.
-    public var values: [Double]
+    @FramedNumbers public var values: [Double]
     /// The grid's shape: `rows` cells along y, `columns` along x; `values` holds `rows × columns`.
     public var rows, columns: Int
     /// `[lo, hi]` of the grid's outer edges in data units (matplotlib's `extent`): the cells divide

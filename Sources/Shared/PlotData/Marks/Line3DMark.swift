@@ -2,8 +2,12 @@ import Colors
 
 /// A 3-D polyline, depth-sorted together with surfaces so it is hidden where a surface is in front.
 public struct Line3DMark: Codable, Equatable, Sendable {
-    /// The vertices' coordinates in data units, of equal length; a segment with a non-finite end is not drawn.
-    public var x, y, z: [Double]
+    /// The vertices' x in data units, as many as ``y`` and ``z``; a segment with a non-finite end is not drawn.
+    @FramedNumbers public var x: [Double]
+    /// The vertices' y in data units, as many as ``x``.
+    @FramedNumbers public var y: [Double]
+    /// The vertices' z in data units, as many as ``x``.
+    @FramedNumbers public var z: [Double]
     /// The legend text (`$…$` math allowed); nil keeps the line out of the legend.
     public var label: String?
     /// The stroke colour.

@@ -2,8 +2,10 @@ import Colors
 
 /// A polyline; NaN/Inf in x or y lifts the pen (a gap), it is never joined across.
 public struct LineMark: Codable, Equatable, Sendable {
-    /// The vertices' coordinates in data units, of equal length; a non-finite value in either leaves a gap.
-    public var x, y: [Double]
+    /// The vertices' x in data units, as many as ``y``; a non-finite value leaves a gap.
+    @FramedNumbers public var x: [Double]
+    /// The vertices' y in data units, as many as ``x``; a non-finite value leaves a gap.
+    @FramedNumbers public var y: [Double]
     /// The legend text (`$…$` math allowed); nil keeps the line out of the legend.
     public var label: String?
     /// The stroke colour.

@@ -3,8 +3,12 @@ import Colors
 /// Markers at 3-D points (matplotlib's `scatter` on 3-D axes), projected with the panel's
 /// `view3D` and depth-sorted together with surfaces and 3-D lines.
 public struct Points3DMark: Codable, Equatable, Sendable {
-    /// The points' coordinates in data units, of equal length; points with a non-finite coordinate are skipped.
-    public var x, y, z: [Double]
+    /// The points' x in data units, as many as ``y`` and ``z``; a point with a non-finite coordinate is skipped.
+    @FramedNumbers public var x: [Double]
+    /// The points' y in data units, as many as ``x``.
+    @FramedNumbers public var y: [Double]
+    /// The points' z in data units, as many as ``x``.
+    @FramedNumbers public var z: [Double]
     /// The legend text (`$…$` math allowed); nil keeps the points out of the legend.
     public var label: String?
     /// The marker colour.

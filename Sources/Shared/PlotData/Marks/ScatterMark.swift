@@ -18,8 +18,10 @@ public enum MarkerShape: String, Codable, Sendable, CaseIterable {
 
 /// Points with markers; NaN/Inf points are skipped. `values` colours points through `colormap`.
 public struct ScatterMark: Codable, Equatable, Sendable {
-    /// The points' coordinates in data units, of equal length; points with a non-finite coordinate are skipped.
-    public var x, y: [Double]
+    /// The points' x in data units, as many as ``y``; a point with a non-finite coordinate is skipped.
+    @FramedNumbers public var x: [Double]
+    /// The points' y in data units, as many as ``x``.
+    @FramedNumbers public var y: [Double]
     /// The legend text (`$…$` math allowed), shown with the marker; nil keeps the points out of the legend.
     public var label: String?
     /// The marker colour when ``values`` is nil.

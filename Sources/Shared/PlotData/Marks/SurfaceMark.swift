@@ -3,7 +3,7 @@ import Colors
 /// z sampled on a grid of `columns` x-values × `rows` y-values, drawn as lit, colour-mapped facets.
 public struct SurfaceMark: Codable, Equatable, Sendable {
     /// The heights, row-major (`z[r * columns + c]`), row 0 at `yRange[0]`.
-    public var z: [Double]
+    @FramedNumbers public var z: [Double]
     /// The grid's shape: `rows` samples along y, `columns` along x (each ≥ 2); `z` holds `rows × columns`.
     public var rows, columns: Int
     /// `[lo, hi]` in data units: the x of the first and last sample column, the y of the first and last row.
