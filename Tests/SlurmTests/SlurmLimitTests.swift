@@ -73,6 +73,7 @@ final class SlurmLimitTests: SlurmTestCase {
     /// A node set DOWN under a running task, as slurmctld does when a node stops answering:
     /// the task is lost (NODE_FAIL, not requeued behind folio's back), reported at its cell.
     func testANodeFailureIsThatPointsFailure() throws {
+        let began = dir.appendingPathComponent("cell-began").path
         try write(
             "notebooks/lost.md",
             """
@@ -81,26 +82,26 @@ final class SlurmLimitTests: SlurmTestCase {
             ---
 
             ```swift
+            FileManager.default.createFile(atPath: "\(began)", contents: nil)
             Thread.sleep(forTimeInterval: 120)
             ```
             """)
         let cluster = try cluster
         let node = try Tools.output("hostname", ["-s"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let running = try start(["render", "notebooks/lost.md", "-o", "out", "--on", "slurm"], cache: "cache")
-        var task = ""
-        try waitUntil(120, "the task running") {
-            task = try cluster.states(name: "folio-lost").first { $0.value == "RUNNING" }?.key ?? ""
-            return !task.isEmpty
-        }
+        try waitUntil(120, "the cell running") { FileManager.default.fileExists(atPath: began) }
+        let task = try XCTUnwrap(try cluster.states(name: "folio-lost").first { $0.value == "RUNNING" }?.key)
         _ = try cluster.client("scontrol", ["update", "nodename=\(node)", "state=down", "reason=folio-test"])
-        defer { _ = try? cluster.client("scontrol", ["update", "nodename=\(node)", "state=resume"]) }
+        // Back in service whatever happens below, for the suite's next test (it may be already: ReturnToService).
+        defer {
+            _ = try? cluster.client("scontrol", ["update", "nodename=\(node)", "state=resume"])
+            try? waitUntil(30, "the node idle again") { try cluster.client("sinfo", ["-h", "-o", "%t"]).contains("idle") }
+        }
         let r = try running.wait()
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertEqual(
             Self.errors(r.stderr), ["notebooks/lost.md:6:1: error: the cell was stopped: its Slurm task \(task) was lost when node \(node) failed"],
             r.stderr)
         XCTAssertEqual(try cluster.states(name: "folio-lost")[task], "NODE_FAIL")
-        _ = try cluster.client("scontrol", ["update", "nodename=\(node)", "state=resume"])
-        try waitUntil(30, "the node idle again") { try cluster.client("sinfo", ["-h", "-o", "%t"]).contains("idle") }
     }
 }

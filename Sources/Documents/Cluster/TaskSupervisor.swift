@@ -70,6 +70,12 @@ enum TaskSupervisor {
             int status = 0;
             while (waitpid(child, &status, 0) < 0) {}
             int code = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+            /* Slurm signals the task's processes one by one: the program may die of Slurm's
+               SIGTERM or SIGKILL before this process receives its own. Wait for it a moment. */
+            int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+            if (received == 0 && (sig == SIGTERM || sig == SIGKILL || sig == SIGINT || sig == SIGHUP)) {
+                for (int i = 0; i < 20 && received == 0; i++) usleep(100000);
+            }
             /* Slurm ended the task (scancel, its time limit): Slurm says why, not an exit file. */
             if (received != 0) return code;
             size_t n = strlen(argv[1]) + 5;
