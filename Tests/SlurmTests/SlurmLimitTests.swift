@@ -40,7 +40,10 @@ final class SlurmLimitTests: SlurmTestCase {
     func testSlurmsTimeAndMemoryLimitsAndACellsExitStatusAreEachThatPointsFailure() throws {
         try write("notebooks/faults.md", Self.faults)
         let started = Date()
-        let slurm = try folio(["render", "notebooks/faults.md", "-o", "slurm", "--on", "slurm"], cache: "cache-slurm")
+        let running = try start(["render", "notebooks/faults.md", "-o", "slurm", "--on", "slurm"], cache: "cache-slurm")
+        // The local render of the exit point runs while Slurm's minute passes.
+        let local = try folio(["render", "notebooks/faults.md", "-o", "local", "-P", "mode=exit"], cache: "cache-local")
+        let slurm = try running.wait()
         let elapsed = Date().timeIntervalSince(started)
         XCTAssertEqual(slurm.status, 1, slurm.stderr)
         let job = try XCTUnwrap(
@@ -62,7 +65,6 @@ final class SlurmLimitTests: SlurmTestCase {
         XCTAssertTrue(slurm.stderr.contains("0 done, 3 failed"), slurm.stderr)
 
         // exit(130) is the program's own exit status, as a local run says — not a signal, not an interrupt.
-        let local = try folio(["render", "notebooks/faults.md", "-o", "local", "-P", "mode=exit"], cache: "cache-local")
         XCTAssertEqual(local.status, 1, local.stderr)
         let exitError = try XCTUnwrap(Self.errors(local.stderr).first, local.stderr)
         XCTAssertTrue(exitError.contains("130") && !exitError.contains("signal"), exitError)
