@@ -30,9 +30,11 @@ final class SlurmSweepTests: SlurmTestCase {
 
     func testSweepAsJobArrayIsByteIdenticalToTheLocalSweep() throws {
         try write("notebooks/grid.md", Self.grid)
+        // Side by side: the local render compiles while the Slurm one submits and waits.
+        let running = try start(["render", "notebooks/grid.md", "-o", "slurm", "--on", "slurm"], cache: "cache-slurm")
         let local = try folio(["render", "notebooks/grid.md", "-o", "local"], cache: "cache-local")
         XCTAssertEqual(local.status, 0, local.stderr)
-        let slurm = try folio(["render", "notebooks/grid.md", "-o", "slurm", "--on", "slurm"], cache: "cache-slurm")
+        let slurm = try running.wait()
         XCTAssertEqual(slurm.status, 0, slurm.stderr)
         XCTAssertTrue(slurm.stderr.contains("folio: grid: submitted Slurm job array "), slurm.stderr)
         XCTAssertTrue(slurm.stderr.contains("(4 tasks)"), slurm.stderr)
@@ -89,8 +91,9 @@ final class SlurmSweepTests: SlurmTestCase {
             print("ok", w)
             ```
             """)
+        let running = try start(["render", "notebooks/fails.md", "-o", "slurm", "--on", "slurm"], cache: "cache-slurm")
         let local = try folio(["render", "notebooks/fails.md", "-o", "local"], cache: "cache-local")
-        let slurm = try folio(["render", "notebooks/fails.md", "-o", "slurm", "--on", "slurm"], cache: "cache-slurm")
+        let slurm = try running.wait()
         XCTAssertEqual(slurm.status, 1, slurm.stderr)
         XCTAssertEqual(local.status, 1, local.stderr)
         let errors = Self.errors(slurm.stderr)
@@ -164,10 +167,11 @@ final class SlurmHeavyCellTests: SlurmTestCase {
             print("total", total)
             ```
             """)
-        let slurm = try folio(["render", "notebooks/heavy.md", "-o", "slurm"], cache: "cache-slurm")
+        let running = try start(["render", "notebooks/heavy.md", "-o", "slurm"], cache: "cache-slurm")
+        let local = try folio(["render", "notebooks/heavy.md", "-o", "local", "--on", "local"], cache: "cache-local")
+        let slurm = try running.wait()
         XCTAssertEqual(slurm.status, 0, slurm.stderr)
         XCTAssertTrue(slurm.stderr.contains("folio: heavy: submitted Slurm job "), slurm.stderr)
-        let local = try folio(["render", "notebooks/heavy.md", "-o", "local", "--on", "local"], cache: "cache-local")
         XCTAssertEqual(local.status, 0, local.stderr)
         XCTAssertFalse(local.stderr.contains("submitted"), local.stderr)
         try assertSameOutputs("local", "slurm", minimumFiles: 3)

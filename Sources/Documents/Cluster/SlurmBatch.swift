@@ -33,6 +33,7 @@ public final class SlurmBatch: @unchecked Sendable {
     let name: String
     let retries: Int
     private let folder: URL
+    private let supervisor: URL
     private let slots: Int
     private let lock = NSLock()
     private var waiting: [Waiter] = []
@@ -52,12 +53,14 @@ public final class SlurmBatch: @unchecked Sendable {
     ///   - name: the job name's stem (the notebook's name).
     ///   - retries: `--retry N`: a failed task is submitted again up to N times.
     /// - Throws: `SlurmError` when `scratch` is on a filesystem only this machine sees and the
-    ///   cluster has more than one node, or Slurm cannot be asked.
+    ///   cluster has more than one node, Slurm cannot be asked, or the task supervisor cannot
+    ///   be compiled (TaskSupervisor).
     public init(slots: Int, site: ExecutionSite, scratch: URL, name: String, retries: Int = 0) throws {
         (self.slots, self.site, self.name, self.retries) = (slots, site, name, retries)
         folder = scratch.appendingPathComponent("batch-\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try SharedFilesystem.check(scratch, partition: site.partition)
+        supervisor = try TaskSupervisor.executable(in: scratch)
     }
 
     /// The launcher runner `slot` uses.
@@ -82,7 +85,7 @@ public final class SlurmBatch: @unchecked Sendable {
     /// Runs `request` as a task of this batch and waits for its end.
     func run(slot: Int, _ request: LaunchRequest) throws -> ProgramExit {
         let task = SlurmTask(request: request)
-        try task.write()
+        try task.write(supervisor: supervisor)
         let waiter = Waiter(slot: slot, task: task)
         lock.lock()
         waiting.append(waiter)
@@ -122,7 +125,9 @@ public final class SlurmBatch: @unchecked Sendable {
                 + "exec /bin/sh \"$(sed -n \"$((${SLURM_ARRAY_TASK_ID:-0} + 1))p\" \(SlurmTask.quote(list.path)))\"\n"
             try Data(body.utf8).write(to: script)
             let array = tasks.count > 1
-            var args = ["--parsable", "--job-name=folio-\(name)", "--chdir=\(folder.path)", "--export=ALL"]
+            // --no-requeue: a task lost with its node is that point's failure, resubmitted by
+            // --retry from an empty run folder, never rerun by Slurm over the files it left.
+            var args = ["--parsable", "--no-requeue", "--job-name=folio-\(name)", "--chdir=\(folder.path)", "--export=ALL"]
             args.append("--output=\(folder.path)/slurm-\(array ? "%A_%a" : "%j").log")
             if array { args.append("--array=0-\(tasks.count - 1)") }
             args += SlurmOptions.arguments(site)
@@ -139,7 +144,8 @@ public final class SlurmBatch: @unchecked Sendable {
             FileHandle.standardError.write(Data("folio: \(name): submitted Slurm \(what)\n".utf8))
             for (i, waiter) in tasks.enumerated() {
                 let id = array ? "\(job)_\(i)" : job
-                SlurmPoller.shared.watch(id, job: job, task: waiter.task) { exit in
+                let log = folder.appendingPathComponent("slurm-\(id).log")
+                SlurmPoller.shared.watch(id, job: job, task: waiter.task, log: log) { exit in
                     var exit = exit
                     // What the program printed, read as a local run reads its log files.
                     if exit.stdout.isEmpty { exit.stdout = waiter.task.output(waiter.task.stdout) }

@@ -15,6 +15,8 @@ final class SlurmPoller: @unchecked Sendable {
     final class Watched {
         let id: String
         let task: SlurmTask
+        /// Slurm's log of the task (`--output`): where slurmstepd says why it killed it.
+        let log: URL
         let finish: (ProgramExit) -> Void
         var state = "PENDING"
         var node = ""
@@ -22,8 +24,8 @@ final class SlurmPoller: @unchecked Sendable {
         var killedBecause: String?
         var endedWithoutFiles: Date?
         var unseenPolls = 0
-        init(id: String, task: SlurmTask, finish: @escaping (ProgramExit) -> Void) {
-            (self.id, self.task, self.finish) = (id, task, finish)
+        init(id: String, task: SlurmTask, log: URL, finish: @escaping (ProgramExit) -> Void) {
+            (self.id, self.task, self.log, self.finish) = (id, task, log, finish)
         }
     }
 
@@ -45,10 +47,10 @@ final class SlurmPoller: @unchecked Sendable {
         interval = max(0.5, env ?? 5)
     }
 
-    /// Starts watching `task`, submitted as Slurm job (or array task) `id`.
-    func watch(_ id: String, job: String, task: SlurmTask, finish: @escaping (ProgramExit) -> Void) {
+    /// Starts watching `task`, submitted as Slurm job (or array task) `id`, whose Slurm log is `log`.
+    func watch(_ id: String, job: String, task: SlurmTask, log: URL, finish: @escaping (ProgramExit) -> Void) {
         lock.lock()
-        watched[id] = Watched(id: id, task: task, finish: finish)
+        watched[id] = Watched(id: id, task: task, log: log, finish: finish)
         liveJobs.insert(job)
         counts.pending += 1
         let start = !running
@@ -141,16 +143,16 @@ final class SlurmPoller: @unchecked Sendable {
             if !node.isEmpty { w.node = node }
             if state != w.state, w.task.readExit() == nil { update(w, state: state) }
             guard Self.ended.contains(state), w.task.readExit() == nil else { continue }
-            // Ended without its exit file: killed (scancel, time limit, node failure), or the
-            // file is not visible yet (a network filesystem's cache): give it a grace period.
-            let grace: Double = state == "COMPLETED" || state == "FAILED" ? 30 : interval
+            // Ended without its exit file: killed (scancel, time limit, memory, node failure) —
+            // the supervisor writes none then — or the file is not visible yet (a network
+            // filesystem's cache): unless Slurm's log or state names a cause, a grace period.
+            let cause = SlurmEnd.cause(state: state, log: w.task.output(w.log))
+            let grace: Double = cause.isCertain ? interval : 30
             if let since = w.endedWithoutFiles {
-                if Date().timeIntervalSince(since) >= grace { end(w, failure(w, Self.explain(state, w))) }
+                if Date().timeIntervalSince(since) >= grace { end(w, failure(w, cause)) }
             } else {
                 w.endedWithoutFiles = Date()
-                if state != "COMPLETED" && state != "FAILED" && w.killedBecause != nil {
-                    end(w, failure(w, Self.explain(state, w)))
-                }
+                if cause.isCertain && (w.killedBecause != nil || cause != .cancelled) { end(w, failure(w, cause)) }
             }
         }
         lock.lock()
@@ -163,25 +165,15 @@ final class SlurmPoller: @unchecked Sendable {
         "COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "PREEMPTED", "OUT_OF_MEMORY", "BOOT_FAIL", "DEADLINE",
     ]
 
+    private func failure(_ w: Watched, _ cause: SlurmEnd) -> ProgramExit {
+        failure(w, cause.explain(task: w.id, node: w.node, folder: w.task.request.programDirectory.path))
+    }
+
     private func failure(_ w: Watched, _ why: String) -> ProgramExit {
         var exit = ProgramExit(status: 0, signaled: false, killedBecause: w.killedBecause, stoppedBecause: w.killedBecause == nil ? why : nil)
         exit.stderr = w.task.output(w.task.stderr)
         exit.stdout = w.task.output(w.task.stdout)
         return exit
-    }
-
-    static func explain(_ state: String, _ w: Watched) -> String {
-        let on = w.node.isEmpty ? "" : " on node \(w.node)"
-        switch state {
-        case "CANCELLED": return "its Slurm task \(w.id) was cancelled\(on) (scancel)"
-        case "TIMEOUT": return "its Slurm task \(w.id) reached its Slurm time limit\(on) (execute.time)"
-        case "NODE_FAIL": return "its Slurm task \(w.id) was lost when node \(w.node) failed"
-        case "OUT_OF_MEMORY": return "its Slurm task \(w.id) ran out of memory\(on) (execute.mem)"
-        case "PREEMPTED": return "its Slurm task \(w.id) was preempted\(on)"
-        default:
-            return "its Slurm task \(w.id) ended (\(state))\(on) without writing its exit status in \(w.task.request.programDirectory.path):"
-                + " is that folder on a filesystem the node sees? (README, \"Running on a cluster\")"
-        }
     }
 
     private func update(_ w: Watched, state: String) {

@@ -13,6 +13,9 @@ import Foundation
 /// Measured by hand on the shared 2-core machine (release build, warm, rounds alternating):
 /// local 18.1 s and 17.3 s, Slurm 16.1 s and 16.8 s — Slurm faster than local, and about 0.45 s
 /// per task over an ideal two-at-a-time schedule (8 s of sleeps + the 1.3 s local overhead).
+/// Again with tasks under the supervisor and memory as a consumable resource (debug folio, the
+/// release runtime not built in time; load average 20–60, rounds alternating): local 20.7, 20.8
+/// and 20.1 s, Slurm 15.7, 17.0 and 15.8 s: time(slurm)/time(local) ≈ 0.79, under the bound of ≈ 1.39.
 enum SlurmRunnerRow {
     static let points = 16
     nonisolated(unsafe) static var cluster: URL?

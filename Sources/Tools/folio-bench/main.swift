@@ -31,6 +31,7 @@ let suites: [String: () -> [BenchCase]] = [
     "plot-stats": PlotStatsSuite.cases,
     "report": ReportSuite.cases,
     "runner": { RunnerSuite.cases() + SlurmRunnerRow.cases() },
+    "runner-slurm": SlurmRunnerRow.cases,  // the slurm-sweep-16 row alone (it starts its own cluster)
     "autograd": AutogradSuite.cases,
     "theory": TheorySuite.cases,
     "citations": CitationSuite.cases,
