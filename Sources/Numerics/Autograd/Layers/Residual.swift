@@ -1,4 +1,3 @@
-import Foundation
 import Tensor
 
 /// A residual block x ↦ x + α·f(x) around any layer f whose output has its input's shape
