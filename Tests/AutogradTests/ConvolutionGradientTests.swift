@@ -91,3 +91,16 @@ final class ConvolutionGradientTests: XCTestCase {
         }
     }
 }
+
+/// Circular convolutions' gradients, periodic border included.
+final class CircularConvolutionGradientTests: XCTestCase {
+    func testCircularConvolutionGradients() {
+        assertGradientMatches("circularConv2d", inputs: [testTensor([1, 2, 5, 4], seed: 40), testTensor([2, 2, 3, 2], seed: 41), testTensor([2], seed: 42)]) {
+            v in
+            sum(square(circularConv2d(v[0], v[1], bias: v[2], dilation: [1, 2])))
+        }
+        assertGradientMatches("circularConv1d", inputs: [testTensor([2, 2, 7], seed: 43), testTensor([2, 1, 4], seed: 44)]) { v in
+            sum(square(circularConv1d(v[0], v[1], groups: 2)))
+        }
+    }
+}

@@ -18,7 +18,8 @@ final class ConvolutionTests: XCTestCase {
         Setup(input: [1, 2, 8, 9], weight: [3, 2, 2, 4], padding: .same, numpyPad: "(0, 1, 1, 2)"),
         Setup(input: [2, 4, 9, 8], weight: [6, 2, 3, 2], stride: [2, 3], padding: 1, groups: 2, bias: true, numpyPad: "(1, 1, 1, 1)"),
         Setup(input: [1, 2, 11, 10], weight: [2, 2, 3, 3], padding: .explicit([2, 1]), dilation: [2, 3], numpyPad: "(2, 2, 1, 1)"),
-        Setup(input: [3, 4, 5, 5], weight: [4, 1, 3, 3], stride: [2], padding: .asymmetric(before: [0, 2], after: [1, 0]), groups: 4, numpyPad: "(0, 1, 2, 0)"),
+        Setup(
+            input: [3, 4, 5, 5], weight: [4, 1, 3, 3], stride: [2], padding: .asymmetric(before: [0, 2], after: [1, 0]), groups: 4, numpyPad: "(0, 1, 2, 0)"),
         Setup(input: [2, 6, 4, 5], weight: [3, 6, 1, 1], bias: true, numpyPad: "(0, 0, 0, 0)"),
     ]
 
@@ -40,7 +41,8 @@ final class ConvolutionTests: XCTestCase {
             let b = lcgTensor([s.weight[0]], seed: UInt64(10 * k + 3))
             let y = conv2d(x, w, bias: s.bias ? b : nil, stride: s.stride, padding: s.padding, dilation: s.dilation, groups: s.groups)
             assertClose(y.scalars, want[k], 1e-13, "setup \(k) \(s.padding)")
-            let yf = conv2d(float32(x), float32(w), bias: s.bias ? float32(b) : nil, stride: s.stride, padding: s.padding, dilation: s.dilation, groups: s.groups)
+            let yf = conv2d(
+                float32(x), float32(w), bias: s.bias ? float32(b) : nil, stride: s.stride, padding: s.padding, dilation: s.dilation, groups: s.groups)
             assertClose(yf.scalars.map(Double.init), want[k], 1e-5, "setup \(k) in f32")
         }
     }
@@ -122,9 +124,11 @@ final class ConvolutionTests: XCTestCase {
     }
 
     func testOutputSizesFollowPyTorchsFormula() {
-        let g = ConvolutionGeometry(convolving: [1, 1, 32, 31], with: [1, 1, 5, 4], stride: [3, 2], padding: .explicit([2, 1]), dilation: [2, 1], groups: 1)
+        let g = ConvolutionGeometry(
+            convolving: [1, 1, 32, 31], with: [1, 1, 5, 4], stride: [3, 2], padding: .explicit([2, 1]), dilation: [2, 1], groups: 1)
         XCTAssertEqual([g.outHeight, g.outWidth], [(32 + 4 - 8 - 1) / 3 + 1, (31 + 2 - 3 - 1) / 2 + 1])
-        let t = ConvolutionGeometry(transposing: [1, 1, 10, 9], with: [1, 1, 3, 3], stride: [2, 3], padding: [1, 0], outputPadding: [1, 2], dilation: [1, 1], groups: 1)
+        let t = ConvolutionGeometry(
+            transposing: [1, 1, 10, 9], with: [1, 1, 3, 3], stride: [2, 3], padding: [1, 0], outputPadding: [1, 2], dilation: [1, 1], groups: 1)
         XCTAssertEqual([t.inHeight, t.inWidth], [(10 - 1) * 2 - 2 + 2 + 1 + 1, (9 - 1) * 3 + 2 + 2 + 1])
     }
 

@@ -42,7 +42,8 @@ final class PoolingTests: XCTestCase {
         let want = try ConvolutionReference.values(cases)
         for (i, (k, s, p, _)) in usable.enumerated() {
             assertClose(avgPool2d(x, kernelSize: k, stride: s, padding: p).scalars, want[2 * i], 1e-15, "avg, window \(i)")
-            assertClose(avgPool2d(x, kernelSize: k, stride: s, padding: p, countIncludePad: false).scalars, want[2 * i + 1], 1e-15, "avg without pad, window \(i)")
+            assertClose(
+                avgPool2d(x, kernelSize: k, stride: s, padding: p, countIncludePad: false).scalars, want[2 * i + 1], 1e-15, "avg without pad, window \(i)")
         }
     }
 

@@ -36,6 +36,7 @@ let suites: [String: () -> [BenchCase]] = [
     "citations": CitationSuite.cases,
     "report-citations": ReportCitationSuite.cases,
     "spectral": SpectralSuite.cases,
+    "conv": ConvSuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

@@ -51,7 +51,8 @@ public struct Conv2d<Scalar: TensorScalar>: Layer {
         guard kernel.count == 2, kernel.allSatisfy({ $0 > 0 }), inChannels > 0, outChannels > 0, groups > 0,
             inChannels % groups == 0, outChannels % groups == 0
         else {
-            fatalError("Conv2d(\(inChannels) → \(outChannels), kernel \(kernelSize), groups \(groups)): sizes must be positive and channels divisible by groups")
+            fatalError(
+                "Conv2d(\(inChannels) → \(outChannels), kernel \(kernelSize), groups \(groups)): sizes must be positive and channels divisible by groups")
         }
         (self.inChannels, self.outChannels, self.kernelSize, self.stride) = (inChannels, outChannels, kernel, stride)
         (self.padding, self.dilation, self.groups) = (padding, dilation, groups)
@@ -126,7 +127,8 @@ public struct Conv1d<Scalar: TensorScalar>: Layer {
         dilation: Int = 1, groups: Int = 1, bias: Bool = true, initialization: Initialization = .he, seed: UInt64 = 0
     ) {
         guard kernelSize > 0, inChannels > 0, outChannels > 0, groups > 0, inChannels % groups == 0, outChannels % groups == 0 else {
-            fatalError("Conv1d(\(inChannels) → \(outChannels), kernel \(kernelSize), groups \(groups)): sizes must be positive and channels divisible by groups")
+            fatalError(
+                "Conv1d(\(inChannels) → \(outChannels), kernel \(kernelSize), groups \(groups)): sizes must be positive and channels divisible by groups")
         }
         (self.inChannels, self.outChannels, self.kernelSize, self.stride) = (inChannels, outChannels, kernelSize, stride)
         (self.padding, self.dilation, self.groups) = (padding, dilation, groups)

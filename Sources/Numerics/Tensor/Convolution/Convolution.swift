@@ -138,12 +138,14 @@ extension ConvolutionGeometry {
     ) {
         let operation = "convTranspose2d"
         guard input.count == 4, weight.count == 4, input[1] == weight[0], groups > 0 else {
-            fatalError("\(operation): input \(input) [N, C, H, W] needs a weight [C, out/groups, kH, kW] with C = \(input.count == 4 ? input[1] : 0), got \(weight)")
+            fatalError(
+                "\(operation): input \(input) [N, C, H, W] needs a weight [C, out/groups, kH, kW] with C = \(input.count == 4 ? input[1] : 0), got \(weight)")
         }
         let (s, p) = (spatialPair(stride, "stride", operation), spatialPair(padding, "padding", operation))
         let (op, d) = (spatialPair(outputPadding, "outputPadding", operation), spatialPair(dilation, "dilation", operation))
         for a in 0..<2 where op[a] < 0 || (op[a] >= s[a] && op[a] >= d[a]) || p[a] < 0 {
-            fatalError("\(operation): output padding \(op) must be non-negative and smaller than the stride \(s) or the dilation \(d); padding \(p) non-negative")
+            fatalError(
+                "\(operation): output padding \(op) must be non-negative and smaller than the stride \(s) or the dilation \(d); padding \(p) non-negative")
         }
         let size = (0..<2).map { (a: Int) -> Int in
             let span: Int = d[a] * (weight[2 + a] - 1)

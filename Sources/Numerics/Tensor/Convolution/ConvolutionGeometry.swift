@@ -43,10 +43,14 @@ public struct ConvolutionGeometry: Sendable, Equatable {
             fatalError("convolution: \(inChannels) input and \(outChannels) output channels are not divisible by groups = \(groups)")
         }
         guard kernelHeight > 0, kernelWidth > 0, strideHeight > 0, strideWidth > 0, dilationHeight > 0, dilationWidth > 0 else {
-            fatalError("convolution: kernel \(kernelHeight)×\(kernelWidth), stride (\(strideHeight), \(strideWidth)) and dilation (\(dilationHeight), \(dilationWidth)) must be positive")
+            fatalError(
+                "convolution: kernel \(kernelHeight)×\(kernelWidth), stride (\(strideHeight), \(strideWidth)) and dilation (\(dilationHeight), \(dilationWidth)) must be positive"
+            )
         }
         guard outHeight > 0, outWidth > 0, inHeight > 0, inWidth > 0 else {
-            fatalError("convolution: input \(inHeight)×\(inWidth) gives an empty output \(outHeight)×\(outWidth) (kernel \(kernelHeight)×\(kernelWidth), dilation (\(dilationHeight), \(dilationWidth)), padding (\(padTop), \(padLeft)))")
+            fatalError(
+                "convolution: input \(inHeight)×\(inWidth) gives an empty output \(outHeight)×\(outWidth) (kernel \(kernelHeight)×\(kernelWidth), dilation (\(dilationHeight), \(dilationWidth)), padding (\(padTop), \(padLeft)))"
+            )
         }
         (self.batch, self.inChannels, self.outChannels, self.groups) = (batch, inChannels, outChannels, groups)
         (self.inHeight, self.inWidth, self.kernelHeight, self.kernelWidth) = (inHeight, inWidth, kernelHeight, kernelWidth)
@@ -73,7 +77,9 @@ public struct ConvolutionGeometry: Sendable, Equatable {
             fatalError("\(operation): input \(inputShape) must be [N, C, H, W] and weight \(weightShape) [out, in/groups, kH, kW]")
         }
         guard groups > 0, weightShape[1] * groups == inputShape[1] else {
-            fatalError("\(operation): weight \(weightShape) with groups = \(groups) expects \(weightShape[1] * groups) input channels, input \(inputShape) has \(inputShape[1])")
+            fatalError(
+                "\(operation): weight \(weightShape) with groups = \(groups) expects \(weightShape[1] * groups) input channels, input \(inputShape) has \(inputShape[1])"
+            )
         }
         let stride = spatialPair(stride, "stride", operation), dilation = spatialPair(dilation, "dilation", operation)
         let kernel = [weightShape[2], weightShape[3]]
