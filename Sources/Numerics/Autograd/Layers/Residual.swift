@@ -4,13 +4,14 @@ import Tensor
 /// (He et al. 2016), with the branch scale α as a parameter.
 ///
 /// The scale decides what depth does to gradients. Each block's input–output Jacobian is
-/// I + α·J_f, so through L blocks the input gradient is a product of L such factors: with α = 1
-/// (He et al.'s original block) its squared norm grows like (1 + c)^L, exponentially in depth;
-/// with α = 1/√L (``ResidualScaling/inverseSquareRootDepth``) like (1 + c/L)^L ≤ e^c, bounded for
-/// every depth; with α = 1/L (``ResidualScaling/inverseDepth``) it tends to 1, each block a small
-/// perturbation of the identity (the ODE view). The plain network without the skip, whose
-/// gradient norm is a product of L factors of the per-layer gain, vanishes or explodes
-/// exponentially unless that gain is exactly 1. `notebooks/resnet-gradients.md` measures all three.
+/// I + α·J_f, so through L blocks the input gradient is a product of L such factors, each
+/// multiplying the squared norm by about 1 + 2αc + α² (c > 0: the back-propagated vector correlates
+/// with the branch's active units). With α = 1 (He et al.'s original block) the log-norm grows
+/// linearly in L; with α = 1/√L (``ResidualScaling/inverseSquareRootDepth``) like √L, unbounded but
+/// sub-exponential; with α = 1/L (``ResidualScaling/inverseDepth``), scales with a bounded sum, it
+/// stays bounded (Hanin and Rolnick's criterion), each block a small perturbation of the identity.
+/// The plain network without the skip vanishes or explodes exponentially unless its per-layer gain
+/// is exactly 1. `notebooks/resnet-gradients.md` measures all of them.
 ///
 /// ```swift
 /// let block = Residual(Conv2d<Float>(inChannels: 32, outChannels: 32, kernelSize: [3], padding: .same),
@@ -60,9 +61,9 @@ public struct Residual<Inner: Layer>: Layer {
 public enum ResidualScaling: String, Sendable, Codable, CaseIterable {
     /// α = 1: He et al.'s block; gradient norms grow exponentially in depth.
     case unit
-    /// α = 1/√L: gradient norms bounded in depth (the squared norm by e^c for a per-block gain 1 + c/L).
+    /// α = 1/√L: the log gradient norm grows like √L, sub-exponentially.
     case inverseSquareRootDepth
-    /// α = 1/L: each block close to the identity; the network tends to a neural ODE's flow.
+    /// α = 1/L: gradient norms bounded in depth; each block close to the identity (a neural ODE's step).
     case inverseDepth
 
     /// α for a network of `depth` residual blocks.
