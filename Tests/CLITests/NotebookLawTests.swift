@@ -52,9 +52,9 @@ final class NotebookLawTests: XCTestCase {
             "The reference values hold: S = 1537, 9394.7 without and 9179.1 with the discount.",
         ],
         "resnet-gradients": [
-            "∂π/∂x_k = λ^(L−1) holds exactly for λ = 1/2 and 2 and within L·ε for λ = 0.9, L = 1…100.",
-            "The plain log-norm is linear in depth with the per-layer gain's slope (within 4 standard errors, for σ_w² = 1, 2, 3).",
-            "With α = 1/L the log-norm stays within [−0.5, 1] and with α = 1/√L below √L for L = 1…100; with α = 1 it grows exponentially.",
+            "Product law holds: ∂π/∂x_k = λ^(L−1) for L = 1…100.",
+            "Plain law holds: slope = s within 4 standard errors for σ_w² = 1, 2, 3.",
+            "Residual laws hold: 1/L bounded, 1/√L below √L, α = 1 exponential.",
         ],
         "scattering": [
             "The Morlet filters have zero mean to 1e-12, the bank is a frame (0.1 < A(ω) ≤ 1), and normalised it is tight to 1e-12.",
