@@ -55,6 +55,11 @@ final class NotebookLawTests: XCTestCase {
             "The gradient identity of Prop. 1.28 holds to 1e-12 at 1000 random draws.",
             "The Jacobian of B is γ/σ times a projector of rank m − 2, to 1e-12.",
         ],
+        "resnet-gradients": [
+            "Product law holds: ∂π/∂x_k = λ^(L−1) for L = 1…100.",
+            "Plain law holds: slope = s within 4 standard errors for σ_w² = 1, 2, 3.",
+            "Residual laws hold: 1/L bounded, 1/√L below √L, α = 1 exponential.",
+        ],
         "scattering": [
             "The Morlet filters have zero mean to 1e-12, the bank is a frame (0.1 < A(ω) ≤ 1), and normalised it is tight to 1e-12.",
             "The first-order slopes match H within 0.03 for H = 0.3, 0.5 and 0.7.",

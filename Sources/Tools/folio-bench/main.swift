@@ -40,6 +40,7 @@ let suites: [String: () -> [BenchCase]] = [
     "attention": AttentionSuite.cases,
     "preview": PreviewSuite.cases,
     "channel": ChannelSuite.cases,
+    "conv": ConvSuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
