@@ -75,7 +75,7 @@ public enum Loss {
                     requiresGrad: false)
             ]
         }
-        node.secondOrder = .crossEntropy(labels: labels, probabilities: probabilities)
+        node.secondOrder = .crossEntropy(labels: labels)
         return node
     }
 
