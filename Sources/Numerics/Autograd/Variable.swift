@@ -23,6 +23,9 @@ public final class Variable<Scalar: TensorScalar> {
     /// last reached it, and the cotangent accumulated so far.
     var backwardPass = 0
     var pendingCotangent: Variable?
+    /// How a Hessian-vector product pushes tangents through this node without double backward
+    /// (ForwardOverReverse.swift); nil: no such rule, HVPs through it take double backward.
+    var secondOrder: SecondOrderRule?
 
     /// A leaf: a parameter (`requiresGrad: true`) or a constant.
     public init(_ value: Tensor<Scalar>, requiresGrad: Bool = true) {

@@ -83,9 +83,12 @@ extension Float: TensorScalar {
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         if folio_gemm_f32(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, Int32(tensorThreads)) != 0 { return }
-        cblas_sgemm(
-            CblasRowMajor, op(transA), op(transB), Int32(m), Int32(n), Int32(k),
-            alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        // Declined (AVX2 machine, a dimension above 96): OpenBLAS in data-sized blocks (BlockedBLAS.swift).
+        blockedBLASGemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc) { m, n, a, b, c in
+            cblas_sgemm(
+                CblasRowMajor, op(transA), op(transB), Int32(m), Int32(n), Int32(k),
+                alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        }
     }
     @_documentation(visibility: internal)
     @inline(__always) public static func exp(_ x: Float) -> Float { expf(x) }
@@ -119,9 +122,12 @@ extension Double: TensorScalar {
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
         if folio_gemm_f64(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, Int32(tensorThreads)) != 0 { return }
-        cblas_dgemm(
-            CblasRowMajor, op(transA), op(transB), Int32(m), Int32(n), Int32(k),
-            alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        // Declined (AVX2 machine, a dimension above 96): OpenBLAS in data-sized blocks (BlockedBLAS.swift).
+        blockedBLASGemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc) { m, n, a, b, c in
+            cblas_dgemm(
+                CblasRowMajor, op(transA), op(transB), Int32(m), Int32(n), Int32(k),
+                alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        }
     }
     #if canImport(Glibc)
     @_documentation(visibility: internal)

@@ -32,7 +32,7 @@ func denseNode<T>(
     let saved = kind == .general ? affine : out
     let outputs = w.shape[0]
     let parents = b.map { [x, w, $0] } ?? [x, w]
-    return Variable(out, op: "dense", parents: parents) { g in
+    let node = Variable(out, op: "dense", parents: parents) { g in
         func derivative() -> ElementwiseFunction {
             guard let df = function?.derivative else {
                 fatalError("\(activation): no further derivative is defined (differentiated too many times)")
@@ -71,6 +71,10 @@ func denseNode<T>(
         let cotangents = [dx.map { Variable($0, requiresGrad: false) }, dw.map { Variable($0, requiresGrad: false) }]
         return b == nil ? cotangents : cotangents + [db.map { Variable($0, requiresGrad: false) }]
     }
+    if node.requiresGrad, let a = CurvatureActivation(activation) {
+        node.secondOrder = .dense(weightScale: weightScale, biasScale: biasScale, activation: a)
+    }
+    return node
 }
 
 /// How the fused layer treats its activation.
