@@ -3,7 +3,8 @@ import TestSupport
 
 /// Renders every notebook of the project with the release `folio` (as `make render` does) and
 /// checks that each law the notebook states was verified: a notebook stops its own render with
-/// a non-zero exit when a law fails, and prints its verdict, which must reach the PDF.
+/// a non-zero exit when a law fails, and prints its verdict, which must reach the PDF. The PDFs
+/// are then measured for how full their pages are (`PageFill`).
 ///
 /// `make test` builds the release binary and passes it as FOLIO_RELEASE_BIN; notebooks are
 /// numerical experiments that need optimised library code to finish in seconds. Without it the
@@ -102,6 +103,9 @@ final class NotebookLawTests: XCTestCase {
         }
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         for name in notebooks { XCTAssertTrue(index.contains("href=\"\(name.dropLast(3)).html\""), name) }
+        // The same PDFs, measured for how full their pages are (rendering them again for that
+        // alone cost three minutes of `make test`).
+        try PageFill.check(notebooks.map { out.appendingPathComponent(String($0.dropLast(3)) + ".pdf") })
     }
 
     func pdftotext(_ pdf: URL) throws -> String {

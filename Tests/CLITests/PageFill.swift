@@ -2,13 +2,12 @@ import Foundation
 import XCTest
 import TestSupport
 
-/// How full the notebooks' PDF pages are: rendered with the release `folio` (as `make render`
-/// does), each page measured from the PDF — how far down the text block its words
+/// How full the notebooks' PDF pages are, measured on the PDFs NotebookLawTests renders with the
+/// release `folio` (as `make render` does): how far down the text block each page's words
 /// (`pdftotext -bbox-layout`) and its ink (`pdftoppm`, so vector figures count) reach. No page
 /// but the last may end before 60 % of the text block: floats, keeps and widow control must
 /// not leave half-empty pages. The whole distribution is printed for the record.
-final class PageFillTests: XCTestCase {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+enum PageFill {
     /// The text block of both paper sizes is 72 pt from the top and the bottom edge.
     static let margin = 72.0
     static let least = 0.6
@@ -27,23 +26,16 @@ final class PageFillTests: XCTestCase {
         }
     }
 
-    func testNoPageButTheLastIsLessThanSixtyPercentFull() throws {
-        let folio = try Tools.releaseFolio()
-        let notebooks = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("notebooks").path)
-            .filter { $0.hasSuffix(".md") }.sorted()
-        let out = uniqueTemporaryURL("folio-page-fill")
-        defer { try? FileManager.default.removeItem(at: out) }
-        // With the usual cache: what is measured is the layout, not the cells' results.
-        let r = try Command(folio, ["render", "-o", out.path, "-j", "2"] + notebooks.map { "notebooks/" + $0 }, currentDirectory: root).run()
-        XCTAssertEqual(r.status, 0, r.stderr)
+    /// Fails for every page but the last of each PDF that is less than `least` full.
+    static func check(_ pdfs: [URL], file: StaticString = #filePath, line: UInt = #line) throws {
         var all: [Double] = [], report: [String] = []
-        for name in notebooks {
-            let stem = String(name.dropLast(3))
-            let fills = try Self.fills(out.appendingPathComponent(stem + ".pdf"))
+        for pdf in pdfs {
+            let stem = pdf.deletingPathExtension().lastPathComponent
+            let fills = try fills(pdf)
             report.append("\(stem): " + fills.map { String(format: "%.0f", 100 * $0) }.joined(separator: " "))
             for (k, fill) in fills.enumerated().dropLast() {
                 all.append(fill)
-                XCTAssertGreaterThanOrEqual(fill, Self.least, "\(stem).pdf page \(k + 1) is \(Int(100 * fill)) % full")
+                XCTAssertGreaterThanOrEqual(fill, least, "\(stem).pdf page \(k + 1) is \(Int(100 * fill)) % full", file: file, line: line)
             }
         }
         let sorted = all.sorted()
