@@ -36,7 +36,6 @@ struct DivFences {
             // `lead`: the block-quote markers and the indentation before the line's content; a
             // fence may stand at most three spaces inside its container (list item or quote).
             guard let (lead, relative) = containers.enter(raw), relative <= 3 else { continue }
-            let indent = lead
             let trimmed = raw.dropFirst(lead)
             if let first = trimmed.first, first == "`" || first == "~" {
                 let run = trimmed.prefix(while: { $0 == first }).count
@@ -60,8 +59,8 @@ struct DivFences {
                 lines[k] = raw.prefix(lead) + "<!--\(Self.marker)-->"
                 continue
             }
-            let column = indent + colons + (trimmed.dropFirst(colons).prefix(while: { $0 == " " }).count) + 1
-            var opening = Opening(id: nil, classes: [], attributes: [], line: line, column: indent + 1)
+            let column = lead + colons + (trimmed.dropFirst(colons).prefix(while: { $0 == " " }).count) + 1
+            var opening = Opening(id: nil, classes: [], attributes: [], line: line, column: lead + 1)
             if rest.first == "{" {
                 guard rest.last == "}" else {
                     unreadable.append((line, column, "div attributes start with '{' but do not end with '}'"))

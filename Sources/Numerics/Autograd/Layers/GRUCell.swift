@@ -9,9 +9,9 @@ import Tensor
 ///
 /// The reset gate multiplies W_hn h + b_hn, bias included, as in PyTorch (not h before the map).
 public struct GRUCell<Scalar: TensorScalar>: RecurrentCell {
-    /// I.
+    /// The length I of each input vector x (PyTorch's `input_size`).
     public let inputSize: Int
-    /// H.
+    /// The length H of the hidden state h (PyTorch's `hidden_size`).
     public let hiddenSize: Int
     /// One state tensor, h.
     public var stateCount: Int { 1 }
@@ -21,8 +21,8 @@ public struct GRUCell<Scalar: TensorScalar>: RecurrentCell {
     /// A cell with PyTorch's initialisation (uniform ±1/√H).
     ///
     /// - Parameters:
-    ///   - inputSize: I.
-    ///   - hiddenSize: H.
+    ///   - inputSize: The length I of each input vector.
+    ///   - hiddenSize: The length H of the hidden state.
     ///   - seed: Makes the draw reproducible.
     public init(inputSize: Int, hiddenSize: Int, seed: UInt64 = 0) {
         self.inputSize = inputSize

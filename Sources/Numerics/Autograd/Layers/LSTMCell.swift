@@ -7,9 +7,9 @@ import Tensor
 ///     g = tanh(W_ig x + b_ig + W_hg h + b_hg)   o = σ(W_io x + b_io + W_ho h + b_ho)
 ///     c′ = f ⊙ c + i ⊙ g                        h′ = o ⊙ tanh(c′)
 public struct LSTMCell<Scalar: TensorScalar>: RecurrentCell {
-    /// I.
+    /// The length I of each input vector x (PyTorch's `input_size`).
     public let inputSize: Int
-    /// H.
+    /// The length H of the hidden state h (PyTorch's `hidden_size`).
     public let hiddenSize: Int
     /// Two state tensors, [h, c].
     public var stateCount: Int { 2 }
@@ -19,8 +19,8 @@ public struct LSTMCell<Scalar: TensorScalar>: RecurrentCell {
     /// A cell with PyTorch's initialisation (uniform ±1/√H).
     ///
     /// - Parameters:
-    ///   - inputSize: I.
-    ///   - hiddenSize: H.
+    ///   - inputSize: The length I of each input vector.
+    ///   - hiddenSize: The length H of the hidden state.
     ///   - seed: Makes the draw reproducible.
     public init(inputSize: Int, hiddenSize: Int, seed: UInt64 = 0) {
         self.inputSize = inputSize

@@ -2,9 +2,9 @@ import Tensor
 
 /// The Elman cell of PyTorch's `nn.RNNCell`: h′ = tanh(W_ih x + b_ih + W_hh h + b_hh).
 public struct RNNCell<Scalar: TensorScalar>: RecurrentCell {
-    /// I.
+    /// The length I of each input vector x (PyTorch's `input_size`).
     public let inputSize: Int
-    /// H.
+    /// The length H of the hidden state h (PyTorch's `hidden_size`).
     public let hiddenSize: Int
     /// One state tensor, h.
     public var stateCount: Int { 1 }
@@ -14,8 +14,8 @@ public struct RNNCell<Scalar: TensorScalar>: RecurrentCell {
     /// A cell with PyTorch's initialisation (uniform ±1/√H).
     ///
     /// - Parameters:
-    ///   - inputSize: I.
-    ///   - hiddenSize: H.
+    ///   - inputSize: The length I of each input vector.
+    ///   - hiddenSize: The length H of the hidden state.
     ///   - seed: Makes the draw reproducible.
     public init(inputSize: Int, hiddenSize: Int, seed: UInt64 = 0) {
         self.inputSize = inputSize
