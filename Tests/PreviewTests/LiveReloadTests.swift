@@ -38,6 +38,19 @@ final class LiveReloadTests: PreviewTestCase {
         XCTAssertTrue(overlay.contains("checkpoint 42"), "the cell's last printed line is shown: \(overlay)")
         XCTAssertTrue(try page.string("pageText()").contains("Second version"), "the last good page stays under the overlay")
 
+        // The overlay covers the page's top: the reader dismisses it (× or Escape) and brings it back
+        // from the badge, which keeps saying that the render failed.
+        let overlayShown = "!!document.getElementById('folio-preview-error')"
+        _ = try page.evaluate("document.querySelector('#folio-preview-error button.close').click(); 0")
+        XCTAssertTrue(try page.waitFor("!" + overlayShown, seconds: 5))
+        XCTAssertTrue(try page.string("document.getElementById('folio-preview-badge').innerText").contains("render failed"))
+        _ = try page.evaluate("document.querySelector('#folio-preview-badge a.show-error').click(); 0")
+        XCTAssertTrue(try page.waitFor(overlayShown, seconds: 5))
+        _ = try page.evaluate("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'})); 0")
+        XCTAssertTrue(try page.waitFor("!" + overlayShown, seconds: 5))
+        _ = try page.evaluate("document.querySelector('#folio-preview-badge a.show-error').click(); 0")
+        XCTAssertTrue(try page.waitFor(overlayShown, seconds: 5))
+
         // The fix removes the overlay and brings the new page.
         try write("notebooks/live.md", notebook(prose: "Fourth version of the prose.", cell: good))
         XCTAssertTrue(
@@ -45,6 +58,7 @@ final class LiveReloadTests: PreviewTestCase {
             log)
         XCTAssertEqual(try page.string("window.__folioPreview.loadID"), loadID)
         XCTAssertEqual(try page.string("window.__folioPreview.state"), "fresh")
+        XCTAssertFalse(try page.string("document.getElementById('folio-preview-badge').innerText").contains("show error"))
 
         // What the preview served carried the script; what it wrote does not.
         XCTAssertTrue(try get("/live.html").body.contains("/__folio/live.js"))

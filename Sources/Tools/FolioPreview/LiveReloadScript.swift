@@ -26,7 +26,9 @@ public enum LiveReloadScript {
     /// `rendering` — the page dims and the badge says so (the page is stale);
     /// `reload` — the new page is fetched and its body swapped in place, keeping the scroll
     /// position (no navigation, so the stream stays open and the reader keeps their place);
-    /// `failed` — an overlay shows where and why, over the last good page, until the fix.
+    /// `failed` — an overlay shows where and why, over the last good page, until the fix. It
+    /// covers the top of the page, so the reader can dismiss it (its × button or Escape) to read
+    /// on; the badge keeps saying the render failed and brings the overlay back.
     /// The index page follows every notebook.
     public static let source = #"""
         (() => {
@@ -45,21 +47,30 @@ public enum LiveReloadScript {
             #folio-preview-error { position: fixed; left: 0; right: 0; top: 0; z-index: 2147483646; max-height: 60vh;
               overflow: auto; background: #fff5f5; color: #3b0d0d; border-bottom: 3px solid #c62828;
               font: 13px/1.45 ui-monospace, monospace; padding: 12px 18px; box-shadow: 0 4px 16px rgba(0,0,0,.2); }
-            #folio-preview-error .where { font-weight: bold; color: #b71c1c; }
+            #folio-preview-error .where { font-weight: bold; color: #b71c1c; padding-right: 28px; }
+            #folio-preview-error button.close { position: absolute; top: 6px; right: 10px; border: 0; background: none;
+              font: 20px/1 system-ui, sans-serif; color: #7f1d1d; cursor: pointer; padding: 4px 6px; }
             #folio-preview-error pre { white-space: pre-wrap; margin: 8px 0 0; }`;
           document.head.appendChild(css);
           const badge = document.createElement("div");
           badge.id = "folio-preview-badge";
+          let failure = null;
           const setBadge = (text) => {
             badge.textContent = text;
+            if (failure && !overlay) {
+              const again = document.createElement("a");
+              again.href = "#"; again.className = "show-error"; again.textContent = "show error";
+              again.addEventListener("click", (e) => { e.preventDefault(); showFailure(failure); setBadge("render failed"); });
+              badge.appendChild(again);
+            }
             if (page !== "index") {
               const pdf = document.createElement("a");
               pdf.href = page + ".pdf"; pdf.target = "_blank"; pdf.textContent = "PDF";
               badge.appendChild(pdf);
             }
           };
-          setBadge("live");
           let overlay = null;
+          setBadge("live");
           const attach = () => { document.body.appendChild(badge); if (overlay) document.body.appendChild(overlay); };
           attach();
           const clearOverlay = () => { if (overlay) { overlay.remove(); overlay = null; } };
@@ -73,8 +84,14 @@ public enum LiveReloadScript {
             where.textContent = f.location + ": error: " + f.message;
             overlay.appendChild(where);
             if (f.details) { const pre = document.createElement("pre"); pre.textContent = f.details; overlay.appendChild(pre); }
+            const close = document.createElement("button");
+            close.className = "close"; close.title = "Dismiss (Esc)"; close.setAttribute("aria-label", "Dismiss"); close.textContent = "×";
+            close.addEventListener("click", () => dismiss());
+            overlay.appendChild(close);
             document.body.appendChild(overlay);
           };
+          const dismiss = () => { if (overlay) { clearOverlay(); setBadge("render failed"); } };
+          document.addEventListener("keydown", (e) => { if (e.key === "Escape") dismiss(); });
           const swap = async () => {
             const response = await fetch(location.href, { cache: "no-store" });
             if (!response.ok) return;
@@ -98,6 +115,7 @@ public enum LiveReloadScript {
           });
           on("reload", async () => {
             await swap();
+            failure = null;
             clearOverlay();
             document.documentElement.classList.remove("folio-stale");
             window.__folioPreview.state = "fresh";
@@ -106,8 +124,9 @@ public enum LiveReloadScript {
           on("failed", (d) => {
             document.documentElement.classList.remove("folio-stale");
             window.__folioPreview.state = "failed";
-            setBadge("render failed");
+            failure = d.failure;
             showFailure(d.failure);
+            setBadge("render failed");
           });
         })();
         """#
