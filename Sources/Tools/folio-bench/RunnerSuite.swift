@@ -15,8 +15,6 @@ import Foundation
 /// - `monte-carlo-default-vs-optimize`: a cold render of a loop-heavy Monte Carlo cell under the
 ///   default policy over the same render with `--optimize` (no peer; bound 1.3): a new user's
 ///   cell must run at optimised speed without asking (README, "Cells run optimised").
-/// - `monte-carlo-onone-vs-default`: what the default buys that cell, the same render with
-///   `--no-optimize` over the default (no peer; the bound 1 says only that -O is not slower).
 /// - `cold-render-20-default-vs-onone`: what the default costs a compile, a cold render of the
 ///   20-cell notebook by default over the same render with `--no-optimize` (bound 1.5).
 /// - `trap-placed-20`: a cold render of the 20-cell notebook whose last cell traps (so it is
@@ -124,10 +122,6 @@ enum RunnerSuite {
                 suite: "runner", name: "monte-carlo-default-vs-optimize", unit: "time(default)/time(-O)", rate: { $0 },
                 body: { render(monteCarlo, ["--no-cache"]) },
                 baseline: { render(monteCarlo, ["--no-cache", "--optimize"]) }, bound: 1.3),
-            BenchCase(
-                suite: "runner", name: "monte-carlo-onone-vs-default", unit: "time(-Onone)/time(default)", rate: { $0 },
-                body: { render(monteCarlo, ["--no-cache", "--no-optimize"]) },
-                baseline: { render(monteCarlo, ["--no-cache"]) }, bound: 1),
             BenchCase(
                 suite: "runner", name: "cold-render-20-default-vs-onone", unit: "time(default)/time(-Onone)", rate: { $0 },
                 body: { render(notebook(prose: "Introduction.", lastCellExtra: ""), ["--no-cache"]) },
