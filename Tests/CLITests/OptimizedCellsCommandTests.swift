@@ -37,7 +37,7 @@ final class OptimizedCellsCommandTests: CLITestCase {
         XCTAssertEqual(cells.map { $0["optimization"] as? String }, ["-Onone", "-O"])
         let text = try pdftotext("output/opt.pdf")
         XCTAssertTrue(text.contains("debug false"), "the cell below the trap ran optimised: \(text)")
-        XCTAssertTrue(text.contains("opt.md:7: Index out of range"), "the trap at its -Onone line: \(text)")
+        XCTAssertTrue(text.contains("opt.md:8: Index out of range"), "the trap at its -Onone line (-O reports the line of `let xs`): \(text)")
     }
 
     func testNoOptimizeCompilesAtOnoneOnce() throws {
