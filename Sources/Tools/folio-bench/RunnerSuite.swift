@@ -70,6 +70,12 @@ enum RunnerSuite {
         "---\ntitle: Scaling benchmark\n---\n\n" + (0..<n).map { "```swift\nlet v\($0) = \($0)\n```\n\n" }.joined()
     }
 
+    /// Whether `FOLIO_BENCH_CASES` (a comma-separated list; unset: every case) names `name`.
+    static func wants(_ name: String) -> Bool {
+        guard let only = ProcessInfo.processInfo.environment["FOLIO_BENCH_CASES"] else { return true }
+        return only.split(separator: ",").contains { $0 == name }
+    }
+
     static func cases() -> [BenchCase] {
         let folio = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("folio")
@@ -102,7 +108,7 @@ enum RunnerSuite {
             }
         }
         let perSecond = { (s: Double) in 1 / s }
-        return [
+        let all = [
             BenchCase(suite: "runner", name: "cold-render-20", unit: "renders/s", rate: perSecond) {
                 render(notebook(prose: "Introduction.", lastCellExtra: ""), ["--no-cache"])
             },
@@ -133,5 +139,6 @@ enum RunnerSuite {
                 },
                 baseline: { render(notebook(prose: "Introduction.", lastCellExtra: "let xs = [v0]\nprint(xs[0])\n"), ["--no-cache"]) }, bound: 2.5),
         ]
+        return all.filter { wants($0.name) }
     }
 }
