@@ -20,6 +20,11 @@ import Foundation
 /// - `trap-placed-20`: a cold render of the 20-cell notebook whose last cell traps (so it is
 ///   compiled at -O and again at -Onone to place the trap) over the same render that succeeds
 ///   (no peer; bound 2.5): the price of a failure under the default.
+///
+/// Under the -O default, two runs on the shared 2-core machine while four other engineers
+/// built: monte-carlo-default-vs-optimize 1.07 and 1.03, cold-render-20-default-vs-onone 1.45
+/// and 1.42, trap-placed-20 1.68 and 1.56; cold-render-20 5.0 s and 4.3 s (1.30× and 1.40×
+/// nbconvert), cell-edit-20 5.2 s and 2.9 s (1.14× and 1.29×).
 enum RunnerSuite {
     static let cellCount = 20
     /// Removed when folio-bench exits.
