@@ -17,7 +17,10 @@ public struct FrontMatter: Equatable, Sendable {
     public var toc = false
     /// Seconds the whole notebook may run.
     public var timeout: Double = 600
-    public var optimize = false
+    /// Cells compile with `-O` (`execute.optimize`, default true; README, "Cells run optimised").
+    /// A trap under `-O` is re-run at `-Onone` to place it, so `false` is only for a notebook of
+    /// cheap cells whose renders are mostly compiling.
+    public var optimize = true
     /// Where the program runs (`execute.on`, `partition`, `time`, …; ExecutionSite.swift).
     public var site = ExecutionSite()
     /// Printed output a cell may show inline (`execute.output-lines`, `execute.output-bytes`);

@@ -20,6 +20,8 @@ public struct Provenance: Codable, Sendable {
         public var seconds: Double
         /// SHA-256 of the cell's outputs as the channel encodes them.
         public var outputSHA256: String
+        /// The optimisation level of the run the outputs came from (`RunResult.CellResult.optimization`).
+        public var optimization: String?
     }
 
     public var tool: String
@@ -70,7 +72,8 @@ public struct Provenance: Codable, Sendable {
             return CellRecord(
                 index: cell.index, line: cell.firstLine, label: cell.options.label, seed: r?.seed, key: r?.key,
                 cache: r?.cache.rawValue ?? "not-run", reason: r?.reason ?? "",
-                seconds: ((r?.seconds ?? 0) * 1e4).rounded() / 1e4, outputSHA256: SHA256.hex(outputs))
+                seconds: ((r?.seconds ?? 0) * 1e4).rounded() / 1e4, outputSHA256: SHA256.hex(outputs),
+                optimization: r?.optimization)
         }
         self.files = files
     }

@@ -7,9 +7,20 @@ enum Compilation {
     /// by `arguments` and are not part of the key. Line tables are all the backtracer needs
     /// to place a trap at its Markdown line and column; full `-g` adds a module-emitting job
     /// that nearly doubles the compile time of a notebook.
+    ///
+    /// Cells compile with `-O` unless the notebook or the command line asks for `-Onone`
+    /// (README, "Cells run optimised"). The optimiser may move a trap to another line, so a
+    /// program that traps under `-O` is built again with `exactFlags` and re-run to place it
+    /// (`FailurePlacement`).
     static func flags(optimize: Bool) -> [String] {
         (optimize ? ["-O", "-wmo"] : ["-Onone"]) + ["-gline-tables-only", "-swift-version", "5", "-module-name", "Notebook"]
     }
+
+    /// The flags of the build that places a failure at its true line: `-Onone`.
+    static let exactFlags = flags(optimize: false)
+
+    /// The optimisation level a set of flags compiles at, as the manifest records it.
+    static func level(_ flags: [String]) -> String { flags.first { $0.hasPrefix("-O") } ?? "-Onone" }
 
     static func arguments(flags: [String], toolchain: Toolchain, main: URL, output: URL) -> [String] {
         let lib = toolchain.libraryDirectory.path

@@ -10,7 +10,8 @@ public struct NotebookRunner {
     public var workDirectory: URL
     /// Where results and compiled programs are kept between renders; nil: always compile and run.
     public var cache: ResultCache?
-    /// Overrides the front matter's `execute.optimize` (`folio render --optimize`).
+    /// Overrides the front matter's `execute.optimize` (`folio render --optimize`, `--no-optimize`).
+    /// Either way a trap under `-O` is placed by a re-run at `-Onone` (`FailurePlacement`).
     public var optimize: Bool?
     /// Overrides the front matter's `execute.output-lines` and `execute.output-bytes`.
     public var limits: OutputLimits?
@@ -105,6 +106,7 @@ public struct NotebookRunner {
                     outputs: Self.shiftLines(hit.outputs, by: cell.firstLine - 1),
                     status: Self.shiftLines(hit.status, by: cell.firstLine - 1))
                 (r.cache, r.reason, r.seconds, r.key, r.seed) = (.reused, "unchanged", hit.seconds, entry.key, entry.seed)
+                r.optimization = hit.optimization
                 if hit.hasLog { r.fullLog = cache.logURL(entry.key) }
                 result.cells[entry.index] = r
                 reused += 1

@@ -19,10 +19,19 @@ extension NotebookRunner {
         let cells = CellLookup(document)
         while true {
             let from = skipping.last.map { $0 + 1 } ?? 0
-            let compiled = try runProgram(
-                document, cells: cells, params: params, plan: plan, skipping: skipping,
+            var run = try runProgram(
+                document, cells: cells, params: params, plan: plan, flags: plan.context.flags, skipping: skipping,
                 collectingFrom: from, into: &result)
-            guard compiled,
+            // A trap under -O may be reported at a line the optimiser moved it to: the same
+            // program, up to the trapping cell, is built at -Onone and run again to place it.
+            if let trapped = FailurePlacement.cellToPlace(run, plan: plan, from: from) {
+                let exact = try runProgram(
+                    document, cells: cells, params: params, plan: plan, flags: Compilation.exactFlags, skipping: skipping,
+                    stoppingAfter: trapped, collectingFrom: from, into: &result)
+                run = FailurePlacement.choose(optimized: run, exact: exact, cell: trapped, cells: cells)
+            }
+            commit(run, cells: cells, plan: plan, into: &result)
+            guard run.compiled,
                 let failed = plan.entries.first(where: { e in
                     guard e.index >= from, case .failed? = result.cells[e.index]?.status else { return false }
                     return true
@@ -34,32 +43,59 @@ extension NotebookRunner {
         }
     }
 
-    /// One program: every evaluated cell but `skipping`; results are taken for cells from
-    /// index `from` on. Returns false when the program did not compile.
+    /// Puts a program's results into `result` and, for the cells that finished, into the cache.
+    func commit(_ run: ProgramRun, cells: CellLookup, plan: ExecutionPlan, into result: inout RunResult) {
+        if !run.compiled { result.compileErrors = run.compileErrors }
+        result.failures += run.failures
+        for (index, var r) in run.cells.sorted(by: { $0.key < $1.key }) {
+            guard let cell = cells[index], let key = r.key else { continue }
+            let log = run.logs[index]
+            if let log {
+                let url = cache?.logURL(key) ?? run.folder.appendingPathComponent("cell-\(index).log")
+                try? AtomicFile.write(Data(log.utf8), to: url)
+                r.fullLog = url
+            }
+            result.cells[index] = r
+            if let cache, run.cacheable.contains(index) {
+                let entry = ResultCache.Entry(
+                    outputs: Self.shiftLines(r.outputs, by: 1 - cell.firstLine),
+                    status: Self.shiftLines(r.status, by: 1 - cell.firstLine),
+                    seconds: r.seconds, hasLog: log != nil, optimization: r.optimization)
+                try? cache.store(entry, key: key, log: nil)
+            }
+        }
+    }
+
+    /// One program compiled with `flags`: every evaluated cell but `skipping` (and, with
+    /// `stoppingAfter`, but the cells after that one); results are taken for cells from index
+    /// `from` on. Counts its compile and run in `result`; everything else it produced is in
+    /// the returned run, for `commit`.
     func runProgram(
-        _ document: Document, cells: CellLookup, params: [FrontMatter.Param], plan: ExecutionPlan, skipping: [Int],
-        collectingFrom from: Int, into result: inout RunResult
-    ) throws -> Bool {
+        _ document: Document, cells: CellLookup, params: [FrontMatter.Param], plan: ExecutionPlan, flags: [String],
+        skipping: [Int], stoppingAfter last: Int? = nil, collectingFrom from: Int, into result: inout RunResult
+    ) throws -> ProgramRun {
         let fm = FileManager.default
-        let programDir = workDirectory.appendingPathComponent("program-\(skipping.count)")
+        let programDir = workDirectory.appendingPathComponent("program-\(skipping.count)" + (last == nil ? "" : "-exact"))
         let runDir = programDir.appendingPathComponent("run")
         try fm.createDirectory(at: runDir, withIntermediateDirectories: true)
+        var outcome = ProgramRun(flags: flags, folder: programDir)
 
+        let leftOut = Set(skipping).union(last.map { l in plan.entries.map(\.index).filter { $0 > l } } ?? [])
         let program = Tangler.generate(
             for: document, params: params, seed: document.frontMatter.seed, plan: plan,
-            skipping: Set(skipping), readingArguments: paramsAtRunTime)
+            skipping: leftOut, readingArguments: paramsAtRunTime)
         let main = programDir.appendingPathComponent("main.swift")
         // A plain write: the scratch folder is private, and Foundation's atomic write leaves an
         // empty `TemporaryDirectory.*` folder in $TMPDIR behind on Linux.
         try Data(program.source.utf8).write(to: main)
-        let programDigest = SHA256.hex("\(plan.context.toolchain)\n\(plan.context.flags)\n\(program.source)")
+        let programDigest = SHA256.hex("\(plan.context.toolchain)\n\(flags)\n\(program.source)")
         var binary = programDir.appendingPathComponent("notebook")
         // Held until the program is compiled (or found cached), not while it runs.
         let gate = CompileGate.lock(programDigest)
         if let cached = cache?.verifiedProgram(programDigest) {
             binary = cached
         } else {
-            let args = Compilation.arguments(flags: plan.context.flags, toolchain: toolchain, main: main, output: binary)
+            let args = Compilation.arguments(flags: flags, toolchain: toolchain, main: main, output: binary)
             result.compilerInvocations += 1
             // The compiler's own temporary folders (`TemporaryDirectory.*`) go inside the scratch
             // folder, so a compiler killed by an interrupt or a time limit leaves none in $TMPDIR.
@@ -73,11 +109,11 @@ extension NotebookRunner {
                     directory: programDir, timeout: 600, logName: "compile")
             }
             if compile.status != 0 {
-                result.compileErrors = Compilation.diagnostics(
+                var errors = Compilation.diagnostics(
                     compile.stderr + compile.stdout, document: document,
                     cells: cells, program: program, mainPath: main.path)
-                if result.compileErrors.isEmpty {
-                    result.compileErrors = [
+                if errors.isEmpty {
+                    errors = [
                         Diagnostic(
                             file: document.path, line: 1,
                             message: "the notebook program did not compile:\n" + compile.stderr)
@@ -86,12 +122,13 @@ extension NotebookRunner {
                 let left = skipping.compactMap { i in cells[i]?.firstLine }
                 if !left.isEmpty {
                     let lines = left.map(String.init).joined(separator: ", ")
-                    for i in result.compileErrors.indices {
-                        result.compileErrors[i].message += " (the rest of the notebook runs without the failed cell at line \(lines))"
+                    for i in errors.indices {
+                        errors[i].message += " (the rest of the notebook runs without the failed cell at line \(lines))"
                     }
                 }
                 gate.unlock()
-                return false
+                outcome.compileErrors = errors
+                return outcome
             }
             if let cache { binary = (try? cache.storeProgram(binary, digest: programDigest)) ?? binary }
         }
@@ -131,6 +168,7 @@ extension NotebookRunner {
                 status: local.status, signaled: local.signaled, killedBecause: local.killedBecause,
                 stdout: local.stdout, stderr: local.stderr)
         }
+        outcome.exit = run
         let finished = Progress.now()
         let progress = Progress(runDirectory: runDir)
         var backtrace = (try? Data(contentsOf: reportFile)).flatMap { Backtrace.parse($0, file: document.path) }
@@ -145,7 +183,7 @@ extension NotebookRunner {
         }
         var anyFailed = false
         var notBegun: ExecutionPlan.Entry?
-        for entry in plan.entries where entry.index >= from {
+        for entry in plan.entries where entry.index >= from && entry.index <= last ?? .max {
             guard let cell = cells[entry.index] else { continue }
             guard let began = progress.begun[entry.index] else {
                 if notBegun == nil && !anyFailed { notBegun = entry }
@@ -176,22 +214,12 @@ extension NotebookRunner {
             var r = RunResult.CellResult(outputs: capped, status: status)
             r.cache = .ran
             r.seconds = Double((progress.ended[cell.index] ?? finished) &- began) / 1e9
-            (r.key, r.seed) = (entry.key, entry.seed)
-            if let log {
-                let url = cache?.logURL(entry.key) ?? programDir.appendingPathComponent("cell-\(cell.index).log")
-                try? AtomicFile.write(Data(log.utf8), to: url)
-                r.fullLog = url
-            }
-            result.cells[cell.index] = r
+            (r.key, r.seed, r.optimization) = (entry.key, entry.seed, Compilation.level(flags))
+            outcome.cells[cell.index] = r
+            outcome.logs[cell.index] = log
             // A cell stopped by a time limit has no reproducible result: it is not cached.
             let stopped = (run.killedBecause != nil || run.stoppedBecause != nil) && progress.ended[cell.index] == nil
-            if let cache, !stopped {
-                let entryToStore = ResultCache.Entry(
-                    outputs: Self.shiftLines(capped, by: 1 - cell.firstLine),
-                    status: Self.shiftLines(status, by: 1 - cell.firstLine),
-                    seconds: r.seconds, hasLog: log != nil)
-                try? cache.store(entryToStore, key: entry.key, log: nil)
-            }
+            if !stopped { outcome.cacheable.insert(cell.index) }
         }
         // The program ended without a cell to blame: before a cell began, or after the last
         // one. Never a silent success with cells missing from the report.
@@ -207,18 +235,18 @@ extension NotebookRunner {
                 let when =
                     notBegun.index == plan.entries.first(where: { $0.index >= from })?.index
                     ? "before its first cell ran" : "before the cell at line \(cell.firstLine) ran"
-                result.failures.append(
+                outcome.failures.append(
                     Diagnostic(
                         file: document.path, line: cell.firstLine,
                         message: "the notebook program ended \(when): \(how)\(detail)"))
             } else {
-                result.failures.append(
+                outcome.failures.append(
                     Diagnostic(
                         file: document.path, line: 1,
                         message: "the notebook program ended badly after its last cell: \(how)\(detail)"))
             }
         }
-        return true
+        return outcome
     }
 
     static func signalName(_ signal: Int32) -> String {

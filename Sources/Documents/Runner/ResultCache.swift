@@ -23,6 +23,8 @@ public struct ResultCache: Sendable {
         var status: RunResult.CellStatus
         var seconds: Double
         var hasLog: Bool
+        /// `CellResult.optimization`; absent in results stored before it was recorded.
+        var optimization: String?
     }
 
     var digests: URL { root.appendingPathComponent("digests") }

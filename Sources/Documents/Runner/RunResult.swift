@@ -35,6 +35,10 @@ public struct RunResult: Sendable {
         public var seed: UInt64?
         /// The cell's full printed text when its inline output was capped.
         public var fullLog: URL?
+        /// The optimisation level of the program whose run produced these outputs (also for
+        /// reused results): `-O`, or `-Onone` when a trap under `-O` was re-run to place it,
+        /// or when the notebook asked for `-Onone`. Nil for a cell that did not run.
+        public var optimization: String?
 
         public init(outputs: [CellOutput], status: CellStatus) { (self.outputs, self.status) = (outputs, status) }
     }

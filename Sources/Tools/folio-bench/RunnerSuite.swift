@@ -12,6 +12,19 @@ import Foundation
 ///   statements above it (see `Tangler`), so generated code per cell shows up here first.
 ///   Measured on a shared 2-core machine: 3.8 with two boundary calls per cell (wall
 ///   18.4 s / 4.9 s), 2.6 with one (8.8 s / 3.4 s); the rest is the cells' own statements.
+/// - `monte-carlo-default-vs-optimize`: a cold render of a loop-heavy Monte Carlo cell under the
+///   default policy over the same render with `--optimize` (no peer; bound 1.3): a new user's
+///   cell must run at optimised speed without asking (README, "Cells run optimised").
+/// - `cold-render-20-default-vs-onone`: what the default costs a compile, a cold render of the
+///   20-cell notebook by default over the same render with `--no-optimize` (bound 1.5).
+/// - `trap-placed-20`: a cold render of the 20-cell notebook whose last cell traps (so it is
+///   compiled at -O and again at -Onone to place the trap) over the same render that succeeds
+///   (no peer; bound 2.5): the price of a failure under the default.
+///
+/// Under the -O default, two runs on the shared 2-core machine while four other engineers
+/// built: monte-carlo-default-vs-optimize 1.07 and 1.03, cold-render-20-default-vs-onone 1.45
+/// and 1.42, trap-placed-20 1.68 and 1.56; cold-render-20 5.0 s and 4.3 s (1.30× and 1.40×
+/// nbconvert), cell-edit-20 5.2 s and 2.9 s (1.14× and 1.29×).
 enum RunnerSuite {
     static let cellCount = 20
     /// Removed when folio-bench exits.
@@ -28,9 +41,44 @@ enum RunnerSuite {
         return s
     }
 
+    /// One Monte Carlo cell, as a new user writes it: plain loops over arrays, no Tensor. The
+    /// fraction of uniform d-vectors that come out sorted is 1/d!.
+    static let monteCarlo = """
+        ---
+        title: Monte Carlo benchmark
+        ---
+
+        ```swift
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func uniform() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) * 0x1p-53
+        }
+        for d in 2...6 {
+            let samples = 400_000
+            var b = [Double](repeating: 0, count: samples * d)
+            for i in b.indices { b[i] = uniform() }
+            var sorted = 0
+            for s in 0..<samples {
+                var ok = true
+                for k in 1..<d where b[s * d + k - 1] < b[s * d + k] { ok = false; break }
+                if ok { sorted += 1 }
+            }
+            print(d, Double(sorted) / Double(samples))
+        }
+        ```
+
+        """
+
     /// `n` one-line cells, each declaring a value the next could use.
     static func oneLineCells(_ n: Int) -> String {
         "---\ntitle: Scaling benchmark\n---\n\n" + (0..<n).map { "```swift\nlet v\($0) = \($0)\n```\n\n" }.joined()
+    }
+
+    /// Whether `FOLIO_BENCH_CASES` (a comma-separated list; unset: every case) names `name`.
+    static func wants(_ name: String) -> Bool {
+        guard let only = ProcessInfo.processInfo.environment["FOLIO_BENCH_CASES"] else { return true }
+        return only.split(separator: ",").contains { $0 == name }
     }
 
     static func cases() -> [BenchCase] {
@@ -49,7 +97,7 @@ enum RunnerSuite {
         atexit { if let dir = RunnerSuite.scratch { try? FileManager.default.removeItem(at: dir) } }
         let path = work.appendingPathComponent("bench.md")
         var counter = 0
-        func render(_ text: String, _ extra: [String]) {
+        func render(_ text: String, _ extra: [String], expectingFailure: Bool = false) {
             try! text.write(to: path, atomically: true, encoding: .utf8)
             let p = Process()
             p.executableURL = folio
@@ -60,10 +108,12 @@ enum RunnerSuite {
             p.standardOutput = FileHandle.nullDevice
             try! p.run()
             p.waitUntilExit()
-            if p.terminationStatus != 0 { fatalError("folio render failed with status \(p.terminationStatus) on \(path.path)") }
+            if (p.terminationStatus != 0) != expectingFailure {
+                fatalError("folio render ended with status \(p.terminationStatus) on \(path.path)")
+            }
         }
         let perSecond = { (s: Double) in 1 / s }
-        return [
+        let all = [
             BenchCase(suite: "runner", name: "cold-render-20", unit: "renders/s", rate: perSecond) {
                 render(notebook(prose: "Introduction.", lastCellExtra: ""), ["--no-cache"])
             },
@@ -79,6 +129,21 @@ enum RunnerSuite {
                 suite: "runner", name: "cold-scaling-500-1000", unit: "time(1000)/time(500)", rate: { $0 },
                 body: { render(oneLineCells(1000), ["--no-cache"]) },
                 baseline: { render(oneLineCells(500), ["--no-cache"]) }, bound: 3),
+            BenchCase(
+                suite: "runner", name: "monte-carlo-default-vs-optimize", unit: "time(default)/time(-O)", rate: { $0 },
+                body: { render(monteCarlo, ["--no-cache"]) },
+                baseline: { render(monteCarlo, ["--no-cache", "--optimize"]) }, bound: 1.3),
+            BenchCase(
+                suite: "runner", name: "cold-render-20-default-vs-onone", unit: "time(default)/time(-Onone)", rate: { $0 },
+                body: { render(notebook(prose: "Introduction.", lastCellExtra: ""), ["--no-cache"]) },
+                baseline: { render(notebook(prose: "Introduction.", lastCellExtra: ""), ["--no-cache", "--no-optimize"]) }, bound: 1.5),
+            BenchCase(
+                suite: "runner", name: "trap-placed-20", unit: "time(trap)/time(success)", rate: { $0 },
+                body: {
+                    render(notebook(prose: "Introduction.", lastCellExtra: "let xs = [v0]\nprint(xs[2])\n"), ["--no-cache"], expectingFailure: true)
+                },
+                baseline: { render(notebook(prose: "Introduction.", lastCellExtra: "let xs = [v0]\nprint(xs[0])\n"), ["--no-cache"]) }, bound: 2.5),
         ]
+        return all.filter { wants($0.name) }
     }
 }

@@ -30,7 +30,7 @@ let suites: [String: () -> [BenchCase]] = [
     "plot": PlotSuite.cases,
     "plot-stats": PlotStatsSuite.cases,
     "report": ReportSuite.cases,
-    "runner": { RunnerSuite.cases() + SlurmRunnerRow.cases() },
+    "runner": { RunnerSuite.cases() + (RunnerSuite.wants("slurm-sweep-16") ? SlurmRunnerRow.cases() : []) },
     "runner-slurm": SlurmRunnerRow.cases,  // the slurm-sweep-16 row alone (it starts its own cluster)
     "autograd": AutogradSuite.cases,
     "theory": TheorySuite.cases,

@@ -30,8 +30,10 @@ struct Render: ParsableCommand {
         help: "Render this many notebooks at once (default: one per two available cores; README, \"Cores\").")
     var jobs: Int?
 
-    @Flag(help: "Compile the notebooks with -O (as front matter `execute: {optimize: true}`).")
-    var optimize = false
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Compile cells with -O (the default) or -Onone, over front matter `execute: {optimize: …}` (README, \"Cells run optimised\").")
+    var optimize: Bool?
 
     @Flag(help: "Say for each cell whether it ran or was reused from the cache, and why.")
     var explain = false
@@ -93,7 +95,7 @@ struct Render: ParsableCommand {
         }
         let job = RenderJob(
             toolchain: toolchain, overrides: overrides, output: URL(fileURLWithPath: output),
-            dpi: dpi, optimize: optimize ? true : nil, explain: explain, strict: strict,
+            dpi: dpi, optimize: optimize, explain: explain, strict: strict,
             cache: noCache ? nil : ResultCache(root: toolchain.cacheDirectory), sweepParams: SweepPlan.group(pairs),
             on: on, retries: retry)
         // Notebooks render in parallel; their messages are printed afterwards in input order,
