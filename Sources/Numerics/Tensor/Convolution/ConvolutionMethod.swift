@@ -25,21 +25,22 @@ extension ConvolutionGeometry {
     /// Whether the FFT path is expected to be faster than im2col + gemm for this geometry: the
     /// cost model `.auto` uses. It depends on the shapes and the scalar type only.
     ///
-    /// The model counts direct multiply-adds, N·O·(C/g)·outH·outW·kH·kW, against the FFT's
-    /// (N·C + O·C/g + N·O) transforms of a Fh×Fw frame at Fh·Fw·log₂(Fh·Fw) each, plus
-    /// N·O·(C/g)·Fh·(Fw/2 + 1) complex multiply-adds for the channel sums, with per-operation
-    /// costs measured by `folio-bench conv-method` on the 2-core development machine (see the
-    /// constants below for the numbers and the crossovers they give).
+    /// The model, scipy's `choose_conv_method` extended to channels and to im2col's memory traffic:
+    /// the direct path costs N·O·(C/g)·outH·outW·kH·kW multiply-adds plus N·C·kH·kW·outH·outW
+    /// entries of the column matrix written and read; the FFT path costs (N·C + O·C/g + N·O)
+    /// transforms of an Fh×Fw frame at Fh·Fw·log₂(Fh·Fw) each plus N·O·(C/g)·Fh·(Fw/2 + 1) complex
+    /// multiply-adds for the channel sums. The per-operation costs (``ConvolutionCosts``) were fitted
+    /// to timings of both paths on the 2-core development machine.
     ///
-    /// - Parameter type: The scalar type (Float's gemm is about twice as fast as Double's).
+    /// - Parameter type: The scalar type (the costs differ between Float and Double).
     /// - Returns: true when `.auto` takes the FFT path.
     public func prefersFFT<T: TensorScalar>(for type: T.Type) -> Bool {
         // A 1×1 kernel is a plain gemm; no transform can beat it.
         if kernelArea == 1 { return false }
-        let single = T.self == Float.self
-        let cost = single ? ConvolutionCosts.float : ConvolutionCosts.double
+        let cost = T.self == Float.self ? ConvolutionCosts.float : ConvolutionCosts.double
         let (n, o, c, cg) = (Double(batch), Double(outChannels), Double(inChannels), Double(groupInChannels))
-        let direct = n * o * cg * Double(outPlane) * Double(kernelArea) * cost.directMultiplyAdd
+        let windows = Double(outPlane) * Double(kernelArea)
+        let direct = n * o * cg * windows * cost.directMultiplyAdd + n * c * windows * cost.columnEntry
         let size = fftFrame
         let points = Double(size.height * size.width)
         let transforms = (n * c + o * cg + n * o) * points * log2(max(points, 2)) * cost.transformPoint
@@ -117,14 +118,35 @@ extension ConvolutionGeometry {
     }
 }
 
-/// Nanoseconds per operation of each path, measured on the development machine (2 cores).
+/// Nanoseconds per operation of each path, fitted (least squares in log time) to 62 timings of
+/// both paths on the 2-core development machine, under a load of about 18 from other builds:
+/// conv1d on [1, c, 4096] with c ∈ {1, 8}, k ∈ {3, 7, …, 1023}; conv2d on [1, c, 256, 256] with
+/// c ∈ {1, 4}, k ∈ {3, 5, 7, 11, 15, 31, 63}; and the [64, 32, 32, 32] 3×3 layer of suite `conv`.
+/// Measured t(fft)/t(direct) against the model's (f32 | f64):
+///
+///     conv1d c=1:  k=15  4.4 / 2.4 | 6.3 / 1.6    k=63 0.14 / 0.57 | 1.0 / 0.39   k=1023 0.05 | 0.04
+///     conv1d c=8:  k=63  1.6 / 1.3 | 1.2 / 1.3    k=127 0.38 / 0.66 | 0.52 / 0.64
+///     conv2d c=1:  k=5   2.3 / 1.9 | 0.96 / 1.3   k=7 1.9 / 1.0 | 0.49 / 0.68    k=11 0.34 / 0.42 | 0.10 / 0.29
+///     conv2d c=4:  k=7   0.60 / 1.7 | 0.31 / 1.4  k=11 0.28 / 0.70 | 0.25 / 0.57
+///     3×3 CNN layer:     7.2 / 2.6 | 4.4 / 4.7
+///
+/// So the crossover is near k = 63 for 1-D on 4096 (one or eight channels) and near k = 7–11 for
+/// 2-D on 256²; the model puts it at k ≈ 40–63 (1-D) and k = 7–11 (2-D), erring towards the exact
+/// direct path near the crossover except for f64 1-D single-channel kernels of 31–63 taps (2–3×
+/// slower there). Timings on a loaded machine scatter by up to 2× (conv1d c=1 k=31, f32, measured
+/// 16.8); `folio-bench conv-method` re-measures the ratios side by side.
 struct ConvolutionCosts {
+    /// One multiply-add inside the gemm.
     var directMultiplyAdd: Double
+    /// One entry of the column matrix, written by im2col and read by the gemm (memory-bound).
+    var columnEntry: Double
+    /// One unit of n·log₂ n of a transform.
     var transformPoint: Double
+    /// One complex multiply-add of the channel sums.
     var complexMultiplyAdd: Double
 
-    static let float = ConvolutionCosts(directMultiplyAdd: 0.02, transformPoint: 0.5, complexMultiplyAdd: 0.5)
-    static let double = ConvolutionCosts(directMultiplyAdd: 0.04, transformPoint: 0.6, complexMultiplyAdd: 0.6)
+    static let float = ConvolutionCosts(directMultiplyAdd: 0.23, columnEntry: 2.8, transformPoint: 2.9, complexMultiplyAdd: 8.0)
+    static let double = ConvolutionCosts(directMultiplyAdd: 0.05, columnEntry: 4.1, transformPoint: 2.6, complexMultiplyAdd: 8.7)
 }
 
 private func fftForwardFloat(_ g: ConvolutionGeometry, _ x: Tensor<Float>, _ w: Tensor<Float>, _ b: Tensor<Float>?) -> Tensor<Float> {
