@@ -41,6 +41,7 @@ let suites: [String: () -> [BenchCase]] = [
     "preview": PreviewSuite.cases,
     "channel": ChannelSuite.cases,
     "conv": ConvSuite.cases,
+    "conv-method": ConvMethodSuite.cases,
 ]
 let wanted = CommandLine.arguments.dropFirst().isEmpty ? suites.keys.sorted() : Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

@@ -5,32 +5,33 @@ import Tensor
 // two (ConvolutionGeometry's three methods), recorded as nodes themselves: gradients of any order
 // (Hessian-vector products through Curvature) come from the same three kernels.
 
-/// conv(x, w): its cotangent g gives x ← convᵀ(g, w) and w ← ∂_w(x, g).
-func convolutionNode<T>(_ x: Variable<T>, _ w: Variable<T>, _ geometry: ConvolutionGeometry) -> Variable<T> {
-    Variable(geometry.forward(x.value, w.value), op: "conv", parents: [x, w]) { g in
+/// conv(x, w): its cotangent g gives x ← convᵀ(g, w) and w ← ∂_w(x, g). `method` (resolved from
+/// the geometry once, so every derivative takes the same path as the forward map) picks the kernels.
+func convolutionNode<T>(_ x: Variable<T>, _ w: Variable<T>, _ geometry: ConvolutionGeometry, _ method: ConvolutionMethod) -> Variable<T> {
+    Variable(geometry.forward(x.value, w.value, method: method), op: "conv", parents: [x, w]) { g in
         [
-            x.requiresGrad ? convolutionInputNode(g, w, geometry) : nil,
-            w.requiresGrad ? convolutionWeightNode(x, g, geometry) : nil,
+            x.requiresGrad ? convolutionInputNode(g, w, geometry, method) : nil,
+            w.requiresGrad ? convolutionWeightNode(x, g, geometry, method) : nil,
         ]
     }
 }
 
 /// convᵀ(g, w), x-shaped: T(u, w, g) for its cotangent u gives g ← conv(u, w) and w ← ∂_w(u, g).
-func convolutionInputNode<T>(_ g: Variable<T>, _ w: Variable<T>, _ geometry: ConvolutionGeometry) -> Variable<T> {
-    Variable(geometry.inputGradient(g.value, w.value), op: "convTranspose", parents: [g, w]) { u in
+func convolutionInputNode<T>(_ g: Variable<T>, _ w: Variable<T>, _ geometry: ConvolutionGeometry, _ method: ConvolutionMethod) -> Variable<T> {
+    Variable(geometry.inputGradient(g.value, w.value, method: method), op: "convTranspose", parents: [g, w]) { u in
         [
-            g.requiresGrad ? convolutionNode(u, w, geometry) : nil,
-            w.requiresGrad ? convolutionWeightNode(u, g, geometry) : nil,
+            g.requiresGrad ? convolutionNode(u, w, geometry, method) : nil,
+            w.requiresGrad ? convolutionWeightNode(u, g, geometry, method) : nil,
         ]
     }
 }
 
 /// ∂_w(x, g), w-shaped: T(x, v, g) for its cotangent v gives x ← convᵀ(g, v) and g ← conv(x, v).
-func convolutionWeightNode<T>(_ x: Variable<T>, _ g: Variable<T>, _ geometry: ConvolutionGeometry) -> Variable<T> {
-    Variable(geometry.weightGradient(x.value, g.value), op: "convWeight", parents: [x, g]) { v in
+func convolutionWeightNode<T>(_ x: Variable<T>, _ g: Variable<T>, _ geometry: ConvolutionGeometry, _ method: ConvolutionMethod) -> Variable<T> {
+    Variable(geometry.weightGradient(x.value, g.value, method: method), op: "convWeight", parents: [x, g]) { v in
         [
-            x.requiresGrad ? convolutionInputNode(g, v, geometry) : nil,
-            g.requiresGrad ? convolutionNode(x, v, geometry) : nil,
+            x.requiresGrad ? convolutionInputNode(g, v, geometry, method) : nil,
+            g.requiresGrad ? convolutionNode(x, v, geometry, method) : nil,
         ]
     }
 }
@@ -57,15 +58,16 @@ func addingChannelBias<T>(_ y: Variable<T>, _ bias: Variable<T>?) -> Variable<T>
 ///   - padding: Zeros at the borders.
 ///   - dilation: Spacing of the kernel's taps.
 ///   - groups: Channel groups.
+///   - method: im2col + gemm, FFT, or the cost model's choice; the gradients take the same path.
 /// - Returns: [N, outChannels, outH, outW].
 /// - Precondition: Shapes that agree and a window that fits.
 public func conv2d<T>(
     _ input: Variable<T>, _ weight: Variable<T>, bias: Variable<T>? = nil, stride: [Int] = [1],
-    padding: ConvolutionPadding = .valid, dilation: [Int] = [1], groups: Int = 1
+    padding: ConvolutionPadding = .valid, dilation: [Int] = [1], groups: Int = 1, method: ConvolutionMethod = .auto
 ) -> Variable<T> {
     let geometry = ConvolutionGeometry(
         convolving: input.shape, with: weight.shape, stride: stride, padding: padding, dilation: dilation, groups: groups)
-    return addingChannelBias(convolutionNode(input, weight, geometry), bias)
+    return addingChannelBias(convolutionNode(input, weight, geometry, geometry.resolved(method, for: T.self)), bias)
 }
 
 /// The 1-D convolution of `F.conv1d`, differentiable to any order.
@@ -78,13 +80,15 @@ public func conv2d<T>(
 ///   - padding: Zeros at both ends.
 ///   - dilation: Spacing of the kernel's taps.
 ///   - groups: Channel groups.
+///   - method: im2col + gemm, FFT, or the cost model's choice; the gradients take the same path.
 /// - Returns: [N, outChannels, outL].
 public func conv1d<T>(
     _ input: Variable<T>, _ weight: Variable<T>, bias: Variable<T>? = nil, stride: Int = 1,
-    padding: ConvolutionPadding = .valid, dilation: Int = 1, groups: Int = 1
+    padding: ConvolutionPadding = .valid, dilation: Int = 1, groups: Int = 1, method: ConvolutionMethod = .auto
 ) -> Variable<T> {
     let geometry = ConvolutionGeometry(oneDimensional: input.shape, weight.shape, stride, padding, dilation, groups, "conv1d")
-    let y = convolutionNode(input.reshaped(geometry.inputShape), weight.reshaped(geometry.weightShape), geometry)
+    let method = geometry.resolved(method, for: T.self)
+    let y = convolutionNode(input.reshaped(geometry.inputShape), weight.reshaped(geometry.weightShape), geometry, method)
     return addingChannelBias(y.reshaped([geometry.batch, geometry.outChannels, geometry.outWidth]), bias)
 }
 
@@ -107,7 +111,7 @@ public func convTranspose2d<T>(
     let geometry = ConvolutionGeometry(
         transposing: input.shape, with: weight.shape, stride: stride, padding: padding, outputPadding: outputPadding,
         dilation: dilation, groups: groups)
-    return addingChannelBias(convolutionInputNode(input, weight, geometry), bias)
+    return addingChannelBias(convolutionInputNode(input, weight, geometry, .direct), bias)
 }
 
 /// The transposed 1-D convolution of `F.conv_transpose1d`, differentiable to any order.

@@ -21,17 +21,19 @@ func circularWidths(_ kernel: [Int], _ dilation: [Int]) -> [(before: Int, after:
 ///   - bias: [outChannels].
 ///   - dilation: Spacing of the kernel's taps, once or per axis.
 ///   - groups: Channel groups.
+///   - method: How the valid convolution of the periodic extension is computed (see ``ConvolutionMethod``).
 /// - Returns: [N, outChannels, H, W]: y[n, o, i, j] = Σ w[o, c, a, b]·x[n, c, (i + a·d − p) mod H, (j + b·d − q) mod W].
 /// - Precondition: Shapes that agree.
 public func circularConv2d<T>(
-    _ input: Tensor<T>, _ weight: Tensor<T>, bias: Tensor<T>? = nil, dilation: [Int] = [1], groups: Int = 1
+    _ input: Tensor<T>, _ weight: Tensor<T>, bias: Tensor<T>? = nil, dilation: [Int] = [1], groups: Int = 1,
+    method: ConvolutionMethod = .auto
 ) -> Tensor<T> {
     guard input.rank == 4, weight.rank == 4 else {
         fatalError("circularConv2d: input \(input.shape) must be [N, C, H, W] and weight \(weight.shape) [out, in/groups, kH, kW]")
     }
     let d = spatialPair(dilation, "dilation", "circularConv2d")
     let periodic = input.padded(circularWidths([weight.shape[2], weight.shape[3]], d), mode: .wrap)
-    return conv2d(periodic, weight, bias: bias, dilation: d, groups: groups)
+    return conv2d(periodic, weight, bias: bias, dilation: d, groups: groups, method: method)
 }
 
 /// The circular 1-D convolution (cross-correlation) of a batch: each channel treated as periodic,
@@ -43,10 +45,12 @@ public func circularConv2d<T>(
 ///   - bias: [outChannels].
 ///   - dilation: Spacing of the kernel's taps.
 ///   - groups: Channel groups.
+///   - method: How the convolution is computed (see ``ConvolutionMethod``).
 /// - Returns: [N, outChannels, L].
 /// - Precondition: Shapes that agree.
 public func circularConv1d<T>(
-    _ input: Tensor<T>, _ weight: Tensor<T>, bias: Tensor<T>? = nil, dilation: Int = 1, groups: Int = 1
+    _ input: Tensor<T>, _ weight: Tensor<T>, bias: Tensor<T>? = nil, dilation: Int = 1, groups: Int = 1,
+    method: ConvolutionMethod = .auto
 ) -> Tensor<T> {
     guard input.rank == 3, weight.rank == 3 else {
         fatalError("circularConv1d: input \(input.shape) must be [N, C, L] and weight \(weight.shape) [out, in/groups, k]")
@@ -54,7 +58,7 @@ public func circularConv1d<T>(
     let y = circularConv2d(
         input.reshaped([input.shape[0], input.shape[1], 1, input.shape[2]]),
         weight.reshaped([weight.shape[0], weight.shape[1], 1, weight.shape[2]]), bias: bias, dilation: [1, dilation],
-        groups: groups)
+        groups: groups, method: method)
     return y.reshaped([y.shape[0], y.shape[1], y.shape[3]])
 }
 

@@ -18,15 +18,17 @@
 ///   - padding: Zeros at the borders (`.same` needs stride 1).
 ///   - dilation: Spacing of the kernel's taps, once or per axis.
 ///   - groups: Output channels of group k see only input channels of group k.
+///   - method: im2col + gemm (`.direct`), FFT (`.fft`), or the cost model's choice (`.auto`).
 /// - Returns: [N, outChannels, outH, outW], outH = ⌊(H + pads − dilation·(kH − 1) − 1) / stride⌋ + 1.
-///   O(N · outChannels · outH · outW · C/groups · kH · kW), as gemms over unrolled windows.
+///   Direct: O(N · outChannels · outH · outW · C/groups · kH · kW), as gemms over unrolled windows;
+///   FFT: O((N·C + N·outChannels) · H·W·log(H·W)) plus the channel sums, whatever the kernel's size.
 /// - Precondition: Shapes that agree and a window that fits; the message names them.
 public func conv2d<T>(
     _ input: Tensor<T>, _ weight: Tensor<T>, bias: Tensor<T>? = nil, stride: [Int] = [1],
-    padding: ConvolutionPadding = .valid, dilation: [Int] = [1], groups: Int = 1
+    padding: ConvolutionPadding = .valid, dilation: [Int] = [1], groups: Int = 1, method: ConvolutionMethod = .auto
 ) -> Tensor<T> {
     ConvolutionGeometry(convolving: input.shape, with: weight.shape, stride: stride, padding: padding, dilation: dilation, groups: groups)
-        .forward(input, weight, bias: bias)
+        .forward(input, weight, bias: bias, method: method)
 }
 
 /// The 1-D convolution of a batch, as PyTorch's `F.conv1d` (cross-correlation, NCW).
@@ -39,14 +41,16 @@ public func conv2d<T>(
 ///   - padding: Zeros at both ends.
 ///   - dilation: Spacing of the kernel's taps.
 ///   - groups: Channel groups.
-/// - Returns: [N, outChannels, outL]. O(N · outChannels · outL · C/groups · k).
+///   - method: im2col + gemm (`.direct`), FFT (`.fft`), or the cost model's choice (`.auto`).
+/// - Returns: [N, outChannels, outL]. Direct: O(N · outChannels · outL · C/groups · k); FFT:
+///   O((N·C + N·outChannels) · L·log L) plus the channel sums.
 /// - Precondition: Shapes that agree and a window that fits.
 public func conv1d<T>(
     _ input: Tensor<T>, _ weight: Tensor<T>, bias: Tensor<T>? = nil, stride: Int = 1,
-    padding: ConvolutionPadding = .valid, dilation: Int = 1, groups: Int = 1
+    padding: ConvolutionPadding = .valid, dilation: Int = 1, groups: Int = 1, method: ConvolutionMethod = .auto
 ) -> Tensor<T> {
     let geometry = ConvolutionGeometry(oneDimensional: input.shape, weight.shape, stride, padding, dilation, groups, "conv1d")
-    let y = geometry.forward(input.reshaped(geometry.inputShape), weight.reshaped(geometry.weightShape), bias: bias)
+    let y = geometry.forward(input.reshaped(geometry.inputShape), weight.reshaped(geometry.weightShape), bias: bias, method: method)
     return y.reshaped([geometry.batch, geometry.outChannels, geometry.outWidth])
 }
 
