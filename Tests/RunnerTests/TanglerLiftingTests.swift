@@ -163,6 +163,13 @@ final class TanglerLiftingTests: XCTestCase {
         }
     }
 
+    func testRedeclaredLiftedNameIsAnErrorAtTheSecondDeclaration() throws {
+        let f = try RunnerFixture()
+        let (_, result) = try f.run("```swift\nlet a = 1\n```\n\n```swift\nlet a = 2\n```\n", cached: false)
+        XCTAssertEqual(result.compileErrors.map(\.line), [6], "\(result.compileErrors)")
+        XCTAssertTrue(result.compileErrors.first?.message.contains("invalid redeclaration of 'a'") == true, "\(result.compileErrors)")
+    }
+
     /// A statement above the cell that declares a lifted global compiles and initialises it
     /// early (documented in `CellLifting`); a name never declared is still an error at its line.
     func testUseBeforeDeclarationIsDefinedAndUndeclaredNamesAreErrors() throws {

@@ -60,10 +60,10 @@ struct SwiftItems {
             }
             current = []
         }
-        for (i, t) in tokens.enumerated() {
+        for t in tokens {
             if t.kind == .punctuation, t.text == ";", t.depth == 0, conditional == 0 { close(); continue }
             if let previous = current.last, t.line > previous.endLine, t.depth == 0, conditional == 0,
-                !continues(previous, t, next: i + 1 < tokens.count ? tokens[i + 1] : nil)
+                !continues(previous, t)
             {
                 close()
             }
@@ -77,7 +77,7 @@ struct SwiftItems {
     }
 
     /// Whether the statement on `previous`'s line goes on at `next` on a later line.
-    private static func continues(_ previous: Token, _ first: Token, next: Token?) -> Bool {
+    private static func continues(_ previous: Token, _ first: Token) -> Bool {
         switch previous.kind {
         case .operator:
             // `x!` / `x?` at a line's end are postfix; any other operator wants its right side.
