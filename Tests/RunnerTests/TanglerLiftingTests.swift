@@ -163,6 +163,21 @@ final class TanglerLiftingTests: XCTestCase {
         }
     }
 
+    /// `abort()` is found from the SIGABRT handler's addresses (`AbortLocation`), through
+    /// `swift_once` and the global's initialiser, at the same place as in `main.swift`.
+    func testAbortInALiftedInitialiserIsAtItsMarkdownLine() throws {
+        let f = try RunnerFixture()
+        let cells = "```swift\nlet a = 1\n```\n\n```swift\nlet b: Int = a > 0 ? { () -> Int in abort() }() : 0\n"
+        var places: [String: [Int?]] = [:]
+        for (variant, md) in [("lifted", cells + "```\n"), ("in main.swift", cells + "print(b)\n```\n")] {
+            let (_, result) = try f.run(md, cached: false)
+            guard case .failed(let error)? = result.cells[1]?.status else { return XCTFail("\(variant): \(String(describing: result.cells[1]))") }
+            XCTAssertEqual(error.line, 6, "\(variant): \(error)")
+            places[variant] = [error.line, error.column]
+        }
+        XCTAssertEqual(places["lifted"], places["in main.swift"])
+    }
+
     func testRedeclaredLiftedNameIsAnErrorAtTheSecondDeclaration() throws {
         let f = try RunnerFixture()
         let (_, result) = try f.run("```swift\nlet a = 1\n```\n\n```swift\nlet a = 2\n```\n", cached: false)
