@@ -178,6 +178,20 @@ final class TanglerLiftingTests: XCTestCase {
         XCTAssertEqual(places["lifted"], places["in main.swift"])
     }
 
+    /// A lifted initialiser that names a global a later cell declares in `main.swift` is not
+    /// lifted: the cell behaves exactly as before (Swift 5 reads `a` uninitialised, as zero).
+    func testInitialiserNamingALaterMainGlobalIsNotLifted() throws {
+        let codes = ["let b = a + 1", "let c = 2", "var a = 5\nprint(a)"]
+        XCTAssertEqual(CellLifting.plan(codes).keys.sorted(), [1])
+        XCTAssertEqual(CellLifting.plan(["let a = 5", "let b = a + 1"]).keys.sorted(), [0, 1])
+        // Kept in main.swift, `d` declares there and keeps the cell above that names it too.
+        XCTAssertEqual(CellLifting.plan(["let e = d", "let d = a", "var a = 5\nprint(a)"]).keys.sorted(), [])
+        let f = try RunnerFixture()
+        let (_, result) = try f.run("```swift\nlet b = a + 1\n```\n\n```swift\nvar a = 5\nprint(a)\n```\n", cached: false)
+        XCTAssertEqual(result.compileErrors, [])
+        XCTAssertEqual(result.cells[1]?.outputs, [.stream(name: "stdout", text: "5\n")])
+    }
+
     func testRedeclaredLiftedNameIsAnErrorAtTheSecondDeclaration() throws {
         let f = try RunnerFixture()
         let (_, result) = try f.run("```swift\nlet a = 1\n```\n\n```swift\nlet a = 2\n```\n", cached: false)
@@ -185,8 +199,8 @@ final class TanglerLiftingTests: XCTestCase {
         XCTAssertTrue(result.compileErrors.first?.message.contains("invalid redeclaration of 'a'") == true, "\(result.compileErrors)")
     }
 
-    /// A statement above the cell that declares a lifted global compiles and initialises it
-    /// early (documented in `CellLifting`); a name never declared is still an error at its line.
+    /// A statement above the cell that declares a lifted global initialises it early (documented
+    /// in `CellLifting`; in `main.swift` it read 0); a name never declared is an error at its line.
     func testUseBeforeDeclarationIsDefinedAndUndeclaredNamesAreErrors() throws {
         let f = try RunnerFixture()
         let (_, early) = try f.run("```swift\nprint(b)\n```\n\n```swift\nlet b = 5\n```\n", cached: false)

@@ -12,8 +12,8 @@
 /// Globals outside `main.swift` are initialised lazily (`swift_once`) on first use: the touch
 /// runs each initialiser where the cell stood, so its output and its traps belong to its cell.
 /// One behaviour changes: code that uses a lifted global before its cell (a function called in
-/// an earlier cell, or `print(x)` in a cell above `let x = 1`) now initialises it then, rather
-/// than reading it uninitialised (a function) or failing to compile (a statement above).
+/// an earlier cell, or `print(x)` in a cell above `let x = 1`: Swift 5 compiles both in
+/// `main.swift`) now initialises it then, rather than reading it uninitialised (zero).
 ///
 /// Anything else stays in `main.swift` exactly as before: a cell with any other statement or
 /// declaration, a `guard`, `try` or `await` in an initialiser, attributes or modifiers, a
@@ -45,6 +45,48 @@ enum CellLifting {
             result.append(Declaration(name: name, firstLine: item.firstLine, lastLine: item.lastLine))
         }
         return result
+    }
+
+    /// The cells to lift, by position in `codes`, with their declarations. A candidate whose
+    /// tokens name a global that a later cell declares in `main.swift` stays there too: lifted,
+    /// it would initialise itself from that global before `main.swift` does; kept there, it
+    /// behaves exactly as before (Swift 5 reads the global uninitialised). Repeated until
+    /// nothing changes, since a cell kept in `main.swift` declares its names there; O(tokens)
+    /// per round.
+    static func plan(_ codes: [String]) -> [Int: [Declaration]] {
+        guard !forbidden(codes) else { return [:] }
+        var lifted: [Int: [Declaration]] = [:]
+        for (k, code) in codes.enumerated() { lifted[k] = declarations(code) }
+        let tokens = codes.map { SwiftItems.tokens($0) ?? [] }
+        while true {
+            // The last position at which each name is declared in main.swift.
+            var declaredInMain: [String: Int] = [:]
+            for (k, code) in codes.enumerated() where lifted[k] == nil {
+                for name in mainNames(code) { declaredInMain[name] = k }
+            }
+            let kept = lifted.keys.filter { k in
+                tokens[k].contains { $0.kind == .identifier && (declaredInMain[$0.text] ?? -1) > k }
+            }
+            if kept.isEmpty { return lifted }
+            for k in kept { lifted[k] = nil }
+        }
+    }
+
+    /// The names a cell kept in `main.swift` may declare at top level: every identifier between
+    /// an item's leading `let`/`var` and its first `=` (more than the names, never fewer).
+    private static func mainNames(_ code: String) -> [String] {
+        guard let items = SwiftItems.split(code) else { return [] }
+        var names: [String] = []
+        for item in items {
+            guard let start = item.tokens.firstIndex(where: { $0.kind != .attribute && $0.kind != .identifier }),
+                item.tokens[start].text == "let" || item.tokens[start].text == "var"
+            else { continue }
+            for t in item.tokens[(start + 1)...] {
+                if t.text == "=" && t.depth == 0 { break }
+                if t.kind == .identifier { names.append(t.text) }
+            }
+        }
+        return names
     }
 
     /// Whether any cell of the notebook binds names with a top-level `guard` (or cannot be

@@ -88,9 +88,9 @@ public enum Tangler {
         var lines = s.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
         let codes = evaluated.map { displayingLastLine($0.code) }
         var lifted = LiftedCells(path: escape(document.path), imports: codes.flatMap(CellLifting.imports))
-        let lifting = !CellLifting.forbidden(codes)
-        for (cell, code) in zip(evaluated, codes) {
-            if lifting, let declarations = CellLifting.declarations(code) {
+        let liftable = CellLifting.plan(codes)
+        for (position, (cell, code)) in zip(evaluated, codes).enumerated() {
+            if let declarations = liftable[position] {
                 // The call that runs this cell and the lifted ones after it, in `cells.swift`.
                 if lifted.begin(cell: cell.index, line: lines + 1) {
                     s += "\(lifted.runName)()\n\n"
