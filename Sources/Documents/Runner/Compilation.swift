@@ -49,18 +49,30 @@ enum Compilation {
         let sourceLines = (try? String(contentsOfFile: document.path, encoding: .utf8))?
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func source(_ l: Int) -> String? { sourceLines.flatMap { l >= 1 && l - 1 < $0.count ? $0[l - 1] : nil } }
-        struct Message { var inNotebook: Bool; var line: Int; var column: Int; var kind: String; var text: String }
+        struct Message {
+            var inNotebook: Bool; var line: Int; var column: Int; var kind: String; var text: String; var inLifted = false
+        }
+        // The cells lifted out of main.swift are compiled from a second file beside it.
+        let liftedPath = URL(fileURLWithPath: mainPath).deletingLastPathComponent().appendingPathComponent(Tangler.liftedFileName).path
         var messages: [Message] = []
         for line in output.split(separator: "\n") {
             let file: String
-            if line.hasPrefix(document.path + ":") { file = document.path } else if line.hasPrefix(mainPath + ":") { file = mainPath } else { continue }
+            if line.hasPrefix(document.path + ":") {
+                file = document.path
+            } else if line.hasPrefix(mainPath + ":") {
+                file = mainPath
+            } else if line.hasPrefix(liftedPath + ":") {
+                file = liftedPath
+            } else {
+                continue
+            }
             let parts = line.dropFirst(file.count + 1).split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
             guard parts.count == 4, let l = Int(parts[0]), let c = Int(parts[1]) else { continue }
             messages.append(
                 Message(
                     inNotebook: file == document.path, line: l, column: c,
                     kind: parts[2].trimmingCharacters(in: .whitespaces),
-                    text: parts[3].trimmingCharacters(in: .whitespaces)))
+                    text: parts[3].trimmingCharacters(in: .whitespaces), inLifted: file == liftedPath))
         }
         let regions = CellRegions(program: program, cells: cells)
         var result: [Diagnostic] = []
@@ -99,7 +111,10 @@ enum Compilation {
                 place(note.line, note.column, "\(m.text) (\(note.text))")
                 continue
             }
-            let index = program.cellOfLine[m.line] ?? (m.line > lastCellLine ? program.cellOfLine[lastCellLine] : nil)
+            let index =
+                m.inLifted
+                ? program.liftedCellOfLine[m.line]
+                : program.cellOfLine[m.line] ?? (m.line > lastCellLine ? program.cellOfLine[lastCellLine] : nil)
             if let index, let cell = cells[index] {
                 let last = CellRegions.lastLine(of: cell)
                 add(

@@ -88,14 +88,18 @@ extension NotebookRunner {
         // A plain write: the scratch folder is private, and Foundation's atomic write leaves an
         // empty `TemporaryDirectory.*` folder in $TMPDIR behind on Linux.
         try Data(program.source.utf8).write(to: main)
-        let programDigest = SHA256.hex("\(plan.context.toolchain)\n\(flags)\n\(program.source)")
+        // The cells lifted out of main.swift (Tangler/CellLifting), a second source when there are any.
+        let lifted = program.liftedSource.isEmpty ? [] : [programDir.appendingPathComponent(Tangler.liftedFileName)]
+        for url in lifted { try Data(program.liftedSource.utf8).write(to: url) }
+        let programDigest = SHA256.hex(
+            "\(plan.context.toolchain)\n\(flags)\n\(program.source)" + (lifted.isEmpty ? "" : "\n" + program.liftedSource))
         var binary = programDir.appendingPathComponent("notebook")
         // Held until the program is compiled (or found cached), not while it runs.
         let gate = CompileGate.lock(programDigest)
         if let cached = cache?.verifiedProgram(programDigest) {
             binary = cached
         } else {
-            let args = Compilation.arguments(flags: flags, toolchain: toolchain, main: main, output: binary)
+            let args = Compilation.arguments(flags: flags, toolchain: toolchain, main: main, output: binary) + lifted.map(\.path)
             result.compilerInvocations += 1
             // The compiler's own temporary folders (`TemporaryDirectory.*`) go inside the scratch
             // folder, so a compiler killed by an interrupt or a time limit leaves none in $TMPDIR.

@@ -14,8 +14,11 @@ import Notebook
 /// the statements of one-line cells and added the most instructions; one call without
 /// arguments adds one statement and two instructions, and the cells' indices, seeds and memo
 /// scopes travel in one string literal at the top (`_folioCells`), read once at run time.
-/// (The cells' own top-level statements still deepen the chain: that cost is Swift's, and
-/// `TanglerTests` keeps the generated part to one statement per cell.)
+/// Cells made only of stored-variable declarations leave `main.swift` altogether: their
+/// declarations go to file scope of `cells.swift` and their boundaries and touches into a
+/// function there (`CellLifting`, `LiftedCells`), so a notebook of such cells adds no chain.
+/// Every other cell's top-level statements still deepen it: that cost is Swift's, and
+/// `TanglerTests` keeps the generated part to one statement per cell.
 public enum Tangler {
     /// The generated source, and which cell each of its lines belongs to (for diagnostics
     /// the compiler reports in generated code rather than at a Markdown line).
@@ -29,7 +32,15 @@ public enum Tangler {
         /// The arguments the program is run with: empty, or with `readingArguments` the cell
         /// table and each parameter's value as text.
         public var arguments: [String] = []
+        /// The second source file, `cells.swift` (`liftedFileName`), holding the cells lifted out of
+        /// `main.swift` (`CellLifting`); empty when no cell is lifted, and then not compiled.
+        public var liftedSource = ""
+        /// 1-based line of `liftedSource` → cell index, like `cellOfLine`.
+        public var liftedCellOfLine: [Int: Int] = [:]
     }
+
+    /// The name of the second source file, written beside `main.swift`.
+    public static let liftedFileName = "cells.swift"
 
     public static func program(for document: Document, params: [FrontMatter.Param], seed: UInt64) -> String {
         generate(for: document, params: params, seed: seed, plan: nil).source
@@ -75,11 +86,26 @@ public enum Tangler {
         var cellOfLine: [Int: Int] = [:]
         var tangled: [Int] = []
         var lines = s.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-        for cell in evaluated {
+        let codes = evaluated.map { displayingLastLine($0.code) }
+        var lifted = LiftedCells(path: escape(document.path), imports: codes.flatMap(CellLifting.imports))
+        let liftable = CellLifting.plan(codes)
+        for (position, (cell, code)) in zip(evaluated, codes).enumerated() {
+            if let declarations = liftable[position] {
+                // The call that runs this cell and the lifted ones after it, in `cells.swift`.
+                if lifted.begin(cell: cell.index, line: lines + 1) {
+                    s += "\(lifted.runName)()\n\n"
+                    cellOfLine[lines + 1] = tangled.last ?? cell.index
+                    lines += 2
+                }
+                lifted.add(cell: cell, code: code, declarations: declarations)
+                tangled.append(cell.index)
+                continue
+            }
+            lifted.endRun()
             let region =
                 "_folioNextCell()\n"
                 + "#sourceLocation(file: \"\(escape(document.path))\", line: \(cell.firstLine))\n"
-                + displayingLastLine(cell.code) + "\n"
+                + code + "\n"
                 + "#sourceLocation()\n"
             let count = region.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
             let above = tangled.last
@@ -92,11 +118,14 @@ public enum Tangler {
             s += region + "\n"
             lines += count + 1
         }
+        lifted.endRun()
         if let last = tangled.last {
             s += "_folioNextCell()\n"  // ends the last cell
             cellOfLine[lines + 1] = last
         }
-        return Program(source: s, cellOfLine: cellOfLine, cells: tangled, arguments: arguments)
+        var program = Program(source: s, cellOfLine: cellOfLine, cells: tangled, arguments: arguments)
+        if lifted.hasCells { (program.liftedSource, program.liftedCellOfLine) = (lifted.source, lifted.cellOfLine) }
+        return program
     }
 
     /// The expression that reads a parameter of `value`'s type from argument `index`: the text
@@ -147,7 +176,7 @@ public enum Tangler {
         }
     }
 
-    private static func escape(_ s: String) -> String {
+    static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 }

@@ -32,6 +32,7 @@ let suites: [String: () -> [BenchCase]] = [
     "report": ReportSuite.cases,
     "runner": { RunnerSuite.cases() + (RunnerSuite.wants("slurm-sweep-16") ? SlurmRunnerRow.cases() : []) },
     "runner-slurm": SlurmRunnerRow.cases,  // the slurm-sweep-16 row alone (it starts its own cluster)
+    "runner-local": RunnerSuite.cases,  // the runner rows without Slurm (cold-scaling-500-1000 where no cluster starts)
     "autograd": AutogradSuite.cases,
     "theory": TheorySuite.cases,
     "citations": CitationSuite.cases,
