@@ -81,7 +81,7 @@ private func hvp<T: LaneSelects>(_ output: Variable<T>, _ theta: [Variable<T>], 
             if let rx = pt[0] { terms.append((rx, false, w.scalars, true)) }
             if let rw = pt[1] { terms.append((x.scalars, false, rw, true)) }
             var rz = productSum(terms, m: m, n: n, k: k, alpha: T(ws))
-            if pt.count > 2, let rb = pt[2] { rz = addRows(rz, rb, scale: T(bs), rows: m) }
+            if pt.count > 2, let rb = pt[2] { rz = addRows(rz.take(), rb, scale: T(bs), rows: m) }
             guard let rz else { continue }
             tangent[j] = activationSlope(rz, output: node.value.scalars, a)
             if a == .tanh { preTangent[j] = rz }
@@ -96,6 +96,10 @@ private func hvp<T: LaneSelects>(_ output: Variable<T>, _ theta: [Variable<T>], 
             tangent[j] = [2 * dotResidual(a, b, d) / T(max(a.count, 1))]
         }
     }
+    // Which nodes' first-order cotangents the sweep below reads (parents before children, so a
+    // parent's answer is known when its child asks): the first layer of a net on a constant
+    // batch reads none, so its output's cotangent, a whole gz·W product, is never formed.
+    let needsCotangent = cotangentDemand(order, slot: slot, tangent: tangent, preTangent: preTangent)
     // Reverse sweep: each cotangent with its tangent. A leaf's cotangent (the gradient) is never
     // needed, only its tangent: H·v.
     var cot = [[T]?](repeating: nil, count: count)
@@ -103,18 +107,19 @@ private func hvp<T: LaneSelects>(_ output: Variable<T>, _ theta: [Variable<T>], 
     cot[count - 1] = [1]
     for j in stride(from: count - 1, through: 0, by: -1) {
         let node = order[j]
-        guard let rule = node.secondOrder, let g = cot[j] else { continue }
+        guard let rule = node.secondOrder, cot[j] != nil || rcot[j] != nil else { continue }
+        let g = cot[j] ?? []  // empty only where `needsCotangent` says no rule below reads it
         let rg = rcot[j]
         let slots = node.parents.map(slot)
         let pt = slots.map { $0.flatMap { tangent[$0] } }
-        func wantsCotangent(_ i: Int) -> Bool { slots[i] != nil && !node.parents[i].parents.isEmpty }
+        func wantsCotangent(_ i: Int) -> Bool { slots[i].map { needsCotangent[$0] } ?? false }
         var out: [(g: [T]?, rg: [T]?)] = Array(repeating: (nil, nil), count: slots.count)
         switch rule {
         case .dense(let ws, let bs, let a):
             let x = node.parents[0].value.scalars, w = node.parents[1].value.scalars
             let (m, k) = (node.parents[0].shape[0], node.parents[0].shape[1]), n = node.shape[1]
             let o = node.value.scalars
-            let gz = activationSlope(g, output: o, a)
+            let gz = needsCotangent[j] ? activationSlope(g, output: o, a) : []
             let rgz = slopeTangent(g, rg, preActivationTangent: preTangent[j], output: o, a)
             let s = T(ws)
             if slots[0] != nil {
@@ -162,6 +167,35 @@ private func hvp<T: LaneSelects>(_ output: Variable<T>, _ theta: [Variable<T>], 
     return zip(theta, v).map { t, d in
         Tensor(shape: d.shape, scalars: slot(t).flatMap { rcot[$0] } ?? [T](repeating: 0, count: d.count))
     }
+}
+
+/// For each node, whether the reverse sweep reads its first-order cotangent g: a dense layer
+/// forms gz = σ′⊙g for an input or bias cotangent that is read in turn, for the terms gz·RW and
+/// gzᵀ·Rx of tangents that exist, and for tanh's σ″ term; a loss reads its seed (always there).
+/// A leaf's cotangent (the gradient) is never read. Cotangents of unread nodes are not formed;
+/// everything that is formed is computed as before, so H·v keeps its bits.
+@inline(__always)
+private func cotangentDemand<T>(
+    _ order: [Variable<T>], slot: (Variable<T>) -> Int?, tangent: [[T]?], preTangent: [[T]?]
+) -> [Bool] {
+    var needs = [Bool](repeating: false, count: order.count)
+    for (j, node) in order.enumerated() {
+        guard let rule = node.secondOrder else { continue }
+        guard case .dense = rule else {
+            needs[j] = true
+            continue
+        }
+        let slots = node.parents.map(slot)
+        func read(_ i: Int) -> Bool {
+            guard i < slots.count, let s = slots[i] else { return false }
+            return !node.parents[i].parents.isEmpty && needs[s]
+        }
+        func hasTangent(_ i: Int) -> Bool { i < slots.count && slots[i].flatMap { tangent[$0] } != nil }
+        let inputTerm = slots[0] != nil && hasTangent(1)  // gz·RW in the input's tangent
+        let weightTerm = slots.count > 1 && slots[1] != nil && hasTangent(0)  // gzᵀ·Rx in W's
+        needs[j] = read(0) || read(1) || read(2) || inputTerm || weightTerm || preTangent[j] != nil
+    }
+    return needs
 }
 
 /// Σ (a − b)⊙d.

@@ -43,6 +43,65 @@ static void *panel(void) {
     return panelMemory;
 }
 
+// The strip of a transposed B: rows q < cols of b (columns of op(B)) become the columns of
+// a panel of width tw, zero-padded. Transposed in 32-byte blocks in registers (8×8 floats,
+// 4×4 doubles): copied element by element, the 64 source rows were read with a stride of ldb
+// per element, and at ldb = 256 they share four L1 sets, so every element came from L2 (the
+// copy cost 0.85 ns per element; blocks: 0.2 ns at ldb = 784, 0.18 at 256).
+typedef float f32x8 __attribute__((vector_size(32)));
+typedef double f64x4 __attribute__((vector_size(32)));
+
+static inline __attribute__((always_inline)) void transpose8x8(const float *restrict b, long ldb, float *restrict out, long tw) {
+    f32x8 r[8], t[8], u[8];
+    for (int i = 0; i < 8; i++) memcpy(&r[i], b + i * ldb, sizeof r[i]);
+    for (int i = 0; i < 8; i += 2) {
+        t[i] = __builtin_shufflevector(r[i], r[i + 1], 0, 8, 1, 9, 4, 12, 5, 13);
+        t[i + 1] = __builtin_shufflevector(r[i], r[i + 1], 2, 10, 3, 11, 6, 14, 7, 15);
+    }
+    for (int i = 0; i < 8; i += 4)
+        for (int h = 0; h < 2; h++) {
+            u[i + 2 * h] = __builtin_shufflevector(t[i + h], t[i + h + 2], 0, 1, 8, 9, 4, 5, 12, 13);
+            u[i + 2 * h + 1] = __builtin_shufflevector(t[i + h], t[i + h + 2], 2, 3, 10, 11, 6, 7, 14, 15);
+        }
+    for (int i = 0; i < 4; i++) {
+        f32x8 lo = __builtin_shufflevector(u[i], u[i + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+        f32x8 hi = __builtin_shufflevector(u[i], u[i + 4], 4, 5, 6, 7, 12, 13, 14, 15);
+        memcpy(out + i * tw, &lo, sizeof lo);
+        memcpy(out + (i + 4) * tw, &hi, sizeof hi);
+    }
+}
+
+static inline __attribute__((always_inline)) void transpose4x4(const double *restrict b, long ldb, double *restrict out, long tw) {
+    f64x4 r[4];
+    for (int i = 0; i < 4; i++) memcpy(&r[i], b + i * ldb, sizeof r[i]);
+    f64x4 t0 = __builtin_shufflevector(r[0], r[1], 0, 4, 2, 6), t1 = __builtin_shufflevector(r[0], r[1], 1, 5, 3, 7);
+    f64x4 t2 = __builtin_shufflevector(r[2], r[3], 0, 4, 2, 6), t3 = __builtin_shufflevector(r[2], r[3], 1, 5, 3, 7);
+    f64x4 o[4] = {
+        __builtin_shufflevector(t0, t2, 0, 1, 4, 5), __builtin_shufflevector(t1, t3, 0, 1, 4, 5),
+        __builtin_shufflevector(t0, t2, 2, 3, 6, 7), __builtin_shufflevector(t1, t3, 2, 3, 6, 7),
+    };
+    for (int i = 0; i < 4; i++) memcpy(out + i * tw, &o[i], sizeof o[i]);
+}
+
+#define PACK_TRANSPOSED(T, B, block)                                                                   \
+static inline __attribute__((always_inline)) void packTransposed_##T(                                 \
+    const T *restrict b, long ldb, long k, long cols, long tw, T *restrict out) {                      \
+    long full = cols / B * B, p = 0;                                                                   \
+    for (; p + B <= k; p += B) {                                                                       \
+        for (long q = 0; q < full; q += B) block(b + q * ldb + p, ldb, out + p * tw + q, tw);         \
+        for (long r = p; r < p + B; r++) {                                                             \
+            for (long q = full; q < cols; q++) out[r * tw + q] = b[q * ldb + r];                       \
+            for (long q = cols; q < tw; q++) out[r * tw + q] = 0;                                      \
+        }                                                                                              \
+    }                                                                                                  \
+    for (; p < k; p++) {                                                                               \
+        for (long q = 0; q < cols; q++) out[p * tw + q] = b[q * ldb + p];                              \
+        for (long q = cols; q < tw; q++) out[p * tw + q] = 0;                                          \
+    }                                                                                                  \
+}
+PACK_TRANSPOSED(float, 8, transpose8x8)
+PACK_TRANSPOSED(double, 4, transpose4x4)
+
 // MR rows × NB vectors of C from A (rows, or columns when transposed) and a strip of B with
 // row stride ldbs; writes `cols` columns (the rest of the last vector is padding).
 #define TILE(T, V, W, MR, NB, name)                                                                        \
@@ -78,10 +137,10 @@ static inline __attribute__((always_inline)) void name(const JOB(T) *job, long i
     const T *bs; long ldbs;                                                                            \
     if (!job->transB && cols == TW && !job->pack) { bs = job->b + j; ldbs = job->ldb; }                \
     else {                                                                                             \
-        for (long p = 0; p < k; p++) {                                                                 \
+        if (job->transB) packTransposed_##T(job->b + j * job->ldb, job->ldb, k, cols, TW, buf);          \
+        else for (long p = 0; p < k; p++) {                                                            \
             T *row = buf + p * TW;                                                                     \
-            if (job->transB) for (long q = 0; q < cols; q++) row[q] = job->b[(j + q) * job->ldb + p];  \
-            else memcpy(row, job->b + p * job->ldb + j, sizeof(T) * (size_t)cols);                     \
+            memcpy(row, job->b + p * job->ldb + j, sizeof(T) * (size_t)cols);                          \
             for (long q = cols; q < TW; q++) row[q] = 0;                                               \
         }                                                                                              \
         bs = buf; ldbs = TW;                                                                           \

@@ -99,7 +99,38 @@ enum AutogradSuite {
         let all =
             nets.map(trainingStep) + nets.map(backwardOverForward) + nets.map(hvpOverForward) + [hessianOverHVPs()]
         // AUTOGRAD_ONLY=prefix runs only the cases whose name starts with it (for profiling one workload).
-        guard let only = ProcessInfo.processInfo.environment["AUTOGRAD_ONLY"] else { return all }
-        return all.filter { $0.name.hasPrefix(only) }
+        let env = ProcessInfo.processInfo.environment
+        let chosen = env["AUTOGRAD_ONLY"].map { only in all.filter { $0.name.hasPrefix(only) } } ?? all
+        // AUTOGRAD_ITERATIONS=n runs each chosen body n times and exits, without peers or timing
+        // loops: a fixed amount of work for `perf stat` / `perf record` to compare builds by.
+        if let n = env["AUTOGRAD_ITERATIONS"].flatMap(Int.init) { runFixed(chosen, iterations: n) }
+        return chosen
+    }
+
+    /// Runs each case's body `iterations` times (one untimed warm-up first), prints the seconds
+    /// per call, and ends the process.
+    static func runFixed(_ cases: [BenchCase], iterations: Int) -> Never {
+        let env = ProcessInfo.processInfo.environment
+        // CPU time beside wall time: on a loaded machine (other builds) CPU time of a one-thread
+        // run (FOLIO_THREADS=1) is the steadier measure of work.
+        func cpuSeconds() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        }
+        func run(_ name: String, _ body: () -> Void) {
+            body()
+            let (start, cpu) = (DispatchTime.now().uptimeNanoseconds, cpuSeconds())
+            for _ in 0..<iterations { body() }
+            let calls = Double(max(iterations, 1))
+            let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / calls
+            let used = (cpuSeconds() - cpu) / calls
+            print("\(name)\t\(String(format: "%.1f", wall * 1e6)) µs/call wall\t\(String(format: "%.1f", used * 1e6)) µs/call CPU")
+        }
+        for c in cases {
+            run(c.name, c.body)
+            if let baseline = c.baseline, env["AUTOGRAD_BASELINE"] != nil { run(c.name + " (baseline)", baseline) }
+        }
+        exit(0)
     }
 }

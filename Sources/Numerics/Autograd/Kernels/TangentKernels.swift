@@ -52,10 +52,12 @@ func productSum<T: TensorScalar>(
 }
 
 /// z + s·b added to every row of z [m, n] (b: [n]), in place; z is created as zeros when nil.
+/// `z` is consumed: the caller's product is then the only reference, so it is written over
+/// rather than copied (the copy was a pass over the whole tangent).
 @inline(__always)
-func addRows<T: TensorScalar>(_ z: [T]?, _ b: [T], scale s: T, rows m: Int) -> [T] {
+func addRows<T: TensorScalar>(_ z: consuming [T]?, _ b: [T], scale s: T, rows m: Int) -> [T] {
     let n = b.count
-    var out = z ?? [T](repeating: 0, count: m * n)
+    var out = z.take() ?? [T](repeating: 0, count: m * n)
     out.withUnsafeMutableBufferPointer { po in
         b.withUnsafeBufferPointer { pb in
             for i in 0..<m {
