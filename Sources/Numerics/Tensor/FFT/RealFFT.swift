@@ -121,8 +121,8 @@ enum RealFFTPlans {
         let plan = RealFFTPlan<T>(n)
         lock.lock()
         defer { lock.unlock() }
-        if T.self == Double.self { double[n] = unsafeBitCast(plan, to: RealFFTPlan<Double>.self) }
-        if T.self == Float.self { float[n] = unsafeBitCast(plan, to: RealFFTPlan<Float>.self) }
+        if T.self == Double.self { double[n] = unsafeDowncast(plan, to: RealFFTPlan<Double>.self) }
+        if T.self == Float.self { float[n] = unsafeDowncast(plan, to: RealFFTPlan<Float>.self) }
         return plan
     }
 }
