@@ -16,8 +16,12 @@ import PackageDescription
 // modules it re-exports with library evolution, and importing the C shims `internal`, lets
 // `swiftc` load them without finding the shims' module maps (DESIGN §4: "missing required
 // module"). The textual interface is not verified: it cannot name `Tensor.Tensor`, a type
-// that shares its module's name; clients use the binary modules.
-let evolution: [SwiftSetting] = [.unsafeFlags(["-enable-library-evolution", "-no-verify-emitted-module-interface"])]
+// that shares its module's name; clients use the binary modules. `-alias-module-names-in-module-interface`
+// makes the interface spell such names `Module___Tensor.Tensor`, and so ends the compiler's warning
+// that `Tensor.Tensor` and `Cores.Cores` shadow their modules.
+let evolution: [SwiftSetting] = [
+    .unsafeFlags(["-enable-library-evolution", "-no-verify-emitted-module-interface", "-alias-module-names-in-module-interface"])
+]
 
 func shim(_ name: String, pkgConfig: String? = nil) -> Target {
     .systemLibrary(name: name, path: "Sources/Shims/\(name)", pkgConfig: pkgConfig)

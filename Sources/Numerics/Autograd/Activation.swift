@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Tensor
 
 /// The activation functions of the reference texts (book Table 1.1 / 3.1 and the Shen deck),

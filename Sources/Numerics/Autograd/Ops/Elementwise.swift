@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Tensor
 
 /// A scalar function applied elementwise, given with its derivatives: `derivatives[0]` is f,

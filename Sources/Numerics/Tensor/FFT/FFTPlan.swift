@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 // Plans for the discrete Fourier transform of one length: its factors and every pass's
 // twiddles (FFTPasses.swift), or, when the length has a large prime factor, Bluestein's chirp

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 // The DFT of real input: n reals → the n/2 + 1 non-negative-frequency bins (the rest are their
 // conjugates). An even length packs the samples as n/2 complex numbers z[k] = x[2k] + i·x[2k+1],
