@@ -25,7 +25,7 @@ import PackageDescription
 // `-alias-module-names-in-module-interface` spells `Tensor.Tensor` as `Module___Tensor.Tensor`
 // there, which ends the warnings that `Tensor.Tensor` and `Cores.Cores` shadow their modules.
 let evolution: [SwiftSetting] = [
-    .unsafeFlags(["-enable-library-evolution", "-no-verify-emitted-module-interface", "-alias-module-names-in-module-interface"])
+    .unsafeFlags(["-enable-library-evolution", "-no-verify-emitted-module-interface", "-Xfrontend", "-alias-module-names-in-module-interface"])
 ]
 
 func shim(_ name: String, pkgConfig: String? = nil) -> Target {
