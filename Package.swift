@@ -18,9 +18,10 @@ import PackageDescription
 // module"). It stays on for all of them (#22): turned off for Numerics, Shared and Folio (the
 // unmerged `evolution` branch), a cold render of the runner bench's 20 cells took 1.91/2.19 s of
 // CPU against 1.35/1.60 s (wall 4.0-4.5 s against 2.6-3.3 s, over the 2.5 s goal), because every
-// notebook compile then loads the C modules and the bigger Swift modules; what specialisation
-// across Tensor -> Autograd -> Theory would buy is not measured yet (docs/architecture.md,
-// "Library evolution": FOLIO_EVOLUTION below builds that configuration for the bench).
+// notebook compile then loads the C modules and the bigger Swift modules. Specialisation across
+// Tensor -> Autograd -> Theory bought nothing measurable in return (784 train step 265/313 vs
+// 184/314 steps/s, regions probe 3.10 vs 4.22 calls/s; docs/architecture.md, "Library evolution";
+// FOLIO_EVOLUTION below builds that configuration for the bench).
 // The textual interface is not verified (clients use the binary modules);
 // `-alias-module-names-in-module-interface` spells `Tensor.Tensor` as `Module___Tensor.Tensor`
 // there, which ends the warnings that `Tensor.Tensor` and `Cores.Cores` shadow their modules.
