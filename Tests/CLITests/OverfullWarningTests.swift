@@ -46,7 +46,7 @@ final class OverfullWarningTests: CLITestCase {
     func inkRight(_ pdf: URL, top: Double, bottom: Double) throws -> Double {
         let dpi = 144.0
         let stem = dir.appendingPathComponent("page").path
-        try Tools.output("pdftoppm", ["-r", "\(Int(dpi))", "-f", "1", "-l", "1", "-gray", "-singlefile", pdf.path, stem])
+        _ = try Tools.output("pdftoppm", ["-r", "\(Int(dpi))", "-f", "1", "-l", "1", "-gray", "-singlefile", pdf.path, stem])
         let pgm = try Data(contentsOf: URL(fileURLWithPath: stem + ".pgm"))
         // Binary PGM: "P5\nW H\n255\n" then one byte per pixel.
         let header = String(decoding: pgm.prefix(40), as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == " " })

@@ -108,7 +108,7 @@ final class PublicationTests: CLITestCase {
         try FileManager.default.createDirectory(at: staging.appendingPathComponent("good"), withIntermediateDirectories: true)
         try "new page".write(to: staging.appendingPathComponent("good.html"), atomically: false, encoding: .utf8)
         try "new manifest".write(to: staging.appendingPathComponent("good/manifest.json"), atomically: false, encoding: .utf8)
-        FileManager.default.createFile(atPath: staging.appendingPathComponent(".ready").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent(".ready").path, contents: Data())
         let unready = url("output/.folio-staging-other-\(deadPID)-ffff0000")
         try FileManager.default.createDirectory(at: unready, withIntermediateDirectories: true)
         try write("output/good/.fig-a.pdf.\(deadPID).tmp", "half")  // from renders before staging

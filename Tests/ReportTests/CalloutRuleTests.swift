@@ -26,7 +26,7 @@ final class CalloutRuleTests: XCTestCase {
     /// page rendered at 72 dpi.
     func colouredRun(_ pdf: URL, page: Int, out: URL) throws -> Int {
         let stem = out.appendingPathComponent("p\(page)").path
-        try Tools.output("pdftoppm", ["-r", "72", "-f", "\(page)", "-l", "\(page)", "-singlefile", pdf.path, stem])
+        _ = try Tools.output("pdftoppm", ["-r", "72", "-f", "\(page)", "-l", "\(page)", "-singlefile", pdf.path, stem])
         let ppm = try Data(contentsOf: URL(fileURLWithPath: stem + ".ppm"))
         // Binary PPM: "P6\nW H\n255\n" then three bytes per pixel.
         let header = String(decoding: ppm.prefix(40), as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == " " })

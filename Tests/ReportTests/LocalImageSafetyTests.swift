@@ -117,7 +117,7 @@ final class LocalImageSafetyTests: XCTestCase {
 
     func testOversizedFilesAreRefused() throws {
         let big = project.appendingPathComponent("notebooks/big.png")
-        FileManager.default.createFile(atPath: big.path, contents: Data(png))
+        _ = FileManager.default.createFile(atPath: big.path, contents: Data(png))
         let h = try FileHandle(forWritingTo: big)
         try h.truncate(atOffset: UInt64(ImageFileCheck.maxBytes + 1))  // sparse: costs no disk
         try h.close()

@@ -54,7 +54,7 @@ public struct Command {
             if let currentDirectory { p.currentDirectoryURL = currentDirectory }
             let files = ["stdin", "stdout", "stderr"].map { folder.appendingPathComponent($0) }
             try (input ?? Data()).write(to: files[0])
-            for f in files.dropFirst() { FileManager.default.createFile(atPath: f.path, contents: nil) }
+            for f in files.dropFirst() { _ = FileManager.default.createFile(atPath: f.path, contents: nil) }
             p.standardInput = try FileHandle(forReadingFrom: files[0])
             p.standardOutput = try FileHandle(forWritingTo: files[1])
             p.standardError = try FileHandle(forWritingTo: files[2])

@@ -101,7 +101,7 @@ public struct PDFPages {
         let folder = uniqueTemporaryURL("ink")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Tools.output("pdftoppm", ["-r", "\(dpi)", "-gray", pdf.path, folder.appendingPathComponent("p").path])
+        _ = try Tools.output("pdftoppm", ["-r", "\(dpi)", "-gray", pdf.path, folder.appendingPathComponent("p").path])
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".pgm") }.sorted()
         let scale = Double(dpi) / 72
         return try files.map { name in

@@ -132,9 +132,11 @@ extension PDFReport.Writer {
         title.tag("</b>")
         let inner = indent + 12
         let layout = composer.layout(title, font: style.body, indent: inner)
-        composer.flow(layout, indent: inner, color: color, minLinesAtBottom: 1, rich: title) { [self] baseline in
-            if let id = d.id { canvas.destination(id, at: Point(style.margin.left, max(0, baseline - 18))) }
-        }
+        composer.flow(
+            layout, indent: inner, color: color, minLinesAtBottom: 1, rich: title,
+            onFirstLine: { [self] baseline in
+                if let id = d.id { canvas.destination(id, at: Point(style.margin.left, max(0, baseline - 18))) }
+            })
         composer.space(3)
         blocks(role.body, indent: inner)
         composer.endQuoteRule()

@@ -78,7 +78,7 @@ enum Compilation {
         var result: [Diagnostic] = []
         var seen: Set<String> = []
         func add(_ d: Diagnostic) {
-            if seen.insert("\(d.line):\(d.column ?? 0):\(d.message)").inserted { result.append(d) }
+            if seen.insert("\(d.line):\(d.column):\(d.message)").inserted { result.append(d) }
         }
         /// A notebook location, kept inside the cell it belongs to.
         func place(_ line: Int, _ column: Int, _ text: String) {

@@ -1,5 +1,5 @@
 internal import CCairo
-import Foundation
+internal import Foundation
 
 /// A drawing surface over Cairo: a multi-page PDF, an SVG, or a raster image for PNG.
 ///

@@ -1,5 +1,5 @@
 internal import CCairo
-import Foundation
+internal import Foundation
 
 /// Palette images drawn on a raster canvas at the canvas's own pixels.
 ///

@@ -1,5 +1,5 @@
 internal import CCairo
-import Foundation
+internal import Foundation
 
 /// Raster images from files drawn on a canvas (Markdown images in reports).
 extension Canvas {

@@ -1,6 +1,6 @@
 internal import CCairo
 internal import CFreeType
-import Foundation
+internal import Foundation
 
 /// One glyph of a font file placed at a point of the canvas (points, y down).
 public struct PositionedGlyph: Equatable {

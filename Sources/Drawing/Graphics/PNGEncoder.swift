@@ -1,5 +1,5 @@
 internal import CPNG
-import Foundation
+internal import Foundation
 
 /// PNG files through libpng at a fast zlib level, with the resolution recorded in pHYs so
 /// viewers and word processors place the image at its physical size.

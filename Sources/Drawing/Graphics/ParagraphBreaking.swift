@@ -1,6 +1,6 @@
 internal import CCairo
 internal import CPangoCairo
-import Foundation
+internal import Foundation
 
 /// Breaks a layout's text into lines with `LineBreaker` (Knuth–Plass) instead of Pango's
 /// first-fit wrapping. Pango still shapes and draws: the text is measured on one unwrapped

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// Cairo names SVG elements after process-wide surface counters (`image43`, `surface47`), so the
 /// same drawing gets different ids depending on what was drawn before it. Renumbering them in

@@ -1,6 +1,6 @@
 internal import CCairo
 internal import CPangoCairo
-import Foundation
+internal import Foundation
 
 /// Where text sits inside a layout, so callers can put link areas over exactly the glyphs of
 /// a phrase, find which line a character fell on, and reserve room for things drawn inline

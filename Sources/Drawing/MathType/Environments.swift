@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 /// \begin{…}…\end{…}: matrix, pmatrix, bmatrix, Bmatrix, vmatrix, Vmatrix, cases, aligned, array…
 extension Commands {
     static let environmentCommands: [String: CommandHandler] = [

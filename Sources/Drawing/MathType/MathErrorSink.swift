@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// Who hears about formulas that did not typeset. A bad formula still lays out (as a red box),
 /// so without a listener the only trace of it is on the page; a renderer binds one around its

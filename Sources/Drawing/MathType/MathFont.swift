@@ -1,5 +1,5 @@
 internal import CHarfBuzz
-import Foundation
+internal import Foundation
 import Graphics
 
 /// An OpenType font with a MATH table, read through HarfBuzz's hb-ot-math API.

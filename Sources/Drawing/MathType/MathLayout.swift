@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Graphics
 
 /// A typeset formula: a display list with its extent, drawable on any Canvas.

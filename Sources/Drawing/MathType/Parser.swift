@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Graphics
 
 /// Parses TeX math (a KaTeX-compatible subset) into a math list.

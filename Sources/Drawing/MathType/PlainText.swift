@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// TeX math as plain Unicode text, for the places that cannot hold typeset math: the PDF
 /// outline and running heads, a page's description, the site index. It is read by the same

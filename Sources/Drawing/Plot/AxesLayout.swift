@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Graphics
 import PlotData
 
@@ -37,7 +37,7 @@ struct AxesGuides {
             m.top = 3 + max(y.maxLabelHeight / 2, y.exponent.map { $0.size.height + 2 } ?? 0)
         }
         m.right = 4 + max(x.labels.last.map { $0.size.width / 2 } ?? 0, x.exponent.map { $0.size.width * 0.5 } ?? 0)
-        if let twin { m.right = max(m.right, twinWidth + 4) }
+        if twin != nil { m.right = max(m.right, twinWidth + 4) }
         if let (bar, guide) = colorbar { m.right = max(m.right, twinWidth + bar.width(guide: guide) + 4) }
         if let legend, legendOrigin == nil { m.right += legend.size.width + 8 }
         return m

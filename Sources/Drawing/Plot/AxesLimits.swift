@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import PlotData
 
 /// The data range an axes shows: the marks' extent, padded by 4 % (in the scale's own space)

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Graphics
 import PlotData
 
@@ -322,7 +322,7 @@ enum ContourDrawing {
         if c.lines {
             canvas.setLineJoin(.round)
             var placed: [Rect] = []
-            for (i, level) in c.levels.enumerated() {
+            for i in c.levels.indices {
                 let color =
                     c.lineColor
                     ?? (c.filled

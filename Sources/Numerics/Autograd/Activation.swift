@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Tensor
 
 /// The activation functions of the reference texts (book Table 1.1 / 3.1 and the Shen deck),
@@ -114,7 +114,7 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
                 ])
         case .tanh: Elementwise.tanh
         case .sigmoid: Elementwise.sigmoid
-        case .arctan: ElementwiseFunction("arctan", [atan, { 1 / (1 + $0 * $0) }, { -2 * $0 / ((1 + $0 * $0) * (1 + $0 * $0)) }])
+        case .arctan: ElementwiseFunction("arctan", [{ atan($0) }, { 1 / (1 + $0 * $0) }, { -2 * $0 / ((1 + $0 * $0) * (1 + $0 * $0)) }])
         case .softplus:
             ElementwiseFunction(
                 "softplus",
@@ -135,7 +135,7 @@ public enum Activation: Codable, Hashable, Sendable, CustomStringConvertible {
             ElementwiseFunction(
                 "erf",
                 [
-                    Foundation.erf, { 2 / Double.pi.squareRoot() * exp(-$0 * $0) },
+                    { Foundation.erf($0) }, { 2 / Double.pi.squareRoot() * exp(-$0 * $0) },
                     { -4 * $0 / Double.pi.squareRoot() * exp(-$0 * $0) },
                 ], kernel: .erf)
         case .gelu:

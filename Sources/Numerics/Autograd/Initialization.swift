@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Tensor
 
 /// How a dense layer's weights and biases are drawn. Variances are per entry.

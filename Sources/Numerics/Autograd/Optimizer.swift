@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Tensor
 
 /// First-order optimizers over parameters given as tensors. Each keeps its own state

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Tensor
 
 /// What a training run recorded.

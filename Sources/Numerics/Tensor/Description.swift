@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 extension Tensor: CustomStringConvertible {
     /// NumPy-like printing: nested brackets, aligned columns, 6 significant digits.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// NumPy `.npy` files (format version 1.0/2.0, C order, little-endian): float32, float64,
 /// int64 and bool, so arrays move between notebooks and Python.

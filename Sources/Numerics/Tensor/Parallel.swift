@@ -1,5 +1,5 @@
 import Cores
-import Dispatch
+internal import Dispatch
 internal import CTensorKernels
 
 /// Elementwise work is split across `tensorThreads` threads above this many elements; below it

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// Covering-number bounds for one-hidden-layer networks (Shen 2023, the functional-equivalence
 /// deck), in log₁₀ so factorials of widths do not overflow.

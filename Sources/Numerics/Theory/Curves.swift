@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Tensor
 
 /// Sampled curves to push through networks, as [points, dimension] tensors.

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Tensor
 
 /// Extreme eigenvalues of a Hessian known only through Hessian-vector products (Lanczos).

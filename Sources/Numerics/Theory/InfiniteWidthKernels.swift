@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Tensor
 
 /// Closed-form infinite-width kernels of fully connected networks (Neal; Lee et al. 2018;

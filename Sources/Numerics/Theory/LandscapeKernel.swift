@@ -1,6 +1,6 @@
 import Autograd
 import Tensor
-import Foundation
+internal import Foundation
 
 /// Built-in losses of a landscape, which its concrete kernel evaluates without building tensors.
 public enum LossObjective: Sendable {

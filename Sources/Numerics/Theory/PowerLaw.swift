@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// y ≈ c·x^k, fitted by least squares on (log x, log y) — how the experiments state their rates
 /// (distance ∝ n⁻¹, fluctuations ∝ n^(−1/2), errors ∝ 4^(−n)).

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// Upper bounds on the number of linear regions of ReLU networks.
 public enum RegionBounds {

@@ -1,6 +1,6 @@
 import Autograd
 import Tensor
-import Foundation
+internal import Foundation
 
 /// Spectral probes: gradient covariances (active subspaces), Schatten (quasi-)norms and the
 /// angles between subspaces, for the low-rank and kernel experiments.

@@ -1,6 +1,6 @@
 import Autograd
 import Tensor
-import Foundation
+internal import Foundation
 
 /// Lengths of sampled curves and of their images through a network's layers
 /// (Raghu et al. 2017; book §1.3.3, Fig. 1.11).

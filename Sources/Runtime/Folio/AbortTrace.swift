@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import OutputChannel
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import OutputChannel
 
 /// The notebook process's side of the output channel. The runner's generated `main.swift`

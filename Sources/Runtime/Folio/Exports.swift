@@ -7,4 +7,4 @@
 @_exported import Graphics
 // Scalar math (sin, exp, pow on Double), String(format:) and friends: notebooks import only
 // Folio, and without Foundation the Tensor overloads of exp/log/pow would be the only ones seen.
-@_exported import Foundation
+@_exported public import Foundation

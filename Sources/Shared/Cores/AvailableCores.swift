@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 internal import CTensorKernels
 
 /// How many threads Folio's kernels use: the cores this process may run on — its CPU affinity

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// The CPU quota of this process's control group, in CPUs (2.5 = two and a half cores' worth of
 /// time per period), or nil when there is none. A quota anywhere up the hierarchy binds, so the

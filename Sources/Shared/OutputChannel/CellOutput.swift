@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import PlotData
 
 /// One thing a cell displays. The notebook process appends these, one JSON object per line,

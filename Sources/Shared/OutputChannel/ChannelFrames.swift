@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import PlotData
 
 /// The binary half of the channel: each cell's long arrays (heatmaps, surfaces, contour grids,

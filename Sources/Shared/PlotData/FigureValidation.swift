@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// A figure or table that cannot be drawn as it stands, with every reason found, each naming
 /// the field ("figure panel 2: xLimits must hold two finite numbers, got [1.0]").

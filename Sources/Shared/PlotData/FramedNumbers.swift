@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// A `[Double]` that crosses the output channel as a binary frame when it is long (see
 /// ``NumberFrames``): `@FramedNumbers public var values: [Double]`. The property reads and

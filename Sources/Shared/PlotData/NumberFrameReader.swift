@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads back the frames a ``NumberFrameWriter`` wrote, checking each one: anything the
 /// notebook process (or a disk) damaged becomes an error naming the frame, never a crash or a

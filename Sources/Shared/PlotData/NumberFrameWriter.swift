@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Collects the frames of the arrays an encoder meets (see ``NumberFrames``); the caller
 /// writes ``bytes`` next to the encoded JSON.

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// Long arrays of numbers as binary frames beside a JSON record, instead of JSON numbers.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// How data values map to positions along an axis.
 public enum AxisScale: Codable, Equatable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// A results table as a value: columns with alignment and number formats, rows of cells holding
 /// text, numbers or a small inline plot. Codable like `Figure`; drawn on a Canvas in booktabs

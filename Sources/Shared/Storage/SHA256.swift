@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// SHA-256 (FIPS 180-4). Cache keys must not collide, and Foundation on Linux has no digest
 /// API; this small, test-vector-checked implementation avoids a package dependency.

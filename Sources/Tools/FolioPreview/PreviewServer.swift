@@ -104,9 +104,9 @@ public final class PreviewServer: Sendable {
         }
         let type = OutputFiles.contentType(url)
         if type.hasPrefix("text/html") { data = Data(LiveReloadScript.inject(into: String(decoding: data, as: UTF8.self)).utf8) }
+        let headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store", HTTPHeader("X-Content-Type-Options"): "nosniff"]
         return HTTPResponse(
-            statusCode: .ok,
-            headers: [.contentType: type, .cacheControl: "no-store", HTTPHeader("X-Content-Type-Options"): "nosniff"],
+            statusCode: .ok, headers: headers,
             body: request.method == .HEAD ? Data() : data)
     }
 

@@ -118,7 +118,7 @@ enum PlotSuite {
                     let f = make()
                     let c = Canvas(kind, width: f.width, height: f.height)
                     f.draw(on: c)
-                    FileManager.default.createFile(atPath: "\(dir)/folio-\(name).\(ext)", contents: Data(c.finish()))
+                    _ = FileManager.default.createFile(atPath: "\(dir)/folio-\(name).\(ext)", contents: Data(c.finish()))
                 }
             }
         }

@@ -59,7 +59,7 @@ struct Preview: ParsableCommand {
             FileHandle.standardError.write("folio: error: \(error)\n")
             throw FolioExit.usageError
         }
-        var job = RenderJob(
+        let job = RenderJob(
             toolchain: toolchain, overrides: [:], output: URL(fileURLWithPath: output), dpi: 200, optimize: nil, explain: false,
             cache: ResultCache(root: toolchain.cacheDirectory))
         let renderJob = job

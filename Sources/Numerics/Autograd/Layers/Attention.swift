@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Tensor
 
 /// Multi-head scaled dot-product attention (Vaswani et al. 2017), named and laid out as

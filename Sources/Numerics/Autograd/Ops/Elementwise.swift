@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Tensor
 
 /// A scalar function applied elementwise, given with its derivatives: `derivatives[0]` is f,
@@ -74,14 +74,15 @@ extension Variable {
 /// The elementwise functions autodiff knows, with enough derivatives for Hessians.
 public enum Elementwise {
     /// eˣ.
-    public static let exp = ElementwiseFunction("exp", [Foundation.exp, Foundation.exp, Foundation.exp, Foundation.exp], kernel: .exp)
+    public static let exp = ElementwiseFunction(
+        "exp", [{ Foundation.exp($0) }, { Foundation.exp($0) }, { Foundation.exp($0) }, { Foundation.exp($0) }], kernel: .exp)
     /// The natural logarithm (NaN below 0, −∞ at 0, as in NumPy).
-    public static let log = ElementwiseFunction("log", [Foundation.log, { 1 / $0 }, { -1 / ($0 * $0) }, { 2 / ($0 * $0 * $0) }], kernel: .log)
+    public static let log = ElementwiseFunction("log", [{ Foundation.log($0) }, { 1 / $0 }, { -1 / ($0 * $0) }, { 2 / ($0 * $0 * $0) }], kernel: .log)
     /// tanh x.
     public static let tanh = ElementwiseFunction(
         "tanh",
         [
-            Foundation.tanh,
+            { Foundation.tanh($0) },
             {
                 let t = Foundation.tanh($0); return 1 - t * t
             },
@@ -108,20 +109,22 @@ public enum Elementwise {
             },
         ], kernel: .sigmoid)
     /// sin x.
-    public static let sin = ElementwiseFunction("sin", [Foundation.sin, Foundation.cos, { -Foundation.sin($0) }, { -Foundation.cos($0) }], kernel: .sin)
+    public static let sin = ElementwiseFunction(
+        "sin", [{ Foundation.sin($0) }, { Foundation.cos($0) }, { -Foundation.sin($0) }, { -Foundation.cos($0) }], kernel: .sin)
     /// cos x.
-    public static let cos = ElementwiseFunction("cos", [Foundation.cos, { -Foundation.sin($0) }, { -Foundation.cos($0) }, Foundation.sin], kernel: .cos)
+    public static let cos = ElementwiseFunction(
+        "cos", [{ Foundation.cos($0) }, { -Foundation.sin($0) }, { -Foundation.cos($0) }, { Foundation.sin($0) }], kernel: .cos)
     /// x².
     public static let square = ElementwiseFunction("square", [{ $0 * $0 }, { 2 * $0 }, { _ in 2 }, { _ in 0 }], kernel: .square)
     /// √x.
     public static let sqrt = ElementwiseFunction(
         "sqrt",
         [
-            Foundation.sqrt, { 0.5 / Foundation.sqrt($0) }, { -0.25 / ($0 * Foundation.sqrt($0)) },
+            { Foundation.sqrt($0) }, { 0.5 / Foundation.sqrt($0) }, { -0.25 / ($0 * Foundation.sqrt($0)) },
             { 0.375 / ($0 * $0 * Foundation.sqrt($0)) },
         ], kernel: .sqrt)
     /// |x|, with derivative sign(x) (0 at 0).
-    public static let abs = ElementwiseFunction("abs", [Swift.abs, { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }, { _ in 0 }], kernel: .abs)
+    public static let abs = ElementwiseFunction("abs", [{ Swift.abs($0) }, { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }, { _ in 0 }], kernel: .abs)
 }
 
 /// eˣ elementwise, differentiable to any order.

@@ -12,15 +12,18 @@ extension ComplexTensor {
         if m == 0 || n == 0 || k == 0 { return c }
         func op(_ t: Bool, _ h: Bool) -> CBLAS_TRANSPOSE { h ? CblasConjTrans : t ? CblasTrans : CblasNoTrans }
         let lda = transA || conjugateA ? m : k, ldb = transB || conjugateB ? k : n
-        var one = Complex<Scalar>.one, zero = Complex<Scalar>.zero
         a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
+                    // alpha = 1, beta = 0 as (real, imaginary) pairs of the concrete scalar: `&` to a
+                    // generic Complex<Scalar> makes the compiler warn that it may hold a reference.
                     if Scalar.self == Double.self {
+                        var one = (1.0, 0.0), zero = (0.0, 0.0)
                         cblas_zgemm(
                             CblasRowMajor, op(transA, conjugateA), op(transB, conjugateB), Int32(m), Int32(n), Int32(k), &one,
                             pa.baseAddress, Int32(lda), pb.baseAddress, Int32(ldb), &zero, pc.baseAddress, Int32(n))
                     } else {
+                        var one: (Float, Float) = (1, 0), zero: (Float, Float) = (0, 0)
                         cblas_cgemm(
                             CblasRowMajor, op(transA, conjugateA), op(transB, conjugateB), Int32(m), Int32(n), Int32(k), &one,
                             pa.baseAddress, Int32(lda), pb.baseAddress, Int32(ldb), &zero, pc.baseAddress, Int32(n))

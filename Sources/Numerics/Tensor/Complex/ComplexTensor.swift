@@ -1,5 +1,5 @@
 @_exported import ComplexModule
-import Foundation
+internal import Foundation
 import RealModule
 
 /// The real types whose complex numbers a ``ComplexTensor`` holds: `Float` and `Double`.

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 // Plans for the discrete Fourier transform of one length: its factors and every pass's
 // twiddles (FFTPasses.swift), or, when the length has a large prime factor, Bluestein's chirp
@@ -218,8 +218,8 @@ enum FFTPlans {
         let plan = FFTPlan<T>(n)
         lock.lock()
         defer { lock.unlock() }
-        if T.self == Double.self { double[n] = unsafeBitCast(plan, to: FFTPlan<Double>.self) }
-        if T.self == Float.self { float[n] = unsafeBitCast(plan, to: FFTPlan<Float>.self) }
+        if T.self == Double.self { double[n] = unsafeDowncast(plan, to: FFTPlan<Double>.self) }
+        if T.self == Float.self { float[n] = unsafeDowncast(plan, to: FFTPlan<Float>.self) }
         return plan
     }
 }

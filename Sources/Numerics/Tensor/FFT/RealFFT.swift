@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 // The DFT of real input: n reals → the n/2 + 1 non-negative-frequency bins (the rest are their
 // conjugates). An even length packs the samples as n/2 complex numbers z[k] = x[2k] + i·x[2k+1],
@@ -121,8 +121,8 @@ enum RealFFTPlans {
         let plan = RealFFTPlan<T>(n)
         lock.lock()
         defer { lock.unlock() }
-        if T.self == Double.self { double[n] = unsafeBitCast(plan, to: RealFFTPlan<Double>.self) }
-        if T.self == Float.self { float[n] = unsafeBitCast(plan, to: RealFFTPlan<Float>.self) }
+        if T.self == Double.self { double[n] = unsafeDowncast(plan, to: RealFFTPlan<Double>.self) }
+        if T.self == Float.self { float[n] = unsafeDowncast(plan, to: RealFFTPlan<Float>.self) }
         return plan
     }
 }
