@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 // Which algorithm computes a convolution: im2col + gemm (ConvolutionKernels.swift) or FFT
 // (FFTConvolution.swift), as scipy.signal.convolve's `method=`. `.auto` decides from the shapes
