@@ -48,7 +48,9 @@ final class DamagedRunTests: CLITestCase {
             try damaged.write(to: program)
             try write("notebooks/value.txt", "2")
             for run in 1...2 {
-                let r = try folio(["render", "notebooks/cached.md"])
+                // At the level it was built at: a cheap notebook's re-render would otherwise build
+                // at -Onone (OptimizationTier) and leave the damaged -O program's path empty.
+                let r = try folio(["render", "notebooks/cached.md", "--optimize"])
                 XCTAssertEqual(r.status, 0, "\(damage), render \(run) after the damage: \(r.stderr)")
                 let text = try pdftotext("output/cached.pdf")
                 XCTAssertTrue(text.contains("value 2"), "\(damage), render \(run): the first cell's output is in the report\n\(text)")

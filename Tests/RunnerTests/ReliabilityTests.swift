@@ -45,7 +45,9 @@ final class ReliabilityTests: XCTestCase {
                 : Data((0..<bytes.count).map { _ in UInt8.random(in: 0...255) })
             try damaged.write(to: program)
             _ = try f.write("value.txt", "2")
-            let (_, result) = try f.run(Self.notebook)
+            // At the level it was built at: a cheap notebook's re-render would otherwise build at
+            // -Onone (OptimizationTier) and leave the damaged -O program's path empty.
+            let (_, result) = try f.run(Self.notebook, optimize: true)
             XCTAssertEqual(result.compilerInvocations, 1, "\(damage): the damaged program is rebuilt")
             XCTAssertEqual(result.failures, [], damage)
             XCTAssertEqual(result.cells[0]?.outputs, [.stream(name: "stdout", text: "value 2\n")], damage)

@@ -21,6 +21,10 @@ public struct FrontMatter: Equatable, Sendable {
     /// A trap under `-O` is re-run at `-Onone` to place it, so `false` is only for a notebook of
     /// cheap cells whose renders are mostly compiling.
     public var optimize = true
+    /// Whether the front matter says `execute.optimize` at all: an explicit `true` always builds
+    /// at `-O`; left out, a re-render of a notebook whose cells run in a blink may build at
+    /// `-Onone` (Runner's `OptimizationTier`).
+    public var optimizeIsExplicit = false
     /// Where the program runs (`execute.on`, `partition`, `time`, …; ExecutionSite.swift).
     public var site = ExecutionSite()
     /// Printed output a cell may show inline (`execute.output-lines`, `execute.output-bytes`);
@@ -155,7 +159,7 @@ public struct FrontMatter: Equatable, Sendable {
                         guard let b = ev.bool else {
                             throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.optimize needs true or false")
                         }
-                        fm.optimize = b
+                        (fm.optimize, fm.optimizeIsExplicit) = (b, true)
                     case "output-lines", "output-bytes":
                         guard let n = ev.int, n > 0 else {
                             throw Diagnostic(file: file, line: eline, column: ek.mark?.column ?? 1, message: "execute.\(ek.string!) needs a whole number > 0")

@@ -19,6 +19,11 @@ enum Compilation {
     /// The flags of the build that places a failure at its true line: `-Onone`.
     static let exactFlags = flags(optimize: false)
 
+    /// The flags of a re-render that `OptimizationTier` builds at `-Onone` in place of `-O`:
+    /// unoptimised, but with `assert` off as at `-O` (`-assert-config Release`), so the program
+    /// checks exactly what the `-O` build checks and the report cannot depend on the tier.
+    static let tierFlags = ["-Onone", "-assert-config", "Release"] + Array(exactFlags.dropFirst())
+
     /// The optimisation level a set of flags compiles at, as the manifest records it.
     static func level(_ flags: [String]) -> String { flags.first { $0.hasPrefix("-O") } ?? "-Onone" }
 

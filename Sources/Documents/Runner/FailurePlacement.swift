@@ -48,10 +48,12 @@ enum FailurePlacement {
     /// The signals of the Swift runtime's traps and of memory faults.
     static let trapSignals: Set<Int32> = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE]
 
-    /// The cell to place again: the first failed cell (from index `from` on) of an optimised
-    /// run that ended with a trap signal; nil when the run needs no second look.
+    /// The cell to place again: the first failed cell (from index `from` on) of a run not built
+    /// with `exactFlags` — at `-O`, or at `OptimizationTier`'s `-Onone` with `assert` off, whose
+    /// `precondition` drops its message as at `-O` — that ended with a trap signal; nil when the
+    /// run needs no second look.
     static func cellToPlace(_ run: ProgramRun, plan: ExecutionPlan, from: Int) -> Int? {
-        guard run.compiled, Compilation.level(run.flags) != "-Onone", let exit = run.exit, exit.signaled,
+        guard run.compiled, run.flags != Compilation.exactFlags, let exit = run.exit, exit.signaled,
             trapSignals.contains(exit.status), exit.killedBecause == nil, exit.stoppedBecause == nil
         else { return nil }
         return plan.entries.first { $0.index >= from && failed(run, $0.index) }?.index

@@ -118,7 +118,11 @@ public struct NotebookRunner {
             // first miss run again only to rebuild the state it needs.
             let firstMiss = reused
             for entry in plan.entries { result.cells[entry.index] = .init(outputs: [], status: .notRun) }
-            try execute(document, params: params, plan: plan, into: &result)
+            // The level the program is built at: the key's, or -Onone for a notebook whose last run took a blink.
+            let buildFlags = OptimizationTier.buildFlags(
+                requested: plan.context.flags, levelIsExplicit: optimize != nil || document.frontMatter.optimizeIsExplicit,
+                lastRun: launcher == nil && !paramsAtRunTime ? OptimizationTier.lastRun(previous, in: cache) : nil)
+            try execute(document, params: params, plan: plan, flags: buildFlags, into: &result)
             let firstChange = CacheExplanation.firstChange(plan: plan, previous: previous)
             for (position, entry) in plan.entries.enumerated() {
                 guard var r = result.cells[entry.index], r.cache != .notRun else { continue }

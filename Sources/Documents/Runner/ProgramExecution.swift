@@ -12,7 +12,12 @@ extension NotebookRunner {
     /// program is built again without that cell and run for the cells after it (as if the
     /// failed cell had been `eval: false`; a later cell that needs its declarations then
     /// fails to compile, with a note naming the failed cell).
-    func execute(_ document: Document, params: [FrontMatter.Param], plan: ExecutionPlan, into result: inout RunResult) throws {
+    ///
+    /// `flags`: what the program is built with; the cache keys keep `plan.context.flags`
+    /// (`OptimizationTier` may build at `-Onone` what is keyed at `-O`: same outputs).
+    func execute(
+        _ document: Document, params: [FrontMatter.Param], plan: ExecutionPlan, flags: [String], into result: inout RunResult
+    ) throws {
         try? FileManager.default.removeItem(at: workDirectory)
         try FileManager.default.createDirectory(at: toolchain.moduleCache, withIntermediateDirectories: true)
         var skipping: [Int] = []
@@ -20,8 +25,8 @@ extension NotebookRunner {
         while true {
             let from = skipping.last.map { $0 + 1 } ?? 0
             var run = try runProgram(
-                document, cells: cells, params: params, plan: plan, flags: plan.context.flags, skipping: skipping,
-                collectingFrom: from, into: &result)
+                document, cells: cells, params: params, plan: plan, flags: flags, skipping: skipping,
+                collectingFrom: from, orCachedAt: flags == plan.context.flags ? nil : plan.context.flags, into: &result)
             // A trap under -O may be reported at a line the optimiser moved it to: the same
             // program, up to the trapping cell, is built at -Onone and run again to place it.
             if let trapped = FailurePlacement.cellToPlace(run, plan: plan, from: from) {
@@ -69,16 +74,19 @@ extension NotebookRunner {
     /// One program compiled with `flags`: every evaluated cell but `skipping` (and, with
     /// `stoppingAfter`, but the cells after that one); results are taken for cells from index
     /// `from` on. Counts its compile and run in `result`; everything else it produced is in
-    /// the returned run, for `commit`.
+    /// the returned run, for `commit`. `orCachedAt`: flags whose build of the same program,
+    /// when the cache has it, is run instead of compiling with `flags` (a tier-down re-render
+    /// of a program already compiled at `-O`).
     func runProgram(
         _ document: Document, cells: CellLookup, params: [FrontMatter.Param], plan: ExecutionPlan, flags: [String],
-        skipping: [Int], stoppingAfter last: Int? = nil, collectingFrom from: Int, into result: inout RunResult
+        skipping: [Int], stoppingAfter last: Int? = nil, collectingFrom from: Int, orCachedAt preferred: [String]? = nil,
+        into result: inout RunResult
     ) throws -> ProgramRun {
+        var flags = flags
         let fm = FileManager.default
         let programDir = workDirectory.appendingPathComponent("program-\(skipping.count)" + (last == nil ? "" : "-exact"))
         let runDir = programDir.appendingPathComponent("run")
         try fm.createDirectory(at: runDir, withIntermediateDirectories: true)
-        var outcome = ProgramRun(flags: flags, folder: programDir)
 
         let leftOut = Set(skipping).union(last.map { l in plan.entries.map(\.index).filter { $0 > l } } ?? [])
         let program = Tangler.generate(
@@ -91,8 +99,15 @@ extension NotebookRunner {
         // The cells lifted out of main.swift (Tangler/CellLifting), a second source when there are any.
         let lifted = program.liftedSource.isEmpty ? [] : [programDir.appendingPathComponent(Tangler.liftedFileName)]
         for url in lifted { try Data(program.liftedSource.utf8).write(to: url) }
-        let programDigest = SHA256.hex(
-            "\(plan.context.toolchain)\n\(flags)\n\(program.source)" + (lifted.isEmpty ? "" : "\n" + program.liftedSource))
+        func digest(_ flags: [String]) -> String {
+            SHA256.hex("\(plan.context.toolchain)\n\(flags)\n\(program.source)" + (lifted.isEmpty ? "" : "\n" + program.liftedSource))
+        }
+        if let preferred, cache?.verifiedProgram(digest(preferred)) != nil { flags = preferred }
+        if flags == Compilation.tierFlags {
+            result.tierNote = "built at -Onone with assert off, as at -O: the cells' last run took under the tier's budget"
+        }
+        var outcome = ProgramRun(flags: flags, folder: programDir)
+        let programDigest = digest(flags)
         var binary = programDir.appendingPathComponent("notebook")
         // Held until the program is compiled (or found cached), not while it runs.
         let gate = CompileGate.lock(programDigest)

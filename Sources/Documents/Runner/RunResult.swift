@@ -53,6 +53,9 @@ public struct RunResult: Sendable {
     public var compilerInvocations = 0
     /// How many times the notebook program ran.
     public var programRuns = 0
+    /// Why the program was built at another level than its cache keys say (`OptimizationTier`),
+    /// for `--explain`; nil when it was not.
+    public var tierNote: String?
     public var plan: ExecutionPlan?
     public var compilerVersion = ""
 

@@ -125,7 +125,8 @@ struct RenderJob: Sendable {
     /// `--explain`: one line per cell.
     static func explanation(_ document: Document, _ result: RunResult) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var s = "\(document.path): \(plural(result.compilerInvocations, "compile")), \(plural(result.programRuns, "run"))\n"
+        var s = "\(document.path): \(plural(result.compilerInvocations, "compile")), \(plural(result.programRuns, "run"))"
+        s += (result.tierNote.map { " (\($0))" } ?? "") + "\n"
         for cell in document.cells {
             guard let r = result.cells[cell.index] else { continue }
             let name = cell.options.label.map { " [\($0)]" } ?? ""
