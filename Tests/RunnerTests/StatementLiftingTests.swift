@@ -67,7 +67,7 @@ final class StatementLiftingTests: XCTestCase {
 
     /// The structure that keeps the compile linear (no timing): cells mixing a `let` with a
     /// statement, and cells of one statement, leave `main.swift` a prelude of fixed size and one
-    /// call; each statement is in the run function at its Markdown line.
+    /// call; each statement is in a chunk function at its Markdown line.
     func testMixedCellsLeaveMainAFixedPrelude() throws {
         let n = 2_000
         let md = (0..<n).map { $0 % 2 == 0 ? "```swift\nlet v\($0) = \($0)\nprint(v\($0))\n```\n" : "```swift\nprint(\($0))\n```\n" }
@@ -81,6 +81,11 @@ final class StatementLiftingTests: XCTestCase {
         XCTAssertTrue(lifted.contains("#sourceLocation(file: \"nb/x.md\", line: 3)\nprint(v0)\n#sourceLocation()\n"))
         XCTAssertTrue(lifted.contains("    _folioNextCell()\n#sourceLocation(file: \"nb/x.md\", line: 7)\nprint(1)\n#sourceLocation()\n"))
         XCTAssertEqual(lifted.components(separatedBy: "    _folioNextCell()\n").count - 1, n)
+        // Chunks of at most 32 cells, which -O does not inline back into one large function.
+        let chunks = (n + LiftedCells.chunkSize - 1) / LiftedCells.chunkSize
+        XCTAssertEqual(lifted.components(separatedBy: "\n@inline(never) func _folioLiftedCells0_").count - 1, chunks)
+        XCTAssertTrue(lifted.contains("func _folioLiftedCells0() {\n    _folioLiftedCells0_0()\n    _folioLiftedCells0_1()\n"))
+        XCTAssertTrue(lifted.contains("    _folioLiftedCells0_\(chunks - 1)()\n}\n"))
     }
 
     /// Output order across mixed cells: initialisers and statements run in source order, each in

@@ -10,7 +10,8 @@
 /// scope of `cells.swift`, and, in a function there, the cell's boundary and then, in source
 /// order, a touch of each declaration (`_ = x`) where it stood and each statement as written,
 /// each at its Markdown line (`#sourceLocation`, the line's text unchanged, so columns map as
-/// in `main.swift`). `main.swift` calls that function once for each run of such cells, so
+/// in `main.swift`), 32 cells to a function (`LiftedCells`: -O is superlinear in a function's
+/// size). `main.swift` calls one function for each run of such cells, so
 /// `let x = f(); print(x); let y = g(x)` runs `f`, `print`, `g` in that order, in its cell.
 ///
 /// Globals outside `main.swift` are initialised lazily (`swift_once`) on first use: the touch
