@@ -142,9 +142,9 @@ final class ReliabilityTests: XCTestCase {
         let program = Tangler.generate(for: doc, params: [], seed: 0, plan: nil)
         let out = "\(doc.path):40:3: error: something beyond\n\(doc.path):4:5: error: inside\n"
         let d = Compilation.diagnostics(out, document: doc, cells: CellLookup(doc), program: program, mainPath: "/x/main.swift")
-        XCTAssertEqual(d.map(\.line), [5, 4])
-        XCTAssertEqual(d.map(\.column), [1, 5])
-        XCTAssertEqual(d.first?.message, "something beyond (reported past the end of the cell that starts at line 4)")
+        XCTAssertEqual(d.map(\.line), [4, 5], "in Markdown order")
+        XCTAssertEqual(d.map(\.column), [5, 1])
+        XCTAssertEqual(d.last?.message, "something beyond (reported past the end of the cell that starts at line 4)")
     }
 
     /// The scratch and cache copies are named by position or key; the note names the published

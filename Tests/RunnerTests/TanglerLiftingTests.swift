@@ -3,7 +3,7 @@ import Notebook
 import OutputChannel
 @testable import Runner
 
-/// Cells made only of stored-variable declarations are lifted out of `main.swift` into
+/// Cells made of stored-variable declarations (and statements, `StatementLiftingTests`) are lifted out of `main.swift` into
 /// `cells.swift` (`CellLifting`): the structure that keeps a cold compile linear in cells,
 /// and the behaviour and error locations that must not change with it.
 final class TanglerLiftingTests: XCTestCase {
@@ -39,19 +39,19 @@ final class TanglerLiftingTests: XCTestCase {
             [
                 "#if os ( Linux ) let a = 1 #else let a = 2 #endif", "let b = a",
             ])
-        XCTAssertNil(CellLifting.declarations("#if os(Linux)\nlet a = 1\n#endif"))
+        XCTAssertNil(CellLifting.parts("#if os(Linux)\nlet a = 1\n#endif"))
     }
 
     func testOnlyPlainDeclarationsWithInitialisersAreLifted() {
         XCTAssertEqual(
-            CellLifting.declarations("let a = 1\n// a comment\nvar b: [Int] = [1,\n  2]\nlet c = try! f()")?.map(\.name), ["a", "b", "c"])
+            CellLifting.parts("let a = 1\n// a comment\nvar b: [Int] = [1,\n  2]\nlet c = try! f()")?.map(\.name), ["a", "b", "c"])
         for notLifted in [
             "var x: Int", "let x = try f()", "let x = await f()", "let (a, b) = (1, 2)", "let a = 1, b = 2",
             "private let x = 1", "@MainActor let x = 1", "var x = 1 { didSet { print(x) } }", "let x = #line",
-            "let _ = f()", "let a = 1\nprint(a)", "func f() {}", "struct S {}", "let x = { guard y else { return 0 }; return 1 }()",
+            "let _ = f()", "let a = 1\nfunc f() {}", "func f() {}", "struct S {}", "let x = { guard y else { return 0 }; return 1 }()",
             "let a = 1 /* a comment\n that goes on */", "",
         ] {
-            XCTAssertNil(CellLifting.declarations(notLifted), notLifted)
+            XCTAssertNil(CellLifting.parts(notLifted), notLifted)
         }
         XCTAssertTrue(CellLifting.forbidden(["let a = 1", "guard let b = Int(\"2\") else { fatalError() }"]))
         XCTAssertFalse(CellLifting.forbidden(["let a = 1", "if let b = Int(\"2\") { print(b) }"]))
@@ -78,10 +78,10 @@ final class TanglerLiftingTests: XCTestCase {
     }
 
     func testNotebooksWithoutLiftableCellsAreTangledAsBefore() throws {
-        let doc = try Document.parse("```swift\nlet a = 1\nprint(a)\n```\n", path: "nb/x.md")
+        let doc = try Document.parse("```swift\nlet a = 1\nprint(try f(a))\n```\n", path: "nb/x.md")
         let program = Tangler.generate(for: doc, params: [], seed: 0, plan: nil)
         XCTAssertEqual(program.liftedSource, "")
-        XCTAssertTrue(program.source.contains("line: 2)\nlet a = 1\nprint(a)\n#sourceLocation()"))
+        XCTAssertTrue(program.source.contains("line: 2)\nlet a = 1\nprint(try f(a))\n#sourceLocation()"))
     }
 
     static let notebook = """
@@ -141,7 +141,7 @@ final class TanglerLiftingTests: XCTestCase {
         let cell = "```swift\nlet a = 1\n```\n\n```swift\nlet b = 2\nlet c: String = a + b\n"
         let (doc, lifted) = try f.run(cell + "```\n", cached: false)
         XCTAssertFalse(Tangler.generate(for: doc, params: [], seed: 0, plan: nil).liftedSource.isEmpty)
-        let (_, inMain) = try f.run(cell + "print(c)\n```\n", cached: false)
+        let (_, inMain) = try f.run(cell + "func keep() {}\n```\n", cached: false)
         XCTAssertEqual(lifted.compileErrors.map(\.line), [7], "\(lifted.compileErrors)")
         XCTAssertEqual(lifted.compileErrors.first?.column, 19)
         XCTAssertEqual(lifted.compileErrors, inMain.compileErrors)
@@ -152,7 +152,7 @@ final class TanglerLiftingTests: XCTestCase {
         let f = try RunnerFixture()
         let cells = "```swift\nlet xs = [1, 2, 3]\n```\n\n```swift\nlet fine = 1\nlet bad = xs[fine + 5]\n"
         let after = "```\n\n```swift\nprint(\"after\")\n```\n"
-        for (variant, md) in [("lifted", cells + after), ("in main.swift", cells + "print(bad)\n" + after)] {
+        for (variant, md) in [("lifted", cells + after), ("in main.swift", cells + "func keep() {}\n" + after)] {
             let (_, result) = try f.run(md, cached: false)
             XCTAssertEqual(result.cells[0]?.status, .succeeded, variant)
             guard case .failed(let error)? = result.cells[1]?.status else { return XCTFail("\(variant): \(String(describing: result.cells[1]))") }
@@ -169,7 +169,7 @@ final class TanglerLiftingTests: XCTestCase {
         let f = try RunnerFixture()
         let cells = "```swift\nlet a = 1\n```\n\n```swift\nlet b: Int = a > 0 ? { () -> Int in abort() }() : 0\n"
         var places: [String: [Int?]] = [:]
-        for (variant, md) in [("lifted", cells + "```\n"), ("in main.swift", cells + "print(b)\n```\n")] {
+        for (variant, md) in [("lifted", cells + "```\n"), ("in main.swift", cells + "func keep() {}\n```\n")] {
             let (_, result) = try f.run(md, cached: false)
             guard case .failed(let error)? = result.cells[1]?.status else { return XCTFail("\(variant): \(String(describing: result.cells[1]))") }
             XCTAssertEqual(error.line, 6, "\(variant): \(error)")
@@ -181,13 +181,13 @@ final class TanglerLiftingTests: XCTestCase {
     /// A lifted initialiser that names a global a later cell declares in `main.swift` is not
     /// lifted: the cell behaves exactly as before (Swift 5 reads `a` uninitialised, as zero).
     func testInitialiserNamingALaterMainGlobalIsNotLifted() throws {
-        let codes = ["let b = a + 1", "let c = 2", "var a = 5\nprint(a)"]
+        let codes = ["let b = a + 1", "let c = 2", "var a = 5\nfunc keep() {}"]
         XCTAssertEqual(CellLifting.plan(codes).keys.sorted(), [1])
         XCTAssertEqual(CellLifting.plan(["let a = 5", "let b = a + 1"]).keys.sorted(), [0, 1])
         // Kept in main.swift, `d` declares there and keeps the cell above that names it too.
-        XCTAssertEqual(CellLifting.plan(["let e = d", "let d = a", "var a = 5\nprint(a)"]).keys.sorted(), [])
+        XCTAssertEqual(CellLifting.plan(["let e = d", "let d = a", "var a = 5\nfunc keep() {}"]).keys.sorted(), [])
         let f = try RunnerFixture()
-        let (_, result) = try f.run("```swift\nlet b = a + 1\n```\n\n```swift\nvar a = 5\nprint(a)\n```\n", cached: false)
+        let (_, result) = try f.run("```swift\nlet b = a + 1\n```\n\n```swift\nvar a = 5\nfunc keep() {}\nprint(a)\n```\n", cached: false)
         XCTAssertEqual(result.compileErrors, [])
         XCTAssertEqual(result.cells[1]?.outputs, [.stream(name: "stdout", text: "5\n")])
     }

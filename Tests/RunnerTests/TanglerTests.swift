@@ -5,12 +5,13 @@ import Notebook
 final class TanglerTests: XCTestCase {
     func testProgramHasTypedParamsAndSourceLocations() throws {
         let doc = try Document.parse(
-            "---\nparams:\n  n: 3\n  s: 0.5\n---\n\n```swift\nlet a = params.n\nprint(a)\n```\n\n```swift\n//| eval: false\nlet b = 2\n```\n", path: "nb/x.md")
+            "---\nparams:\n  n: 3\n  s: 0.5\n---\n\n```swift\nlet a = params.n\nprint(a, #line)\n```\n\n```swift\n//| eval: false\nlet b = 2\n```\n",
+            path: "nb/x.md")
         let src = Tangler.program(for: doc, params: doc.frontMatter.params, seed: 9)
         XCTAssertTrue(src.contains("    let n: Int\n    let s: Double\n"))
         XCTAssertTrue(src.contains("let params = NotebookParams(n: 3, s: 0.5)"))
         XCTAssertTrue(src.contains("let seed: UInt64 = 9"))
-        XCTAssertTrue(src.contains("#sourceLocation(file: \"nb/x.md\", line: 8)\nlet a = params.n\nprint(a)\n#sourceLocation()"))
+        XCTAssertTrue(src.contains("#sourceLocation(file: \"nb/x.md\", line: 8)\nlet a = params.n\nprint(a, #line)\n#sourceLocation()"))
         XCTAssertFalse(src.contains("let b = 2"), "eval: false cells are not compiled")
     }
 
@@ -20,7 +21,8 @@ final class TanglerTests: XCTestCase {
     /// arguments, and the prelude must not grow with the notebook.
     func testEachCellBoundaryIsOneStatementWithoutArguments() throws {
         func generatedStatements(cells n: Int) throws -> [String] {
-            let md = (0..<n).map { "```swift\nprint(\($0))\n```\n" }.joined(separator: "\n")
+            // `#line` keeps the cells in main.swift (`LiftableStatement`), as cells that are not lifted.
+            let md = (0..<n).map { "```swift\nprint(\($0), #line)\n```\n" }.joined(separator: "\n")
             let doc = try Document.parse(md, path: "nb/x.md")
             let program = Tangler.generate(
                 for: doc, params: [], seed: 1,
@@ -47,7 +49,8 @@ final class TanglerTests: XCTestCase {
 
     func testCellTableCarriesIndicesSeedsAndMemoScopesInOrder() throws {
         let doc = try Document.parse(
-            "```swift\nlet a = 1\nprint(a)\n```\n\n```swift\n//| eval: false\nlet b = 2\n```\n\n```swift\n//| label: c\nprint(a)\n```\n", path: "nb/x.md")
+            "```swift\nlet a = 1\nprint(a, #line)\n```\n\n```swift\n//| eval: false\nlet b = 2\n```\n\n```swift\n//| label: c\nprint(a, #line)\n```\n",
+            path: "nb/x.md")
         let plan = ExecutionPlan(document: doc, context: ExecutionContext(toolchain: "t", flags: [], params: [], seed: 5, inputs: [:]))
         let program = Tangler.generate(for: doc, params: [], seed: 5, plan: plan)
         let e = plan.entries
@@ -63,7 +66,8 @@ final class TanglerTests: XCTestCase {
     /// A boundary line belongs to the cell above it (a cell left open is reported there);
     /// the first to the first cell, the last to the last.
     func testBoundaryLinesMapToTheCellTheyEnd() throws {
-        let doc = try Document.parse("```swift\nprint(1)\n```\n\n```swift\nprint(2)\n```\n", path: "nb/x.md")
+        // `#line` keeps the cells in main.swift (`LiftableStatement`).
+        let doc = try Document.parse("```swift\nprint(#line)\n```\n\n```swift\nprint(#line)\n```\n", path: "nb/x.md")
         let program = Tangler.generate(for: doc, params: [], seed: 0, plan: nil)
         let lines = program.source.split(separator: "\n", omittingEmptySubsequences: false)
         let boundaries = lines.indices.filter { lines[$0] == "_folioNextCell()" }.map { $0 + 1 }

@@ -134,7 +134,8 @@ enum Compilation {
                         message: "the program generated from the front matter does not compile: \(m.text)"))
             }
         }
-        return result
+        // In Markdown order: swiftc reports main.swift and cells.swift (lifted cells) apart.
+        return result.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 }
 

@@ -47,7 +47,7 @@ struct SwiftItems {
     /// The top-level items of `code`, or nil when the lexer cannot follow it. An item ends at a
     /// newline (or `;`) outside brackets and `#if` blocks, unless the line ends with an operator,
     /// `=`, `,`, `:`, `->`, `.` or `in`, or the next line begins with a binary operator, `.`,
-    /// `else`, `catch`, `where` or `{` (a trailing closure).
+    /// `else`, `catch`, `where`, `as`, `is` or `{` (a trailing closure).
     static func split(_ code: String) -> [Item]? {
         guard let tokens = tokens(code) else { return nil }
         var items: [Item] = []
@@ -95,7 +95,8 @@ struct SwiftItems {
         // A closing bracket always ends something open; `{` opens a trailing closure; `:` goes on
         // with a ternary.
         case .punctuation: return ["{", ":", ")", "]", "}"].contains(first.text)
-        case .keyword: return ["else", "catch", "where"].contains(first.text)
+        // `as` and `is` go on with a cast or a type check (`let y = x\n    as Int`).
+        case .keyword: return ["else", "catch", "where", "as", "is"].contains(first.text)
         default: return false
         }
     }

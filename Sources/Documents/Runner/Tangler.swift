@@ -14,11 +14,12 @@ import Notebook
 /// the statements of one-line cells and added the most instructions; one call without
 /// arguments adds one statement and two instructions, and the cells' indices, seeds and memo
 /// scopes travel in one string literal at the top (`_folioCells`), read once at run time.
-/// Cells made only of stored-variable declarations leave `main.swift` altogether: their
-/// declarations go to file scope of `cells.swift` and their boundaries and touches into a
-/// function there (`CellLifting`, `LiftedCells`), so a notebook of such cells adds no chain.
-/// Every other cell's top-level statements still deepen it: that cost is Swift's, and
-/// `TanglerTests` keeps the generated part to one statement per cell.
+/// Cells made of stored-variable declarations and statements that run the same in a function
+/// leave `main.swift` altogether: their declarations go to file scope of `cells.swift`, their
+/// boundaries, touches and statements into a function there (`CellLifting`,
+/// `LiftableStatement`, `LiftedCells`), so a notebook of such cells adds no chain. Every other
+/// cell's top-level statements still deepen it: that cost is Swift's, and `TanglerTests`
+/// keeps the generated part to one statement per cell.
 public enum Tangler {
     /// The generated source, and which cell each of its lines belongs to (for diagnostics
     /// the compiler reports in generated code rather than at a Markdown line).
@@ -90,14 +91,14 @@ public enum Tangler {
         var lifted = LiftedCells(path: escape(document.path), imports: codes.flatMap(CellLifting.imports))
         let liftable = CellLifting.plan(codes)
         for (position, (cell, code)) in zip(evaluated, codes).enumerated() {
-            if let declarations = liftable[position] {
+            if let parts = liftable[position] {
                 // The call that runs this cell and the lifted ones after it, in `cells.swift`.
                 if lifted.begin(cell: cell.index, line: lines + 1) {
                     s += "\(lifted.runName)()\n\n"
                     cellOfLine[lines + 1] = tangled.last ?? cell.index
                     lines += 2
                 }
-                lifted.add(cell: cell, code: code, declarations: declarations)
+                lifted.add(cell: cell, code: code, parts: parts)
                 tangled.append(cell.index)
                 continue
             }

@@ -10,6 +10,9 @@ import Foundation
 /// - `cold-scaling-500-1000`: a cold render of 1 000 one-line cells over one of 500 (no peer;
 ///   bound 3). Linear is 2; the compiler's cost per top-level statement grows with the
 ///   statements above it (see `Tangler`), so generated code per cell shows up here first.
+/// - `cold-scaling-mixed-500-1000`: the same with cells that mix a declaration and statements
+///   (`let vN = N` + `print(vN)`, and `print(N)` alone; bound 3), lifted out of `main.swift`
+///   since stmtlift (docs/cold-render-scaling.md): 3.76 before, 1.85 after (load 4–5).
 ///   Measured on a shared 2-core machine: 3.8 with two boundary calls per cell (wall
 ///   18.4 s / 4.9 s), 2.6 with one (8.8 s / 3.4 s); the rest is the cells' own statements.
 /// - `monte-carlo-default-vs-optimize`: a cold render of a loop-heavy Monte Carlo cell under the
@@ -75,6 +78,13 @@ enum RunnerSuite {
         "---\ntitle: Scaling benchmark\n---\n\n" + (0..<n).map { "```swift\nlet v\($0) = \($0)\n```\n\n" }.joined()
     }
 
+    /// `n` cells alternating a declaration with a statement (`let vN = N` / `print(vN)`, two
+    /// lines) and a statement alone (`print(N)`), the shape of real notebooks' cells.
+    static func mixedCells(_ n: Int) -> String {
+        "---\ntitle: Scaling benchmark\n---\n\n"
+            + (0..<n).map { $0 % 2 == 0 ? "```swift\nlet v\($0) = \($0)\nprint(v\($0))\n```\n\n" : "```swift\nprint(\($0))\n```\n\n" }.joined()
+    }
+
     /// Whether `FOLIO_BENCH_CASES` (a comma-separated list; unset: every case) names `name`.
     static func wants(_ name: String) -> Bool {
         guard let only = ProcessInfo.processInfo.environment["FOLIO_BENCH_CASES"] else { return true }
@@ -129,6 +139,10 @@ enum RunnerSuite {
                 suite: "runner", name: "cold-scaling-500-1000", unit: "time(1000)/time(500)", rate: { $0 },
                 body: { render(oneLineCells(1000), ["--no-cache"]) },
                 baseline: { render(oneLineCells(500), ["--no-cache"]) }, bound: 3),
+            BenchCase(
+                suite: "runner", name: "cold-scaling-mixed-500-1000", unit: "time(1000)/time(500)", rate: { $0 },
+                body: { render(mixedCells(1000), ["--no-cache"]) },
+                baseline: { render(mixedCells(500), ["--no-cache"]) }, bound: 3),
             BenchCase(
                 suite: "runner", name: "monte-carlo-default-vs-optimize", unit: "time(default)/time(-O)", rate: { $0 },
                 body: { render(monteCarlo, ["--no-cache"]) },
