@@ -67,8 +67,14 @@ struct ChildProcess {
                 }
             }
         }
-        // Whatever the child started goes with it.
-        if marker != nil { ProcessTree.sweep(group: pid, marker: marker, since: since) } else { kill(-pid, SIGKILL) }
+        // Whatever the child started goes with it. A child stopped by its limit may have started
+        // processes outside its group (swiftc's driver puts each swift-frontend in a group of its
+        // own): they are Folio's orphans now, found by the sweep, not by the group kill.
+        if marker != nil || killedBecause != nil {
+            ProcessTree.sweep(group: pid, marker: marker, since: since)
+        } else {
+            kill(-pid, SIGKILL)
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) != pid && errno == EINTR {}
         ProcessTree.unregister(pid)
