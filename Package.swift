@@ -189,6 +189,6 @@ package.targets += [
     .systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
     .executableTarget(
         name: "folio-fuzz",
-        dependencies: ["CLibFuzzer", "Notebook", "OutputChannel", "Plot", "MathType", "Graphics", "Report", "BibTeX", "CSL"],
+        dependencies: ["CLibFuzzer", "Notebook", "OutputChannel", "Plot", "MathType", "Graphics", "Report", "BibTeX", "CSL", "Runner"],
         path: "Tests/Fuzz/Harnesses"),
 ]

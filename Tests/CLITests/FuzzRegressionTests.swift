@@ -17,6 +17,7 @@ final class FuzzRegressionTests: XCTestCase {
     func testCSLStyleInputs() throws { try replay("csl") }
     func testDivInputs() throws { try replay("divs") }
     func testCitationInputs() throws { try replay("citations") }
+    func testTangleInputs() throws { try replay("tangle") }
 
     /// Runs `folio-fuzz HARNESS corpus/INPUTS crashes/INPUTS` (INPUTS: the harness's own by default): exit 0 and every file counted,
     /// else the message names the input that was running (the last `replay` line on stderr).

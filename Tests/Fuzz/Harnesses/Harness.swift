@@ -13,7 +13,7 @@ struct Harness {
     let summary: String
     let run: ([UInt8]) -> Void
 
-    static let all: [Harness] = [.notebook, .pdf, .math, .outputs, .url, .bib, .csl, .divs, .citations]
+    static let all: [Harness] = [.notebook, .pdf, .math, .outputs, .url, .bib, .csl, .divs, .citations, .tangle]
 
     static func named(_ name: String) -> Harness? { all.first { $0.name == name } }
 }
