@@ -32,7 +32,8 @@ extension CitationProcessor {
             cache[id] = keys.map { sortValue($0, id: id, context: context, state: state(id)) }
         }
         let values = cache
-        let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        // A cluster may cite one item twice (`[@a; @a]`): its first place is its place.
+        let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         return ids.sorted { a, b in
             let va = values[a]!, vb = values[b]!
             for (i, key) in keys.enumerated() {
