@@ -2,7 +2,7 @@
 ///
 /// Cells compile with `-O` so that loops over plain arrays run at compiled speed without anyone
 /// asking (README, "Cells run optimised"). For a notebook whose cells run in a blink, `-O` buys
-/// nothing and costs its compile: the 20-cell benchmark compiles in 1.4× its `-Onone` time, and
+/// nothing and costs its compile: the 20-cell benchmark renders cold in 1.1–1.4× its `-Onone` time, and
 /// an edit of one cell waits for all of it. So, as a JIT tiers code by its measured run time,
 /// a render that has the notebook's last run in the cache compiles at `-Onone` when that run's
 /// cells took less than a budget: `optimizedBudget` seconds of cells run at `-O` (unoptimised
